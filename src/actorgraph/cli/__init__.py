@@ -1,0 +1,91 @@
+"""The `actorgraph` command: global options, then one module of commands per topic.
+
+Commands parse flags, call one library function and format its result; every
+ActorGraphError becomes a one-line "Error: ..." (exit 1) unless --debug is given.
+"""
+
+from __future__ import annotations
+
+import errno
+import sys
+from pathlib import Path
+
+import click
+
+from .. import __version__
+from ..errors import ActorGraphError
+from ..settings import SETTINGS
+from .app import App
+
+
+class ActorGraphGroup(click.Group):
+    """Translates errors once, at the edge: no traceback for anything a user can cause."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ActorGraphError as exc:
+            if _debug(ctx):
+                raise
+            raise click.ClickException(str(exc)) from None
+        except BrokenPipeError:
+            # A closed pipe (`actorgraph query ... | head`) ends quietly.
+            sys.stderr.close()
+            sys.exit(0)
+        except OSError as exc:
+            if _debug(ctx) or exc.errno not in _USER_ERRNOS:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror}") from None
+
+
+_USER_ERRNOS = {errno.EACCES, errno.EPERM, errno.ENOENT, errno.EROFS, errno.ENOSPC,
+                errno.EISDIR, errno.ENOTDIR, errno.EEXIST, errno.ENAMETOOLONG}
+
+
+def _debug(ctx: click.Context) -> bool:
+    app = ctx.find_object(App)
+    return bool(app and app.debug) or "--debug" in sys.argv
+
+
+def _option(name: str, *flags: str, **kwargs):
+    setting = SETTINGS[name]
+    return click.option(*flags, envvar=setting.envvar, default=setting.default,
+                        show_envvar=bool(setting.envvar), help=setting.help, **kwargs)
+
+
+@click.group(cls=ActorGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@_option("backend", "--backend", type=click.Choice(["falkordb", "neo4j"]), show_default=True)
+@_option("data_dir", "--data-dir", type=click.Path(path_type=Path, file_okay=False), show_default=True)
+@_option("graph_dir", "--graph-dir", type=click.Path(path_type=Path, file_okay=False))
+@_option("graph_name", "--graph-name", show_default=True)
+@_option("neo4j_uri", "--neo4j-uri", show_default=True)
+@_option("neo4j_user", "--neo4j-user", show_default=True)
+@_option("neo4j_password", "--neo4j-password")
+@_option("neo4j_database", "--neo4j-database", show_default=True)
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(__version__, prog_name="actorgraph")
+@click.pass_context
+def main(ctx: click.Context, backend, data_dir, graph_dir, graph_name, neo4j_uri, neo4j_user,
+         neo4j_password, neo4j_database, debug):
+    """Turn news articles into an actor-relationship graph you can query and look at.
+
+    Start with `actorgraph build` (load the committed graph, write out/index.html),
+    or `actorgraph build ARTICLES...` to extract from your own articles first.
+    """
+    app = App(backend=backend, data_dir=data_dir, graph_dir=graph_dir, graph_name=graph_name,
+              neo4j={"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,
+                     "database": neo4j_database}, debug=debug)
+    ctx.obj = app
+    ctx.call_on_close(app.close)
+
+
+def _register() -> None:
+    from . import build, export, extract, query
+
+    for module in (build, extract, query, export):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()

@@ -1,0 +1,55 @@
+"""What every command shares: settings resolved from flags/environment, the model, the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..ontology import Ontology, load_ontology
+from ..settings import default_graph_dir
+
+
+@dataclass
+class App:
+    backend: str = "falkordb"
+    data_dir: Path = Path(".actorgraph")
+    graph_dir: Path | None = None
+    graph_name: str = "actorgraph"
+    neo4j: dict[str, Any] = field(default_factory=dict)
+    debug: bool = False
+    _store: Any = field(default=None, repr=False)
+
+    @cached_property
+    def graph_path(self) -> Path:
+        return Path(self.graph_dir) if self.graph_dir else default_graph_dir()
+
+    @property
+    def ontology_path(self) -> Path:
+        return self.graph_path / "ontology.yaml"
+
+    @property
+    def curation_path(self) -> Path:
+        return self.graph_path / "curation.yaml"
+
+    @property
+    def snapshot_path(self) -> Path:
+        return self.graph_path / "snapshot.json"
+
+    @cached_property
+    def ontology(self) -> Ontology:
+        return load_ontology(self.ontology_path)
+
+    def store(self):
+        """The configured backend, opened on first use and closed when the command ends."""
+        if self._store is None:
+            from ..store import open_store
+
+            self._store = open_store(self)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None

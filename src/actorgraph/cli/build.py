@@ -1,0 +1,3 @@
+"""build, load and store commands."""
+
+COMMANDS: list = []

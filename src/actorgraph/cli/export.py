@@ -1,0 +1,3 @@
+"""export commands (see the module docstring of each command)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""extract commands (see the module docstring of each command)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""query commands (see the module docstring of each command)."""
+
+COMMANDS: list = []

@@ -1,0 +1,99 @@
+"""Every Cypher statement the loaders send, in one place, always parameterised.
+
+Labels and relation types cannot be query parameters in Cypher, so statements that
+need them are templates filled only with names validated against the ontology
+(see ``label_statement``); every value travels as a parameter.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
+
+# Nodes: one batch per label. {label} is an ontology label, checked by fill().
+MERGE_ENTITIES = """
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n:{label}
+SET n += row.props
+"""
+
+MERGE_ARTICLES = """
+UNWIND $rows AS row
+MERGE (a:Article {id: row.id})
+SET a += row.props
+"""
+
+# Relations: one batch per type. Identity is the edge key, so re-loading is idempotent.
+MERGE_RELATIONS = """
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
+MERGE (a)-[r:{type} {key: row.key}]->(b)
+SET r += row.props
+"""
+
+MERGE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article}), (n:Entity {id: row.node})
+MERGE (a)-[m:MENTIONS]->(n)
+SET m.count = row.count
+"""
+
+SET_NODE_PROPERTIES = """
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+SET n += row.props
+"""
+
+COUNT_NODES = "MATCH (n:Entity) RETURN labels(n) AS labels, count(n) AS n"
+COUNT_RELATIONS = "MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(r) AS n"
+COUNT_ARTICLES = "MATCH (a:Article) RETURN count(a) AS n"
+
+EXPORT_NODES = "MATCH (n:Entity) RETURN n ORDER BY n.id"
+EXPORT_RELATIONS = """
+MATCH (a:Entity)-[r]->(b:Entity)
+RETURN a.id AS source, type(r) AS type, b.id AS target, r AS rel
+ORDER BY r.key
+"""
+EXPORT_ARTICLES = """
+MATCH (a:Article)
+OPTIONAL MATCH (a)-[:MENTIONS]->(n:Entity)
+RETURN a AS article, collect(n.id) AS mentions
+ORDER BY a.id
+"""
+
+DELETE_ALL = "MATCH (n) DETACH DELETE n"
+
+# Neo4j 5 schema statements (FalkorDB creates its own indexes, see store/falkor.py).
+NEO4J_SCHEMA = [
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
+    "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
+]
+
+FALKOR_SCHEMA = [
+    "CREATE INDEX FOR (n:Entity) ON (n.id)",
+    "CREATE INDEX FOR (a:Article) ON (a.id)",
+    "CREATE INDEX FOR (n:Entity) ON (n.name)",
+]
+
+
+def fill(template: str, **names: str) -> str:
+    """Put ontology names (labels, relation types) into a template, refusing anything else."""
+    for value in names.values():
+        if not _NAME.match(value):
+            raise ValueError(f"not a label or relation type name: {value!r}")
+    return template.replace("{label}", names.get("label", "{label}")).replace(
+        "{type}", names.get("type", "{type}")
+    )
+
+
+def all_statements() -> list[str]:
+    """Every loader statement, filled with a sample name, for grammar checks in CI."""
+    return [
+        fill(MERGE_ENTITIES, label="Person"), MERGE_ARTICLES,
+        fill(MERGE_RELATIONS, type="MET_WITH"), MERGE_MENTIONS, SET_NODE_PROPERTIES,
+        COUNT_NODES, COUNT_RELATIONS, COUNT_ARTICLES, EXPORT_NODES, EXPORT_RELATIONS,
+        EXPORT_ARTICLES, DELETE_ALL, *NEO4J_SCHEMA,
+    ]

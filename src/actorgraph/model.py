@@ -1,0 +1,310 @@
+"""The in-memory graph every stage shares, and its JSON interchange form.
+
+Graph JSON::
+
+    {"nodes": [{"id", "name", "label", "aliases", ...props}],
+     "edges": [{"source", "target", "type", "evidence": [{article, quote, start, end, date}],
+                "weight", "first_seen", "last_seen", ...props}],
+     "articles": [{"id", "title", "published", "file", "sha256", "mentions": [node ids], ...}],
+     "meta": {...}}
+
+``source``/``target`` are node ids; ``evidence[].article`` is an article id.
+Edges are identified by (source, type, target, role): evidence for the same relation
+accumulates on one edge, and a symmetric type stores its ends in sorted order.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import GraphDataError
+from .ontology import Ontology
+
+NODE_CORE = ("id", "name", "label", "aliases")
+EDGE_CORE = ("source", "target", "type", "evidence", "weight", "first_seen", "last_seen", "key")
+ARTICLE_CORE = ("id", "title", "published", "file", "sha256", "mentions")
+
+
+def slugify(name: str) -> str:
+    """Stable id from a canonical name: 'Javier Milei' -> 'javier-milei', scripts kept."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"[\W_]+", "-", text).strip("-")
+    return text or "entity"
+
+
+@dataclass
+class Evidence:
+    article: str
+    quote: str
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"article": self.article, "quote": self.quote, "start": self.start,
+                "end": self.end, "date": self.date}
+
+    def key(self) -> tuple:
+        return (self.article, self.start, self.end, self.quote)
+
+
+@dataclass
+class Node:
+    id: str
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def add_aliases(self, names: Iterable[str]) -> None:
+        for alias in names:
+            if alias and alias != self.name and alias not in self.aliases:
+                self.aliases.append(alias)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "label": self.label,
+                "aliases": sorted(self.aliases), **dict(sorted(self.props.items()))}
+
+
+@dataclass
+class Edge:
+    source: str
+    target: str
+    type: str
+    evidence: list[Evidence] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        role = self.props.get("role") if self.type == "HOLDS_ROLE" else None
+        return "|".join(p for p in (self.source, self.type, self.target, role) if p)
+
+    @property
+    def weight(self) -> int:
+        return len(self.evidence)
+
+    @property
+    def dates(self) -> list[str]:
+        return sorted(e.date for e in self.evidence if e.date)
+
+    @property
+    def first_seen(self) -> str | None:
+        return self.dates[0] if self.dates else None
+
+    @property
+    def last_seen(self) -> str | None:
+        return self.dates[-1] if self.dates else None
+
+    def add_evidence(self, items: Iterable[Evidence]) -> None:
+        seen = {e.key() for e in self.evidence}
+        for item in items:
+            if item.key() not in seen:
+                seen.add(item.key())
+                self.evidence.append(item)
+
+    def to_dict(self) -> dict:
+        evidence = sorted(self.evidence, key=lambda e: (e.article, e.start or 0, e.quote))
+        return {"source": self.source, "target": self.target, "type": self.type,
+                "key": self.key, "weight": self.weight,
+                "first_seen": self.first_seen, "last_seen": self.last_seen,
+                **dict(sorted(self.props.items())),
+                "evidence": [e.to_dict() for e in evidence]}
+
+
+@dataclass
+class Article:
+    id: str
+    title: str = ""
+    published: str | None = None
+    file: str = ""
+    sha256: str = ""
+    mentions: list[str] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "published": self.published,
+                "file": self.file, "sha256": self.sha256,
+                **dict(sorted(self.props.items())), "mentions": sorted(set(self.mentions))}
+
+
+class Graph:
+    """Nodes by id, edges by key, articles by id; merging adds evidence and aliases."""
+
+    def __init__(self, meta: dict | None = None):
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[str, Edge] = {}
+        self.articles: dict[str, Article] = {}
+        self.meta: dict[str, Any] = dict(meta or {})
+
+    def __repr__(self) -> str:
+        return f"<Graph nodes={len(self.nodes)} edges={len(self.edges)} articles={len(self.articles)}>"
+
+    def add_node(self, node: Node) -> Node:
+        """Add a node, or merge aliases and missing properties into the one with its id."""
+        existing = self.nodes.get(node.id)
+        if existing is None:
+            self.nodes[node.id] = node
+            return node
+        existing.add_aliases([node.name, *node.aliases])
+        for key, value in node.props.items():
+            existing.props.setdefault(key, value)
+        return existing
+
+    def add_edge(self, edge: Edge, symmetric: bool = False) -> Edge:
+        """Add an edge, or merge its evidence into the edge with the same key."""
+        if symmetric and edge.source > edge.target:
+            edge.source, edge.target = edge.target, edge.source
+        existing = self.edges.get(edge.key)
+        if existing is None:
+            self.edges[edge.key] = edge
+            return edge
+        existing.add_evidence(edge.evidence)
+        for key, value in edge.props.items():
+            existing.props.setdefault(key, value)
+        return existing
+
+    def add_article(self, article: Article) -> Article:
+        existing = self.articles.get(article.id)
+        if existing is None:
+            self.articles[article.id] = article
+            return article
+        existing.mentions = sorted(set(existing.mentions) | set(article.mentions))
+        return existing
+
+    def merge(self, other: "Graph", ontology: Ontology | None = None) -> None:
+        """Fold another graph into this one (evidence accumulates, ids are shared)."""
+        for node in other.nodes.values():
+            self.add_node(Node(node.id, node.name, node.label, list(node.aliases), dict(node.props)))
+        for edge in other.edges.values():
+            symmetric = bool(ontology and ontology.relations[edge.type].symmetric)
+            self.add_edge(Edge(edge.source, edge.target, edge.type, list(edge.evidence),
+                               dict(edge.props)), symmetric=symmetric)
+        for article in other.articles.values():
+            self.add_article(Article(article.id, article.title, article.published, article.file,
+                                     article.sha256, list(article.mentions), dict(article.props)))
+
+    def to_dict(self) -> dict:
+        return {
+            "meta": dict(sorted(self.meta.items())),
+            "nodes": [n.to_dict() for n in sorted(self.nodes.values(), key=lambda n: n.id)],
+            "edges": [e.to_dict() for e in sorted(self.edges.values(), key=lambda e: e.key)],
+            "articles": [a.to_dict() for a in sorted(self.articles.values(), key=lambda a: a.id)],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, ontology: Ontology | None = None, where: str = "graph") -> "Graph":
+        """Build a graph from graph JSON, checking ids, ends, labels and types against the model."""
+        if not isinstance(data, dict):
+            raise GraphDataError(f"{where}: expected a JSON object with 'nodes' and 'edges'")
+        graph = cls(meta=data.get("meta") or {})
+        for i, raw in enumerate(_list(data, "nodes", where)):
+            at = f"{where}: nodes[{i}]"
+            _require(raw, ("id", "name", "label"), at)
+            node_id = str(raw["id"])
+            if node_id in graph.nodes:
+                raise GraphDataError(f"{at}: duplicate node id {node_id!r}")
+            if ontology and raw["label"] not in ontology.labels:
+                raise GraphDataError(f"{at}: unknown label {raw['label']!r} (known: {', '.join(ontology.labels)})")
+            aliases = raw.get("aliases") or []
+            if not isinstance(aliases, list):
+                raise GraphDataError(f"{at}: 'aliases' must be a list of strings")
+            props = {k: v for k, v in raw.items() if k not in NODE_CORE}
+            graph.nodes[node_id] = Node(node_id, str(raw["name"]), str(raw["label"]),
+                                        [str(a) for a in aliases], props)
+        for i, raw in enumerate(_list(data, "edges", where)):
+            at = f"{where}: edges[{i}]"
+            _require(raw, ("source", "target", "type"), at)
+            for end in ("source", "target"):
+                if str(raw[end]) not in graph.nodes:
+                    raise GraphDataError(f"{at}: {end} {raw[end]!r} is not a node id (dangling edge)")
+            rel_type = str(raw["type"])
+            if ontology:
+                if rel_type not in ontology.relations:
+                    raise GraphDataError(f"{at}: unknown relation type {rel_type!r} (known: {', '.join(ontology.relations)})")
+                source_label = graph.nodes[str(raw["source"])].label
+                target_label = graph.nodes[str(raw["target"])].label
+                if not ontology.relations[rel_type].allows(source_label, target_label):
+                    raise GraphDataError(f"{at}: {rel_type} cannot run from {source_label} to {target_label}")
+            evidence = [_evidence(e, f"{at}: evidence[{j}]") for j, e in enumerate(raw.get("evidence") or [])]
+            props = {k: v for k, v in raw.items() if k not in EDGE_CORE}
+            symmetric = bool(ontology and ontology.relations[rel_type].symmetric)
+            graph.add_edge(Edge(str(raw["source"]), str(raw["target"]), rel_type, evidence, props),
+                           symmetric=symmetric)
+        for i, raw in enumerate(data.get("articles") or []):
+            at = f"{where}: articles[{i}]"
+            _require(raw, ("id",), at)
+            props = {k: v for k, v in raw.items() if k not in ARTICLE_CORE}
+            graph.add_article(Article(str(raw["id"]), str(raw.get("title") or ""), raw.get("published"),
+                                      str(raw.get("file") or ""), str(raw.get("sha256") or ""),
+                                      [str(m) for m in raw.get("mentions") or []], props))
+        return graph
+
+
+def _list(data: dict, key: str, where: str) -> list:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise GraphDataError(f"{where}: '{key}' must be a list")
+    return value
+
+
+def _require(raw: Any, keys: tuple[str, ...], at: str) -> None:
+    if not isinstance(raw, dict):
+        raise GraphDataError(f"{at}: expected an object")
+    for key in keys:
+        if raw.get(key) in (None, ""):
+            raise GraphDataError(f"{at}: missing '{key}'")
+
+
+def _evidence(raw: Any, at: str) -> Evidence:
+    _require(raw, ("quote",), at)
+    for key in ("start", "end"):
+        if raw.get(key) is not None and not isinstance(raw[key], int):
+            raise GraphDataError(f"{at}: '{key}' must be an integer offset")
+    return Evidence(str(raw.get("article") or ""), str(raw["quote"]), raw.get("start"),
+                    raw.get("end"), raw.get("date"))
+
+
+def read_graph(path: Path, ontology: Ontology | None = None) -> Graph:
+    """Read graph JSON from a file; errors name the file and the offending entry."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GraphDataError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphDataError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GraphDataError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    return Graph.from_dict(data, ontology, where=str(path))
+
+
+def dumps_graph(graph: Graph) -> str:
+    return json.dumps(graph.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder and rename: never half-written."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_graph(graph: Graph, path: Path) -> None:
+    write_text_atomic(path, dumps_graph(graph))

@@ -1,0 +1,43 @@
+"""Every setting in one table: name, environment variable, default, help.
+
+Resolution order is flag, then environment, then default; click applies it through
+``envvar=`` on each option, so nothing here reads the environment at import time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Setting:
+    envvar: str | None
+    default: str | None
+    help: str
+
+
+SETTINGS: dict[str, Setting] = {
+    "backend": Setting("ACTORGRAPH_BACKEND", "falkordb", "Graph store: falkordb (embedded, default) or neo4j."),
+    "data_dir": Setting("ACTORGRAPH_DATA_DIR", ".actorgraph", "Where the embedded store keeps its data and socket."),
+    "graph_dir": Setting("ACTORGRAPH_GRAPH_DIR", None, "Folder with ontology.yaml, curation.yaml and snapshot.json (default: ./graph, else the project's)."),
+    "graph_name": Setting("ACTORGRAPH_GRAPH", "actorgraph", "Name of the graph inside the store."),
+    "neo4j_uri": Setting("NEO4J_URI", "bolt://localhost:7687", "Neo4j URI (bolt://, neo4j://, neo4j+s:// ...)."),
+    "neo4j_user": Setting("NEO4J_USER", "neo4j", "Neo4j user name."),
+    "neo4j_password": Setting("NEO4J_PASSWORD", None, "Neo4j password."),
+    "neo4j_database": Setting("NEO4J_DATABASE", "neo4j", "Neo4j database name."),
+}
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def default_graph_dir() -> Path:
+    """./graph when the working directory has one, else the graph/ folder of this checkout."""
+    here = Path("graph")
+    if (here / "ontology.yaml").is_file():
+        return here
+    return PROJECT_ROOT / "graph"
+
+
+def queries_dir() -> Path:
+    return PROJECT_ROOT / "queries"

@@ -1,0 +1,89 @@
+"""The store interface every backend implements, and backend-neutral result values.
+
+A backend loads a Graph, answers read and write Cypher with parameters, counts,
+clears, and gives the whole graph back as a Graph (for selection and export).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from ..model import Graph
+
+Progress = Callable[[int, int], None]  # (done, total) -> None
+
+
+@dataclass(frozen=True)
+class GNode:
+    """A node in a query result: its store id, labels and properties."""
+
+    element_id: str
+    labels: tuple[str, ...]
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class GRel:
+    """A relationship in a query result; start/end are node element ids."""
+
+    element_id: str
+    type: str
+    start: str
+    end: str
+    properties: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class GPath:
+    nodes: tuple[GNode, ...]
+    relationships: tuple[GRel, ...]
+
+
+@dataclass
+class Result:
+    """Rows of a query: column names and values (GNode/GRel/GPath or plain values)."""
+
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+@dataclass
+class LoadStats:
+    nodes: int
+    edges: int
+    articles: int
+    seconds: float
+
+
+class Store(Protocol):
+    """What a graph backend offers; FalkorStore and Neo4jStore implement it."""
+
+    name: str
+
+    def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None) -> LoadStats:
+        """MERGE the graph in (idempotent); with replace, the stored graph becomes exactly this one."""
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
+        """Run a read-only query; a write attempt raises QueryError."""
+
+    def write(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
+        """Run a query that may write."""
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """{'nodes': {label: n}, 'edges': {type: n}} for entity labels and relation types."""
+
+    def export_graph(self) -> Graph:
+        """The stored graph as a Graph (evidence included), for selection and export."""
+
+    def set_node_properties(self, rows: list[dict[str, Any]]) -> None:
+        """Set computed properties: rows of {'id': node id, 'props': {...}}."""
+
+    def clear(self) -> None:
+        """Delete the stored graph."""
+
+    def close(self) -> None:
+        """Release connections (an embedded server keeps running for other users)."""

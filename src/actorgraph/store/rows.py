@@ -1,0 +1,106 @@
+"""Graph <-> parameter rows for the loaders, and stored records -> Graph, shared by backends.
+
+Store properties can hold only scalars and lists of scalars, so an edge's evidence
+is kept as parallel lists (quotes, articles, dates, starts, ends), with "" for a
+missing date and -1 for a missing offset.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article, Edge, Evidence, Graph, Node
+
+NODE_INTERNAL = {"id", "name", "label", "aliases"}
+EDGE_INTERNAL = {"key", "quotes", "articles", "dates", "starts", "ends", "weight", "first_seen", "last_seen"}
+
+
+def _scalar_props(props: dict[str, Any]) -> dict[str, Any]:
+    """Keep what a store property can hold: scalars and homogeneous lists without None."""
+    kept = {}
+    for key, value in props.items():
+        if value is None:
+            continue
+        if isinstance(value, (str, int, float, bool)):
+            kept[key] = value
+        elif isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float, bool)) for v in value):
+            kept[key] = list(value)
+    return kept
+
+
+def node_rows(graph: Graph) -> dict[str, list[dict]]:
+    """Rows per label: {'Person': [{'id', 'props'}], ...}."""
+    by_label: dict[str, list[dict]] = {}
+    for node in sorted(graph.nodes.values(), key=lambda n: n.id):
+        props = _scalar_props(node.props)
+        props.update(name=node.name, label=node.label, aliases=sorted(node.aliases))
+        by_label.setdefault(node.label, []).append({"id": node.id, "props": props})
+    return by_label
+
+
+def edge_rows(graph: Graph) -> dict[str, list[dict]]:
+    """Rows per relation type: {'MET_WITH': [{'source', 'target', 'key', 'props'}], ...}."""
+    by_type: dict[str, list[dict]] = {}
+    for edge in sorted(graph.edges.values(), key=lambda e: e.key):
+        evidence = sorted(edge.evidence, key=lambda e: (e.article, e.start or 0, e.quote))
+        props = _scalar_props(edge.props)
+        props.update(
+            weight=edge.weight,
+            quotes=[e.quote for e in evidence],
+            articles=[e.article for e in evidence],
+            dates=[e.date or "" for e in evidence],
+            starts=[-1 if e.start is None else e.start for e in evidence],
+            ends=[-1 if e.end is None else e.end for e in evidence],
+        )
+        if edge.first_seen:
+            props.update(first_seen=edge.first_seen, last_seen=edge.last_seen)
+        by_type.setdefault(edge.type, []).append(
+            {"source": edge.source, "target": edge.target, "key": edge.key, "props": props})
+    return by_type
+
+
+def article_rows(graph: Graph) -> list[dict]:
+    rows = []
+    for article in sorted(graph.articles.values(), key=lambda a: a.id):
+        props = _scalar_props(article.props)
+        props.update(title=article.title, file=article.file, sha256=article.sha256)
+        if article.published:
+            props["published"] = article.published
+        rows.append({"id": article.id, "props": props})
+    return rows
+
+
+def mention_rows(graph: Graph) -> list[dict]:
+    return [{"article": a.id, "node": node_id, "count": 1}
+            for a in sorted(graph.articles.values(), key=lambda a: a.id)
+            for node_id in sorted(set(a.mentions)) if node_id in graph.nodes]
+
+
+def node_from_props(props: dict[str, Any]) -> Node:
+    extra = {k: v for k, v in props.items() if k not in NODE_INTERNAL}
+    return Node(str(props["id"]), str(props.get("name", props["id"])), str(props.get("label", "")),
+                list(props.get("aliases") or []), extra)
+
+
+def edge_from_props(source: str, rel_type: str, target: str, props: dict[str, Any]) -> Edge:
+    quotes = props.get("quotes") or []
+    n = len(quotes)
+
+    def column(name: str, missing: Any) -> list:
+        values = list(props.get(name) or [])
+        return values + [missing] * (n - len(values))
+
+    evidence = [
+        Evidence(article=a, quote=q, start=None if s == -1 else s, end=None if e == -1 else e,
+                 date=d or None)
+        for q, a, d, s, e in zip(quotes, column("articles", ""), column("dates", ""),
+                                 column("starts", -1), column("ends", -1))
+    ]
+    extra = {k: v for k, v in props.items() if k not in EDGE_INTERNAL}
+    return Edge(source, target, rel_type, evidence, extra)
+
+
+def article_from_props(props: dict[str, Any], mentions: list[str]) -> Article:
+    extra = {k: v for k, v in props.items() if k not in {"id", "title", "published", "file", "sha256"}}
+    return Article(str(props["id"]), str(props.get("title", "")), props.get("published"),
+                   str(props.get("file", "")), str(props.get("sha256", "")), list(mentions), extra)
