@@ -1,0 +1,48 @@
+"""The main job: graph (from articles, or the committed snapshot) -> analytics -> store -> HTML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import analytics
+from .model import Graph, read_graph
+from .ontology import Ontology
+from .store.base import LoadStats, Progress, Store
+
+
+@dataclass
+class BuildReport:
+    graph: Graph
+    load: LoadStats
+    html: Path | None
+    source: str
+    problems: list[str] = field(default_factory=list)
+
+
+def graph_from_articles(paths: list[Path], ontology: Ontology, curation_path: Path | None,
+                        *, jobs: int = 1, strict: bool = False, progress: bool = False):
+    """Extract a graph from article files and folders (see pipeline.extract_paths)."""
+    from .pipeline import extract_paths
+
+    return extract_paths(paths, ontology, curation_path=curation_path, jobs=jobs,
+                         strict=strict, progress=progress)
+
+
+def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_path: Path | None,
+          progress: Progress | None = None) -> BuildReport:
+    """Annotate the graph with centralities, replace the stored graph with it, write the HTML."""
+    analytics.annotate(graph)
+    stats = store.load(graph, replace=True, progress=progress)
+    if html_path is not None:
+        from .render import render_html
+
+        generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        render_html(graph, ontology, html_path, title="actorgraph: the whole graph",
+                    scope=f"The whole graph ({source})", generated_at=generated)
+    return BuildReport(graph, stats, html_path, source)
+
+
+def snapshot_graph(snapshot_path: Path, ontology: Ontology) -> Graph:
+    return read_graph(snapshot_path, ontology)

@@ -1,0 +1,34 @@
+"""graph/snapshot.json: the graph of the development corpus, regenerated from the articles.
+
+The committed snapshot is always what the code produces from ../shared/corpus and
+graph/curation.yaml; tests/test_snapshot.py regenerates it and fails on any difference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError
+from .model import Graph, dumps_graph, write_text_atomic
+from .ontology import Ontology
+from .settings import PROJECT_ROOT
+
+DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+
+
+def regenerate(corpus_dir: Path, ontology: Ontology, curation_path: Path) -> Graph:
+    from .pipeline import extract_paths
+
+    if not Path(corpus_dir).is_dir():
+        raise InputError(f"{corpus_dir}: corpus folder not found; pass --corpus DIR")
+    return extract_paths([Path(corpus_dir)], ontology, curation_path=curation_path).graph
+
+
+def write_snapshot(graph: Graph, path: Path) -> bool:
+    """Write the snapshot; True if its content changed."""
+    text = dumps_graph(graph)
+    path = Path(path)
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    write_text_atomic(path, text)
+    return True

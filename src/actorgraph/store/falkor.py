@@ -1,0 +1,232 @@
+"""The embedded store: FalkorDB through the `falkordb` client, on the server of store/server.py.
+
+Loads are atomic for readers: a load builds a staging graph (a copy of the live one, or
+an empty one when replacing), MERGEs the batches into it, then RENAMEs it over the live
+graph and saves. A load killed half-way leaves only a staging graph, which the next
+open removes; queries never see a half-applied load. One load runs at a time per data
+dir (a second one waits for the first).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge as FEdge
+from falkordb.node import Node as FNode
+from falkordb.path import Path as FPath
+
+from .. import cypher
+from ..errors import QueryError, StoreError
+from ..model import Graph
+from ..ontology import Ontology
+from . import rows, server
+from .base import GNode, GPath, GRel, LoadStats, Progress, Result
+
+BATCH_SIZE = 5000
+STAGING_MARK = "__staging_"
+_GRAPH_NAME = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
+
+
+class FalkorStore:
+    """Store interface over an embedded FalkorDB server; see store/base.py."""
+
+    name = "falkordb"
+
+    def __init__(self, data_dir: Path, client: FalkorDB, graph_name: str, ontology: Ontology):
+        self.data_dir = data_dir
+        self.client = client
+        self.graph_name = graph_name
+        self.ontology = ontology
+        self._closed = False
+
+    @classmethod
+    def open(cls, data_dir: Path, *, graph_name: str = "actorgraph", ontology: Ontology) -> "FalkorStore":
+        if not _GRAPH_NAME.match(graph_name):
+            raise StoreError(f"graph name {graph_name!r} may use only letters, digits, '-' and '_'")
+        info = server.acquire(Path(data_dir))
+        client = FalkorDB(unix_socket_path=str(info.socket_path))
+        store = cls(Path(data_dir).absolute(), client, graph_name, ontology)
+        store._drop_abandoned_staging()
+        return store
+
+    # -- reading -------------------------------------------------------------
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> Result:
+        return self._run(query, params, read_only=True)
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> Result:
+        result = self._run(query, params, read_only=False)
+        self._save()
+        return result
+
+    def _run(self, query: str, params: dict[str, Any] | None, *, read_only: bool,
+             graph: str | None = None) -> Result:
+        target = self.client.select_graph(graph or self.graph_name)
+        try:
+            raw = target.ro_query(query, params) if read_only else target.query(query, params)
+        except redis.exceptions.ResponseError as exc:
+            raise _query_error(str(exc)) from None
+        except redis.exceptions.ConnectionError as exc:
+            raise StoreError(
+                f"lost the embedded FalkorDB server ({exc}); run the command again to restart it"
+            ) from None
+        columns = [str(c[1]) if isinstance(c, (list, tuple)) else str(c) for c in (raw.header or [])]
+        return Result(columns, [[_value(v) for v in row] for row in raw.result_set or []])
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        if not self._exists(self.graph_name):
+            return {"nodes": {}, "edges": {}, "articles": 0}
+        nodes: dict[str, int] = {}
+        for labels, n in self.read(cypher.COUNT_NODES).rows:
+            for label in labels:
+                if label != self.ontology.common_label:
+                    nodes[label] = nodes.get(label, 0) + n
+        edges = {t: n for t, n in self.read(cypher.COUNT_RELATIONS).rows}
+        articles = self.read(cypher.COUNT_ARTICLES).rows[0][0]
+        return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items())),
+                "articles": articles}
+
+    def export_graph(self) -> Graph:
+        graph = Graph()
+        if not self._exists(self.graph_name):
+            return graph
+        for (node,) in self.read(cypher.EXPORT_NODES).rows:
+            graph.add_node(rows.node_from_props(node.properties))
+        for source, rel_type, target, rel in self.read(cypher.EXPORT_RELATIONS).rows:
+            graph.add_edge(rows.edge_from_props(source, rel_type, target, rel.properties))
+        for article, mentions in self.read(cypher.EXPORT_ARTICLES).rows:
+            graph.add_article(rows.article_from_props(article.properties, mentions))
+        return graph
+
+    # -- writing -------------------------------------------------------------
+
+    def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None) -> LoadStats:
+        """MERGE the graph into a staging copy, then swap it in (see the module docstring)."""
+        started = time.perf_counter()
+        staging = f"{self.graph_name}{STAGING_MARK}{os.getpid()}"
+        with self._load_lock():
+            self._delete_graph(staging)
+            if not replace and self._exists(self.graph_name):
+                self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
+            else:
+                for statement in cypher.FALKOR_SCHEMA:
+                    self._run(statement, None, read_only=False, graph=staging)
+            batches = list(_batches(self.ontology, graph))
+            for done, (statement, batch) in enumerate(batches, 1):
+                self._run(statement, {"rows": batch}, read_only=False, graph=staging)
+                if progress:
+                    progress(done, len(batches))
+            if not self._exists(staging):  # an empty graph creates no key
+                self._run("RETURN 1", None, read_only=False, graph=staging)
+            self.client.connection.execute_command("RENAME", staging, self.graph_name)
+            self._save()
+        return LoadStats(len(graph.nodes), len(graph.edges), len(graph.articles),
+                         time.perf_counter() - started)
+
+    def set_node_properties(self, rows_: list[dict[str, Any]]) -> None:
+        for start in range(0, len(rows_), BATCH_SIZE):
+            self._run(cypher.SET_NODE_PROPERTIES, {"rows": rows_[start:start + BATCH_SIZE]},
+                      read_only=False)
+        self._save()
+
+    def clear(self) -> None:
+        with self._load_lock():
+            self._delete_graph(self.graph_name)
+            self._save()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with contextlib.suppress(Exception):
+            self.client.connection.close()
+        server.release(self.data_dir)
+
+    # -- internals -----------------------------------------------------------
+
+    def _exists(self, name: str) -> bool:
+        return bool(self.client.connection.exists(name))
+
+    def _delete_graph(self, name: str) -> None:
+        if self._exists(name):
+            self.client.connection.execute_command("GRAPH.DELETE", name)
+
+    def _save(self) -> None:
+        with contextlib.suppress(redis.exceptions.ResponseError):  # a save already running
+            self.client.connection.save()
+
+    @contextlib.contextmanager
+    def _load_lock(self):
+        """One load at a time per data dir; a second one waits and says so."""
+        with open(self.data_dir / "load.lock", "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                print("waiting for another load into this store to finish...", file=sys.stderr)
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _drop_abandoned_staging(self) -> None:
+        """Remove staging graphs of loads whose process died (SIGKILL mid-load)."""
+        for name in self.client.list_graphs():
+            if STAGING_MARK not in name:
+                continue
+            pid = name.rsplit(STAGING_MARK, 1)[1]
+            if pid.isdigit() and not server._pid_alive(int(pid)):
+                self._delete_graph(name)
+
+
+def _batches(ontology: Ontology, graph: Graph):
+    """(statement, rows) pairs: nodes per label, articles, relations per type, mentions."""
+    for label, batch in rows.node_rows(graph).items():
+        statement = cypher.fill(cypher.MERGE_ENTITIES, label=label)
+        yield from ((statement, chunk) for chunk in _chunks(batch))
+    yield from ((cypher.MERGE_ARTICLES, chunk) for chunk in _chunks(rows.article_rows(graph)))
+    for rel_type, batch in rows.edge_rows(graph).items():
+        statement = cypher.fill(cypher.MERGE_RELATIONS, type=rel_type)
+        yield from ((statement, chunk) for chunk in _chunks(batch))
+    yield from ((cypher.MERGE_MENTIONS, chunk) for chunk in _chunks(rows.mention_rows(graph)))
+
+
+def _chunks(items: list, size: int = BATCH_SIZE):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, FNode):
+        return GNode(str(value.id), tuple(value.labels or ()), dict(value.properties))
+    if isinstance(value, FEdge):
+        return GRel(str(value.id), str(value.relation), str(_node_id(value.src_node)),
+                    str(_node_id(value.dest_node)), dict(value.properties))
+    if isinstance(value, FPath):
+        return GPath(tuple(_value(n) for n in value.nodes()), tuple(_value(e) for e in value.edges()))
+    if isinstance(value, list):
+        return [_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _value(v) for k, v in value.items()}
+    return value
+
+
+def _node_id(node: Any) -> Any:
+    return node.id if isinstance(node, FNode) else node
+
+
+def _query_error(message: str) -> QueryError:
+    if "read-only" in message or "RO_QUERY" in message:
+        return QueryError("this query writes to the graph; queries are read-only unless you pass --write")
+    text = re.sub(r"\s+", " ", message).strip()
+    text = text.replace("errMsg: ", "").replace(" errCtx: ", " near: ")
+    return QueryError(f"FalkorDB rejected the query: {text}")

