@@ -1,0 +1,131 @@
+"""Exporters: one module per format, each a function from a Graph to the text of its files.
+
+An exporter takes the selected graph (and the ontology, for colours and symmetric flags)
+and returns ``{relative file name: text}``; ``""`` names the single file of a one-file
+format. Nothing touches the disk until every file has been rendered, and then each is
+written through a temporary file and renamed, so a failure leaves no partial output.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..errors import ActorGraphError, InputError
+from ..model import Graph
+from ..ontology import Ontology
+
+
+class ExportError(ActorGraphError):
+    """The format cannot carry the selection (a character XML forbids, a delimiter clash...)."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    title: str = "actorgraph"
+    scope: str = "whole graph"
+    array_delimiter: str = ";"
+
+
+Exporter = Callable[[Graph, Ontology, ExportOptions], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffix: str
+    description: str
+    exporter: Exporter
+    many_files: bool = False
+
+
+def _formats() -> dict[str, Format]:
+    from . import csvfmt, cypherfmt, gexf, graphml, htmlfmt, jsonfmt
+
+    return {f.name: f for f in (
+        Format("html", ".html", "offline HTML view (one file, opens in any browser)", htmlfmt.export),
+        Format("graphml", ".graphml", "GraphML for Gephi, yEd, networkx", graphml.export),
+        Format("gexf", ".gexf", "GEXF 1.2 for Gephi, with dates on the timeline", gexf.export),
+        Format("json", ".json", "the project's graph JSON, with evidence", jsonfmt.export),
+        Format("csv", "", "neo4j-admin database import CSV files (a folder)", csvfmt.export, many_files=True),
+        Format("cypher", ".cypher", "MERGE script for an empty Neo4j or FalkorDB", cypherfmt.export),
+    )}
+
+
+FORMAT_NAMES = ("html", "graphml", "gexf", "json", "csv", "cypher")
+_SUFFIXES = {".html": "html", ".htm": "html", ".graphml": "graphml", ".gexf": "gexf",
+             ".json": "json", ".cypher": "cypher", ".cql": "cypher", ".csv": "csv"}
+
+
+def get_format(name: str) -> Format:
+    formats = _formats()
+    if name not in formats:
+        raise InputError(f"unknown export format {name!r} (known: {', '.join(FORMAT_NAMES)})")
+    return formats[name]
+
+
+def format_for_path(output: str) -> str | None:
+    """The format a file name implies (``x.gexf`` -> gexf), or None."""
+    return _SUFFIXES.get(Path(output).suffix.lower()) if output != "-" else None
+
+
+def render(graph: Graph, ontology: Ontology, format_name: str, options: ExportOptions | None = None) -> dict[str, str]:
+    """Render a graph in a format, in memory: {file name: text}."""
+    return get_format(format_name).exporter(graph, ontology, options or ExportOptions())
+
+
+def check_writable(output: str, many_files: bool = False) -> None:
+    """Fail early, before any work, when the output cannot be written."""
+    if output == "-":
+        if many_files:
+            raise InputError("csv writes several files (nodes.csv, relationships.csv, ...): "
+                             "give a folder with -o, not -")
+        return
+    path = Path(output)
+    if path.exists() and (path.is_dir() != many_files):
+        kind = "a folder" if path.is_dir() else "a file"
+        raise InputError(f"{path}: is {kind}; give -o a {'folder' if many_files else 'file'} path")
+    folder = path if many_files else path.parent
+    existing = folder
+    while not existing.exists():
+        if existing.parent == existing:
+            break
+        existing = existing.parent
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise InputError(f"{path}: cannot write there ({existing} is not a writable folder); choose another -o")
+
+
+def write_files(files: dict[str, str], output: str) -> list[Path]:
+    """Write rendered files to ``output`` (a file, a folder for many files, or '-' for stdout).
+
+    Each file goes through a temporary file and a rename; returns the paths written.
+    """
+    many = len(files) > 1 or "" not in files
+    check_writable(output, many)
+    if output == "-":
+        sys.stdout.write(files[""])
+        sys.stdout.flush()
+        return []
+    target = Path(output)
+    paths = {name: (target / name if many else target) for name in sorted(files)}
+    staged: list[tuple[str, Path]] = []
+    try:
+        # Stage every file first, then rename them all: a failure leaves nothing behind.
+        for name, path in paths.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(files[name])
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror}); choose another -o") from None
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+    return list(paths.values())
