@@ -69,7 +69,7 @@ def find_node(graph: Graph, name: str) -> Node:
         if len(hits) > 1:
             ids = ", ".join(n.id for n in hits[:5])
             raise InputError(f"actor {name!r} is ambiguous: it is an {rank} of {ids}; give one of these ids")
-    raise InputError(f"no actor named {name!r} in the graph{_did_you_mean(name, _all_names(graph))}")
+    raise InputError(f"no actor named {name!r} in the graph{_close_actors(graph, name)}")
 
 
 def _names(node: Node, rank: str) -> set[str]:
@@ -80,11 +80,18 @@ def _names(node: Node, rank: str) -> set[str]:
     return {a.casefold() for a in node.aliases}
 
 
-def _all_names(graph: Graph) -> list[str]:
-    names = set()
+def _close_actors(graph: Graph, name: str) -> str:
+    """' (did you mean ...?)' naming up to three actors, each by its id, name or alias closest to ``name``."""
+    wanted = name.strip().casefold()
+    scored = []
     for node in graph.nodes.values():
-        names.update([node.name, node.id, *node.aliases])
-    return sorted(names)
+        best = max(((difflib.SequenceMatcher(None, wanted, c.casefold()).ratio(), c)
+                    for c in [node.name, *sorted(node.aliases), node.id]), key=lambda sc: sc[0])
+        if best[0] >= 0.6:
+            scored.append((-best[0], best[1]))
+    if not scored:
+        return ""
+    return " (did you mean " + " or ".join(repr(c) for _, c in sorted(scored)[:3]) + "?)"
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -172,7 +179,7 @@ def subgraph(graph: Graph, node_ids: Iterable[str], edge_keys: Iterable[str] | N
     """
     keep_nodes = set(node_ids) & set(graph.nodes)
     wanted = None if edge_keys is None else set(edge_keys)
-    out = Graph(meta=dict(graph.meta))
+    out = Graph()  # meta describes a whole graph; select() says what the cut is
     for node_id in sorted(keep_nodes):
         node = graph.nodes[node_id]
         out.nodes[node_id] = Node(node.id, node.name, node.label, list(node.aliases), dict(node.props))
@@ -358,7 +365,11 @@ def select(graph: Graph, ontology: Ontology, selection: Selection,
     if not current.nodes:
         raise EmptySelection("the selection is empty (no actor matches it); nothing written")
     summary = f"{_count(len(current.nodes), 'actor')}, {_count(len(current.edges), 'relation')}"
-    return current, ("; ".join(scope) or "whole graph") + f" ({summary})"
+    description = ("; ".join(scope) or "whole graph") + f" ({summary})"
+    if current is graph:
+        current = subgraph(graph, graph.nodes)
+    current.meta = {"selection": description}
+    return current, description
 
 
 def _ends(graph: Graph, edge_keys: set[str]) -> set[str]:
