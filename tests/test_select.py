@@ -13,7 +13,7 @@ from actorgraph.model import write_graph
 from actorgraph.select import (EmptySelection, Selection, date_bounds, ego, filter_edges, find_node,
                                paths, select)
 
-from .exportgraphs import small_graph
+from .test_export_graphs import small_graph
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Small graphs built in code for the selection, export and diff tests.
+"""Small graphs built in code for the selection, export and diff tests (helpers only, no tests here).
 
 ``tricky_graph`` holds names that break naive writers: quotes, backslashes, newlines,
 ``<``, ``&``, semicolons, and Cyrillic, Chinese and Arabic script.
