@@ -1,0 +1,139 @@
+"""The render and export commands: files, stdout, format from the suffix, one-line errors, no partial files."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+
+from actorgraph.cli import main
+from actorgraph.model import write_graph
+
+from .test_export_graphs import small_graph, tricky_graph
+
+
+@pytest.fixture
+def graph_file(ontology, tmp_path):
+    path = tmp_path / "graph.json"
+    write_graph(tricky_graph(ontology), path)
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_export_infers_the_format_from_the_suffix(graph_file, tmp_path):
+    out = tmp_path / "sub" / "milei.gexf"
+    result = run("export", "--graph", graph_file, "--actor", "milei", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (f"wrote gexf to {out}: Javier Milei and everything within 1 hop "
+                             "(5 actors, 7 relations)\n")
+    assert set(nx.read_gexf(out).nodes) == {"javier-milei", "donald-trump", "luis-caputo", "argentina",
+                                            "pat-o-brien"}
+    assert [p.name for p in out.parent.iterdir()] == ["milei.gexf"]  # no temporary files left
+
+
+def test_export_to_stdout(graph_file):
+    result = run("export", "--graph", graph_file, "--path", "mercosur", "washington", "-f", "graphml", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<?xml version='1.0' encoding='utf-8'?>\n<graphml")
+    assert result.stderr == ""
+
+
+def test_export_needs_a_format(graph_file):
+    result = run("export", "--graph", graph_file)
+    assert result.exit_code == 2
+    assert result.output.endswith("Error: give --format (html, graphml, gexf, json, csv, cypher), "
+                                  "or an -o file name ending in one of them\n")
+
+
+def test_csv_export_writes_a_folder_and_refuses_stdout(graph_file, tmp_path):
+    out = tmp_path / "neo4j"
+    result = run("export", "--graph", graph_file, "-f", "csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "import.sh", "mentions.csv", "nodes.csv",
+                                                     "relationships.csv"]
+    result = run("export", "--graph", graph_file, "-f", "csv", "-o", "-")
+    assert result.exit_code == 1
+    assert result.output == ("Error: csv writes several files (nodes.csv, relationships.csv, ...): "
+                             "give a folder with -o, not -\n")
+
+
+def test_unwritable_output_is_one_line_and_writes_nothing(graph_file, tmp_path):
+    # A path under a regular file cannot be written by anyone, root included.
+    blocker = tmp_path / "blocker"
+    blocker.write_text("", encoding="utf-8")
+    result = run("export", "--graph", graph_file, "-f", "json", "-o", blocker / "x.json")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {blocker / 'x.json'}: cannot write there ({blocker} is not a writable "
+                             "folder); choose another -o\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker", "graph.json"]
+
+
+def test_output_path_that_is_a_folder(graph_file, tmp_path):
+    result = run("export", "--graph", graph_file, "-f", "json", "-o", tmp_path)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {tmp_path}: is a folder; give -o a file path\n"
+
+
+def test_write_failure_leaves_no_partial_file(graph_file, tmp_path, monkeypatch):
+    """A failure while renaming (here: os.replace made to fail) leaves neither the file nor a temporary."""
+    import actorgraph.export as exporting
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(exporting.os, "replace", broken_replace)
+    out = tmp_path / "out" / "g.json"
+    result = run("export", "--graph", graph_file, "-f", "json", "-o", out)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {out}: cannot write (No space left on device); choose another -o\n"
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_format_that_cannot_carry_the_selection_writes_nothing(ontology, tmp_path):
+    graph = small_graph(ontology)
+    graph.nodes["mercosur"].aliases.append("bell\x07")
+    path = tmp_path / "graph.json"
+    write_graph(graph, path)
+    out = tmp_path / "g.graphml"
+    result = run("export", "--graph", path, "-o", out)
+    assert result.exit_code == 1
+    assert result.output == ("Error: graphml cannot carry the control character U+0007 in actor 'mercosur'; "
+                             "fix the graph or export as json or cypher\n")
+    assert not out.exists()
+
+
+def test_json_export_of_a_selection_reads_back(graph_file, tmp_path, ontology):
+    out = tmp_path / "caputo.json"
+    result = run("export", "--graph", graph_file, "--actor", "Caputo", "--since", "2025-09", "-o", out)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["meta"] == {"selection": "Luis Caputo and everything within 1 hop; dated 2025-09 to … "
+                                         "(3 actors, 2 relations)"}
+    assert sorted(e["key"] for e in data["edges"]) == ["luis-caputo|HOLDS_ROLE|argentina|Economy Minister",
+                                                       "luis-caputo|MET_WITH|scott-bessent"]
+
+
+def test_render_writes_a_named_view_under_out(graph_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("render", "--graph", graph_file, "--actor", "Javier Milei", "--depth", "2", "--type", "MET_WITH")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "out" / "actor-javier-milei-d2-met-with.html"
+    assert result.output == (f"wrote out/actor-javier-milei-d2-met-with.html: Javier Milei and everything within "
+                             "2 hops; types MET_WITH (4 actors, 4 relations)\n")
+    html = path.read_text(encoding="utf-8")
+    assert "Javier Milei and everything within 2 hops" in html
+
+
+def test_render_whole_graph_and_html_export(graph_file, tmp_path):
+    out = tmp_path / "all.html"
+    result = run("render", "--graph", graph_file, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote {out}: whole graph (9 actors, 13 relations)\n"
+    result = run("export", "--graph", graph_file, "-f", "html", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.lstrip().lower().startswith("<!doctype html")
