@@ -142,7 +142,7 @@ def diff_graphs(old: Graph, new: Graph, old_label: str = "old", new_label: str =
                                          [e.to_dict() for e in after.evidence]))
         elif after is None:
             result.changes.append(Change("relation", REMOVED, key, _edge_name(before, names),
-                                         [f"had {before.weight} evidence items"]))
+                                         [f"had {before.weight} evidence item{'s' if before.weight != 1 else ''}"]))
         else:
             details, gained = _edge_changes(before, after)
             if details:
@@ -226,11 +226,16 @@ def format_table(result: GraphDiff) -> str:
     if not result.changes:
         return lines[0] + "\n"
     sign = {ADDED: "+", REMOVED: "-", CHANGED: "~"}
-    width = max(len(c.name) for c in result.changes)
-    for change in result.changes:
-        detail = "; ".join(change.details)
-        lines.append(f"{sign[change.status]} {change.kind:<8} {change.name:<{width}}  {detail}".rstrip())
+    names = [_one_line(c.name) for c in result.changes]
+    width = max(len(n) for n in names)
+    for change, name in zip(result.changes, names):
+        detail = _one_line("; ".join(change.details))
+        lines.append(f"{sign[change.status]} {change.kind:<8} {name:<{width}}  {detail}".rstrip())
     return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")
 
 
 def format_json(result: GraphDiff) -> str:
