@@ -61,6 +61,9 @@ class FalkorStore:
     # -- reading -------------------------------------------------------------
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> Result:
+        if not self._exists(self.graph_name):
+            raise StoreError(f"the store in {self.data_dir} holds no graph {self.graph_name!r} yet; "
+                             "run `actorgraph build` (or `actorgraph load FILE`) first")
         return self._run(query, params, read_only=True)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> Result:

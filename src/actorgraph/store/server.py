@@ -24,13 +24,13 @@ import fcntl
 import hashlib
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import redis
 
 from ..errors import StoreError
 
@@ -92,13 +92,18 @@ def _server_lock(data_dir: Path):
 
 
 def _pid_alive(pid: int) -> bool:
+    """Is the process running? A zombie (killed, not yet reaped) counts as gone."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc (macOS): trust kill(0)
+    return stat[stat.rfind(")") + 2:][:1] not in ("Z", "X")
 
 
 def _read_pid(data_dir: Path) -> int | None:
@@ -109,17 +114,18 @@ def _read_pid(data_dir: Path) -> int | None:
 
 
 def _ping(sock: Path) -> bool:
+    """Does a server answer on this socket? (raw RESP: no client retries on a dead socket)"""
     if not sock.exists():
         return False
-    client = redis.Redis(unix_socket_path=str(sock), socket_timeout=2, socket_connect_timeout=2)
     try:
-        return bool(client.ping())
-    except redis.exceptions.BusyLoadingError:
-        return True
-    except (redis.exceptions.RedisError, OSError):
+        with socket.socket(socket.AF_UNIX) as conn:
+            conn.settimeout(2)
+            conn.connect(str(sock))
+            conn.sendall(b"*1\r\n$4\r\nPING\r\n")
+            reply = conn.recv(64)
+    except OSError:
         return False
-    finally:
-        client.close()
+    return reply.startswith((b"+PONG", b"-LOADING"))
 
 
 def running(data_dir: Path) -> ServerInfo | None:
@@ -264,13 +270,18 @@ def _shutdown(data_dir: Path) -> bool:
     if info is None:
         _clean_stale(data_dir, socket_path(data_dir))
         return False
-    client = redis.Redis(unix_socket_path=str(info.socket_path), socket_timeout=60)
-    with contextlib.suppress(redis.exceptions.ConnectionError):
-        client.shutdown(save=True)
-    deadline = time.monotonic() + 30
-    while _pid_alive(info.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    for stale in (info.socket_path, data_dir / "falkordb.pid", data_dir / "bolt.port"):
+    # SHUTDOWN SAVE writes the dump, removes the pid file and socket, then the module's
+    # threads take a few more seconds to exit; only the first part matters, so wait for
+    # the pid file to go rather than for the reply.
+    with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as conn:
+        conn.settimeout(5)
+        conn.connect(str(info.socket_path))
+        conn.sendall(b"*2\r\n$8\r\nSHUTDOWN\r\n$4\r\nSAVE\r\n")
+    pid_file = data_dir / "falkordb.pid"
+    deadline = time.monotonic() + 300
+    while pid_file.exists() and _pid_alive(info.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    for stale in (info.socket_path, pid_file, data_dir / "bolt.port"):
         stale.unlink(missing_ok=True)
     return True
 

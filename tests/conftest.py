@@ -1,0 +1,65 @@
+"""Shared fixtures. Store tests run against the real embedded FalkorDB server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actorgraph import analytics
+from actorgraph.model import Graph, read_graph
+from actorgraph.ontology import Ontology, load_ontology
+from actorgraph.settings import PROJECT_ROOT
+from actorgraph.store import server
+from actorgraph.store.falkor import FalkorStore
+
+GRAPH_DIR = PROJECT_ROOT / "graph"
+SNAPSHOT = GRAPH_DIR / "snapshot.json"
+SHARED = PROJECT_ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "eval" / "dev"
+
+
+@pytest.fixture(scope="session")
+def ontology() -> Ontology:
+    return load_ontology(GRAPH_DIR / "ontology.yaml")
+
+
+@pytest.fixture
+def data_dir(tmp_path_factory) -> Path:
+    """A fresh store data dir; its server is stopped when the test ends."""
+    path = tmp_path_factory.mktemp("store")
+    yield path
+    server.stop_server(path)
+
+
+@pytest.fixture
+def falkor_store(data_dir, ontology):
+    """An empty embedded store on its own server."""
+    store = FalkorStore.open(data_dir, ontology=ontology)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def dev_graph(ontology) -> Graph:
+    """The committed development graph (graph/snapshot.json), freshly read for each test."""
+    if not SNAPSHOT.exists():
+        pytest.skip("graph/snapshot.json has not been generated yet")
+    return read_graph(SNAPSHOT, ontology)
+
+
+@pytest.fixture(scope="session")
+def dev_store(tmp_path_factory, ontology):
+    """One embedded store holding the development graph as `actorgraph build` loads it.
+
+    Session-scoped: tests must not write to it.
+    """
+    if not SNAPSHOT.exists():
+        pytest.skip("graph/snapshot.json has not been generated yet")
+    path = tmp_path_factory.mktemp("dev-store")
+    store = FalkorStore.open(path, ontology=ontology)
+    store.load(analytics.annotate(read_graph(SNAPSHOT, ontology)), replace=True)
+    yield store
+    store.close()
+    server.stop_server(path)

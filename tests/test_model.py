@@ -1,0 +1,79 @@
+import json
+
+import pytest
+
+from actorgraph.errors import GraphDataError
+from actorgraph.model import Edge, Evidence, Graph, Node, read_graph, slugify, write_graph
+
+
+def small_graph() -> dict:
+    return {
+        "nodes": [
+            {"id": "javier-milei", "name": "Javier Milei", "label": "Person", "aliases": ["Milei"]},
+            {"id": "argentina", "name": "Argentina", "label": "Country", "aliases": []},
+            {"id": "donald-trump", "name": "Donald Trump", "label": "Person", "aliases": []},
+        ],
+        "edges": [
+            {"source": "javier-milei", "target": "argentina", "type": "LEADS",
+             "evidence": [{"article": "a1", "quote": "President Milei", "start": 0, "end": 15, "date": "2025-01"}]},
+            {"source": "javier-milei", "target": "donald-trump", "type": "MET_WITH",
+             "evidence": [{"article": "a1", "quote": "Milei met Trump", "start": 20, "end": 35, "date": None}]},
+        ],
+        "articles": [{"id": "a1", "title": "T", "published": "2025-01", "file": "a.txt", "sha256": "x",
+                      "mentions": ["javier-milei", "argentina"]}],
+    }
+
+
+def test_slugify_is_stable_and_keeps_scripts():
+    assert slugify("Javier Milei") == "javier-milei"
+    assert slugify("Banco Central de la República Argentina") == "banco-central-de-la-republica-argentina"
+    assert slugify("Владимир Путин") == "владимир-путин"
+    assert slugify("U.S.") == "u-s"
+
+
+def test_round_trip_through_json(tmp_path, ontology):
+    graph = Graph.from_dict(small_graph(), ontology)
+    path = tmp_path / "g.json"
+    write_graph(graph, path)
+    again = read_graph(path, ontology)
+    assert again.to_dict() == graph.to_dict()
+    edge = again.edges["donald-trump|MET_WITH|javier-milei"]  # symmetric: ends sorted
+    assert edge.weight == 1 and edge.first_seen is None
+    assert again.edges["javier-milei|LEADS|argentina"].first_seen == "2025-01"
+
+
+def test_merging_accumulates_evidence_once():
+    graph = Graph()
+    graph.add_node(Node("a", "A", "Person"))
+    graph.add_node(Node("b", "B", "Country"))
+    ev = Evidence("art", "A leads B", 0, 9, "2025-02")
+    graph.add_edge(Edge("a", "b", "LEADS", [ev]))
+    graph.add_edge(Edge("a", "b", "LEADS", [ev, Evidence("art2", "A, head of B", 3, 15, "2025-05")]))
+    edge = graph.edges["a|LEADS|b"]
+    assert edge.weight == 2
+    assert (edge.first_seen, edge.last_seen) == ("2025-02", "2025-05")
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda g: g["edges"][0].update(target="nobody"), r"edges\[0\]: target 'nobody' is not a node id \(dangling edge\)"),
+    (lambda g: g["nodes"].append(dict(g["nodes"][0])), r"nodes\[3\]: duplicate node id 'javier-milei'"),
+    (lambda g: g["nodes"][1].update(label="Planet"), r"nodes\[1\]: unknown label 'Planet'"),
+    (lambda g: g["edges"][1].update(type="LIKES"), r"edges\[1\]: unknown relation type 'LIKES'"),
+    (lambda g: g["edges"][0].update(source="argentina", target="javier-milei"), r"edges\[0\]: LEADS cannot run from Country to Person"),
+    (lambda g: g["nodes"][0].pop("name"), r"nodes\[0\]: missing 'name'"),
+    (lambda g: g["edges"][0]["evidence"][0].update(start="zero"), r"edges\[0\]: evidence\[0\]: 'start' must be an integer offset"),
+])
+def test_invalid_graph_json_is_refused_with_location(tmp_path, ontology, mutate, message):
+    data = small_graph()
+    mutate(data)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(GraphDataError, match=rf"^{path}: {message}"):
+        read_graph(path, ontology)
+
+
+def test_invalid_json_names_line(tmp_path, ontology):
+    path = tmp_path / "broken.json"
+    path.write_text('{"nodes": [\n  {"id": }\n]}')
+    with pytest.raises(GraphDataError, match=rf"^{path}:2: invalid JSON"):
+        read_graph(path, ontology)

@@ -1,0 +1,187 @@
+"""The embedded FalkorDB store, for real: loads, persistence, sharing, stale files, crashes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from actorgraph.errors import QueryError, StoreError
+from actorgraph.model import Edge, Evidence, Graph, Node
+from actorgraph.store import server
+from actorgraph.store.falkor import FalkorStore
+
+
+def chain_graph(n: int) -> Graph:
+    """People p0..p{n-1}, each MET_WITH the next, each HOLDS_ROLE in one country."""
+    graph = Graph()
+    graph.add_node(Node("argentina", "Argentina", "Country"))
+    for i in range(n):
+        graph.add_node(Node(f"p{i}", f"Person {i}", "Person", [f"P{i}"]))
+        graph.add_edge(Edge(f"p{i}", "argentina", "HOLDS_ROLE",
+                            [Evidence("a", f"Person {i} is a minister.", i, i + 10, "2025-03")],
+                            {"role": "minister"}))
+        if i:
+            graph.add_edge(Edge(f"p{i - 1}", f"p{i}", "MET_WITH",
+                                [Evidence("a", f"Person {i - 1} met Person {i}.", None, None, None)]),
+                           symmetric=True)
+    return graph
+
+
+def total(counts: dict) -> tuple[int, int]:
+    return sum(counts["nodes"].values()), sum(counts["edges"].values())
+
+
+def test_load_is_idempotent_and_round_trips(falkor_store):
+    graph = chain_graph(50)
+    falkor_store.load(graph)
+    first = falkor_store.counts()
+    falkor_store.load(graph)
+    assert falkor_store.counts() == first
+    assert total(first) == (51, 99)
+    assert falkor_store.export_graph().to_dict() == graph.to_dict()
+
+
+def test_replace_makes_the_store_exactly_the_graph(falkor_store):
+    falkor_store.load(chain_graph(30))
+    falkor_store.load(chain_graph(5), replace=True)
+    assert total(falkor_store.counts()) == (6, 9)
+
+
+def test_merge_adds_to_what_is_stored(falkor_store):
+    falkor_store.load(chain_graph(3))
+    extra = Graph()
+    extra.add_node(Node("united-states", "United States", "Country"))
+    extra.add_node(Node("p0", "Person 0", "Person"))
+    extra.add_edge(Edge("p0", "united-states", "MET_WITH", [Evidence("b", "Person 0 visited.", 0, 5)]),
+                   symmetric=True)
+    falkor_store.load(extra)
+    assert total(falkor_store.counts()) == (5, 6)
+
+
+def test_reads_are_read_only_and_parameterised(falkor_store):
+    falkor_store.load(chain_graph(2))
+    hostile = "p0'}) DETACH DELETE n //"
+    result = falkor_store.read("MATCH (n:Entity {id: $id}) RETURN n.name AS name", {"id": hostile})
+    assert result.rows == []
+    with pytest.raises(QueryError, match="queries are read-only unless you pass --write"):
+        falkor_store.read("MATCH (n) DETACH DELETE n")
+    with pytest.raises(QueryError, match=r"^FalkorDB rejected the query: Invalid input"):
+        falkor_store.read("MATCH (n RETURN n")
+    assert total(falkor_store.counts()) == (3, 3)
+
+
+def test_data_persists_across_server_restarts(data_dir, ontology):
+    store = FalkorStore.open(data_dir, ontology=ontology)
+    store.load(chain_graph(20))
+    store.close()
+    assert not server.status(data_dir)["running"], "the last client stops the server"
+    store = FalkorStore.open(data_dir, ontology=ontology)
+    try:
+        assert total(store.counts()) == (21, 39)
+    finally:
+        store.close()
+
+
+def test_server_listens_only_on_a_private_unix_socket(falkor_store):
+    info = server.running(falkor_store.data_dir)
+    assert oct(info.socket_path.stat().st_mode & 0o777) == "0o700"
+    config = falkor_store.client.connection.config_get("port")
+    assert config["port"] == "0"
+
+
+def test_stale_socket_and_pid_file_from_a_killed_server_are_cleaned(data_dir, ontology):
+    store = FalkorStore.open(data_dir, ontology=ontology)
+    store.load(chain_graph(4))
+    info = server.running(data_dir)
+    os.kill(info.pid, signal.SIGKILL)
+    time.sleep(0.3)
+    assert info.socket_path.exists() and (data_dir / "falkordb.pid").exists()
+    store2 = FalkorStore.open(data_dir, ontology=ontology)  # as a fresh run would
+    try:
+        assert server.running(data_dir).pid != info.pid
+        assert total(store2.counts()) == (5, 7), "the load was saved before the crash"
+    finally:
+        store2.close()
+        store._closed = True
+
+
+CLIENT = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from actorgraph.ontology import load_ontology
+    from actorgraph.store.falkor import FalkorStore
+    from actorgraph.store import server
+    store = FalkorStore.open(Path(sys.argv[1]), ontology=load_ontology(Path(sys.argv[2])))
+    print(server.running(Path(sys.argv[1])).pid, flush=True)
+    for _ in range(10):
+        store.read("MATCH (n) RETURN count(n)")
+        time.sleep(0.1)
+    store.close()
+""")
+
+
+def test_concurrent_processes_share_one_server(data_dir, ontology):
+    seed = FalkorStore.open(data_dir, ontology=ontology)
+    seed.load(chain_graph(3))
+    seed.close()
+    procs = [subprocess.Popen([sys.executable, "-c", CLIENT, str(data_dir), str(ontology.path)],
+                              stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    pids = {p.communicate(timeout=60)[0].strip() for p in procs}
+    assert all(p.returncode == 0 for p in procs)
+    assert len(pids) == 1, f"expected one shared server, saw {pids}"
+    assert not server.status(data_dir)["running"], "stopped when the last client left"
+
+
+KILLED_LOAD = textwrap.dedent("""
+    import os, signal, sys
+    from pathlib import Path
+    from actorgraph.ontology import load_ontology
+    from actorgraph.store.falkor import FalkorStore
+    from tests.test_store import chain_graph
+    store = FalkorStore.open(Path(sys.argv[1]), ontology=load_ontology(Path(sys.argv[2])))
+    def die(done, total):
+        if done == int(sys.argv[3]):
+            os.kill(os.getpid(), signal.SIGKILL)
+    store.load(chain_graph(12000), replace=True, progress=die)
+""")
+
+
+@pytest.mark.parametrize("kill_at_batch", [1, 3, 5])
+def test_load_killed_midway_is_invisible_and_a_rerun_converges(data_dir, ontology, kill_at_batch):
+    store = FalkorStore.open(data_dir, ontology=ontology)
+    try:
+        store.load(chain_graph(10), replace=True)
+        proc = subprocess.run([sys.executable, "-c", KILLED_LOAD, str(data_dir), str(ontology.path),
+                               str(kill_at_batch)], cwd=str(ontology.path.parents[1]), timeout=120)
+        assert proc.returncode == -signal.SIGKILL
+        assert total(store.counts()) == (11, 19), "readers still see the graph before the killed load"
+        store.load(chain_graph(12000), replace=True)
+        assert total(store.counts()) == (12001, 23999)
+        reopened = FalkorStore.open(data_dir, ontology=ontology)
+        assert [g for g in reopened.client.list_graphs() if "staging" in g] == []
+        reopened.close()
+    finally:
+        store.close()
+
+
+def test_unwritable_data_dir_is_a_clear_error(tmp_path, ontology):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(StoreError, match=r"data dir .*a-file/store is not writable .*--data-dir"):
+        FalkorStore.open(blocker / "store", ontology=ontology)
+
+
+def test_reading_an_empty_store_says_what_to_do(falkor_store):
+    with pytest.raises(StoreError, match=r"holds no graph 'actorgraph' yet; run `actorgraph build`"):
+        falkor_store.read("MATCH (n) RETURN n")
+
+
+def test_bad_graph_name(data_dir, ontology):
+    with pytest.raises(StoreError, match="graph name"):
+        FalkorStore.open(data_dir, graph_name="a b", ontology=ontology)
