@@ -1,0 +1,282 @@
+"""Self-contained HTML views of a graph: one file that opens offline, anywhere.
+
+The page inlines everything it needs: vis-network (the copy shipped inside the installed pyvis
+package), our stylesheet and script, and the graph data as JSON. Nothing is fetched.
+
+Why not pyvis's own ``Network.from_nx`` + ``write_html``: its template loads Bootstrap (and in
+some modes vis-network) from CDNs, so the file breaks offline (pyvis #159, #228, #229), and its
+``add_edge`` scans the edge list, so 20,000 nodes take minutes. We keep what pyvis does well —
+a Jinja template around vis-network, and the vis-network build itself — and feed vis-network
+compact arrays directly.
+
+Large graphs (above PHYSICS_LIMIT nodes) get positions computed here with a vectorised
+force-directed layout and the page turns physics off; vis-network's physics does not settle
+on a few thousand nodes.
+
+Text from articles never becomes HTML: the data block escapes every ``<``, ``>`` and ``&``,
+and the page script builds the details panel with ``textContent`` only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ActorGraphError
+from .model import Graph, write_text_atomic
+from .ontology import Ontology
+
+PHYSICS_LIMIT = 300  # above this many nodes, positions are computed before writing
+EDGE_LABEL_LIMIT = 1500  # above this many edges, edge labels are left to the details panel
+EVIDENCE_LIMIT = 25  # quotes kept per edge in the page (the count says how many there are)
+UNKNOWN_COLOR = "#999999"
+DIFF_COLORS = {"added": "#2ca02c", "removed": "#d62728", "changed": "#ff7f0e"}
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def render_html(graph: Graph, ontology: Ontology, path: Path, *, title: str, scope: str,
+                generated_at: str | None = None) -> Path:
+    """Write `graph` as one offline HTML view at `path` (atomically) and return the path.
+
+    `scope` is a one-line description of what the view shows ("The whole graph", "Network of
+    Javier Milei, depth 2"); the header adds when and from which articles it was generated.
+    """
+    path = Path(path)
+    if generated_at is None:
+        generated_at = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    data = view_data(graph, ontology, title=title, scope=scope, generated_at=generated_at)
+    html = _template().render(
+        title=title, scope=scope, generated_at=generated_at,
+        node_count=len(graph.nodes), edge_count=len(graph.edges),
+        articles=data["articles"],
+        vis_js=_vis_asset("vis-network.min.js"), vis_css=_vis_asset("vis-network.css"),
+        view_js=(TEMPLATES / "view.js").read_text(encoding="utf-8"),
+        view_css=(TEMPLATES / "view.css").read_text(encoding="utf-8"),
+        data_json=script_json(data),
+    )
+    write_text_atomic(path, html)
+    return path
+
+
+def view_data(graph: Graph, ontology: Ontology, *, title: str, scope: str,
+              generated_at: str) -> dict:
+    """The page's data: compact arrays that the page script turns into vis-network items.
+
+    nodes: [id, name, label index, size value, x, y, first date index (-1 undated), diff,
+            aliases, details]
+    edges: [source index, target index, type index, short label, first date index,
+            last date index, weight, diff, role or detail, evidence [[article index, quote, date]]]
+    """
+    nodes = sorted(graph.nodes.values(), key=lambda n: n.id)
+    edges = sorted(graph.edges.values(), key=lambda e: e.key)
+    node_index = {node.id: i for i, node in enumerate(nodes)}
+
+    label_names = list(ontology.labels)
+    label_names += sorted({n.label for n in nodes} - set(label_names))
+    label_index = {name: i for i, name in enumerate(label_names)}
+    type_names = list(ontology.relations)
+    type_names += sorted({e.type for e in edges} - set(type_names))
+    type_index = {name: i for i, name in enumerate(type_names)}
+
+    articles = sorted(graph.articles.values(), key=lambda a: (a.published or "", a.title, a.id))
+    article_index = {a.id: i for i, a in enumerate(articles)}
+    dates = sorted({q.date for e in edges for q in e.evidence if q.date})
+    date_index = {d: i for i, d in enumerate(dates)}
+
+    computed_degree = [0] * len(nodes)
+    first_date = [-1] * len(nodes)
+    sources, targets = [], []
+    edge_rows = []
+    for edge in edges:
+        s, t = node_index[edge.source], node_index[edge.target]
+        sources.append(s)
+        targets.append(t)
+        computed_degree[s] += 1
+        if t != s:
+            computed_degree[t] += 1
+        dates_seen = edge.dates
+        first = date_index[dates_seen[0]] if dates_seen else -1
+        last = date_index[dates_seen[-1]] if dates_seen else -1
+        if first >= 0:
+            for end in (s, t):
+                if first_date[end] < 0 or first < first_date[end]:
+                    first_date[end] = first
+        evidence = [[article_index.get(e.article, -1), e.quote, e.date]
+                    for e in sorted(edge.evidence, key=lambda e: (e.date or "", e.article, e.start or 0))]
+        note = edge.props.get("role") or edge.props.get("detail") or ""
+        edge_rows.append([s, t, type_index[edge.type], short_label(edge.type, edge.props.get("role")),
+                          first, last, edge.weight,
+                          edge.props.get("diff") or "", str(note), evidence[:EVIDENCE_LIMIT]])
+
+    size_by, sizes = _sizes(nodes, computed_degree)
+    positions = None
+    if len(nodes) > PHYSICS_LIMIT:
+        communities = [n.props.get("community") for n in nodes]
+        positions = layout_positions(len(nodes), sources, targets,
+                                     communities if all(c is not None for c in communities) else None)
+    node_rows = []
+    for i, node in enumerate(nodes):
+        x, y = (round(float(positions[i][0]), 1), round(float(positions[i][1]), 1)) if positions is not None else (None, None)
+        details = {k: node.props[k] for k in ("role", "country", "community", "degree", "betweenness",
+                                              "description") if node.props.get(k) not in (None, "", [])}
+        node_rows.append([node.id, node.name, label_index[node.label], sizes[i], x, y, first_date[i],
+                          node.props.get("diff") or "", sorted(node.aliases), details])
+
+    label_counts = [0] * len(label_names)
+    for node in nodes:
+        label_counts[label_index[node.label]] += 1
+    type_counts = [0] * len(type_names)
+    for edge in edges:
+        type_counts[type_index[edge.type]] += 1
+
+    def label_entry(name: str) -> dict:
+        spec = ontology.labels.get(name)
+        return {"name": name, "color": spec.color if spec else UNKNOWN_COLOR,
+                "shape": spec.shape if spec else "dot",
+                "description": spec.description if spec else "", "count": label_counts[label_index[name]]}
+
+    def type_entry(name: str) -> dict:
+        spec = ontology.relations.get(name)
+        return {"name": name, "short": short_label(name), "color": spec.color if spec else UNKNOWN_COLOR,
+                "family": spec.family if spec else "other", "symmetric": bool(spec and spec.symmetric),
+                "meaning": spec.meaning if spec else "", "count": type_counts[type_index[name]]}
+
+    return {
+        "title": title, "scope": scope, "generated_at": generated_at,
+        "labels": [label_entry(name) for name in label_names],
+        "relations": [type_entry(name) for name in type_names],
+        "articles": [{"id": a.id, "title": a.title or a.id, "published": a.published or ""} for a in articles],
+        "dates": dates,
+        "size_by": size_by,
+        "layout": "fixed" if positions is not None else "physics",
+        "edge_labels": len(edges) <= EDGE_LABEL_LIMIT,
+        "diff_colors": DIFF_COLORS,
+        "nodes": node_rows,
+        "edges": edge_rows,
+    }
+
+
+def short_label(rel_type: str, role: str | None = None) -> str:
+    """A few words for an edge: 'supports', 'met with', or the role for HOLDS_ROLE."""
+    if rel_type == "HOLDS_ROLE" and role and len(role) <= 28:
+        return role
+    return rel_type.lower().replace("_", " ")
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside <script type="application/json">: no '<', '>' or '&' survives as such."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def _sizes(nodes, computed_degree: list[int]) -> tuple[str, list[float]]:
+    """Size each node by betweenness when build computed it, else by degree."""
+    if nodes and any(isinstance(n.props.get("betweenness"), (int, float)) and n.props["betweenness"] > 0
+                     for n in nodes):
+        return "betweenness centrality", [round(float(n.props.get("betweenness") or 0), 6) for n in nodes]
+    if nodes and all(isinstance(n.props.get("degree"), (int, float)) for n in nodes):
+        return "number of relations", [n.props["degree"] for n in nodes]
+    return "number of relations", list(computed_degree)
+
+
+def layout_positions(n: int, sources: list[int], targets: list[int],
+                     communities: list | None = None, seed: int = 7, iterations: int = 60):
+    """Force-directed positions (pixels) for n nodes: Fruchterman-Reingold, vectorised.
+
+    Repulsion is estimated from a random sample of nodes each round, which makes a round
+    O(n * sample + edges) instead of O(n^2); good enough for an overview of a large graph.
+    Communities, when given, seed the start so that each begins in its own region.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    if n == 0:
+        return np.zeros((0, 2))
+    side = math.sqrt(n)
+    if communities is not None:
+        pos = _community_start(communities, rng)
+    else:
+        pos = rng.uniform(-side / 2, side / 2, (n, 2))
+    src = np.asarray(sources, dtype=np.int64)
+    dst = np.asarray(targets, dtype=np.int64)
+    x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
+    sample = min(n - 1, 32)
+    temperature = side / 8
+    cooling = 0.02 ** (1 / iterations)
+    for _ in range(iterations):
+        fx = -x / side  # gravity keeps separate components in view
+        fy = -y / side
+        if sample > 0:
+            picked = rng.choice(n, sample, replace=False)
+            dx = x[:, None] - x[picked][None, :]
+            dy = y[:, None] - y[picked][None, :]
+            inverse = 1.0 / (dx * dx + dy * dy + 0.01)
+            scale = (n - 1) / sample
+            fx += (dx * inverse).sum(axis=1) * scale
+            fy += (dy * inverse).sum(axis=1) * scale
+        if len(src):
+            ex, ey = x[dst] - x[src], y[dst] - y[src]
+            length = np.sqrt(ex * ex + ey * ey)
+            px, py = ex * length, ey * length
+            fx += np.bincount(src, px, n) - np.bincount(dst, px, n)
+            fy += np.bincount(src, py, n) - np.bincount(dst, py, n)
+        step = np.sqrt(fx * fx + fy * fy) + 1e-9
+        factor = np.minimum(step, temperature) / step
+        x += (fx * factor).astype(np.float32)
+        y += (fy * factor).astype(np.float32)
+        temperature *= cooling
+    pos = np.stack([x - x.mean(), y - y.mean()], axis=1)
+    return pos * 60.0
+
+
+def _community_start(communities: list, rng):
+    import numpy as np
+
+    groups: dict = {}
+    for i, c in enumerate(communities):
+        groups.setdefault(str(c), []).append(i)
+    pos = np.zeros((len(communities), 2))
+    ordered = sorted(groups.values(), key=len, reverse=True)
+    total = len(communities)
+    golden = math.pi * (3 - math.sqrt(5))
+    for rank, members in enumerate(ordered):
+        # sunflower spiral of community centres, biggest in the middle
+        radius = math.sqrt(total) * 0.6 * math.sqrt(rank / max(len(ordered), 1)) * 1.5
+        centre = (radius * math.cos(rank * golden), radius * math.sin(rank * golden))
+        spread = math.sqrt(len(members)) * 0.5
+        pos[members] = rng.normal(centre, spread, (len(members), 2))
+    return pos
+
+
+@lru_cache(maxsize=None)
+def _vis_dir() -> Path:
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ActorGraphError('HTML views need the pyvis package: pip install "pyvis>=0.3.2"')
+    lib = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib"
+    versions = sorted(lib.glob("vis-*/vis-network.min.js"),
+                      key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
+    if not versions:
+        raise ActorGraphError(f"no vis-network copy found under {lib}; reinstall pyvis (pip install --force-reinstall pyvis)")
+    return versions[-1].parent
+
+
+@lru_cache(maxsize=None)
+def _vis_asset(name: str) -> str:
+    text = (_vis_dir() / name).read_text(encoding="utf-8")
+    # an inlined script must not contain its own end tag
+    return text.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
+
+
+@lru_cache(maxsize=None)
+def _template():
+    import jinja2  # a dependency of pyvis
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("view.html")

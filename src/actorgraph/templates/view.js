@@ -1,0 +1,411 @@
+/* actorgraph HTML view: builds the vis-network from the JSON data block, then wires the
+   search box, the label/relation filters, the time slider and the details panel.
+   Article text only ever reaches the page through textContent, never as HTML. */
+(function () {
+  "use strict";
+  const marks = { start: performance.now() };
+  const data = JSON.parse(document.getElementById("ag-data").textContent);
+  marks.parsed = performance.now();
+  const N = data.nodes, E = data.edges, LABELS = data.labels, TYPES = data.relations;
+  const DATES = data.dates, ARTICLES = data.articles, DIFF = data.diff_colors;
+  const $ = (id) => document.getElementById(id);
+  const api = (window.actorgraph = { data: data, drawn: false });
+
+  // node row: [id, name, label, value, x, y, firstDate, diff, aliases, details]
+  // edge row: [source, target, type, short label, firstDate, lastDate, weight, diff, note, evidence]
+  const adjacency = N.map(() => []);
+  E.forEach((e, j) => { adjacency[e[0]].push(j); if (e[1] !== e[0]) adjacency[e[1]].push(j); });
+
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (className) node.className = className;
+    return node;
+  }
+
+  // ---- network ---------------------------------------------------------------------------
+  const groups = {};
+  LABELS.forEach((l, i) => {
+    groups["g" + i] = {
+      shape: l.shape,
+      color: { background: l.color, border: l.color,
+               highlight: { background: l.color, border: "#222" },
+               hover: { background: l.color, border: "#222" } },
+    };
+  });
+  const typeStyle = TYPES.map((t) => ({
+    color: { color: t.color, highlight: t.color, hover: t.color, inherit: false, opacity: 0.9 },
+    arrows: { to: { enabled: !t.symmetric, scaleFactor: 0.6 } },
+  }));
+
+  function nodeItem(n, i) {
+    const item = { id: i, label: n[1], group: "g" + n[2], value: n[3] };
+    if (n[4] !== null) { item.x = n[4]; item.y = n[5]; }
+    const diff = n[7];
+    if (diff && DIFF[diff]) {
+      const c = DIFF[diff], fill = LABELS[n[2]].color;
+      item.borderWidth = 4;
+      item.color = { background: fill, border: c, highlight: { background: fill, border: c },
+                     hover: { background: fill, border: c } };
+      item.shadow = { enabled: true, color: c, size: 16, x: 0, y: 0 };
+      if (diff === "removed") { item.opacity = 0.45; item.shapeProperties = { borderDashes: [4, 3] }; }
+    }
+    return item;
+  }
+
+  function edgeItem(e, j) {
+    const style = typeStyle[e[2]];
+    const item = { id: j, from: e[0], to: e[1], value: e[6], color: style.color, arrows: style.arrows };
+    if (data.edge_labels) item.label = e[3];
+    const diff = e[7];
+    if (diff && DIFF[diff]) {
+      item.shadow = { enabled: true, color: DIFF[diff], size: 10, x: 0, y: 0 };
+      if (diff === "removed") item.dashes = [6, 4];
+    }
+    return item;
+  }
+
+  const large = data.layout === "fixed";
+  const nodes = new vis.DataSet(N.map(nodeItem));
+  const edges = new vis.DataSet(E.map(edgeItem));
+  const nodeOn = new Uint8Array(N.length).fill(1);
+  const edgeOn = new Uint8Array(E.length).fill(1);
+  marks.datasets = performance.now();
+  const nodeView = new vis.DataView(nodes, { filter: (item) => nodeOn[item.id] === 1 });
+  const edgeView = new vis.DataView(edges, { filter: (item) => edgeOn[item.id] === 1 });
+
+  const options = {
+    groups: groups,
+    nodes: {
+      borderWidth: 1,
+      font: { size: 14, face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
+              strokeWidth: 3, strokeColor: "#ffffff" },
+      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 22, drawThreshold: 6 } },
+    },
+    edges: {
+      smooth: large ? false : { type: "continuous", roundness: 0.3 },
+      selectionWidth: 2,
+      hoverWidth: 1.5,
+      font: { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      scaling: { min: 1, max: 6, label: { enabled: false } },
+    },
+    interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
+                   keyboard: false, multiselect: false },
+    layout: { improvedLayout: !large && N.length <= 150, randomSeed: 7 },
+    physics: large ? false : {
+      solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -80, springLength: 110, springConstant: 0.06, avoidOverlap: 0.4 },
+      stabilization: { iterations: 400, updateInterval: 50, fit: true },
+    },
+  };
+
+  const container = $("ag-network");
+  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  marks.network = performance.now();
+  Object.assign(api, { marks: marks, network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView });
+  network.once("afterDrawing", () => {
+    api.firstDrawMs = performance.now();
+    setTimeout(() => { api.drawn = true; }, 0);
+  });
+  if (large) network.fit({ animation: false });
+  else network.once("stabilizationIterationsDone", () => network.setOptions({ physics: false }));
+
+  // ---- legend doubling as filters -----------------------------------------------------
+  const labelOk = LABELS.map(() => true);
+  const typeOk = TYPES.map(() => true);
+
+  function swatch(label) {
+    const s = el("span", null, "ag-swatch");
+    s.style.background = label.color;
+    const clip = {
+      dot: "circle(50%)", square: "none", box: "none",
+      diamond: "polygon(50% 0, 100% 50%, 50% 100%, 0 50%)",
+      triangle: "polygon(50% 0, 100% 100%, 0 100%)",
+      triangleDown: "polygon(0 0, 100% 0, 50% 100%)",
+      star: "polygon(50% 0,61% 35%,98% 35%,68% 57%,79% 91%,50% 70%,21% 91%,32% 57%,2% 35%,39% 35%)",
+      hexagon: "polygon(25% 0,75% 0,100% 50%,75% 100%,25% 100%,0 50%)",
+    }[label.shape];
+    if (clip && clip !== "none") s.style.clipPath = clip;
+    return s;
+  }
+
+  function checkRow(box, content, count, title, onChange) {
+    const row = el("label", null, "ag-check");
+    if (title) row.title = title;
+    row.appendChild(box);
+    content.forEach((c) => row.appendChild(c));
+    row.appendChild(el("span", count.toLocaleString(), "ag-count"));
+    box.addEventListener("change", onChange);
+    return row;
+  }
+
+  LABELS.forEach((label, i) => {
+    if (!label.count) return;
+    const box = el("input"); box.type = "checkbox"; box.checked = true; box.dataset.label = label.name;
+    $("ag-labels").appendChild(checkRow(box, [swatch(label), el("span", label.name)], label.count,
+      label.description, () => { labelOk[i] = box.checked; apply(); }));
+  });
+  $("ag-size-note").textContent = "Bigger shapes: " + (data.size_by === "betweenness centrality"
+    ? "actors that more often link others (betweenness centrality)." : "actors with more relations.");
+
+  const families = [];
+  TYPES.forEach((t) => { if (t.count && families.indexOf(t.family) < 0) families.push(t.family); });
+  families.forEach((family) => {
+    $("ag-types").appendChild(el("div", family, "ag-family"));
+    TYPES.forEach((t, i) => {
+      if (!t.count || t.family !== family) return;
+      const box = el("input"); box.type = "checkbox"; box.checked = true; box.dataset.type = t.name;
+      const line = el("span", null, "ag-line"); line.style.borderTopColor = t.color;
+      $("ag-types").appendChild(checkRow(box, [line, el("span", t.short + (t.symmetric ? "" : " \u2192"))],
+        t.count, t.meaning, () => { typeOk[i] = box.checked; apply(); }));
+    });
+  });
+
+  const diffCounts = {};
+  N.concat(E).forEach((row) => { const d = row[7]; if (d) diffCounts[d] = (diffCounts[d] || 0) + 1; });
+  Object.keys(diffCounts).forEach((d) => {
+    const row = el("div", null, "ag-check");
+    const mark = el("span", null, "ag-swatch"); mark.style.background = "transparent";
+    mark.style.border = "3px solid " + (DIFF[d] || "#000"); mark.style.borderRadius = "50%";
+    row.appendChild(mark); row.appendChild(el("span", d, "ag-diff")); row.appendChild(el("span", diffCounts[d], "ag-count"));
+    $("ag-diff-legend").appendChild(row);
+  });
+
+  // ---- time slider ---------------------------------------------------------------------
+  const time = $("ag-time");
+  time.max = String(DATES.length);
+  time.value = String(DATES.length);
+  if (!DATES.length) {
+    $("ag-time-section").replaceChildren(el("div", "Time", "ag-heading"), el("p", "No relation carries a date.", "ag-hint"));
+  }
+  function timeLabel() {
+    const v = Number(time.value);
+    $("ag-time-label").textContent = v >= DATES.length
+      ? "all dates" + (DATES.length ? " (to " + DATES[DATES.length - 1] + ")" : "")
+      : "up to " + DATES[v];
+  }
+  let playing = null;
+  function stopPlay() { if (playing) { clearInterval(playing); playing = null; $("ag-play").textContent = "\u25B6 Play"; } }
+  if (DATES.length) {
+    time.addEventListener("input", () => { stopPlay(); apply(); });
+    $("ag-undated").addEventListener("change", apply);
+    $("ag-play").addEventListener("click", () => {
+      if (playing) { stopPlay(); return; }
+      time.value = "0"; apply();
+      $("ag-play").textContent = "\u275A\u275A Pause";
+      playing = setInterval(() => {
+        time.value = String(Number(time.value) + 1); apply();
+        if (Number(time.value) >= DATES.length) stopPlay();
+      }, 900);
+    });
+  }
+  $("ag-isolated").addEventListener("change", apply);
+
+  // ---- filtering ---------------------------------------------------------------------
+  function apply() {
+    const cutoff = DATES.length ? Number(time.value) : 0;
+    const allTime = cutoff >= DATES.length;
+    const undated = !DATES.length || $("ag-undated").checked;
+    const hideIsolated = $("ag-isolated").checked;
+    const base = new Uint8Array(N.length);
+    N.forEach((n, i) => { base[i] = labelOk[n[2]] && (allTime || n[6] <= cutoff) ? 1 : 0; });
+    const shown = new Uint32Array(N.length);
+    let edgeCount = 0, nodeCount = 0;
+    E.forEach((e, j) => {
+      const when = e[4] < 0 ? undated : (allTime || e[4] <= cutoff);
+      const on = typeOk[e[2]] && when && base[e[0]] && base[e[1]] ? 1 : 0;
+      edgeOn[j] = on;
+      if (on) { shown[e[0]]++; shown[e[1]]++; edgeCount++; }
+    });
+    N.forEach((n, i) => {
+      nodeOn[i] = base[i] && (!hideIsolated || adjacency[i].length === 0 || shown[i] > 0) ? 1 : 0;
+      nodeCount += nodeOn[i];
+    });
+    nodeView.refresh();
+    edgeView.refresh();
+    timeLabel();
+    $("ag-status").textContent = nodeCount === N.length && edgeCount === E.length ? ""
+      : "Showing " + nodeCount.toLocaleString() + " of " + N.length.toLocaleString() + " actors, "
+        + edgeCount.toLocaleString() + " of " + E.length.toLocaleString() + " relations.";
+    api.shown = { nodes: nodeCount, edges: edgeCount };
+  }
+
+  function reset() {
+    stopPlay();
+    labelOk.fill(true); typeOk.fill(true);
+    document.querySelectorAll("#ag-controls input[type=checkbox]").forEach((b) => {
+      if (b.id !== "ag-isolated") b.checked = true;
+    });
+    time.value = String(DATES.length);
+    apply();
+  }
+  $("ag-reset").addEventListener("click", reset);
+  $("ag-fit").addEventListener("click", () => network.fit({ animation: { duration: 400 } }));
+
+  // ---- details panel -----------------------------------------------------------------
+  const body = $("ag-details-body");
+  let pinned = null;
+
+  function link(text, onClick) {
+    const a = el("span", text, "ag-link");
+    a.tabIndex = 0;
+    a.addEventListener("click", onClick);
+    a.addEventListener("keydown", (ev) => { if (ev.key === "Enter") onClick(); });
+    return a;
+  }
+  function badge(text, color) { const b = el("span", text, "ag-badge"); b.style.background = color; return b; }
+  function para(label, value) {
+    const p = el("p"); p.appendChild(el("strong", label + ": ")); p.appendChild(document.createTextNode(value)); return p;
+  }
+  function articleRef(index, date) {
+    const a = ARTICLES[index];
+    const when = date || (a && a.published) || "";
+    return (a ? a.title : "unknown article") + (when ? " (" + when + ")" : "");
+  }
+
+  function showNode(i) {
+    const n = N[i], label = LABELS[n[2]], info = n[9];
+    $("ag-details-empty").hidden = true;
+    body.replaceChildren();
+    body.appendChild(el("h2", n[1]));
+    const tags = el("p"); tags.appendChild(badge(label.name, label.color));
+    if (n[7]) { tags.appendChild(document.createTextNode(" ")); tags.appendChild(badge(n[7], DIFF[n[7]] || "#000")); }
+    body.appendChild(tags);
+    if (n[8].length) body.appendChild(para("Also called", n[8].join("; ")));
+    const roles = [];
+    if (info.role) roles.push(String(info.role));
+    adjacency[i].forEach((j) => {
+      const e = E[j];
+      if (e[0] !== i) return;
+      const t = TYPES[e[2]].name;
+      if (t === "HOLDS_ROLE") roles.push((e[8] || "role") + " \u2014 " + N[e[1]][1]);
+      if (t === "LEADS") roles.push((e[8] ? e[8] + ", " : "leads ") + N[e[1]][1]);
+    });
+    if (roles.length) body.appendChild(para("Roles", roles.join("; ")));
+    if (info.country) body.appendChild(para("Country", String(info.country)));
+    if (info.description) body.appendChild(para("About", String(info.description)));
+    const stats = [];
+    stats.push(adjacency[i].length + " relation" + (adjacency[i].length === 1 ? "" : "s"));
+    if (typeof info.betweenness === "number") stats.push("betweenness " + info.betweenness.toFixed(3));
+    if (info.community !== undefined) stats.push("community " + info.community);
+    body.appendChild(para("Position", stats.join(", ")));
+
+    const byType = new Map();
+    adjacency[i].forEach((j) => { const t = E[j][2]; if (!byType.has(t)) byType.set(t, []); byType.get(t).push(j); });
+    if (byType.size) body.appendChild(el("h3", "Relations"));
+    let listed = 0;
+    byType.forEach((list, t) => {
+      const type = TYPES[t];
+      const out = list.filter((j) => E[j][0] === i).length;
+      const head = el("div", null, "ag-check");
+      const line = el("span", null, "ag-line"); line.style.borderTopColor = type.color;
+      head.appendChild(line);
+      head.appendChild(el("span", type.short + ": " + (type.symmetric ? list.length
+        : out + " from, " + (list.length - out) + " to this actor")));
+      body.appendChild(head);
+      const ul = el("ul", null, "ag-list");
+      list.forEach((j) => {
+        if (listed++ >= 200) return;
+        const e = E[j], other = e[0] === i ? e[1] : e[0];
+        const li = el("li");
+        const arrow = type.symmetric ? "" : (e[0] === i ? "\u2192 " : "\u2190 ");
+        li.appendChild(document.createTextNode(arrow));
+        li.appendChild(link(N[other][1], () => pin("edge", j)));
+        li.appendChild(el("span", " (" + e[6] + " quote" + (e[6] === 1 ? "" : "s") + ")", "ag-hint"));
+        ul.appendChild(li);
+      });
+      body.appendChild(ul);
+    });
+    if (listed > 200) body.appendChild(el("p", "\u2026 and " + (listed - 200) + " more", "ag-hint"));
+  }
+
+  function showEdge(j) {
+    const e = E[j], type = TYPES[e[2]];
+    $("ag-details-empty").hidden = true;
+    body.replaceChildren();
+    const h = el("h2");
+    h.appendChild(link(N[e[0]][1], () => pin("node", e[0])));
+    const verb = el("span", " " + type.short + (type.symmetric ? " " : " \u2192 "));
+    verb.style.color = type.color;
+    h.appendChild(verb);
+    h.appendChild(link(N[e[1]][1], () => pin("node", e[1])));
+    body.appendChild(h);
+    if (e[7]) body.appendChild(el("p")).appendChild(badge(e[7], DIFF[e[7]] || "#000"));
+    if (type.meaning) body.appendChild(el("p", type.meaning, "ag-hint"));
+    if (e[8]) body.appendChild(para(type.name === "HOLDS_ROLE" || type.name === "LEADS" ? "Role" : "Detail", e[8]));
+    const first = e[4] >= 0 ? DATES[e[4]] : null, last = e[5] >= 0 ? DATES[e[5]] : null;
+    if (first) body.appendChild(para("Seen", first === last || !last ? first : first + " to " + last));
+    const evidence = e[9];
+    body.appendChild(el("h3", "Why: " + e[6] + " quote" + (e[6] === 1 ? "" : "s") + " from the articles"
+      + (evidence.length < e[6] ? " (first " + evidence.length + " shown)" : "")));
+    evidence.forEach((q) => {
+      body.appendChild(el("div", "\u201C" + q[1] + "\u201D", "ag-quote"));
+      body.appendChild(el("div", "\u2014 " + articleRef(q[0], q[2]), "ag-source"));
+    });
+  }
+
+  function clearDetails() { body.replaceChildren(); $("ag-details-empty").hidden = false; }
+  function show(kind, i) { if (kind === "node") showNode(i); else showEdge(i); }
+  function restore() { if (pinned) show(pinned.kind, pinned.i); else clearDetails(); }
+  function pin(kind, i) {
+    pinned = { kind: kind, i: i };
+    if (kind === "node" && nodeOn[i]) network.selectNodes([i]);
+    if (kind === "edge" && edgeOn[i]) network.selectEdges([i]);
+    show(kind, i);
+  }
+
+  network.on("click", (p) => {
+    if (p.nodes.length) pin("node", p.nodes[0]);
+    else if (p.edges.length) pin("edge", p.edges[0]);
+    else { pinned = null; clearDetails(); }
+  });
+  network.on("hoverNode", (p) => showNode(p.node));
+  network.on("hoverEdge", (p) => showEdge(p.edge));
+  network.on("blurNode", restore);
+  network.on("blurEdge", restore);
+
+  // ---- search --------------------------------------------------------------------------
+  const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const names = N.map((n) => fold(n[1]));
+  const keys = N.map((n, i) => names[i] + "\u0001" + n[8].map(fold).join("\u0001"));
+  const search = $("ag-search"), results = $("ag-results");
+  let matches = [];
+
+  function find(query) {
+    const q = fold(query.trim());
+    if (!q) return [];
+    const found = [];
+    for (let i = 0; i < N.length; i++) if (keys[i].indexOf(q) >= 0) found.push(i);
+    found.sort((a, b) => (names[b].startsWith(q) - names[a].startsWith(q)) || (N[b][3] - N[a][3]));
+    return found.slice(0, 12);
+  }
+
+  function focusNode(i) {
+    if (!nodeOn[i]) reset();  // an actor hidden by the filters: show everything again
+    search.value = N[i][1];
+    results.replaceChildren();
+    pin("node", i);
+    network.focus(i, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 500 } });
+  }
+
+  search.addEventListener("input", () => {
+    matches = find(search.value);
+    results.replaceChildren();
+    matches.forEach((i, k) => {
+      const li = el("li", N[i][1] + " \u00B7 " + LABELS[N[i][2]].name);
+      if (k === 0) li.className = "ag-active";
+      li.addEventListener("click", () => focusNode(i));
+      results.appendChild(li);
+    });
+    if (search.value.trim() && !matches.length) results.appendChild(el("li", "No actor matches", "ag-hint"));
+  });
+  search.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && matches.length) { ev.preventDefault(); focusNode(matches[0]); }
+    if (ev.key === "Escape") { search.value = ""; results.replaceChildren(); }
+  });
+
+  Object.assign(api, { apply: apply, reset: reset, find: find, focusNode: focusNode, showNode: showNode,
+                       showEdge: showEdge, pin: pin });
+  timeLabel();
+  api.shown = { nodes: N.length, edges: E.length };
+})();
