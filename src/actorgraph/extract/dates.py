@@ -1,0 +1,62 @@
+"""Dates in a sentence, resolved against the article's publication date.
+
+"on December 10, 2023" -> 2023-12-10; "09 October 2025" -> 2025-10-09; "in January 2025" ->
+2025-01; "On October 14" in an article published 2025-09 -> 2025-10-14. The result keeps the
+precision the text gives (year, year-month or day), as ISO 8601.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+PATTERNS = [
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b" + _MONTH + r"\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b"),
+]
+PUBLISHED_RE = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?")
+
+
+def parse_published(value) -> str | None:
+    """Normalise a manifest/meta date to YYYY, YYYY-MM or YYYY-MM-DD; None when unusable."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    match = PUBLISHED_RE.match(text)
+    if match:
+        year, month, day = match.group("year"), match.group("month"), match.group("day")
+        if month and not 1 <= int(month) <= 12:
+            return None
+        if day and not 1 <= int(day) <= 31:
+            return None
+        return "-".join(p for p in (year, month, day) if p)
+    found = sentence_date(text, None)
+    return found
+
+
+def sentence_date(sentence: str, published: str | None) -> str | None:
+    """The first date the sentence gives, completed from the publication date when it lacks a year."""
+    for pattern in PATTERNS:
+        match = pattern.search(sentence)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
+        day = int(groups["day"]) if groups.get("day") else None
+        if day is not None and not 1 <= day <= 31:
+            continue
+        year = groups.get("year")
+        if year is None:
+            if not published:
+                continue
+            year = published[:4]
+        return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
+    return None

@@ -1,0 +1,969 @@
+"""Find the actors an article names, and resolve their mentions to canonical entities.
+
+Mentions come from, in order of trust: the curated knowledge file and pycountry (names,
+aliases, acronyms, demonyms, seats of government), titles before names ("Treasury
+Secretary Scott Bessent"), capitalised name sequences classified by keyword (Fund, Bank,
+Party -> Organization; Conference, Summit -> Event; Act, Treaty -> Agreement; otherwise two
+to four name-like words -> Person), acronyms defined in parentheses, agreement phrases
+("a $20 billion swap line with Argentina's central bank") and government metonyms
+("Washington", "the Trump administration"). A second pass links surnames, acronyms and
+lower-cased forms ("milei", "washington") to what the first pass found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (AGREEMENT_HEADS, AGREEMENT_KEYWORDS, AGREEMENT_MODIFIERS, COMMON,
+                      EVENT_KEYWORDS, GEO_WORDS, ORG_KEYWORDS, PARTY_MEMBERS, TITLE_SET, TITLES,
+                      Knowledge, fold, knowledge, norm_key)
+from .text import Sentence, Token, tokenize
+
+CONNECTORS = {"of", "for", "the", "de", "del", "da", "do", "dos", "das", "la", "las", "los", "y",
+              "van", "von", "der", "bin", "al", "on", "and", "in"}
+NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "la", "van", "von", "der", "bin", "al", "y"}
+ORG_MODIFIERS = {"foreign", "economy", "finance", "interior", "defense", "defence", "justice",
+                 "security", "health", "labor", "labour", "national", "federal", "central",
+                 "supreme", "general", "state", "public", "world", "international", "united",
+                 "european", "american", "democratic", "republican", "trade", "development",
+                 "economic", "political", "monetary"}
+METONYM_HEADS = {"administration", "government", "cabinet", "side", "delegation", "authorities"}
+SPEECH_VERBS = {"said", "says", "told", "noted", "stated", "added", "argued", "wrote", "explained",
+                "warned", "posted", "tweeted", "insisted", "declared", "claimed", "asked"}
+ANAPHORS = {"deal", "program", "programme", "agreement", "legislation", "bill", "act", "swap",
+            "loan", "bailout", "package", "assistance", "aid", "rescue", "plan", "accord", "treaty"}
+FINANCIAL = {"swap", "loan", "bailout", "rescue", "credit", "package", "assistance", "aid"}
+QUOTE_OPEN = "“\"‘'«("
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"}
+
+LIST_ORG_RE = re.compile(
+    r"\b(?:Ministry|Department|Secretariat|Office|Commission|Committee) (?:of|for) "
+    r"(?:the )?[A-Z][\w-]+(?:, [A-Z][\w-]+)*,? and [A-Z][\w-]+")
+DOMAIN_RE = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.(?:org|com|net|gov|io|info)\b")
+BRACKET_RE = re.compile(r"\[([A-Z][A-Za-z&.' ]{1,30})\]")
+ACRONYM_PHRASE_RE = re.compile(
+    r"\b([A-Z]{2,6})\s+((?:[a-z]+\s+){0,3}(?:agency|movement|party|group|bloc|union|coalition|fund|"
+    r"bank|office|institute|council|commission|organization|organisation|network|foundation))\b")
+CENTRAL_BANK_RE = re.compile(r"\b([A-Z][\w.]+(?: [A-Z]\w+)?)['’]s central bank\b")
+INAUGURATION_RE = re.compile(
+    r"\b(?:(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s (?:inauguration|swearing-in)"
+    r"|(?:inauguration|swearing-in) of (?P<who2>[A-Z][\w-]+(?: [A-Z][\w-]+)?))")
+ELECTION_RE = re.compile(
+    r"\b(?:(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) )?(?:(?P<year>(?:19|20)\d\d) )?(?:(?P<adj>[A-Z][\w.]+) )?(?P<kind>midterm|presidential|"
+    r"legislative|general|parliamentary|congressional)? ?(?P<head>elections?|midterms|vote)\b")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    surface: str
+    entity: str
+    sentence: int
+    possessive: bool = False
+    anaphor: bool = False
+
+
+@dataclass
+class Entity:
+    name: str
+    label: str
+    country: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    kind: str | None = None          # agreements: "trade agreement", "currency swap", ...
+    parties: tuple[str, ...] = ()    # agreements: the actors named as its parties
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    label: str | None          # None: unresolved single word
+    name: str | None = None    # canonical name when known
+    country: str | None = None
+    titled: bool = False
+
+
+@dataclass
+class ArticleEntities:
+    """Entities of one article with every mention, sentence by sentence."""
+
+    text: str
+    sentences: list[Sentence]
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    home: str | None = None       # the country the article is mostly about
+    second: str | None = None     # the next most mentioned country
+    year: str | None = None       # publication year, for "the midterm elections"
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+    def add(self, name: str, label: str, surface: str | None = None, country: str | None = None,
+            **extra) -> Entity:
+        entity = self.entities.get(name)
+        if entity is None:
+            entity = self.entities[name] = Entity(name, label, country, **extra)
+        elif country and not entity.country:
+            entity.country = country
+        if surface and surface != name:
+            entity.aliases.add(surface)
+        return entity
+
+    def country_of(self, name: str) -> str | None:
+        entity = self.entities.get(name)
+        if entity is None:
+            return knowledge().country_of(name)
+        if entity.label == "Country":
+            return entity.name
+        return entity.country or knowledge().country_of(name)
+
+
+def find_entities(text: str, sentences: list[Sentence], year: str | None = None) -> ArticleEntities:
+    """Run every mention finder over the article and resolve the mentions."""
+    kb = knowledge()
+    result = ArticleEntities(text, sentences)
+    result.year = year
+    per_sentence: list[list[Candidate]] = []
+    tokens_of: list[list[Token]] = []
+    for sentence in sentences:
+        tokens = tokenize(text, sentence.start, sentence.end)
+        tokens_of.append(tokens)
+        per_sentence.append(_candidates(text, sentence, tokens, kb))
+
+    # Register what is known or multi-word first, so single words can be linked to it.
+    for cands in per_sentence:
+        for cand in cands:
+            if cand.label and cand.name:
+                result.add(cand.name, cand.label, cand.surface, cand.country)
+    persons = [e for e in result.entities.values() if e.label == "Person"]
+    acronyms = _acronyms(text, result, kb)
+    for index, cands in enumerate(per_sentence):
+        for cand in cands:
+            name, label = cand.name, cand.label
+            if name is None:
+                name, label = _resolve_single(cand, persons, acronyms, result, kb,
+                                              tokens_of[index], sentences[index])
+                if name is None:
+                    continue
+                result.add(name, label, cand.surface, kb.country_of(name))
+            result.mentions.append(Mention(cand.start, cand.end, cand.surface, name, index))
+    _case_errors(result)
+    _metonyms(result, tokens_of, kb)
+    _home_countries(result)
+    _agreement_phrases(result, tokens_of, kb)
+    _merge_partyless(result)
+    _events(result, kb)
+    result.mentions.sort(key=lambda m: (m.start, -m.end))
+    result.mentions = _drop_overlaps(result.mentions)
+    for m in result.mentions:
+        m.possessive = bool(re.match(r"['’]s\b|['’](?=\s)", text[m.end:m.end + 2]))
+    _home_countries(result)
+    for entity in result.entities.values():
+        entity.aliases.discard(entity.name)
+    used = {m.entity for m in result.mentions}
+    result.entities = {k: v for k, v in result.entities.items() if k in used}
+    return result
+
+
+# --- candidates from capitalised runs --------------------------------------------------
+
+def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledge) -> list[Candidate]:
+    known_only = sentence.kind != "body"
+    out: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def claim(cand: Candidate) -> None:
+        out.append(cand)
+        taken.append((cand.start, cand.end))
+
+    chunk = text[sentence.start:sentence.end]
+    base = sentence.start
+    for m in LIST_ORG_RE.finditer(chunk):
+        claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
+    for m in DOMAIN_RE.finditer(chunk):
+        claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
+    for m in BRACKET_RE.finditer(chunk):
+        known = kb.lookup(m.group(1))
+        name = known.name if known else m.group(1)
+        claim(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
+    for m in ACRONYM_PHRASE_RE.finditer(chunk):
+        if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"}:
+            continue
+        phrase = m.group()
+        known = kb.lookup(phrase) or kb.lookup(m.group(1))
+        if len(m.group(2).split()) == 1:
+            name = known.name if known else phrase
+        else:
+            name = known.name if known else m.group(2).title()
+        cand = Candidate(base + m.start(), base + m.end(), phrase, "Organization", name)
+        claim(cand)
+        out.append(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
+
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    quotes = _quote_spans(text, line_start, len(text) if line_end < 0 else line_end)
+    i, n = 0, len(tokens)
+    while i < n:
+        tok = tokens[i]
+        if not _capword(tok) or any(s <= tok.start < e for s, e in taken):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = tokens[j]
+            if any(s <= t.start < e for s, e in taken):
+                break
+            if _capword(t):
+                j += 1
+                continue
+            if t.text == "." and len(tokens[j - 1].text) == 1 and j + 1 < n and _capword(tokens[j + 1]):
+                j += 1  # initial: Donald J. Trump
+                continue
+            if t.lower in CONNECTORS:
+                k = j
+                while k < n and tokens[k].lower in CONNECTORS:
+                    k += 1
+                if k < n and _capword(tokens[k]) and _joins(tokens, i, j, k):
+                    j = k
+                    continue
+            break
+        start_of_sentence = i == 0 or tokens[i - 1].text in QUOTE_OPEN + ":—–;“"
+        quoted = i > 0 and tokens[i - 1].text in "“\"‘" and j < n and tokens[j].text in "”\"’"
+        in_quote = any(s < tokens[i].start < e for s, e in quotes)
+        for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only):
+            if in_quote and cand.label is not None and cand.name == cand.surface and not kb.lookup(cand.surface):
+                continue  # unknown capitalised phrases inside quotations are slogans, not actors
+            out.append(cand)
+        i = j
+    return out
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, opened = [], None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i
+        elif (ch == "”" or ch == '"') and opened is not None:
+            spans.append((opened, i))
+            opened = None
+    return spans
+
+
+def _capword(tok: Token) -> bool:
+    return tok.text[:1].isupper() and (tok.text[0].isalpha())
+
+
+def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
+    """May the connector words tokens[j:k] join the run tokens[i:j] to the capital at k?"""
+    words = [t.lower for t in tokens[j:k]]
+    left = tokens[j - 1].lower
+    if words == ["and"] or "and" in words:
+        return False
+    if all(w in NAME_PARTICLES for w in words):
+        return True
+    if words[0] == "in":
+        return left in {"embassy", "consulate", "office", "mission"}
+    if words[0] in {"of", "for", "on"}:
+        return (left in ORG_KEYWORDS or left in EVENT_KEYWORDS or left in AGREEMENT_KEYWORDS
+                or _title_word(left) or any(tokens[x].lower in ORG_KEYWORDS for x in range(i, j)))
+    return False
+
+
+def _title_word(word: str) -> bool:
+    return any(word == t.split()[-1] or word == t.split()[0] for t in TITLE_SET)
+
+
+def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quoted: bool,
+                  known_only: bool) -> list[Candidate]:
+    out: list[Candidate] = []
+    if not run:
+        return out
+    surface_all = _surface(run)
+    whole = _whole_run(run, kb, known_only)
+    if whole:
+        return [whole]
+    pos, n = 0, len(run)
+    while pos < n:
+        found = _gazetteer(run, pos, kb)
+        if found:
+            end, cand = found
+            out.append(cand)
+            pos = end
+            continue
+        title_end = _match_title(run, pos)
+        if title_end:
+            pos = title_end
+            out_title = True
+            continue
+        k = pos + 1
+        while k < n and not _gazetteer(run, k, kb) and not _match_title(run, k):
+            k += 1
+        chunk = run[pos:k]
+        titled = pos > 0 and _match_title_ending(run, pos)
+        cand = _classify_chunk(chunk, kb, start_of_sentence and pos == 0, quoted, known_only, titled)
+        if cand:
+            out.append(cand)
+        pos = k
+    del surface_all
+    return out
+
+
+def _surface(tokens: list[Token]) -> str:
+    return "".join(t.text + (" " if i + 1 < len(tokens) and tokens[i + 1].start > t.end else "")
+                   for i, t in enumerate(tokens)).strip()
+
+
+def _span(tokens: list[Token], text_surface: str | None = None) -> tuple[int, int, str]:
+    return tokens[0].start, tokens[-1].end, text_surface or _surface(tokens)
+
+
+def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate | None:
+    """A run that names one thing as a whole: known, an Act, an org with a place inside."""
+    words = [t.lower for t in run]
+    start = 0
+    while start < len(run) - 1 and words[start] in {"the", "a", "an"}:
+        start += 1
+    body = run[start:]
+    if len(body) < 2:
+        return None
+    s, e, surface = _span(body)
+    known = kb.lookup(surface)
+    if known:
+        return Candidate(s, e, surface, known.label, known.name, known.country)
+    last = body[-1].lower
+    # "US Department of State", "State Department Office of the Spokesperson"
+    for cut in range(1, len(body)):
+        head = kb.lookup(_surface(body[cut:]))
+        if head and head.label == "Organization" and (kb.lookup(_surface(body[:cut])) or
+                                                       fold(_surface(body[:cut])) in kb.demonyms):
+            return Candidate(s, e, surface, "Organization", head.name, head.country)
+        prefix = kb.lookup(_surface(body[:cut]))
+        if prefix and prefix.label == "Organization" and body[cut].lower in ORG_KEYWORDS:
+            return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
+    if known_only:
+        return None
+    if last in AGREEMENT_KEYWORDS and last != "deal":
+        return Candidate(s, e, surface, "Agreement", surface)
+    has_place = any(kb.lookup(t.text) and kb.lookup(t.text).label == "Country" for t in body)
+    place_after_in = any(words[k] in ("in", "of") and kb.lookup(body[k - start + 1].text) is not None
+                         for k in range(start, len(words) - 1))
+    if has_place and (last in ORG_KEYWORDS or place_after_in) and last not in METONYM_HEADS \
+            and not any(_title_word(w) for w in words[start:]):
+        return Candidate(s, e, surface, "Organization", surface)
+    return None
+
+
+def _gazetteer(run: list[Token], pos: int, kb: Knowledge):
+    """Longest known name starting at run[pos]: (end index, Candidate) or None."""
+    for end in range(min(len(run), pos + 8), pos, -1):
+        piece = run[pos:end]
+        surface = _surface(piece)
+        key = fold(surface)
+        s, e = piece[0].start, piece[-1].end
+        known = kb.lookup(surface)
+        if known:
+            if end == pos + 1 and known.label == "Person":
+                continue  # single known words of people go through surname resolution
+            return end, Candidate(s, e, surface, known.label, known.name, known.country)
+        if key in kb.seats:
+            country = kb.seats[key]
+            return end, Candidate(s, e, surface, "Country", country, country)
+        if key in kb.places:
+            return end, Candidate(s, e, surface, None, "")
+        if end == pos + 1 and key in kb.demonyms:
+            return end, Candidate(s, e, surface, None, "")
+    return None
+
+
+def _match_title(run: list[Token], pos: int) -> int:
+    """End index of the longest title starting at run[pos], or 0."""
+    best = 0
+    for end in range(pos + 1, min(len(run), pos + 5) + 1):
+        words = " ".join(t.lower for t in run[pos:end])
+        if words in TITLE_SET:
+            best = end
+    return best
+
+
+def _match_title_ending(run: list[Token], pos: int) -> bool:
+    for start in range(max(0, pos - 4), pos):
+        if " ".join(t.lower for t in run[start:pos]) in TITLE_SET:
+            return True
+    return False
+
+
+def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quoted: bool,
+                    known_only: bool, titled: bool) -> Candidate | None:
+    while chunk and chunk[-1].lower in CONNECTORS:
+        chunk = chunk[:-1]
+    while chunk and (chunk[0].lower in CONNECTORS or (chunk[0].lower in COMMON and
+                                                      chunk[0].lower not in ORG_MODIFIERS)):
+        chunk = chunk[1:]
+    if not chunk:
+        return None
+    s, e, surface = _span(chunk)
+    known = kb.lookup(surface)
+    if known:
+        return Candidate(s, e, surface, known.label, known.name, known.country)
+    words = [t.lower for t in chunk]
+    if len(chunk) == 1:
+        if sentence_start and not titled and words[0] in COMMON:
+            return None
+        return Candidate(s, e, surface, None, None, titled=titled)
+    if known_only:
+        return None
+    last = words[-1]
+    content = [w for w in words[:-1] if w not in CONNECTORS]
+    distinctive = [w for w in content if w not in COMMON or w in ORG_MODIFIERS]
+    if last in ORG_KEYWORDS and distinctive and last not in METONYM_HEADS | {"alliance", "group"}:
+        return Candidate(s, e, surface, "Organization", surface)
+    if last in EVENT_KEYWORDS and distinctive and last != "war":
+        return Candidate(s, e, surface, "Event", surface)
+    if last in AGREEMENT_KEYWORDS and distinctive and last != "deal":
+        return Candidate(s, e, surface, "Agreement", surface)
+    if quoted and not titled:
+        return None
+    if 2 <= len(chunk) <= 5 and _person_like(chunk, kb):
+        name = _person_name(chunk)
+        return Candidate(s, e, surface, "Person", name, titled=titled)
+    return None
+
+
+def _person_like(chunk: list[Token], kb: Knowledge) -> bool:
+    names = [t for t in chunk if t.lower not in NAME_PARTICLES]
+    if not 2 <= len(names) <= 4:
+        return False
+    for t in names:
+        w = t.lower
+        if (w in COMMON or w in GEO_WORDS or w in ORG_KEYWORDS or w in EVENT_KEYWORDS
+                or w in AGREEMENT_KEYWORDS or fold(w) in kb.demonyms or w in TITLE_SET):
+            return False
+        if t.text.isupper() and len(t.text) > 1:
+            return False
+        known = kb.lookup(t.text)
+        if known and known.label != "Person":
+            return False
+    return True
+
+
+def _person_name(chunk: list[Token]) -> str:
+    """Canonical person name: middle initials dropped, first letters upper-cased."""
+    parts = [t.text for t in chunk if not (len(t.text) == 1 and t.text.isupper()) and t.text != "."]
+    return " ".join(p if p.lower() in NAME_PARTICLES else p[:1].upper() + p[1:] for p in parts)
+
+
+# --- second pass: single words, acronyms, lower case, metonyms, agreements, events --------
+
+def _acronyms(text: str, result: ArticleEntities, kb: Knowledge) -> dict[str, str]:
+    """Acronyms the article defines: 'International Monetary Fund (IMF)'."""
+    found: dict[str, str] = {}
+    for m in re.finditer(r"\(([A-Z][A-Z&.-]{1,7})\)", text):
+        acronym = m.group(1)
+        before = text[max(0, m.start() - 120):m.start()].rstrip()
+        best = None
+        for entity in result.entities.values():
+            for surface in [entity.name, *entity.aliases]:
+                if before.lower().endswith(surface.lower()) and (best is None or len(surface) > best[1]):
+                    best = (entity.name, len(surface))
+        if best:
+            found[acronym] = best[0]
+            result.entities[best[0]].aliases.add(acronym)
+    return found
+
+
+def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, str],
+                    result: ArticleEntities, kb: Knowledge, tokens: list[Token],
+                    sentence: Sentence) -> tuple[str | None, str | None]:
+    word = cand.surface
+    key = fold(word)
+    if word in acronyms:
+        entity = result.entities[acronyms[word]]
+        return entity.name, entity.label
+    for person in persons:  # earliest-introduced person with this surname (or first name)
+        parts = [fold(p) for p in person.name.split()]
+        if key == parts[-1] or (len(parts) > 2 and key == parts[-2]) or key in {fold(a) for a in person.aliases} \
+                or (cand.titled is False and key == parts[0] and _next_is_lower_name(tokens, cand)):
+            return person.name, "Person"
+    if key in kb.surnames:
+        return kb.surnames[key], "Person"
+    known = kb.lookup(word)
+    if known:
+        return known.name, known.label
+    if sentence.kind != "body" or word.isupper():
+        return None, None
+    after = [t.lower for t in tokens if t.start >= cand.end][:2]
+    before = [t.lower for t in tokens if t.end <= cand.start][-2:]
+    for person in persons:
+        if key == fold(person.name.split()[0]) and after and fold(after[0]) == fold(person.name.split()[-1]):
+            return person.name, "Person"
+    if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
+        return word[:1].upper() + word[1:], "Person"
+    return None, None
+
+
+def _next_is_lower_name(tokens: list[Token], cand: Candidate) -> bool:
+    """'Donald trump': a first name followed by a lower-cased surname."""
+    after = [t for t in tokens if t.start >= cand.end][:1]
+    return bool(after) and after[0].text[:1].islower() and after[0].lower not in COMMON
+
+def _case_errors(result: ArticleEntities) -> None:
+    """Mentions written in the wrong case ('argentina', 'milei', 'Claver-carone')."""
+    text = result.text
+    surfaces: dict[str, str] = {}
+    for entity in result.entities.values():
+        if entity.label == "Agreement":
+            continue
+        forms = [entity.name, *entity.aliases]
+        if entity.label == "Person":
+            forms.append(entity.name.split()[-1])
+        for form in forms:
+            if len(form) >= 4 and form.lower() not in COMMON and not form.isupper():
+                surfaces.setdefault(form.lower(), entity.name)
+    if not surfaces:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in
+                                              sorted(surfaces, key=len, reverse=True)) + r")(?![\w-])",
+                         re.IGNORECASE)
+    covered = sorted((m.start, m.end) for m in result.mentions)
+    starts = [s for s, _ in covered]
+    import bisect
+    for index, sentence in enumerate(result.sentences):
+        for m in pattern.finditer(text, sentence.start, sentence.end):
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k >= 0 and covered[k][1] > m.start():
+                continue
+            if k + 1 < len(covered) and covered[k + 1][0] < m.end():
+                continue
+            surface = m.group()
+            name = surfaces[surface.lower()]
+            if surface != name:
+                result.entities[name].aliases.add(surface)
+            result.mentions.append(Mention(m.start(), m.end(), surface, name, index))
+
+
+def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowledge) -> None:
+    """'the Trump administration', "Milei's government", 'Argentine government',
+    'Democratic senators' (-> the party), 'Argentina's central bank'."""
+    by_start = {m.start: m for m in result.mentions}
+    text = result.text
+    for index, tokens in enumerate(tokens_of):
+        for i, tok in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is None:
+                continue
+            head_i = i + 1
+            if nxt.text in ("’s", "'s") and i + 2 < len(tokens):
+                head_i = i + 2
+            head = tokens[head_i]
+            mention = by_start.get(tok.start)
+            word = fold(tok.text)
+            if head.lower in METONYM_HEADS:
+                country = None
+                if mention and mention.end == tok.end:
+                    entity = result.entities.get(mention.entity)
+                    if entity and entity.label in ("Person", "Organization"):
+                        country = result.country_of(entity.name)
+                elif word in kb.demonyms and head_i == i + 1:
+                    country = kb.demonyms[word]
+                elif word in kb.party_adjectives and head_i == i + 1:
+                    country = kb.country_of(kb.party_adjectives[word])
+                if country:
+                    if head.lower in ("side", "delegation", "authorities") and not mention:
+                        continue
+                    start = tok.start
+                    if i > 0 and tokens[i - 1].lower == "the":
+                        start = tok.start
+                    surface = text[start:head.end]
+                    result.add(country, "Country", surface, country)
+                    if mention:
+                        result.mentions.remove(mention)
+                        del by_start[tok.start]
+                    m = Mention(start, head.end, surface, country, index)
+                    result.mentions.append(m)
+                    by_start[start] = m
+            elif word in kb.party_adjectives and head_i == i + 1 and head.lower in PARTY_MEMBERS:
+                party = kb.party_adjectives[word]
+                result.add(party, "Organization", tok.text, kb.country_of(party))
+                if mention:
+                    result.mentions.remove(mention)
+                m = Mention(tok.start, tok.end, tok.text, party, index)
+                result.mentions.append(m)
+                by_start[tok.start] = m
+    for index, sentence in enumerate(result.sentences):
+        chunk = text[sentence.start:sentence.end]
+        for m in CENTRAL_BANK_RE.finditer(chunk):
+            known = kb.lookup(m.group(1))
+            country = known.name if known and known.label == "Country" else kb.demonyms.get(fold(m.group(1)))
+            if not country:
+                continue
+            name = "Central Bank of " + country
+            known_bank = kb.lookup(name)
+            name = known_bank.name if known_bank else name
+            s, e = sentence.start + m.start(), sentence.start + m.end()
+            result.mentions = [x for x in result.mentions if not (s <= x.start < e)]
+            result.add(name, "Organization", m.group(), country)
+            result.mentions.append(Mention(s, e, m.group(), name, index))
+
+
+def _events(result: ArticleEntities, kb: Knowledge) -> None:
+    """Inaugurations and elections, which are written in lower case."""
+    text = result.text
+    for index, sentence in enumerate(result.sentences):
+        chunk = text[sentence.start:sentence.end]
+        for m in INAUGURATION_RE.finditer(chunk):
+            who = m.group("who") or m.group("who2")
+            person = _person_named(result, who)
+            if not person:
+                continue
+            name = f"Inauguration of {person}"
+            s, e = sentence.start + m.start(), sentence.start + m.end()
+            result.add(name, "Event", m.group())
+            result.mentions.append(Mention(s, e, m.group(), name, index))
+        for m in ELECTION_RE.finditer(chunk):
+            if not (m.group("kind") or m.group("year")) or m.group("head") == "vote" and not m.group("kind"):
+                continue
+            if m.group("head") == "vote":
+                continue
+            adj = m.group("adj")
+            country = None
+            if adj:
+                known = kb.lookup(adj)
+                country = known.name if known and known.label == "Country" else kb.demonyms.get(fold(adj))
+                if not country:
+                    continue
+            before = chunk[max(0, m.start() - 30):m.start()]
+            poss = re.search(r"([A-Z][\w.]+(?: [A-Z]\w+)?)['’]s\s*$", before)
+            if not country and poss:
+                known = kb.lookup(poss.group(1))
+                country = known.name if known and known.label == "Country" else None
+            country = country or result.home or _most_mentioned_country(result)
+            if not country:
+                continue
+            year = m.group("year") or _year_near(result, sentence)
+            kind = {"midterm": "legislative", "congressional": "legislative"}.get(
+                m.group("kind") or "", m.group("kind") or "")
+            adjective = "United States" if country == "United States" else kb.adjective_of.get(country, country)
+            head = "elections" if not kind else "election"
+            name = " ".join(p for p in (year, adjective, kind, head) if p)
+            start = m.start() + (len(m.group("month")) + 1 if m.group("month") and not m.group("year") else 0)
+            s, e = sentence.start + start, sentence.start + m.end()
+            surface = text[s:e]
+            result.mentions = [x for x in result.mentions if not (s <= x.start < e)]
+            result.add(name, "Event", surface)
+            result.mentions.append(Mention(s, e, surface, name, index))
+
+
+def _year_near(result: ArticleEntities, sentence: Sentence) -> str | None:
+    return getattr(result, "year", None)
+
+
+def _person_named(result: ArticleEntities, who: str) -> str | None:
+    key = fold(who)
+    for entity in result.entities.values():
+        if entity.label != "Person":
+            continue
+        if key == fold(entity.name) or key == fold(entity.name.split()[-1]) or key in {
+                fold(a) for a in entity.aliases}:
+            return entity.name
+    return None
+
+
+def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowledge) -> None:
+    """Lower-case agreement phrases and their anaphors ('the deal', 'this program')."""
+    text = result.text
+    last_agreement: str | None = None
+    last_financial: str | None = None
+    last_law: str | None = None
+    for index, tokens in enumerate(tokens_of):
+        sentence = result.sentences[index]
+        existing = sorted((m for m in result.mentions if m.sentence == index), key=lambda m: m.start)
+        for m in existing:
+            entity = result.entities.get(m.entity)
+            if entity and entity.label == "Agreement" and m.start < sentence.end:
+                last_agreement = entity.name
+                if entity.name.split()[-1].lower() in {"act", "bill", "law"}:
+                    last_law = entity.name
+        for i, tok in enumerate(tokens):
+            head = tok.lower
+            if head == "line" and i > 0 and tokens[i - 1].lower in ("swap", "credit"):
+                pass
+            elif head not in AGREEMENT_HEADS and head not in ANAPHORS:
+                continue
+            if head in ("swap", "credit") and i + 1 < len(tokens) and tokens[i + 1].lower == "line":
+                continue  # the head is "line"; handled when we reach it
+            # walk left over modifiers, amounts and capitalised party names
+            j = i
+            parties: list[str] = []
+            poss = None
+            amount = False
+            mods: list[str] = []
+            while j > 0:
+                prev = tokens[j - 1]
+                low = prev.lower
+                mention = _mention_at(existing, prev)
+                if (low in AGREEMENT_MODIFIERS or low in ("billion", "million", "trillion", "bn")) and \
+                        prev.text.islower():
+                    mods.append(low)
+                    j -= 1
+                elif prev.text[:1] in "$" or prev.text == "US$" or prev.text[:1].isdigit() or low.startswith(
+                        ("multibillion", "multi-billion", "billion-")):
+                    amount = True
+                    j -= 1
+                elif prev.text in ("-",) and j > 1:
+                    j -= 1
+                elif mention and result.entities.get(mention.entity) and result.entities[
+                        mention.entity].label in ("Country", "Organization", "Person"):
+                    parties.append(mention.entity)
+                    j = _token_index(tokens, mention.start)
+                    if tokens[j - 1].lower in ("’s", "'s") if j > 0 else False:
+                        pass
+                elif low in ("’s", "'s") and j > 1:
+                    owner = _mention_at(existing, tokens[j - 2])
+                    if owner is None or result.entities.get(owner.entity) is None:
+                        break
+                    poss = owner.entity
+                    parties.append(owner.entity)
+                    j = _token_index(tokens, owner.start)
+                else:
+                    if prev.text[:1].isupper() and head in ("agreement", "accord", "treaty", "pact", "agreements"):
+                        named = _named_agreement(result, tokens, j - 1, i, kb, index)
+                        if named:
+                            j = -1
+                    break
+            if j < 0:
+                continue
+            left_i = j
+            line_head = head == "line" or (head in ("swap",) and False)
+            end_i = i
+            if head == "swap" or (i > 0 and tokens[i - 1].lower == "swap"):
+                mods.append("swap")
+            if head == "line" and "swap" not in mods and "credit" not in mods:
+                continue
+            # "with X", "to X", "for X", "of X"
+            right_party = None
+            end = tok.end
+            if i + 1 < len(tokens) and tokens[i + 1].lower in ("with", "to", "for", "of", "between"):
+                k = i + 2
+                if k < len(tokens) and tokens[k].lower == "the":
+                    k += 1
+                if k < len(tokens):
+                    mention = _mention_at(existing, tokens[k])
+                    if mention and result.entities.get(mention.entity) and result.entities[
+                            mention.entity].label in ("Country", "Organization", "Person"):
+                        right_party = mention.entity
+                        end = mention.end
+            descriptive = bool(mods or amount or parties or right_party)
+            start = tokens[left_i].start
+            while start < tok.start and text[start] in "-– ":
+                start += 1
+            surface_core = text[start:tok.end]
+            surface_full = text[start:end]
+            kind = _agreement_kind(head, mods)
+            if head in ANAPHORS and not descriptive:
+                target = last_law if head in ("legislation", "bill", "act") else (
+                    last_financial if head in FINANCIAL or head in ("program", "programme", "package")
+                    else last_agreement) or last_agreement
+                if target and tok.lower != "act":
+                    s = tok.start
+                    result.mentions.append(Mention(s, tok.end, tok.text, target, index, anaphor=True))
+                continue
+            if kind is None:
+                continue
+            # an existing financial agreement absorbs rescue/aid descriptions of it
+            if kind in ("rescue", "assistance") and last_financial:
+                name = last_financial
+                result.entities[name].aliases |= {surface_full, _strip_possessor(surface_full)}
+                result.mentions.append(Mention(start, end, surface_full, name, index))
+                _drop_inside(result, index, start, end, name)
+                continue
+            if kind in ("rescue", "assistance"):
+                continue
+            all_parties = []
+            for p in parties + ([right_party] if right_party else []):
+                c = _party_name(result, p)
+                if c and c not in all_parties:
+                    all_parties.append(c)
+            if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
+                for c in (result.home or _most_mentioned_country(result), result.second):
+                    if c and c not in all_parties and len(all_parties) < 2:
+                        all_parties.append(c)
+            if not all_parties and not amount and not mods:
+                continue
+            if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
+                    set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
+                continue
+            name = ("–".join(sorted(all_parties)) + " " + kind).strip()
+            if kind == "agreement" or kind == "trade agreement":
+                # "the U.S. agreement" after "a trade agreement with Washington" is the same one
+                for other in result.entities.values():
+                    if (other.label == "Agreement" and other.parties and set(all_parties) <= set(other.parties)
+                            and (kind == "agreement" or other.kind == kind)):
+                        name = other.name
+                        break
+            entity = result.add(name, "Agreement", surface_full, kind=kind, parties=tuple(all_parties))
+            variants = {surface_core, surface_full, _strip_amount(surface_full), _strip_amount(surface_core)}
+            variants |= {_strip_possessor(v) for v in variants}
+            variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
+            for alias in variants:
+                if alias and alias != name and " " in alias:
+                    entity.aliases.add(alias)
+            _drop_inside(result, index, start, end, name)
+            result.mentions.append(Mention(start, end, surface_full, name, index))
+            last_agreement = name
+            if kind in ("currency swap", "loan", "credit line", "bailout"):
+                last_financial = name
+
+
+def _named_agreement(result: ArticleEntities, tokens: list[Token], cap_i: int, head_i: int,
+                     kb: Knowledge, index: int) -> bool:
+    """'the Paris climate agreement' (known), 'the FIRST agreement' (a name of its own)."""
+    k = cap_i
+    while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_word:
+        k -= 1
+    start, end = tokens[k].start, tokens[head_i].end
+    surface = result.text[start:end]
+    known = kb.lookup(surface)
+    if known and known.label == "Agreement":
+        name = known.name
+    elif k == cap_i and not any(m.start <= tokens[cap_i].start < m.end for m in result.mentions) \
+            and tokens[cap_i].lower not in COMMON and head_i == cap_i + 1:
+        name = surface
+    else:
+        return False
+    result.mentions = [m for m in result.mentions if not (start <= m.start < end)]
+    result.add(name, "Agreement", surface)
+    result.mentions.append(Mention(start, end, surface, name, index))
+    return True
+
+
+def _merge_partyless(result: ArticleEntities) -> None:
+    """'the $57 billion loan' and "Macri's IMF loan" in one article are one loan."""
+    for entity in list(result.entities.values()):
+        if entity.label != "Agreement" or entity.parties or not entity.kind:
+            continue
+        same = [e for e in result.entities.values() if e.label == "Agreement" and e.kind == entity.kind
+                and e.parties]
+        if len(same) == 1:
+            target = same[0]
+            target.aliases |= entity.aliases | {entity.name}
+            for m in result.mentions:
+                if m.entity == entity.name:
+                    m.entity = target.name
+            del result.entities[entity.name]
+
+
+def _drop_inside(result: ArticleEntities, index: int, start: int, end: int, keep: str) -> None:
+    """Party mentions inside an agreement phrase stay; only nested agreement mentions go."""
+    result.mentions = [m for m in result.mentions if not (
+        m.sentence == index and start <= m.start and m.end <= end and
+        result.entities.get(m.entity) is not None and result.entities[m.entity].label == "Agreement"
+        and m.entity != keep)]
+
+
+def _strip_possessor(surface: str) -> str:
+    return re.sub(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s\s+", "", surface)
+
+
+def _strip_amount(surface: str) -> str:
+    return re.sub(r"^(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|bn))?\s*", "", surface).strip()
+
+
+def _agreement_kind(head: str, mods: list[str]) -> str | None:
+    if head in ("swap",) or "swap" in mods:
+        return "currency swap"
+    if head == "loan":
+        return "loan"
+    if head == "line" and "credit" in mods:
+        return "credit line"
+    if head in ("bailout", "rescue", "package") or "bailout" in mods or "rescue" in mods:
+        return "rescue"
+    if head in ("aid", "assistance"):
+        return "assistance"
+    if "trade" in mods or "tariff" in mods:
+        return "trade agreement"
+    if head in ("agreement", "deal", "accord", "treaty", "pact"):
+        for mod in ("nuclear", "climate", "defense", "defence", "security", "investment", "debt"):
+            if mod in mods:
+                return f"{mod} agreement"
+        return "agreement"
+    return None
+
+
+def _party_name(result: ArticleEntities, name: str) -> str | None:
+    entity = result.entities.get(name)
+    if entity is None:
+        return None
+    if entity.label == "Country":
+        return entity.name
+    if entity.label == "Organization":
+        if entity.name.startswith("Central Bank of") and entity.country:
+            return entity.country
+        return entity.name
+    return result.country_of(entity.name)
+
+
+def _mention_at(mentions: list[Mention], tok: Token) -> Mention | None:
+    for m in mentions:
+        if m.start <= tok.start and tok.end <= m.end:
+            return m
+    return None
+
+
+def _token_index(tokens: list[Token], start: int) -> int:
+    for i, t in enumerate(tokens):
+        if t.start >= start:
+            return i
+    return len(tokens)
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping mentions; anaphors never displace names."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            prev = kept[-1]
+            if (m.end - m.start) > (prev.end - prev.start) and not m.anaphor:
+                kept[-1] = m
+            continue
+        kept.append(m)
+    return kept
+
+
+def _most_mentioned_country(result: ArticleEntities) -> str | None:
+    counts: dict[str, int] = {}
+    for m in result.mentions:
+        entity = result.entities.get(m.entity)
+        if entity and entity.label == "Country":
+            counts[entity.name] = counts.get(entity.name, 0) + 1
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda c: counts[c])
+
+
+def _home_countries(result: ArticleEntities) -> None:
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in result.mentions:
+        country = None
+        entity = result.entities.get(m.entity)
+        if entity is None:
+            continue
+        if entity.label == "Country":
+            country = entity.name
+        elif entity.label == "Person":
+            country = result.country_of(entity.name)
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+            first.setdefault(country, m.start)
+    ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    # A foreign-news article about country X mentions the US as often: prefer the non-US one.
+    if len(ranked) >= 2 and ranked[0] == "United States" and counts[ranked[1]] * 2 >= counts[ranked[0]]:
+        ranked[0], ranked[1] = ranked[1], ranked[0]
+    result.home = ranked[0] if ranked else None
+    result.second = ranked[1] if len(ranked) > 1 else None

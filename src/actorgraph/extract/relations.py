@@ -1,0 +1,719 @@
+"""Typed, directed relations from what a sentence states.
+
+Three kinds of rule, all over the mentions ``entities.find_entities`` resolved:
+
+* roles: a title before a name ("U.S. Secretary of State Marco Rubio") or an appositive
+  around it ("Gonzalo Paz, a professor at Georgetown University"; "Milei's chief of staff,
+  Guillermo Francos") -> LEADS for a sitting head of state or organization, else HOLDS_ROLE
+  with the role as worded; a party adjective ("Democratic Senator") -> MEMBER_OF;
+* triggers: verbs and nominal phrases with the side their subject and object stand on
+  ("met", "welcomed ... by", "criticised", "support for", "alignment with", "ally of",
+  "signing of", "member of", "imposed by", ...); a negation or hedge between subject and
+  trigger ("has not met", "may see as an ally") drops the match;
+* agreements: the parties of a swap line, loan or signed agreement are PARTY_TO it, and
+  the funder FUNDS the recipient with a detail that starts with the agreement's name.
+
+Pronouns ("he", "his", "their", "both leaders") and role phrases ("the Argentine leader",
+"Argentina's President") are resolved to the nearest fitting actor first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities import ArticleEntities, Mention
+from .lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET,
+                      fold, knowledge)
+from .text import Token, tokenize
+
+ACTOR = {"Person", "Organization", "Country"}
+NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without", "hasn’t", "hasn't", "didn't",
+             "didn’t", "doesn't", "doesn’t", "won't", "won’t", "isn't", "isn’t", "wasn't", "wasn’t",
+             "haven't", "haven’t", "cannot", "can't", "can’t", "refused", "refuses", "declined",
+             "unable", "denied", "denies", "failed"}
+HEDGES = {"may", "might", "could", "if", "whether", "unlikely", "possibly", "perhaps", "rumored",
+          "rumoured", "speculation", "interest"}
+PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "herself"}
+PRONOUNS_PLURAL = {"they", "their", "them", "both"}
+LOCATIVE = {"in", "at", "from", "into", "across", "around", "near", "inside", "within"}
+
+
+@dataclass
+class Relation:
+    source: str
+    target: str
+    type: str
+    sentence: int
+    props: dict = field(default_factory=dict)
+
+
+@dataclass
+class Trigger:
+    type: str
+    pattern: re.Pattern
+    mode: str = "active"          # active: subject left, object right; passive: the reverse
+    targets: frozenset = frozenset(ACTOR)
+    prefer_agreement: bool = False
+    objects: str = "first"        # first | list
+
+
+def _t(type_: str, regex: str, mode: str = "active", targets=None, prefer_agreement=False,
+       objects="first") -> Trigger:
+    return Trigger(type_, re.compile(regex, re.IGNORECASE), mode,
+                   frozenset(targets or ACTOR), prefer_agreement, objects)
+
+
+ANY = {"Person", "Organization", "Country", "Agreement", "Event"}
+TRIGGERS = [
+    # contact
+    _t("MET_WITH", r"\b(?:welcomed|hosted|received)\b(?:(?!\bby\b)[^,;]){0,40}?\bby\b", "passive"),
+    _t("MET_WITH", r"\b(?:met|meets|meet|meeting|meetings|talks|talked|spoke|speak|engage|engaged|"
+                   r"sat down|phone call|call)\s+(?:again\s+)?(?:with|to)\b"),
+    _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|received)\b"
+                   r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?[A-Z])"),
+    _t("MET_WITH", r"\b(?:meeting|meetings|talks|summit|encounter)\s+between\b", "between"),
+    _t("MET_WITH", r"\b(?:met|have met|had met)\b(?=\s+(?:in|at|on|for|during|last|this|twice|"
+                   r"several|privately|briefly)\b)", "mutual"),
+    # support
+    _t("SUPPORTS", r"\b(?:support(?:s|ed|ing)?|backing|backed|backs|endorse(?:s|d|ment)?|"
+                   r"praised|praises|champion(?:s|ed)?|defended|defends|admiration|"
+                   r"alignment|aligned|align(?:s|ing)?|advis[eo]r|introduced|introduces|sponsored|"
+                   r"facilitated|favou?red|favou?rs)\b(?:\s+(?:for|of|to|with|behind|on))?",
+       targets=ANY, prefer_agreement=True, objects="list"),
+    _t("SUPPORTS", r"\bthrow(?:s|n|ing)?\s+(?:his|her|its|their)\s+support\s+behind\b", targets=ANY),
+    # criticism
+    _t("CRITICIZES", r"\b(?:critici[sz](?:e|es|ed|ing)|criticism\s+of|critic\s+of|attack(?:s|ed|ing)?|"
+                     r"condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|opposition\s+to|"
+                     r"disdain\s+for|concerns?\s+(?:about|over)|vocal\s+about|wary\s+of|"
+                     r"slam(?:s|med)?|blast(?:s|ed)?|questioned|reject(?:s|ed)?|accus(?:e|es|ed)|"
+                     r"punish|skeptical\s+of|sceptical\s+of|withdraw(?:ing|al|n|s)?\s+from|"
+                     r"clash(?:es|ed)?\s+with|undermin(?:e|es|ed|ing)|turned\s+against)\b",
+       targets=ANY, prefer_agreement=True, objects="list"),
+    _t("CRITICIZES", r"\bcriti(?:ci[sz]ed|qued)\s+by\b", "passive", targets=ANY),
+    # alliance
+    _t("ALLIED_WITH", r"\b(?:all(?:y|ies)\s+(?:of|to)|allied\s+with|alliance\s+with|"
+                      r"close\s+partner\s+of|partnership\s+with)\b"),
+    _t("ALLIED_WITH", r"\balliance\s+between\b", "between"),
+    # negotiation
+    _t("NEGOTIATES", r"\b(?:renegotiat\w*|negotiat\w*|push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|"
+                     r"pursu(?:e|es|ed|ing)|discussions?|crafting|progress\s+towards?|objectives?|"
+                     r"bid\s+for|lobby(?:ing)?\s+for|talks\s+(?:on|over|about))\b",
+       targets={"Agreement", "Person", "Organization", "Country"}, prefer_agreement=True),
+    # agreements
+    _t("PARTY_TO", r"\b(?:sign(?:s|ed|ing)?(?:\s+of)?|agree(?:d|ing)?\s+to|reached|struck|"
+                   r"part(?:y|ies)\s+to|benefit(?:s|ed|ted)?\s+from|ratif(?:y|ied|ies))\b",
+       targets={"Agreement"}),
+    # membership
+    _t("MEMBER_OF", r"\b(?:members?(?:\s+state)?\s+of|shareholder\s+in|joined|role\s+as\s+"
+                    r"(?:\w+\s+)?president\s+of)\b", targets={"Organization"}),
+    # money and measures
+    _t("FUNDS", r"\b(?:investor\s+in|invest(?:s|ed|ing|ment|ments)?\s+in|lend(?:s|ing)?\s+to|"
+                r"lent\s+to|loan(?:s|ed)?\s+to|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)|"
+                r"bail(?:s|ed)?\s+out)\b"),
+    _t("IMPOSES", r"\bimpos(?:e|es|ed|ing)\b(?:[^,;]{0,40}?\s+on\b)?"),
+    _t("IMPOSES", r"\bimposed\s+by\b", "passive"),
+    _t("IMPOSES", r"\b(?:tariffs?|sanctions?|duties|levies|trade\s+war)\s+(?:on|against)\b"),
+]
+LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
+                           r"\breturn(?:ed)?\s+to\s+the\s+presidency|\bleadership\s+of\b", re.IGNORECASE)
+NEGATIVE_CUES = re.compile(
+    r"\b(?:inexplicable|can['’]t|cannot|refuses|scheme|brazen|cronies|buddies|buddy|failure|corrupt\w*|"
+    r"at risk|undercut|shuts? down|whims|disaster|reckless|wrong|dangerous|betray\w*|propping up|"
+    r"bail out|stop|punish|disgrace\w*|shameful|outrageous|authoritarian)\b", re.IGNORECASE)
+SPEECH = r"(?:said|says|stated|noted|added|argued|wrote|posted|warned|told)"
+AMOUNT_RE = re.compile(r"(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|bn))?|\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)",
+                       re.IGNORECASE)
+MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
+                        r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)"
+                        r"(?:\s+on\s+[a-z]+(?:\s+and\s+[a-z]+)?(?:\s+imports)?)?)", re.IGNORECASE)
+
+
+def find_relations(ents: ArticleEntities, published: str | None = None) -> list[Relation]:
+    """All relations the article's body sentences state."""
+    text = ents.text
+    out: list[Relation] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in ents.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    previous_people: list[str] = []
+    for index, sentence in enumerate(ents.sentences):
+        if sentence.kind != "body":
+            continue
+        tokens = tokenize(text, sentence.start, sentence.end)
+        mentions = sorted(by_sentence.get(index, []), key=lambda m: m.start)
+        mentions = _with_pronouns(ents, tokens, mentions, previous_people, index)
+        out.extend(_roles(ents, tokens, mentions, index))
+        out.extend(_triggers(ents, tokens, mentions, index))
+        out.extend(_agreement_relations(ents, tokens, mentions, index))
+        people = [m.entity for m in mentions if _label(ents, m) == "Person" and not m.anaphor]
+        if people:
+            previous_people = people
+    out.extend(_quoted_criticism(ents, by_sentence))
+    return _valid(ents, out)
+
+
+def _label(ents: ArticleEntities, m: Mention) -> str | None:
+    entity = ents.entities.get(m.entity)
+    return entity.label if entity else None
+
+
+# --- pronouns and role phrases -----------------------------------------------------------
+
+ROLE_NOUNS = {"leader", "president", "counterpart", "head"}
+
+
+def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
+                   previous_people: list[str], index: int) -> list[Mention]:
+    kb = knowledge()
+    extra: list[Mention] = []
+    covered = [(m.start, m.end) for m in mentions]
+    leaders = _leaders(ents)
+    for i, tok in enumerate(tokens):
+        if any(s <= tok.start < e for s, e in covered):
+            continue
+        low = tok.lower
+        if low in PRONOUNS_PERSON:
+            before = [m for m in mentions if m.end <= tok.start and _label(ents, m) == "Person"]
+            target = before[0].entity if before else (previous_people[0] if previous_people else None)
+            if target:
+                extra.append(Mention(tok.start, tok.end, tok.text, target, index, low in ("his", "her"),
+                                     anaphor=True))
+        elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower == "leaders"):
+            if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "men", "presidents")):
+                continue
+            if low == "them":
+                continue
+            before = [m for m in mentions if m.end <= tok.start and _label(ents, m) == "Person"]
+            people = list(dict.fromkeys(m.entity for m in before)) or list(dict.fromkeys(previous_people))
+            if len(people) >= 2:
+                for person in people[:2]:
+                    extra.append(Mention(tok.start, tok.end, tok.text, person, index, low == "their",
+                                         anaphor=True))
+        elif low in ROLE_NOUNS and i > 0:
+            prev = tokens[i - 1]
+            country = None
+            start = prev.start
+            if prev.lower in ("’s", "'s") and i > 1:
+                owner = next((m for m in mentions if m.start <= tokens[i - 2].start < m.end), None)
+                if owner and _label(ents, owner) == "Country":
+                    country, start = owner.entity, owner.start
+            elif fold(prev.text) in kb.demonyms:
+                country = kb.demonyms[fold(prev.text)]
+            else:
+                owner = next((m for m in mentions if m.start <= prev.start < m.end), None)
+                if owner and _label(ents, owner) == "Country":
+                    country, start = owner.entity, owner.start
+            if low == "counterpart" and country is None:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.text[:1].isupper():
+                continue  # "President Javier Milei": a title, not a role phrase
+            leader = leaders.get(country) if country else None
+            if leader:
+                extra.append(Mention(start, tok.end, ents.text[start:tok.end], leader, index, anaphor=True))
+    if not extra:
+        return mentions
+    merged = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end and x.end - x.start >
+                                             m.end - m.start for x in extra)]
+    return sorted(merged + extra, key=lambda m: (m.start, m.entity))
+
+
+def _leaders(ents: ArticleEntities) -> dict[str, str]:
+    """Who leads which country, from the article's own titles ('President Javier Milei')."""
+    cached = getattr(ents, "_leaders", None)
+    if cached is not None:
+        return cached
+    leaders: dict[str, str] = {}
+    for m in ents.mentions:
+        entity = ents.entities.get(m.entity)
+        if not entity or entity.label != "Person":
+            continue
+        before = ents.text[max(0, m.start - 40):m.start].lower()
+        if re.search(r"\bpresident\s*$", before) and not re.search(r"\b(?:former|ex-|future|vice)\s+"
+                                                                   r"(?:\S+\s+)?president\s*$", before):
+            country = ents.country_of(entity.name)
+            if country:
+                leaders.setdefault(country, entity.name)
+    ents._leaders = leaders
+    return leaders
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+TITLES_BY_LENGTH = sorted(TITLE_SET, key=lambda t: -len(t.split()))
+
+
+def _title_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The title that ends right before tokens[i]: (title, start index) or None."""
+    for title in TITLES_BY_LENGTH:
+        n = len(title.split())
+        if i - n < 0:
+            continue
+        words = " ".join(t.lower for t in tokens[i - n:i])
+        if words == title:
+            return title, i - n
+    return None
+
+
+def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
+    kb = knowledge()
+    out: list[Relation] = []
+    text = ents.text
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    for m in mentions:
+        if m.anaphor or _label(ents, m) != "Person":
+            continue
+        i = starts.get(m.start)
+        if i is None:
+            continue
+        found = _title_before(tokens, i)
+        role = None
+        if found:
+            title, t0 = found
+            k = t0
+            mods = []
+            while k > 0 and tokens[k - 1].lower.rstrip("-") in TEMPORAL | {"ex"}:
+                k -= 1
+                mods.insert(0, tokens[k].lower)
+            where = None
+            party = None
+            if k > 0:
+                prev = tokens[k - 1]
+                owner = next((x for x in mentions if x.start <= prev.start < x.end and not x.anaphor), None)
+                if prev.lower in ("’s", "'s") and k > 1:
+                    owner = next((x for x in mentions if x.start <= tokens[k - 2].start < x.end), None)
+                    if owner:
+                        where = _place_of(ents, owner.entity)
+                elif owner and _label(ents, owner) in ("Country", "Organization"):
+                    if owner.entity in kb.party_adjectives.values():
+                        party = owner.entity
+                        where = kb.country_of(owner.entity)
+                    else:
+                        where = owner.entity
+                elif fold(prev.text) in kb.demonyms:
+                    where = kb.demonyms[fold(prev.text)]
+                elif fold(prev.text) in kb.party_adjectives:
+                    party = kb.party_adjectives[fold(prev.text)]
+                    where = kb.country_of(party)
+                if party is None and k > 1 and fold(tokens[k - 2].text) in kb.party_adjectives:
+                    party = kb.party_adjectives[fold(tokens[k - 2].text)]
+            # "President Milei of Argentina"
+            after = text[m.end:m.end + 40]
+            of = re.match(r"\s+of\s+(?:the\s+)?", after)
+            if of and where is None:
+                target = next((x for x in mentions if x.start == m.end + of.end()), None)
+                if target and _label(ents, target) in ("Country", "Organization"):
+                    where = target.entity
+            role_text = text[tokens[k].start:tokens[i - 1].end]
+            role = (title, mods, where, role_text)
+            if party:
+                out.append(Relation(m.entity, party, "MEMBER_OF", index))
+        else:
+            role = _appositive_role(ents, tokens, mentions, m, i)
+        if role is None:
+            continue
+        title, mods, where, role_text = role
+        if title in OCCUPATIONS:
+            continue
+        if where is None:
+            where = ents.country_of(m.entity) or ents.home
+        if where is None or where == m.entity:
+            continue
+        where_label = ents.entities.get(where).label if ents.entities.get(where) else (
+            "Country" if kb.actors.get(where) and kb.actors[where].label == "Country" else "Organization")
+        if where_label not in ("Country", "Organization"):
+            continue
+        sitting = not (set(mods) & NOT_SITTING)
+        heads = HEAD_OF_STATE if where_label == "Country" else HEAD_OF_ORG
+        if sitting and title in heads:
+            out.append(Relation(m.entity, where, "LEADS", index, {"role": _role_word(role_text, mods)}))
+        else:
+            out.append(Relation(m.entity, where, "HOLDS_ROLE", index, {"role": _role_word(role_text, mods)}))
+        entity = ents.entities.get(m.entity)
+        if entity is not None and not entity.country and where_label == "Country":
+            entity.country = where
+    for match in LEADS_PHRASES.finditer(text, 0, 0):
+        pass
+    return out + _leads_phrases(ents, tokens, mentions, index)
+
+
+def _role_word(role_text: str, mods: list[str]) -> str:
+    kb = knowledge()
+    words = role_text.split()
+    # drop a leading country, demonym, party or possessor: keep the office as worded
+    while words and (fold(words[0]) in kb.demonyms or fold(words[0]) in kb.party_adjectives
+                     or kb.lookup(words[0]) is not None or words[0].endswith(("’s", "'s"))):
+        words = words[1:]
+    return " ".join(words) or role_text
+
+
+def _place_of(ents: ArticleEntities, name: str) -> str | None:
+    entity = ents.entities.get(name)
+    if entity and entity.label in ("Country", "Organization"):
+        return name
+    return ents.country_of(name)
+
+
+APPOSITIVE_AFTER = re.compile(
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?P<mods>(?:(?:former|future|"
+    r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
+    r"close|key|top|senior|chief|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
+    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
+    r"have|had|is|was|said|noted|will)\b)")
+APPOSITIVE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|the\s+|(?:(?:his|her|its)\s+))?"
+    r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
+    r"top|senior|chief|key|longtime)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
+    r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s+"
+    r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
+
+
+def _appositive_role(ents, tokens, mentions, m, i):
+    """'X, a professor at Y' / "Milei's chief of staff, X" -> (title, mods, where, role text)."""
+    text = ents.text
+    sentence = ents.sentences[m.sentence]
+    after = text[m.end:sentence.end]
+    match = APPOSITIVE_AFTER.match(after)
+    offset = m.end
+    if not match:
+        before = text[sentence.start:m.start]
+        match = APPOSITIVE_BEFORE.search(before)
+        offset = sentence.start
+    if not match:
+        return None
+    title = _longest_title(match.group("title"))
+    if not title:
+        return None
+    mods = match.group("mods").split()
+    where = None
+    poss = match.group("poss")
+    span_start, span_end = offset + match.start(), offset + match.end()
+    inside = [x for x in mentions if span_start <= x.start < span_end and x.entity != m.entity and not x.anaphor]
+    if match.group("rest"):
+        rest_start = offset + match.start("rest")
+        targets = [x for x in inside if x.start >= rest_start and _label(ents, x) in ("Country", "Organization")]
+        preposition = match.group("rest").split()[0].lower()
+        if targets and preposition in ("of", "at", "in"):
+            where = targets[0].entity
+        elif targets and preposition == "to" and "ambassador" in title:
+            where = None  # an ambassador to X serves the other country
+            other = [x for x in inside if x.start < rest_start and _label(ents, x) == "Country"]
+            if other:
+                where = other[0].entity
+            elif ents.home and ents.second:
+                posted = targets[0].entity if _label(ents, targets[0]) == "Country" else ents.country_of(
+                    targets[0].entity)
+                where = ents.second if posted == ents.home else ents.home
+    if where is None and poss and poss.strip().lower() not in ("the", "his", "her", "its"):
+        owner = next((x for x in inside if offset + match.start("poss") <= x.start < offset + match.end("poss")), None)
+        if owner:
+            where = _place_of(ents, owner.entity)
+    if where is None and poss and poss.strip().lower() in ("his", "her"):
+        people = [x for x in mentions if x.end <= span_start and _label(ents, x) == "Person" and x.entity != m.entity]
+        if people:
+            where = _place_of(ents, people[-1].entity)
+    role_text = " ".join(mods + [match.group("title")]) + (match.group("rest") or "")
+    if where and match.group("rest"):
+        rest = match.group("rest")
+        target_mentions = [x for x in inside if x.start >= offset + match.start("rest")]
+        if target_mentions and target_mentions[0].entity == where:
+            role_text = " ".join(mods + [match.group("title")])
+    return title, [x.lower() for x in mods], where, role_text.strip()
+
+
+def _longest_title(words: str) -> str | None:
+    low = words.lower().split()
+    for n in range(len(low), 0, -1):
+        candidate = " ".join(low[-n:])
+        if candidate in TITLE_SET and " ".join(low[:-n]) in ("",):
+            return candidate
+    return None
+
+
+def _leads_phrases(ents, tokens, mentions, index) -> list[Relation]:
+    out = []
+    sentence = ents.sentences[index]
+    chunk = ents.text[sentence.start:sentence.end]
+    for match in LEADS_PHRASES.finditer(chunk):
+        pos = sentence.start + match.start()
+        people = [m for m in mentions if m.end <= pos and _label(ents, m) == "Person"]
+        if not people:
+            continue
+        person = people[-1].entity
+        after = [m for m in mentions if m.start >= sentence.start + match.end() and
+                 _label(ents, m) == "Country" and m.start - (sentence.start + match.end()) < 5]
+        country = after[0].entity if after else ents.country_of(person)
+        if country:
+            out.append(Relation(person, country, "LEADS", index, {"role": "President"}))
+    return out
+
+
+# --- trigger rules ---------------------------------------------------------------------------
+
+CLAUSE_BREAK = re.compile(r";|\s[–—]\s|—|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
+RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like)\b[^,]*,")
+
+
+def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
+    out: list[Relation] = []
+    sentence = ents.sentences[index]
+    text = ents.text
+    chunk = text[sentence.start:sentence.end]
+    base = sentence.start
+    breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
+    relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
+    actors = [m for m in mentions if _label(ents, m) is not None]
+    for trigger in TRIGGERS:
+        for match in trigger.pattern.finditer(chunk):
+            a, b = base + match.start(), base + match.end()
+            if _negated(text, base, a):
+                continue
+            if any(m.start <= a < m.end for m in actors if not m.anaphor):
+                continue  # the trigger word is part of a name ("Democratic Senator")
+            clause_start = max([x for x in breaks if x < a], default=base)
+            clause_end = min([x for x in breaks if x >= b], default=sentence.end)
+            left = [m for m in actors if clause_start <= m.start and m.end <= a]
+            right = [m for m in actors if b <= m.start and m.end <= clause_end]
+            right = [m for m in right if not _locative(text, m)]
+            if trigger.mode == "between":
+                ends = [m for m in right if _label(ents, m) in trigger.targets][:2]
+                if len(ends) == 2:
+                    out.append(Relation(ends[0].entity, ends[1].entity, trigger.type, index))
+                continue
+            if trigger.mode == "mutual":
+                subjects = _subjects(ents, text, left, a, relatives)
+                if len(subjects) >= 2:
+                    out.append(Relation(subjects[0], subjects[1], trigger.type, index))
+                continue
+            if trigger.mode == "passive":
+                agents = [m for m in right if _label(ents, m) in ACTOR][:1]
+                patients = _subjects(ents, text, left, a, relatives)
+                for agent in agents:
+                    for patient in patients[:1]:
+                        out.append(Relation(agent.entity, patient, trigger.type, index,
+                                            _detail(trigger.type, chunk, match, text, ents, index)))
+                continue
+            subjects = _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives)
+            objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
+            for subject in subjects:
+                for obj in objects:
+                    if obj == subject:
+                        continue
+                    out.append(Relation(subject, obj, trigger.type, index,
+                                        _detail(trigger.type, chunk, match, text, ents, index)))
+    return out
+
+
+def _negated(text: str, base: int, a: int) -> bool:
+    window = text[max(base, a - 40):a].lower().replace("’", "'")
+    words = re.findall(r"[\w']+", window)[-5:]
+    for w in words:
+        if w in NEGATIONS or w.endswith("n't") or w in HEDGES:
+            return True
+    return False
+
+
+def _locative(text: str, m: Mention) -> bool:
+    before = re.findall(r"[\w’']+", text[max(0, m.start - 12):m.start].lower())
+    return bool(before) and before[-1] in LOCATIVE or (len(before) >= 2 and before[-2] in LOCATIVE
+                                                       and before[-1] == "the")
+
+
+def _possessor_subject(ents, text, mentions, a) -> list[str]:
+    """"Trump's endorsement of Milei": the possessor right before a nominal trigger."""
+    before = text[max(0, a - 40):a]
+    match = re.search(r"['’]s\s+(?:\w+\s+){0,2}$", before)
+    if not match:
+        return []
+    pos = a - len(before) + match.start()
+    owner = [m for m in mentions if m.end == pos and _label(ents, m) in ACTOR]
+    return [owner[-1].entity] if owner else []
+
+
+def _subjects(ents, text, left: list[Mention], a: int, relatives) -> list[str]:
+    """Nearest non-possessive actor before the trigger, outside relative clauses, with any
+    actors coordinated with it ('Milei and Trump both opposed')."""
+    candidates = [m for m in left if not m.possessive and _label(ents, m) in ACTOR
+                  and not any(s < m.start and e <= a for s, e in relatives)]
+    if not candidates:
+        return []
+    last = candidates[-1]
+    group = [c for c in candidates if c.start == last.start]  # plural pronoun -> two people
+    chosen = [g.entity for g in group]
+    k = len(candidates) - len(group) - 1
+    while k >= 0:
+        between = text[candidates[k].end:candidates[k + 1].start if k + 1 < len(candidates) else last.start]
+        if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:US\s+|U\.S\.\s+|the\s+)?(?:[A-Za-z]+\s+){0,2}", between) and \
+                re.search(r"\band\b|,", between):
+            chosen.insert(0, candidates[k].entity)
+            k -= 1
+        else:
+            break
+    return list(dict.fromkeys(chosen))
+
+
+def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_end: int,
+             mentions: list[Mention]) -> list[str]:
+    allowed = [m for m in right if _label(ents, m) in trigger.targets]
+    if not allowed:
+        return []
+    if trigger.prefer_agreement:
+        agreements = [m for m in allowed if _label(ents, m) == "Agreement" and m.start - b < 120]
+        if agreements:
+            return [agreements[0].entity]
+    first = allowed[0]
+    if first.start - b > 80:
+        return []
+    chosen = [first.entity]
+    if trigger.objects == "list":
+        prev = first
+        for m in allowed[1:]:
+            between = text[prev.end:m.start]
+            if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between):
+                chosen.append(m.entity)
+                prev = m
+            else:
+                break
+    return list(dict.fromkeys(chosen))
+
+
+def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
+    if rel_type == "IMPOSES":
+        measure = MEASURE_RE.search(chunk, max(0, match.start() - 60), min(len(chunk), match.end() + 60))
+        if measure:
+            return {"detail": measure.group(1).strip()}
+        return {"detail": match.group().strip()}
+    if rel_type == "FUNDS":
+        tail = chunk[match.end():match.end() + 80]
+        detail = re.split(r"[,.;]", tail)[0].strip()
+        return {"detail": (match.group() + " " + detail).strip()}
+    return {}
+
+
+# --- agreements: parties and funding ------------------------------------------------------------
+
+CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement"}
+
+
+def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
+    out: list[Relation] = []
+    text = ents.text
+    for m in mentions:
+        entity = ents.entities.get(m.entity)
+        if entity is None or entity.label != "Agreement" or m.anaphor:
+            continue
+        parties_here = []
+        # explicit parties inside or right after the phrase
+        for x in mentions:
+            if x is m or _label(ents, x) not in ACTOR:
+                continue
+            if m.start <= x.start and x.end <= m.end:
+                parties_here.append(x)
+        possessive_agreement = re.search(r"\b(?:its|their|his|her)\s+(?:\w+\s+)?$", text[max(0, m.start - 25):m.start])
+        kind = entity.kind or ""
+        concluded = kind in CONCLUDED or bool(possessive_agreement)
+        sentence = ents.sentences[index]
+        before = [x for x in mentions if x.end <= m.start and _label(ents, x) in ACTOR and not x.possessive]
+        funders = []
+        if kind in ("currency swap", "loan", "credit line", "rescue"):
+            owner = [x for x in parties_here if x.possessive and x.start == m.start]
+            if owner:
+                funders = [owner[0].entity]
+            else:
+                subjects = _subjects(ents, text, before, m.start, [])
+                funders = subjects
+            recipients = [x.entity for x in parties_here if x.entity not in funders and not (
+                x.possessive and x.start == m.start)]
+            for f in list(funders):
+                if _label(ents, next(x for x in mentions if x.entity == f)) == "Organization" and \
+                        f in (entity.parties or ()):
+                    pass
+            if not recipients and entity.parties:
+                funder_countries = {ents.country_of(f) or f for f in funders}
+                recipients = [p for p in entity.parties if p not in funder_countries and p not in funders]
+            # IMF-style lender embedded in the phrase ("IMF loan")
+            if not funders:
+                lenders = [x.entity for x in parties_here if _label(ents, x) == "Organization"]
+                funders = lenders[:1]
+                recipients = [r for r in recipients if r not in funders]
+            for f in funders:
+                for r in recipients[:1]:
+                    if f != r:
+                        out.append(Relation(f, r, "FUNDS", index,
+                                            {"detail": f"{entity.name}: {_clean(m.surface)}"}))
+            if concluded:
+                for p in dict.fromkeys(funders + recipients[:1]):
+                    out.append(Relation(p, entity.name, "PARTY_TO", index))
+        elif possessive_agreement and parties_here:
+            for x in parties_here:
+                out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
+            owner = _subjects(ents, text, before, m.start, []) or [
+                x.entity for x in mentions if x.possessive and x.end <= m.start and _label(ents, x) in ACTOR][:1]
+            for o in owner[:1]:
+                out.append(Relation(o, entity.name, "PARTY_TO", index))
+    return out
+
+
+def _clean(surface: str) -> str:
+    return re.sub(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s\s+", "", surface)
+
+
+# --- quotations ------------------------------------------------------------------------------
+
+SPEAKER_AFTER = re.compile(r"[”\"]\s*,?\s*(?:" + SPEECH + r")\s+(?P<who>[^,.]{2,60}?)(?:\s+in\s+a\s+\w+|\.|,|$)")
+SPEAKER_BEFORE = re.compile(r"[”\"],?\s+(?P<who>[^,”\"]{2,80}?)\s+" + SPEECH + r"\b")
+
+
+def _quoted_criticism(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) -> list[Relation]:
+    """A speaker whose quoted words attack someone criticizes them."""
+    out: list[Relation] = []
+    text = ents.text
+    lines: dict[int, list[int]] = {}
+    for index, sentence in enumerate(ents.sentences):
+        if sentence.kind == "body":
+            lines.setdefault(sentence.line, []).append(index)
+    for indices in lines.values():
+        start, end = ents.sentences[indices[0]].start, ents.sentences[indices[-1]].end
+        line = text[start:end]
+        if "“" not in line and '"' not in line:
+            continue
+        speaker = None
+        for index in indices:
+            for m in sorted(by_sentence.get(index, []), key=lambda m: m.start):
+                if _label(ents, m) != "Person":
+                    continue
+                around = text[max(start, m.start - 60):min(end, m.end + 40)]
+                rel = m.start - max(start, m.start - 60)
+                before = around[:rel]
+                after = around[rel + len(m.surface):]
+                if re.search(r"[”\"]\s*,?\s*" + SPEECH + r"\s+(?:\w+\s+){0,3}$", before) or \
+                        re.match(r"\s*" + SPEECH + r"\b", after) and re.search(r"[”\"],?\s*(?:\w+\s+){0,4}$", before):
+                    speaker = m.entity
+        if speaker is None:
+            continue
+        for index in indices:
+            sentence = ents.sentences[index]
+            chunk = text[sentence.start:sentence.end]
+            if not NEGATIVE_CUES.search(chunk):
+                continue
+            for m in by_sentence.get(index, []):
+                if m.entity == speaker or _label(ents, m) not in ("Person", "Country", "Agreement"):
+                    continue
+                if _label(ents, m) == "Country" and not re.search(r"\bcountry\b", chunk):
+                    continue
+                out.append(Relation(speaker, m.entity, "CRITICIZES", index))
+    return out
+
+
+def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in relations:
+        if r.source == r.target:
+            continue
+        key = (r.source, r.type, r.target, r.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out

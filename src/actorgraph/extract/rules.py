@@ -1,0 +1,64 @@
+"""The default extractor: rules over sentences, no statistical model.
+
+One article in, one graph out: a node per entity (id = slug of its canonical name,
+aliases = every other form the article uses), an edge per relation with the sentence
+that states it as evidence (verbatim quote, character offsets into the article text,
+date from the sentence or the publication date).
+"""
+
+from __future__ import annotations
+
+from ..model import Article, Edge, Evidence, Graph, Node, slugify
+from ..ontology import Ontology
+from .dates import sentence_date
+from .document import Document
+from .entities import ArticleEntities, find_entities
+from .relations import Relation, find_relations
+from .text import split_sentences
+
+
+class RuleExtractor:
+    """Titles, name sequences, keywords, trigger phrases; see docs/extraction.md."""
+
+    name = "rules"
+
+    def analyse(self, doc: Document) -> tuple[ArticleEntities, list[Relation]]:
+        sentences = split_sentences(doc.text)
+        year = doc.published[:4] if doc.published else None
+        ents = find_entities(doc.text, sentences, year)
+        return ents, find_relations(ents, doc.published)
+
+    def extract(self, doc: Document, ontology: Ontology) -> Graph:
+        ents, relations = self.analyse(doc)
+        return to_graph(doc, ents, relations, ontology, self.name)
+
+
+def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], ontology: Ontology,
+             extractor: str) -> Graph:
+    graph = Graph(meta={"extractor": extractor})
+    ids: dict[str, str] = {}
+    for entity in sorted(ents.entities.values(), key=lambda e: e.name):
+        node = Node(slugify(entity.name), entity.name, entity.label, sorted(entity.aliases))
+        if entity.label == "Agreement" and entity.parties:
+            node.props["parties"] = sorted(entity.parties)
+        node = graph.add_node(node)
+        ids[entity.name] = node.id
+    text = doc.text
+    for rel in relations:
+        source, target = ents.entities.get(rel.source), ents.entities.get(rel.target)
+        if source is None or target is None or rel.type not in ontology.relations:
+            continue
+        spec = ontology.relations[rel.type]
+        if not spec.allows(source.label, target.label):
+            continue
+        sentence = ents.sentences[rel.sentence]
+        quote = text[sentence.start:sentence.end]
+        date = sentence_date(quote, doc.published) or doc.published
+        evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date)
+        props = {k: v for k, v in rel.props.items() if k in spec.properties and v}
+        graph.add_edge(Edge(ids[rel.source], ids[rel.target], rel.type, [evidence], props),
+                       symmetric=spec.symmetric)
+    mentions = sorted({ids[m.entity] for m in ents.mentions if m.entity in ids})
+    graph.add_article(Article(doc.id, doc.title, doc.published, doc.file, doc.sha256, mentions,
+                              doc.props()))
+    return graph

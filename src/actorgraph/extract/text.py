@@ -1,0 +1,172 @@
+"""Sentences and tokens with character offsets, robust to scraped news text.
+
+Handles what real articles contain: missing spaces after full stops (``relations.This``),
+dotted acronyms glued to the next word (``U.S.President``), curly and straight quotes,
+table rows drawn with box characters, headings, and newsletter or "Also Read" footers.
+Every span is a (start, end) pair into the article text, so quotes stay verbatim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A token: dotted acronym, currency prefix, number/amount, word (inner hyphens and
+# apostrophes kept, a possessive 's split off), possessive, or one punctuation character.
+TOKEN_RE = re.compile(
+    r"(?:[A-Z]\.){2,}"
+    r"|US\$"
+    r"|\$?\d+(?:[.,]\d+)*(?:-[A-Za-z]+)?"
+    r"|[^\W\d_][\w]*(?:(?:-|['’](?!s\b))[\w]+)*"
+    r"|['’]s\b"
+    r"|[^\w\s]"
+)
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "no", "vs", "etc",
+    "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "prof", "mt", "ft", "lt", "col", "capt", "sgt", "approx", "dept", "est",
+}
+# Words that, after a dotted acronym and a space, show the acronym also ended the sentence.
+SENTENCE_STARTERS = {
+    "the", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "but", "however",
+    "and", "in", "on", "at", "as", "a", "an", "his", "her", "their", "its", "our", "there", "while",
+    "meanwhile", "still", "yet", "so", "both", "after", "before", "since", "for", "with",
+}
+BOILERPLATE_RE = re.compile(
+    r"^\s*(?:also read|read more|read also|related\b|see also|subscribe|sign up|join the|follow us|"
+    r"share this|click here|table of contents|newsletter|advertisement|copyright|©|all rights reserved)",
+    re.IGNORECASE,
+)
+TABLE_RE = re.compile(r"^\s*[|┃│]|^[\s\-—–─━=_+|:]+$")
+END_PUNCT = ".!?\"”’)»:;"
+CLOSERS = "\"”’)»]"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or heading/table/boilerplate line) as a span of the article text."""
+
+    start: int
+    end: int
+    kind: str  # "body", "heading", "table" or "boilerplate"
+    line: int
+
+    def text(self, article: str) -> str:
+        return article[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().replace("’", "'")
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split an article into sentences, classifying each line first."""
+    sentences: list[Sentence] = []
+    pos = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = line_start + (len(line) - len(line.lstrip()))
+        tail = line_start + len(line.rstrip())
+        kind = _line_kind(stripped)
+        if kind != "body":
+            sentences.append(Sentence(lead, tail, kind, number))
+            continue
+        for s, e in _split_line(text, lead, tail):
+            sentences.append(Sentence(s, e, "body", number))
+    return sentences
+
+
+def _line_kind(line: str) -> str:
+    if TABLE_RE.match(line):
+        return "table"
+    if BOILERPLATE_RE.match(line):
+        return "boilerplate"
+    words = line.split()
+    if line[-1] not in END_PUNCT and len(words) <= 16:
+        return "heading"
+    return "body"
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, begin = [], start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in ".!?":
+            j = i + 1
+            while j < end and text[j] in CLOSERS:
+                j += 1
+            if j >= end:
+                break
+            if _is_boundary(text, i, j, end):
+                spans.append((begin, j))
+                k = j
+                while k < end and text[k].isspace():
+                    k += 1
+                begin = k
+                i = k
+                continue
+        i += 1
+    if begin < end:
+        spans.append((begin, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
+    """Is the punctuation at ``dot`` (closers up to ``after``) the end of a sentence?"""
+    nxt = text[after]
+    glued = not nxt.isspace()
+    k = after
+    while k < end and text[k].isspace():
+        k += 1
+    if k >= end:
+        return False
+    first = text[k]
+    if not (first.isupper() or first in "\"“‘'([" or first.isdigit()):
+        return False
+    if text[dot] != ".":
+        return True
+    # the word before the full stop
+    w = dot
+    while w > 0 and (text[w - 1].isalnum() or text[w - 1] in ".-"):
+        w -= 1
+    before = text[w:dot]
+    word_after = re.match(r"[\w’']+", text[k:end])
+    word_after = word_after.group().lower() if word_after else ""
+    if glued:
+        # relations.This splits; U.S.President and 3.5 do not.
+        if not first.isupper() or len(before) <= 1 or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", before):
+            return False
+        return k + 1 < end and (text[k + 1].islower() or text[k + 1] == "’")
+    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", before):
+        # J. Trump, U.S. President: an initial or dotted acronym, unless a sentence plainly follows
+        return len(before) > 1 and word_after in SENTENCE_STARTERS
+    if before.lower() in ABBREVIATIONS:
+        return False
+    return True
