@@ -28,6 +28,9 @@ from .model import Article, Edge, Graph, Node
 from .ontology import Ontology
 
 
+MAX_ROUTES = 20000  # paths enumerated for --path before giving up (dense graphs, high --max-hops)
+
+
 class EmptySelection(InputError):
     """The selection matched no node: nothing is written."""
 
@@ -276,7 +279,10 @@ def paths(graph: Graph, source: str, target: str, max_hops: int | None = None) -
                              f"(the shortest has {shortest}); raise --max-hops")
     pairs: set[frozenset[str]] = set()
     nodes = {source, target}
-    for route in _routes(adjacent, source, target, max_hops if max_hops is not None else shortest):
+    for count, route in enumerate(_routes(adjacent, source, target, max_hops if max_hops is not None else shortest)):
+        if count >= MAX_ROUTES:
+            raise InputError(f"more than {MAX_ROUTES} paths between {source!r} and {target!r}; "
+                             f"lower --max-hops or narrow the graph with --type/--label/--since")
         nodes.update(route)
         pairs.update(frozenset(p) for p in zip(route, route[1:]))
     keys = [k for k, e in graph.edges.items() if frozenset((e.source, e.target)) in pairs]
