@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import networkx as nx
 import pytest
@@ -56,6 +57,10 @@ def test_csv_export_writes_a_folder_and_refuses_stdout(graph_file, tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "import.sh", "mentions.csv", "nodes.csv",
                                                      "relationships.csv"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (out / "nodes.csv").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert (out / "import.sh").stat().st_mode & 0o777 == 0o777 & ~umask
     result = run("export", "--graph", graph_file, "-f", "csv", "-o", "-")
     assert result.exit_code == 1
     assert result.output == ("Error: csv writes several files (nodes.csv, relationships.csv, ...): "

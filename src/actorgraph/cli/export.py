@@ -190,7 +190,7 @@ def export(app: App, request: SelectionRequest, format_name: str | None, output:
     Examples:
       actorgraph export -f gexf -o milei.gexf --actor Milei --depth 2
       actorgraph export -f cypher --type FUNDS,IMPOSES -o -  | cypher-shell
-      actorgraph export -f csv -o neo4j-import/ && neo4j-import/import.sh
+      actorgraph export -f csv -o neo4j-import/ && sh neo4j-import/import.sh
     """
     from .. import export as exporting
 

@@ -99,6 +99,12 @@ def check_writable(output: str, many_files: bool = False) -> None:
         raise InputError(f"{path}: cannot write there ({existing} is not a writable folder); choose another -o")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_files(files: dict[str, str], output: str) -> list[Path]:
     """Write rendered files to ``output`` (a file, a folder for many files, or '-' for stdout).
 
@@ -121,6 +127,8 @@ def write_files(files: dict[str, str], output: str) -> list[Path]:
             staged.append((tmp, path))
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
                 handle.write(files[name])
+            # mkstemp makes files private (0600); exports get the usual permissions.
+            os.chmod(tmp, (0o777 if name.endswith(".sh") else 0o666) & ~_umask())
         for tmp, path in staged:
             os.replace(tmp, path)
     except OSError as exc:
