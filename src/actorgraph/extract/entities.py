@@ -65,6 +65,7 @@ class Mention:
     sentence: int
     possessive: bool = False
     anaphor: bool = False
+    phrase: bool = False          # an agreement phrase that may contain its parties
 
 
 @dataclass
@@ -288,6 +289,14 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
     whole = _whole_run(run, kb, known_only)
     if whole:
         return [whole]
+    if len(run) == 1 and "-" in run[0].text and not kb.lookup(run[0].text):
+        parts, offset = [], run[0].start
+        for piece in run[0].text.split("-"):
+            parts.append(Token(piece, offset, offset + len(piece)))
+            offset += len(piece) + 1
+        known = [kb.lookup(p.text) for p in parts]
+        if all(known):
+            return [Candidate(p.start, p.end, p.text, k.label, k.name, k.country) for p, k in zip(parts, known)]
     pos, n = 0, len(run)
     while pos < n:
         found = _gazetteer(run, pos, kb)
@@ -352,7 +361,8 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
         return Candidate(s, e, surface, "Agreement", surface)
     has_place = any(kb.lookup(t.text) and kb.lookup(t.text).label == "Country" for t in body)
     place_after_in = any(words[k] in ("in", "of") and kb.lookup(body[k - start + 1].text) is not None
-                         for k in range(start, len(words) - 1))
+                         and any(w in ORG_KEYWORDS for w in words[start:k])
+                         for k in range(start + 1, len(words) - 1))
     if has_place and (last in ORG_KEYWORDS or place_after_in) and last not in METONYM_HEADS \
             and not any(_title_word(w) for w in words[start:]):
         return Candidate(s, e, surface, "Organization", surface)
@@ -367,6 +377,8 @@ def _gazetteer(run: list[Token], pos: int, kb: Knowledge):
         key = fold(surface)
         s, e = piece[0].start, piece[-1].end
         known = kb.lookup(surface)
+        if known and any(_match_title(run, k) > end for k in range(pos + 1, end)):
+            continue  # "US Treasury | Secretary Scott Bessent": the title wins
         if known:
             if end == pos + 1 and known.label == "Person":
                 continue  # single known words of people go through surname resolution
@@ -411,6 +423,8 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
     known = kb.lookup(surface)
     if known:
         return Candidate(s, e, surface, known.label, known.name, known.country)
+    if fold(surface) in kb.surnames and " " in surface:
+        return Candidate(s, e, surface, "Person", kb.surnames[fold(surface)], titled=titled)
     words = [t.lower for t in chunk]
     if len(chunk) == 1:
         if sentence_start and not titled and words[0] in COMMON:
@@ -562,6 +576,9 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                 head_i = i + 2
             head = tokens[head_i]
             mention = by_start.get(tok.start)
+            if mention is None or mention.end != tok.end:
+                mention = next((x for x in result.mentions if x.end == tok.end and x.start <= tok.start
+                                and x.sentence == index), None)
             word = fold(tok.text)
             if head.lower in METONYM_HEADS:
                 country = None
@@ -576,23 +593,26 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                 if country:
                     if head.lower in ("side", "delegation", "authorities") and not mention:
                         continue
-                    start = tok.start
-                    if i > 0 and tokens[i - 1].lower == "the":
-                        start = tok.start
+                    start = mention.start if mention else tok.start
                     surface = text[start:head.end]
                     result.add(country, "Country", surface, country)
                     if mention:
                         result.mentions.remove(mention)
-                        del by_start[tok.start]
+                        by_start.pop(mention.start, None)
                     m = Mention(start, head.end, surface, country, index)
                     result.mentions.append(m)
                     by_start[start] = m
-            elif word in kb.party_adjectives and head_i == i + 1 and head.lower in PARTY_MEMBERS:
+            elif word in kb.party_adjectives and head_i == i + 1 and (
+                    head.lower in PARTY_MEMBERS | {"party"} or (
+                    head.lower == "and" and i + 3 < len(tokens) and fold(tokens[i + 2].text) in
+                    kb.party_adjectives and tokens[i + 3].lower in PARTY_MEMBERS)):
                 party = kb.party_adjectives[word]
-                result.add(party, "Organization", tok.text, kb.country_of(party))
-                if mention:
+                end = head.end if head.lower == "party" else tok.end
+                surface = text[tok.start:end]
+                result.add(party, "Organization", surface, kb.country_of(party))
+                if mention and mention in result.mentions:
                     result.mentions.remove(mention)
-                m = Mention(tok.start, tok.end, tok.text, party, index)
+                m = Mention(tok.start, end, surface, party, index)
                 result.mentions.append(m)
                 by_start[tok.start] = m
     for index, sentence in enumerate(result.sentences):
@@ -778,8 +798,10 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             # an existing financial agreement absorbs rescue/aid descriptions of it
             if kind in ("rescue", "assistance") and last_financial:
                 name = last_financial
-                result.entities[name].aliases |= {surface_full, _strip_possessor(surface_full)}
-                result.mentions.append(Mention(start, end, surface_full, name, index))
+                variants = {surface_full, _strip_possessor(surface_full)}
+                variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
+                result.entities[name].aliases |= variants
+                result.mentions.append(Mention(start, end, surface_full, name, index, phrase=True))
                 _drop_inside(result, index, start, end, name)
                 continue
             if kind in ("rescue", "assistance"):
@@ -814,7 +836,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 if alias and alias != name and " " in alias:
                     entity.aliases.add(alias)
             _drop_inside(result, index, start, end, name)
-            result.mentions.append(Mention(start, end, surface_full, name, index))
+            result.mentions.append(Mention(start, end, surface_full, name, index, phrase=True))
             last_agreement = name
             if kind in ("currency swap", "loan", "credit line", "bailout"):
                 last_financial = name
@@ -925,13 +947,20 @@ def _token_index(tokens: list[Token], start: int) -> int:
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep the longest of overlapping mentions; anaphors never displace names."""
     kept: list[Mention] = []
+    outer: Mention | None = None
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if outer is not None and outer.start <= m.start and m.end <= outer.end and m is not outer \
+                and not m.anaphor:
+            kept.append(m)  # an actor named inside an agreement phrase ("swap line with X")
+            continue
         if kept and m.start < kept[-1].end:
             prev = kept[-1]
             if (m.end - m.start) > (prev.end - prev.start) and not m.anaphor:
                 kept[-1] = m
             continue
         kept.append(m)
+        if m.phrase:
+            outer = m
     return kept
 
 

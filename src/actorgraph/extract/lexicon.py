@@ -231,6 +231,8 @@ def knowledge() -> Knowledge:
             parts = actor.name.split()
             if len(parts) > 1:
                 surnames.setdefault(fold(parts[-1]), actor.name)
+            if len(parts) > 2 and parts[-2].lower() in {"van", "von", "de", "del", "da", "di", "le", "la"}:
+                surnames.setdefault(fold(" ".join(parts[-2:])), actor.name)
     demonyms = {}
     adjective_of = {}
     for country, words in (raw.get("demonyms") or {}).items():

@@ -33,7 +33,17 @@ NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without", "hasn’t
              "haven't", "haven’t", "cannot", "can't", "can’t", "refused", "refuses", "declined",
              "unable", "denied", "denies", "failed"}
 HEDGES = {"may", "might", "could", "if", "whether", "unlikely", "possibly", "perhaps", "rumored",
-          "rumoured", "speculation", "interest"}
+          "rumoured", "speculation", "interest", "intent", "intention", "intends", "hopes", "hope",
+          "hoping", "wants", "wish", "aims"}
+DESIRES = {"seeking", "seek", "seeks", "sought", "securing", "secure", "asked", "request",
+           "requested", "requesting", "push", "pushing", "pursuing", "intent", "intention", "hopes",
+           "hope", "hoping", "wants", "wish", "aims"}
+PREPOSITIONS = {"with", "to", "for", "of", "from", "in", "at", "by", "on", "against", "between",
+                "toward", "towards", "into", "over", "under", "about", "like", "than", "among"}
+FUNCTION_AFTER = {"and", "or", "to", "in", "on", "at", "for", "with", "as", "is", "was", "has", "have",
+                  "had", "will", "would", "could", "can", "which", "that", "who", "over", "from", "by",
+                  "since", "after", "before", "under", "are", "were", "may", "might", "must", "should",
+                  "remains", "says", "said", "also", "itself", "himself", "herself", "did", "does"}
 PRONOUNS_PERSON = {"he", "his", "him", "himself", "she", "her", "herself"}
 PRONOUNS_PLURAL = {"they", "their", "them", "both"}
 LOCATIVE = {"in", "at", "from", "into", "across", "around", "near", "inside", "within"}
@@ -46,6 +56,7 @@ class Relation:
     type: str
     sentence: int
     props: dict = field(default_factory=dict)
+    why: str = ""                 # which rule produced it (for debugging and tests)
 
 
 @dataclass
@@ -96,10 +107,12 @@ TRIGGERS = [
                       r"close\s+partner\s+of|partnership\s+with)\b"),
     _t("ALLIED_WITH", r"\balliance\s+between\b", "between"),
     # negotiation
-    _t("NEGOTIATES", r"\b(?:renegotiat\w*|negotiat\w*|push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|"
-                     r"pursu(?:e|es|ed|ing)|discussions?|crafting|progress\s+towards?|objectives?|"
-                     r"bid\s+for|lobby(?:ing)?\s+for|talks\s+(?:on|over|about))\b",
+    _t("NEGOTIATES", r"\b(?:renegotiat\w*|negotiat\w*|talks\s+with|restructur\w*\s+(?:\S+\s+){0,2}debt\s+with)\b",
        targets={"Agreement", "Person", "Organization", "Country"}, prefer_agreement=True),
+    _t("NEGOTIATES", r"\b(?:push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|discussions?|"
+                     r"crafting|progress\s+towards?|objectives?|bid\s+for|lobby(?:ing)?\s+for|"
+                     r"talks\s+(?:on|over|about)|working\s+(?:on|toward|towards))\b",
+       targets={"Agreement"}, prefer_agreement=True),
     # agreements
     _t("PARTY_TO", r"\b(?:sign(?:s|ed|ing)?(?:\s+of)?|agree(?:d|ing)?\s+to|reached|struck|"
                    r"part(?:y|ies)\s+to|benefit(?:s|ed|ted)?\s+from|ratif(?:y|ied|ies))\b",
@@ -467,7 +480,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     for trigger in TRIGGERS:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
-            if _negated(text, base, a):
+            if _negated(text, base, a, trigger.type):
                 continue
             if any(m.start <= a < m.end for m in actors if not m.anaphor):
                 continue  # the trigger word is part of a name ("Democratic Senator")
@@ -475,7 +488,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
-            right = [m for m in right if not _locative(text, m)]
+            right = [m for m in right if not _locative(text, m, b)]
+            right = [m for m in right if not _modifier(ents, text, m, mentions)]
             if trigger.mode == "between":
                 ends = [m for m in right if _label(ents, m) in trigger.targets][:2]
                 if len(ends) == 2:
@@ -501,23 +515,45 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if obj == subject:
                         continue
                     out.append(Relation(subject, obj, trigger.type, index,
-                                        _detail(trigger.type, chunk, match, text, ents, index)))
+                                        _detail(trigger.type, chunk, match, text, ents, index),
+                                        why=f"trigger {match.group()!r}"))
     return out
 
 
-def _negated(text: str, base: int, a: int) -> bool:
+def _negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     window = text[max(base, a - 40):a].lower().replace("’", "'")
     words = re.findall(r"[\w']+", window)[-5:]
     for w in words:
         if w in NEGATIONS or w.endswith("n't") or w in HEDGES:
             return True
+        if w in DESIRES and rel_type not in ("NEGOTIATES", "PARTY_TO"):
+            return True
     return False
 
 
-def _locative(text: str, m: Mention) -> bool:
-    before = re.findall(r"[\w’']+", text[max(0, m.start - 12):m.start].lower())
-    return bool(before) and before[-1] in LOCATIVE or (len(before) >= 2 and before[-2] in LOCATIVE
-                                                       and before[-1] == "the")
+def _locative(text: str, m: Mention, after: int = 0) -> bool:
+    """Is the mention the object of 'in'/'at'/'from' (a place, not a party) after ``after``?"""
+    window = text[max(after, m.start - 14):m.start].lower()
+    words = re.findall(r"[\w’']+", window)
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] in LOCATIVE
+
+
+def _modifier(ents, text, m: Mention, mentions) -> bool:
+    """'US support', 'U.S. Secretary of State Marco Rubio': a place name used as a modifier."""
+    if _label(ents, m) != "Country" or m.possessive:
+        return False
+    after = text[m.end:m.end + 40]
+    nxt = re.match(r"\s+([a-z][\w-]*)", after)
+    if nxt and nxt.group(1) not in FUNCTION_AFTER:
+        return True
+    title = re.match(r"\s+((?:[A-Z][\w-]*|of|the)\s+){1,4}", after)
+    if title:
+        following = [x for x in mentions if x.start == m.end + title.end()]
+        if following and _label(ents, following[0]) == "Person":
+            return True
+    return False
 
 
 def _possessor_subject(ents, text, mentions, a) -> list[str]:
@@ -536,6 +572,10 @@ def _subjects(ents, text, left: list[Mention], a: int, relatives) -> list[str]:
     actors coordinated with it ('Milei and Trump both opposed')."""
     candidates = [m for m in left if not m.possessive and _label(ents, m) in ACTOR
                   and not any(s < m.start and e <= a for s, e in relatives)]
+    free = [m for m in candidates if not _after_preposition(text, m)]
+    if free:
+        candidates = free if not _after_preposition(text, candidates[-1]) else [
+            m for m in candidates if m.start <= free[-1].start]
     if not candidates:
         return []
     last = candidates[-1]
@@ -553,6 +593,13 @@ def _subjects(ents, text, left: list[Mention], a: int, relatives) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+def _after_preposition(text: str, m: Mention) -> bool:
+    words = re.findall(r"[\w’']+", text[max(0, m.start - 20):m.start].lower())
+    if words and words[-1] in ("the", "a", "an") and len(words) > 1:
+        words = words[:-1]
+    return bool(words) and words[-1] in PREPOSITIONS
+
+
 def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_end: int,
              mentions: list[Mention]) -> list[str]:
     allowed = [m for m in right if _label(ents, m) in trigger.targets]
@@ -563,7 +610,7 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         if agreements:
             return [agreements[0].entity]
     first = allowed[0]
-    if first.start - b > 80:
+    if first.start - b > 120:
         return []
     chosen = [first.entity]
     if trigger.objects == "list":
