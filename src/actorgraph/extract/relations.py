@@ -84,15 +84,20 @@ TRIGGERS = [
     _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|received)\b"
                    r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?[A-Z])"),
     _t("MET_WITH", r"\b(?:meeting|meetings|talks|summit|encounter)\s+between\b", "between"),
+    _t("MET_WITH", r"\b(?:meeting|meetings|talks)\s+(?:held\s+)?at\b", targets={"Organization"}),
     _t("MET_WITH", r"\b(?:met|have met|had met)\b(?=\s+(?:in|at|on|for|during|last|this|twice|"
                    r"several|privately|briefly)\b)", "mutual"),
     # support
     _t("SUPPORTS", r"\b(?:support(?:s|ed|ing)?|backing|backed|backs|endorse(?:s|d|ment)?|"
                    r"praised|praises|champion(?:s|ed)?|defended|defends|admiration|"
-                   r"alignment|aligned|align(?:s|ing)?|advis[eo]r|introduced|introduces|sponsored|"
+                   r"alignment|aligned|align(?:s|ing)?|advis[eo]r\s+to|introduced|introduces|sponsored|"
+                   r"(?:role|instrumental|key)\s+in\s+securing|helped\s+secure|secured|"
                    r"facilitated|favou?red|favou?rs)\b(?:\s+(?:for|of|to|with|behind|on))?",
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("SUPPORTS", r"\bthrow(?:s|n|ing)?\s+(?:his|her|its|their)\s+support\s+behind\b", targets=ANY),
+    _t("SUPPORTS", r"(?<=\bhis\s)(?:\w+\s+){0,2}(?:friend|buddy)\b|(?<=\bher\s)(?:\w+\s+){0,2}(?:friend|buddy)\b",
+       targets={"Person"}),
+    _t("ALLIED_WITH", r"(?<=['’]s\s)[“\"]?(?:\w+\s+){0,2}(?:ally|allies)\b", "possessed"),
     # criticism
     _t("CRITICIZES", r"\b(?:critici[sz](?:e|es|ed|ing)|criticism\s+of|critic\s+of|attack(?:s|ed|ing)?|"
                      r"condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|opposition\s+to|"
@@ -124,7 +129,7 @@ TRIGGERS = [
     _t("FUNDS", r"\b(?:investor\s+in|invest(?:s|ed|ing|ment|ments)?\s+in|lend(?:s|ing)?\s+to|"
                 r"lent\s+to|loan(?:s|ed)?\s+to|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)|"
                 r"bail(?:s|ed)?\s+out)\b"),
-    _t("IMPOSES", r"\bimpos(?:e|es|ed|ing)\b(?:[^,;]{0,40}?\s+on\b)?"),
+    _t("IMPOSES", r"\bimpos(?:e|es|ed|ing)\b(?!\s+by\b)(?:[^,;]{0,40}?\s+on\b)?"),
     _t("IMPOSES", r"\bimposed\s+by\b", "passive"),
     _t("IMPOSES", r"\b(?:tariffs?|sanctions?|duties|levies|trade\s+war)\s+(?:on|against)\b"),
 ]
@@ -133,7 +138,7 @@ LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency
 NEGATIVE_CUES = re.compile(
     r"\b(?:inexplicable|can['’]t|cannot|refuses|scheme|brazen|cronies|buddies|buddy|failure|corrupt\w*|"
     r"at risk|undercut|shuts? down|whims|disaster|reckless|wrong|dangerous|betray\w*|propping up|"
-    r"bail out|stop|punish|disgrace\w*|shameful|outrageous|authoritarian)\b", re.IGNORECASE)
+    r"bail out|punish|disgrace\w*|shameful|outrageous|authoritarian)\b", re.IGNORECASE)
 SPEECH = r"(?:said|says|stated|noted|added|argued|wrote|posted|warned|told)"
 AMOUNT_RE = re.compile(r"(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|bn))?|\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)",
                        re.IGNORECASE)
@@ -164,6 +169,11 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
             previous_people = people
     out.extend(_quoted_criticism(ents, by_sentence))
     return _valid(ents, out)
+
+
+def _label_of(ents: ArticleEntities, name: str) -> str | None:
+    entity = ents.entities.get(name)
+    return entity.label if entity else None
 
 
 def _label(ents: ArticleEntities, m: Mention) -> str | None:
@@ -464,7 +474,7 @@ def _leads_phrases(ents, tokens, mentions, index) -> list[Relation]:
 
 # --- trigger rules ---------------------------------------------------------------------------
 
-CLAUSE_BREAK = re.compile(r";|\s[–—]\s|—|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
+CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
 RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like)\b[^,]*,")
 
 
@@ -500,16 +510,39 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if len(subjects) >= 2:
                     out.append(Relation(subjects[0], subjects[1], trigger.type, index))
                 continue
+            if trigger.mode == "possessed":
+                owner = [m for m in mentions if m.possessive and 0 <= a - m.end <= 4 and _label(ents, m) in ACTOR]
+                others = _subjects(ents, text, [m for m in left if not owner or m.end <= owner[0].start], a,
+                                   relatives, fallback_possessive=False)
+                for o in owner[:1]:
+                    for other in others[:1]:
+                        out.append(Relation(other, o.entity, trigger.type, index, why="possessed ally"))
+                continue
             if trigger.mode == "passive":
                 agents = [m for m in right if _label(ents, m) in ACTOR][:1]
                 patients = _subjects(ents, text, left, a, relatives)
+                if trigger.type == "IMPOSES":
+                    patients = [ents.country_of(p) if _label_of(ents, p) == "Person" else p for p in patients]
+                    patients = [p for p in patients if p]
                 for agent in agents:
                     for patient in patients[:1]:
                         out.append(Relation(agent.entity, patient, trigger.type, index,
                                             _detail(trigger.type, chunk, match, text, ents, index)))
                 continue
+            if re.search(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", text[max(base, a - 20):a]):
+                continue  # "a goal that aligns with ...": the subject is no actor
             subjects = _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives)
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
+            if trigger.type == "SUPPORTS" and subjects:
+                # "the $57 billion loan Trump facilitated": the fronted agreement is the object
+                first = next((m for m in left if m.entity == subjects[-1]), None)
+                fronted = [m for m in left if first is not None and _label(ents, m) == "Agreement"
+                           and 0 <= first.start - m.end <= 1]
+                objects = [f.entity for f in fronted] + objects
+                for obj in list(objects):
+                    owner = [m for m in mentions if m.possessive and _label(ents, m) == "Person" and any(
+                        x.entity == obj and x.start == m.start and x.phrase for x in mentions)]
+                    objects += [o.entity for o in owner]
             for subject in subjects:
                 for obj in objects:
                     if obj == subject:
@@ -526,6 +559,7 @@ def _negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     for w in words:
         if w in NEGATIONS or w.endswith("n't") or w in HEDGES:
             return True
+    for w in words[-3:]:
         if w in DESIRES and rel_type not in ("NEGOTIATES", "PARTY_TO"):
             return True
     return False
@@ -548,11 +582,16 @@ def _modifier(ents, text, m: Mention, mentions) -> bool:
     nxt = re.match(r"\s+([a-z][\w-]*)", after)
     if nxt and nxt.group(1) not in FUNCTION_AFTER:
         return True
-    title = re.match(r"\s+((?:[A-Z][\w-]*|of|the)\s+){1,4}", after)
-    if title:
-        following = [x for x in mentions if x.start == m.end + title.end()]
-        if following and _label(ents, following[0]) == "Person":
-            return True
+    return _title_modifier(ents, text, m, mentions)
+
+
+def _title_modifier(ents, text, m: Mention, mentions) -> bool:
+    """'U.S. Secretary of State Marco Rubio': the country only qualifies the title."""
+    for x in mentions:
+        if x.start > m.end and x.start - m.end < 45 and _label(ents, x) == "Person":
+            between = text[m.end:x.start]
+            if re.fullmatch(r"\s+(?:(?:[A-Z][\w-]*|of|the|for)\s+){1,4}", between):
+                return True
     return False
 
 
@@ -567,16 +606,21 @@ def _possessor_subject(ents, text, mentions, a) -> list[str]:
     return [owner[-1].entity] if owner else []
 
 
-def _subjects(ents, text, left: list[Mention], a: int, relatives) -> list[str]:
+def _subjects(ents, text, left: list[Mention], a: int, relatives, fallback_possessive: bool = True) -> list[str]:
     """Nearest non-possessive actor before the trigger, outside relative clauses, with any
     actors coordinated with it ('Milei and Trump both opposed')."""
     candidates = [m for m in left if not m.possessive and _label(ents, m) in ACTOR
-                  and not any(s < m.start and e <= a for s, e in relatives)]
+                  and not any(s < m.start and e <= a for s, e in relatives)
+                  and not text[max(0, m.start - 1):m.start] == "("
+                  and not _title_modifier(ents, text, m, left)]
     free = [m for m in candidates if not _after_preposition(text, m)]
     if free:
         candidates = free if not _after_preposition(text, candidates[-1]) else [
             m for m in candidates if m.start <= free[-1].start]
     if not candidates:
+        if fallback_possessive:
+            owners = [m for m in left if m.possessive and _label(ents, m) in ACTOR]
+            return [owners[0].entity] if owners else []
         return []
     last = candidates[-1]
     group = [c for c in candidates if c.start == last.start]  # plural pronoun -> two people
@@ -607,7 +651,8 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         return []
     if trigger.prefer_agreement:
         agreements = [m for m in allowed if _label(ents, m) == "Agreement" and m.start - b < 120]
-        if agreements:
+        if agreements and (agreements[0] is allowed[0] or agreements[0].start - b < 45
+                           or trigger.targets == frozenset({"Agreement"}) or trigger.type == "NEGOTIATES"):
             return [agreements[0].entity]
     first = allowed[0]
     if first.start - b > 120:
@@ -739,10 +784,14 @@ def _quoted_criticism(ents: ArticleEntities, by_sentence: dict[int, list[Mention
                     speaker = m.entity
         if speaker is None:
             continue
+        quoted = _quoted_spans(text, start, end)
         for index in indices:
             sentence = ents.sentences[index]
             chunk = text[sentence.start:sentence.end]
             if not NEGATIVE_CUES.search(chunk):
+                continue
+            if not any(s <= sentence.start + 2 and sentence.end - 2 <= e or
+                       (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
                 continue
             for m in by_sentence.get(index, []):
                 if m.entity == speaker or _label(ents, m) not in ("Person", "Country", "Agreement"):
@@ -753,11 +802,27 @@ def _quoted_criticism(ents: ArticleEntities, by_sentence: dict[int, list[Mention
     return out
 
 
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, opened = [], None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i
+        elif ch in "”\"" and opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, end))
+    return spans
+
+
 def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
     for r in relations:
         if r.source == r.target:
             continue
+        if r.type == "MET_WITH" and (_label_of(ents, r.source) == "Person") != (_label_of(ents, r.target) == "Person"):
+            continue  # a person meets people; a government meets governments and bodies
         key = (r.source, r.type, r.target, r.sentence)
         if key in seen:
             continue
