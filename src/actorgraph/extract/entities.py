@@ -66,6 +66,7 @@ class Mention:
     possessive: bool = False
     anaphor: bool = False
     phrase: bool = False          # an agreement phrase that may contain its parties
+    inert: bool = False           # records that the article names it; no relation starts here
 
 
 @dataclass
@@ -100,6 +101,7 @@ class ArticleEntities:
     home: str | None = None       # the country the article is mostly about
     second: str | None = None     # the next most mentioned country
     year: str | None = None       # publication year, for "the midterm elections"
+    inert: list[Mention] = field(default_factory=list)  # named, but inside a larger mention
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -146,6 +148,8 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     for index, cands in enumerate(per_sentence):
         for cand in cands:
             name, label = cand.name, cand.label
+            if name == "":
+                continue  # a place or demonym: no actor
             if name is None:
                 name, label = _resolve_single(cand, persons, acronyms, result, kb,
                                               tokens_of[index], sentences[index])
@@ -166,7 +170,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _home_countries(result)
     for entity in result.entities.values():
         entity.aliases.discard(entity.name)
-    used = {m.entity for m in result.mentions}
+    used = {m.entity for m in result.mentions} | {m.entity for m in result.inert}
     result.entities = {k: v for k, v in result.entities.items() if k in used}
     return result
 
@@ -566,6 +570,7 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
     'Democratic senators' (-> the party), 'Argentina's central bank'."""
     by_start = {m.start: m for m in result.mentions}
     text = result.text
+    inert: list[Mention] = []
     for index, tokens in enumerate(tokens_of):
         for i, tok in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -599,6 +604,9 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                     if mention:
                         result.mentions.remove(mention)
                         by_start.pop(mention.start, None)
+                        if result.entities[mention.entity].label == "Organization":
+                            mention.inert = True  # "the La Libertad Avanza government": the party is named
+                            inert.append(mention)
                     m = Mention(start, head.end, surface, country, index)
                     result.mentions.append(m)
                     by_start[start] = m
@@ -615,6 +623,7 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                 m = Mention(tok.start, end, surface, party, index)
                 result.mentions.append(m)
                 by_start[tok.start] = m
+    result.inert.extend(inert)
     for index, sentence in enumerate(result.sentences):
         chunk = text[sentence.start:sentence.end]
         for m in CENTRAL_BANK_RE.finditer(chunk):
@@ -854,7 +863,7 @@ def _named_agreement(result: ArticleEntities, tokens: list[Token], cap_i: int, h
     if known and known.label == "Agreement":
         name = known.name
     elif k == cap_i and not any(m.start <= tokens[cap_i].start < m.end for m in result.mentions) \
-            and tokens[cap_i].lower not in COMMON and head_i == cap_i + 1:
+            and (tokens[cap_i].lower not in COMMON or tokens[cap_i].text.isupper()) and head_i == cap_i + 1:
         name = surface
     else:
         return False

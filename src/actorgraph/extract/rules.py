@@ -58,7 +58,7 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
         props = {k: v for k, v in rel.props.items() if k in spec.properties and v}
         graph.add_edge(Edge(ids[rel.source], ids[rel.target], rel.type, [evidence], props),
                        symmetric=spec.symmetric)
-    mentions = sorted({ids[m.entity] for m in ents.mentions if m.entity in ids})
+    mentions = sorted({ids[m.entity] for m in ents.mentions + ents.inert if m.entity in ids})
     graph.add_article(Article(doc.id, doc.title, doc.published, doc.file, doc.sha256, mentions,
                               doc.props()))
     return graph
