@@ -296,11 +296,22 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             title, t0 = found
             k = t0
             mods = []
-            while k > 0 and tokens[k - 1].lower.rstrip("-") in TEMPORAL | {"ex"}:
-                k -= 1
-                mods.insert(0, tokens[k].lower)
+            skipped_party = None
+            while k > 0:
+                low = tokens[k - 1].lower.rstrip("-")
+                if low in TEMPORAL | {"ex"}:
+                    k -= 1
+                    mods.insert(0, tokens[k].lower)
+                elif fold(tokens[k - 1].text) in kb.party_adjectives and skipped_party is None and k > 1 \
+                        and tokens[k - 2].lower in TEMPORAL:
+                    skipped_party = kb.party_adjectives[fold(tokens[k - 1].text)]
+                    k -= 1
+                else:
+                    break
             where = None
-            party = None
+            party = skipped_party
+            if skipped_party:
+                where = kb.country_of(skipped_party)
             if k > 0:
                 prev = tokens[k - 1]
                 owner = next((x for x in mentions if x.start <= prev.start < x.end and not x.anaphor), None)
@@ -331,6 +342,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             role_text = text[tokens[k].start:tokens[i - 1].end]
             role = (title, mods, where, role_text)
             if party:
+                if party not in ents.entities:
+                    ents.add(party, "Organization", None, kb.country_of(party))
                 out.append(Relation(m.entity, party, "MEMBER_OF", index))
         else:
             role = _appositive_role(ents, tokens, mentions, m, i)
@@ -408,6 +421,8 @@ def _appositive_role(ents, tokens, mentions, m, i):
     title = _longest_title(match.group("title"))
     if not title:
         return None
+    if title in ("advisor", "adviser") and (match.group("rest") or "").strip().lower().startswith("to"):
+        return None  # "an advisor to Trump" supports him; it is no office
     mods = match.group("mods").split()
     where = None
     poss = match.group("poss")
@@ -610,7 +625,7 @@ def _subjects(ents, text, left: list[Mention], a: int, relatives, fallback_posse
     """Nearest non-possessive actor before the trigger, outside relative clauses, with any
     actors coordinated with it ('Milei and Trump both opposed')."""
     candidates = [m for m in left if not m.possessive and _label(ents, m) in ACTOR
-                  and not any(s < m.start and e <= a for s, e in relatives)
+                  and not any(s < m.start < e <= a for s, e in relatives)
                   and not text[max(0, m.start - 1):m.start] == "("
                   and not _title_modifier(ents, text, m, left)]
     free = [m for m in candidates if not _after_preposition(text, m)]
@@ -646,7 +661,8 @@ def _after_preposition(text: str, m: Mention) -> bool:
 
 def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_end: int,
              mentions: list[Mention]) -> list[str]:
-    allowed = [m for m in right if _label(ents, m) in trigger.targets]
+    allowed = [m for m in right if _label(ents, m) in trigger.targets
+               and not (m.anaphor and m.possessive and m.start - b > 12)]
     if not allowed:
         return []
     if trigger.prefer_agreement:
@@ -710,13 +726,19 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
         funders = []
         if kind in ("currency swap", "loan", "credit line", "rescue"):
             owner = [x for x in parties_here if x.possessive and x.start == m.start]
-            if owner:
+            head_at = _head_position(text, m)
+            lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
+            after_head = [x for x in parties_here if x.start >= head_at]
+            if lenders:
+                funders = [lenders[0].entity]
+                beneficiaries = [o.entity for o in owner] + [x.entity for x in after_head]
+            elif owner:
                 funders = [owner[0].entity]
+                beneficiaries = [x.entity for x in after_head]
             else:
-                subjects = _subjects(ents, text, before, m.start, [])
-                funders = subjects
-            recipients = [x.entity for x in parties_here if x.entity not in funders and not (
-                x.possessive and x.start == m.start)]
+                funders = _subjects(ents, text, before, m.start, [])
+                beneficiaries = [x.entity for x in after_head]
+            recipients = [b for b in beneficiaries if b not in funders]
             for f in list(funders):
                 if _label(ents, next(x for x in mentions if x.entity == f)) == "Organization" and \
                         f in (entity.parties or ()):
@@ -731,8 +753,9 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 recipients = [r for r in recipients if r not in funders]
             for f in funders:
                 for r in recipients[:1]:
-                    if f != r:
-                        out.append(Relation(f, r, "FUNDS", index,
+                    r_country = ents.country_of(r) if _label_of(ents, r) == "Person" else r
+                    if r_country and f != r_country:
+                        out.append(Relation(f, r_country, "FUNDS", index,
                                             {"detail": f"{entity.name}: {_clean(m.surface)}"}))
             if concluded:
                 for p in dict.fromkeys(funders + recipients[:1]):
@@ -745,6 +768,13 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             for o in owner[:1]:
                 out.append(Relation(o, entity.name, "PARTY_TO", index))
     return out
+
+
+def _head_position(text: str, m: Mention) -> int:
+    """Where the head noun of an agreement phrase starts ('swap' in '$20 billion swap line with X')."""
+    found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal)\b",
+                      text[m.start:m.end], re.IGNORECASE)
+    return m.start + found.start() if found else m.end
 
 
 def _clean(surface: str) -> str:
@@ -795,6 +825,8 @@ def _quoted_criticism(ents: ArticleEntities, by_sentence: dict[int, list[Mention
                 continue
             for m in by_sentence.get(index, []):
                 if m.entity == speaker or _label(ents, m) not in ("Person", "Country", "Agreement"):
+                    continue
+                if (m.anaphor and not m.surface[:1] in "$0123456789U") or _modifier(ents, text, m, by_sentence.get(index, [])):
                     continue
                 if _label(ents, m) == "Country" and not re.search(r"\bcountry\b", chunk):
                     continue
