@@ -142,3 +142,23 @@ def test_render_whole_graph_and_html_export(graph_file, tmp_path):
     result = run("export", "--graph", graph_file, "-f", "html", "-o", "-")
     assert result.exit_code == 0, result.output
     assert result.stdout.lstrip().lower().startswith("<!doctype html")
+
+
+def test_a_pipe_or_device_is_written_into_not_replaced(graph_file, tmp_path):
+    """-o /dev/null must not rename a regular file over the device; a FIFO stands in for it here."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run("export", "--graph", graph_file, "--actor", "mercosur", "-f", "json", "-o", fifo)
+    reader.join(timeout=10)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert json.loads(received[0])["meta"]["selection"].startswith("Mercosur and everything within 1 hop")
+    result = run("export", "--graph", graph_file, "-f", "csv", "-o", fifo)
+    assert result.exit_code == 1
+    assert result.output == f"Error: {fifo}: cannot write several files to it; choose another -o\n"

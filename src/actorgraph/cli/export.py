@@ -157,14 +157,14 @@ def render(app: App, request: SelectionRequest, output: Path | None, title: str)
       actorgraph render --actor Milei --depth 2 -o milei.html
       actorgraph render --path "Javier Milei" "Scott Bessent" --type MET_WITH,SUPPORTS
     """
-    from ..export import check_writable
-    from ..render import render_html
+    from .. import export as exporting
 
     output = output or Path("out") / default_view_name(request.selection)
-    check_writable(str(output))
+    exporting.check_writable(str(output))
     graph, scope = request.resolve(app)
-    path = render_html(graph, app.ontology, output, title=title, scope=scope)
-    click.echo(f"wrote {path}: {scope}")
+    files = exporting.render(graph, app.ontology, "html", exporting.ExportOptions(title=title, scope=scope))
+    exporting.write_files(files, str(output))
+    click.echo(f"wrote {output}: {scope}")
 
 
 @click.command()
@@ -228,7 +228,7 @@ def diff(app: App, graphs: tuple[Path, ...], since: str | None, format_name: str
       actorgraph diff --since 2025-10 -f html -o out/since-october.html
     """
     from .. import diff as diffing
-    from ..export import check_writable, write_files
+    from .. import export as exporting
 
     if since:
         if len(graphs) > 1:
@@ -240,7 +240,7 @@ def diff(app: App, graphs: tuple[Path, ...], since: str | None, format_name: str
     output = output or ("out/diff.html" if format_name == "html" else "-")
     if format_name == "html" and output == "-":
         raise InputError("the html diff is a file; give -o FILE.html")
-    check_writable(output)
+    exporting.check_writable(output)
 
     if since:
         new = read_graph(path, app.ontology)
@@ -252,18 +252,17 @@ def diff(app: App, graphs: tuple[Path, ...], since: str | None, format_name: str
         result = diffing.diff_graphs(old, new, str(graphs[0]), str(graphs[1]))
 
     if format_name == "table":
-        write_files({"": diffing.format_table(result)}, output)
+        exporting.write_files({"": diffing.format_table(result)}, output)
     elif format_name == "json":
-        write_files({"": diffing.format_json(result)}, output)
+        exporting.write_files({"": diffing.format_json(result)}, output)
     else:
-        from ..render import render_html
-
         if not result.changes:
             raise InputError(f"nothing changed ({result.old_label} -> {result.new_label}); no view written")
         view = diffing.highlight_graph(old, new, result)
-        path = render_html(view, app.ontology, Path(output), title=title,
-                           scope=f"changes {result.old_label} -> {result.new_label}: {result.summary()}")
-        click.echo(f"wrote {path}: {result.summary()}")
+        scope = f"changes {result.old_label} -> {result.new_label}: {result.summary()}"
+        files = exporting.render(view, app.ontology, "html", exporting.ExportOptions(title=title, scope=scope))
+        exporting.write_files(files, output)
+        click.echo(f"wrote {output}: {result.summary()}")
 
 
 COMMANDS = [render, export, diff]

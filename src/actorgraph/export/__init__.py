@@ -86,6 +86,11 @@ def check_writable(output: str, many_files: bool = False) -> None:
                              "give a folder with -o, not -")
         return
     path = Path(output)
+    if is_special_file(path):
+        if many_files or not os.access(path, os.W_OK):
+            raise InputError(f"{path}: cannot write {'several files to it' if many_files else 'to it'}; "
+                             f"choose another -o")
+        return
     if path.exists() and (path.is_dir() != many_files):
         kind = "a folder" if path.is_dir() else "a file"
         raise InputError(f"{path}: is {kind}; give -o a {'folder' if many_files else 'file'} path")
@@ -99,6 +104,11 @@ def check_writable(output: str, many_files: bool = False) -> None:
         raise InputError(f"{path}: cannot write there ({existing} is not a writable folder); choose another -o")
 
 
+def is_special_file(path: Path) -> bool:
+    """A device, pipe or socket (/dev/null, /dev/stdout, a FIFO): written into, never replaced."""
+    return path.exists() and not path.is_file() and not path.is_dir()
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
@@ -108,7 +118,8 @@ def _umask() -> int:
 def write_files(files: dict[str, str], output: str) -> list[Path]:
     """Write rendered files to ``output`` (a file, a folder for many files, or '-' for stdout).
 
-    Each file goes through a temporary file and a rename; returns the paths written.
+    Each file goes through a temporary file and a rename; a device or pipe such as
+    /dev/null is written into instead. Returns the paths written.
     """
     many = len(files) > 1 or "" not in files
     check_writable(output, many)
@@ -117,6 +128,11 @@ def write_files(files: dict[str, str], output: str) -> list[Path]:
         sys.stdout.flush()
         return []
     target = Path(output)
+    if is_special_file(target):
+        # Renaming over /dev/null would replace the device with a regular file.
+        with open(target, "w", encoding="utf-8", newline="") as handle:
+            handle.write(files[""])
+        return [target]
     paths = {name: (target / name if many else target) for name in sorted(files)}
     staged: list[tuple[str, Path]] = []
     try:
