@@ -418,9 +418,9 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
                     known_only: bool, titled: bool) -> Candidate | None:
     while chunk and chunk[-1].lower in CONNECTORS:
         chunk = chunk[:-1]
-    while chunk and (chunk[0].lower in CONNECTORS or (chunk[0].lower in COMMON and
-                                                      chunk[0].lower not in ORG_MODIFIERS)):
-        chunk = chunk[1:]
+    while chunk and (chunk[0].text in CONNECTORS or (chunk[0].lower in COMMON and
+                                                     chunk[0].lower not in ORG_MODIFIERS)):
+        chunk = chunk[1:]  # "Van Hollen" keeps its capitalised particle
     if not chunk:
         return None
     s, e, surface = _span(chunk)

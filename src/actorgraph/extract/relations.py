@@ -291,6 +291,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if i is None:
             continue
         found = _title_before(tokens, i)
+        if found and found[0] in OCCUPATIONS:
+            found = None  # "businessman Alec Oxenford": look for the office around it
         role = None
         if found:
             title, t0 = found
@@ -394,13 +396,13 @@ def _place_of(ents: ArticleEntities, name: str) -> str | None:
 APPOSITIVE_AFTER = re.compile(
     r"^,\s+(?:(?:a|an|the)\s+)?(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
-    r"close|key|top|senior|chief|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
+    r"close|key|top|senior|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
     r"have|had|is|was|said|noted|will)\b)")
 APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|the\s+|(?:(?:his|her|its)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
-    r"top|senior|chief|key|longtime)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
+    r"top|senior|key|longtime)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s+"
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
 
@@ -412,10 +414,16 @@ def _appositive_role(ents, tokens, mentions, m, i):
     after = text[m.end:sentence.end]
     match = APPOSITIVE_AFTER.match(after)
     offset = m.end
+    if match and not _longest_title(match.group("title")):
+        match = None
     if not match:
         before = text[sentence.start:m.start]
-        match = APPOSITIVE_BEFORE.search(before)
         offset = sentence.start
+        for k in [0] + [x.start() for x in re.finditer(r"\s", before)][-25:]:
+            candidate = APPOSITIVE_BEFORE.match(before, k)
+            if candidate and _longest_title(candidate.group("title")):
+                match = candidate
+                break
     if not match:
         return None
     title = _longest_title(match.group("title"))
