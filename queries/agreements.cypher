@@ -1,0 +1,22 @@
+// title: Agreements, their parties, negotiators and funders
+// description: For each agreement (or the one named): who is party to it, who negotiates
+//   it, who supports and criticizes it, and who funds through it (FUNDS relations whose
+//   detail starts with the agreement's name).
+// param: agreement string = "" — id, name or alias of one agreement; empty for all
+// backends: falkordb, neo4j
+MATCH (g:Agreement)
+WHERE $agreement = '' OR g.id = $agreement OR toLower(g.name) = toLower($agreement)
+   OR any(alias IN g.aliases WHERE toLower(alias) = toLower($agreement))
+OPTIONAL MATCH (x:Entity)-[r:PARTY_TO|NEGOTIATES|SUPPORTS|CRITICIZES]->(g)
+WITH g, x, r ORDER BY x.name
+WITH g,
+     [i IN collect({name: x.name, type: type(r)}) WHERE i.type = 'PARTY_TO' | i.name] AS parties,
+     [i IN collect({name: x.name, type: type(r)}) WHERE i.type = 'NEGOTIATES' | i.name] AS negotiators,
+     [i IN collect({name: x.name, type: type(r)}) WHERE i.type = 'SUPPORTS' | i.name] AS supporters,
+     [i IN collect({name: x.name, type: type(r)}) WHERE i.type = 'CRITICIZES' | i.name] AS critics
+OPTIONAL MATCH (f:Entity)-[m:FUNDS]->(:Entity)
+WHERE toLower(m.detail) STARTS WITH toLower(g.name)
+WITH g, parties, negotiators, supporters, critics, f ORDER BY f.name
+RETURN g.name AS agreement, parties, negotiators, supporters, critics,
+       collect(DISTINCT f.name) AS funders
+ORDER BY agreement
