@@ -50,6 +50,7 @@ def test_graph_formats_round_trip_through_networkx(graph, ontology, fmt, tmp_pat
     assert sorted(back.nodes["pat-o-brien"].aliases) == sorted(TRICKY_ALIASES)
     quote = back.edges["pat-o-brien|CRITICIZES|javier-milei"].evidence[0].quote
     assert quote == TRICKY_QUOTE
+    assert back.nodes["swap-line"].props == {"parties": ["Argentina", "United States"]}
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -93,7 +94,7 @@ def test_json_round_trips_through_the_project_reader(graph, ontology, tmp_path):
 
 
 CSV_HEADERS = {
-    "nodes.csv": ["id:ID(Entity)", ":LABEL", "name", "label", "aliases:string[]", "note"],
+    "nodes.csv": ["id:ID(Entity)", ":LABEL", "name", "label", "aliases:string[]", "note", "parties:string[]"],
     "relationships.csv": [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "weight:int",
                           "first_seen", "last_seen", "detail", "role", "evidence"],
     "articles.csv": ["id:ID(Article)", ":LABEL", "title", "published", "file", "sha256"],
@@ -196,3 +197,14 @@ def test_awkward_names_survive_every_format(ontology, fmt, tmp_path):
 
 def test_json_export_of_a_dev_graph_is_the_snapshot(dev_graph, ontology):
     assert text(dev_graph, ontology, "json") == dumps_graph(dev_graph)
+
+
+def test_dev_graph_survives_every_format(dev_graph, ontology, falkor_store, tmp_path):
+    """The committed graph: networkx reads GraphML/GEXF back whole, the script rebuilds it in FalkorDB."""
+    dev_graph.meta = {}
+    for fmt in ("graphml", "gexf"):
+        assert core(read_back(fmt, text(dev_graph, ontology, fmt), tmp_path)) == core(dev_graph)
+    for statement in text(dev_graph, ontology, "cypher").split("\n"):
+        if statement and not statement.startswith("//"):
+            falkor_store.write(statement[:-1])
+    assert falkor_store.export_graph().to_dict() == dev_graph.to_dict()

@@ -70,4 +70,5 @@ def tricky_graph(ontology: Ontology) -> Graph:
     g.add_edge(Edge("pat-o-brien", "argentina", "HOLDS_ROLE",
                     [Evidence("a3", "envoy O'Brien", 11, 20, "2025-10-14")], {"role": 'envoy "special"'}))
     g.articles["a3"].mentions.append("pat-o-brien")
+    g.nodes["swap-line"].props["parties"] = ["Argentina", "United States"]  # a list-valued property
     return g

@@ -88,7 +88,7 @@ def from_networkx(g: nx.Graph) -> Graph:
         aliases = json.loads(data.pop("aliases", "[]") or "[]")
         for skip in ("label", "start", "end", "viz", "spells", "id"):
             data.pop(skip, None)
-        props = {k[5:] if k.startswith("prop_") else k: v for k, v in data.items()}
+        props = _decode_props(data)
         graph.nodes[str(node_id)] = Node(str(node_id), str(name), str(label), list(aliases), props)
     edges = g.edges(keys=True, data=True) if g.is_multigraph() else ((u, v, None, d) for u, v, d in g.edges(data=True))
     for source, target, _key, data in edges:
@@ -98,9 +98,27 @@ def from_networkx(g: nx.Graph) -> Graph:
         for skip in ("label", "weight", "symmetric", "first_seen", "last_seen", "start", "end", "spells",
                      "id", "viz", "networkx_key"):
             data.pop(skip, None)
-        props = {k[5:] if k.startswith("prop_") else k: v for k, v in data.items()}
+        props = _decode_props(data)
         graph.add_edge(Edge(str(source), str(target), str(rel_type), evidence, props))
     return graph
+
+
+def _decode_props(data: dict[str, Any]) -> dict[str, Any]:
+    """Undo ``_props``: strip the clash prefix, and read back list values written as JSON.
+
+    A string property that merely looks like a JSON list would be read as a list too;
+    the graph's own properties (role, detail, parties...) never do.
+    """
+    props = {}
+    for key, value in data.items():
+        if isinstance(value, str) and value.startswith("["):
+            try:
+                decoded = json.loads(value)
+            except ValueError:
+                decoded = value
+            value = decoded if isinstance(decoded, list) else value
+        props[key[5:] if key.startswith("prop_") else key] = value
+    return props
 
 
 def check_xml_text(graph: Graph, format_name: str) -> None:
