@@ -354,6 +354,12 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         title, mods, where, role_text = role
         if title in OCCUPATIONS:
             continue
+        party = _party_after(ents, m)
+        if party:
+            if party not in ents.entities:
+                ents.add(party, "Organization", None, kb.country_of(party))
+            out.append(Relation(m.entity, party, "MEMBER_OF", index))
+            where = where or kb.country_of(party)
         if where is None:
             where = ents.country_of(m.entity) or ents.home
         if where is None or where == m.entity:
@@ -374,6 +380,18 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
     for match in LEADS_PHRASES.finditer(text, 0, 0):
         pass
     return out + _leads_phrases(ents, tokens, mentions, index)
+
+
+def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
+    """', a Republican from Texas' / '(D-Mass.)' right after a name."""
+    kb = knowledge()
+    after = ents.text[m.end:m.end + 40]
+    found = re.match(r",\s+(?:a|an|the)\s+([A-Z]\w+)\b|\s+\(([RD])-", after)
+    if not found:
+        return None
+    word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2)]
+    word = {"democrat": "democratic"}.get(word.lower(), word)
+    return kb.party_adjectives.get(fold(word))
 
 
 def _role_word(role_text: str, mods: list[str]) -> str:
@@ -732,11 +750,20 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
         sentence = ents.sentences[index]
         before = [x for x in mentions if x.end <= m.start and _label(ents, x) in ACTOR and not x.possessive]
         funders = []
+        sentence_text = text[sentence.start:sentence.end]
+        if kind in ("currency swap", "loan", "credit line", "rescue") and PENDING.search(
+                text[max(sentence.start, m.start - 60):m.start]):
+            continue  # a loan still being negotiated or sought funds nobody yet
         if kind in ("currency swap", "loan", "credit line", "rescue"):
             owner = [x for x in parties_here if x.possessive and x.start == m.start]
             head_at = _head_position(text, m)
             lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
             after_head = [x for x in parties_here if x.start >= head_at]
+            banks = [x for x in after_head if _lender(ents, x.entity)] if kind in ("loan", "credit line") else []
+            if not lenders and banks:
+                lenders = banks[:1]
+                after_head = [x for x in after_head if x is not banks[0]]
+                owner = owner or [x for x in before if x.end <= m.start][-1:]
             if lenders:
                 funders = [lenders[0].entity]
                 beneficiaries = [o.entity for o in owner] + [x.entity for x in after_head]
@@ -776,6 +803,21 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             for o in owner[:1]:
                 out.append(Relation(o, entity.name, "PARTY_TO", index))
     return out
+
+
+PENDING = re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
+                     r"asks?\s+for|asked\s+for|push(?:es|ing)?\s+for)\b", re.IGNORECASE)
+
+
+def _lender(ents: ArticleEntities, name: str) -> bool:
+    """Banks and funds lend: in 'a loan with the World Bank' the bank is the lender."""
+    entity = ents.entities.get(name)
+    if entity is None or entity.label != "Organization":
+        return False
+    words = entity.name.lower().split()
+    if "central" in words:
+        return False  # a central bank is the counterparty of a swap, not a lender
+    return bool(set(words) & {"bank", "fund", "reserve", "treasury"})
 
 
 def _head_position(text: str, m: Mention) -> int:
