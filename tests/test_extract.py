@@ -1,0 +1,139 @@
+"""The rule-based extractor on small texts: sentences, entities, relations, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.extract.dates import parse_published, sentence_date
+from actorgraph.extract.document import Document
+from actorgraph.extract.rules import RuleExtractor
+from actorgraph.extract.text import split_sentences
+from actorgraph.model import Graph
+
+
+def analyse(text: str, published: str | None = "2025-09"):
+    ents, rels = RuleExtractor().analyse(Document("test", text, "t.txt", "test", "", published))
+    return ents, {(r.source, r.type, r.target) for r in rels}, rels
+
+
+def labels(ents) -> dict[str, str]:
+    return {e.name: e.label for e in ents.entities.values()}
+
+
+def test_sentences_survive_missing_spaces_and_dotted_acronyms():
+    text = ("Relations improved.This marks a shift with the U.S. President Donald J. Trump watching.\n"
+            "| Aspect | Details |\nKey Points at a Glance\nHe met former U.S.President Joe Biden.\nAlso Read: Milei in Davos\n")
+    sentences = [(s.kind, s.text(text)) for s in split_sentences(text)]
+    assert sentences[0] == ("body", "Relations improved.")
+    assert sentences[1] == ("body", "This marks a shift with the U.S. President Donald J. Trump watching.")
+    assert ("table", "| Aspect | Details |") in sentences
+    assert ("heading", "Key Points at a Glance") in sentences
+    assert ("body", "He met former U.S.President Joe Biden.") in sentences
+    assert ("boilerplate", "Also Read: Milei in Davos") in sentences
+
+
+def test_unknown_actors_are_found_by_titles_names_and_keywords():
+    # None of these names is in the knowledge file: the rules alone must find them.
+    text = ("Foreign Minister Rosalind Tavener met Ambassador Okonkwo Adebayo in Lagos on Tuesday. "
+            "Tavener later spoke to the Lakeside Development Bank (LDB), and the Northern Farmers "
+            "Party criticised the Harbor Access Act. Economist Priya Ramaswamy, a professor at "
+            "Veldt University, said the LDB should wait.\n")
+    ents, rels, _ = analyse(text)
+    found = labels(ents)
+    assert found["Rosalind Tavener"] == "Person" and found["Okonkwo Adebayo"] == "Person"
+    assert found["Priya Ramaswamy"] == "Person"
+    assert found["Lakeside Development Bank"] == "Organization"
+    assert "LDB" in ents.entities["Lakeside Development Bank"].aliases
+    assert found["Northern Farmers Party"] == "Organization"
+    assert found["Veldt University"] == "Organization"
+    assert found["Harbor Access Act"] == "Agreement"
+    assert ("Rosalind Tavener", "MET_WITH", "Okonkwo Adebayo") in rels
+    assert ("Northern Farmers Party", "CRITICIZES", "Harbor Access Act") in rels
+    assert ("Priya Ramaswamy", "HOLDS_ROLE", "Veldt University") in rels
+
+
+def test_roles_lead_or_hold_with_the_office_as_worded():
+    text = ("U.S. Secretary of State Marco Rubio met Chinese President Xi Jinping. "
+            "Former President Mauricio Macri spoke later. Democratic Senator Elizabeth Warren objected.\n")
+    _, rels, objs = analyse(text)
+    assert ("Marco Rubio", "HOLDS_ROLE", "United States") in rels
+    assert ("Xi Jinping", "LEADS", "China") in rels
+    assert ("Mauricio Macri", "HOLDS_ROLE", "Argentina") in rels
+    assert ("Elizabeth Warren", "MEMBER_OF", "Democratic Party") in rels
+    roles = {(r.source, r.props.get("role")) for r in objs if r.type == "HOLDS_ROLE"}
+    assert ("Marco Rubio", "Secretary of State") in roles and ("Mauricio Macri", "Former President") in roles
+
+
+def test_negation_and_hedging_produce_no_edge():
+    text = ("Milei has not met Lula this year. The US may see Argentina as a key ally. "
+            "Bolsonaro never criticized Milei. Milei met Bolsonaro in Brasília.\n")
+    _, rels, _ = analyse(text)
+    assert ("Javier Milei", "MET_WITH", "Luiz Inácio Lula da Silva") not in rels
+    assert not any(t == "ALLIED_WITH" for _, t, _ in rels)
+    assert not any(t == "CRITICIZES" for _, t, _ in rels)
+    assert ("Javier Milei", "MET_WITH", "Jair Bolsonaro") in rels
+
+
+def test_metonyms_case_errors_and_surnames_resolve_to_one_entity():
+    text = ("President Javier Milei spoke in Buenos Aires. Washington welcomed the Milei administration's "
+            "reforms, and milei thanked the Trump administration. Later argentina's leader flew north.\n")
+    ents, _, _ = analyse(text)
+    names = labels(ents)
+    assert names["Argentina"] == "Country" and names["United States"] == "Country"
+    assert {"Milei administration", "argentina"} <= ents.entities["Argentina"].aliases
+    assert {"Washington", "Trump administration"} <= ents.entities["United States"].aliases
+    assert "milei" in ents.entities["Javier Milei"].aliases
+    assert "Donald Trump" not in names  # only named inside a metonym
+
+
+def test_agreements_funding_and_parties():
+    text = ("The Trump administration announced a $20 billion swap line with Argentina's central bank. "
+            "Critics attacked the deal.\n")
+    ents, rels, objs = analyse(text)
+    swap = next(e for e in ents.entities.values() if e.label == "Agreement")
+    assert swap.kind == "currency swap" and "$20 billion swap line" in swap.aliases
+    assert ("United States", "FUNDS", "Central Bank of Argentina") in rels
+    assert ("United States", "PARTY_TO", swap.name) in rels
+    assert ("Central Bank of Argentina", "PARTY_TO", swap.name) in rels
+    detail = next(r.props["detail"] for r in objs if r.type == "FUNDS")
+    assert detail.startswith(swap.name + ":") and "$20 billion swap line" in detail
+
+
+def test_tariffs_are_imposed_on_the_country_with_a_detail():
+    text = "Milei has been unable to escape the 10 percent tariffs imposed by Trump.\n"
+    _, rels, objs = analyse(text)
+    assert ("Donald Trump", "IMPOSES", "Argentina") in rels
+    assert next(r.props["detail"] for r in objs if r.type == "IMPOSES").startswith("10 percent tariffs")
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("Milei assumed the presidency on December 10, 2023, amid inflation.", "2026-01", "2023-12-10"),
+    ("The administration announced 09 October 2025 it stands ready.", "2025-10", "2025-10-09"),
+    ("On October 14, Milei will visit.", "2025-09", "2025-10-14"),
+    ("Trump returned to the presidency in January 2025.", None, "2025-01"),
+    ("Nothing dated here.", "2025-09", None),
+])
+def test_sentence_dates(sentence, published, expected):
+    assert sentence_date(sentence, published) == expected
+
+
+def test_published_dates_are_checked():
+    assert parse_published("2025-10-14T09:00:00Z") == "2025-10-14"
+    assert parse_published("2025-13") is None
+    assert parse_published("soon") is None
+
+
+def test_graph_of_an_article_fits_the_model_and_quotes_are_verbatim(ontology):
+    text = ("President Javier Milei met President Donald Trump at the White House on October 14. "
+            "Treasury Secretary Scott Bessent backed the currency swap with Argentina.\n")
+    doc = Document("abc", text, "t.txt", "abc", "T", "2025-09")
+    graph = RuleExtractor().extract(doc, ontology)
+    Graph.from_dict(graph.to_dict(), ontology)  # endpoint rules hold
+    assert graph.meta["extractor"] == "rules"
+    assert graph.edges
+    for edge in graph.edges.values():
+        for ev in edge.evidence:
+            assert text[ev.start:ev.end] == ev.quote and ev.article == "abc"
+    met = next(e for e in graph.edges.values() if e.type == "MET_WITH")
+    assert met.evidence[0].date == "2025-10-14"
+    assert graph.articles["abc"].mentions == sorted(graph.nodes)
