@@ -102,6 +102,7 @@ class ArticleEntities:
     second: str | None = None     # the next most mentioned country
     year: str | None = None       # publication year, for "the midterm elections"
     inert: list[Mention] = field(default_factory=list)  # named, but inside a larger mention
+    tokens: list[list[Token]] = field(default_factory=list)  # per sentence
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -168,6 +169,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     for m in result.mentions:
         m.possessive = bool(re.match(r"['’]s\b|['’](?=\s)", text[m.end:m.end + 2]))
     _home_countries(result)
+    result.tokens = tokens_of
     for entity in result.entities.values():
         entity.aliases.discard(entity.name)
     used = {m.entity for m in result.mentions} | {m.entity for m in result.inert}
@@ -211,7 +213,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
 
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
-    quotes = _quote_spans(text, line_start, len(text) if line_end < 0 else line_end)
+    quotes = _line_quotes(text, line_start, len(text) if line_end < 0 else line_end)
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
@@ -246,6 +248,19 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             out.append(cand)
         i = j
     return out
+
+
+_QUOTE_CACHE: dict = {}
+
+
+def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    key = (id(text), start, end)
+    if _QUOTE_CACHE.get("text") is not text:
+        _QUOTE_CACHE.clear()
+        _QUOTE_CACHE["text"] = text
+    if key not in _QUOTE_CACHE:
+        _QUOTE_CACHE[key] = _quote_spans(text, start, end)
+    return _QUOTE_CACHE[key]
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -569,6 +584,7 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
     """'the Trump administration', "Milei's government", 'Argentine government',
     'Democratic senators' (-> the party), 'Argentina's central bank'."""
     by_start = {m.start: m for m in result.mentions}
+    by_end = {m.end: m for m in result.mentions}
     text = result.text
     inert: list[Mention] = []
     for index, tokens in enumerate(tokens_of):
@@ -582,8 +598,7 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
             head = tokens[head_i]
             mention = by_start.get(tok.start)
             if mention is None or mention.end != tok.end:
-                mention = next((x for x in result.mentions if x.end == tok.end and x.start <= tok.start
-                                and x.sentence == index), None)
+                mention = by_end.get(tok.end)
             word = fold(tok.text)
             if head.lower in METONYM_HEADS:
                 country = None
@@ -604,12 +619,14 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                     if mention:
                         result.mentions.remove(mention)
                         by_start.pop(mention.start, None)
+                        by_end.pop(mention.end, None)
                         if result.entities[mention.entity].label == "Organization":
                             mention.inert = True  # "the La Libertad Avanza government": the party is named
                             inert.append(mention)
                     m = Mention(start, head.end, surface, country, index)
                     result.mentions.append(m)
                     by_start[start] = m
+                    by_end[m.end] = m
             elif word in kb.party_adjectives and head_i == i + 1 and (
                     head.lower in PARTY_MEMBERS | {"party"} or (
                     head.lower == "and" and i + 3 < len(tokens) and fold(tokens[i + 2].text) in
@@ -623,6 +640,7 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                 m = Mention(tok.start, end, surface, party, index)
                 result.mentions.append(m)
                 by_start[tok.start] = m
+                by_end[m.end] = m
     result.inert.extend(inert)
     for index, sentence in enumerate(result.sentences):
         chunk = text[sentence.start:sentence.end]

@@ -134,6 +134,7 @@ july august september october november december spring summer autumn fall winter
 """.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """Key for looking names up: NFKC, casefolded, straight apostrophes, single spaces."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
@@ -141,6 +142,7 @@ def norm_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """norm_key without accents: 'Fernández' and 'Fernandez' meet."""
     text = unicodedata.normalize("NFKD", norm_key(text))

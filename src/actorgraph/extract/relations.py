@@ -158,7 +158,7 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
     for index, sentence in enumerate(ents.sentences):
         if sentence.kind != "body":
             continue
-        tokens = tokenize(text, sentence.start, sentence.end)
+        tokens = ents.tokens[index] if ents.tokens else tokenize(text, sentence.start, sentence.end)
         mentions = sorted(by_sentence.get(index, []), key=lambda m: m.start)
         mentions = _with_pronouns(ents, tokens, mentions, previous_people, index)
         out.extend(_roles(ents, tokens, mentions, index))
@@ -190,12 +190,14 @@ def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Me
                    previous_people: list[str], index: int) -> list[Mention]:
     kb = knowledge()
     extra: list[Mention] = []
-    covered = [(m.start, m.end) for m in mentions]
+    covered = {pos for m in mentions for pos in range(m.start, m.end)}
     leaders = _leaders(ents)
     for i, tok in enumerate(tokens):
-        if any(s <= tok.start < e for s, e in covered):
-            continue
         low = tok.lower
+        if low not in PRONOUNS_PERSON and low not in PRONOUNS_PLURAL and low not in ROLE_NOUNS and low != "two":
+            continue
+        if tok.start in covered:
+            continue
         if low in PRONOUNS_PERSON:
             before = [m for m in mentions if m.end <= tok.start and _label(ents, m) == "Person"]
             target = before[0].entity if before else (previous_people[0] if previous_people else None)
@@ -267,15 +269,15 @@ def _leaders(ents: ArticleEntities) -> dict[str, str]:
 TITLES_BY_LENGTH = sorted(TITLE_SET, key=lambda t: -len(t.split()))
 
 
+MAX_TITLE_WORDS = max(len(t.split()) for t in TITLE_SET)
+
+
 def _title_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
-    """The title that ends right before tokens[i]: (title, start index) or None."""
-    for title in TITLES_BY_LENGTH:
-        n = len(title.split())
-        if i - n < 0:
-            continue
+    """The longest title that ends right before tokens[i]: (title, start index) or None."""
+    for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
         words = " ".join(t.lower for t in tokens[i - n:i])
-        if words == title:
-            return title, i - n
+        if words in TITLE_SET:
+            return words, i - n
     return None
 
 

@@ -56,15 +56,20 @@ class Sentence:
         return article[self.start:self.end]
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A token with its offsets; ``lower`` is lower-cased with straight apostrophes."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    __slots__ = ("text", "start", "end", "lower")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.lower = text.lower().replace("’", "'")
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
 
     @property
     def is_cap(self) -> bool:
