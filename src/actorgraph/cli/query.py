@@ -1,3 +1,170 @@
-"""query commands (see the module docstring of each command)."""
+"""query and queries: run Cypher (a named library query, -e TEXT or --file) and list the library.
 
-COMMANDS: list = []
+Queries are read-only unless --write is given (FalkorDB GRAPH.RO_QUERY, Neo4j read
+transactions). Output is a table for people, --format json or csv for machines; graph-
+shaped results (nodes, relationships, paths) can go to an HTML view with --render.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .. import queries
+from ..errors import QueryError
+from ..store.base import Result
+from .app import App
+
+MAX_CELL = 60  # characters of a table cell; json and csv keep everything
+
+
+@click.command("query")
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter (repeat). Values are sent as parameters, never pasted into Cypher.")
+@click.option("-e", "--execute", "text", metavar="CYPHER", help="Run this Cypher instead of a named query.")
+@click.option("--file", "file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Run the Cypher in this file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+              default="-", show_default=True, help="Write the output here (- for stdout).")
+@click.option("--write", is_flag=True, help="Allow the query to change the graph.")
+@click.option("--render", "render_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write the nodes, relationships and paths of the result as an HTML view.")
+@click.pass_obj
+def query_command(app: App, name, params, text, file, fmt, output, write, render_path):
+    """Run a named query from queries/ (see `actorgraph queries`), -e 'MATCH ...' or --file F.
+
+    \b
+    actorgraph query neighbourhood -p actor="Javier Milei" -p hops=2
+    actorgraph query -e 'MATCH (n:Person) RETURN n.name ORDER BY n.name LIMIT $n' -p n=5
+    actorgraph query shortest_path -p source=Milei -p target="Xi Jinping" --render path.html
+    """
+    sources = [s for s in (name, text, file) if s]
+    if len(sources) != 1:
+        raise click.UsageError("give exactly one of NAME, -e CYPHER or --file FILE")
+    raw = queries.parse_assignments(params)
+    store = app.store()
+    if name:
+        query = queries.get_query(queries.load_library(), name)
+        result = queries.run_named(store, query, raw, write=write)
+        title = query.title
+    else:
+        cypher = text if text else _read_cypher(file)
+        result = queries.run_query(store, cypher, queries.guess_params(raw), write=write)
+        title = "Query result"
+    if render_path:
+        _render(result, app, render_path, title=title, scope=_scope(name, text, file, raw))
+    _emit(format_result(result, fmt), output)
+
+
+@click.command("queries")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def queries_command(fmt):
+    """List the named queries with their descriptions and parameters."""
+    library = queries.load_library()
+    if fmt == "json":
+        data = [{"name": q.name, "title": q.title, "description": q.description,
+                 "backends": list(q.backends),
+                 "params": [{"name": p.name, "type": p.type, "required": p.required,
+                             "default": p.default, "help": p.help} for p in q.params]}
+                for q in library.values()]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(describe_library(library))
+
+
+def describe_library(library: dict[str, queries.NamedQuery]) -> str:
+    lines = []
+    for query in library.values():
+        lines.append(f"{query.name} — {query.title}")
+        lines.append(f"    {query.description}")
+        for param in query.params:
+            lines.append(f"    -p {param.describe()}: {param.help}")
+        lines.append(f"    backends: {', '.join(query.backends)}")
+        lines.append("")
+    lines.append("Run one with: actorgraph query NAME -p key=value ...")
+    return "\n".join(lines)
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """The result as a table, JSON (list of row objects) or CSV."""
+    if fmt == "json":
+        records = [{c: queries.to_plain(v) for c, v in zip(result.columns, row)} for row in result.rows]
+        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([[queries.to_text(v) for v in row] for row in result.rows])
+        return buffer.getvalue()
+    return format_table(result)
+
+
+def format_table(result: Result, max_cell: int = MAX_CELL) -> str:
+    if not result.columns:
+        return "(no rows)\n"
+    cells = [[_clip(queries.to_text(v).replace("\n", " "), max_cell) for v in row] for row in result.rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(result.columns)]
+    numeric = [bool(result.rows) and all(isinstance(row[i], (int, float)) and not isinstance(row[i], bool)
+                                         or row[i] is None for row in result.rows)
+               for i in range(len(result.columns))]
+
+    def line(values: list[str]) -> str:
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric)).rstrip()
+
+    out = [line(list(result.columns)), "  ".join("-" * w for w in widths)]
+    out += [line(row) for row in cells]
+    count = len(result.rows)
+    out.append(f"({count} row{'s' if count != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _read_cypher(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise QueryError(f"{path}: not a UTF-8 text file") from None
+
+
+def _emit(text: str, output: Path) -> None:
+    if str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from ..model import write_text_atomic
+
+    write_text_atomic(Path(output), text)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _scope(name, text, file, raw: dict[str, str]) -> str:
+    what = f"query {name}" if name else (f"Cypher from {file}" if file else "ad hoc Cypher")
+    if raw:
+        what += " with " + ", ".join(f"{k}={v}" for k, v in raw.items())
+    return what
+
+
+def _render(result: Result, app: App, path: Path, *, title: str, scope: str) -> None:
+    from ..render import render_html
+
+    graph = queries.result_to_graph(result, app.ontology)
+    if not graph.nodes:
+        raise QueryError("the result holds no nodes, relationships or paths to render; "
+                         "return them (e.g. RETURN a, r, b or RETURN path) to use --render")
+    render_html(graph, app.ontology, path, title=title, scope=scope)
+    click.echo(f"wrote {path} ({len(graph.nodes)} actors, {len(graph.edges)} relations)", err=True)
+
+
+COMMANDS = [query_command, queries_command]
