@@ -137,3 +137,17 @@ def test_graph_of_an_article_fits_the_model_and_quotes_are_verbatim(ontology):
     met = next(e for e in graph.edges.values() if e.type == "MET_WITH")
     assert met.evidence[0].date == "2025-10-14"
     assert graph.articles["abc"].mentions == sorted(graph.nodes)
+
+
+def test_extractor_registry_names_what_is_missing():
+    from actorgraph.errors import InputError
+    from actorgraph.extract import get_extractor
+
+    assert get_extractor("rules").name == "rules"
+    with pytest.raises(InputError, match="unknown extractor 'magic'"):
+        get_extractor("magic")
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        with pytest.raises(InputError, match=r'pip install "actorgraph\[nlp\]"'):
+            get_extractor("spacy")
