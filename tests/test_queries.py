@@ -1,0 +1,300 @@
+"""The named query library: headers, parameters, the embedded backend, golden results.
+
+Golden results (tests/golden/queries/NAME.json) are the library queries run on the
+embedded store holding the development graph (graph/snapshot.json). When the snapshot
+changes on purpose, regenerate them with:
+
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_queries.py -q
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from actorgraph import queries
+from actorgraph.errors import ConfigError, QueryError
+from actorgraph.model import Edge, Evidence, Graph, Node
+from actorgraph.settings import PROJECT_ROOT
+
+GOLDEN = Path(__file__).parent / "golden" / "queries"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+# The parameters each library query runs with for its golden result.
+SAMPLES: dict[str, dict[str, str]] = {
+    "agreements": {},
+    "article_actors": {"article": "002"},
+    "brokers": {"limit": "10"},
+    "co_mentioned_unrelated": {"min_articles": "2", "limit": "15"},
+    "communities": {},
+    "evidence": {"source": "Javier Milei", "target": "Donald Trump"},
+    "most_connected": {"limit": "10"},
+    "neighbourhood": {"actor": "Milei", "hops": "1"},
+    "officials": {"country": "Argentina"},
+    "relations_of_type": {"type": "FUNDS"},
+    "shortest_path": {"source": "Javier Milei", "target": "Xi Jinping"},
+    "signed_ties": {"actor": "Donald Trump"},
+    "timeline": {"actor": "Javier Milei"},
+}
+
+NASTY = ["Milei' OR 1=1 //", 'say "hi"', "back`tick` MATCH (n) DETACH DELETE n",
+         "}) RETURN 1 UNION MATCH (n) RETURN n //", "$actor", "\\'; DROP"]
+
+
+@pytest.fixture(scope="module")
+def library():
+    return queries.load_library()
+
+
+def small_graph() -> Graph:
+    """Four actors and an agreement, with evidence that contains quotes and apostrophes."""
+    graph = Graph()
+    for node in [Node("javier-milei", "Javier Milei", "Person", ["Milei", "President Milei"]),
+                 Node("donald-trump", "Donald Trump", "Person", ["Trump"]),
+                 Node("argentina", "Argentina", "Country", ["Casa Rosada"]),
+                 Node("united-states", "United States", "Country", ["Washington"]),
+                 Node("trade-deal", "US–Argentina trade deal", "Agreement", ["the deal"])]:
+        graph.add_node(node)
+    ev = lambda q, d=None: [Evidence("a1", q, 0, len(q), d)]  # noqa: E731
+    graph.add_edge(Edge("javier-milei", "argentina", "LEADS", ev("Milei, Argentina's president", "2023-12-10")))
+    graph.add_edge(Edge("donald-trump", "united-states", "LEADS", ev("President Trump")))
+    graph.add_edge(Edge("donald-trump", "javier-milei", "MET_WITH", ev('Trump met Milei, "a friend"', "2025-04")),
+                   symmetric=True)
+    graph.add_edge(Edge("javier-milei", "trade-deal", "NEGOTIATES", ev("Milei's push for a deal")))
+    graph.add_edge(Edge("donald-trump", "javier-milei", "SUPPORTS", ev("Trump backs Milei")))
+    return graph
+
+
+@pytest.fixture
+def small_store(falkor_store):
+    falkor_store.load(small_graph(), replace=True)
+    return falkor_store
+
+
+# -- the library -------------------------------------------------------------------------
+
+
+def test_library_covers_the_weekly_questions(library):
+    assert len(library) >= 12
+    for name in SAMPLES:
+        assert name in library, f"queries/{name}.cypher is missing"
+    for query in library.values():
+        assert query.title and query.description and query.backends
+        assert set(query.backends) <= {"falkordb", "neo4j"}
+        for param in query.params:
+            assert param.help, f"{query.name}: parameter {param.name} has no help"
+
+
+def test_runner_picks_the_backend_variant(library):
+    shortest = library["shortest_path"]
+    assert "allShortestPaths((a)" in shortest.text_for("neo4j")
+    assert "algo.SPpaths" in shortest.text_for("falkordb")
+    assert library["neighbourhood"].text_for("neo4j") == library["neighbourhood"].text_for("falkordb")
+    assert not shortest.text_for("neo4j").lstrip().startswith("//")
+
+
+def test_text_for_refuses_a_backend_the_query_does_not_list(tmp_path):
+    (tmp_path / "only.cypher").write_text(
+        "// title: T\n// description: D\n// backends: neo4j\nRETURN 1 AS one\n", encoding="utf-8")
+    query = queries.load_library(tmp_path)["only"]
+    with pytest.raises(QueryError, match="does not run on falkordb"):
+        query.text_for("falkordb")
+
+
+@pytest.mark.parametrize("header, body, message", [
+    ("// title: T\n// description: D\n// backends: falkordb\n", "RETURN $x", "undeclared parameter"),
+    ("// title: T\n// description: D\n// param: x int — help\n// backends: falkordb\n", "RETURN 1",
+     "never uses: x"),
+    ("// title: T\n// description: D\n// param: x integer — help\n// backends: falkordb\n", "RETURN $x",
+     "TYPE one of"),
+    ("// title: T\n// description: D\n// param: x int = ten — help\n// backends: falkordb\n", "RETURN $x",
+     "must be an int"),
+    ("// title: T\n// description: D\n// backends: falkordb, memgraph\n", "RETURN 1", "unknown backend"),
+    ("// description: D\n// backends: falkordb\n", "RETURN 1", "title"),
+])
+def test_a_bad_header_fails_at_load_naming_the_file(tmp_path, header, body, message):
+    (tmp_path / "bad.cypher").write_text(header + body + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as info:
+        queries.load_library(tmp_path)
+    assert "bad.cypher" in str(info.value)
+
+
+def test_a_variant_needs_its_query_and_a_listed_backend(tmp_path):
+    (tmp_path / "q.falkordb.cypher").write_text("RETURN 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="does not exist"):
+        queries.load_library(tmp_path)
+    (tmp_path / "q.cypher").write_text("// title: T\n// description: D\n// backends: neo4j\nRETURN 1\n",
+                                       encoding="utf-8")
+    with pytest.raises(ConfigError, match="not in the backends line"):
+        queries.load_library(tmp_path)
+
+
+def test_parameters_inside_strings_and_comments_are_not_parameters(tmp_path):
+    (tmp_path / "q.cypher").write_text(
+        "// title: T\n// description: D\n// backends: falkordb\n"
+        "RETURN '$notaparam' AS a // $nor_this\n", encoding="utf-8")
+    assert queries.load_library(tmp_path)["q"].params == []
+
+
+# -- parameters --------------------------------------------------------------------------
+
+
+def test_bind_params_types_defaults_and_errors(library):
+    neighbourhood = library["neighbourhood"]
+    assert queries.bind_params(neighbourhood, {"actor": "Milei"}) == {"actor": "Milei", "hops": 1}
+    assert queries.bind_params(neighbourhood, {"actor": "42", "hops": " 2 "}) == {"actor": "42", "hops": 2}
+    with pytest.raises(QueryError, match="needs parameter 'actor' \\(string"):
+        queries.bind_params(neighbourhood, {})
+    with pytest.raises(QueryError, match="parameter 'hops' of query 'neighbourhood' must be an int, got 'two'"):
+        queries.bind_params(neighbourhood, {"actor": "x", "hops": "two"})
+    with pytest.raises(QueryError, match="has no parameter 'depth' \\(it takes: actor, hops\\)"):
+        queries.bind_params(neighbourhood, {"actor": "x", "depth": "2"})
+    assert queries.bind_params(library["agreements"], {}) == {"agreement": ""}
+
+
+def test_bool_and_float_parameters(tmp_path):
+    (tmp_path / "q.cypher").write_text(
+        "// title: T\n// description: D\n// param: on bool = false — flag\n"
+        "// param: x float = 0.5 — number\n// backends: falkordb\nRETURN $on AS on, $x AS x\n",
+        encoding="utf-8")
+    query = queries.load_library(tmp_path)["q"]
+    assert queries.bind_params(query, {}) == {"on": False, "x": 0.5}
+    assert queries.bind_params(query, {"on": "yes", "x": "2"}) == {"on": True, "x": 2.0}
+    with pytest.raises(QueryError, match="must be a bool, got 'maybe'"):
+        queries.bind_params(query, {"on": "maybe"})
+
+
+def test_unknown_query_names_suggest_close_ones(library):
+    with pytest.raises(QueryError, match="no query named 'neighborhood'; did you mean neighbourhood\\?"):
+        queries.get_query(library, "neighborhood")
+    with pytest.raises(QueryError, match="no query named 'zzz'; `actorgraph queries`"):
+        queries.get_query(library, "zzz")
+
+
+def test_parse_assignments():
+    assert queries.parse_assignments(["a=1", "b=x=y", "c="]) == {"a": "1", "b": "x=y", "c": ""}
+    with pytest.raises(QueryError, match="not key=value"):
+        queries.parse_assignments(["novalue"])
+
+
+# -- running on the embedded store -------------------------------------------------------
+
+
+def test_every_query_runs_on_the_embedded_store(small_store, library):
+    for name, query in library.items():
+        raw = {k: v for k, v in SAMPLES.get(name, {}).items() if query.param(k)}
+        result = queries.run_named(small_store, query, raw)
+        assert result.columns, name
+
+
+def test_values_travel_as_parameters_never_as_cypher(small_store, library):
+    before = small_store.counts()
+    for value in NASTY:
+        echoed = queries.run_query(small_store, "RETURN $x AS x", {"x": value})
+        assert echoed.rows == [[value]]
+        for name in ("neighbourhood", "signed_ties", "timeline"):
+            result = queries.run_named(small_store, library[name], {"actor": value})
+            assert result.rows == [], (name, value)
+    assert small_store.counts() == before
+
+
+def test_queries_are_read_only_unless_write(small_store):
+    before = small_store.counts()
+    with pytest.raises(QueryError, match="writes to the graph.*--write"):
+        queries.run_query(small_store, "MATCH (n:Entity {id: 'argentina'}) SET n.touched = true")
+    with pytest.raises(QueryError, match="writes to the graph"):
+        queries.run_query(small_store, "MATCH (n) DETACH DELETE n")
+    assert small_store.counts() == before
+    queries.run_query(small_store, "MATCH (n:Entity {id: 'argentina'}) SET n.touched = true", write=True)
+    assert queries.run_query(small_store, "MATCH (n:Entity {id: 'argentina'}) RETURN n.touched").rows == [[True]]
+
+
+def test_a_syntax_error_shows_the_backend_message_and_position(small_store):
+    with pytest.raises(QueryError) as info:
+        queries.run_query(small_store, "MATCH (n:Entity RETURN n")
+    assert "line: 1, column: 17" in str(info.value)
+
+
+def test_actor_parameters_match_id_name_or_alias_in_any_case(small_store, library):
+    for actor in ("javier-milei", "JAVIER MILEI", "president milei"):
+        result = queries.run_named(small_store, library["neighbourhood"], {"actor": actor})
+        assert {r["relation"].type for r in result.records()} == {"LEADS", "MET_WITH", "NEGOTIATES", "SUPPORTS"}
+
+
+def test_result_to_graph_rebuilds_nodes_edges_and_evidence(small_store, library, ontology):
+    graph = small_graph()
+    result = queries.run_named(small_store, library["neighbourhood"], {"actor": "Milei", "hops": "2"})
+    found = queries.result_to_graph(result, ontology)
+    assert set(found.nodes) == set(graph.nodes)
+    assert set(found.edges) == set(graph.edges)
+    for key, edge in graph.edges.items():
+        assert [e.to_dict() for e in found.edges[key].evidence] == [e.to_dict() for e in edge.evidence]
+    assert found.nodes["javier-milei"].aliases == ["Milei", "President Milei"]
+    assert found.nodes["javier-milei"].label == "Person"
+
+
+def test_result_to_graph_from_a_path(small_store, library, ontology):
+    result = queries.run_named(small_store, library["shortest_path"],
+                               {"source": "Argentina", "target": "United States"})
+    assert result.rows[0][result.columns.index("names")] == [
+        "Argentina", "Javier Milei", "Donald Trump", "United States"]
+    found = queries.result_to_graph(result, ontology)
+    assert set(found.nodes) == {"argentina", "javier-milei", "donald-trump", "united-states"}
+    assert len(found.edges) == 3
+
+
+def test_result_to_graph_ignores_plain_values(small_store, library, ontology):
+    result = queries.run_named(small_store, library["most_connected"], {})
+    assert not queries.result_to_graph(result, ontology).nodes
+
+
+def test_to_text_and_to_plain(small_store, library):
+    result = queries.run_named(small_store, library["shortest_path"], {"source": "Argentina", "target": "Trump"})
+    path = result.rows[0][0]
+    # MET_WITH is symmetric, stored from donald-trump to javier-milei (ids in order)
+    assert queries.to_text(path) == "Argentina <-[LEADS]- Javier Milei <-[MET_WITH]- Donald Trump"
+    plain = queries.to_plain(path)
+    assert [n["id"] for n in plain["nodes"]] == ["argentina", "javier-milei", "donald-trump"]
+    assert "element_id" not in json.dumps(plain)
+
+
+# -- golden results on the development graph ---------------------------------------------
+
+
+def golden_result(store, query) -> dict:
+    params = queries.bind_params(query, SAMPLES[query.name])
+    result = queries.run_query(store, query.text_for(store.name), params)
+    return {"query": query.name, "params": params, "columns": result.columns,
+            "rows": [[queries.to_plain(v) for v in row] for row in result.rows]}
+
+
+def test_golden_files_match_the_library(library):
+    names = {p.stem for p in GOLDEN.glob("*.json")}
+    if not (PROJECT_ROOT / "graph" / "snapshot.json").exists():
+        pytest.skip("graph/snapshot.json has not been generated yet")
+    if UPDATE and not names:
+        pytest.skip("golden files are being written")
+    assert names == set(library), "every library query has a golden file and nothing else does"
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_golden_result_on_the_development_graph(dev_store, library, name):
+    got = golden_result(dev_store, library[name])
+    path = GOLDEN / f"{name}.json"
+    if UPDATE:
+        GOLDEN.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        return
+    assert path.exists(), f"no golden file for {name}; run UPDATE_GOLDEN=1 pytest {Path(__file__).name}"
+    expected = json.loads(path.read_text(encoding="utf-8"))
+    assert got == expected, (f"{name} differs from {path.relative_to(PROJECT_ROOT)}; if the development "
+                             "graph changed on purpose, run UPDATE_GOLDEN=1 pytest tests/test_queries.py")
+    assert got["rows"], f"{name} returns no rows on the development graph; pick better SAMPLES"
+
+
+def test_golden_results_are_deterministic(dev_store, library):
+    for name in ("co_mentioned_unrelated", "communities", "agreements", "timeline"):
+        assert golden_result(dev_store, library[name]) == golden_result(dev_store, library[name])
