@@ -242,9 +242,14 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         start_of_sentence = i == 0 or tokens[i - 1].text in QUOTE_OPEN + ":—–;“"
         quoted = i > 0 and tokens[i - 1].text in "“\"‘" and j < n and tokens[j].text in "”\"’"
         in_quote = any(s < tokens[i].start < e for s, e in quotes)
+        after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside") and not (
+            j < n and tokens[j].lower in ("'s",))
         for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only):
             if in_quote and cand.label is not None and cand.name == cand.surface and not kb.lookup(cand.surface):
                 continue  # unknown capitalised phrases inside quotations are slogans, not actors
+            if after_in and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
+                    and cand.start == tokens[i].start:
+                continue  # "a summit in Rio de Janeiro": a place
             out.append(cand)
         i = j
     return out
@@ -525,6 +530,10 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
             return person.name, "Person"
     if key in kb.surnames:
         return kb.surnames[key], "Person"
+    before_word = [t for t in tokens if t.end <= cand.start][-1:]
+    if before_word and before_word[0].lower == "the" and kb.lookup("the " + word):
+        known = kb.lookup("the " + word)  # "the Fund" is the IMF
+        return known.name, known.label
     known = kb.lookup(word)
     if known:
         return known.name, known.label
@@ -811,6 +820,8 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 start += 1
             surface_core = text[start:tok.end]
             surface_full = text[start:end]
+            if head in ("program", "programme", "package", "facility") and (amount or right_party):
+                mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
             kind = _agreement_kind(head, mods)
             if head in ANAPHORS and not descriptive:
                 target = last_law if head in ("legislation", "bill", "act") else (
@@ -838,6 +849,10 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 c = _party_name(result, p)
                 if c and c not in all_parties:
                     all_parties.append(c)
+            if kind in ("loan", "financing program", "credit line") and len(all_parties) == 1 and \
+                    result.entities.get(all_parties[0]) is not None and \
+                    result.entities[all_parties[0]].label == "Organization" and result.home:
+                all_parties.append(result.home)  # "a program with the Fund": the borrower is the article's country
             if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
                 for c in (result.home or _most_mentioned_country(result), result.second):
                     if c and c not in all_parties and len(all_parties) < 2:
@@ -847,7 +862,8 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
                     set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
                 continue
-            name = ("–".join(sorted(all_parties)) + " " + kind).strip()
+            name = ("–".join(sorted(all_parties)) + " " + kind).strip() if all_parties else \
+                re.sub(r"^(?:a|an|the|this|that|its|their|his|her)\s+", "", surface_core)
             if kind == "agreement" or kind == "trade agreement":
                 # "the U.S. agreement" after "a trade agreement with Washington" is the same one
                 for other in result.entities.values():
@@ -865,7 +881,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             _drop_inside(result, index, start, end, name)
             result.mentions.append(Mention(start, end, surface_full, name, index, phrase=True))
             last_agreement = name
-            if kind in ("currency swap", "loan", "credit line", "bailout"):
+            if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
                 last_financial = name
 
 
@@ -934,6 +950,8 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
         return "rescue"
     if head in ("aid", "assistance"):
         return "assistance"
+    if head in ("program", "programme", "package", "facility") and ({"financing", "credit", "loan"} & set(mods)):
+        return "financing program"
     if "trade" in mods or "tariff" in mods:
         return "trade agreement"
     if head in ("agreement", "deal", "accord", "treaty", "pact"):

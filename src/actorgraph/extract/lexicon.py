@@ -73,14 +73,15 @@ AGREEMENT_KEYWORDS = {"act", "agreement", "accord", "treaty", "pact", "deal", "p
                       "law", "memorandum", "initiative", "framework", "charter", "convention"}
 # Lower-case heads of agreement phrases ("a $20 billion swap line with ...").
 AGREEMENT_HEADS = {"agreement", "agreements", "deal", "accord", "treaty", "pact", "swap", "loan",
-                   "bailout", "rescue", "credit", "programme", "program", "package"}
+                   "bailout", "rescue", "credit", "programme", "program", "package", "facility"}
 AGREEMENT_MODIFIERS = {"fresh", "new", "possible", "free", "bilateral", "proposed", "comprehensive",
                        "historic", "landmark", "potential", "nuclear", "currency", "trade", "swap",
                        "credit", "bailout", "rescue", "financial", "economic", "climate", "defense",
                        "defence", "security", "investment", "tariff", "reciprocal", "preliminary",
                        "formal", "line", "stabilization", "support", "aid", "loan", "debt",
                        "multibillion-dollar", "multi-billion-dollar", "billion-dollar", "record",
-                       "initial", "broader", "major", "final", "first", "commercial", "strategic"}
+                       "initial", "broader", "major", "final", "first", "commercial", "strategic",
+                       "financing", "extended", "fund"}
 # Group nouns after a party adjective: "Democratic senators" stand for the party.
 PARTY_MEMBERS = {"lawmakers", "senators", "legislators", "members", "congressmen", "congresswomen",
                  "representatives", "leaders", "lawmaker", "senator", "deputies", "officials",

@@ -91,7 +91,7 @@ TRIGGERS = [
     _t("SUPPORTS", r"\b(?:support(?:s|ed|ing)?|backing|backed|backs|endorse(?:s|d|ment)?|"
                    r"praised|praises|champion(?:s|ed)?|defended|defends|admiration|"
                    r"alignment|aligned|align(?:s|ing)?|advis[eo]r\s+to|introduced|introduces|sponsored|"
-                   r"(?:role|instrumental|key)\s+in\s+securing|helped\s+secure|secured|"
+                   r"(?:role|instrumental|key)\s+in\s+securing|helped\s+secure|secured|approved|approves|"
                    r"facilitated|favou?red|favou?rs)\b(?:\s+(?:for|of|to|with|behind|on))?",
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("SUPPORTS", r"\bthrow(?:s|n|ing)?\s+(?:his|her|its|their)\s+support\s+behind\b", targets=ANY),
@@ -108,7 +108,7 @@ TRIGGERS = [
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("CRITICIZES", r"\bcriti(?:ci[sz]ed|qued)\s+by\b", "passive", targets=ANY),
     # alliance
-    _t("ALLIED_WITH", r"\b(?:all(?:y|ies)\s+(?:of|to)|allied\s+with|alliance\s+with|"
+    _t("ALLIED_WITH", r"\b(?:all(?:y|ies)[”\"’']?\s+(?:of|to)|allied\s+with|alliance\s+with|"
                       r"close\s+partner\s+of|partnership\s+with)\b"),
     _t("ALLIED_WITH", r"\balliance\s+between\b", "between"),
     # negotiation
@@ -489,7 +489,12 @@ def _appositive_role(ents, tokens, mentions, m, i):
 
 
 def _longest_title(words: str) -> str | None:
+    kb = knowledge()
     low = words.lower().split()
+    while len(low) > 1 and (fold(low[0]) in kb.demonyms or fold(low[0]) in kb.party_adjectives
+                            or (kb.lookup(low[0].upper()) or kb.lookup(low[0].title()) or None) is not None
+                            and low[0] not in TITLE_SET):
+        low = low[1:]
     for n in range(len(low), 0, -1):
         candidate = " ".join(low[-n:])
         if candidate in TITLE_SET and " ".join(low[:-n]) in ("",):
@@ -576,6 +581,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # "a goal that aligns with ...": the subject is no actor
             subjects = _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives)
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
+            if trigger.type == "IMPOSES" and not objects:
+                on = re.search(r"\bon\s+(?:the\s+)?([A-Z][\w.]+)\s+(?:goods|imports|exports|products|steel|"
+                               r"companies|firms|officials|beef|soy\w*)", text[b - 4:clause_end])
+                country = knowledge().demonyms.get(fold(on.group(1))) if on else None
+                if country and country in ents.entities:
+                    objects = [country]
             if trigger.type == "SUPPORTS" and subjects:
                 # "the $57 billion loan Trump facilitated": the fronted agreement is the object
                 first = next((m for m in left if m.entity == subjects[-1]), None)
@@ -671,8 +682,8 @@ def _subjects(ents, text, left: list[Mention], a: int, relatives, fallback_posse
     k = len(candidates) - len(group) - 1
     while k >= 0:
         between = text[candidates[k].end:candidates[k + 1].start if k + 1 < len(candidates) else last.start]
-        if re.fullmatch(r"\s*(?:,|and|,\s*and|&)\s*(?:US\s+|U\.S\.\s+|the\s+)?(?:[A-Za-z]+\s+){0,2}", between) and \
-                re.search(r"\band\b|,", between):
+        if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:[A-Z][\w.-]*\s+){0,3}|\s*,\s*",
+                        between):
             chosen.insert(0, candidates[k].entity)
             k -= 1
         else:
@@ -729,7 +740,11 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
 
 # --- agreements: parties and funding ------------------------------------------------------------
 
-CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement"}
+CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement", "financing program"}
+FINANCIAL_KINDS = ("currency swap", "loan", "credit line", "rescue", "financing program")
+OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|"
+                      r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*|"
+                      r"back\w*|support\w*)\b", re.IGNORECASE)
 
 
 def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
@@ -753,10 +768,10 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
         before = [x for x in mentions if x.end <= m.start and _label(ents, x) in ACTOR and not x.possessive]
         funders = []
         sentence_text = text[sentence.start:sentence.end]
-        if kind in ("currency swap", "loan", "credit line", "rescue") and PENDING.search(
+        if kind in FINANCIAL_KINDS and PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]):
             continue  # a loan still being negotiated or sought funds nobody yet
-        if kind in ("currency swap", "loan", "credit line", "rescue"):
+        if kind in FINANCIAL_KINDS:
             owner = [x for x in parties_here if x.possessive and x.start == m.start]
             head_at = _head_position(text, m)
             lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
@@ -773,8 +788,16 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 funders = [owner[0].entity]
                 beneficiaries = [x.entity for x in after_head]
             else:
-                funders = _subjects(ents, text, before, m.start, [])
+                # the subject funds only when it offers ("announced", "agreeing to") the package
+                offering = OFFERING.search(text[max(sentence.start, m.start - 120):m.start])
+                funders = _subjects(ents, text, before, m.start, []) if offering else []
                 beneficiaries = [x.entity for x in after_head]
+                if not funders:
+                    for x in after_head:
+                        out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
+                    subjects = _subjects(ents, text, before, m.start, [])
+                    for subject in subjects[:1]:
+                        out.append(Relation(subject, entity.name, "PARTY_TO", index))
             recipients = [b for b in beneficiaries if b not in funders]
             for f in list(funders):
                 if _label(ents, next(x for x in mentions if x.entity == f)) == "Organization" and \
