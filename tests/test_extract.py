@@ -151,3 +151,19 @@ def test_extractor_registry_names_what_is_missing():
     except ImportError:
         with pytest.raises(InputError, match=r'pip install "actorgraph\[nlp\]"'):
             get_extractor("spacy")
+
+
+def test_rules_written_for_other_articles_hold_on_new_ones():
+    text = ("The United States imposed sanctions on Venezuelan oil officials on Monday, Secretary of State "
+            "Marco Rubio said. Milei, who met Machado's envoy in Buenos Aires last week, has repeatedly "
+            "called Maduro a dictator. The OAS condemned the Maduro government last month. Opposition "
+            "leader María Corina Machado thanked them. Howard Lutnick, the US Commerce Secretary, spoke "
+            "later. President Lula met Milei at a summit in Rio de Janeiro.\n")
+    ents, rels, _ = analyse(text)
+    assert ("United States", "IMPOSES", "Venezuela") in rels
+    assert ("United States", "IMPOSES", "Marco Rubio") not in rels  # the speaker is no target
+    assert not any(t == "MET_WITH" and "María Corina Machado" in (s, o) for s, t, o in rels)
+    assert ("Organization of American States", "CRITICIZES", "Venezuela") in rels
+    assert not any(s == "María Corina Machado" and t == "LEADS" for s, t, _ in rels)  # opposition leads nothing
+    assert ("Howard Lutnick", "HOLDS_ROLE", "United States") in rels
+    assert "Rio de Janeiro" not in labels(ents)

@@ -49,9 +49,9 @@ OCCUPATIONS = {"economist", "analyst", "businessman", "businesswoman", "tycoon",
 # Words in front of a title that make it past, future or not yet held.
 TEMPORAL = {"former", "ex", "ex-", "future", "designated", "incoming", "outgoing", "then", "late",
             "acting", "interim", "elected", "nominated", "new", "current", "sitting", "newly",
-            "appointed", "previous", "past"}
+            "appointed", "previous", "past", "opposition", "deputy", "party", "rebel"}
 NOT_SITTING = {"former", "ex", "ex-", "future", "designated", "incoming", "outgoing", "then", "late",
-               "elected", "nominated", "previous", "past"}
+               "elected", "nominated", "previous", "past", "opposition", "deputy", "party", "rebel"}
 
 ORG_KEYWORDS = {
     "fund", "bank", "ministry", "department", "party", "organization", "organisation", "agency",

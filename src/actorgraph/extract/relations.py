@@ -38,6 +38,9 @@ HEDGES = {"may", "might", "could", "if", "whether", "unlikely", "possibly", "per
 DESIRES = {"seeking", "seek", "seeks", "sought", "securing", "secure", "asked", "request",
            "requested", "requesting", "push", "pushing", "pursuing", "intent", "intention", "hopes",
            "hope", "hoping", "wants", "wish", "aims"}
+TIME_WORDS = {"last", "next", "this", "yesterday", "today", "tomorrow", "earlier", "later", "again",
+              "recently", "now", "instead", "too", "once", "twice", "directly", "publicly", "privately",
+              "repeatedly", "already", "also", "still", "first", "before", "after", "during", "amid"}
 PREPOSITIONS = {"with", "to", "for", "of", "from", "in", "at", "by", "on", "against", "between",
                 "toward", "towards", "into", "over", "under", "about", "like", "than", "among"}
 FUNCTION_AFTER = {"and", "or", "to", "in", "on", "at", "for", "with", "as", "is", "was", "has", "have",
@@ -144,7 +147,7 @@ AMOUNT_RE = re.compile(r"(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|b
                        re.IGNORECASE)
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)"
-                        r"(?:\s+on\s+[a-z]+(?:\s+and\s+[a-z]+)?(?:\s+imports)?)?)", re.IGNORECASE)
+                        r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
 
 
 def find_relations(ents: ArticleEntities, published: str | None = None) -> list[Relation]:
@@ -544,6 +547,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # the trigger word is part of a name ("Democratic Senator")
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
+            for rs, re_ in relatives:
+                if rs < a < re_:
+                    clause_end = min(clause_end, re_)  # a trigger inside ", who met X," ends there
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
             right = [m for m in right if not _locative(text, m, b)]
@@ -581,12 +587,25 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # "a goal that aligns with ...": the subject is no actor
             subjects = _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives)
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
-            if trigger.type == "IMPOSES" and not objects:
-                on = re.search(r"\bon\s+(?:the\s+)?([A-Z][\w.]+)\s+(?:goods|imports|exports|products|steel|"
-                               r"companies|firms|officials|beef|soy\w*)", text[b - 4:clause_end])
+            on_target = None
+            if trigger.type == "IMPOSES":
+                on_match = re.match(r"[^,;]{0,40}?\bon\s+(?:the\s+)?", text[b - 3:clause_end])
+                if on_match:
+                    at = b - 3 + on_match.end()
+                    on_target = next((m.entity for m in right if m.start == at), None)
+                if on_target:
+                    objects = [on_target]
+                elif on_match:
+                    objects = []
+            if trigger.type == "IMPOSES" and not on_target:
+                on = re.search(r"\bon\s+(?:the\s+)?([A-Z][\w.]+)\s+(?:[a-z]+\s+){0,2}(?:goods|imports|exports|"
+                               r"products|steel|companies|firms|officials|beef|soy\w*|oil|banks|entities|"
+                               r"individuals|leaders)\b", text[b - 4:clause_end])
                 country = knowledge().demonyms.get(fold(on.group(1))) if on else None
                 if country and country in ents.entities:
                     objects = [country]
+                elif on:
+                    objects = []
             if trigger.type == "SUPPORTS" and subjects:
                 # "the $57 billion loan Trump facilitated": the fronted agreement is the object
                 first = next((m for m in left if m.entity == subjects[-1]), None)
@@ -634,7 +653,8 @@ def _modifier(ents, text, m: Mention, mentions) -> bool:
         return False
     after = text[m.end:m.end + 40]
     nxt = re.match(r"\s+([a-z][\w-]*)", after)
-    if nxt and nxt.group(1) not in FUNCTION_AFTER:
+    if nxt and nxt.group(1) not in FUNCTION_AFTER and nxt.group(1) not in TIME_WORDS and \
+            not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
         return True
     return _title_modifier(ents, text, m, mentions)
 
@@ -700,8 +720,12 @@ def _after_preposition(text: str, m: Mention) -> bool:
 
 def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_end: int,
              mentions: list[Mention]) -> list[str]:
+    if right and right[0].possessive and trigger.type in ("MET_WITH", "ALLIED_WITH"):
+        return []  # "met Machado's envoy": the envoy, not Machado
     allowed = [m for m in right if _label(ents, m) in trigger.targets
-               and not (m.anaphor and m.possessive and m.start - b > 12)]
+               and not (m.anaphor and m.possessive and m.start - b > 12)
+               and not re.match(r"\s+(?:said|says|told|added|noted|stated)\b", text[m.end:m.end + 10])
+               and not (m.possessive and trigger.type in ("MET_WITH", "ALLIED_WITH"))]
     if not allowed:
         return []
     if trigger.prefer_agreement:
