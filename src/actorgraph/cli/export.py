@@ -49,19 +49,8 @@ def query_items(app: App, name: str, raw_params: tuple[str, ...]) -> tuple[set[s
     """Node ids and edge keys that a library query returns (it runs on the configured store)."""
     from .. import queries
 
-    library = queries.load_library()
-    if name not in library:
-        close = selecting._did_you_mean(name, library)
-        raise InputError(f"no library query named {name!r}{close} (see `actorgraph query --list`)")
-    params = {}
-    for raw in raw_params:
-        key, sep, value = raw.partition("=")
-        if not sep or not key:
-            raise InputError(f"-p {raw!r}: write parameters as key=value")
-        params[key.strip()] = value
-    query = library[name]
-    bound = queries.bind_params(query, params)
-    result = queries.run_query(app.store(), query.text_for(app.backend), bound)
+    query = queries.get_query(queries.load_library(), name)
+    result = queries.run_named(app.store(), query, queries.parse_assignments(raw_params))
     found = queries.result_to_graph(result, app.ontology)
     if not found.nodes and not found.edges:
         raise selecting.EmptySelection(f"query {name} returned no nodes, relationships or paths; nothing written")
