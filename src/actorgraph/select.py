@@ -48,7 +48,7 @@ class Selection:
     since: str | None = None
     until: str | None = None
     min_weight: int | None = None
-    # Node ids and edge keys a library query returned (see ``keep_items``).
+    # A library query by name; its node ids and edge keys reach select() as query_items.
     query: str | None = None
 
     def filters_edges(self) -> bool:
