@@ -217,7 +217,7 @@ def test_cli_query_selects_what_a_library_query_returns(graph, graph_file, data_
     result = run(*args, "export", "--query", "relations_of_type", "-p", "type=FUNDS", "-f", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["meta"] == {"selection": "query relations_of_type (2 actors, 1 relation)"}
+    assert data["meta"] == {"selection": "query relations_of_type type=FUNDS (2 actors, 1 relation)"}
     assert [e["key"] for e in data["edges"]] == ["united-states|FUNDS|argentina"]
     assert data["edges"][0]["evidence"][0]["quote"] == "a $20bn swap line"  # full evidence comes along
     # the same query selecting from a file gives the same result

@@ -50,6 +50,7 @@ class Selection:
     min_weight: int | None = None
     # A library query by name; its node ids and edge keys reach select() as query_items.
     query: str | None = None
+    query_params: tuple[str, ...] = ()  # its -p key=value strings, for the scope line
 
     def filters_edges(self) -> bool:
         return bool(self.types or self.since or self.until or self.min_weight)
@@ -357,7 +358,7 @@ def select(graph: Graph, ontology: Ontology, selection: Selection,
     elif selection.query:
         node_ids, edge_keys = query_items or (set(), set())
         current = subgraph(current, node_ids | _ends(current, edge_keys), edge_keys)
-        scope.append(f"query {selection.query}")
+        scope.append(" ".join([f"query {selection.query}", *selection.query_params]))
     if labels:
         current = filter_labels(current, labels, keep_nodes=anchors)
         scope.append("labels " + ", ".join(labels))

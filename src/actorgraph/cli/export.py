@@ -101,7 +101,7 @@ def selection_options(command):
             actor=actor, depth=1 if depth is None else depth,
             path=tuple(path_ends) if path_ends else None, max_hops=max_hops,
             types=_split(types), labels=_split(labels), since=since, until=until,
-            min_weight=min_weight, query=query_name)
+            min_weight=min_weight, query=query_name, query_params=tuple(params))
         request = SelectionRequest(graph_file, selection, tuple(params))
         return command(*args, request=request, **kwargs)
 
