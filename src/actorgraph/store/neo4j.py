@@ -28,6 +28,7 @@ from .base import GNode, GPath, GRel, LoadStats, Progress, Result
 
 BATCH_SIZE = 1000
 BATCH_BYTES = 4_000_000  # keep one transaction's parameters to a few MB however rich the rows
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 TIMEOUT = 5.0  # seconds to connect, to get a connection from the pool, and to retry a transaction
 
 
@@ -57,6 +58,9 @@ class Neo4jStore:
             raise StoreError('the neo4j backend needs the neo4j driver: pip install "neo4j>=5.20"') from None
         logging.getLogger("neo4j").addHandler(logging.NullHandler())  # no retry chatter on stderr
         where = _safe_uri(uri)
+        if str(uri).split("://", 1)[0] not in SCHEMES or "://" not in str(uri):
+            raise StoreError(f"cannot use Neo4j URI {where}: the scheme must be one of "
+                             f"{', '.join(SCHEMES)} (e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io)")
         auth = (user or "neo4j", password) if password is not None else None
         try:
             driver = neo4j.GraphDatabase.driver(
@@ -252,7 +256,7 @@ class Neo4jStore:
     def _query_error(self, exc) -> QueryError:
         code = exc.code or ""
         message = _first_line(exc.message or "")
-        if code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Request.Invalid") and "write" in message.lower():
+        if code == "Neo.ClientError.Statement.AccessMode" or "read access mode" in message.lower():
             return QueryError("this query writes to the graph; queries are read-only unless you pass --write")
         if code.startswith("Neo.ClientError.Statement.SyntaxError"):
             return QueryError(f"Neo4j rejected the query: {_squash(exc.message or '')}")
