@@ -167,3 +167,20 @@ def test_rules_written_for_other_articles_hold_on_new_ones():
     assert not any(s == "María Corina Machado" and t == "LEADS" for s, t, _ in rels)  # opposition leads nothing
     assert ("Howard Lutnick", "HOLDS_ROLE", "United States") in rels
     assert "Rio de Janeiro" not in labels(ents)
+
+
+def test_coordinated_verbs_share_their_subject_and_lifted_measures_are_not_imposed():
+    text = ("President Javier Milei hailed Donald Trump after Washington lifted tariffs on Argentine beef. "
+            "Kicillof blamed Milei for the crisis and called Caputo a failure. Trump visited Buenos Aires "
+            "and greeted Milei. Argentina joined the Organization for Economic Cooperation and Development. "
+            "The United States sanctioned former Planning Minister Julio De Vido.\n")
+    ents, rels, objs = analyse(text)
+    assert ("Javier Milei", "SUPPORTS", "Donald Trump") in rels
+    assert not any(t == "IMPOSES" and o == "Argentina" for _, t, o in rels)
+    assert ("Axel Kicillof", "CRITICIZES", "Luis Caputo") in rels
+    assert ("Javier Milei", "CRITICIZES", "Luis Caputo") not in rels
+    assert ("Donald Trump", "MET_WITH", "Javier Milei") in rels
+    assert ("Argentina", "MEMBER_OF", "Organisation for Economic Co-operation and Development") in rels
+    role = next(r.props["role"] for r in objs if r.source == "Julio De Vido" and r.type == "HOLDS_ROLE")
+    assert role == "former Planning Minister"
+    assert next(r.props["detail"] for r in objs if r.type == "IMPOSES") == "sanctions"

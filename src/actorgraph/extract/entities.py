@@ -288,7 +288,11 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     """May the connector words tokens[j:k] join the run tokens[i:j] to the capital at k?"""
     words = [t.lower for t in tokens[j:k]]
     left = tokens[j - 1].lower
-    if words == ["and"] or "and" in words:
+    if words == ["and"]:
+        # "Organization for Economic Cooperation and Development", not "Milei and Trump"
+        inside = [tokens[x].lower for x in range(i, j)]
+        return any(w in ORG_KEYWORDS for w in inside) and any(w in ("for", "of") for w in inside)
+    if "and" in words:
         return False
     if all(w in NAME_PARTICLES for w in words):
         return True

@@ -84,7 +84,8 @@ TRIGGERS = [
     _t("MET_WITH", r"\b(?:welcomed|hosted|received)\b(?:(?!\bby\b)[^,;]){0,40}?\bby\b", "passive"),
     _t("MET_WITH", r"\b(?:met|meets|meet|meeting|meetings|talks|talked|spoke|speak|engage|engaged|"
                    r"sat down|phone call|call)\s+(?:again\s+)?(?:with|to)\b"),
-    _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|received)\b"
+    _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|received|visited|greeted|"
+                   r"shook\s+hands\s+with|dined\s+with)\b"
                    r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?[A-Z])"),
     _t("MET_WITH", r"\b(?:meeting|meetings|talks|summit|encounter)\s+between\b", "between"),
     _t("MET_WITH", r"\b(?:meeting|meetings|talks)\s+(?:held\s+)?at\b", targets={"Organization"}),
@@ -110,6 +111,19 @@ TRIGGERS = [
                      r"clash(?:es|ed)?\s+with|undermin(?:e|es|ed|ing)|turned\s+against)\b",
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("CRITICIZES", r"\bcriti(?:ci[sz]ed|qued)\s+by\b", "passive", targets=ANY),
+    _t("SUPPORTS", r"\b(?:hailed|hails|applauded|applauds|congratulated|congratulates|thanked|thanks|lauded|"
+                   r"commended|voted\s+for|campaigned\s+for|rallied\s+behind|stood\s+by|stands\s+behind|"
+                   r"stand\s+behind)\b", targets=ANY, objects="list"),
+    _t("SUPPORTS", r"\bwelcom(?:ed|es|ing)\b", targets={"Agreement"}),
+    _t("SUPPORTS", r"\bcall(?:ed|s)?\b(?=\s+(?:[A-Z][\w.’'-]*\s+){1,3}[“\"]?(?:a|an|his|her|their|our|my)\s+(?:\w+\s+)?"
+                   r"(?:friend|ally|partner|hero|genius|brother)\b)", targets={"Person", "Organization", "Country"}),
+    _t("CRITICIZES", r"\bcall(?:ed|s)?\b(?=\s+(?:[A-Z][\w.’'-]*\s+){1,3}[“\"]?(?:a|an)\s+(?:\w+\s+)?"
+                     r"(?:dictator|tyrant|threat|criminal|disgrace|liar|failure|communist|terrorist|enemy|"
+                     r"fraud|clown|madman|traitor)\b)", targets={"Person", "Organization", "Country"}),
+    _t("CRITICIZES", r"\b(?:blam(?:ed|es|ing)|lash(?:ed|es)\s+out\s+at|took\s+aim\s+at|takes\s+aim\s+at|"
+                     r"mock(?:ed|s)|ridicul(?:ed|es)|insult(?:ed|s)|sued|sues|rebuk(?:ed|es)|chastis(?:ed|es)|"
+                     r"feud(?:ing)?\s+with|war\s+of\s+words\s+with|critic\s+of)\b",
+       targets=ANY, prefer_agreement=True, objects="list"),
     # alliance
     _t("ALLIED_WITH", r"\b(?:all(?:y|ies)[”\"’']?\s+(?:of|to)|allied\s+with|alliance\s+with|"
                       r"close\s+partner\s+of|partnership\s+with)\b"),
@@ -126,15 +140,18 @@ TRIGGERS = [
                    r"part(?:y|ies)\s+to|benefit(?:s|ed|ted)?\s+from|ratif(?:y|ied|ies))\b",
        targets={"Agreement"}),
     # membership
-    _t("MEMBER_OF", r"\b(?:members?(?:\s+state)?\s+of|shareholder\s+in|joined|role\s+as\s+"
+    _t("MEMBER_OF", r"\b(?:(?:full\s+)?members?(?:\s+state)?\s+of|membership\s+(?:in|of)|shareholder\s+in|joined|"
+                    r"role\s+as\s+"
                     r"(?:\w+\s+)?president\s+of)\b", targets={"Organization"}),
     # money and measures
-    _t("FUNDS", r"\b(?:investor\s+in|invest(?:s|ed|ing|ment|ments)?\s+in|lend(?:s|ing)?\s+to|"
+    _t("FUNDS", r"\b(?:investor\s+in|invest(?:s|ed|ing|ment|ments)?\s+in|lend(?:s|ing)?\s+to|donat(?:ed|es)\s+to|"
+                r"disburs(?:ed|es)\s+(?:[^,;]{0,30}?\s)?to|"
                 r"lent\s+to|loan(?:s|ed)?\s+to|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)|"
                 r"bail(?:s|ed)?\s+out)\b"),
     _t("IMPOSES", r"\bimpos(?:e|es|ed|ing)\b(?!\s+by\b)(?:[^,;]{0,40}?\s+on\b)?"),
     _t("IMPOSES", r"\bimposed\s+by\b", "passive"),
-    _t("IMPOSES", r"\b(?:tariffs?|sanctions?|duties|levies|trade\s+war)\s+(?:on|against)\b"),
+    _t("IMPOSES", r"\b(?:tariffs?|sanctions?|duties|levies|trade\s+war|embargo)\s+(?:on|against)\b"),
+    _t("IMPOSES", r"\b(?:slapp(?:ed|ing)|levied|levies|sanction(?:ed|s|ing))\b(?!\s+by\b)"),
 ]
 LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
                            r"\breturn(?:ed)?\s+to\s+the\s+presidency|\bleadership\s+of\b", re.IGNORECASE)
@@ -146,7 +163,7 @@ SPEECH = r"(?:said|says|stated|noted|added|argued|wrote|posted|warned|told)"
 AMOUNT_RE = re.compile(r"(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|bn))?|\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)",
                        re.IGNORECASE)
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
-                        r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)"
+                        r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
 
 
@@ -302,6 +319,13 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if found:
             title, t0 = found
             k = t0
+            while k > 0 and t0 - k < 2 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].lower not in TEMPORAL \
+                    and title.split()[-1] in ("minister", "secretary", "director", "governor", "ambassador") \
+                    and kb.lookup(tokens[k - 1].text) is None and fold(tokens[k - 1].text) not in kb.demonyms \
+                    and fold(tokens[k - 1].text) not in kb.party_adjectives \
+                    and not any(x.start <= tokens[k - 1].start < x.end for x in mentions):
+                k -= 1  # "Planning Minister": an office the title list does not name
+            t0 = k
             mods = []
             skipped_party = None
             while k > 0:
@@ -586,6 +610,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if re.search(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", text[max(base, a - 20):a]):
                 continue  # "a goal that aligns with ...": the subject is no actor
             subjects = _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives)
+            if re.search(r"\band\s+(?:\w+ly\s+)?$", text[max(base, a - 16):a]) and left:
+                # "Milei called Trump a friend and thanked Bessent": the verbs share the first subject
+                first = _subjects(ents, text, left[:1], left[0].end, relatives, fallback_possessive=False)
+                if first and _verb_follows(text, left[0]):
+                    subjects = first
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
             on_target = None
             if trigger.type == "IMPOSES":
@@ -626,9 +655,24 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     return out
 
 
+CANCELS = {"lifted", "lift", "lifting", "lifts", "removed", "removing", "scrapped", "suspended", "eased",
+           "easing", "dropped", "exempted", "exemption", "waived", "ended", "lowered", "cut", "cutting",
+           "escape", "avoid", "avoided", "repealed"}
+
+
+def _verb_follows(text: str, m: Mention) -> bool:
+    """Is the mention the subject of a verb ('Kicillof blamed ...', 'Trump visited ...')?"""
+    nxt = re.match(r"\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?([a-z]+)", text[m.end:m.end + 30])
+    return bool(nxt) and (nxt.group(1).endswith("ed") or nxt.group(1) in {
+        "met", "said", "called", "told", "spoke", "took", "made", "gave", "won", "lost", "is", "was",
+        "signed", "backs", "calls", "meets", "visits", "thanks", "hails", "blames"})
+
+
 def _negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     window = text[max(base, a - 40):a].lower().replace("’", "'")
     words = re.findall(r"[\w']+", window)[-5:]
+    if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
+        return True  # "lifted tariffs on ...": the measure ends
     for w in words:
         if w in NEGATIONS or w.endswith("n't") or w in HEDGES:
             return True
@@ -754,7 +798,8 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
         measure = MEASURE_RE.search(chunk, max(0, match.start() - 60), min(len(chunk), match.end() + 60))
         if measure:
             return {"detail": measure.group(1).strip()}
-        return {"detail": match.group().strip()}
+        word = match.group().strip().lower()
+        return {"detail": "sanctions" if word.startswith("sanction") else word}
     if rel_type == "FUNDS":
         tail = chunk[match.end():match.end() + 80]
         detail = re.split(r"[,.;]", tail)[0].strip()
