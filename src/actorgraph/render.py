@@ -34,6 +34,7 @@ PHYSICS_LIMIT = 300  # above this many nodes, positions are computed before writ
 EDGE_LABEL_LIMIT = 1500  # above this many edges, edge labels are left to the details panel
 EVIDENCE_LIMIT = 25  # quotes kept per edge in the page (the count says how many there are)
 UNKNOWN_COLOR = "#999999"
+GRAVITY = 1.5  # pull towards the centre in the large-graph layout (keeps small components near)
 DIFF_COLORS = {"added": "#2ca02c", "removed": "#d62728", "changed": "#ff7f0e"}
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -120,7 +121,7 @@ def view_data(graph: Graph, ontology: Ontology, *, title: str, scope: str,
                                      communities if all(c is not None for c in communities) else None)
     node_rows = []
     for i, node in enumerate(nodes):
-        x, y = (round(float(positions[i][0]), 1), round(float(positions[i][1]), 1)) if positions is not None else (None, None)
+        x, y = (round(float(positions[i][0])), round(float(positions[i][1]))) if positions is not None else (None, None)
         details = {k: node.props[k] for k in ("role", "country", "community", "degree", "betweenness",
                                               "description") if node.props.get(k) not in (None, "", [])}
         node_rows.append([node.id, node.name, label_index[node.label], sizes[i], x, y, first_date[i],
@@ -186,31 +187,62 @@ def _sizes(nodes, computed_degree: list[int]) -> tuple[str, list[float]]:
 
 def layout_positions(n: int, sources: list[int], targets: list[int],
                      communities: list | None = None, seed: int = 7, iterations: int = 60):
-    """Force-directed positions (pixels) for n nodes: Fruchterman-Reingold, vectorised.
+    """Positions in pixels (an n x 2 array) for a large graph, computed before writing.
+
+    Connected actors get a force-directed layout (`_force_layout`); actors without any
+    relation are set out in a tidy grid under it instead of drifting to the edges.
+    """
+    import numpy as np
+
+    pos = np.zeros((n, 2))
+    if n == 0:
+        return pos
+    src = np.asarray(sources, dtype=np.int64)
+    dst = np.asarray(targets, dtype=np.int64)
+    degree = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
+    linked = np.flatnonzero(degree > 0)
+    isolated = np.flatnonzero(degree == 0)
+    if len(linked):
+        renumber = np.full(n, -1, dtype=np.int64)
+        renumber[linked] = np.arange(len(linked))
+        groups = [communities[i] for i in linked] if communities is not None else None
+        pos[linked] = _force_layout(len(linked), renumber[src], renumber[dst], groups,
+                                    np.random.default_rng(seed), iterations)
+    if len(isolated):
+        spacing = 1.5
+        if len(linked):
+            left, right = pos[linked, 0].min(), pos[linked, 0].max()
+            top = pos[linked, 1].max() + 4 * spacing
+        else:
+            left, right, top = 0.0, spacing * math.sqrt(len(isolated)), 0.0
+        columns = max(1, int((right - left) / spacing) + 1)
+        rows, cols = np.divmod(np.arange(len(isolated)), columns)
+        pos[isolated, 0] = left + cols * spacing
+        pos[isolated, 1] = top + rows * spacing
+    return pos * 60.0
+
+
+def _force_layout(n: int, src, dst, communities, rng, iterations: int):
+    """Fruchterman-Reingold, vectorised with numpy (ideal edge length 1).
 
     Repulsion is estimated from a random sample of nodes each round, which makes a round
-    O(n * sample + edges) instead of O(n^2); good enough for an overview of a large graph.
+    O(n * sample + edges) instead of O(n^2): good enough for an overview of a large graph.
     Communities, when given, seed the start so that each begins in its own region.
     """
     import numpy as np
 
-    rng = np.random.default_rng(seed)
-    if n == 0:
-        return np.zeros((0, 2))
     side = math.sqrt(n)
     if communities is not None:
         pos = _community_start(communities, rng)
     else:
         pos = rng.uniform(-side / 2, side / 2, (n, 2))
-    src = np.asarray(sources, dtype=np.int64)
-    dst = np.asarray(targets, dtype=np.int64)
     x, y = pos[:, 0].astype(np.float32), pos[:, 1].astype(np.float32)
     sample = min(n - 1, 32)
     temperature = side / 8
     cooling = 0.02 ** (1 / iterations)
     for _ in range(iterations):
-        fx = -x / side  # gravity keeps separate components in view
-        fy = -y / side
+        fx = -x * GRAVITY
+        fy = -y * GRAVITY
         if sample > 0:
             picked = rng.choice(n, sample, replace=False)
             dx = x[:, None] - x[picked][None, :]
@@ -230,8 +262,7 @@ def layout_positions(n: int, sources: list[int], targets: list[int],
         x += (fx * factor).astype(np.float32)
         y += (fy * factor).astype(np.float32)
         temperature *= cooling
-    pos = np.stack([x - x.mean(), y - y.mean()], axis=1)
-    return pos * 60.0
+    return np.stack([x - x.mean(), y - y.mean()], axis=1)
 
 
 def _community_start(communities: list, rng):

@@ -33,11 +33,10 @@
                hover: { background: l.color, border: "#222" } },
     };
   });
-  const typeStyle = TYPES.map((t) => ({
-    color: { color: t.color, highlight: t.color, hover: t.color, inherit: false, opacity: 0.9 },
-    arrows: { to: { enabled: !t.symmetric, scaleFactor: 0.6 } },
-  }));
+  const large = data.layout === "fixed";
 
+  // Per-item options are kept minimal: vis-network parses and clones every item's options,
+  // which dominates the start-up time of a 50,000-edge view.
   function nodeItem(n, i) {
     const item = { id: i, label: n[1], group: "g" + n[2], value: n[3] };
     if (n[4] !== null) { item.x = n[4]; item.y = n[5]; }
@@ -53,10 +52,19 @@
     return item;
   }
 
+  const parallel = new Map();  // unordered node pair -> edges drawn so far between them
   function edgeItem(e, j) {
-    const style = typeStyle[e[2]];
-    const item = { id: j, from: e[0], to: e[1], value: e[6], color: style.color, arrows: style.arrows };
+    const type = TYPES[e[2]];
+    const item = { id: j, from: e[0], to: e[1], color: type.color };
+    if (type.symmetric) item.arrows = "";
+    if (e[6] > 1) item.width = Math.min(6, 1 + Math.log2(e[6]));
     if (data.edge_labels) item.label = e[3];
+    if (!large) {  // several relations between the same two actors: fan them out
+      const key = Math.min(e[0], e[1]) + ":" + Math.max(e[0], e[1]);
+      const k = parallel.get(key) || 0;
+      parallel.set(key, k + 1);
+      if (k > 0) item.smooth = { enabled: true, type: e[0] < e[1] ? "curvedCW" : "curvedCCW", roundness: 0.25 * k };
+    }
     const diff = e[7];
     if (diff && DIFF[diff]) {
       item.shadow = { enabled: true, color: DIFF[diff], size: 10, x: 0, y: 0 };
@@ -65,29 +73,25 @@
     return item;
   }
 
-  const large = data.layout === "fixed";
   const nodes = new vis.DataSet(N.map(nodeItem));
   const edges = new vis.DataSet(E.map(edgeItem));
+  marks.datasets = performance.now();
   const nodeOn = new Uint8Array(N.length).fill(1);
   const edgeOn = new Uint8Array(E.length).fill(1);
-  marks.datasets = performance.now();
-  const nodeView = new vis.DataView(nodes, { filter: (item) => nodeOn[item.id] === 1 });
-  const edgeView = new vis.DataView(edges, { filter: (item) => edgeOn[item.id] === 1 });
 
   const options = {
     groups: groups,
     nodes: {
       borderWidth: 1,
-      font: { size: 14, face: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
-              strokeWidth: 3, strokeColor: "#ffffff" },
+      font: { size: 14, strokeWidth: 3, strokeColor: "#ffffff" },
       scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 22, drawThreshold: 6 } },
     },
     edges: {
+      arrows: { to: { enabled: true, scaleFactor: 0.6 } },
       smooth: large ? false : { type: "continuous", roundness: 0.3 },
       selectionWidth: 2,
       hoverWidth: 1.5,
-      font: { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-      scaling: { min: 1, max: 6, label: { enabled: false } },
+      font: { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal" },
     },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
                    keyboard: false, multiselect: false },
@@ -100,15 +104,15 @@
   };
 
   const container = $("ag-network");
-  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  const network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   marks.network = performance.now();
-  Object.assign(api, { marks: marks, network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView });
+  Object.assign(api, { marks: marks, network: network, nodes: nodes, edges: edges });
   network.once("afterDrawing", () => {
     api.firstDrawMs = performance.now();
     setTimeout(() => { api.drawn = true; }, 0);
   });
-  if (large) network.fit({ animation: false });
-  else network.once("stabilizationIterationsDone", () => network.setOptions({ physics: false }));
+  // vis-network fits the view itself once the data is in (a second fit would re-measure every label)
+  if (!large) network.once("stabilizationIterationsDone", () => network.setOptions({ physics: false }));
 
   // ---- legend doubling as filters -----------------------------------------------------
   const labelOk = LABELS.map(() => true);
@@ -210,19 +214,22 @@
     const base = new Uint8Array(N.length);
     N.forEach((n, i) => { base[i] = labelOk[n[2]] && (allTime || n[6] <= cutoff) ? 1 : 0; });
     const shown = new Uint32Array(N.length);
+    const edgeChanges = [];
     let edgeCount = 0, nodeCount = 0;
     E.forEach((e, j) => {
       const when = e[4] < 0 ? undated : (allTime || e[4] <= cutoff);
       const on = typeOk[e[2]] && when && base[e[0]] && base[e[1]] ? 1 : 0;
-      edgeOn[j] = on;
+      if (on !== edgeOn[j]) { edgeOn[j] = on; edgeChanges.push({ id: j, hidden: !on }); }
       if (on) { shown[e[0]]++; shown[e[1]]++; edgeCount++; }
     });
+    const nodeChanges = [];
     N.forEach((n, i) => {
-      nodeOn[i] = base[i] && (!hideIsolated || adjacency[i].length === 0 || shown[i] > 0) ? 1 : 0;
-      nodeCount += nodeOn[i];
+      const on = base[i] && (!hideIsolated || adjacency[i].length === 0 || shown[i] > 0) ? 1 : 0;
+      if (on !== nodeOn[i]) { nodeOn[i] = on; nodeChanges.push({ id: i, hidden: !on }); }
+      nodeCount += on;
     });
-    nodeView.refresh();
-    edgeView.refresh();
+    nodes.update(nodeChanges);
+    edges.update(edgeChanges);
     timeLabel();
     $("ag-status").textContent = nodeCount === N.length && edgeCount === E.length ? ""
       : "Showing " + nodeCount.toLocaleString() + " of " + N.length.toLocaleString() + " actors, "

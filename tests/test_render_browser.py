@@ -1,0 +1,186 @@
+"""HTML views in a real headless Chromium (Debian package `chromium`), with networking cut.
+
+Each test opens a view written by render_html and inspects the live vis-network object and
+the page through the DevTools protocol (tests/browser.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from actorgraph.render import render_html
+
+from .browser import Browser, decode_png, find_chromium
+from .test_render import HOSTILE, dev_like_graph, synthetic_graph
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(find_chromium() is None,
+                       reason="headless Chromium not installed (apt-get install -y chromium)"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with Browser(width=1280, height=800, timeout=20) as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def views(tmp_path_factory, ontology):
+    """The dev-like view, a hostile one and a large one with computed positions."""
+    folder = tmp_path_factory.mktemp("views")
+    dev = dev_like_graph(ontology)
+    return {
+        "dev": (dev, render_html(dev, ontology, folder / "dev.html", title="Argentina and the US",
+                                 scope="The whole graph")),
+        "hostile": (None, render_html(dev_like_graph(ontology, hostile=True), ontology, folder / "hostile.html",
+                                      title=HOSTILE, scope=HOSTILE)),
+        "large": (None, render_html(synthetic_graph(ontology, 1500, 3500), ontology, folder / "large.html",
+                                    title="Large", scope="1,500 synthetic actors")),
+    }
+
+
+def open_view(browser: Browser, path: Path) -> None:
+    browser.requests.clear()
+    browser.console.clear()
+    browser.open(path)
+
+
+def counts(browser: Browser) -> dict:
+    return browser.eval("""(() => { const g = window.actorgraph, b = g.network.body;
+        const hiddenNodes = g.nodes.get({filter: n => n.hidden}).length;
+        const hiddenEdges = g.edges.get({filter: e => e.hidden}).length;
+        return {nodes: b.data.nodes.length, edges: b.data.edges.length,
+                visibleNodes: b.data.nodes.length - hiddenNodes, visibleEdges: b.data.edges.length - hiddenEdges,
+                shown: g.shown}; })()""")
+
+
+def canvas_box(browser: Browser) -> dict:
+    return browser.eval("""(() => { const r = document.querySelector('#ag-network canvas').getBoundingClientRect();
+        return {x: r.x, y: r.y, width: r.width, height: r.height}; })()""")
+
+
+def test_network_holds_every_node_and_edge_and_fetches_nothing(browser, views):
+    graph, path = views["dev"]
+    open_view(browser, path)
+    found = counts(browser)
+    assert found["nodes"] == len(graph.nodes) == 13 and found["edges"] == len(graph.edges) == 14
+    assert found["visibleNodes"] == 13 and found["visibleEdges"] == 14
+    assert browser.requests == [path.resolve().as_uri()]  # the file itself, nothing else
+    assert browser.console == []  # no script error, no CSP violation report
+
+
+def test_screenshot_shows_the_network(browser, views, tmp_path_factory):
+    _, path = views["dev"]
+    open_view(browser, path)
+    browser.wait_for("!window.actorgraph.network.physics.physicsEnabled")  # brief physics is over
+    png = browser.screenshot(canvas_box(browser))
+    (tmp_path_factory.getbasetemp() / "dev-view.png").write_bytes(png)  # for a person to look at
+    width, height, rows = decode_png(png)
+    pixels = [rows[y][x * 3:x * 3 + 3] for y in range(0, height, 2) for x in range(0, width, 2)]
+    inked = sum(1 for p in pixels if min(p) < 235)
+    assert inked > 0.01 * len(pixels), "the network area is blank"
+    person = bytes.fromhex("4e79a7")  # ontology colour of Person nodes
+    assert sum(1 for p in pixels if all(abs(a - b) < 12 for a, b in zip(p, person))) > 50
+
+
+def test_hostile_article_does_not_run(browser, views):
+    _, path = views["hostile"]
+    open_view(browser, path)
+    assert browser.eval("typeof window.__pwned") == "undefined"
+    hostile = browser.eval("window.actorgraph.data.nodes.findIndex(n => n[0] === 'hostile')")
+    edge = browser.eval(f"window.actorgraph.data.edges.findIndex(e => e[0] === {hostile} || e[1] === {hostile})")
+    browser.eval(f"window.actorgraph.pin('node', {hostile})")
+    node_text = browser.eval("document.getElementById('ag-details-body').textContent")
+    browser.eval(f"window.actorgraph.pin('edge', {edge})")
+    edge_text = browser.eval("document.getElementById('ag-details-body').textContent")
+    browser.eval("(async () => { const s = document.getElementById('ag-search');"
+                 " s.value = 'pwned'; s.dispatchEvent(new Event('input')); })()")
+    assert HOSTILE in node_text  # shown literally, as text
+    assert HOSTILE in edge_text and "Argentina - US Relations" not in edge_text  # title is the hostile one
+    assert browser.eval("document.querySelectorAll('img').length") == 0
+    assert browser.eval("document.title") == HOSTILE
+    assert browser.eval("typeof window.__pwned") == "undefined"
+    assert browser.requests == [path.resolve().as_uri()]  # not even the <img src=x>
+
+
+def test_filters_by_label_and_relation_type(browser, views):
+    graph, path = views["dev"]
+    open_view(browser, path)
+    browser.eval("(() => { const b = document.querySelector('input[data-label=Person]');"
+                 " b.click(); })()")
+    after = counts(browser)
+    # no Person is left; actors whose every relation went with the people are hidden too
+    people = {n.id for n in graph.nodes.values() if n.label == "Person"}
+    kept_edges = [e for e in graph.edges.values() if e.source not in people and e.target not in people]
+    kept_nodes = {end for e in kept_edges for end in (e.source, e.target)}
+    assert after["visibleEdges"] == len(kept_edges) == after["shown"]["edges"]
+    assert after["visibleNodes"] == len(kept_nodes)
+    assert "Showing" in browser.eval("document.getElementById('ag-status').textContent")
+
+    browser.eval("document.getElementById('ag-reset').click()")
+    assert counts(browser)["visibleEdges"] == len(graph.edges)
+    browser.eval("document.querySelector('input[data-type=HOLDS_ROLE]').click()")
+    assert counts(browser)["visibleEdges"] == len(graph.edges) - 3
+    browser.eval("document.getElementById('ag-reset').click()")
+    assert counts(browser)["visibleNodes"] == len(graph.nodes)
+
+
+def test_time_slider_shows_relations_up_to_a_date(browser, views):
+    graph, path = views["dev"]
+    open_view(browser, path)
+    dates = browser.eval("window.actorgraph.data.dates")
+    assert dates == sorted({q.date for e in graph.edges.values() for q in e.evidence if q.date})
+    for index, cutoff in enumerate(dates):
+        browser.eval(f"(() => {{ const t = document.getElementById('ag-time'); t.value = '{index}';"
+                     " t.dispatchEvent(new Event('input')); })()")
+        expected = [e for e in graph.edges.values() if e.first_seen is None or e.first_seen <= cutoff]
+        assert counts(browser)["visibleEdges"] == len(expected), cutoff
+        assert browser.eval("document.getElementById('ag-time-label').textContent") == f"up to {cutoff}"
+    browser.eval("(() => { const u = document.getElementById('ag-undated'); u.click(); })()")
+    dated = [e for e in graph.edges.values() if e.first_seen is not None]
+    assert counts(browser)["visibleEdges"] == len(dated)  # slider at the last date, undated off
+
+
+def test_search_focuses_an_actor_and_explains_it(browser, views):
+    graph, path = views["dev"]
+    open_view(browser, path)
+    browser.eval("""(() => { const s = document.getElementById('ag-search');
+        s.value = 'toto'; s.dispatchEvent(new Event('input'));
+        s.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true})); })()""")
+    index = browser.eval("window.actorgraph.data.nodes.findIndex(n => n[0] === 'luis-caputo')")
+    assert browser.eval("window.actorgraph.network.getSelectedNodes()") == [index]
+    text = browser.eval("document.getElementById('ag-details-body').textContent")
+    assert "Luis Caputo" in text and "Toto Caputo" in text and "Economy Minister" in text
+
+
+def test_edge_details_show_quotes_with_article_and_date(browser, views):
+    _, path = views["dev"]
+    open_view(browser, path)
+    data = browser.eval("window.actorgraph.data")
+    types = [t["name"] for t in data["relations"]]
+    edge = next(j for j, e in enumerate(data["edges"]) if types[e[2]] == "ALLIED_WITH")
+    browser.eval(f"window.actorgraph.pin('edge', {edge})")
+    quotes = browser.eval("[...document.querySelectorAll('#ag-details-body .ag-quote')].map(q => q.textContent)")
+    sources = browser.eval("[...document.querySelectorAll('#ag-details-body .ag-source')].map(q => q.textContent)")
+    assert quotes == ["\u201cMilei and Trump forge an alliance\u201d", "\u201ca close ally of Trump\u201d"]
+    assert sources[0].startswith("\u2014 A new Era in U.S.-Argentina Relations") and sources[0].endswith("(2025-01)")
+    assert sources[1] == "\u2014 Argentina - US Relations (2025-10)"
+
+
+def test_large_view_uses_computed_positions(browser, views):
+    _, path = views["large"]
+    open_view(browser, path)
+    found = counts(browser)
+    assert found["nodes"] == 1500 and found["edges"] == 3500
+    assert browser.eval("window.actorgraph.network.physics.physicsEnabled") is False
+    first = json.dumps(browser.eval("window.actorgraph.network.getPositions([0, 1, 2])"))
+    assert first == json.dumps(browser.eval("window.actorgraph.network.getPositions([0, 1, 2])"))
+    stored = browser.eval("window.actorgraph.data.nodes[0].slice(4, 6)")
+    assert browser.eval("Object.values(window.actorgraph.network.getPositions([0]))[0]") == {
+        "x": stored[0], "y": stored[1]}
+    assert browser.console == []
