@@ -609,6 +609,9 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
             if nxt.text in ("’s", "'s") and i + 2 < len(tokens):
                 head_i = i + 2
             head = tokens[head_i]
+            if head.lower not in METONYM_HEADS and head.lower not in PARTY_MEMBERS and \
+                    head.lower not in ("party", "and"):
+                continue
             mention = by_start.get(tok.start)
             if mention is None or mention.end != tok.end:
                 mention = by_end.get(tok.end)

@@ -70,12 +70,48 @@ class Trigger:
     targets: frozenset = frozenset(ACTOR)
     prefer_agreement: bool = False
     objects: str = "first"        # first | list
+    probes: tuple[str, ...] | None = None   # cheap pre-test, see _probes
 
 
 def _t(type_: str, regex: str, mode: str = "active", targets=None, prefer_agreement=False,
        objects="first") -> Trigger:
     return Trigger(type_, re.compile(regex, re.IGNORECASE), mode,
-                   frozenset(targets or ACTOR), prefer_agreement, objects)
+                   frozenset(targets or ACTOR), prefer_agreement, objects, _probes(regex))
+
+
+def _probes(regex: str) -> tuple[str, ...] | None:
+    """Lower-case literal prefixes one of which any match must contain, or None when unsure.
+
+    Only for patterns of the shape ``\\b(?:alt|alt|...)...``: each alternative's leading
+    letters (three or more) must then occur in the sentence. A cheap substring test skips
+    most regex scans (see benchmarks/bench_extract.py)."""
+    if not regex.startswith(r"\b(?:"):
+        return None
+    depth, i, start, alternatives = 0, len(r"\b(?:"), len(r"\b(?:"), []
+    while i < len(regex):
+        ch = regex[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                alternatives.append(regex[start:i])
+                break
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(regex[start:i])
+            start = i + 1
+        i += 1
+    probes = []
+    for alt in alternatives:
+        lead = re.match(r"[a-z ]+", alt)
+        word = lead.group().split(" ")[0] if lead else ""
+        if len(word) < 3:
+            return None
+        probes.append(word[:3] if re.match(r"[a-z]{3}", word) else word)
+    return tuple(sorted(set(probes))) or None
 
 
 ANY = {"Person", "Organization", "Country", "Agreement", "Event"}
@@ -562,7 +598,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
     relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
     actors = [m for m in mentions if _label(ents, m) is not None]
+    few = len({m.entity for m in actors}) < 2  # one actor: nothing to relate, bar "tariffs on Argentine goods"
+    low = chunk.lower()
     for trigger in TRIGGERS:
+        if few and trigger.type != "IMPOSES":
+            continue
+        if trigger.probes is not None and not any(p in low for p in trigger.probes):
+            continue
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
             if _negated(text, base, a, trigger.type):
