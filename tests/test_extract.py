@@ -184,3 +184,13 @@ def test_coordinated_verbs_share_their_subject_and_lifted_measures_are_not_impos
     role = next(r.props["role"] for r in objs if r.source == "Julio De Vido" and r.type == "HOLDS_ROLE")
     assert role == "former Planning Minister"
     assert next(r.props["detail"] for r in objs if r.type == "IMPOSES") == "sanctions"
+
+
+def test_bare_institutions_and_organization_meetings():
+    text = ("Rubio praised Milei during his Senate confirmation hearing. Lula met Milei at the G20 summit. "
+            "Caputo defended the budget before the Argentine Congress.\n")
+    ents, _, _ = analyse(text)
+    found = labels(ents)
+    assert found["United States Senate"] == "Organization"
+    assert found["G20 summit"] == "Event"
+    assert found["Argentine Congress"] == "Organization"

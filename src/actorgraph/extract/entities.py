@@ -164,6 +164,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _agreement_phrases(result, tokens_of, kb)
     _merge_partyless(result)
     _events(result, kb)
+    _org_events(result, kb)
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     result.mentions = _drop_overlaps(result.mentions)
     for m in result.mentions:
@@ -440,6 +441,8 @@ def _match_title_ending(run: list[Token], pos: int) -> bool:
 
 def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quoted: bool,
                     known_only: bool, titled: bool) -> Candidate | None:
+    if len(chunk) == 1 and chunk[0].text in INSTITUTIONS:
+        return Candidate(chunk[0].start, chunk[0].end, chunk[0].text, None, None)
     while chunk and chunk[-1].lower in CONNECTORS:
         chunk = chunk[:-1]
     while chunk and (chunk[0].text in CONNECTORS or (chunk[0].lower in COMMON and
@@ -535,6 +538,8 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
     if key in kb.surnames:
         return kb.surnames[key], "Person"
     before_word = [t for t in tokens if t.end <= cand.start][-1:]
+    if word in INSTITUTIONS:
+        return _institution(word, cand, result, kb, tokens)
     if before_word and before_word[0].lower == "the" and kb.lookup("the " + word):
         known = kb.lookup("the " + word)  # "the Fund" is the IMF
         return known.name, known.label
@@ -551,6 +556,35 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
     if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
         return word[:1].upper() + word[1:], "Person"
     return None, None
+
+
+INSTITUTIONS = {"Congress", "Senate", "Parliament"}
+
+
+def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowledge,
+                 tokens: list[Token]) -> tuple[str | None, str | None]:
+    """A bare 'Senate' or 'Congress' belongs to the country its sentence is about."""
+    country = None
+    before = [t for t in tokens if t.end <= cand.start]
+    if before and fold(before[-1].text) in kb.demonyms:
+        country = kb.demonyms[fold(before[-1].text)]
+    if country is None:
+        nearby = [m for m in result.mentions if result.sentences[m.sentence].start <= cand.start
+                  < result.sentences[m.sentence].end and m.entity in result.entities]
+        nearby.sort(key=lambda m: m.start)  # the sentence's subject comes first
+        for m in nearby:
+            entity = result.entities[m.entity]
+            if entity.label in ("Person", "Country"):
+                country = result.country_of(entity.name)
+                if country:
+                    break
+    country = country or result.home or _most_mentioned_country(result)
+    if not country:
+        return None, None
+    known = kb.lookup(f"{country} {word}")
+    if known:
+        return known.name, known.label
+    return f"{kb.adjective_of.get(country, country)} {word}", "Organization"
 
 
 def _next_is_lower_name(tokens: list[Token], cand: Candidate) -> bool:
@@ -720,6 +754,24 @@ def _events(result: ArticleEntities, kb: Knowledge) -> None:
             result.mentions = [x for x in result.mentions if not (s <= x.start < e)]
             result.add(name, "Event", surface)
             result.mentions.append(Mention(s, e, surface, name, index))
+
+
+ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meeting|conference|forum|"
+                          r"ministerial|assembly|congress)\b")
+
+
+def _org_events(result: ArticleEntities, kb: Knowledge) -> None:
+    """'the G20 summit', 'a Mercosur summit': an organization's meeting is an Event."""
+    text = result.text
+    for index, sentence in enumerate(result.sentences):
+        for m in ORG_EVENT_RE.finditer(text, sentence.start, sentence.end):
+            known = kb.lookup(m.group(1))
+            if not known or known.label != "Organization":
+                continue
+            name = f"{known.name} {m.group(2)}"
+            result.mentions = [x for x in result.mentions if not (m.start() <= x.start < m.end())]
+            result.add(name, "Event", m.group())
+            result.mentions.append(Mention(m.start(), m.end(), m.group(), name, index))
 
 
 def _year_near(result: ArticleEntities, sentence: Sentence) -> str | None:
