@@ -24,6 +24,7 @@ from .extract.document import Document
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 MAX_BYTES = 20 * 1024 * 1024   # larger files are not news articles; skipped with a message
+MAX_RECORD_CHARS = 2_000_000   # one .jsonl record
 MANIFEST = "manifest.json"
 
 
@@ -109,7 +110,7 @@ def _manifest(folder: Path, problems: list[str]) -> dict[str, dict]:
 def _read_file(path: Path, meta: dict, problems: list[str], max_bytes: int) -> list[Document]:
     try:
         size = path.stat().st_size
-        if size > max_bytes:
+        if size > max_bytes and path.suffix.lower() != ".jsonl":  # a .jsonl holds many articles
             problems.append(f"{path}: skipped: {size / 1048576:.0f} MB is larger than the "
                             f"{max_bytes // 1048576} MB limit for one article file")
             return []
@@ -156,6 +157,10 @@ def _jsonl(path: Path, text: str, meta: dict, problems: list[str]) -> list[Docum
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             problems.append(f"{path}:{number}: skipped: needs a 'text' string")
+            continue
+        if len(record["text"]) > MAX_RECORD_CHARS:
+            problems.append(f"{path}:{number}: skipped: text of {len(record['text']):,} characters is "
+                            f"longer than the {MAX_RECORD_CHARS:,} allowed for one article")
             continue
         fields = {k: record.get(k) for k in ("title", "published", "outlet", "url")}
         if fields["published"] is not None and parse_published(fields["published"]) is None:
