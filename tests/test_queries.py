@@ -26,7 +26,7 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 # The parameters each library query runs with for its golden result.
 SAMPLES: dict[str, dict[str, str]] = {
     "agreements": {},
-    "article_actors": {"article": "002"},
+    "article_actors": {"article": "002_af176d26679ac254.txt"},
     "brokers": {"limit": "10"},
     "co_mentioned_unrelated": {"min_articles": "2", "limit": "15"},
     "communities": {},
