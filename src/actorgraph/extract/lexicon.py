@@ -64,7 +64,8 @@ ORG_KEYWORDS = {
     "treasury", "reserve", "secretariat", "chamber", "assembly", "center", "centre", "school",
     "college", "academy", "club", "front", "league", "consortium", "holdings", "airlines",
     "energy", "petroleum", "oil", "motors", "capital", "partners", "fed", "cabinet",
-    "directorate", "society", "guard", "command",
+    "directorate", "society", "guard", "command", "watch", "international", "trust", "observatory",
+    "institution", "program", "programme", "mission", "ministries", "court", "tribunal",
 }
 EVENT_KEYWORDS = {"conference", "summit", "forum", "ball", "gala", "election", "elections", "inauguration",
                   "olympics", "games", "cup", "festival", "convention", "expo", "fair", "meeting",

@@ -120,7 +120,7 @@ TRIGGERS = [
     _t("MET_WITH", r"\b(?:welcomed|hosted|received)\b(?:(?!\bby\b)[^,;]){0,40}?\bby\b", "passive"),
     _t("MET_WITH", r"\b(?:met|meets|meet|meeting|meetings|talks|talked|spoke|speak|engage|engaged|"
                    r"sat down|phone call|call)\s+(?:again\s+)?(?:with|to)\b"),
-    _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|received|visited|greeted|"
+    _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|visited|greeted|"
                    r"shook\s+hands\s+with|dined\s+with)\b"
                    r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?[A-Z])"),
     _t("MET_WITH", r"\b(?:meeting|meetings|talks|summit|encounter)\s+between\b", "between"),
@@ -611,6 +611,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue
             if any(m.start <= a < m.end for m in actors if not m.anaphor):
                 continue  # the trigger word is part of a name ("Democratic Senator")
+            if text[a - 1:a] == "-":
+                continue  # "US-backed": an adjective, not a statement
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
