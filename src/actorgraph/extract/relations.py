@@ -782,7 +782,8 @@ def _subjects(ents, text, left: list[Mention], a: int, relatives, fallback_posse
     if not candidates:
         if fallback_possessive:
             owners = [m for m in left if m.possessive and _label(ents, m) in ACTOR]
-            return [owners[0].entity] if owners else []
+            # "Their discussions": a plural pronoun stands for both people at one position
+            return list(dict.fromkeys(o.entity for o in owners if o.start == owners[0].start)) if owners else []
         return []
     last = candidates[-1]
     group = [c for c in candidates if c.start == last.start]  # plural pronoun -> two people
