@@ -250,7 +250,8 @@ def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Me
     leaders = _leaders(ents)
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if low not in PRONOUNS_PERSON and low not in PRONOUNS_PLURAL and low not in ROLE_NOUNS and low != "two":
+        if low not in PRONOUNS_PERSON and low not in PRONOUNS_PLURAL and low not in ROLE_NOUNS and \
+                low not in ("two", "its"):
             continue
         if tok.start in covered:
             continue
@@ -260,6 +261,12 @@ def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Me
             if target:
                 extra.append(Mention(tok.start, tok.end, tok.text, target, index, low in ("his", "her"),
                                      anaphor=True))
+        elif low == "its":
+            before = [m for m in mentions if m.end <= tok.start and _label(ents, m) in ("Country", "Organization")
+                      and not m.anaphor]
+            target = before[0].entity if before else None
+            if target:
+                extra.append(Mention(tok.start, tok.end, tok.text, target, index, True, anaphor=True))
         elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower == "leaders"):
             if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "men", "presidents")):
                 continue
@@ -654,6 +661,16 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if re.search(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", text[max(base, a - 20):a]):
                 continue  # "a goal that aligns with ...": the subject is no actor
             subjects = _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives)
+            if match.group().split()[0].lower().endswith("ing") and subjects:
+                # a gerund ("restructuring", "seeking") belongs to the clause's subject unless an
+                # actor stands right before it ("with Republicans and Democrats expressing ...")
+                nearest = [m for m in left if m.entity == subjects[-1]]
+                if nearest and not re.fullmatch(r"\s*(?:\w+\s+)?", text[nearest[-1].end:a]):
+                    free = [m for m in left if not m.possessive and _label(ents, m) in ACTOR
+                            and not _after_preposition(text, m) and not _title_modifier(ents, text, m, left)]
+                    if free and free[0].entity not in subjects:
+                        subjects = _subjects(ents, text, [x for x in left if x.start <= free[0].start], a,
+                                             relatives) or subjects
             if re.search(r"\band\s+(?:\w+ly\s+)?$", text[max(base, a - 16):a]) and left:
                 # "Milei called Trump a friend and thanked Bessent": the verbs share the first subject
                 first = _subjects(ents, text, left[:1], left[0].end, relatives, fallback_possessive=False)
