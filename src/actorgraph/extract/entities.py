@@ -163,6 +163,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _home_countries(result)
     _agreement_phrases(result, tokens_of, kb)
     _merge_partyless(result)
+    _amount_anaphors(result)
     _events(result, kb)
     _org_events(result, kb)
     result.mentions.sort(key=lambda m: (m.start, -m.end))
@@ -964,6 +965,37 @@ def _named_agreement(result: ArticleEntities, tokens: list[Token], cap_i: int, h
     result.add(name, "Agreement", surface)
     result.mentions.append(Mention(start, end, surface, name, index))
     return True
+
+
+AMOUNT_RE = re.compile(r"(?:US)?\$\s?(\d+(?:[.,]\d+)?)[- ]?(billion|million|trillion|bn)\b", re.IGNORECASE)
+
+
+def _amount_key(text: str) -> str | None:
+    m = AMOUNT_RE.search(text)
+    if not m:
+        return None
+    unit = {"bn": "billion"}.get(m.group(2).lower(), m.group(2).lower())
+    return f"{m.group(1).replace(',', '.')} {unit}"
+
+
+def _amount_anaphors(result: ArticleEntities) -> None:
+    """'$20 billion of taxpayer money' after 'a $20 billion swap line': the same package."""
+    keys: dict[str, str] = {}
+    for entity in result.entities.values():
+        if entity.label != "Agreement":
+            continue
+        for alias in sorted(entity.aliases | {entity.name}):
+            key = _amount_key(alias)
+            if key:
+                keys.setdefault(key, entity.name)
+    if not keys:
+        return
+    spans = [(m.start, m.end) for m in result.mentions]
+    for index, sentence in enumerate(result.sentences):
+        for m in AMOUNT_RE.finditer(result.text, sentence.start, sentence.end):
+            key = _amount_key(m.group())
+            if key in keys and not any(s <= m.start() < e for s, e in spans):
+                result.mentions.append(Mention(m.start(), m.end(), m.group(), keys[key], index, anaphor=True))
 
 
 def _merge_partyless(result: ArticleEntities) -> None:

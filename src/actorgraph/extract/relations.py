@@ -286,8 +286,8 @@ def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Me
                 owner = next((m for m in mentions if m.start <= tokens[i - 2].start < m.end), None)
                 if owner and _label(ents, owner) == "Country":
                     country, start = owner.entity, owner.start
-            elif fold(prev.text) in kb.demonyms:
-                country = kb.demonyms[fold(prev.text)]
+            elif fold(prev.text) in kb.demonyms and not (i > 1 and tokens[i - 2].text[:1].isupper()):
+                country = kb.demonyms[fold(prev.text)]  # not "a Latin American leader"
             else:
                 owner = next((m for m in mentions if m.start <= prev.start < m.end), None)
                 if owner and _label(ents, owner) == "Country":
@@ -706,6 +706,15 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     owner = [m for m in mentions if m.possessive and _label(ents, m) == "Person" and any(
                         x.entity == obj and x.start == m.start and x.phrase for x in mentions)]
                     objects += [o.entity for o in owner]
+            if trigger.objects == "first" and len(subjects) == 1 and objects and objects[0] == subjects[0]:
+                # "his meeting with ... Trump himself": skip the subject, take the next actor
+                rest = [m for m in right if _label(ents, m) in trigger.targets and m.entity != subjects[0]
+                        and m.start - b <= 120]
+                objects = [rest[0].entity] if rest else []
+            if trigger.type in ("FUNDS", "IMPOSES"):
+                # money and measures reach a country: "bail out his friend President Milei" -> Argentina
+                objects = [ents.country_of(o) if _label_of(ents, o) == "Person" else o for o in objects]
+                objects = [o for o in objects if o and o in ents.entities]
             for subject in subjects:
                 for obj in objects:
                     if obj == subject:
@@ -874,8 +883,8 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
 CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement", "financing program"}
 FINANCIAL_KINDS = ("currency swap", "loan", "credit line", "rescue", "financing program")
 OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|"
-                      r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*|"
-                      r"back\w*|support\w*)\b", re.IGNORECASE)
+                      r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*)\b",
+                      re.IGNORECASE)
 
 
 def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
