@@ -711,8 +711,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 rest = [m for m in right if _label(ents, m) in trigger.targets and m.entity != subjects[0]
                         and m.start - b <= 120]
                 objects = [rest[0].entity] if rest else []
-            if trigger.type in ("FUNDS", "IMPOSES"):
-                # money and measures reach a country: "bail out his friend President Milei" -> Argentina
+            if trigger.type == "FUNDS" or (trigger.type == "IMPOSES" and "sanction" not in match.group().lower()):
+                # money and tariffs reach a country ("bail out his friend President Milei" -> Argentina);
+                # sanctions may name a person
                 objects = [ents.country_of(o) if _label_of(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
             for subject in subjects:
