@@ -194,3 +194,16 @@ def test_bare_institutions_and_organization_meetings():
     assert found["United States Senate"] == "Organization"
     assert found["G20 summit"] == "Event"
     assert found["Argentine Congress"] == "Organization"
+
+
+def test_abbreviated_titles_and_well_known_firms():
+    text = ("Sen. Elizabeth Warren and Rep. Gregory Meeks wrote to the Treasury Department. "
+            "Analysts at JPMorgan Chase and Goldman Sachs expect the peso to weaken. "
+            "Bessent later explained the swap.\n")
+    ents, rels, objs = analyse(text)
+    found = labels(ents)
+    assert found["JPMorgan Chase"] == found["Goldman Sachs"] == "Organization"
+    roles = {(r.source, r.target, r.props["role"]) for r in objs if r.type == "HOLDS_ROLE"}
+    assert ("Gregory Meeks", "United States", "Representative") in roles
+    assert ("Elizabeth Warren", "United States", "Senator") in roles
+    assert not any(e.label == "Agreement" for e in ents.entities.values())  # a bare "the swap" names nothing

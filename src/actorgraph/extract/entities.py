@@ -857,6 +857,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             left_i = j
             line_head = head == "line" or (head in ("swap",) and False)
             end_i = i
+            had_words = bool(mods)
             if head == "swap" or (i > 0 and tokens[i - 1].lower == "swap"):
                 mods.append("swap")
             if head == "line" and "swap" not in mods and "credit" not in mods:
@@ -874,7 +875,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                             mention.entity].label in ("Country", "Organization", "Person"):
                         right_party = mention.entity
                         end = mention.end
-            descriptive = bool(mods or amount or parties or right_party)
+            descriptive = bool(had_words or amount or parties or right_party)
             start = tokens[left_i].start
             while start < tok.start and text[start] in "-– ":
                 start += 1

@@ -35,9 +35,11 @@ TITLES = [
     "adviser", "advisor", "economic adviser", "economic advisor", "economist", "professor", "analyst",
     "businessman", "businesswoman", "tycoon", "billionaire", "candidate", "dictator", "founder",
 ]
+# Abbreviated titles arrive as two tokens ("Sen", "."): match them that way too.
+TITLES += ["sen .", "rep .", "gov .", "gen .", "mr .", "mrs .", "ms .", "dr .", "pres ."]
 TITLE_SET = set(TITLES)
 # Heads of state or government: a sitting one LEADS the country.
-HEAD_OF_STATE = {"president", "prime minister", "premier", "king", "queen", "emperor", "chancellor",
+HEAD_OF_STATE = {"president", "pres .", "prime minister", "premier", "king", "queen", "emperor", "chancellor",
                  "leader", "head", "dictator", "sheikh"}
 # Heads of an organization: a sitting one LEADS it.
 HEAD_OF_ORG = {"president", "chairman", "chairwoman", "chair", "ceo", "chief executive", "head",
@@ -45,7 +47,7 @@ HEAD_OF_ORG = {"president", "chairman", "chairwoman", "chair", "ceo", "chief exe
                "secretary general", "founder"}
 # Titles that only describe an occupation: they make a person but no HOLDS_ROLE edge by themselves.
 OCCUPATIONS = {"economist", "analyst", "businessman", "businesswoman", "tycoon", "billionaire",
-               "candidate", "founder"}
+               "candidate", "founder", "mr .", "mrs .", "ms .", "dr ."}
 # Words in front of a title that make it past, future or not yet held.
 TEMPORAL = {"former", "ex", "ex-", "future", "designated", "incoming", "outgoing", "then", "late",
             "acting", "interim", "elected", "nominated", "new", "current", "sitting", "newly",

@@ -432,6 +432,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 ents.add(party, "Organization", None, kb.country_of(party))
             out.append(Relation(m.entity, party, "MEMBER_OF", index))
             where = where or kb.country_of(party)
+        if where is None and title in US_TITLES and "United States" in ents.entities:
+            where = ents.country_of(m.entity) or "United States"
         if where is None:
             where = ents.country_of(m.entity) or ents.home
         if where is None or where == m.entity:
@@ -466,9 +468,14 @@ def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
     return kb.party_adjectives.get(fold(word))
 
 
+US_TITLES = {"rep .", "representative", "congressman", "congresswoman", "sen ."}
+ABBREVIATED = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+               "pres.": "President"}
+
+
 def _role_word(role_text: str, mods: list[str]) -> str:
     kb = knowledge()
-    words = role_text.split()
+    words = [ABBREVIATED.get(w.lower(), w) for w in role_text.split()]
     # drop a leading country, demonym, party or possessor: keep the office as worded
     while words and (fold(words[0]) in kb.demonyms or fold(words[0]) in kb.party_adjectives
                      or kb.lookup(words[0]) is not None or words[0].endswith(("’s", "'s"))):
@@ -936,9 +943,6 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 if not funders:
                     for x in after_head:
                         out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
-                    subjects = _subjects(ents, text, before, m.start, [])
-                    for subject in subjects[:1]:
-                        out.append(Relation(subject, entity.name, "PARTY_TO", index))
             recipients = [b for b in beneficiaries if b not in funders]
             for f in list(funders):
                 if _label(ents, next(x for x in mentions if x.entity == f)) == "Organization" and \
