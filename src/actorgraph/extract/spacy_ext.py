@@ -27,7 +27,11 @@ LABELS = {"PERSON": "Person", "ORG": "Organization", "NORP": None, "GPE": "Count
 class SpacyExtractor(RuleExtractor):
     name = "spacy"
 
-    def __init__(self, model: str | None = None):
+    def __init__(self, model: str | None = None, nlp=None):
+        """Load ``model`` (default: ACTORGRAPH_SPACY_MODEL or en_core_web_sm), or use ``nlp``."""
+        if nlp is not None:
+            self.nlp, self.name = nlp, f"spacy:{nlp.meta.get('name', 'custom')}"
+            return
         model = model or os.environ.get("ACTORGRAPH_SPACY_MODEL", "en_core_web_sm")
         try:
             import spacy
