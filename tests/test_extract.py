@@ -147,7 +147,7 @@ def test_extractor_registry_names_what_is_missing():
     with pytest.raises(InputError, match="unknown extractor 'magic'"):
         get_extractor("magic")
     try:
-        import spacy  # noqa: F401
+        import spacy  # noqa: F401  (only its absence is tested here)
     except ImportError:
         with pytest.raises(InputError, match=r'pip install "actorgraph\[nlp\]"'):
             get_extractor("spacy")

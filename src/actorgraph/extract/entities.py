@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (AGREEMENT_HEADS, AGREEMENT_KEYWORDS, AGREEMENT_MODIFIERS, COMMON,
-                      EVENT_KEYWORDS, GEO_WORDS, ORG_KEYWORDS, PARTY_MEMBERS, TITLE_SET, TITLES,
-                      Knowledge, fold, knowledge, norm_key)
+                      EVENT_KEYWORDS, GEO_WORDS, ORG_KEYWORDS, PARTY_MEMBERS, TITLE_SET, Knowledge,
+                      fold, knowledge)
 from .text import Sentence, Token, tokenize
 
 CONNECTORS = {"of", "for", "the", "de", "del", "da", "do", "dos", "das", "la", "las", "los", "y",
@@ -315,7 +315,6 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
     out: list[Candidate] = []
     if not run:
         return out
-    surface_all = _surface(run)
     whole = _whole_run(run, kb, known_only)
     if whole:
         return [whole]
@@ -337,8 +336,7 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
             continue
         title_end = _match_title(run, pos)
         if title_end:
-            pos = title_end
-            out_title = True
+            pos = title_end  # the title itself is no actor; relations.py reads it as a role
             continue
         k = pos + 1
         while k < n and not _gazetteer(run, k, kb) and not _match_title(run, k):
@@ -349,7 +347,6 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
         if cand:
             out.append(cand)
         pos = k
-    del surface_all
     return out
 
 
@@ -743,7 +740,7 @@ def _events(result: ArticleEntities, kb: Knowledge) -> None:
             country = country or result.home or _most_mentioned_country(result)
             if not country:
                 continue
-            year = m.group("year") or _year_near(result, sentence)
+            year = m.group("year") or result.year
             kind = {"midterm": "legislative", "congressional": "legislative"}.get(
                 m.group("kind") or "", m.group("kind") or "")
             adjective = "United States" if country == "United States" else kb.adjective_of.get(country, country)
@@ -773,10 +770,6 @@ def _org_events(result: ArticleEntities, kb: Knowledge) -> None:
             result.mentions = [x for x in result.mentions if not (m.start() <= x.start < m.end())]
             result.add(name, "Event", m.group())
             result.mentions.append(Mention(m.start(), m.end(), m.group(), name, index))
-
-
-def _year_near(result: ArticleEntities, sentence: Sentence) -> str | None:
-    return getattr(result, "year", None)
 
 
 def _person_named(result: ArticleEntities, who: str) -> str | None:
@@ -816,7 +809,6 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             # walk left over modifiers, amounts and capitalised party names
             j = i
             parties: list[str] = []
-            poss = None
             amount = False
             mods: list[str] = []
             while j > 0:
@@ -837,13 +829,10 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                         mention.entity].label in ("Country", "Organization", "Person"):
                     parties.append(mention.entity)
                     j = _token_index(tokens, mention.start)
-                    if tokens[j - 1].lower in ("’s", "'s") if j > 0 else False:
-                        pass
                 elif low in ("’s", "'s") and j > 1:
                     owner = _mention_at(existing, tokens[j - 2])
                     if owner is None or result.entities.get(owner.entity) is None:
                         break
-                    poss = owner.entity
                     parties.append(owner.entity)
                     j = _token_index(tokens, owner.start)
                 else:
@@ -855,8 +844,6 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             if j < 0:
                 continue
             left_i = j
-            line_head = head == "line" or (head in ("swap",) and False)
-            end_i = i
             had_words = bool(mods)
             if head == "swap" or (i > 0 and tokens[i - 1].lower == "swap"):
                 mods.append("swap")

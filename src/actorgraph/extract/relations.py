@@ -558,7 +558,6 @@ def _appositive_role(ents, tokens, mentions, m, i):
             where = _place_of(ents, people[-1].entity)
     role_text = " ".join(mods + [match.group("title")]) + (match.group("rest") or "")
     if where and match.group("rest"):
-        rest = match.group("rest")
         target_mentions = [x for x in inside if x.start >= offset + match.start("rest")]
         if target_mentions and target_mentions[0].entity == where:
             role_text = " ".join(mods + [match.group("title")])
@@ -915,7 +914,6 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
         sentence = ents.sentences[index]
         before = [x for x in mentions if x.end <= m.start and _label(ents, x) in ACTOR and not x.possessive]
         funders = []
-        sentence_text = text[sentence.start:sentence.end]
         if kind in FINANCIAL_KINDS and PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]):
             continue  # a loan still being negotiated or sought funds nobody yet
