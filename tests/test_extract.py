@@ -207,3 +207,16 @@ def test_abbreviated_titles_and_well_known_firms():
     assert ("Gregory Meeks", "United States", "Representative") in roles
     assert ("Elizabeth Warren", "United States", "Senator") in roles
     assert not any(e.label == "Agreement" for e in ents.entities.values())  # a bare "the swap" names nothing
+
+
+def test_named_agreements_offices_and_clauses_after_and():
+    text = ("The United States and Argentina announced a framework for an Agreement on Reciprocal Trade "
+            "and Investment. US Trade Representative Jamieson Greer praised it. US cattle ranchers "
+            "criticized the beef quota, and Senator Chuck Grassley, a Republican from Iowa, warned "
+            "against it.\n")
+    ents, rels, objs = analyse(text)
+    assert labels(ents)["Agreement on Reciprocal Trade and Investment"] == "Agreement"
+    assert ("Jamieson Greer", "United States", "Trade Representative") in {
+        (r.source, r.target, r.props.get("role")) for r in objs if r.type == "HOLDS_ROLE"}
+    assert not any(t == "CRITICIZES" and o == "Chuck Grassley" for _, t, o in rels)
+    assert ("Chuck Grassley", "MEMBER_OF", "Republican Party") in rels

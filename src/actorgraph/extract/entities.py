@@ -291,9 +291,11 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     words = [t.lower for t in tokens[j:k]]
     left = tokens[j - 1].lower
     if words == ["and"]:
-        # "Organization for Economic Cooperation and Development", not "Milei and Trump"
+        # "Organization for Economic Cooperation and Development", "Agreement on Trade and
+        # Investment"; not "Milei and Trump"
         inside = [tokens[x].lower for x in range(i, j)]
-        return any(w in ORG_KEYWORDS for w in inside) and any(w in ("for", "of") for w in inside)
+        keyworded = any(w in ORG_KEYWORDS for w in inside) or inside[0] in AGREEMENT_KEYWORDS
+        return keyworded and any(w in ("for", "of", "on") for w in inside)
     if "and" in words:
         return False
     if all(w in NAME_PARTICLES for w in words):
@@ -302,6 +304,7 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
         return left in {"embassy", "consulate", "office", "mission"}
     if words[0] in {"of", "for", "on"}:
         return (left in ORG_KEYWORDS or left in EVENT_KEYWORDS or left in AGREEMENT_KEYWORDS
+                or tokens[i].lower in AGREEMENT_KEYWORDS
                 or _title_word(left) or any(tokens[x].lower in ORG_KEYWORDS for x in range(i, j)))
     return False
 
@@ -386,6 +389,8 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
         return None
     if last in AGREEMENT_KEYWORDS and last != "deal":
         return Candidate(s, e, surface, "Agreement", surface)
+    if words[start] in AGREEMENT_KEYWORDS and len(body) >= 3 and body[1].lower in ("on", "of", "for", "between"):
+        return Candidate(s, e, surface, "Agreement", surface)  # "Agreement on Reciprocal Trade and Investment"
     has_place = any(kb.lookup(t.text) and kb.lookup(t.text).label == "Country" for t in body)
     place_after_in = any(words[k] in ("in", "of") and kb.lookup(body[k - start + 1].text) is not None
                          and any(w in ORG_KEYWORDS for w in words[start:k])

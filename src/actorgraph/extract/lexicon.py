@@ -25,7 +25,7 @@ TITLES = [
     "interior minister", "security minister", "trade minister", "health minister", "labor minister",
     "minister of foreign affairs", "minister of economy", "minister of the economy", "minister of finance",
     "minister of defense", "minister of security", "minister",
-    "special envoy", "envoy", "ambassador", "consul", "attorney general", "solicitor general",
+    "trade representative", "special envoy", "envoy", "ambassador", "consul", "attorney general", "solicitor general",
     "president-elect", "president", "senator", "sen.", "representative", "rep.", "congressman",
     "congresswoman", "lawmaker", "legislator", "deputy", "governor", "gov.", "mayor", "speaker",
     "chancellor", "premier", "king", "queen", "prince", "crown prince", "pope", "emperor", "sheikh",

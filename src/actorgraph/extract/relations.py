@@ -363,7 +363,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             title, t0 = found
             k = t0
             while k > 0 and t0 - k < 2 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].lower not in TEMPORAL \
-                    and title.split()[-1] in ("minister", "secretary", "director", "governor", "ambassador") \
+                    and title.split()[-1] in ("minister", "secretary", "director", "governor", "ambassador",
+                                              "representative", "envoy", "advisor", "adviser") \
                     and kb.lookup(tokens[k - 1].text) is None and fold(tokens[k - 1].text) not in kb.demonyms \
                     and fold(tokens[k - 1].text) not in kb.party_adjectives \
                     and not any(x.start <= tokens[k - 1].start < x.end for x in mentions):
@@ -737,6 +738,14 @@ CANCELS = {"lifted", "lift", "lifting", "lifts", "removed", "removing", "scrappe
            "escape", "avoid", "avoided", "repealed"}
 
 
+def _starts_clause(text: str, m: Mention) -> bool:
+    """Is the mention the subject of its own verb, after an optional appositive?"""
+    after = text[m.end:m.end + 120]
+    appositive = re.match(r",[^,]{1,80},", after)
+    shifted = Mention(m.start, m.end + (appositive.end() if appositive else 0), m.surface, m.entity, m.sentence)
+    return _verb_follows(text, shifted)
+
+
 def _verb_follows(text: str, m: Mention) -> bool:
     """Is the mention the subject of a verb ('Kicillof blamed ...', 'Trump visited ...')?"""
     nxt = re.match(r"\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?([a-z]+)", text[m.end:m.end + 30])
@@ -844,6 +853,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
              mentions: list[Mention]) -> list[str]:
     if right and right[0].possessive and trigger.type in ("MET_WITH", "ALLIED_WITH"):
         return []  # "met Machado's envoy": the envoy, not Machado
+    # ", and Senator Grassley, ..., warned": a new clause with its own subject starts there
+    cut = [m.start for m in right if ", and " in text[b:m.start] and _starts_clause(text, m)]
+    if cut:
+        right = [m for m in right if m.start < cut[0]]
     allowed = [m for m in right if _label(ents, m) in trigger.targets
                and not (m.anaphor and m.possessive and m.start - b > 12)
                and not re.match(r"\s+(?:said|says|told|added|noted|stated)\b", text[m.end:m.end + 10])
