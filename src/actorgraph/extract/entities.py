@@ -902,7 +902,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 c = _party_name(result, p)
                 if c and c not in all_parties:
                     all_parties.append(c)
-            if kind in ("loan", "financing program", "credit line") and len(all_parties) == 1 and \
+            if kind in ("loan", "financing program", "credit line", "agreement") and len(all_parties) == 1 and \
                     result.entities.get(all_parties[0]) is not None and \
                     result.entities[all_parties[0]].label == "Organization" and result.home:
                 all_parties.append(result.home)  # "a program with the Fund": the borrower is the article's country
@@ -915,7 +915,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
                     set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
                 continue
-            name = ("–".join(sorted(all_parties)) + " " + kind).strip() if all_parties else \
+            name = (_party_label(result, all_parties, kb) + " " + kind).strip() if all_parties else \
                 re.sub(r"^(?:a|an|the|this|that|its|their|his|her)\s+", "", surface_core)
             if kind == "agreement" or kind == "trade agreement":
                 # "the U.S. agreement" after "a trade agreement with Washington" is the same one
@@ -1005,6 +1005,22 @@ def _merge_partyless(result: ArticleEntities) -> None:
                 if m.entity == entity.name:
                     m.entity = target.name
             del result.entities[entity.name]
+
+
+def _party_label(result: ArticleEntities, parties: list[str], kb: Knowledge) -> str:
+    """'United States–Argentina', 'Argentina–IMF': the US first, then other countries, then
+    organizations by their acronym when they have one; the same in every article."""
+    def key(name: str) -> tuple:
+        entity = result.entities.get(name)
+        label = entity.label if entity else "Organization"
+        return (0 if name == "United States" else 1 if label == "Country" else 2, name)
+
+    def short(name: str) -> str:
+        known = kb.actors.get(name)
+        acronyms = [a for a in (known.aliases if known else []) if a.isupper() and 2 <= len(a) <= 5]
+        return acronyms[0] if acronyms and known.label == "Organization" else name
+
+    return "–".join(short(p) for p in sorted(parties, key=key))
 
 
 def _drop_inside(result: ArticleEntities, index: int, start: int, end: int, keep: str) -> None:
