@@ -397,7 +397,12 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
                          for k in range(start + 1, len(words) - 1))
     if has_place and (last in ORG_KEYWORDS or place_after_in) and last not in METONYM_HEADS \
             and not any(_title_word(w) for w in words[start:]):
-        return Candidate(s, e, surface, "Organization", surface)
+        # "U.S. Embassy in Argentina" -> "United States Embassy in Argentina"
+        parts = []
+        for t in body:
+            known = kb.lookup(t.text)
+            parts.append(known.name if known and known.label == "Country" else t.text)
+        return Candidate(s, e, surface, "Organization", " ".join(parts))
     return None
 
 
