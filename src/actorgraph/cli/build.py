@@ -90,7 +90,7 @@ def _print_summary(app: App, report) -> None:
         click.echo("  most connected: " + ", ".join(f"{name} ({deg})" for name, deg, _ in top))
     if report.html:
         click.echo(f"HTML view: {report.html}")
-    click.echo("Next: actorgraph queries  |  actorgraph query top_actors  |  actorgraph export --help")
+    click.echo("Next: actorgraph queries  |  actorgraph query most_connected  |  actorgraph export --help")
 
 
 @click.command()

@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that measure and report; none of them is a test."""
