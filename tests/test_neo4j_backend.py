@@ -173,10 +173,14 @@ def test_a_rejected_query_is_one_line(bolt_store, ontology):
     assert "rejected the query" in str(info.value) and "\n" not in str(info.value)
 
 
-def test_clear_empties_the_graph(bolt_store, ontology):
+def test_clear_deletes_actorgraph_nodes_in_batches_and_nothing_else(bolt_store, ontology):
     bolt_store.load(bolt_safe(small_graph(), ontology), replace=True)
+    bolt_store.write("CREATE (:Unrelated {name: 'someone else'})")
+    bolt_store.batch_size = 2
     bolt_store.clear()
     assert bolt_store.counts() == {"nodes": {}, "edges": {}, "articles": 0}
+    assert bolt_store.read("MATCH (n:Unrelated) RETURN n.name").rows == [["someone else"]]
+    bolt_store.write("MATCH (n:Unrelated) DELETE n")
 
 
 def test_connection_refused_is_quick_and_one_line(ontology):

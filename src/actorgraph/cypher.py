@@ -97,3 +97,13 @@ def all_statements() -> list[str]:
         COUNT_NODES, COUNT_RELATIONS, COUNT_ARTICLES, EXPORT_NODES, EXPORT_RELATIONS,
         EXPORT_ARTICLES, DELETE_ALL, *NEO4J_SCHEMA,
     ]
+
+# Neo4j: empty actorgraph's part of the database in batches (one huge transaction can
+# exhaust a laptop-sized heap), leaving any other data in the database alone.
+NEO4J_DELETE_BATCH = """
+MATCH (n)
+WHERE n:Entity OR n:Article
+WITH n LIMIT $limit
+DETACH DELETE n
+RETURN count(*) AS deleted
+"""

@@ -34,6 +34,10 @@ def neo4j_statements(ontology) -> list[dict]:
     loader += [(f"cypher.MERGE_RELATIONS[{t}]", cypher.fill(cypher.MERGE_RELATIONS, type=t))
                for t in ontology.relations]
     loader += [(f"cypher.all_statements[{i}]", text) for i, text in enumerate(cypher.all_statements())]
+    # What only the Neo4j store sends: its batched delete and the index fallback.
+    loader += [(f"cypher.{name}", getattr(cypher, name)) for name in dir(cypher)
+               if name.startswith("NEO4J_") and isinstance(getattr(cypher, name), str)]
+    loader += [(f"cypher.FALKOR_SCHEMA[{i}]", text) for i, text in enumerate(cypher.FALKOR_SCHEMA)]
     statements += [{"name": name, "text": text, "params": sorted(set(PARAM.findall(text)))}
                    for name, text in loader]
     return statements

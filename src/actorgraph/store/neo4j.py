@@ -118,7 +118,7 @@ class Neo4jStore:
     # -- writing -------------------------------------------------------------
 
     def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None) -> LoadStats:
-        """Constraints first, then MERGE batches; with replace, the database is emptied first.
+        """Constraints first, then MERGE batches; with replace, actorgraph's nodes are deleted first.
 
         Unlike the embedded store this is not atomic for readers: a load that fails half-way
         leaves the batches it committed (run it again; MERGE makes that safe).
@@ -153,6 +153,9 @@ class Neo4jStore:
             if (exc.code or "").startswith("Neo.ClientError.Schema"):
                 raise StoreError(f"Neo4j at {self.uri} refused a constraint ({_first_line(exc.message)}); "
                                  "duplicate ids in the database? load with --replace") from None
+            if (exc.code or "").startswith("Neo.ClientError.Security"):
+                raise StoreError(f"user may not create constraints and indexes on Neo4j at {self.uri} "
+                                 f"({_first_line(exc.message)}); load as a user with schema rights") from None
             # Not Neo4j 5 (FalkorDB's Bolt answers with a bare error): skip constraints.
             for statement in cypher.FALKOR_SCHEMA:
                 try:
@@ -167,7 +170,12 @@ class Neo4jStore:
             self._run_in(lambda tx, b=batch: tx.run(cypher.SET_NODE_PROPERTIES, rows=b).consume(), write=True)
 
     def clear(self) -> None:
-        self._run_in(lambda tx: tx.run(cypher.DELETE_ALL).consume(), write=True)
+        """Delete actorgraph's nodes (Entity, Article) and their relations, in batches."""
+        def work(tx):
+            return tx.run(cypher.NEO4J_DELETE_BATCH, limit=self.batch_size).single()[0]
+
+        while self._run_in(work, write=True):
+            pass
 
     def close(self) -> None:
         if self.driver is not None:
