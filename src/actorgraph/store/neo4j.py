@@ -267,7 +267,8 @@ class Neo4jStore:
         if code == "Neo.ClientError.Statement.AccessMode" or "read access mode" in message.lower():
             return QueryError("this query writes to the graph; queries are read-only unless you pass --write")
         if code.startswith("Neo.ClientError.Statement.SyntaxError"):
-            return QueryError(f"Neo4j rejected the query: {_squash(exc.message or '')}")
+            # The first line carries the position: "... (line 1, column 17 (offset: 16))".
+            return QueryError(f"Neo4j rejected the query: {_first_line(exc.message or '')}")
         if not exc.message or code == "Neo.DatabaseError.General.UnknownError":
             # FalkorDB's Bolt server sends errors without a message.
             return QueryError(f"the server at {self.uri} rejected the query and gave no reason ({code or 'no code'})")
