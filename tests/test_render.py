@@ -77,7 +77,9 @@ def dev_like_graph(ontology, hostile: bool = False) -> Graph:
     rel("argentina", "PARTY_TO", "swap-line", a3, "the swap-line announcement", "2025-10")
     rel("javier-milei", "MET_WITH", "donald-trump", a4, "Trump grants Milei his White House visit", "2025-09")
     rel("imf", "SUPPORTS", "javier-milei", a1, "the IMF backed the programme", "2026-01")
-    rel("cristina-fernandez-de-kirchner", "CRITICIZES", "javier-milei", a3, "the opposition attacked Milei", None)
+    # no date of its own, and an article the graph does not list: the one undated relation
+    rel("cristina-fernandez-de-kirchner", "CRITICIZES", "javier-milei", "unlisted", "the opposition attacked Milei", None)
+    rel("imf", "SUPPORTS", "javier-milei", a3, "the IMF praised Milei", None)  # dated by its article
     rel("donald-trump", "SUPPORTS", "midterm-election", a4, "ahead of the midterm vote", "2025-09")
     if hostile:
         rel("hostile", "CRITICIZES", "javier-milei", a3, HOSTILE, "2025-10")
@@ -116,6 +118,13 @@ def synthetic_graph(ontology, n_nodes: int, n_edges: int, seed: int = 1, communi
         graph.add_edge(Edge(source, target, rel_type, evidence), symmetric=rel_type in ("MET_WITH", "ALLIED_WITH"))
         ends += [source, target]
     return graph
+
+
+def first_date(graph: Graph, edge: Edge) -> str | None:
+    """When a relation was first seen, a quote without a date taking its article's."""
+    published = {a.id: a.published for a in graph.articles.values()}
+    dates = [q.date or published.get(q.article) for q in edge.evidence]
+    return min((d for d in dates if d), default=None)
 
 
 def page_data(html: str) -> dict:
@@ -266,7 +275,10 @@ def test_edge_rows_carry_evidence_dates_and_short_labels(dev_html):
     role = next(e for e in data["edges"] if types[e[2]] == "HOLDS_ROLE" and nodes[e[0]] == "marco-rubio")
     assert role[3] == "Secretary of State"
     undated = next(e for e in data["edges"] if types[e[2]] == "CRITICIZES")
-    assert undated[4] == -1
+    assert undated[4] == undated[5] == -1 and undated[9] == [[-1, "the opposition attacked Milei", None]]
+    imf = next(e for e in data["edges"] if types[e[2]] == "SUPPORTS" and nodes[e[0]] == "imf")
+    assert [q[2] for q in imf[9]] == ["2025-10", "2026-01"]  # the undated quote takes its article's date
+    assert data["dates"][imf[4]] == "2025-10" and data["dates"][imf[5]] == "2026-01"
     milei = data["nodes"][nodes.index("javier-milei")]
     assert data["dates"][milei[6]] == "2025-01"  # first seen with its earliest relation
 

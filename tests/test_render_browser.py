@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from actorgraph.model import Edge, Graph, Node
 from actorgraph.render import render_html
 
 from .browser import Browser, decode_png, find_chromium
-from .test_render import HOSTILE, dev_like_graph, synthetic_graph
+from .test_render import HOSTILE, dev_like_graph, first_date, synthetic_graph
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,7 +35,17 @@ def views(tmp_path_factory, ontology):
     """The dev-like view, a hostile one and a large one with computed positions."""
     folder = tmp_path_factory.mktemp("views")
     dev = dev_like_graph(ontology)
+    diff = dev_like_graph(ontology)
+    diff.nodes["imf"].props["diff"] = "added"
+    diff.edges["cristina-fernandez-de-kirchner|CRITICIZES|javier-milei"].props["diff"] = "removed"
+    bare = Graph()  # what a query result can look like: no evidence, no dates, no articles
+    for name in ("A", "B", "C"):
+        bare.add_node(Node(name.lower(), name, "Organization"))
+    bare.add_edge(Edge("a", "b", "FUNDS"))
+    bare.add_edge(Edge("b", "c", "MET_WITH"))
     return {
+        "bare": (bare, render_html(bare, ontology, folder / "bare.html", title="Query", scope="Result of query x")),
+        "diff": (diff, render_html(diff, ontology, folder / "diff.html", title="Changes", scope="Diff")),
         "dev": (dev, render_html(dev, ontology, folder / "dev.html", title="Argentina and the US",
                                  scope="The whole graph")),
         "hostile": (None, render_html(dev_like_graph(ontology, hostile=True), ontology, folder / "hostile.html",
@@ -134,15 +145,17 @@ def test_time_slider_shows_relations_up_to_a_date(browser, views):
     graph, path = views["dev"]
     open_view(browser, path)
     dates = browser.eval("window.actorgraph.data.dates")
-    assert dates == sorted({q.date for e in graph.edges.values() for q in e.evidence if q.date})
+    assert dates == sorted({d for e in graph.edges.values() if (d := first_date(graph, e))}
+                           | {q.date for e in graph.edges.values() for q in e.evidence if q.date})
     for index, cutoff in enumerate(dates):
         browser.eval(f"(() => {{ const t = document.getElementById('ag-time'); t.value = '{index}';"
                      " t.dispatchEvent(new Event('input')); })()")
-        expected = [e for e in graph.edges.values() if e.first_seen is None or e.first_seen <= cutoff]
+        expected = [e for e in graph.edges.values() if (d := first_date(graph, e)) is None or d <= cutoff]
         assert counts(browser)["visibleEdges"] == len(expected), cutoff
         assert browser.eval("document.getElementById('ag-time-label').textContent") == f"up to {cutoff}"
     browser.eval("(() => { const u = document.getElementById('ag-undated'); u.click(); })()")
-    dated = [e for e in graph.edges.values() if e.first_seen is not None]
+    dated = [e for e in graph.edges.values() if first_date(graph, e) is not None]
+    assert len(dated) == len(graph.edges) - 1
     assert counts(browser)["visibleEdges"] == len(dated)  # slider at the last date, undated off
 
 
@@ -183,4 +196,29 @@ def test_large_view_uses_computed_positions(browser, views):
     stored = browser.eval("window.actorgraph.data.nodes[0].slice(4, 6)")
     assert browser.eval("Object.values(window.actorgraph.network.getPositions([0]))[0]") == {
         "x": stored[0], "y": stored[1]}
+    assert browser.console == []
+
+
+def test_diff_marks_are_drawn_and_explained(browser, views):
+    _, path = views["diff"]
+    open_view(browser, path)
+    legend = browser.eval("document.getElementById('ag-diff-legend').textContent")
+    assert "added" in legend and "removed" in legend
+    imf = browser.eval("window.actorgraph.data.nodes.findIndex(n => n[0] === 'imf')")
+    node = browser.eval(f"window.actorgraph.nodes.get({imf})")
+    assert node["borderWidth"] == 4 and node["shadow"]["color"] == "#2ca02c"
+    removed = browser.eval("window.actorgraph.edges.get({filter: e => !!e.dashes})")
+    assert len(removed) == 1
+    browser.eval(f"window.actorgraph.pin('node', {imf})")
+    assert "added" in browser.eval("document.getElementById('ag-details-body').textContent")
+    assert browser.console == []
+
+
+def test_view_without_evidence_or_dates(browser, views):
+    graph, path = views["bare"]
+    open_view(browser, path)
+    assert counts(browser)["nodes"] == 3 and counts(browser)["edges"] == 2
+    assert "No relation carries a date" in browser.eval("document.getElementById('ag-time-section').textContent")
+    browser.eval("window.actorgraph.pin('edge', 0)")
+    assert "No quote is recorded" in browser.eval("document.getElementById('ag-details-body').textContent")
     assert browser.console == []

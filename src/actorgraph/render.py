@@ -22,12 +22,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+from collections import Counter
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ActorGraphError
-from .model import Graph, write_text_atomic
+from .errors import ActorGraphError, InputError
+from .model import Evidence, Graph, write_text_atomic
 from .ontology import Ontology
 
 PHYSICS_LIMIT = 300  # above this many nodes, positions are computed before writing
@@ -36,6 +37,7 @@ EVIDENCE_LIMIT = 25  # quotes kept per edge in the page (the count says how many
 UNKNOWN_COLOR = "#999999"
 GRAVITY = 1.5  # pull towards the centre in the large-graph layout (keeps small components near)
 DIFF_COLORS = {"added": "#2ca02c", "removed": "#d62728", "changed": "#ff7f0e"}
+NODE_DETAILS = ("role", "country", "community", "degree", "betweenness", "description")
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -45,120 +47,118 @@ def render_html(graph: Graph, ontology: Ontology, path: Path, *, title: str, sco
 
     `scope` is a one-line description of what the view shows ("The whole graph", "Network of
     Javier Milei, depth 2"); the header adds when and from which articles it was generated.
+    Raises InputError when the file cannot be written.
     """
     path = Path(path)
     if generated_at is None:
         generated_at = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    data = view_data(graph, ontology, title=title, scope=scope, generated_at=generated_at)
+    data = view_data(graph, ontology)
     html = _template().render(
         title=title, scope=scope, generated_at=generated_at,
-        node_count=len(graph.nodes), edge_count=len(graph.edges),
-        articles=data["articles"],
+        node_count=len(graph.nodes), edge_count=len(graph.edges), articles=data["articles"],
         vis_js=_vis_asset("vis-network.min.js"), vis_css=_vis_asset("vis-network.css"),
         view_js=(TEMPLATES / "view.js").read_text(encoding="utf-8"),
         view_css=(TEMPLATES / "view.css").read_text(encoding="utf-8"),
         data_json=script_json(data),
     )
-    write_text_atomic(path, html)
+    try:
+        write_text_atomic(path, html)
+        path.chmod(0o644)  # a view is meant to be shared; the atomic write leaves it private
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the HTML view ({exc.strerror or exc})") from None
     return path
 
 
-def view_data(graph: Graph, ontology: Ontology, *, title: str, scope: str,
-              generated_at: str) -> dict:
-    """The page's data: compact arrays that the page script turns into vis-network items.
+def view_data(graph: Graph, ontology: Ontology) -> dict:
+    """The page's data: legend entries, articles, dates, and compact node and edge rows.
 
-    nodes: [id, name, label index, size value, x, y, first date index (-1 undated), diff,
-            aliases, details]
-    edges: [source index, target index, type index, short label, first date index,
-            last date index, weight, diff, role or detail, evidence [[article index, quote, date]]]
+    node row: [id, name, label index, size value, x, y (None: physics places it),
+               first date index (-1: undated), diff, aliases, details {role, country, ...}]
+    edge row: [source row, target row, type index, short label, first date index,
+               last date index, weight, diff, role or detail, [[article index, quote, date]]]
     """
     nodes = sorted(graph.nodes.values(), key=lambda n: n.id)
     edges = sorted(graph.edges.values(), key=lambda e: e.key)
     node_index = {node.id: i for i, node in enumerate(nodes)}
-
-    label_names = list(ontology.labels)
-    label_names += sorted({n.label for n in nodes} - set(label_names))
+    label_names = _names(ontology.labels, (n.label for n in nodes))
+    type_names = _names(ontology.relations, (e.type for e in edges))
     label_index = {name: i for i, name in enumerate(label_names)}
-    type_names = list(ontology.relations)
-    type_names += sorted({e.type for e in edges} - set(type_names))
     type_index = {name: i for i, name in enumerate(type_names)}
-
     articles = sorted(graph.articles.values(), key=lambda a: (a.published or "", a.title, a.id))
     article_index = {a.id: i for i, a in enumerate(articles)}
-    dates = sorted({q.date for e in edges for q in e.evidence if q.date})
+    published = {a.id: a.published for a in articles}
+
+    def dated(evidence: list[Evidence]) -> list[tuple[Evidence, str | None]]:
+        # a quote without its own date is dated by its article
+        return sorted(((q, q.date or published.get(q.article)) for q in evidence),
+                      key=lambda pair: (pair[1] or "", pair[0].article, pair[0].start or 0))
+
+    edge_evidence = [dated(edge.evidence) for edge in edges]
+    dates = sorted({d for evidence in edge_evidence for _, d in evidence if d})
     date_index = {d: i for i, d in enumerate(dates)}
 
-    computed_degree = [0] * len(nodes)
+    degree = [0] * len(nodes)
     first_date = [-1] * len(nodes)
-    sources, targets = [], []
     edge_rows = []
-    for edge in edges:
+    for edge, evidence in zip(edges, edge_evidence):
         s, t = node_index[edge.source], node_index[edge.target]
-        sources.append(s)
-        targets.append(t)
-        computed_degree[s] += 1
-        if t != s:
-            computed_degree[t] += 1
-        dates_seen = edge.dates
-        first = date_index[dates_seen[0]] if dates_seen else -1
-        last = date_index[dates_seen[-1]] if dates_seen else -1
-        if first >= 0:
-            for end in (s, t):
-                if first_date[end] < 0 or first < first_date[end]:
-                    first_date[end] = first
-        evidence = [[article_index.get(e.article, -1), e.quote, e.date]
-                    for e in sorted(edge.evidence, key=lambda e: (e.date or "", e.article, e.start or 0))]
+        degree[s] += 1
+        degree[t] += t != s
+        seen = [date_index[d] for _, d in evidence if d]
+        first, last = (min(seen), max(seen)) if seen else (-1, -1)
+        for end in (s, t):
+            if first >= 0 and (first_date[end] < 0 or first < first_date[end]):
+                first_date[end] = first
         note = edge.props.get("role") or edge.props.get("detail") or ""
         edge_rows.append([s, t, type_index[edge.type], short_label(edge.type, edge.props.get("role")),
-                          first, last, edge.weight,
-                          edge.props.get("diff") or "", str(note), evidence[:EVIDENCE_LIMIT]])
+                          first, last, edge.weight, edge.props.get("diff") or "", str(note),
+                          [[article_index.get(q.article, -1), q.quote, d] for q, d in evidence[:EVIDENCE_LIMIT]]])
 
-    size_by, sizes = _sizes(nodes, computed_degree)
+    size_by, sizes = _sizes(nodes, degree)
     positions = None
     if len(nodes) > PHYSICS_LIMIT:
         communities = [n.props.get("community") for n in nodes]
-        positions = layout_positions(len(nodes), sources, targets,
-                                     communities if all(c is not None for c in communities) else None)
+        positions = layout_positions(len(nodes), [r[0] for r in edge_rows], [r[1] for r in edge_rows],
+                                     communities if None not in communities else None).round().astype(int).tolist()
     node_rows = []
     for i, node in enumerate(nodes):
-        x, y = (round(float(positions[i][0])), round(float(positions[i][1]))) if positions is not None else (None, None)
-        details = {k: node.props[k] for k in ("role", "country", "community", "degree", "betweenness",
-                                              "description") if node.props.get(k) not in (None, "", [])}
+        x, y = positions[i] if positions else (None, None)
+        details = {k: node.props[k] for k in NODE_DETAILS if node.props.get(k) not in (None, "", [])}
         node_rows.append([node.id, node.name, label_index[node.label], sizes[i], x, y, first_date[i],
                           node.props.get("diff") or "", sorted(node.aliases), details])
 
-    label_counts = [0] * len(label_names)
-    for node in nodes:
-        label_counts[label_index[node.label]] += 1
-    type_counts = [0] * len(type_names)
-    for edge in edges:
-        type_counts[type_index[edge.type]] += 1
-
-    def label_entry(name: str) -> dict:
-        spec = ontology.labels.get(name)
-        return {"name": name, "color": spec.color if spec else UNKNOWN_COLOR,
-                "shape": spec.shape if spec else "dot",
-                "description": spec.description if spec else "", "count": label_counts[label_index[name]]}
-
-    def type_entry(name: str) -> dict:
-        spec = ontology.relations.get(name)
-        return {"name": name, "short": short_label(name), "color": spec.color if spec else UNKNOWN_COLOR,
-                "family": spec.family if spec else "other", "symmetric": bool(spec and spec.symmetric),
-                "meaning": spec.meaning if spec else "", "count": type_counts[type_index[name]]}
-
+    label_counts = Counter(n.label for n in nodes)
+    type_counts = Counter(e.type for e in edges)
     return {
-        "title": title, "scope": scope, "generated_at": generated_at,
-        "labels": [label_entry(name) for name in label_names],
-        "relations": [type_entry(name) for name in type_names],
+        "labels": [_label_entry(ontology, name, label_counts[name]) for name in label_names],
+        "relations": [_type_entry(ontology, name, type_counts[name]) for name in type_names],
         "articles": [{"id": a.id, "title": a.title or a.id, "published": a.published or ""} for a in articles],
         "dates": dates,
         "size_by": size_by,
-        "layout": "fixed" if positions is not None else "physics",
+        "layout": "fixed" if positions else "physics",
         "edge_labels": len(edges) <= EDGE_LABEL_LIMIT,
         "diff_colors": DIFF_COLORS,
         "nodes": node_rows,
         "edges": edge_rows,
     }
+
+
+def _names(declared: dict, used) -> list[str]:
+    """The ontology's names in its order, then any others the graph uses (drawn in grey)."""
+    return list(declared) + sorted(set(used) - set(declared))
+
+
+def _label_entry(ontology: Ontology, name: str, count: int) -> dict:
+    spec = ontology.labels.get(name)
+    return {"name": name, "color": spec.color if spec else UNKNOWN_COLOR, "shape": spec.shape if spec else "dot",
+            "description": spec.description if spec else "", "count": count}
+
+
+def _type_entry(ontology: Ontology, name: str, count: int) -> dict:
+    spec = ontology.relations.get(name)
+    return {"name": name, "short": short_label(name), "color": spec.color if spec else UNKNOWN_COLOR,
+            "family": spec.family if spec else "other", "symmetric": bool(spec and spec.symmetric),
+            "meaning": spec.meaning if spec else "", "count": count}
 
 
 def short_label(rel_type: str, role: str | None = None) -> str:

@@ -167,6 +167,7 @@
 
   const diffCounts = {};
   N.concat(E).forEach((row) => { const d = row[7]; if (d) diffCounts[d] = (diffCounts[d] || 0) + 1; });
+  if (Object.keys(diffCounts).length) $("ag-diff-legend").appendChild(el("div", "Changes", "ag-heading"));
   Object.keys(diffCounts).forEach((d) => {
     const row = el("div", null, "ag-check");
     const mark = el("span", null, "ag-swatch"); mark.style.background = "transparent";
@@ -183,6 +184,7 @@
     $("ag-time-section").replaceChildren(el("div", "Time", "ag-heading"), el("p", "No relation carries a date.", "ag-hint"));
   }
   function timeLabel() {
+    if (!DATES.length) return;
     const v = Number(time.value);
     $("ag-time-label").textContent = v >= DATES.length
       ? "all dates" + (DATES.length ? " (to " + DATES[DATES.length - 1] + ")" : "")
@@ -343,6 +345,7 @@
     const first = e[4] >= 0 ? DATES[e[4]] : null, last = e[5] >= 0 ? DATES[e[5]] : null;
     if (first) body.appendChild(para("Seen", first === last || !last ? first : first + " to " + last));
     const evidence = e[9];
+    if (!e[6]) { body.appendChild(el("p", "No quote is recorded with this relation in this view.", "ag-hint")); return; }
     body.appendChild(el("h3", "Why: " + e[6] + " quote" + (e[6] === 1 ? "" : "s") + " from the articles"
       + (evidence.length < e[6] ? " (first " + evidence.length + " shown)" : "")));
     evidence.forEach((q) => {
