@@ -168,7 +168,7 @@ def test_search_focuses_an_actor_and_explains_it(browser, views):
     index = browser.eval("window.actorgraph.data.nodes.findIndex(n => n[0] === 'luis-caputo')")
     assert browser.eval("window.actorgraph.network.getSelectedNodes()") == [index]
     text = browser.eval("document.getElementById('ag-details-body').textContent")
-    assert "Luis Caputo" in text and "Toto Caputo" in text and "Economy Minister" in text
+    assert "Luis Caputo" in text and "Toto Caputo" in text and "Economy Minister (Argentina)" in text
 
 
 def test_edge_details_show_quotes_with_article_and_date(browser, views):

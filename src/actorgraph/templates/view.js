@@ -40,6 +40,7 @@
   function nodeItem(n, i) {
     const item = { id: i, label: n[1], group: "g" + n[2], value: n[3] };
     if (n[4] !== null) { item.x = n[4]; item.y = n[5]; }
+    else if (!adjacency[i].length) { item.physics = false; item.x = 0; item.y = 0; }  // see shelveLoners
     const diff = n[7];
     if (diff && DIFF[diff]) {
       const c = DIFF[diff], fill = LABELS[n[2]].color;
@@ -84,7 +85,7 @@
     nodes: {
       borderWidth: 1,
       font: { size: 14, strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 22, drawThreshold: 6 } },
+      scaling: { min: 10, max: 40, label: { enabled: true, min: 14, max: 26, drawThreshold: 5 } },
     },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.6 } },
@@ -112,7 +113,22 @@
     setTimeout(() => { api.drawn = true; }, 0);
   });
   // vis-network fits the view itself once the data is in (a second fit would re-measure every label)
-  if (!large) network.once("stabilizationIterationsDone", () => network.setOptions({ physics: false }));
+  if (!large) network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); shelveLoners(); });
+
+  // Actors without any relation would drift to the edges and shrink the picture: set them out
+  // in rows under the network once physics has placed the rest (the large layout does the same).
+  function shelveLoners() {
+    const loners = [], placed = [];
+    N.forEach((n, i) => (adjacency[i].length ? placed : loners).push(i));
+    if (!loners.length) return;
+    const at = network.getPositions(placed);
+    const xs = placed.map((i) => at[i].x), ys = placed.map((i) => at[i].y);
+    const left = placed.length ? Math.min(...xs) : 0, right = placed.length ? Math.max(...xs) : 600;
+    const top = placed.length ? Math.max(...ys) + 120 : 0;
+    const step = 160, columns = Math.max(4, Math.floor((right - left) / step) + 1);
+    loners.forEach((i, k) => network.moveNode(i, left + (k % columns) * step, top + Math.floor(k / columns) * 60));
+    network.fit();
+  }
 
   // ---- legend doubling as filters -----------------------------------------------------
   const labelOk = LABELS.map(() => true);
@@ -287,8 +303,8 @@
       const e = E[j];
       if (e[0] !== i) return;
       const t = TYPES[e[2]].name;
-      if (t === "HOLDS_ROLE") roles.push((e[8] || "role") + " \u2014 " + N[e[1]][1]);
-      if (t === "LEADS") roles.push((e[8] ? e[8] + ", " : "leads ") + N[e[1]][1]);
+      if (t === "HOLDS_ROLE") roles.push((e[8] || "role") + " (" + N[e[1]][1] + ")");
+      if (t === "LEADS") roles.push((e[8] || "head") + " (" + N[e[1]][1] + ")");
     });
     if (roles.length) body.appendChild(para("Roles", roles.join("; ")));
     if (info.country) body.appendChild(para("Country", String(info.country)));
@@ -335,7 +351,7 @@
     const h = el("h2");
     h.appendChild(link(N[e[0]][1], () => pin("node", e[0])));
     const verb = el("span", " " + type.short + (type.symmetric ? " " : " \u2192 "));
-    verb.style.color = type.color;
+    verb.style.borderBottom = "3px solid " + type.color;
     h.appendChild(verb);
     h.appendChild(link(N[e[1]][1], () => pin("node", e[1])));
     body.appendChild(h);
