@@ -222,3 +222,67 @@ def test_view_without_evidence_or_dates(browser, views):
     browser.eval("window.actorgraph.pin('edge', 0)")
     assert "No quote is recorded" in browser.eval("document.getElementById('ag-details-body').textContent")
     assert browser.console == []
+
+
+def test_pointing_at_an_actor_and_clicking_a_line_explain_them(browser, views):
+    """Real mouse events through Chromium, not calls into the page's script."""
+    _, path = views["dev"]
+    open_view(browser, path)
+    browser.wait_for("!window.actorgraph.network.physics.physicsEnabled")
+    box = canvas_box(browser)
+
+    def screen(js_point: str) -> tuple[float, float]:
+        point = browser.eval(f"window.actorgraph.network.canvasToDOM({js_point})")
+        return box["x"] + point["x"], box["y"] + point["y"]
+
+    milei = browser.eval("window.actorgraph.data.nodes.findIndex(n => n[0] === 'javier-milei')")
+    x, y = screen(f"window.actorgraph.network.getPosition({milei})")
+    browser.call("Input.dispatchMouseEvent", session=True, type="mouseMoved", x=x, y=y)
+    browser.wait_for("document.getElementById('ag-details-body').textContent.includes('Also called')")
+    assert browser.eval("document.querySelector('#ag-details-body h2').textContent") == "Javier Milei"
+
+    # the middle of the Luis Caputo -> Argentina line, clicked
+    edge = browser.eval("window.actorgraph.data.edges.findIndex(e => window.actorgraph.data.nodes[e[0]][0] === 'luis-caputo')")
+    x, y = screen(f"""(() => {{ const n = window.actorgraph.network, e = window.actorgraph.data.edges[{edge}];
+        const a = n.getPosition(e[0]), b = n.getPosition(e[1]); return {{x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}}; }})()""")
+    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+        browser.call("Input.dispatchMouseEvent", session=True, type=kind, x=x, y=y, button="left", clickCount=1)
+    browser.wait_for("document.getElementById('ag-details-body').textContent.includes('Economy Minister Luis Caputo')")
+    assert browser.eval("window.actorgraph.network.getSelectedEdges()") == [edge]
+
+
+def test_play_starts_the_slider_at_the_first_date(browser, views):
+    _, path = views["dev"]
+    open_view(browser, path)
+    first = browser.eval("window.actorgraph.data.dates[0]")
+    browser.eval("document.getElementById('ag-play').click()")
+    assert browser.eval("document.getElementById('ag-time-label').textContent") == f"up to {first}"
+    assert "Pause" in browser.eval("document.getElementById('ag-play').textContent")
+    browser.wait_for("document.getElementById('ag-time').value === '1'", timeout=5)  # it moves on
+    browser.eval("document.getElementById('ag-play').click()")
+    assert "Play" in browser.eval("document.getElementById('ag-play').textContent")
+
+
+def test_the_view_that_build_writes(browser, data_dir, tmp_path, ontology):
+    """`actorgraph build` on the committed snapshot, then the page it wrote, in Chromium."""
+    from click.testing import CliRunner
+
+    from actorgraph.cli import main
+    from actorgraph.model import read_graph
+
+    from .conftest import SNAPSHOT
+
+    if not SNAPSHOT.exists():
+        pytest.skip("graph/snapshot.json has not been generated yet")
+    out = tmp_path / "out" / "index.html"
+    result = CliRunner().invoke(main, ["--data-dir", str(data_dir), "build", "-o", str(out)],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    graph = read_graph(SNAPSHOT, ontology)
+    open_view(browser, out)
+    found = counts(browser)
+    assert found["nodes"] == len(graph.nodes) and found["edges"] == len(graph.edges)
+    assert browser.requests == [out.resolve().as_uri()] and browser.console == []
+    header = browser.eval("document.getElementById('ag-header').textContent")
+    assert f"{len(graph.nodes)} actors" in header and f"from {len(graph.articles)} articles" in header
+    assert browser.eval("window.actorgraph.data.size_by") == "betweenness centrality"  # build annotated it
