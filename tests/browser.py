@@ -83,7 +83,7 @@ class Browser:
             target = self.call("Target.createTarget", url="about:blank")["targetId"]
             self._session = self.call("Target.attachToTarget", targetId=target,
                                       flatten=True)["sessionId"]
-            for domain in ("Page", "Runtime", "Network"):
+            for domain in ("Page", "Runtime", "Network", "Log"):
                 self.call(f"{domain}.enable", session=True)
             self.call("Emulation.setDeviceMetricsOverride", session=True, width=self.width,
                       height=self.height, deviceScaleFactor=1, mobile=False)
@@ -141,6 +141,9 @@ class Browser:
         elif method == "Runtime.consoleAPICalled":
             self.console.append(" ".join(str(a.get("value", a.get("description", "")))
                                          for a in params.get("args", [])))
+        elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
+            # blocked requests, Content-Security-Policy violations, ...
+            self.console.append("log: " + params["entry"].get("text", ""))
         elif method == "Runtime.exceptionThrown":
             details = params.get("exceptionDetails", {})
             self.console.append("exception: " + str(details.get("exception", {}).get(
