@@ -201,31 +201,38 @@ class Graph:
 
     @classmethod
     def from_dict(cls, data: Any, ontology: Ontology | None = None, where: str = "graph") -> "Graph":
-        """Build a graph from graph JSON, checking ids, ends, labels and types against the model."""
+        """Build a graph from graph JSON, checking ids, ends, labels, types and values against the model.
+
+        Values must be what every store and format can hold: text (no NUL, valid Unicode),
+        64-bit integers, finite numbers, booleans, and flat lists of them.
+        """
         if not isinstance(data, dict):
             raise GraphDataError(f"{where}: expected a JSON object with 'nodes' and 'edges'")
-        graph = cls(meta=data.get("meta") or {})
+        meta = data.get("meta") or {}
+        if not isinstance(meta, dict):
+            raise GraphDataError(f"{where}: 'meta' must be an object")
+        graph = cls(meta=meta)
         for i, raw in enumerate(_list(data, "nodes", where)):
             at = f"{where}: nodes[{i}]"
             _require(raw, ("id", "name", "label"), at)
-            node_id = str(raw["id"])
+            node_id, label = _text(raw, "id", at), _text(raw, "label", at)
             if node_id in graph.nodes:
                 raise GraphDataError(f"{at}: duplicate node id {node_id!r}")
-            if ontology and raw["label"] not in ontology.labels:
-                raise GraphDataError(f"{at}: unknown label {raw['label']!r} (known: {', '.join(ontology.labels)})")
+            if ontology and label not in ontology.labels:
+                raise GraphDataError(f"{at}: unknown label {label!r} (known: {', '.join(ontology.labels)})")
             aliases = raw.get("aliases") or []
-            if not isinstance(aliases, list):
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
                 raise GraphDataError(f"{at}: 'aliases' must be a list of strings")
-            props = {k: v for k, v in raw.items() if k not in NODE_CORE}
-            graph.nodes[node_id] = Node(node_id, str(raw["name"]), str(raw["label"]),
-                                        [str(a) for a in aliases], props)
+            graph.nodes[node_id] = Node(node_id, _text(raw, "name", at), label,
+                                        [_checked(a, f"{at}: aliases") for a in aliases],
+                                        _props(raw, NODE_CORE, at))
         for i, raw in enumerate(_list(data, "edges", where)):
             at = f"{where}: edges[{i}]"
             _require(raw, ("source", "target", "type"), at)
             for end in ("source", "target"):
-                if str(raw[end]) not in graph.nodes:
+                if not isinstance(raw[end], (str, int)) or str(raw[end]) not in graph.nodes:
                     raise GraphDataError(f"{at}: {end} {raw[end]!r} is not a node id (dangling edge)")
-            rel_type = str(raw["type"])
+            rel_type = _text(raw, "type", at)
             if ontology:
                 if rel_type not in ontology.relations:
                     raise GraphDataError(f"{at}: unknown relation type {rel_type!r} (known: {', '.join(ontology.relations)})")
@@ -233,23 +240,33 @@ class Graph:
                 target_label = graph.nodes[str(raw["target"])].label
                 if not ontology.relations[rel_type].allows(source_label, target_label):
                     raise GraphDataError(f"{at}: {rel_type} cannot run from {source_label} to {target_label}")
-            evidence = [_evidence(e, f"{at}: evidence[{j}]") for j, e in enumerate(raw.get("evidence") or [])]
-            props = {k: v for k, v in raw.items() if k not in EDGE_CORE}
+            evidence = [_evidence(e, f"{at}: evidence[{j}]") for j, e in enumerate(_list(raw, "evidence", at))]
+            props = _props(raw, EDGE_CORE, at)
             symmetric = bool(ontology and ontology.relations[rel_type].symmetric)
             graph.add_edge(Edge(str(raw["source"]), str(raw["target"]), rel_type, evidence, props),
                            symmetric=symmetric)
-        for i, raw in enumerate(data.get("articles") or []):
+        for i, raw in enumerate(_list(data, "articles", where)):
             at = f"{where}: articles[{i}]"
             _require(raw, ("id",), at)
-            props = {k: v for k, v in raw.items() if k not in ARTICLE_CORE}
-            graph.add_article(Article(str(raw["id"]), str(raw.get("title") or ""), raw.get("published"),
-                                      str(raw.get("file") or ""), str(raw.get("sha256") or ""),
-                                      [str(m) for m in raw.get("mentions") or []], props))
+            mentions = _list(raw, "mentions", at)
+            if not all(isinstance(m, (str, int)) and not isinstance(m, bool) for m in mentions):
+                raise GraphDataError(f"{at}: 'mentions' must be a list of node ids")
+            published = raw.get("published")
+            if published is not None and not isinstance(published, str):
+                raise GraphDataError(f"{at}: 'published' must be a date string like 2025-10 or null")
+            graph.add_article(Article(_text(raw, "id", at), _optional_text(raw, "title", at),
+                                      _checked(published, f"{at}: published") if published else None,
+                                      _optional_text(raw, "file", at), _optional_text(raw, "sha256", at),
+                                      [_checked(str(m), f"{at}: mentions") for m in mentions],
+                                      _props(raw, ARTICLE_CORE, at)))
         return graph
 
 
+
 def _list(data: dict, key: str, where: str) -> list:
-    value = data.get(key, [])
+    value = data.get(key)
+    if value is None:
+        return []
     if not isinstance(value, list):
         raise GraphDataError(f"{where}: '{key}' must be a list")
     return value
@@ -263,13 +280,76 @@ def _require(raw: Any, keys: tuple[str, ...], at: str) -> None:
             raise GraphDataError(f"{at}: missing '{key}'")
 
 
+INT64 = (-(2 ** 63), 2 ** 63 - 1)
+
+
+def _checked(value: Any, at: str) -> Any:
+    """A value a store property can hold, or GraphDataError saying where it is not."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise GraphDataError(f"{at}: text contains a NUL character (\\u0000), which the store cannot hold")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise GraphDataError(f"{at}: text contains a lone surrogate (invalid Unicode)") from None
+    elif isinstance(value, bool):
+        pass
+    elif isinstance(value, int):
+        if not INT64[0] <= value <= INT64[1]:
+            raise GraphDataError(f"{at}: integer {value} does not fit in 64 bits")
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise GraphDataError(f"{at}: {value} is not a finite number")
+    return value
+
+
+def _text(raw: dict, key: str, at: str) -> str:
+    """A text field; ids and names may be written as numbers, labels and types may not."""
+    value = raw[key]
+    allowed = (str, int) if key in ("id", "name", "title") else str
+    if isinstance(value, bool) or not isinstance(value, allowed):
+        raise GraphDataError(f"{at}: '{key}' must be a string, not {json.dumps(value)[:40]}")
+    return _checked(str(value), f"{at}: {key}")
+
+
+def _optional_text(raw: dict, key: str, at: str) -> str:
+    return _text(raw, key, at) if raw.get(key) not in (None, "") else ""
+
+
+def _props(raw: dict, core: tuple[str, ...], at: str) -> dict[str, Any]:
+    """The extra properties of an item: scalars or flat lists of scalars, under plain keys."""
+    props = {}
+    for key, value in raw.items():
+        if key in core:
+            continue
+        where = f"{at}: property {key!r}"
+        if not key or "`" in key or "\x00" in key:
+            raise GraphDataError(f"{where}: a property name must be non-empty, without backticks or NUL")
+        if value is None:
+            props[key] = value
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, (str, int, float, bool)):
+                raise GraphDataError(f"{where}: values must be text, numbers, true/false or a flat list of them")
+            _checked(item, where)
+        props[key] = value
+    return props
+
+
 def _evidence(raw: Any, at: str) -> Evidence:
     _require(raw, ("quote",), at)
     for key in ("start", "end"):
-        if raw.get(key) is not None and not isinstance(raw[key], int):
+        value = raw.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             raise GraphDataError(f"{at}: '{key}' must be an integer offset")
-    return Evidence(str(raw.get("article") or ""), str(raw["quote"]), raw.get("start"),
-                    raw.get("end"), raw.get("date"))
+        _checked(value, f"{at}: {key}")
+    for key in ("quote", "article", "date"):
+        value = raw.get(key)
+        if value is not None and not isinstance(value, str):
+            raise GraphDataError(f"{at}: '{key}' must be a string")
+        _checked(value, f"{at}: {key}")
+    return Evidence(raw.get("article") or "", raw["quote"], raw.get("start"), raw.get("end"),
+                    raw.get("date"))
 
 
 def read_graph(path: Path, ontology: Ontology | None = None) -> Graph:

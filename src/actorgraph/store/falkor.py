@@ -73,6 +73,9 @@ class FalkorStore:
 
     def _run(self, query: str, params: dict[str, Any] | None, *, read_only: bool,
              graph: str | None = None) -> Result:
+        problem = _param_problem(params or {})
+        if problem:
+            raise QueryError(problem)
         target = self.client.select_graph(graph or self.graph_name)
         try:
             raw = target.ro_query(query, params) if read_only else target.query(query, params)
@@ -116,21 +119,32 @@ class FalkorStore:
         """MERGE the graph into a staging copy, then swap it in (see the module docstring)."""
         started = time.perf_counter()
         staging = f"{self.graph_name}{STAGING_MARK}{os.getpid()}"
+        batches = list(_batches(self.ontology, graph))
+        for _, batch in batches:  # refuse what the store cannot hold before touching it
+            for row in batch:
+                problem = _param_problem({"value": row})
+                if problem:
+                    what = row.get("key") or row.get("id") or f"{row.get('article')} -> {row.get('node')}"
+                    raise StoreError(f"cannot load {what!r}: " + problem.replace("parameter 'value' ", ""))
         with self._load_lock():
             self._delete_graph(staging)
-            if not replace and self._exists(self.graph_name):
-                self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
-            else:
-                for statement in cypher.FALKOR_SCHEMA:
-                    self._run(statement, None, read_only=False, graph=staging)
-            batches = list(_batches(self.ontology, graph))
-            for done, (statement, batch) in enumerate(batches, 1):
-                self._run(statement, {"rows": batch}, read_only=False, graph=staging)
-                if progress:
-                    progress(done, len(batches))
-            if not self._exists(staging):  # an empty graph creates no key
-                self._run("RETURN 1", None, read_only=False, graph=staging)
-            self.client.connection.execute_command("RENAME", staging, self.graph_name)
+            try:
+                if not replace and self._exists(self.graph_name):
+                    self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
+                else:
+                    for statement in cypher.FALKOR_SCHEMA:
+                        self._run(statement, None, read_only=False, graph=staging)
+                for done, (statement, batch) in enumerate(batches, 1):
+                    self._run(statement, {"rows": batch}, read_only=False, graph=staging)
+                    if progress:
+                        progress(done, len(batches))
+                if not self._exists(staging):  # an empty graph creates no key
+                    self._run("RETURN 1", None, read_only=False, graph=staging)
+                self.client.connection.execute_command("RENAME", staging, self.graph_name)
+            except Exception:
+                with contextlib.suppress(Exception):  # the live graph is untouched; drop the copy
+                    self._delete_graph(staging)
+                raise
             self._save()
         return LoadStats(len(graph.nodes), len(graph.edges), len(graph.articles),
                          time.perf_counter() - started)
@@ -201,6 +215,49 @@ def _batches(ontology: Ontology, graph: Graph):
         statement = cypher.fill(cypher.MERGE_RELATIONS, type=rel_type)
         yield from ((statement, chunk) for chunk in _chunks(batch))
     yield from ((cypher.MERGE_MENTIONS, chunk) for chunk in _chunks(rows.mention_rows(graph)))
+
+
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_INT64 = (-(2 ** 63), 2 ** 63 - 1)
+
+
+def _param_problem(params: dict[str, Any]) -> str | None:
+    """Why FalkorDB cannot take these parameters, or None.
+
+    The falkordb client sends parameters as a text header (CYPHER name=value ...) in
+    which a NUL ends the command, NaN/inf do not parse, integers wider than 64 bits are
+    clamped silently and map keys may not hold backticks; refuse those plainly instead.
+    """
+    for name, value in params.items():
+        if not _PARAM_NAME.match(str(name)):
+            return f"parameter name {name!r} may use only letters, digits and '_'"
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            where = f"parameter {name!r}"
+            if isinstance(item, str):
+                if "\x00" in item:
+                    return f"{where} contains a NUL character, which FalkorDB cannot take"
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    return f"{where} contains a lone surrogate (invalid Unicode)"
+            elif isinstance(item, bool) or item is None:
+                continue
+            elif isinstance(item, int):
+                if not _INT64[0] <= item <= _INT64[1]:
+                    return f"{where}: the integer {item} does not fit in 64 bits"
+            elif isinstance(item, float):
+                if item != item or item in (float("inf"), float("-inf")):
+                    return f"{where}: {item} is not a finite number"
+            elif isinstance(item, dict):
+                for key in item:
+                    if not isinstance(key, str) or not key or "`" in key or "\x00" in key:
+                        return f"{where}: map key {key!r} must be non-empty text without backticks"
+                stack.extend(item.values())
+            elif isinstance(item, (list, tuple)):
+                stack.extend(item)
+    return None
 
 
 def _chunks(items: list, size: int = BATCH_SIZE):
