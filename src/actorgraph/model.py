@@ -55,6 +55,11 @@ class Evidence:
     def key(self) -> tuple:
         return (self.article, self.start, self.end, self.quote)
 
+    def sort_key(self) -> tuple:
+        """Order of evidence in every output; total, so insertion order never shows."""
+        return (self.article, self.start or 0, self.quote, -1 if self.end is None else self.end,
+                self.date or "", self.start is None)
+
 
 @dataclass
 class Node:
@@ -111,7 +116,7 @@ class Edge:
                 self.evidence.append(item)
 
     def to_dict(self) -> dict:
-        evidence = sorted(self.evidence, key=lambda e: (e.article, e.start or 0, e.quote))
+        evidence = sorted(self.evidence, key=Evidence.sort_key)
         return {"source": self.source, "target": self.target, "type": self.type,
                 "key": self.key, "weight": self.weight,
                 "first_seen": self.first_seen, "last_seen": self.last_seen,

@@ -42,7 +42,7 @@ def edge_rows(graph: Graph) -> dict[str, list[dict]]:
     """Rows per relation type: {'MET_WITH': [{'source', 'target', 'key', 'props'}], ...}."""
     by_type: dict[str, list[dict]] = {}
     for edge in sorted(graph.edges.values(), key=lambda e: e.key):
-        evidence = sorted(edge.evidence, key=lambda e: (e.article, e.start or 0, e.quote))
+        evidence = sorted(edge.evidence, key=Evidence.sort_key)
         props = _scalar_props(edge.props)
         props.update(
             weight=edge.weight,
