@@ -216,7 +216,7 @@ def test_header_says_what_when_and_from_which_articles(dev_html):
     assert "The whole graph" in text
     assert "generated 2026-11-22 07:00 UTC" in text
     assert "13 actors · 14 relations" in text.replace("&middot;", "·")
-    assert "from 5 articles" in text
+    assert "Sources: 5 articles" in text
     assert "Argentina - US Relations (2025-10)" in text
 
 

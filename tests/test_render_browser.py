@@ -284,5 +284,5 @@ def test_the_view_that_build_writes(browser, data_dir, tmp_path, ontology):
     assert found["nodes"] == len(graph.nodes) and found["edges"] == len(graph.edges)
     assert browser.requests == [out.resolve().as_uri()] and browser.console == []
     header = browser.eval("document.getElementById('ag-header').textContent")
-    assert f"{len(graph.nodes)} actors" in header and f"from {len(graph.articles)} articles" in header
+    assert f"{len(graph.nodes)} actors" in header and f"Sources: {len(graph.articles)} articles" in header
     assert browser.eval("window.actorgraph.data.size_by") == "betweenness centrality"  # build annotated it

@@ -434,4 +434,5 @@
                        showEdge: showEdge, pin: pin });
   timeLabel();
   api.shown = { nodes: N.length, edges: E.length };
+  marks.ready = performance.now();
 })();
