@@ -52,7 +52,7 @@ def test_diff_finds_added_removed_and_changed(old, new):
 def test_since_compares_with_the_graph_as_it_stood_before(old):
     earlier = before(old, "2025-09")
     assert "scott-bessent" not in earlier.nodes  # every relation of his is dated 2025-09
-    assert "argentina|MEMBER_OF|mercosur" in earlier.edges  # undated evidence counts as old
+    assert "argentina|MEMBER_OF|mercosur" in earlier.edges  # undated: its article's date, 2025-04
     assert earlier.edges["javier-milei|LEADS|argentina"].weight == 1
     result = diff_since(old, "2025-10")
     assert [(c.status, c.id) for c in result.changes] == [

@@ -68,6 +68,9 @@ def test_graph_formats_carry_gephi_attributes(graph, ontology, fmt, tmp_path):
 
 
 def test_gexf_puts_dates_on_the_timeline(graph, ontology, tmp_path):
+    member_of = '<edge source="argentina" target="mercosur" id="argentina|MEMBER_OF|mercosur" label="MEMBER_OF"'
+    assert f'{member_of} weight="1" start="2025-04-01">' in text(graph, ontology, "gexf")  # its article's date
+    graph.articles["a1"].published = None  # now that quote has no date at all
     payload = text(graph, ontology, "gexf")
     root = ET.fromstring(payload)
     ns = {"g": "http://www.gexf.net/1.2draft", "viz": "http://www.gexf.net/1.2draft/viz"}

@@ -96,11 +96,15 @@ def test_date_bounds_widen_partial_dates():
 def test_filters_by_type_date_and_weight(graph, ontology):
     by_type = filter_edges(graph, types=["FUNDS", "PARTY_TO"])
     assert set(by_type.nodes) == {"united-states", "argentina", "swap-line"}
-    # a month-dated edge (2025-09) overlaps a range starting mid-month; undated evidence never matches
+    # a month-dated edge (2025-09) overlaps a range starting mid-month
     dated = filter_edges(graph, since="2025-09-15", until="2025-09-30")
     assert "united-states|FUNDS|argentina" in dated.edges
     assert "argentina|MEMBER_OF|mercosur" not in dated.edges
     assert "javier-milei|MET_WITH|luis-caputo" not in dated.edges
+    # an undated quote takes its article's date (a1: 2025-04); with none, it never matches
+    assert "argentina|MEMBER_OF|mercosur" in filter_edges(graph, since="2025-04", until="2025-04").edges
+    graph.articles["a1"].published = None
+    assert "argentina|MEMBER_OF|mercosur" not in filter_edges(graph, since="2025-04", until="2025-04").edges
     heavy = filter_edges(graph, min_weight=2)
     assert set(heavy.edges) == {"donald-trump|MET_WITH|javier-milei", "javier-milei|LEADS|argentina"}
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Edge, Graph, Node
-from .select import check_date, date_bounds, subgraph
+from .select import check_date, date_bounds, evidence_date, subgraph
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
@@ -156,7 +156,8 @@ def before(graph: Graph, date: str) -> Graph:
     """The graph as it stood before ``date``: evidence dated on or after it removed.
 
     An evidence item counts as new when the first day it covers is on or after the date
-    (``2025-04`` is new since ``2025-04-01``); undated evidence is old. Relations left
+    (``2025-04`` is new since ``2025-04-01``); an undated item takes its article's
+    publication date, and is old when that is unknown too. Relations left
     without evidence go, and so do actors whose every relation went.
     """
     start = date_bounds(check_date(date, "--since"))[0]
@@ -173,7 +174,7 @@ def before(graph: Graph, date: str) -> Graph:
     kept_edges, touched = [], set()
     for key, edge in graph.edges.items():
         touched.update((edge.source, edge.target))
-        evidence = [e for e in edge.evidence if not is_new(e.date)]
+        evidence = [e for e in edge.evidence if not is_new(evidence_date(graph, e))]
         if evidence:
             kept_edges.append(key)
             old.edges[key] = Edge(edge.source, edge.target, edge.type, evidence, dict(edge.props))

@@ -3,7 +3,8 @@
 ``select(graph, ontology, selection)`` applies, in this order:
 
 1. edge filters: relation types, dates (an edge is kept when one of its evidence dates
-   falls between since and until; a partial date such as ``2025-04`` covers its month),
+   falls between since and until; a partial date such as ``2025-04`` covers its month;
+   an undated quote takes its article's publication date),
    and a minimum weight (number of evidence items);
 2. one structural cut on what is left: the ego network of an actor (``depth`` hops,
    ignoring edge direction), or the shortest paths between two actors (every path of
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .errors import InputError
-from .model import Article, Edge, Graph, Node
+from .model import Article, Edge, Evidence, Graph, Node
 from .ontology import Ontology
 
 
@@ -151,6 +152,18 @@ def date_bounds(text: str) -> tuple[str, str]:
     return f"{year}-01-01", f"{year}-12-31"
 
 
+def evidence_date(graph: Graph, evidence: Evidence) -> str | None:
+    """An evidence item's date, or else its article's publication date (as the HTML view reads it)."""
+    if evidence.date:
+        return evidence.date
+    article = graph.articles.get(evidence.article)
+    return article.published if article else None
+
+
+def edge_dates(graph: Graph, edge: Edge) -> list[str]:
+    return sorted(d for d in (evidence_date(graph, e) for e in edge.evidence) if d)
+
+
 def check_date(text: str, option: str) -> str:
     """Validate a --since/--until value early, with the option in the message."""
     try:
@@ -210,8 +223,8 @@ def filter_edges(graph: Graph, *, types: Iterable[str] = (), since: str | None =
                  keep_nodes: Iterable[str] = ()) -> Graph:
     """Keep edges of the given types, dated in [since, until], with at least min_weight evidence items.
 
-    An edge passes the date filter when one of its evidence dates falls in range (undated
-    evidence never does). Nodes left without edges are dropped, except ``keep_nodes``.
+    An edge passes the date filter when one of its evidence dates (or, for undated
+    evidence, its article's publication date) falls in range. Nodes left without edges are dropped, except ``keep_nodes``.
     """
     types = set(types)
     kept_edges = []
@@ -220,7 +233,7 @@ def filter_edges(graph: Graph, *, types: Iterable[str] = (), since: str | None =
             continue
         if min_weight is not None and edge.weight < min_weight:
             continue
-        if (since or until) and not any(_in_range(d, since, until) for d in edge.dates):
+        if (since or until) and not any(_in_range(d, since, until) for d in edge_dates(graph, edge)):
             continue
         kept_edges.append(key)
     ends = {graph.edges[k].source for k in kept_edges} | {graph.edges[k].target for k in kept_edges}

@@ -1,7 +1,7 @@
 """GEXF 1.2 for Gephi: the shared attribute layout, ontology colours, and dates on the timeline.
 
-An edge starts on the first date it is reported (``first_seen``) and has no end: once on
-record, a relation stays on the timeline. A node starts with its earliest edge. Partial
+An edge starts on the first date it is reported (``first_seen``; an undated quote takes its
+article's publication date) and has no end: once on record, a relation stays on the timeline. A node starts with its earliest edge. Partial
 dates are widened to a day (``2025-04`` -> ``2025-04-01``) because GEXF dates are
 ``xsd:date``. Undated nodes and edges carry no start and show at every time.
 """
@@ -14,7 +14,7 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from ..model import Graph
 from ..ontology import Ontology
-from ..select import date_bounds
+from ..select import date_bounds, edge_dates
 from .common import check_xml_text, to_networkx
 
 
@@ -41,7 +41,8 @@ def export(graph: Graph, ontology: Ontology, options) -> dict[str, str]:
     starts: dict[str, str] = {}
     for source, target, key, data in g.edges(keys=True, data=True):
         data["id"] = key
-        start = _day(data.get("first_seen"))
+        dates = edge_dates(graph, graph.edges[key])
+        start = _day(dates[0]) if dates else None
         if start:
             data["start"] = start
             for end in (source, target):
