@@ -1,0 +1,362 @@
+"""Measure every stage side by side and write docs/benchmarks.md.
+
+    python -m benchmarks [--quick] [--out docs/benchmarks.md] [--skip html,build,...]
+
+Stages: extraction (1 and 2 processes, spaCy beside it when its model is installed, and
+quality against the generator's intended graph), the embedded store (loader vs the
+engine's raw rate, query latency at growing sizes, restart RDB vs AOF), Neo4j (when
+NEO4J_URI is set), the HTML view (beside plain pyvis), and `actorgraph build` (time,
+stages and peak memory at growing corpus sizes). --quick runs small sizes in about a
+minute, to check the script; only a full run is worth reporting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from actorgraph.ontology import load_ontology
+from actorgraph.settings import PROJECT_ROOT
+
+from . import bench_build, bench_store
+from .corpus import compare, generate
+from .machine import describe
+
+FULL = {"extract_articles": 2000, "store_load": 100_000, "latency": [10_000, 100_000, 1_000_000],
+        "restart": 10_000, "restart_limit": 300.0, "samples": 200, "html": [1000, 5000, 20000],
+        "pyvis_timeout": 120.0, "draw": True, "build": [100, 1000, 10000]}
+QUICK = {"extract_articles": 150, "store_load": 5_000, "latency": [2_000, 10_000],
+         "restart": 2_000, "restart_limit": 60.0, "samples": 40, "html": [1000],
+         "pyvis_timeout": 20.0, "draw": False, "build": [30, 120]}
+STAGES = ("extract", "store", "neo4j", "html", "build")
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def bench_extraction(ontology, articles: int) -> dict:
+    """Words/s of extract_paths (ingest, rules, resolution, curation) on 1 and 2 processes."""
+    from actorgraph.ingest import read_paths
+    from actorgraph.pipeline import extract_paths
+
+    from .bench_extract import bench_spacy
+
+    corpus = generate(articles, n_actors=bench_build.actors_for(articles), seed=11, ontology=ontology)
+    runs = []
+    with tempfile.TemporaryDirectory(prefix="bench-extract-") as tmp:
+        folder = corpus.write(Path(tmp))
+        extract_paths([folder], ontology, jobs=1)  # warm-up: knowledge file, regexes, file cache
+        quality = None
+        for jobs in (1, 2):
+            started = time.perf_counter()
+            result = extract_paths([folder], ontology, jobs=jobs)
+            seconds = time.perf_counter() - started
+            runs.append({"jobs": jobs, "seconds": round(seconds, 2),
+                         "words_per_second": round(corpus.words / seconds)})
+            log(f"  extraction, {jobs} process(es): {corpus.words / seconds:,.0f} words/s")
+            quality = quality or compare(corpus.intended, result.graph)
+        spacy = bench_spacy(read_paths([folder]).documents[:200])
+    return {"articles": articles, "words": corpus.words, "actors": bench_build.actors_for(articles),
+            "runs": runs, "spacy": spacy, "quality": quality,
+            "intended": {"nodes": len(corpus.intended.nodes), "edges": len(corpus.intended.edges)}}
+
+
+def bench_neo4j(ontology) -> dict | None:
+    """Loader rate into Neo4j, only when NEO4J_URI names a server."""
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        return None
+    from actorgraph.store.neo4j import Neo4jStore
+
+    graph = bench_store.synthetic_graph(10_000)
+    store = Neo4jStore.connect(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD"),
+                               os.environ.get("NEO4J_DATABASE", "neo4j"), ontology)
+    try:
+        stats = store.load(graph, replace=True)
+    finally:
+        store.close()
+    return {"edges": len(graph.edges), "seconds": round(stats.seconds, 2),
+            "rel_per_s": round(len(graph.edges) / stats.seconds)}
+
+
+def bench_html(ontology, sizes: list[int], pyvis_timeout: float, draw: bool) -> list[dict]:
+    """render_html time and size beside plain pyvis (benchmarks/bench_html.py), 2.5 relations per actor."""
+    from . import bench_html as html
+
+    rows = []
+    for size in sizes:
+        graph = html.synthetic_graph(ontology, size, int(size * 2.5))
+        with tempfile.TemporaryDirectory(prefix="bench-html-") as tmp:
+            folder = Path(tmp)
+            path = folder / "actorgraph.html"
+            written = html.time_render(graph, ontology, path, 3 if draw else 1)
+            row = {"actors": size, "relations": len(graph.edges), "written_s": round(written, 2),
+                   "file_mb": round(path.stat().st_size / 1e6, 1), "drawn_s": None,
+                   "pyvis_written_s": None, "pyvis_mb": None, "pyvis_drawn_s": None, "pyvis_timeout": pyvis_timeout}
+            if draw:
+                try:
+                    drawn = html.time_draw(path, "window.actorgraph && window.actorgraph.drawn",
+                                           "window.actorgraph.firstDrawMs", 1, 60.0)
+                    row["drawn_s"] = round(drawn / 1000, 2) if drawn is not None else None
+                except Exception as exc:  # no Chromium: the write figures still stand
+                    row["drawn_error"] = str(exc)[:120]
+            pyvis = html.time_pyvis(graph, folder, pyvis_timeout)
+            if pyvis is not None:
+                row["pyvis_written_s"] = round(pyvis, 2)
+                row["pyvis_mb"] = round((folder / "pyvis.html").stat().st_size / 1e6, 1)
+                if draw:
+                    try:
+                        drawn = html.time_draw(folder / "pyvis.html", "typeof window.__firstPaint === 'number'",
+                                               "window.__firstPaint", 1, 120.0)
+                        row["pyvis_drawn_s"] = round(drawn / 1000, 2) if drawn is not None else None
+                    except Exception as exc:
+                        row["pyvis_drawn_error"] = str(exc)[:120]
+        log(f"  html {size:,} actors: {row}")
+        rows.append(row)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, about a minute")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="report file (default: docs/benchmarks.md; with --quick, stdout)")
+    parser.add_argument("--skip", default="", help=f"comma-separated stages to skip: {', '.join(STAGES)}")
+    parser.add_argument("--json", type=Path, default=None, help="also write the raw results as JSON here")
+    args = parser.parse_args(argv)
+    skip = {s for s in args.skip.split(",") if s}
+    config = QUICK if args.quick else FULL
+    ontology = load_ontology(PROJECT_ROOT / "graph" / "ontology.yaml")
+    started = time.perf_counter()
+    results: dict = {"machine": describe(), "mode": "quick" if args.quick else "full", "config": config,
+                     "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": _commit()}
+    if "extract" not in skip:
+        log("extraction ...")
+        results["extract"] = bench_extraction(ontology, config["extract_articles"])
+    if "store" not in skip:
+        log("embedded store ...")
+        results["store"] = bench_store.run(ontology, load_edges=config["store_load"], latency_sizes=config["latency"],
+                                           restart_edges=config["restart"], limit=config["restart_limit"],
+                                           samples=config["samples"], log=log)
+        results["store"]["lead_restart_100k"] = _lead_restart_note()
+    if "neo4j" not in skip:
+        results["neo4j"] = bench_neo4j(ontology)
+    if "html" not in skip:
+        log("html ...")
+        results["html"] = bench_html(ontology, config["html"], config["pyvis_timeout"], config["draw"])
+    if "build" not in skip:
+        log("build ...")
+        builds = [bench_build.measure(size, 2, ontology, log=log) for size in config["build"]]
+        results["build"] = {"runs": builds, "growth": bench_build.growth(builds)}
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    text = render(results)
+    out = args.out or (None if args.quick else PROJECT_ROOT / "docs" / "benchmarks.md")
+    if out is None:
+        print(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+        log(f"wrote {out} ({results['seconds']} s)")
+
+
+TARGETS = {
+    "extraction": 50_000,     # words/s per core
+    "loader_ratio": 0.8,      # loader rel/s over the engine's raw rel/s
+    "two_hop_p99_ms": 50.0,   # at 1M relationships, embedded store
+    "build_seconds": 300.0,   # 10,000 articles on 2 cores
+}
+
+
+def _verdict(ok: bool | None, miss: str = "") -> str:
+    if ok is None:
+        return "not measured"
+    return "**met**" if ok else f"**missed** {miss}".rstrip()
+
+
+def _targets(results: dict) -> list[tuple[str, str, str]]:
+    rows = []
+    ext = results.get("extract")
+    if ext:
+        one = ext["runs"][0]["words_per_second"]
+        rows.append(("extraction ≥ 50,000 words/s per core", f"{one:,} words/s (1 process)",
+                     _verdict(one >= TARGETS["extraction"], f"by {1 - one / TARGETS['extraction']:.0%}")))
+    store = results.get("store")
+    if store and store.get("load"):
+        ratio = store["load"]["ratio"]
+        rows.append(("loader ≥ 0.8 × engine raw rate",
+                     f"{ratio:.2f} × ({store['load']['loader']['rel_per_s']:,} vs {store['load']['raw']['rel_per_s']:,} rel/s)",
+                     _verdict(ratio >= TARGETS["loader_ratio"], f"by {TARGETS['loader_ratio'] - ratio:.2f} (×{TARGETS['loader_ratio'] / ratio:.1f} too slow)")))
+    if store and store.get("latency"):
+        largest = store["latency"][-1]
+        named = largest["queries"]["neighbourhood (named query, hops=2)"]["p99_ms"]
+        by_id = largest["queries"]["neighbourhood by id (index lookup)"]["p99_ms"]
+        limit = TARGETS["two_hop_p99_ms"]
+        rows.append((f"2-hop p99 < 50 ms at {largest['edges']:,} relationships (named `neighbourhood` query)",
+                     f"{named:,.1f} ms", _verdict(named < limit, f"(×{named / limit:.0f} the limit)")))
+        rows.append((f"2-hop p99 < 50 ms at {largest['edges']:,} relationships (lookup by id)",
+                     f"{by_id:,.1f} ms", _verdict(by_id < limit, f"(×{by_id / limit:.1f} the limit)")))
+    build = results.get("build")
+    if build:
+        last = build["runs"][-1]
+        rows.append((f"`build` of {last['articles']:,} articles < 5 min on 2 cores", f"{last['wall_seconds']:,.0f} s",
+                     _verdict(last["wall_seconds"] < TARGETS["build_seconds"],
+                              f"by {last['wall_seconds'] - TARGETS['build_seconds']:,.0f} s")))
+    return rows
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
+    lines += ["| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in rows]
+    return lines
+
+
+def _ms(value: float) -> str:
+    return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+
+
+def render(results: dict) -> str:
+    """docs/benchmarks.md from the results dict; the analysis paragraphs are ANALYSIS below."""
+    out = ["# Benchmarks", "",
+           "Generated by `python -m benchmarks` (the whole run; `--quick` checks the script in about a minute",
+           "with small sizes). Benchmarks are scripts, not tests: nothing in `tests/` asserts a timing.", "",
+           f"- **Machine**: {results['machine']}",
+           f"- **Run**: {results['date']}, commit `{results['commit']}`, {results['mode']} mode, "
+           f"{results['seconds']:,.0f} s in all", ""]
+    out += ["## Targets", ""]
+    out += _table(["target", "measured", "verdict"], [list(r) for r in _targets(results)])
+    out += [""]
+    ext = results.get("extract")
+    if ext:
+        q = ext["quality"]
+        out += ["## Extraction", "",
+                f"Generated corpus (`benchmarks/corpus.py`, seed 11): {ext['articles']:,} articles, {ext['words']:,} words, "
+                f"{ext['actors']:,} actors in the generator's pool; the intended graph has {ext['intended']['nodes']:,} "
+                f"actors and {ext['intended']['edges']:,} relations. `extract_paths` (ingest, rules, resolution, "
+                "curation) wall time after a warm-up run:", ""]
+        out += _table(["extractor", "processes", "seconds", "words/s", "words/s per process"],
+                      [["rules (default)", r["jobs"], r["seconds"], f"{r['words_per_second']:,}",
+                        f"{r['words_per_second'] // r['jobs']:,}"] for r in ext["runs"]])
+        spacy = ext["spacy"]
+        if "skipped" in spacy:
+            out += [f"| spaCy `en_core_web_sm` | – | – | not measured: {spacy['skipped']} | |"]
+        else:
+            out += [f"| spaCy `en_core_web_sm` (NER only) | 1 | {spacy['cpu_seconds']} | {spacy['words_per_second']:,} | |"]
+        out += ["", "Quality of the extraction on this corpus against the graph the generator intended "
+                "(relations matched on source, type and target):", ""]
+        out += _table(["", "intended", "found", "precision", "recall", "F1"],
+                      [[k, q[k]["intended"], q[k]["found"], q[k]["precision"], q[k]["recall"], q[k]["f1"]]
+                       for k in ("entities", "relations")]
+                      + [[f"· {t}", v["intended"], v["found"], v["precision"], v["recall"], v["f1"]]
+                         for t, v in q["by_type"].items()])
+        out += [""]
+    store = results.get("store")
+    if store:
+        load = store["load"]
+        loader, raw, proposed = load["loader"], load["raw"], load["proposed"]
+        out += ["## Embedded store (FalkorDB)", "",
+                f"Synthetic graph (`bench_store.synthetic_graph`): {load['nodes']:,} nodes, {load['edges']:,} relationships, "
+                "each with one evidence quote, people in countries and MET_WITH ties.", ""]
+        out += _table(["load", "seconds", "rel/s", "× raw"], [
+            ["actorgraph loader (`FalkorStore.load`: staging, MERGE batches of 5,000, rename, RDB save)",
+             loader["seconds"], f"{loader['rel_per_s']:,}", load["ratio"]],
+            ["  of which Python row building (measured apart)", load["python_rows_seconds"], "", ""],
+            ["  of which rename + RDB save", loader["swap_save_seconds"], "", ""],
+            ["engine raw rate: one `UNWIND … CREATE` per label and per type, empty graph",
+             raw["seconds"], f"{raw['rel_per_s']:,}", "1.0"],
+            ["  of which the relationships alone", raw["relations_seconds"], f"{raw['rel_per_s_relations_only']:,}", ""],
+            ["loader statements with the label inside MERGE (proposed fix, see below)",
+             proposed["seconds"], f"{proposed['rel_per_s']:,}", load["proposed_ratio"]],
+        ])
+        out += ["", "Query latency, from random people, through `FalkorStore.read` (client parsing included):", ""]
+        lat_rows = []
+        for entry in store["latency"]:
+            for name, q in entry["queries"].items():
+                lat_rows.append([f"{entry['edges']:,}", f"{entry['nodes']:,}", name, _ms(q["p50_ms"]), _ms(q["p99_ms"]),
+                                 q["n"], q["mean_rows"]])
+        out += _table(["relationships", "nodes", "query", "p50 ms", "p99 ms", "samples", "mean rows"], lat_rows)
+        out += ["", "How each latency graph was built: " + "; ".join(
+            f"{e['edges']:,}: {e['built_with']}" for e in store["latency"]) + "."]
+        restart = store.get("restart")
+        if restart:
+            def show(v):
+                return f"{v:.2f} s" if v is not None else f"not done after {restart['limit']:.0f} s"
+            out += ["", f"Restart after loading {restart['edges']:,} relationships, until the first query answers: "
+                    f"from actorgraph's RDB snapshot {show(restart['rdb_seconds'])}; replaying FalkorDB's AOF "
+                    f"{show(restart['aof_seconds'])}."]
+        if store.get("lead_restart_100k"):
+            out += ["", "The same comparison run separately (`python -m benchmarks.bench_store`, its own run):", "", "```",
+                    store["lead_restart_100k"].strip(), "```"]
+        out += [""]
+    if "neo4j" in results:
+        neo = results["neo4j"]
+        out += ["## Neo4j", ""]
+        out += [f"Loader into Neo4j: {neo['edges']:,} relationships in {neo['seconds']} s = {neo['rel_per_s']:,} rel/s."
+                if neo else "Not measured: `NEO4J_URI` was not set (no Neo4j server is reachable on this machine).", ""]
+    html = results.get("html")
+    if html:
+        out += ["## HTML view", "",
+                "`render_html` beside plain pyvis (`Network(cdn_resources=\"in_line\")`, `from_nx`, `write_html`) on the "
+                "synthetic graphs of `benchmarks/bench_html.py` (2.5 relations per actor); drawn = first complete frame "
+                "in headless Chromium, one run each (see docs/html.md for the method).", ""]
+
+        def cell(v, unit="", stopped=None):
+            return f"{v}{unit}" if v is not None else (f"> {stopped:.0f} s (stopped)" if stopped else "–")
+        out += _table(["actors", "relations", "actorgraph written (s)", "file (MB)", "actorgraph drawn (s)",
+                       "pyvis written (s)", "pyvis file (MB)", "pyvis drawn (s)"],
+                      [[f"{r['actors']:,}", f"{r['relations']:,}", r["written_s"], r["file_mb"], cell(r["drawn_s"]),
+                        cell(r["pyvis_written_s"], stopped=r["pyvis_timeout"]), cell(r["pyvis_mb"]),
+                        cell(r["pyvis_drawn_s"])] for r in html])
+        out += [""]
+    build = results.get("build")
+    if build:
+        out += ["## `actorgraph build ARTICLES --jobs 2`", "",
+                "Generated corpora (seed 7, 200 + articles/4 actors in the pool); the real command in a child process, "
+                "with timers around the library functions it calls (`benchmarks/bench_build.py`).", ""]
+        runs = build["runs"]
+        stage_names = list(dict.fromkeys(k for r in runs for k in r["stages"]))
+        out += _table(["articles", "words", "actors", "relations", "total (s)", *stage_names,
+                       "peak RSS build / worker / server (MB)", "HTML (MB)", "relations P / R"],
+                      [[f"{r['articles']:,}", f"{r['words']:,}", f"{r['nodes']:,}", f"{r['edges']:,}", r["wall_seconds"],
+                        *[r["stages"].get(s, "") for s in stage_names],
+                        " / ".join(str(r["peak_mb"][k]) for k in ("build process", "largest worker", "store server")),
+                        r["html_mb"], f"{r['quality']['relations']['precision']} / {r['quality']['relations']['recall']}"]
+                       for r in runs])
+        out += ["", "Growth exponent k (time ∝ articles^k between consecutive sizes; 1 is linear, above 1.15 is "
+                "flagged):", ""]
+        out += _table(["stage", *[f"{a['articles']:,} → {b['articles']:,}" for a, b in zip(runs, runs[1:])], ""],
+                      [[stage, *ks, "**worse than linear**" if ks and ks[-1] > 1.15 else ""]
+                       for stage, ks in build["growth"].items()])
+        out += [""]
+    out += [ANALYSIS.strip(), ""]
+    return "\n".join(out)
+
+
+ANALYSIS = """
+## Analysis
+
+(written after the full run; see the report of issue 7)
+"""
+
+
+def _commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    return done.stdout.strip() or "unknown"
+
+
+def _lead_restart_note() -> str | None:
+    """The 100k-edge restart comparison measured separately (it takes over ten minutes)."""
+    path = Path("/tmp/bench_store.txt")
+    return path.read_text(encoding="utf-8") if path.exists() else None
+
+
+if __name__ == "__main__":
+    main()
