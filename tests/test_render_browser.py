@@ -62,11 +62,10 @@ def open_view(browser: Browser, path: Path) -> None:
 
 
 def counts(browser: Browser) -> dict:
+    """Items in the network's data, and those it draws (its lists of visible items)."""
     return browser.eval("""(() => { const g = window.actorgraph, b = g.network.body;
-        const hiddenNodes = g.nodes.get({filter: n => n.hidden}).length;
-        const hiddenEdges = g.edges.get({filter: e => e.hidden}).length;
         return {nodes: b.data.nodes.length, edges: b.data.edges.length,
-                visibleNodes: b.data.nodes.length - hiddenNodes, visibleEdges: b.data.edges.length - hiddenEdges,
+                visibleNodes: b.nodeIndices.length, visibleEdges: b.edgeIndices.length,
                 shown: g.shown}; })()""")
 
 
