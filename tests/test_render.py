@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from actorgraph.errors import GraphDataError, InputError
 from actorgraph.model import Article, Edge, Evidence, Graph, Node
 from actorgraph.render import PHYSICS_LIMIT, layout_positions, render_html, script_json, short_label
 
@@ -359,3 +360,29 @@ def test_layout_puts_neighbours_close():
     assert linked < unlinked / 3, (linked, unlinked)
     spread = max(abs(c) for p in pos for c in p)
     assert spread > 100  # not collapsed onto a point
+
+
+def test_labels_and_types_outside_the_ontology_are_drawn_grey(tmp_path, ontology):
+    graph = Graph()
+    graph.add_node(Node("x", "X", "Spaceship"))
+    graph.add_node(Node("y", "Y", "Person"))
+    graph.add_edge(Edge("x", "y", "ORBITS"))
+    data = page_data(render_html(graph, ontology, tmp_path / "g.html", title="t", scope="s").read_text())
+    assert data["labels"][-1] == {"name": "Spaceship", "color": "#999999", "shape": "dot", "description": "",
+                                  "count": 1}
+    assert data["relations"][-1]["name"] == "ORBITS" and data["relations"][-1]["color"] == "#999999"
+
+
+def test_a_dangling_relation_is_a_clear_error(tmp_path, ontology):
+    graph = Graph()
+    graph.add_node(Node("x", "X", "Person"))
+    graph.edges["x|MET_WITH|ghost"] = Edge("x", "ghost", "MET_WITH")
+    with pytest.raises(GraphDataError, match="points at 'ghost', which is not an actor"):
+        render_html(graph, ontology, tmp_path / "d.html", title="t", scope="s")
+    assert not (tmp_path / "d.html").exists()
+
+
+def test_an_unwritable_path_is_a_clear_error(tmp_path, ontology):
+    (tmp_path / "taken").write_text("a file, not a folder")
+    with pytest.raises(InputError, match="cannot write the HTML view"):
+        render_html(Graph(), ontology, tmp_path / "taken" / "view.html", title="t", scope="s")

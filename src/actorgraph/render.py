@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ActorGraphError, InputError
+from .errors import ActorGraphError, GraphDataError, InputError
 from .model import Evidence, Graph, write_text_atomic
 from .ontology import Ontology
 
@@ -101,6 +101,9 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
     first_date = [-1] * len(nodes)
     edge_rows = []
     for edge, evidence in zip(edges, edge_evidence):
+        for end in (edge.source, edge.target):
+            if end not in node_index:
+                raise GraphDataError(f"relation {edge.key} points at {end!r}, which is not an actor in the graph")
         s, t = node_index[edge.source], node_index[edge.target]
         degree[s] += 1
         degree[t] += t != s
