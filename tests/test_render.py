@@ -337,7 +337,8 @@ def test_large_graphs_get_positions_and_no_physics(tmp_path, ontology):
     assert len({(row[4], row[5]) for row in data["nodes"]}) > 0.9 * len(data["nodes"])  # spread out
 
 
-def test_layout_puts_neighbours_close():
+@pytest.mark.parametrize("seeded", [False, True], ids=["random start", "community start"])
+def test_layout_puts_neighbours_close(seeded):
     rng = random.Random(3)
     n, sources, targets = 1200, [], []
     for cluster in range(12):  # 12 dense clusters joined by a few bridges
@@ -349,7 +350,7 @@ def test_layout_puts_neighbours_close():
     for _ in range(20):
         sources.append(rng.randrange(n))
         targets.append(rng.randrange(n))
-    pos = layout_positions(n, sources, targets)
+    pos = layout_positions(n, sources, targets, [i // 100 for i in range(n)] if seeded else None)
 
     def dist(a, b):
         return math.dist(pos[a], pos[b])

@@ -269,6 +269,7 @@ def _force_layout(n: int, src, dst, communities, rng, iterations: int):
 
 
 def _community_start(communities: list, rng):
+    """Start positions: each community a blob around its own centre."""
     import numpy as np
 
     groups: dict = {}
@@ -279,8 +280,9 @@ def _community_start(communities: list, rng):
     total = len(communities)
     golden = math.pi * (3 - math.sqrt(5))
     for rank, members in enumerate(ordered):
-        # sunflower spiral of community centres, biggest in the middle
-        radius = math.sqrt(total) * 0.6 * math.sqrt(rank / max(len(ordered), 1)) * 1.5
+        # sunflower spiral of community centres, biggest in the middle, filling a disc of
+        # about the radius the force layout settles to
+        radius = 0.9 * math.sqrt(total * rank / len(ordered))
         centre = (radius * math.cos(rank * golden), radius * math.sin(rank * golden))
         spread = math.sqrt(len(members)) * 0.5
         pos[members] = rng.normal(centre, spread, (len(members), 2))
