@@ -16,13 +16,14 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (AGREEMENT_HEADS, AGREEMENT_KEYWORDS, AGREEMENT_MODIFIERS, COMMON,
-                      EVENT_KEYWORDS, GEO_WORDS, ORG_KEYWORDS, PARTY_MEMBERS, TITLE_SET, Knowledge,
-                      fold, knowledge)
+                      EVENT_KEYWORDS, GEO_WORDS, ORG_CLASS_NOUNS, ORG_FIRST_WORDS, ORG_KEYWORDS,
+                      PARTY_MEMBERS, TITLE_SET, Knowledge, fold, knowledge)
 from .text import Sentence, Token, tokenize
 
 CONNECTORS = {"of", "for", "the", "de", "del", "da", "do", "dos", "das", "la", "las", "los", "y",
-              "van", "von", "der", "bin", "al", "on", "and", "in"}
-NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "la", "van", "von", "der", "bin", "al", "y"}
+              "van", "von", "der", "bin", "al", "on", "and", "in", "por", "para"}
+NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "la", "van", "von", "der", "bin", "al", "y",
+                  "por", "para"}
 ORG_MODIFIERS = {"foreign", "economy", "finance", "interior", "defense", "defence", "justice",
                  "security", "health", "labor", "labour", "national", "federal", "central",
                  "supreme", "general", "state", "public", "world", "international", "united",
@@ -46,6 +47,25 @@ BRACKET_RE = re.compile(r"\[([A-Z][A-Za-z&.' ]{1,30})\]")
 ACRONYM_PHRASE_RE = re.compile(
     r"\b([A-Z]{2,6})\s+((?:[a-z]+\s+){0,3}(?:agency|movement|party|group|bloc|union|coalition|fund|"
     r"bank|office|institute|council|commission|organization|organisation|network|foundation))\b")
+_ORG_HEADS = "|".join(sorted({w.capitalize() for w in ORG_KEYWORDS if w.isalpha() and len(w) > 3}, key=len,
+                              reverse=True))
+POSSESSIVE_ORG_RE = re.compile(
+    r"\b(?:(?!The\b|A\b|An\b)[A-Z][\w-]+ ){0,2}(?P<owner>[A-Z][a-z]+)['’]s((?: [A-Z][\w-]+){0,3}) (?:"
+    + _ORG_HEADS + r")\b"
+    r"(?: (?:of|for) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})?")
+OWNED_TITLE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s (?:new |former |current )?(?:chairman|chairwoman|chief executive|"
+                            r"CEO|shareholders|board|subsidiary|founder)\b")
+_APOSTROPHE_RE: dict = {}
+
+
+def _apostrophe_re(kb: Knowledge) -> re.Pattern:
+    """Known names with an apostrophe ("Moody's"), which the tokenizer splits."""
+    if "re" not in _APOSTROPHE_RE:
+        names = [re.escape(n) for n in kb.apostrophe_names] or ["(?!x)x"]
+        _APOSTROPHE_RE["re"] = re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])")
+    return _APOSTROPHE_RE["re"]
+
+
 CENTRAL_BANK_RE = re.compile(r"\b([A-Z][\w.]+(?: [A-Z]\w+)?)['’]s central bank\b")
 INAUGURATION_RE = re.compile(
     r"\b(?:(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s (?:inauguration|swearing-in)"
@@ -163,6 +183,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _home_countries(result)
     _agreement_phrases(result, tokens_of, kb)
     _merge_partyless(result)
+    _merge_short_orgs(result, kb)
     _amount_anaphors(result)
     _events(result, kb)
     _org_events(result, kb)
@@ -200,6 +221,28 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(m.group(1))
         name = known.name if known else m.group(1)
         claim(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
+    for m in _apostrophe_re(kb).finditer(chunk):
+        known = kb.lookup(m.group())
+        if known and not any(s <= base + m.start() < e for s, e in taken):
+            claim(Candidate(base + m.start(), base + m.end(), m.group(), known.label, known.name, known.country))
+    for m in POSSESSIVE_ORG_RE.finditer(chunk):
+        # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
+        # part of the name when the possessor is no actor and an organisation keyword ends it
+        owner = m.group("owner")
+        if kb.lookup(owner) or fold(owner) in kb.surnames or known_only or \
+                any(s <= base + m.start() < e for s, e in taken):
+            continue
+        surface = m.group().strip()
+        known = kb.lookup(surface)
+        claim(Candidate(base + m.start(), base + m.start() + len(surface), surface, "Organization",
+                        known.name if known else surface))
+    for m in OWNED_TITLE_RE.finditer(chunk):
+        # "Techint's chairman": an unknown word whose chairman or shareholders are named is a firm
+        word = m.group(1)
+        if kb.lookup(word) or fold(word) in kb.surnames or known_only or word.lower() in COMMON or \
+                any(s <= base + m.start() < e for s, e in taken):
+            continue
+        claim(Candidate(base + m.start(1), base + m.end(1), word, "Organization", word))
     for m in ACRONYM_PHRASE_RE.finditer(chunk):
         if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"}:
             continue
@@ -244,6 +287,17 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         start_of_sentence = i == 0 or tokens[i - 1].text in QUOTE_OPEN + ":—–;“"
         quoted = i > 0 and tokens[i - 1].text in "“\"‘" and j < n and tokens[j].text in "”\"’"
         in_quote = any(s < tokens[i].start < e for s, e in quotes)
+        classed = i > 0 and tokens[i - 1].lower in ORG_CLASS_NOUNS and tokens[i - 1].text.islower() \
+            and not known_only and not kb.lookup(_surface(tokens[i:j]))
+        if classed and not _match_title(tokens[i:j], 0) and not any(
+                kb.lookup(t.text) for t in tokens[i:j]):
+            # "the consultancy Equilibra", "the pipe maker Tenaris": named by what it is
+            s_, e_, surface = _span(tokens[i:j])
+            out.append(Candidate(s_, e_, surface, "Organization", surface))
+            i = j
+            continue
+        qualifier = j + 1 < n and tokens[j].text.islower() and _title_word(tokens[j].lower) \
+            and _capword(tokens[j + 1])
         after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside") and not (
             j < n and tokens[j].lower in ("'s",))
         for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only):
@@ -252,6 +306,9 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             if after_in and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
                     and cand.start == tokens[i].start:
                 continue  # "a summit in Rio de Janeiro": a place
+            if qualifier and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
+                    and cand.end == tokens[j - 1].end:
+                continue  # "Santa Fe governor Maximiliano Pullaro": the words place the office
             out.append(cand)
         i = j
     return out
@@ -309,8 +366,11 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     return False
 
 
+TITLE_EDGE_WORDS = {t.split()[0] for t in TITLE_SET} | {t.split()[-1] for t in TITLE_SET}
+
+
 def _title_word(word: str) -> bool:
-    return any(word == t.split()[-1] or word == t.split()[0] for t in TITLE_SET)
+    return word in TITLE_EDGE_WORDS
 
 
 def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quoted: bool,
@@ -387,16 +447,24 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
             return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
     if known_only:
         return None
+    if words[start] in ORG_FIRST_WORDS and len(body) >= 2 and not _match_title(body, 0):
+        return Candidate(s, e, surface, "Organization", surface)  # "Unión Industrial Argentina"
+    if len(body) >= 3 and words[start] in ORG_KEYWORDS and words[start + 1] in ("of", "for"):
+        return Candidate(s, e, surface, "Organization", surface)  # "University of Buenos Aires"
+    if last in EVENT_KEYWORDS and (fold(_surface(body[:-1])) in kb.places or fold(_surface(body[:-1])) in
+                                   kb.seats or (kb.lookup(_surface(body[:-1])) or _NONE).label == "Country"):
+        return Candidate(s, e, surface, "Event", surface)  # "Falklands War"
     if last in AGREEMENT_KEYWORDS and last != "deal":
         return Candidate(s, e, surface, "Agreement", surface)
     if words[start] in AGREEMENT_KEYWORDS and len(body) >= 3 and body[1].lower in ("on", "of", "for", "between"):
         return Candidate(s, e, surface, "Agreement", surface)  # "Agreement on Reciprocal Trade and Investment"
-    has_place = any(kb.lookup(t.text) and kb.lookup(t.text).label == "Country" for t in body)
+    has_place = any(kb.lookup(t.text) and kb.lookup(t.text).label == "Country" for t in body) or (
+        kb.is_demonym(body[0].text) and last in ORG_KEYWORDS and len(body) >= 3)  # "American Farm Bureau Federation"
     place_after_in = any(words[k] in ("in", "of") and kb.lookup(body[k - start + 1].text) is not None
                          and any(w in ORG_KEYWORDS for w in words[start:k])
                          for k in range(start + 1, len(words) - 1))
     if has_place and (last in ORG_KEYWORDS or place_after_in) and last not in METONYM_HEADS \
-            and not any(_title_word(w) for w in words[start:]):
+            and not any(_match_title(body, k) for k in range(len(body))):
         # "U.S. Embassy in Argentina" -> "United States Embassy in Argentina"
         parts = []
         for t in body:
@@ -425,8 +493,10 @@ def _gazetteer(run: list[Token], pos: int, kb: Knowledge):
             return end, Candidate(s, e, surface, "Country", country, country)
         if key in kb.places:
             return end, Candidate(s, e, surface, None, "")
-        if end == pos + 1 and key in kb.demonyms:
+        if end == pos + 1 and kb.is_demonym(surface):
             return end, Candidate(s, e, surface, None, "")
+        if end == len(run) and key in kb.subdivisions:
+            return end, Candidate(s, e, surface, None, "")  # a state or province: a place
     return None
 
 
@@ -453,9 +523,10 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
         return Candidate(chunk[0].start, chunk[0].end, chunk[0].text, None, None)
     while chunk and chunk[-1].lower in CONNECTORS:
         chunk = chunk[:-1]
+    org_named = not sentence_start and len(chunk) >= 2 and chunk[-1].lower in ORG_KEYWORDS
     while chunk and (chunk[0].text in CONNECTORS or (chunk[0].lower in COMMON and
-                                                     chunk[0].lower not in ORG_MODIFIERS)):
-        chunk = chunk[1:]  # "Van Hollen" keeps its capitalised particle
+                                                     chunk[0].lower not in ORG_MODIFIERS and not org_named)):
+        chunk = chunk[1:]  # "Van Hollen" keeps its capitalised particle; "Senate Banking Committee" its first word
     if not chunk:
         return None
     s, e, surface = _span(chunk)
@@ -472,6 +543,8 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
     if known_only:
         return None
     last = words[-1]
+    if words[0] in ORG_FIRST_WORDS or (len(chunk) >= 3 and words[0] in ORG_KEYWORDS and words[1] in ("of", "for")):
+        return Candidate(s, e, surface, "Organization", surface)  # "Grupo Financiero Galicia", "Chamber of Deputies"
     content = [w for w in words[:-1] if w not in CONNECTORS]
     distinctive = [w for w in content if w not in COMMON or w in ORG_MODIFIERS]
     if last in ORG_KEYWORDS and distinctive and last not in METONYM_HEADS | {"alliance", "group"}:
@@ -495,7 +568,8 @@ def _person_like(chunk: list[Token], kb: Knowledge) -> bool:
     for t in names:
         w = t.lower
         if (w in COMMON or w in GEO_WORDS or w in ORG_KEYWORDS or w in EVENT_KEYWORDS
-                or w in AGREEMENT_KEYWORDS or fold(w) in kb.demonyms or w in TITLE_SET):
+                or w in AGREEMENT_KEYWORDS or kb.is_demonym(t.text) or w in TITLE_SET
+                or w in ORG_FIRST_WORDS):
             return False
         if t.text.isupper() and len(t.text) > 1:
             return False
@@ -545,6 +619,13 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
             return person.name, "Person"
     if key in kb.surnames:
         return kb.surnames[key], "Person"
+    nxt = [t for t in tokens if t.start >= cand.end][:1]
+    if nxt and nxt[0].text.islower() and nxt[0].lower not in COMMON and nxt[0].text.isalpha():
+        full = kb.lookup(word + " " + nxt[0].text)  # "Scott bessent"
+        if full and full.label == "Person":
+            return full.name, "Person"
+        if cand.titled:
+            return word[:1].upper() + word[1:] + " " + nxt[0].text.capitalize(), "Person"
     before_word = [t for t in tokens if t.end <= cand.start][-1:]
     if word in INSTITUTIONS:
         return _institution(word, cand, result, kb, tokens)
@@ -563,10 +644,23 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
             return person.name, "Person"
     if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
         return word[:1].upper() + word[1:], "Person"
+    if APPOSITIVE_CLASS_RE.match(result.text, cand.end):
+        return word, "Organization"  # "Tenaris, the pipe maker controlled by ..."
     return None, None
 
 
+APPOSITIVE_CLASS_RE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(ORG_CLASS_NOUNS))
+                                 + r")\b")
+
+
 INSTITUTIONS = {"Congress", "Senate", "Parliament"}
+
+
+class _NoActor:
+    label = None
+
+
+_NONE = _NoActor()
 
 
 def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowledge,
@@ -872,6 +966,11 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                             mention.entity].label in ("Country", "Organization", "Person"):
                         right_party = mention.entity
                         end = mention.end
+                        if tokens[i + 1].lower == "between":  # "an agreement between Argentina and the Fund"
+                            other = _second_party(result, tokens, existing, mention)
+                            if other:
+                                parties.append(other.entity)
+                                end = other.end
             descriptive = bool(had_words or amount or parties or right_party)
             start = tokens[left_i].start
             while start < tok.start and text[start] in "-– ":
@@ -943,6 +1042,21 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 last_financial = name
 
 
+def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],
+                  first: Mention) -> Mention | None:
+    """The Y of 'between X and Y'."""
+    k = _token_index(tokens, first.end)
+    if k + 1 < len(tokens) and tokens[k].lower == "and":
+        k += 1
+        if tokens[k].lower == "the" and k + 1 < len(tokens):
+            k += 1
+        mention = _mention_at(existing, tokens[k])
+        if mention and result.entities.get(mention.entity) and result.entities[mention.entity].label in (
+                "Country", "Organization"):
+            return mention
+    return None
+
+
 def _named_agreement(result: ArticleEntities, tokens: list[Token], cap_i: int, head_i: int,
                      kb: Knowledge, index: int) -> bool:
     """'the Paris climate agreement' (known), 'the FIRST agreement' (a name of its own)."""
@@ -994,6 +1108,25 @@ def _amount_anaphors(result: ArticleEntities) -> None:
             key = _amount_key(m.group())
             if key in keys and not any(s <= m.start() < e for s, e in spans):
                 result.mentions.append(Mention(m.start(), m.end(), m.group(), keys[key], index, anaphor=True))
+
+
+def _merge_short_orgs(result: ArticleEntities, kb: Knowledge) -> None:
+    """'Southern Command' after 'US Southern Command', 'Central Bank' beside 'Central Bank of
+    Argentina', 'Foreign Ministry' after 'Chinese Foreign Ministry': one organization."""
+    orgs = [e for e in result.entities.values() if e.label == "Organization"]
+    for short in orgs:
+        if kb.lookup(short.name) or " " not in short.name:
+            continue
+        longer = [e for e in orgs if e is not short and (e.name.endswith(" " + short.name) or e.name.startswith(
+            short.name + " of ") or any(a.endswith(" " + short.name) for a in e.aliases))]
+        if len(longer) != 1:
+            continue
+        target = longer[0]
+        target.aliases |= short.aliases | {short.name}
+        for m in result.mentions:
+            if m.entity == short.name:
+                m.entity = target.name
+        del result.entities[short.name]
 
 
 def _merge_partyless(result: ArticleEntities) -> None:
@@ -1076,6 +1209,11 @@ def _party_name(result: ArticleEntities, name: str) -> str | None:
     if entity.label == "Organization":
         if entity.name.startswith("Central Bank of") and entity.country:
             return entity.country
+        bank_of = re.search(r"\bBank of (?:the )?([A-Z][\w ]+)$", entity.name)
+        if bank_of:  # "People's Bank of China" stands for China in an agreement's name
+            known = knowledge().lookup(bank_of.group(1))
+            if known and known.label == "Country":
+                return known.name
         return entity.name
     return result.country_of(entity.name)
 

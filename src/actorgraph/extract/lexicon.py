@@ -25,6 +25,8 @@ TITLES = [
     "interior minister", "security minister", "trade minister", "health minister", "labor minister",
     "minister of foreign affairs", "minister of economy", "minister of the economy", "minister of finance",
     "minister of defense", "minister of security", "minister",
+    "secretary", "finance secretary", "economy secretary", "trade secretary", "undersecretary",
+    "under secretary", "deputy secretary", "commissioner", "trade commissioner", "deputy minister",
     "trade representative", "special envoy", "envoy", "ambassador", "consul", "attorney general", "solicitor general",
     "president-elect", "president", "senator", "sen.", "representative", "rep.", "congressman",
     "congresswoman", "lawmaker", "legislator", "deputy", "governor", "gov.", "mayor", "speaker",
@@ -68,7 +70,23 @@ ORG_KEYWORDS = {
     "energy", "petroleum", "oil", "motors", "capital", "partners", "fed", "cabinet",
     "directorate", "society", "guard", "command", "watch", "international", "trust", "observatory",
     "institution", "program", "programme", "mission", "ministries", "court", "tribunal",
+    # company and service names ("Ganfeng Lithium", "Zijin Mining", "US Air Force")
+    "mining", "lithium", "force", "ratings", "industries", "resources", "media", "steel",
+    "pharmaceuticals", "securities", "investments", "technologies", "systems", "airways",
 }
+# First words of organisation names in Spanish and Portuguese ("Grupo Financiero Galicia",
+# "Banco Central do Brasil", "Unión Industrial Argentina"): the keyword comes first.
+ORG_FIRST_WORDS = {"grupo", "banco", "unión", "union", "frente", "partido", "fundación", "fundação",
+                   "universidad", "universidade", "confederación", "federación", "asociación",
+                   "instituto", "ministerio", "cámara", "sociedad", "compañía", "empresa",
+                   "corporación", "consejo", "comisión", "agencia", "central", "movimiento"}
+# Lower-case nouns that name what the capitalised words after them are ("the consultancy
+# Equilibra", "the pipe maker Tenaris"): an organisation.
+ORG_CLASS_NOUNS = {"consultancy", "firm", "company", "bank", "lender", "insurer", "producer", "maker",
+                   "agency", "newspaper", "outlet", "broadcaster", "pollster", "miner", "exporter",
+                   "conglomerate", "startup", "retailer", "carrier", "airline", "group", "fund",
+                   "think-tank", "tank", "union", "federation", "confederation", "chain", "developer",
+                   "manufacturer", "operator", "automaker", "steelmaker", "giant", "multinational"}
 EVENT_KEYWORDS = {"conference", "summit", "forum", "ball", "gala", "election", "elections", "inauguration",
                   "olympics", "games", "cup", "festival", "convention", "expo", "fair", "meeting",
                   "talks", "war", "referendum", "primaries", "primary", "debate", "assembly"}
@@ -175,6 +193,13 @@ class Knowledge:
     places: set[str]                          # folded non-actor places
     party_adjectives: dict[str, str]          # folded adjective -> party canonical name
     adjective_of: dict[str, str] = field(default_factory=dict)  # country -> its first demonym
+    demonym_forms: set[str] = field(default_factory=set)        # norm_key of every demonym
+    apostrophe_names: list[str] = field(default_factory=list)   # "Moody's": names the tokenizer splits
+    subdivisions: dict[str, str] = field(default_factory=dict)  # folded state/province -> country
+
+    def is_demonym(self, surface: str) -> bool:
+        """A demonym as written: 'Germán' (a name) is not 'German'."""
+        return fold(surface) in self.demonyms and norm_key(surface) in self.demonym_forms
 
     def lookup(self, surface: str) -> KnownActor | None:
         if surface in self.acronyms:
@@ -256,4 +281,17 @@ def knowledge() -> Knowledge:
     places = {fold(p) for p in raw.get("places") or []}
     adjectives = {fold(a.adjective): a.name for a in actors.values() if a.adjective}
     places |= {fold(d) for d in ("Latin American", "South American", "North American", "Central American")}
-    return Knowledge(actors, names, acronyms, surnames, demonyms, seats, places, adjectives, adjective_of)
+    forms = {norm_key(w) for words in (raw.get("demonyms") or {}).values() for w in words}
+    forms |= {norm_key(adj) for adj in adjective_of.values()}
+    apostrophes = sorted({s for a in actors.values() for s in [a.name, *a.aliases]
+                          if re.search(r"\w['’]s\b|\w&\w", s)}, key=len, reverse=True)
+    subdivisions = {}
+    wanted = set(raw.get("subdivision_countries") or [])
+    for sub in pycountry.subdivisions:
+        if sub.country_code in wanted and sub.type in ("State", "Province", "City", "District"):
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            canonical = getattr(country, "common_name", None) or country.name
+            canonical = prefer.get(fold(canonical)) or prefer.get(fold(country.name)) or canonical
+            subdivisions.setdefault(fold(sub.name), canonical)
+    return Knowledge(actors, names, acronyms, surnames, demonyms, seats, places, adjectives, adjective_of,
+                     forms, apostrophes, subdivisions)
