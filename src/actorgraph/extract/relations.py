@@ -122,7 +122,7 @@ TRIGGERS = [
                    r"sat down|phone call|call)\s+(?:again\s+)?(?:with|to)\b"),
     _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|visited|greeted|"
                    r"shook\s+hands\s+with|dined\s+with)\b"
-                   r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?[A-Z])"),
+                   r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?(?-i:[A-Z]))"),
     _t("MET_WITH", r"\b(?:meeting|meetings|talks|summit|encounter)\s+between\b", "between"),
     _t("MET_WITH", r"\b(?:meeting|meetings|talks)\s+(?:held\s+)?at\b", targets={"Organization"}),
     _t("MET_WITH", r"\b(?:met|have met|had met)\b(?=\s+(?:in|at|on|for|during|last|this|twice|"
@@ -135,6 +135,8 @@ TRIGGERS = [
                    r"facilitated|favou?red|favou?rs)\b(?:\s+(?:for|of|to|with|behind|on))?",
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("SUPPORTS", r"\bthrow(?:s|n|ing)?\s+(?:his|her|its|their)\s+support\s+behind\b", targets=ANY),
+    _t("SUPPORTS", r"\b(?:co-?sponsor(?:s|ed|ing)?|sid(?:ed|es|ing)\s+with|side\s+with)\b", targets=ANY,
+       prefer_agreement=True, objects="list"),
     _t("SUPPORTS", r"(?<=\bhis\s)(?:\w+\s+){0,2}(?:friend|buddy)\b|(?<=\bher\s)(?:\w+\s+){0,2}(?:friend|buddy)\b",
        targets={"Person"}),
     _t("ALLIED_WITH", r"(?<=['’]s\s)[“\"]?(?:\w+\s+){0,2}(?:ally|allies)\b", "possessed"),
@@ -151,9 +153,9 @@ TRIGGERS = [
                    r"commended|voted\s+for|campaigned\s+for|rallied\s+behind|stood\s+by|stands\s+behind|"
                    r"stand\s+behind)\b", targets=ANY, objects="list"),
     _t("SUPPORTS", r"\bwelcom(?:ed|es|ing)\b", targets={"Agreement"}),
-    _t("SUPPORTS", r"\bcall(?:ed|s)?\b(?=\s+(?:[A-Z][\w.’'-]*\s+){1,3}[“\"]?(?:a|an|his|her|their|our|my)\s+(?:\w+\s+)?"
+    _t("SUPPORTS", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an|his|her|their|our|my)\s+(?:\w+\s+)?"
                    r"(?:friend|ally|partner|hero|genius|brother)\b)", targets={"Person", "Organization", "Country"}),
-    _t("CRITICIZES", r"\bcall(?:ed|s)?\b(?=\s+(?:[A-Z][\w.’'-]*\s+){1,3}[“\"]?(?:a|an)\s+(?:\w+\s+)?"
+    _t("CRITICIZES", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an)\s+(?:\w+\s+)?"
                      r"(?:dictator|tyrant|threat|criminal|disgrace|liar|failure|communist|terrorist|enemy|"
                      r"fraud|clown|madman|traitor)\b)", targets={"Person", "Organization", "Country"}),
     _t("CRITICIZES", r"\b(?:blam(?:ed|es|ing)|lash(?:ed|es)\s+out\s+at|took\s+aim\s+at|takes\s+aim\s+at|"
@@ -176,6 +178,10 @@ TRIGGERS = [
                    r"part(?:y|ies)\s+to|benefit(?:s|ed|ted)?\s+from|ratif(?:y|ied|ies))\b",
        targets={"Agreement"}),
     # membership
+    _t("MEMBER_OF", r"\b(?:(?:sits|sat|serves|served|sitting|serving)\s+on)\b", targets={"Organization"}),
+    # leadership of an organisation ("led by", "run by", "who leads the bloc")
+    _t("LEADS", r"\b(?:led|run|headed|chaired|presided\s+over)\s+by\b", "passive", targets={"Organization"}),
+    _t("LEADS", r"\b(?:leads|heads|chairs|runs|presides\s+over)\b", targets={"Organization"}),
     _t("MEMBER_OF", r"\b(?:(?:full\s+)?members?(?:\s+state)?\s+of|membership\s+(?:in|of)|shareholder\s+in|joined|"
                     r"role\s+as\s+"
                     r"(?:\w+\s+)?president\s+of)\b", targets={"Organization"}),
@@ -600,7 +606,7 @@ def _leads_phrases(ents, tokens, mentions, index) -> list[Relation]:
 # --- trigger rules ---------------------------------------------------------------------------
 
 CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
-RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like)\b[^,]*,")
+RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+(?-i:[a-z]))\b[^,]*,")
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -627,6 +633,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # the trigger word is part of a name ("Democratic Senator")
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
+            if trigger.mode == "active" and re.match(r"\s+by\b", text[b:b + 4]):
+                continue  # "approved by Congress": the actor after "by" is the subject
+            if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
+                        text[b:b + 14], re.IGNORECASE):
+                continue  # "Finance Minister": the trigger word is part of an office
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
@@ -754,8 +765,14 @@ def _verb_follows(text: str, m: Mention) -> bool:
         "signed", "backs", "calls", "meets", "visits", "thanks", "hails", "blames"})
 
 
+NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
+                            r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$")
+
+
 def _negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     window = text[max(base, a - 40):a].lower().replace("’", "'")
+    if NEGATED_PHRASE.search(window):
+        return True  # "stopped short of criticising", "rather than backing"
     words = re.findall(r"[\w']+", window)[-5:]
     if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
         return True  # "lifted tariffs on ...": the measure ends
@@ -851,8 +868,23 @@ def _after_preposition(text: str, m: Mention) -> bool:
 
 def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_end: int,
              mentions: list[Mention]) -> list[str]:
-    if right and right[0].possessive and trigger.type in ("MET_WITH", "ALLIED_WITH"):
-        return []  # "met Machado's envoy": the envoy, not Machado
+    if right and right[0].possessive and (trigger.type in ("MET_WITH", "ALLIED_WITH") or (
+            trigger.type == "NEGOTIATES" and not right[0].anaphor and not any(
+                _label(ents, x) == "Agreement" for x in right[1:2]))):
+        # "met Machado's envoy": the envoy, not Machado; "met Milei's chief of staff Guillermo
+        # Francos": the named official
+        named = right[1] if len(right) > 1 else None
+        if named is not None and _label(ents, named) == "Person" and re.fullmatch(
+                r"['’]s\s+(?:[\w-]+\s+){1,4}", text[right[0].end:named.start]) and \
+                trigger.type != "NEGOTIATES":
+            right = right[1:]
+        else:
+            return []
+    # "criticised governments that treat Mercosur as ...": an actor inside a relative clause
+    # after the object noun belongs to that clause's verb
+    rel = re.search(r"\s(?:that|which|who|whom)\s", text[b:clause_end])
+    if rel and re.search(r"[a-z]", text[b:b + rel.start()]):
+        right = [m for m in right if m.start < b + rel.start()]
     # ", and Senator Grassley, ..., warned": a new clause with its own subject starts there
     cut = [m.start for m in right if ", and " in text[b:m.start] and _starts_clause(text, m)]
     if cut:
