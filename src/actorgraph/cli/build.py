@@ -159,14 +159,17 @@ def store_status(app: App, as_json: bool):
 
 
 @store.command("start")
-@click.option("--bolt-port", type=click.IntRange(1, 65535), default=None,
-              help="Also answer the Bolt protocol on 127.0.0.1:PORT (experimental in FalkorDB).")
+@click.option("--bolt-port", type=click.IntRange(1, server.MAX_BOLT_PORT), default=None,
+              help="Also answer the Bolt protocol on PORT. FalkorDB opens it on every network "
+                   "interface, without a password (and its Bolt support is experimental).")
 @pass_app
 def store_start(app: App, bolt_port):
     """Start the server and keep it running until `actorgraph store stop`."""
     info = server.start_server(app.data_dir, bolt_port=bolt_port, pin=True)
     click.echo(f"Store running: pid {info.pid}, socket {info.socket_path}"
-               + (f", Bolt on 127.0.0.1:{bolt_port}" if bolt_port else ""))
+               + (f", Bolt on port {bolt_port} of every network interface with no password "
+                  "(FalkorDB cannot limit it to 127.0.0.1); `actorgraph store stop` closes it"
+                  if bolt_port else ""))
 
 
 @store.command("stop")

@@ -191,6 +191,7 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
         info = running(data_dir)
         if info:
             if bolt_port:
+                _wait_for_bolt(data_dir, bolt_port)
                 (data_dir / "bolt.port").write_text(str(bolt_port))
             return ServerInfo(info.socket_path, info.pid, bolt_port)
         time.sleep(0.05)
@@ -200,11 +201,30 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
     )
 
 
+MAX_BOLT_PORT = 32767  # FalkorDB ignores a larger BOLT_PORT without a word
+
+
+def _wait_for_bolt(data_dir: Path, port: int) -> None:
+    """FalkorDB opens Bolt in the background and says nothing when it cannot; check it did."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            probe.settimeout(1)
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    _shutdown(data_dir)
+    raise StoreError(f"the embedded FalkorDB server did not open Bolt on port {port} (is the port in use?); "
+                     f"see {data_dir / 'falkordb.log'}")
+
+
 def start_server(data_dir: Path, *, bolt_port: int | None = None, pin: bool = False) -> ServerInfo:
     """Start the server for data_dir, or return the one already running.
 
     pin=True keeps it running after the last actorgraph process ends (`store start`).
     """
+    if bolt_port is not None and not 1 <= bolt_port <= MAX_BOLT_PORT:
+        raise StoreError(f"Bolt port {bolt_port} is out of range: FalkorDB takes 1-{MAX_BOLT_PORT}")
     data_dir = prepare_data_dir(data_dir)
     with _server_lock(data_dir):
         info = running(data_dir)
