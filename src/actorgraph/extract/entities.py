@@ -32,8 +32,12 @@ ORG_MODIFIERS = {"foreign", "economy", "finance", "interior", "defense", "defenc
 METONYM_HEADS = {"administration", "government", "cabinet", "side", "delegation", "authorities"}
 SPEECH_VERBS = {"said", "says", "told", "noted", "stated", "added", "argued", "wrote", "explained",
                 "warned", "posted", "tweeted", "insisted", "declared", "claimed", "asked"}
-ANAPHORS = {"deal", "program", "programme", "agreement", "legislation", "bill", "act", "swap",
+ANAPHORS = {"deal", "program", "programme", "agreement", "legislation", "bill", "act", "swap", "framework",
+            "measure",
             "loan", "bailout", "package", "assistance", "aid", "rescue", "plan", "accord", "treaty"}
+ANAPHOR_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whole", "entire", "same",
+                       "new", "proposed", "planned", "latest", "controversial", "rescue", "bailout",
+                       "trade", "swap", "loan", "financial", "economic", "legislative"}
 FINANCIAL = {"swap", "loan", "bailout", "rescue", "credit", "package", "assistance", "aid"}
 QUOTE_OPEN = "“\"‘'«("
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -981,9 +985,15 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
             kind = _agreement_kind(head, mods)
             if head in ANAPHORS and not descriptive:
-                target = last_law if head in ("legislation", "bill", "act") else (
+                target = last_law if head in ("legislation", "bill", "act", "measure") else (
                     last_financial if head in FINANCIAL or head in ("program", "programme", "package")
                     else last_agreement) or last_agreement
+                if head == "measure":
+                    target = last_law
+                prev_word = tokens[i - 1].lower if i > 0 else ""
+                if prev_word.isalpha() and prev_word not in ANAPHOR_DETERMINERS and not _mention_at(
+                        existing, tokens[i - 1]):
+                    target = None  # "the naval base plan" is another plan; "the plan", "US aid" refer back
                 if target and tok.lower != "act":
                     s = tok.start
                     result.mentions.append(Mention(s, tok.end, tok.text, target, index, anaphor=True))

@@ -196,6 +196,11 @@ class Knowledge:
     demonym_forms: set[str] = field(default_factory=set)        # norm_key of every demonym
     apostrophe_names: list[str] = field(default_factory=list)   # "Moody's": names the tokenizer splits
     subdivisions: dict[str, str] = field(default_factory=dict)  # folded state/province -> country
+    _subdivision_surfaces: set[str] = field(default_factory=set)  # the same names as written
+
+    @property
+    def subdivision_names(self) -> list[str]:
+        return sorted(self._subdivision_surfaces)
 
     def is_demonym(self, surface: str) -> bool:
         """A demonym as written: 'Germán' (a name) is not 'German'."""
@@ -286,6 +291,7 @@ def knowledge() -> Knowledge:
     apostrophes = sorted({s for a in actors.values() for s in [a.name, *a.aliases]
                           if re.search(r"\w['’]s\b|\w&\w", s)}, key=len, reverse=True)
     subdivisions = {}
+    surfaces: set[str] = set()
     wanted = set(raw.get("subdivision_countries") or [])
     for sub in pycountry.subdivisions:
         if sub.country_code in wanted and sub.type in ("State", "Province", "City", "District"):
@@ -293,5 +299,6 @@ def knowledge() -> Knowledge:
             canonical = getattr(country, "common_name", None) or country.name
             canonical = prefer.get(fold(canonical)) or prefer.get(fold(country.name)) or canonical
             subdivisions.setdefault(fold(sub.name), canonical)
+            surfaces.add(sub.name)
     return Knowledge(actors, names, acronyms, surnames, demonyms, seats, places, adjectives, adjective_of,
-                     forms, apostrophes, subdivisions)
+                     forms, apostrophes, subdivisions, surfaces)

@@ -196,7 +196,7 @@ TRIGGERS = [
     _t("IMPOSES", r"\b(?:slapp(?:ed|ing)|levied|levies|sanction(?:ed|s|ing))\b(?!\s+by\b)"),
 ]
 LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
-                           r"\breturn(?:ed)?\s+to\s+the\s+presidency|\bleadership\s+of\b", re.IGNORECASE)
+                           r"\breturn(?:ed|s)?\s+to\s+(?:the\s+)?(?:presidency|White\s+House|Casa\s+Rosada|power)|\bleadership\s+of\b", re.IGNORECASE)
 NEGATIVE_CUES = re.compile(
     r"\b(?:inexplicable|can['’]t|cannot|refuses|scheme|brazen|cronies|buddies|buddy|failure|corrupt\w*|"
     r"at risk|undercut|shuts? down|whims|disaster|reckless|wrong|dangerous|betray\w*|propping up|"
@@ -439,6 +439,13 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 ents.add(party, "Organization", None, kb.country_of(party))
             out.append(Relation(m.entity, party, "MEMBER_OF", index))
             where = where or kb.country_of(party)
+        if where is None and role is not None and found:
+            # "General Laura Richardson, then commander of Southern Command": the appositive places her
+            after_role = _appositive_role(ents, tokens, mentions, m, i, after_only=True)
+            if after_role and after_role[2]:
+                title, mods, where, role_text = after_role
+        if where is None:
+            where = _subdivision_country(text[max(ents.sentences[index].start, m.start - 60):m.end + 40])
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
         if where is None:
@@ -511,7 +518,25 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
 
 
-def _appositive_role(ents, tokens, mentions, m, i):
+_SUBDIVISION_RE: dict = {}
+
+
+def _subdivision_country(window: str) -> str | None:
+    """'Texas Governor', 'Santa Fe governor', 'the governor of Jujuy': the country of the state."""
+    kb = knowledge()
+    if "re" not in _SUBDIVISION_RE:
+        names = sorted({n for n in kb.subdivision_names}, key=len, reverse=True)
+        _SUBDIVISION_RE["re"] = re.compile(
+            r"(?:\b(?P<a>" + "|".join(map(re.escape, names)) + r")\s+(?:[Gg]overnor|[Ss]enator|[Rr]epresentative|"
+            r"[Mm]ayor|[Ll]egislator|[Aa]ttorney)|(?:[Gg]overnor|[Mm]ayor)\s+of\s+(?P<b>" + "|".join(
+                map(re.escape, names)) + r"))\b")
+    found = _SUBDIVISION_RE["re"].search(window)
+    if not found:
+        return None
+    return kb.subdivisions.get(fold(found.group("a") or found.group("b")))
+
+
+def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     """'X, a professor at Y' / "Milei's chief of staff, X" -> (title, mods, where, role text)."""
     text = ents.text
     sentence = ents.sentences[m.sentence]
@@ -520,6 +545,8 @@ def _appositive_role(ents, tokens, mentions, m, i):
     offset = m.end
     if match and not _longest_title(match.group("title")):
         match = None
+    if not match and after_only:
+        return None
     if not match:
         before = text[sentence.start:m.start]
         offset = sentence.start
@@ -544,9 +571,9 @@ def _appositive_role(ents, tokens, mentions, m, i):
         rest_start = offset + match.start("rest")
         targets = [x for x in inside if x.start >= rest_start and _label(ents, x) in ("Country", "Organization")]
         preposition = match.group("rest").split()[0].lower()
-        if targets and preposition in ("of", "at", "in"):
+        if targets and (preposition in ("of", "at") or preposition == "in" and "ambassador" not in title):
             where = targets[0].entity
-        elif targets and preposition == "to" and "ambassador" in title:
+        elif targets and preposition in ("to", "in") and "ambassador" in title:
             where = None  # an ambassador to X serves the other country
             other = [x for x in inside if x.start < rest_start and _label(ents, x) == "Country"]
             if other:
@@ -563,6 +590,12 @@ def _appositive_role(ents, tokens, mentions, m, i):
         people = [x for x in mentions if x.end <= span_start and _label(ents, x) == "Person" and x.entity != m.entity]
         if people:
             where = _place_of(ents, people[-1].entity)
+    if where is None and poss and poss.strip().lower() == "its":
+        # "Its president, Martín Rappallini": the organisation last named, in this sentence or before
+        bodies = [x for x in ents.mentions if x.end <= span_start and not x.anaphor and
+                  _label(ents, x) == "Organization" and x.sentence >= m.sentence - 1]
+        if bodies:
+            where = bodies[-1].entity
     role_text = " ".join(mods + [match.group("title")]) + (match.group("rest") or "")
     if where and match.group("rest"):
         target_mentions = [x for x in inside if x.start >= offset + match.start("rest")]
@@ -578,10 +611,12 @@ def _longest_title(words: str) -> str | None:
                             or (kb.lookup(low[0].upper()) or kb.lookup(low[0].title()) or None) is not None
                             and low[0] not in TITLE_SET):
         low = low[1:]
+    original = words.split()[-len(low):]
     for n in range(len(low), 0, -1):
         candidate = " ".join(low[-n:])
-        if candidate in TITLE_SET and " ".join(low[:-n]) in ("",):
-            return candidate
+        if candidate in TITLE_SET and (" ".join(low[:-n]) in ("",) or all(
+                w[:1].isupper() for w in original[:-n])):
+            return candidate  # "Western Hemisphere director": an office the list does not name
     return None
 
 
@@ -678,6 +713,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue
             if re.search(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", text[max(base, a - 20):a]):
                 continue  # "a goal that aligns with ...": the subject is no actor
+            if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
+                fronted = _fronted_agreement(ents, text, left, a)
+                if fronted:
+                    subject, agreement = fronted
+                    out.append(Relation(subject, agreement, trigger.type, index,
+                                        why=f"relative clause {match.group()!r}"))
+                    continue
             subjects = _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives)
             if match.group().split()[0].lower().endswith("ing") and subjects:
                 # a gerund ("restructuring", "seeking") belongs to the clause's subject unless an
@@ -742,6 +784,23 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                         _detail(trigger.type, chunk, match, text, ents, index),
                                         why=f"trigger {match.group()!r}"))
     return out
+
+
+def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, str] | None:
+    """'the trade deal that President Javier Milei has sought': (Milei, the deal)."""
+    actors = [m for m in left if _label(ents, m) in ACTOR and not m.possessive]
+    if not actors:
+        return None
+    subject = actors[-1]
+    if not re.fullmatch(r"\s+(?:has|had|have|had\s+long|has\s+long|long|also|now|repeatedly|\w+ly)?\s*",
+                        text[subject.end:a]):
+        return None
+    for m in reversed(left):
+        if m.end <= subject.start and _label(ents, m) == "Agreement":
+            if re.fullmatch(r"\s+(?:that|which)\s+(?:(?:[A-Z][\w.]*|the)\s+){0,3}", text[m.end:subject.start]):
+                return subject.entity, m.entity
+            break
+    return None
 
 
 CANCELS = {"lifted", "lift", "lifting", "lifts", "removed", "removing", "scrapped", "suspended", "eased",
