@@ -1,4 +1,6 @@
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +79,17 @@ def test_invalid_json_names_line(tmp_path, ontology):
     path.write_text('{"nodes": [\n  {"id": }\n]}')
     with pytest.raises(GraphDataError, match=rf"^{path}:2: invalid JSON"):
         read_graph(path, ontology)
+
+
+def test_atomic_write_keeps_devices_and_gives_usual_permissions(tmp_path):
+    from actorgraph.model import write_text_atomic
+
+    write_text_atomic(Path("/dev/null"), "nothing")
+    assert Path("/dev/null").is_char_device()
+    target = tmp_path / "out" / "g.json"
+    write_text_atomic(target, "{}")
+    assert target.read_text() == "{}"
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert [p.name for p in target.parent.iterdir()] == ["g.json"], "no temporary file left"

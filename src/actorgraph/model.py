@@ -378,17 +378,33 @@ def dumps_graph(graph: Graph) -> str:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename: never half-written."""
+    """Write through a temporary file in the same folder and rename: never half-written.
+
+    A device or pipe (/dev/null, /dev/stdout, a FIFO) is written into instead: renaming
+    over it would replace the device with a regular file. The file gets the usual
+    permissions (0666 less the umask), not the private 0600 of a temporary file.
+    """
     path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_graph(graph: Graph, path: Path) -> None:

@@ -63,7 +63,6 @@ def render_html(graph: Graph, ontology: Ontology, path: Path, *, title: str, sco
     )
     try:
         write_text_atomic(path, html)
-        path.chmod(0o644)  # a view is meant to be shared; the atomic write leaves it private
     except OSError as exc:
         raise InputError(f"{path}: cannot write the HTML view ({exc.strerror or exc})") from None
     return path
