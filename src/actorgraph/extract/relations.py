@@ -122,7 +122,7 @@ TRIGGERS = [
                    r"sat down|phone call|call)\s+(?:again\s+)?(?:with|to)\b"),
     _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|visited|greeted|"
                    r"shook\s+hands\s+with|dined\s+with)\b"
-                   r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?(?-i:[A-Z]))"),
+                   r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?(?-i:[A-Z]))", objects="list"),
     _t("MET_WITH", r"\b(?:meeting|meetings|talks|summit|encounter)\s+between\b", "between"),
     _t("MET_WITH", r"\b(?:meeting|meetings|talks)\s+(?:held\s+)?at\b", targets={"Organization"}),
     _t("MET_WITH", r"\b(?:met|have met|had met)\b(?=\s+(?:in|at|on|for|during|last|this|twice|"
@@ -146,7 +146,8 @@ TRIGGERS = [
                      r"disdain\s+for|concerns?\s+(?:about|over)|vocal\s+about|wary\s+of|"
                      r"slam(?:s|med)?|blast(?:s|ed)?|questioned|reject(?:s|ed)?|accus(?:e|es|ed)|"
                      r"punish|skeptical\s+of|sceptical\s+of|withdraw(?:ing|al|n|s)?\s+from|"
-                     r"clash(?:es|ed)?\s+with|undermin(?:e|es|ed|ing)|turned\s+against)\b",
+                     r"clash(?:es|ed)?\s+with|undermin(?:e|es|ed|ing)|turned\s+against|"
+                     r"campaign(?:s|ed|ing)?\s+against|protest(?:s|ed|ing)?\s+against)\b",
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("CRITICIZES", r"\bcriti(?:ci[sz]ed|qued)\s+by\b", "passive", targets=ANY),
     _t("SUPPORTS", r"\b(?:hailed|hails|applauded|applauds|congratulated|congratulates|thanked|thanks|lauded|"
@@ -155,7 +156,7 @@ TRIGGERS = [
     _t("SUPPORTS", r"\bwelcom(?:ed|es|ing)\b", targets={"Agreement"}),
     _t("SUPPORTS", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an|his|her|their|our|my)\s+(?:\w+\s+)?"
                    r"(?:friend|ally|partner|hero|genius|brother)\b)", targets={"Person", "Organization", "Country"}),
-    _t("CRITICIZES", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an)\s+(?:\w+\s+)?"
+    _t("CRITICIZES", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an)\s+[“\"]?(?:\w+\s+)?"
                      r"(?:dictator|tyrant|threat|criminal|disgrace|liar|failure|communist|terrorist|enemy|"
                      r"fraud|clown|madman|traitor)\b)", targets={"Person", "Organization", "Country"}),
     _t("CRITICIZES", r"\b(?:blam(?:ed|es|ing)|lash(?:ed|es)\s+out\s+at|took\s+aim\s+at|takes\s+aim\s+at|"
@@ -178,7 +179,8 @@ TRIGGERS = [
                    r"part(?:y|ies)\s+to|benefit(?:s|ed|ted)?\s+from|ratif(?:y|ied|ies))\b",
        targets={"Agreement"}),
     # membership
-    _t("MEMBER_OF", r"\b(?:(?:sits|sat|serves|served|sitting|serving)\s+on)\b", targets={"Organization"}),
+    _t("MEMBER_OF", r"\b(?:(?:sits|sat|serves|served|sitting|serving)\s+on|(?:a|his|her|their)\s+seats?\s+in)\b",
+       targets={"Organization"}),
     # leadership of an organisation ("led by", "run by", "who leads the bloc")
     _t("LEADS", r"\b(?:led|run|headed|chaired|presided\s+over)\s+by\b", "passive", targets={"Organization"}),
     _t("LEADS", r"\b(?:leads|heads|chairs|runs|presides\s+over)\b", targets={"Organization"}),
@@ -445,6 +447,12 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             if after_role and after_role[2]:
                 title, mods, where, role_text = after_role
         if where is None:
+            behalf = re.match(r"[^.;]{0,60}?\bon\s+behalf\s+of\s+(?:the\s+)?", text[m.end:m.end + 90])
+            if behalf:  # "X signed the deal on behalf of the European Union"
+                at = m.end + behalf.end()
+                where = next((x.entity for x in mentions if x.start == at and
+                              _label(ents, x) in ("Country", "Organization")), None)
+        if where is None:
             where = _subdivision_country(text[max(ents.sentences[index].start, m.start - 60):m.end + 40])
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
@@ -474,9 +482,9 @@ def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
     """', a Republican from Texas' / '(D-Mass.)' right after a name."""
     kb = knowledge()
     after = ents.text[m.end:m.end + 40]
-    found = re.match(r",\s+(?:a|an|the)\s+([A-Z]\w+)\b|\s+\(([RD])-", after)
+    found = re.match(r",\s+(?:a|an|the)\s+(?:[A-Z][\w.]*\s+){0,2}?([A-Z]\w+)\b(?!\s+[A-Z])|\s+\(([RD])-", after)
     if not found:
-        return None
+        return None  # ", a Republican from Texas", ", a Minnesota Democrat", " (D-Mass.)"
     word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2)]
     word = {"democrat": "democratic"}.get(word.lower(), word)
     return kb.party_adjectives.get(fold(word))
@@ -511,7 +519,7 @@ APPOSITIVE_AFTER = re.compile(
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
     r"have|had|is|was|said|noted|will)\b)")
 APPOSITIVE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|the\s+|(?:(?:his|her|its)\s+))?"
+    r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
     r"top|senior|key|longtime)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s+"
@@ -641,7 +649,7 @@ def _leads_phrases(ents, tokens, mentions, index) -> list[Relation]:
 # --- trigger rules ---------------------------------------------------------------------------
 
 CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
-RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+(?-i:[a-z]))\b[^,]*,")
+RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*)\b[^,]*,")
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -703,6 +711,14 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.mode == "passive":
                 agents = [m for m in right if _label(ents, m) in ACTOR][:1]
                 patients = _subjects(ents, text, left, a, relatives)
+                if trigger.type == "LEADS":
+                    # "Vista Energy, the shale producer run by ... Miguel Galuccio": the body is right
+                    # before the verb (or its appositive), the leader is the first person after it
+                    near = [m for m in left if re.fullmatch(
+                        r"\s*,?\s*(?:(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*)?", text[m.end:a])]
+                    patients = [m.entity for m in near[-1:] if _label(ents, m) == "Organization"]
+                    people = [m for m in right if _label(ents, m) == "Person" and m.start - b < 60]
+                    agents = people[:1] or agents
                 if trigger.type == "IMPOSES":
                     patients = [ents.country_of(p) if _label_of(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
@@ -766,7 +782,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     owner = [m for m in mentions if m.possessive and _label(ents, m) == "Person" and any(
                         x.entity == obj and x.start == m.start and x.phrase for x in mentions)]
                     objects += [o.entity for o in owner]
-            if trigger.objects == "first" and len(subjects) == 1 and objects and objects[0] == subjects[0]:
+            if len(subjects) == 1 and objects and objects[0] == subjects[0] and (
+                    trigger.objects == "first" or len(objects) == 1):
                 # "his meeting with ... Trump himself": skip the subject, take the next actor
                 rest = [m for m in right if _label(ents, m) in trigger.targets and m.entity != subjects[0]
                         and m.start - b <= 120]
