@@ -185,8 +185,10 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _case_errors(result)
     _metonyms(result, tokens_of, kb)
     _home_countries(result)
+    _bare_central_bank(result, kb)
     _agreement_phrases(result, tokens_of, kb)
     _merge_partyless(result)
+    _merge_named_trade(result)
     _merge_short_orgs(result, kb)
     _amount_anaphors(result)
     _events(result, kb)
@@ -197,6 +199,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
         m.possessive = bool(re.match(r"['’]s\b|['’](?=\s)", text[m.end:m.end + 2]))
     _home_countries(result)
     result.tokens = tokens_of
+    _drop_location_only_countries(result, kb)
     for entity in result.entities.values():
         entity.aliases.discard(entity.name)
     used = {m.entity for m in result.mentions} | {m.entity for m in result.inert}
@@ -639,6 +642,9 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
     known = kb.lookup(word)
     if known:
         return known.name, known.label
+    if word.isupper() and word.isalpha() and len(word) >= 3 and before_word and before_word[0].lower == "the" \
+            and sentence.kind == "body" and not re.match(r"\s+[a-z]", result.text[cand.end:cand.end + 2]):
+        return word, "Organization"  # "led by the FNSEA,": an acronym named with an article is a body
     if sentence.kind != "body" or word.isupper():
         return None, None
     after = [t.lower for t in tokens if t.start >= cand.end][:2]
@@ -812,6 +818,28 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
             result.mentions = [x for x in result.mentions if not (s <= x.start < e)]
             result.add(name, "Organization", m.group(), country)
             result.mentions.append(Mention(s, e, m.group(), name, index))
+
+
+BARE_CENTRAL_BANK_RE = re.compile(r"(?<!['’]s )\b(?:the\s+central\s+bank|central\s+bank(?=\s+(?:president|governor|"
+                                  r"chief|reserves|board)))\b")
+
+
+def _bare_central_bank(result: ArticleEntities, kb: Knowledge) -> None:
+    """'the central bank', 'central bank president X': the central bank of the article's country."""
+    country = result.home
+    if not country:
+        return
+    name = f"Central Bank of {country}"
+    known = kb.lookup(name)
+    name = known.name if known else name
+    spans = [(m.start, m.end) for m in result.mentions]
+    for index, sentence in enumerate(result.sentences):
+        for m in BARE_CENTRAL_BANK_RE.finditer(result.text, sentence.start, sentence.end):
+            s = m.start() + (4 if m.group().startswith("the") else 0)
+            if any(a <= s < b or a < m.end() <= b for a, b in spans):
+                continue
+            result.add(name, "Organization", result.text[s:m.end()], country)
+            result.mentions.append(Mention(s, m.end(), result.text[s:m.end()], name, index))
 
 
 def _events(result: ArticleEntities, kb: Knowledge) -> None:
@@ -1021,6 +1049,16 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     result.entities[all_parties[0]].label == "Organization" and result.home:
                 all_parties.append(result.home)  # "a program with the Fund": the borrower is the article's country
             if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
+                # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
+                # Union": the sentence's own subject is the other side, else the article's countries
+                subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
+                                and result.entities[m.entity].label in ("Country", "Organization", "Person")),
+                               None)
+                lead = _party_name(result, subject.entity) if subject else None
+                lead_in = text[sentence.start:subject.start] if subject else ""
+                if lead and lead not in all_parties and all_parties and len(lead_in.split()) <= 5 and \
+                        not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
+                    all_parties.append(lead)
                 for c in (result.home or _most_mentioned_country(result), result.second):
                     if c and c not in all_parties and len(all_parties) < 2:
                         all_parties.append(c)
@@ -1116,8 +1154,28 @@ def _amount_anaphors(result: ArticleEntities) -> None:
     for index, sentence in enumerate(result.sentences):
         for m in AMOUNT_RE.finditer(result.text, sentence.start, sentence.end):
             key = _amount_key(m.group())
+            if re.match(r"\s+[A-Z]", result.text[m.end():m.end() + 2]):
+                continue  # "$20 billion Extended Fund Facility": a name of its own follows
             if key in keys and not any(s <= m.start() < e for s, e in spans):
                 result.mentions.append(Mention(m.start(), m.end(), m.group(), keys[key], index, anaphor=True))
+
+
+def _drop_location_only_countries(result: ArticleEntities, kb: Knowledge) -> None:
+    """'met investors in New York and London': a capital named only as a place is no actor."""
+    by_entity: dict[str, list[Mention]] = {}
+    for m in result.mentions:
+        by_entity.setdefault(m.entity, []).append(m)
+    for name, mentions in by_entity.items():
+        entity = result.entities.get(name)
+        if entity is None or entity.label != "Country":
+            continue
+        if any(result.country_of(other) == name for other in by_entity if other != name):
+            continue  # "met President Trump in Washington": the place is the government of someone named
+        if all(fold(m.surface) in kb.seats and re.search(r"\b(?:in|at|from|to|near|outside)\s+(?:(?:[A-Z][\w.]*\s+)"
+                                                        r"{1,3}(?:and|or)\s+)?$",
+                                                        result.text[max(0, m.start - 30):m.start])
+               for m in mentions):
+            result.mentions = [m for m in result.mentions if m.entity != name]
 
 
 def _merge_short_orgs(result: ArticleEntities, kb: Knowledge) -> None:
@@ -1137,6 +1195,25 @@ def _merge_short_orgs(result: ArticleEntities, kb: Knowledge) -> None:
             if m.entity == short.name:
                 m.entity = target.name
         del result.entities[short.name]
+
+
+def _merge_named_trade(result: ArticleEntities) -> None:
+    """'an Agreement on Reciprocal Trade and Investment' beside 'the trade deal' between the same
+    two countries: one agreement, named by its parties like in every other article."""
+    phrased = [e for e in result.entities.values() if e.label == "Agreement" and e.kind == "trade agreement"
+               and len(e.parties) == 2]
+    if len(phrased) != 1:
+        return
+    target = phrased[0]
+    for entity in list(result.entities.values()):
+        if entity.label != "Agreement" or entity.kind or entity is target or \
+                not re.search(r"\btrade\b", entity.name, re.IGNORECASE) or knowledge().lookup(entity.name):
+            continue
+        target.aliases |= entity.aliases | {entity.name}
+        for m in result.mentions:
+            if m.entity == entity.name:
+                m.entity = target.name
+        del result.entities[entity.name]
 
 
 def _merge_partyless(result: ArticleEntities) -> None:

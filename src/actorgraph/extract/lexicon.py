@@ -91,7 +91,7 @@ EVENT_KEYWORDS = {"conference", "summit", "forum", "ball", "gala", "election", "
                   "olympics", "games", "cup", "festival", "convention", "expo", "fair", "meeting",
                   "talks", "war", "referendum", "primaries", "primary", "debate", "assembly"}
 AGREEMENT_KEYWORDS = {"act", "agreement", "accord", "treaty", "pact", "deal", "protocol", "bill",
-                      "law", "memorandum", "initiative", "framework", "charter", "convention"}
+                      "law", "memorandum", "initiative", "framework", "charter", "convention", "facility"}
 # Lower-case heads of agreement phrases ("a $20 billion swap line with ...").
 AGREEMENT_HEADS = {"agreement", "agreements", "deal", "accord", "treaty", "pact", "swap", "loan",
                    "bailout", "rescue", "credit", "programme", "program", "package", "facility"}

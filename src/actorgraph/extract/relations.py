@@ -1043,11 +1043,16 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             head_at = _head_position(text, m)
             lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
             after_head = [x for x in parties_here if x.start >= head_at]
-            banks = [x for x in after_head if _lender(ents, x.entity)] if kind in ("loan", "credit line") else []
+            banks = [x for x in after_head if _lender(ents, x.entity)] if kind in (
+                "loan", "credit line", "currency swap") else []
             if not lenders and banks:
                 lenders = banks[:1]
                 after_head = [x for x in after_head if x is not banks[0]]
                 owner = owner or [x for x in before if x.end <= m.start][-1:]
+            offered = OFFERING.search(text[max(sentence.start, m.start - 120):m.start])
+            if lenders and not owner and not after_head and not offered and not re.search(
+                    r"\b(?:of|to|for|with)\s*$", text[m.start:m.end]):
+                continue  # "criticising the US swap line": the phrase names the line, nothing is granted here
             if lenders:
                 funders = [lenders[0].entity]
                 beneficiaries = [o.entity for o in owner] + [x.entity for x in after_head]
@@ -1084,6 +1089,10 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             if concluded:
                 for p in dict.fromkeys(funders + recipients[:1]):
                     out.append(Relation(p, entity.name, "PARTY_TO", index))
+        elif re.match(r"\s*between\b", text[_head_position(text, m):m.end].split(" ", 1)[-1]) and \
+                len(parties_here) >= 2:
+            for x in parties_here:  # "the 23rd agreement between Argentina and the Fund"
+                out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
         elif possessive_agreement and parties_here:
             for x in parties_here:
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
