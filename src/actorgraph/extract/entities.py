@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 
 from .lexicon import (AGREEMENT_HEADS, AGREEMENT_KEYWORDS, AGREEMENT_MODIFIERS, COMMON,
                       EVENT_KEYWORDS, GEO_WORDS, ORG_CLASS_NOUNS, ORG_FIRST_WORDS, ORG_KEYWORDS,
-                      PARTY_MEMBERS, TITLE_SET, Knowledge, fold, knowledge)
+                      PARTY_MEMBERS, POLITICAL_WORDS, TITLE_SET, Knowledge, fold, knowledge)
 from .text import Sentence, Token, tokenize
 
 CONNECTORS = {"of", "for", "the", "de", "del", "da", "do", "dos", "das", "la", "las", "los", "y",
-              "van", "von", "der", "bin", "al", "on", "and", "in", "por", "para"}
+              "van", "von", "der", "bin", "al", "on", "and", "in", "por", "para", "el"}
 NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "la", "van", "von", "der", "bin", "al", "y",
-                  "por", "para"}
+                  "por", "para", "el"}
 ORG_MODIFIERS = {"foreign", "economy", "finance", "interior", "defense", "defence", "justice",
                  "security", "health", "labor", "labour", "national", "federal", "central",
                  "supreme", "general", "state", "public", "world", "international", "united",
@@ -454,7 +454,8 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
             return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
     if known_only:
         return None
-    if words[start] in ORG_FIRST_WORDS and len(body) >= 2 and not _match_title(body, 0):
+    if words[start] in ORG_FIRST_WORDS and len(body) >= 2 and not any(_match_title(body, k)
+                                                                      for k in range(len(body))):
         return Candidate(s, e, surface, "Organization", surface)  # "Unión Industrial Argentina"
     if len(body) >= 3 and words[start] in ORG_KEYWORDS and words[start + 1] in ("of", "for"):
         return Candidate(s, e, surface, "Organization", surface)  # "University of Buenos Aires"
@@ -550,7 +551,8 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
     if known_only:
         return None
     last = words[-1]
-    if words[0] in ORG_FIRST_WORDS or (len(chunk) >= 3 and words[0] in ORG_KEYWORDS and words[1] in ("of", "for")):
+    if words[0] in ORG_FIRST_WORDS or (len(chunk) >= 3 and words[0] in ORG_KEYWORDS and words[1] in ("of", "for")) \
+            or (len(chunk) >= 2 and any(fold(w) in POLITICAL_WORDS or w in POLITICAL_WORDS for w in words)):
         return Candidate(s, e, surface, "Organization", surface)  # "Grupo Financiero Galicia", "Chamber of Deputies"
     content = [w for w in words[:-1] if w not in CONNECTORS]
     distinctive = [w for w in content if w not in COMMON or w in ORG_MODIFIERS]
@@ -959,7 +961,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                         ("multibillion", "multi-billion", "billion-")):
                     amount = True
                     j -= 1
-                elif prev.text in ("-",) and j > 1:
+                elif prev.text in ("-", "–", "/") and j > 1:  # "the EU–Mercosur agreement"
                     j -= 1
                 elif mention and result.entities.get(mention.entity) and result.entities[
                         mention.entity].label in ("Country", "Organization", "Person"):
@@ -1296,6 +1298,10 @@ def _party_name(result: ArticleEntities, name: str) -> str | None:
     if entity.label == "Organization":
         if entity.name.startswith("Central Bank of") and entity.country:
             return entity.country
+        known = knowledge().actors.get(entity.name)
+        if known and known.country and re.search(r"\b(?:Department|Ministry|Treasury|Government|Federal Reserve)\b",
+                                                 entity.name):
+            return known.country  # "the US Treasury" is the United States' side of a swap
         bank_of = re.search(r"\bBank of (?:the )?([A-Z][\w ]+)$", entity.name)
         if bank_of:  # "People's Bank of China" stands for China in an agreement's name
             known = knowledge().lookup(bank_of.group(1))

@@ -36,6 +36,7 @@ TITLES = [
     "director-general", "head", "leader", "spokesperson", "spokesman", "spokeswoman", "press secretary",
     "adviser", "advisor", "economic adviser", "economic advisor", "economist", "professor", "analyst",
     "businessman", "businesswoman", "tycoon", "billionaire", "candidate", "dictator", "founder",
+    "scientist", "political scientist", "researcher", "fellow", "senior fellow", "lecturer", "scholar",
 ]
 # Abbreviated titles arrive as two tokens ("Sen", "."): match them that way too.
 TITLES += ["sen .", "rep .", "gov .", "gen .", "mr .", "mrs .", "ms .", "dr .", "pres ."]
@@ -49,7 +50,8 @@ HEAD_OF_ORG = {"president", "chairman", "chairwoman", "chair", "ceo", "chief exe
                "secretary general", "founder"}
 # Titles that only describe an occupation: they make a person but no HOLDS_ROLE edge by themselves.
 OCCUPATIONS = {"economist", "analyst", "businessman", "businesswoman", "tycoon", "billionaire",
-               "candidate", "founder", "mr .", "mrs .", "ms .", "dr ."}
+               "candidate", "founder", "mr .", "mrs .", "ms .", "dr .", "scientist", "political scientist",
+               "researcher", "fellow", "senior fellow", "lecturer", "scholar", "professor"}
 # Words in front of a title that make it past, future or not yet held.
 TEMPORAL = {"former", "ex", "ex-", "future", "designated", "incoming", "outgoing", "then", "late",
             "acting", "interim", "elected", "nominated", "new", "current", "sitting", "newly",
@@ -79,7 +81,14 @@ ORG_KEYWORDS = {
 ORG_FIRST_WORDS = {"grupo", "banco", "unión", "union", "frente", "partido", "fundación", "fundação",
                    "universidad", "universidade", "confederación", "federación", "asociación",
                    "instituto", "ministerio", "cámara", "sociedad", "compañía", "empresa",
-                   "corporación", "consejo", "comisión", "agencia", "central", "movimiento"}
+                   "corporación", "consejo", "comisión", "agencia", "movimiento"}
+# Words of Spanish and Portuguese party and coalition names ("Provincias Unidas", "Fuerza
+# Patria", "Juntos por el Cambio"): a capitalised sequence with one of them is no person.
+POLITICAL_WORDS = {"unidas", "unidos", "unida", "unido", "patria", "libertad", "avanza", "fuerza", "frente",
+                   "juntos", "cambio", "todos", "nacional", "popular", "radical", "cívica", "civica",
+                   "socialista", "obrero", "trabajadores", "partido", "movimiento", "coalición", "alianza",
+                   "provincias", "nueva", "nuevo", "renovación", "renovacion", "justicialista", "peronista",
+                   "libertario", "republicano", "republicana", "democrático", "democrática"}
 # Lower-case nouns that name what the capitalised words after them are ("the consultancy
 # Equilibra", "the pipe maker Tenaris"): an organisation.
 ORG_CLASS_NOUNS = {"consultancy", "firm", "company", "bank", "lender", "insurer", "producer", "maker",

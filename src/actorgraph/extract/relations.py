@@ -228,6 +228,7 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
         out.extend(_roles(ents, tokens, mentions, index))
         out.extend(_triggers(ents, tokens, mentions, index))
         out.extend(_agreement_relations(ents, tokens, mentions, index))
+        out.extend(_own_party(ents, mentions, index))
         people = [m.entity for m in mentions if _label(ents, m) == "Person" and not m.anaphor]
         if people:
             previous_people = people
@@ -433,8 +434,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if role is None:
             continue
         title, mods, where, role_text = role
-        if title in OCCUPATIONS:
-            continue
+        if title in OCCUPATIONS and not (where and _label_of(ents, where) == "Organization"):
+            continue  # "economist X" is no office; "an economist at the Getulio Vargas Foundation" is a post
         party = _party_after(ents, m)
         if party:
             if party not in ents.entities:
@@ -625,6 +626,8 @@ def _longest_title(words: str) -> str | None:
         if candidate in TITLE_SET and (" ".join(low[:-n]) in ("",) or all(
                 w[:1].isupper() for w in original[:-n])):
             return candidate  # "Western Hemisphere director": an office the list does not name
+        if candidate in TITLE_SET and candidate in OCCUPATIONS and len(low) - n == 1:
+            return candidate  # "a trade economist at ..."
     return None
 
 
@@ -910,6 +913,11 @@ def _subjects(ents, text, left: list[Mention], a: int, relatives, fallback_posse
                   and not any(s < m.start < e <= a for s, e in relatives)
                   and not text[max(0, m.start - 1):m.start] == "("
                   and not _title_modifier(ents, text, m, left)]
+    described = [m for m in candidates if re.search(r"(?:^|,\s)(?:a|an)\s+(?:[A-Z][\w.-]*\s+){0,2}$",
+                                                    text[max(0, m.start - 30):m.start])]
+    if described and len(described) < len(candidates):
+        # "Senator Okafor, a Minnesota Democrat who sits on ...": the description is no subject
+        candidates = [m for m in candidates if m not in described]
     free = [m for m in candidates if not _after_preposition(text, m)]
     if free:
         candidates = free if not _after_preposition(text, candidates[-1]) else [
@@ -1006,11 +1014,32 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
     return {}
 
 
+OWN_PARTY_AFTER = re.compile(r"\s+(?:bloc|party|coalition|caucus|alliance|movement|faction)\b", re.IGNORECASE)
+
+
+def _own_party(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'her Unión por la Patria bloc', 'his Republican Party': the person belongs to it."""
+    kb = knowledge()
+    out = []
+    for k, m in enumerate(mentions):
+        if k == 0 or _label(ents, m) != "Organization":
+            continue
+        pronoun = mentions[k - 1]
+        if not (pronoun.anaphor and pronoun.surface.lower() in ("his", "her", "their") and
+                _label(ents, pronoun) == "Person" and 0 < m.start - pronoun.end <= 1):
+            continue
+        party = m.entity in kb.party_adjectives.values() or re.search(r"\b(?:Party|Partido|Coalition|Front|Frente)\b",
+                                                                      m.entity)
+        if party or OWN_PARTY_AFTER.match(ents.text, m.end):
+            out.append(Relation(pronoun.entity, m.entity, "MEMBER_OF", index, why="own party"))
+    return out
+
+
 # --- agreements: parties and funding ------------------------------------------------------------
 
 CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement", "financing program"}
 FINANCIAL_KINDS = ("currency swap", "loan", "credit line", "rescue", "financing program")
-OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|"
+OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|arrang\w*|"
                       r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*)\b",
                       re.IGNORECASE)
 
@@ -1198,7 +1227,10 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
+    met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH"}
     for r in relations:
+        if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
+            continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
         if r.source == r.target:
             continue
         if r.type == "MET_WITH" and (_label_of(ents, r.source) == "Person") != (_label_of(ents, r.target) == "Person"):
