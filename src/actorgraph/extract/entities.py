@@ -189,6 +189,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _agreement_phrases(result, tokens_of, kb)
     _merge_partyless(result)
     _merge_named_trade(result)
+    _merge_subset_agreements(result)
     _merge_short_orgs(result, kb)
     _amount_anaphors(result)
     _events(result, kb)
@@ -1048,8 +1049,11 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     all_parties.append(c)
             if kind in ("loan", "financing program", "credit line", "agreement") and len(all_parties) == 1 and \
                     result.entities.get(all_parties[0]) is not None and \
-                    result.entities[all_parties[0]].label == "Organization" and result.home:
-                all_parties.append(result.home)  # "a program with the Fund": the borrower is the article's country
+                    result.entities[all_parties[0]].label == "Organization" and result.home and (
+                    kind != "agreement" or re.search(r"\b(?:Fund|Bank)\b", all_parties[0])):
+                # "a program with the Fund": the borrower is the article's country; "the EU deal" is
+                # no loan, and its other side is not known
+                all_parties.append(result.home)
             if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
                 # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
                 # Union": the sentence's own subject is the other side, else the article's countries
@@ -1197,6 +1201,25 @@ def _merge_short_orgs(result: ArticleEntities, kb: Knowledge) -> None:
             if m.entity == short.name:
                 m.entity = target.name
         del result.entities[short.name]
+
+
+def _merge_subset_agreements(result: ArticleEntities) -> None:
+    """'the EU deal' beside 'the trade agreement between the EU and Mercosur': a plain agreement
+    whose parties are a part of exactly one other agreement's parties is that agreement."""
+    agreements = [e for e in result.entities.values() if e.label == "Agreement"]
+    for entity in agreements:
+        if entity.kind != "agreement" or not entity.parties:
+            continue
+        wider = [e for e in agreements if e is not entity and e.name in result.entities and e.parties
+                 and set(entity.parties) < set(e.parties)]
+        if len(wider) != 1:
+            continue
+        target = wider[0]
+        target.aliases |= entity.aliases
+        for m in result.mentions:
+            if m.entity == entity.name:
+                m.entity = target.name
+        del result.entities[entity.name]
 
 
 def _merge_named_trade(result: ArticleEntities) -> None:
