@@ -693,13 +693,17 @@ def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowle
                 country = result.country_of(entity.name)
                 if country:
                     break
+    seen = result.__dict__.setdefault("_institutions", {})
+    if country is None and word in seen:
+        return seen[word]  # a later bare "Congress" is the one the article already placed
     country = country or result.home or _most_mentioned_country(result)
     if not country:
         return None, None
     known = kb.lookup(f"{country} {word}")
-    if known:
-        return known.name, known.label
-    return f"{kb.adjective_of.get(country, country)} {word}", "Organization"
+    found = (known.name, known.label) if known else (f"{kb.adjective_of.get(country, country)} {word}",
+                                                       "Organization")
+    seen.setdefault(word, found)
+    return found
 
 
 def _next_is_lower_name(tokens: list[Token], cand: Candidate) -> bool:

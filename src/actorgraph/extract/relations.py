@@ -224,6 +224,9 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
             continue
         tokens = ents.tokens[index] if ents.tokens else tokenize(text, sentence.start, sentence.end)
         mentions = sorted(by_sentence.get(index, []), key=lambda m: m.start)
+        dateline = DATELINE_RE.match(text, sentence.start)
+        if dateline:  # "BUENOS AIRES, March 12 (Reuters) -": the place and agency are no participants
+            mentions = [m for m in mentions if m.start >= dateline.end()]
         mentions = _with_pronouns(ents, tokens, mentions, previous_people, index)
         out.extend(_roles(ents, tokens, mentions, index))
         out.extend(_triggers(ents, tokens, mentions, index))
@@ -234,6 +237,10 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
             previous_people = people
     out.extend(_quoted_criticism(ents, by_sentence))
     return _valid(ents, out)
+
+
+DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?"
+                         r"[-–—]\s")
 
 
 def _label_of(ents: ArticleEntities, name: str) -> str | None:
@@ -416,6 +423,13 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                     where = kb.country_of(party)
                 if party is None and k > 1 and fold(tokens[k - 2].text) in kb.party_adjectives:
                     party = kb.party_adjectives[fold(tokens[k - 2].text)]
+                if where is not None and owner is not None and prev.lower not in ("’s", "'s"):
+                    # "former YPF chief executive X": the time word stands before the place
+                    before_owner = [t for t in tokens if t.end <= owner.start][-1:]
+                    if before_owner and before_owner[0].lower in TEMPORAL:
+                        mods.insert(0, before_owner[0].lower)
+                elif where is not None and fold(prev.text) in kb.demonyms and k > 1 and tokens[k - 2].lower in TEMPORAL:
+                    mods.insert(0, tokens[k - 2].lower)  # "former Argentine President X"
             # "President Milei of Argentina"
             after = text[m.end:m.end + 40]
             of = re.match(r"\s+of\s+(?:the\s+)?", after)
@@ -483,7 +497,8 @@ def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
     """', a Republican from Texas' / '(D-Mass.)' right after a name."""
     kb = knowledge()
     after = ents.text[m.end:m.end + 40]
-    found = re.match(r",\s+(?:a|an|the)\s+(?:[A-Z][\w.]*\s+){0,2}?([A-Z]\w+)\b(?!\s+[A-Z])|\s+\(([RD])-", after)
+    found = re.match(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z]\w+)\b(?!\s+[A-Z])"
+                     r"|\s+\(([RD])-", after)
     if not found:
         return None  # ", a Republican from Texas", ", a Minnesota Democrat", " (D-Mass.)"
     word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2)]
