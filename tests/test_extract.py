@@ -112,6 +112,11 @@ def test_tariffs_are_imposed_on_the_country_with_a_detail():
     ("On October 14, Milei will visit.", "2025-09", "2025-10-14"),
     ("Trump returned to the presidency in January 2025.", None, "2025-01"),
     ("Nothing dated here.", "2025-09", None),
+    ("The board on Tuesday approved the review.", "2026-03-12", "2026-03-10"),
+    ("A swap agreed in October and a visit on October 14.", "2025-11-14", "2025-10"),
+    ("It repaid the dollars it drew in December.", "2026-03", "2025-12"),
+    ("In 2011 customs officials seized the equipment.", "2026-01-14", "2011"),
+    ("Bonds due in 2035 gained half a cent.", "2026-03", None),
 ])
 def test_sentence_dates(sentence, published, expected):
     assert sentence_date(sentence, published) == expected

@@ -42,21 +42,54 @@ def parse_published(value) -> str | None:
     return found
 
 
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTH_ONLY = re.compile(r"\b(?:in|In|since|Since|during|During|until|by|early|late|mid-|last|this|next)\s+(?:early\s+|late\s+)?"
+                        + _MONTH.replace("(?P<month>", "(?P<month>") + r"(?![\w-]|\s+\d)")
+YEAR_ONLY = re.compile(r"\b(?:in|In|since|Since|during|During|until|by)\s+(?:early\s+|late\s+|mid-)?"
+                       r"(?P<year>(?:19|20)\d\d)\b(?![-/]\d)")
+WEEKDAY = re.compile(r"\b(?:on|On|last|Last|this|This)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                     r"Sunday)\b")
+
+
 def sentence_date(sentence: str, published: str | None) -> str | None:
-    """The first date the sentence gives, completed from the publication date when it lacks a year."""
-    for pattern in PATTERNS:
-        match = pattern.search(sentence)
-        if not match:
-            continue
-        groups = match.groupdict()
-        month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
-        day = int(groups["day"]) if groups.get("day") else None
-        if day is not None and not 1 <= day <= 31:
-            continue
+    """The first date the sentence gives, completed from the publication date when it lacks a year.
+
+    A date without a year takes the publication year, or the year before when its month lies
+    more than two months after the publication month ("in October" in a March article is last
+    October; "On October 14" in a September article is next month). "on Tuesday" in an article
+    dated to the day is the latest Tuesday on or before it; "in 2011" gives the year."""
+    found = []
+    for pattern in PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY]:
+        for match in pattern.finditer(sentence):
+            value = _resolve(match.groupdict(), published)
+            if value:
+                found.append((match.start(), -(match.end() - match.start()), value))
+                break
+    return min(found)[2] if found else None
+
+
+def _resolve(groups: dict, published: str | None) -> str | None:
+    if groups.get("weekday"):
+        if not published or len(published) < 10:
+            return None
+        import datetime
+        day = datetime.date.fromisoformat(published[:10])
+        back = (day.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
+        return (day - datetime.timedelta(days=back)).isoformat()
+    if groups.get("month") is None and groups.get("mnum") is None:
         year = groups.get("year")
-        if year is None:
-            if not published:
-                continue
-            year = published[:4]
-        return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
-    return None
+        if year and published and year > published[:4]:
+            return None  # "bonds due in 2035": no date of the event
+        return year
+    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
+    day = int(groups["day"]) if groups.get("day") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    year = groups.get("year")
+    if year is None:
+        if not published:
+            return None
+        year = published[:4]
+        if len(published) >= 7 and month - int(published[5:7]) > 2:
+            year = str(int(year) - 1)
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
