@@ -59,6 +59,9 @@ def sentence_date(sentence: str, published: str | None) -> str | None:
     October; "On October 14" in a September article is next month). "on Tuesday" in an article
     dated to the day is the latest Tuesday on or before it; "in 2011" gives the year."""
     found = []
+    dateline = DATELINE.match(sentence)
+    if dateline and dateline.end() < len(sentence) and _has_date(sentence[dateline.end():]):
+        sentence = sentence[dateline.end():]  # "BUENOS AIRES, April 9 - ... said on Wednesday": the event's day
     for pattern in PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY]:
         for match in pattern.finditer(sentence):
             value = _resolve(match.groupdict(), published)
@@ -66,6 +69,13 @@ def sentence_date(sentence: str, published: str | None) -> str | None:
                 found.append((match.start(), -(match.end() - match.start()), value))
                 break
     return min(found)[2] if found else None
+
+
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")
+
+
+def _has_date(text: str) -> bool:
+    return any(p.search(text) for p in PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY])
 
 
 def _resolve(groups: dict, published: str | None) -> str | None:
