@@ -106,7 +106,7 @@ def _probes(regex: str) -> tuple[str, ...] | None:
         i += 1
     probes = []
     for alt in alternatives:
-        lead = re.match(r"[a-z ]+", alt)
+        lead = re.match(r"[a-z -]+", alt)
         word = lead.group().split(" ")[0] if lead else ""
         if len(word) < 3:
             return None
@@ -135,7 +135,8 @@ TRIGGERS = [
                    r"facilitated|favou?red|favou?rs)\b(?:\s+(?:for|of|to|with|behind|on))?",
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("SUPPORTS", r"\bthrow(?:s|n|ing)?\s+(?:his|her|its|their)\s+support\s+behind\b", targets=ANY),
-    _t("SUPPORTS", r"\b(?:co-?sponsor(?:s|ed|ing)?|sid(?:ed|es|ing)\s+with|side\s+with)\b", targets=ANY,
+    _t("SUPPORTS", r"\b(?:co-sponsor(?:s|ed|ing)?|cosponsor(?:s|ed|ing)?|sided\s+with|sides\s+with|siding\s+with|"
+                   r"side\s+with)\b", targets=ANY,
        prefer_agreement=True, objects="list"),
     _t("SUPPORTS", r"(?<=\bhis\s)(?:\w+\s+){0,2}(?:friend|buddy)\b|(?<=\bher\s)(?:\w+\s+){0,2}(?:friend|buddy)\b",
        targets={"Person"}),
@@ -179,7 +180,7 @@ TRIGGERS = [
                    r"part(?:y|ies)\s+to|benefit(?:s|ed|ted)?\s+from|ratif(?:y|ied|ies))\b",
        targets={"Agreement"}),
     # membership
-    _t("MEMBER_OF", r"\b(?:(?:sits|sat|serves|served|sitting|serving)\s+on|(?:a|his|her|their)\s+seats?\s+in)\b",
+    _t("MEMBER_OF", r"\b(?:sits\s+on|sat\s+on|serves\s+on|served\s+on|sitting\s+on|serving\s+on|seats?\s+in)\b",
        targets={"Organization"}),
     # leadership of an organisation ("led by", "run by", "who leads the bloc")
     _t("LEADS", r"\b(?:led|run|headed|chaired|presided\s+over)\s+by\b", "passive", targets={"Organization"}),
@@ -694,6 +695,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # the trigger word is part of a name ("Democratic Senator")
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
+            if match.group().lower().startswith("seat") and not re.search(r"\b(?:a|his|her|their)\s+$",
+                                                                          text[max(base, a - 7):a]):
+                continue  # "a seat in the Chamber" is membership; "enough seats in Congress" is not
             if trigger.mode == "active" and re.match(r"\s+by\b", text[b:b + 4]):
                 continue  # "approved by Congress": the actor after "by" is the subject
             if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
@@ -992,6 +996,16 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
                and not (m.anaphor and m.possessive and m.start - b > 12)
                and not re.match(r"\s+(?:said|says|told|added|noted|stated)\b", text[m.end:m.end + 10])
                and not (m.possessive and trigger.type in ("MET_WITH", "ALLIED_WITH"))]
+    if trigger.prefer_agreement:
+        # "approved the review of Argentina's $20 billion Extended Fund Facility": the owner of an
+        # agreement is no object when the agreement itself can be
+        owners = {id(m) for k, m in enumerate(right[:-1]) if m.possessive and _label(ents, right[k + 1]) ==
+                  "Agreement" and right[k + 1].start - m.end <= 25}
+        allowed = [m for m in allowed if id(m) not in owners]
+    if trigger.type == "FUNDS":
+        # "financed Argentina", "lent to the Treasury": the beneficiary follows the verb closely;
+        # "yuan financing in place despite ... Beijing" names none
+        allowed = [m for m in allowed if m.start - b <= 30]
     if not allowed:
         return []
     if trigger.prefer_agreement:
