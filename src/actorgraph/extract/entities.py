@@ -35,6 +35,7 @@ SPEECH_VERBS = {"said", "says", "told", "noted", "stated", "added", "argued", "w
 ANAPHORS = {"deal", "program", "programme", "agreement", "legislation", "bill", "act", "swap", "framework",
             "measure",
             "loan", "bailout", "package", "assistance", "aid", "rescue", "plan", "accord", "treaty"}
+FINANCIAL_KINDS = {"currency swap", "loan", "credit line", "bailout", "financing program", "rescue"}
 ANAPHOR_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whole", "entire", "same",
                        "new", "proposed", "planned", "latest", "controversial", "rescue", "bailout",
                        "trade", "swap", "loan", "financial", "economic", "legislative"}
@@ -309,7 +310,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside") and not (
             j < n and tokens[j].lower in ("'s",))
         for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only):
-            if in_quote and cand.label is not None and cand.name == cand.surface and not kb.lookup(cand.surface):
+            if in_quote and cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface \
+                    and not kb.lookup(cand.surface):
                 continue  # unknown capitalised phrases inside quotations are slogans, not actors
             if after_in and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
                     and cand.start == tokens[i].start:
@@ -414,11 +416,18 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
             k += 1
         chunk = run[pos:k]
         titled = pos > 0 and _match_title_ending(run, pos)
+        if k < n and len(chunk) <= 2 and run[k].lower in PORTFOLIO_TITLES and k + 1 < n and \
+                not _gazetteer(run, pos, kb) and not kb.lookup(_surface(chunk)):
+            pos = k  # "Human Capital Minister Sandra Pettovello": the office, not an organisation
+            continue
         cand = _classify_chunk(chunk, kb, start_of_sentence and pos == 0, quoted, known_only, titled)
         if cand:
             out.append(cand)
         pos = k
     return out
+
+
+PORTFOLIO_TITLES = {"minister", "secretary", "director", "commissioner", "envoy", "undersecretary"}
 
 
 def _surface(tokens: list[Token]) -> str:
@@ -468,7 +477,9 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
     if words[start] in AGREEMENT_KEYWORDS and len(body) >= 3 and body[1].lower in ("on", "of", "for", "between"):
         return Candidate(s, e, surface, "Agreement", surface)  # "Agreement on Reciprocal Trade and Investment"
     has_place = any(kb.lookup(t.text) and kb.lookup(t.text).label == "Country" for t in body) or (
-        kb.is_demonym(body[0].text) and last in ORG_KEYWORDS and len(body) >= 3)  # "American Farm Bureau Federation"
+        kb.is_demonym(body[0].text) and len(body) >= 3 and (last in ORG_KEYWORDS or any(
+            w in ORG_KEYWORDS for w in words[start + 1:]) and words[-2] in ("in", "of")))
+    # "American Farm Bureau Federation", "American Chamber of Commerce in Argentina"
     place_after_in = any(words[k] in ("in", "of") and kb.lookup(body[k - start + 1].text) is not None
                          and any(w in ORG_KEYWORDS for w in words[start:k])
                          for k in range(start + 1, len(words) - 1))
@@ -538,6 +549,11 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
         chunk = chunk[1:]  # "Van Hollen" keeps its capitalised particle; "Senate Banking Committee" its first word
     if not chunk:
         return None
+    if titled and len(chunk) >= 3 and chunk[0].lower in ("state", "the", "defense", "defence", "commerce",
+                                                          "labor", "labour", "energy", "agriculture"):
+        rest = chunk[1:] if chunk[0].lower != "the" else chunk[2:]
+        if 2 <= len(rest) <= 4 and _person_like(rest, kb):
+            chunk = rest  # "Deputy Secretary of State Christopher Landau"
     s, e, surface = _span(chunk)
     known = kb.lookup(surface)
     if known:
@@ -789,8 +805,10 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                         result.mentions.remove(mention)
                         by_start.pop(mention.start, None)
                         by_end.pop(mention.end, None)
-                        if result.entities[mention.entity].label == "Organization":
-                            mention.inert = True  # "the La Libertad Avanza government": the party is named
+                        if result.entities[mention.entity].label in ("Organization", "Person"):
+                            # "the La Libertad Avanza government", "President Milei's government": the
+                            # party or person is still named by the article
+                            mention.inert = True
                             inert.append(mention)
                     m = Mention(start, head.end, surface, country, index)
                     result.mentions.append(m)
@@ -932,6 +950,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
     last_agreement: str | None = None
     last_financial: str | None = None
     last_law: str | None = None
+    last_plain: str | None = None    # the latest agreement that is no loan or swap
     for index, tokens in enumerate(tokens_of):
         sentence = result.sentences[index]
         existing = sorted((m for m in result.mentions if m.sentence == index), key=lambda m: m.start)
@@ -939,6 +958,8 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             entity = result.entities.get(m.entity)
             if entity and entity.label == "Agreement" and m.start < sentence.end:
                 last_agreement = entity.name
+                if entity.kind not in FINANCIAL_KINDS:
+                    last_plain = entity.name
                 if entity.name.split()[-1].lower() in {"act", "bill", "law"}:
                     last_law = entity.name
         for i, tok in enumerate(tokens):
@@ -972,6 +993,12 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                         mention.entity].label in ("Country", "Organization", "Person"):
                     parties.append(mention.entity)
                     j = _token_index(tokens, mention.start)
+                elif low in ("its", "their") and prev.text.islower():
+                    bodies = [m for m in existing if m.end <= prev.start and result.entities.get(m.entity) and
+                              result.entities[m.entity].label in ("Country", "Organization")]
+                    if bodies:
+                        parties.append(bodies[-1].entity)
+                    break
                 elif low in ("’s", "'s") and j > 1:
                     owner = _mention_at(existing, tokens[j - 2])
                     if owner is None or result.entities.get(owner.entity) is None:
@@ -1025,6 +1052,8 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     else last_agreement) or last_agreement
                 if head == "measure":
                     target = last_law
+                if head in ("agreement", "accord", "treaty", "pact") and last_plain:
+                    target = last_plain  # "welcomed the agreement" after "a $150 million loan" is the accord
                 prev_word = tokens[i - 1].lower if i > 0 else ""
                 if prev_word.isalpha() and prev_word not in ANAPHOR_DETERMINERS and not _mention_at(
                         existing, tokens[i - 1]):
@@ -1077,6 +1106,9 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
                     set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
                 continue
+            if kind == "financing program" and len(all_parties) == 2 and any(
+                    (result.entities.get(p) or _NONE).label == "Organization" for p in all_parties):
+                kind = "agreement"  # "its current program with Argentina": the Argentina–IMF agreement
             name = (_party_label(result, all_parties, kb) + " " + kind).strip() if all_parties else \
                 re.sub(r"^(?:a|an|the|this|that|its|their|his|her)\s+", "", surface_core)
             if kind == "agreement" or kind == "trade agreement":
@@ -1098,6 +1130,8 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             last_agreement = name
             if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
                 last_financial = name
+            else:
+                last_plain = name
 
 
 def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],
@@ -1181,7 +1215,7 @@ def _drop_location_only_countries(result: ArticleEntities, kb: Knowledge) -> Non
             continue
         if any(result.country_of(other) == name for other in by_entity if other != name):
             continue  # "met President Trump in Washington": the place is the government of someone named
-        if all(fold(m.surface) in kb.seats and re.search(r"\b(?:in|at|from|to|near|outside)\s+(?:(?:[A-Z][\w.]*\s+)"
+        if all(fold(m.surface) in kb.seats and re.search(r"\b(?:in|at|from|near|outside)\s+(?:(?:[A-Z][\w.]*\s+)"
                                                         r"{1,3}(?:and|or)\s+)?$",
                                                         result.text[max(0, m.start - 30):m.start])
                for m in mentions):

@@ -148,7 +148,8 @@ TRIGGERS = [
                      r"slam(?:s|med)?|blast(?:s|ed)?|questioned|reject(?:s|ed)?|accus(?:e|es|ed)|"
                      r"punish|skeptical\s+of|sceptical\s+of|withdraw(?:ing|al|n|s)?\s+from|"
                      r"clash(?:es|ed)?\s+with|undermin(?:e|es|ed|ing)|turned\s+against|"
-                     r"campaign(?:s|ed|ing)?\s+against|protest(?:s|ed|ing)?\s+against)\b",
+                     r"campaign(?:s|ed|ing)?\s+against|protest(?:s|ed|ing)?\s+against|"
+                     r"strikes?\s+against|march(?:ed|es)?\s+against|rall(?:y|ied)\s+against)\b",
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("CRITICIZES", r"\bcriti(?:ci[sz]ed|qued)\s+by\b", "passive", targets=ANY),
     _t("SUPPORTS", r"\b(?:hailed|hails|applauded|applauds|congratulated|congratulates|thanked|thanks|lauded|"
@@ -1002,6 +1003,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         owners = {id(m) for k, m in enumerate(right[:-1]) if m.possessive and _label(ents, right[k + 1]) ==
                   "Agreement" and right[k + 1].start - m.end <= 25}
         allowed = [m for m in allowed if id(m) not in owners]
+    if trigger.type in ("SUPPORTS", "CRITICIZES") and allowed and re.search(
+            r"^\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:of|for|about|on|with)\b",
+            text[b:allowed[0].start]) and _label(ents, allowed[0]) != "Agreement":
+        return []  # the stated object is a thing of its own ("the government", "the lack of ...")
     if trigger.type == "FUNDS":
         # "financed Argentina", "lent to the Treasury": the beneficiary follows the verb closely;
         # "yuan financing in place despite ... Beijing" names none
