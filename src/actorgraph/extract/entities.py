@@ -805,9 +805,11 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                         result.mentions.remove(mention)
                         by_start.pop(mention.start, None)
                         by_end.pop(mention.end, None)
-                        if result.entities[mention.entity].label in ("Organization", "Person"):
-                            # "the La Libertad Avanza government", "President Milei's government": the
-                            # party or person is still named by the article
+                        if result.entities[mention.entity].label == "Organization" or (
+                                result.entities[mention.entity].label == "Person" and " " in mention.surface):
+                            # "the La Libertad Avanza government", "President Javier Milei's government":
+                            # the party or the fully named person is still named ("the Trump
+                            # administration" names no person)
                             mention.inert = True
                             inert.append(mention)
                     m = Mention(start, head.end, surface, country, index)
