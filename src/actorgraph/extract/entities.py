@@ -368,7 +368,7 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     if all(w in NAME_PARTICLES for w in words):
         return True
     if words[0] == "in":
-        return left in {"embassy", "consulate", "office", "mission"}
+        return left in {"embassy", "consulate", "office", "mission", "commerce"}  # "Chamber of Commerce in X"
     if words[0] in {"of", "for", "on"}:
         return (left in ORG_KEYWORDS or left in EVENT_KEYWORDS or left in AGREEMENT_KEYWORDS
                 or tokens[i].lower in AGREEMENT_KEYWORDS

@@ -17,6 +17,7 @@ import yaml
 # Offices, longest first when matched. A title before a name makes the name a person.
 TITLES = [
     "presidential chief-of-staff", "presidential chief of staff", "chief-of-staff", "chief of staff",
+    "chief of cabinet", "cabinet chief", "deputy secretary of state", "assistant secretary of state",
     "secretary of state", "secretary of the treasury", "treasury secretary", "commerce secretary",
     "defense secretary", "defence secretary", "homeland security secretary", "secretary of defense",
     "secretary-general", "secretary general", "foreign secretary", "home secretary",
@@ -111,7 +112,7 @@ AGREEMENT_MODIFIERS = {"fresh", "new", "possible", "free", "bilateral", "propose
                        "formal", "line", "stabilization", "support", "aid", "loan", "debt",
                        "multibillion-dollar", "multi-billion-dollar", "billion-dollar", "record",
                        "initial", "broader", "major", "final", "first", "commercial", "strategic",
-                       "financing", "extended", "fund"}
+                       "financing", "extended", "fund", "current", "existing", "latest", "previous"}
 # Group nouns after a party adjective: "Democratic senators" stand for the party.
 PARTY_MEMBERS = {"lawmakers", "senators", "legislators", "members", "congressmen", "congresswomen",
                  "representatives", "leaders", "lawmaker", "senator", "deputies", "officials",

@@ -230,7 +230,9 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
         if dateline:  # "BUENOS AIRES, March 12 (Reuters) -": the place and agency are no participants
             mentions = [m for m in mentions if m.start >= dateline.end()]
         mentions = _with_pronouns(ents, tokens, mentions, previous_people, index)
-        out.extend(_roles(ents, tokens, mentions, index))
+        named_inside = [m for m in ents.inert if m.sentence == index and _label(ents, m) == "Person"]
+        # "President Javier Milei's government": the title still gives his office
+        out.extend(_roles(ents, tokens, sorted(mentions + named_inside, key=lambda m: m.start), index))
         out.extend(_triggers(ents, tokens, mentions, index))
         out.extend(_agreement_relations(ents, tokens, mentions, index))
         out.extend(_own_party(ents, mentions, index))
