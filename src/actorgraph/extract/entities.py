@@ -230,11 +230,12 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(m.group(1))
         name = known.name if known else m.group(1)
         claim(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
-    for m in _apostrophe_re(kb).finditer(chunk):
+    apostrophe = "'" in chunk or "’" in chunk
+    for m in (_apostrophe_re(kb).finditer(chunk) if apostrophe or "&" in chunk else ()):
         known = kb.lookup(m.group())
         if known and not any(s <= base + m.start() < e for s, e in taken):
             claim(Candidate(base + m.start(), base + m.end(), m.group(), known.label, known.name, known.country))
-    for m in POSSESSIVE_ORG_RE.finditer(chunk):
+    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe else ()):
         # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
         # part of the name when the possessor is no actor and an organisation keyword ends it
         owner = m.group("owner")
@@ -245,7 +246,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(surface)
         claim(Candidate(base + m.start(), base + m.start() + len(surface), surface, "Organization",
                         known.name if known else surface))
-    for m in OWNED_TITLE_RE.finditer(chunk):
+    for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe else ()):
         # "Techint's chairman": an unknown word whose chairman or shareholders are named is a firm
         word = m.group(1)
         if kb.lookup(word) or fold(word) in kb.surnames or known_only or word.lower() in COMMON or \
