@@ -55,7 +55,7 @@ ACRONYM_PHRASE_RE = re.compile(
 _ORG_HEADS = "|".join(sorted({w.capitalize() for w in ORG_KEYWORDS if w.isalpha() and len(w) > 3}, key=len,
                               reverse=True))
 POSSESSIVE_ORG_RE = re.compile(
-    r"\b(?:(?!The\b|A\b|An\b)[A-Z][\w-]+ ){0,2}(?P<owner>[A-Z][a-z]+)['’]s((?: [A-Z][\w-]+){0,3}) (?:"
+    r"\b(?:(?!The\b|A\b|An\b)[A-Z][\w-]+ ){0,2}(?P<owner>[A-Z][a-z]+)(?:['’]s|(?<=s)['’])((?: [A-Z][\w-]+){0,3}) (?:"
     + _ORG_HEADS + r")\b"
     r"(?: (?:of|for) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})?")
 OWNED_TITLE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s (?:new |former |current )?(?:chairman|chairwoman|chief executive|"
@@ -651,7 +651,8 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
         full = kb.lookup(word + " " + nxt[0].text)  # "Scott bessent"
         if full and full.label == "Person":
             return full.name, "Person"
-        if cand.titled:
+        if cand.titled and re.search(r"\b" + re.escape(nxt[0].text.capitalize()) + r"\b", result.text):
+            # "Treasury Secretary Scott bessent" where the article also writes "Bessent"
             return word[:1].upper() + word[1:] + " " + nxt[0].text.capitalize(), "Person"
     before_word = [t for t in tokens if t.end <= cand.start][-1:]
     if word in INSTITUTIONS:
