@@ -390,7 +390,7 @@ def test_malformed_manifest_names_file_and_line(work):
     assert re.fullmatch(r"Error: .*manifest\.json:2: .*invalid JSON.*\n", result.output), result.output
 
 
-@pytest.mark.xfail(strict=True, reason="select.py: impossible dates such as 2025-13-45 are accepted: owner fix pending")
+
 def test_impossible_date_filter_is_refused(store_dir, work):
     result = CliRunner().invoke(main, ["--data-dir", str(store_dir), "export", "--since", "2025-13-45", "-f", "json"])
     assert result.exit_code == 1 and result.output.startswith("Error: --since '2025-13-45'")

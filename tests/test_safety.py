@@ -238,9 +238,7 @@ SECRET = "s3cret-Pa55w0rd"
 
 @pytest.mark.parametrize("how", [
     "flag", "env", "debug",
-    pytest.param("uri", marks=pytest.mark.xfail(strict=True, reason=(
-        "store/neo4j.py: the driver's ConfigurationError quotes the whole URI, userinfo password "
-        "included, and connect() passes it on: owner fix pending"))),
+    "uri",
 ])
 def test_neo4j_password_is_never_printed_or_written(tmp_path, monkeypatch, how):
     monkeypatch.chdir(tmp_path)

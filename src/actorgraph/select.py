@@ -19,6 +19,7 @@ Traversals ignore direction: ``A -[SUPPORTS]-> B`` links A and B both ways.
 from __future__ import annotations
 
 import calendar
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -144,6 +145,10 @@ def date_bounds(text: str) -> tuple[str, str]:
     if not match:
         raise InputError(f"cannot read the date {text!r}: write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = match.groups()
+    try:  # a date that matches the shape but not the calendar (2025-13-45) is unreadable too
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise InputError(f"cannot read the date {text!r}: no such day in the calendar") from None
     if day:
         return f"{year}-{month}-{day}", f"{year}-{month}-{day}"
     if month:

@@ -18,6 +18,7 @@ import logging
 import re
 import time
 from typing import Any, Callable
+from urllib.parse import unquote
 
 from .. import cypher
 from ..errors import QueryError, StoreError
@@ -58,6 +59,7 @@ class Neo4jStore:
             raise StoreError('the neo4j backend needs the neo4j driver: pip install "neo4j>=5.20"') from None
         logging.getLogger("neo4j").addHandler(logging.NullHandler())  # no retry chatter on stderr
         where = _safe_uri(uri)
+        uri, user, password = _credentials_from_uri(str(uri), user, password)
         if str(uri).split("://", 1)[0] not in SCHEMES or "://" not in str(uri):
             raise StoreError(f"cannot use Neo4j URI {where}: the scheme must be one of "
                              f"{', '.join(SCHEMES)} (e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io)")
@@ -67,7 +69,10 @@ class Neo4jStore:
                 uri, auth=auth, connection_timeout=timeout, connection_acquisition_timeout=timeout,
                 max_transaction_retry_time=timeout, user_agent="actorgraph")
         except (neo4j.exceptions.ConfigurationError, ValueError) as exc:
-            raise StoreError(f"cannot use Neo4j URI {where}: {_first_line(exc)}; "
+            reason = _first_line(exc).replace(uri, where)
+            if password:
+                reason = reason.replace(password, "***")
+            raise StoreError(f"cannot use Neo4j URI {where}: {reason}; "
                              "expected e.g. bolt://localhost:7687 or neo4j+s://xxxx.databases.neo4j.io") from None
         store = cls(driver, database, ontology, uri=where, batch_size=batch_size, batch_bytes=batch_bytes)
         try:
@@ -298,6 +303,17 @@ def _value(value: Any) -> Any:
     if hasattr(value, "iso_format"):  # neo4j.time Date/DateTime/Duration
         return value.iso_format()
     return value
+
+
+def _credentials_from_uri(uri: str, user: str | None, password: str | None):
+    """Take `user:password@` out of a URI (the driver refuses it) and use it as the auth."""
+    match = re.match(r"^([^:/]+://)([^/@]*)@(.*)$", uri)
+    if not match:
+        return uri, user, password
+    scheme, userinfo, rest = match.groups()
+    name, has_password, secret = userinfo.partition(":")
+    return (scheme + rest, unquote(name) or user,
+            unquote(secret) if has_password else password)
 
 
 def _safe_uri(uri: str) -> str:
