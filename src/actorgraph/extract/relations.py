@@ -199,7 +199,6 @@ TRIGGERS = [
     _t("IMPOSES", r"\b(?:tariffs?|sanctions?|duties|levies|trade\s+war|embargo)\s+(?:on|against)\b"),
     _t("IMPOSES", r"\b(?:slapp(?:ed|ing)|levied|levies|sanction(?:ed|s|ing))\b(?!\s+by\b)"),
 ]
-ALL_PROBES = sorted({p for t in TRIGGERS if t.probes for p in t.probes})
 LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
                            r"\breturn(?:ed|s)?\s+to\s+(?:the\s+)?(?:presidency|White\s+House|Casa\s+Rosada|power)|\bleadership\s+of\b", re.IGNORECASE)
 NEGATIVE_CUES = re.compile(
@@ -686,11 +685,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     actors = [m for m in mentions if _label(ents, m) is not None]
     few = len({m.entity for m in actors}) < 2  # one actor: nothing to relate, bar "tariffs on Argentine goods"
     low = chunk.lower()
-    present = {p for p in ALL_PROBES if p in low}  # one substring test per probe, not per trigger
     for trigger in TRIGGERS:
         if few and trigger.type != "IMPOSES":
             continue
-        if trigger.probes is not None and present.isdisjoint(trigger.probes):
+        if trigger.probes is not None and not any(p in low for p in trigger.probes):
             continue
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
