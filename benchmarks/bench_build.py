@@ -60,6 +60,7 @@ def _child(articles: Path, data_dir: Path, html: Path, jobs: int, intended: Path
 
     pipeline.read_paths = timed("ingest", pipeline.read_paths)
     pipeline._run = timed("extract", pipeline._run)
+    pipeline.Graph.merge = timed("combine (Graph.merge)", pipeline.Graph.merge)
     pipeline.resolve_across = timed("resolve", pipeline.resolve_across)
     pipeline.apply_curation = timed("curation", pipeline.apply_curation)
     pipeline.extract_paths = timed("extraction total", pipeline.extract_paths, keep=True)
