@@ -18,22 +18,38 @@ from .app import App
 pass_app = click.make_pass_decorator(App)
 
 
-def progress_reporter(label: str):
-    """A (done, total) callback drawing a progress bar on stderr when it is a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    bar = None
+class progress_reporter:
+    """A (done, total) callback drawing a progress bar on stderr when it is a terminal.
 
-    def report(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = click.progressbar(length=total, label=label, file=sys.stderr)
-            bar.__enter__()
-        bar.update(done - bar.pos)
+    Use it as a context manager: a command that fails mid-way ends the bar's line first,
+    so its one-line error starts on a line of its own.
+    """
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
         if done >= total:
-            bar.__exit__(None, None, None)
+            self.finish()
 
-    return report
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+    def __enter__(self) -> "progress_reporter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.finish()
 
 
 @click.command()
@@ -64,9 +80,9 @@ def build(app: App, articles, out, no_html, jobs, strict, open_):
     else:
         graph = snapshot_graph(app.snapshot_path, ontology)
         source = f"snapshot {app.snapshot_path}"
-    report = run_build(app.store(), ontology, graph, source=source,
-                       html_path=None if no_html else out,
-                       progress=progress_reporter("Loading"))
+    with progress_reporter("Loading") as progress:
+        report = run_build(app.store(), ontology, graph, source=source,
+                           html_path=None if no_html else out, progress=progress)
     _print_summary(app, report)
     if open_ and report.html:
         click.launch(str(report.html))
@@ -101,7 +117,8 @@ def load(app: App, graph_file: Path, replace: bool):
     """Load a graph JSON file into the store (MERGE: loading twice changes nothing)."""
     graph = read_graph(graph_file, app.ontology)
     analytics.annotate(graph)
-    stats = app.store().load(graph, replace=replace, progress=progress_reporter("Loading"))
+    with progress_reporter("Loading") as progress:
+        stats = app.store().load(graph, replace=replace, progress=progress)
     counts = app.store().counts()
     click.echo(f"Loaded {stats.nodes} actors and {stats.edges} relations from {graph_file} "
                f"in {stats.seconds:.2f}s; the store now holds {sum(counts['nodes'].values())} actors "
