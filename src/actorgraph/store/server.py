@@ -149,13 +149,10 @@ def _clean_stale(data_dir: Path, sock: Path) -> None:
     """Remove the socket and pid file of a server that is gone (a killed run)."""
     pid = _read_pid(data_dir)
     if pid and _pid_alive(pid):
-        # A live process owns the pid file but does not answer: give it a moment (it may be
-        # loading a large dump), then treat it as hung and stop it.
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if _ping(sock):
-                return
-            time.sleep(0.2)
+        # A live process owns the pid file but does not answer: give it time while its log
+        # moves (it may be loading a large dump), then treat it as hung and stop it.
+        if _wait_until_ready(data_dir):
+            return
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, 9)
     for stale in (sock, data_dir / "falkordb.pid", data_dir / "bolt.port"):
@@ -182,23 +179,54 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
     ]
     if bolt_port:
         command += ["BOLT_PORT", str(bolt_port)]
-    try:
-        subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT)
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-        raise StoreError(f"could not start the embedded FalkorDB server: {exc}; see {data_dir / 'falkordb.log'}") from None
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        info = running(data_dir)
+    for attempt in (1, 2):
+        _launch(command, data_dir)
+        info = _wait_until_ready(data_dir)
         if info:
             if bolt_port:
                 _wait_for_bolt(data_dir, bolt_port)
                 (data_dir / "bolt.port").write_text(str(bolt_port))
             return ServerInfo(info.socket_path, info.pid, bolt_port)
-        time.sleep(0.05)
+        # Silent and its log still: hung (seen once in tests: FalkorDB 4.16 stuck in a futex
+        # right after decoding the dump). Kill it and start once more from the saved dump.
+        pid = _read_pid(data_dir)
+        if pid and _pid_alive(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, 9)
+        for stale in (sock, data_dir / "falkordb.pid"):
+            stale.unlink(missing_ok=True)
     raise StoreError(
         f"the embedded FalkorDB server did not answer within {START_TIMEOUT:.0f}s; "
         f"see {data_dir / 'falkordb.log'}"
     )
+
+
+STALL_SECONDS = 10.0  # no answer and no new log line for this long: the server is hung
+
+
+def _launch(command: list[str], data_dir: Path) -> None:
+    try:
+        subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
+        raise StoreError(f"could not start the embedded FalkorDB server: {exc}; see {data_dir / 'falkordb.log'}") from None
+
+
+def _wait_until_ready(data_dir: Path) -> ServerInfo | None:
+    """The server once it answers; None if it hangs (silent, log unchanged) or START_TIMEOUT passes."""
+    log = data_dir / "falkordb.log"
+    started = last_change = time.monotonic()
+    last_size = -1
+    while time.monotonic() - started < START_TIMEOUT:
+        info = running(data_dir)
+        if info:
+            return info
+        size = log.stat().st_size if log.exists() else 0
+        if size != last_size:
+            last_size, last_change = size, time.monotonic()
+        elif time.monotonic() - last_change > STALL_SECONDS:
+            return None
+        time.sleep(0.05)
+    return None
 
 
 MAX_BOLT_PORT = 32767  # FalkorDB ignores a larger BOLT_PORT without a word
