@@ -86,8 +86,11 @@ def _manifest(folder: Path, problems: list[str]) -> dict[str, dict]:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(f"{path}: ignored: not valid JSON ({exc.__class__.__name__})")
+    except json.JSONDecodeError as exc:
+        problems.append(f"{path}:{exc.lineno}: ignored: invalid JSON ({exc.msg})")
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: ignored: cannot read ({exc.__class__.__name__})")
         return {}
     entries = data.get("articles") if isinstance(data, dict) else data
     if not isinstance(entries, list):
