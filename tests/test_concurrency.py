@@ -28,9 +28,9 @@ READER = textwrap.dedent("""
     from actorgraph.ontology import load_ontology
     from actorgraph.store.falkor import FalkorStore
     store = FalkorStore.open(Path(sys.argv[1]), ontology=load_ontology(Path(sys.argv[2])))
-    until = time.monotonic() + float(sys.argv[3])
+    stop, until = Path(sys.argv[3]), time.monotonic() + 90
     seen = []
-    while time.monotonic() < until:
+    while not stop.exists() and time.monotonic() < until:
         # one query, so one look at the graph (separate queries could straddle the swap)
         seen.append(store.read(
             "MATCH (n:Entity) WITH count(n) AS nodes, sum(CASE WHEN n.name ENDS WITH 'b' THEN 1 ELSE 0 END) AS tagged "
@@ -57,11 +57,12 @@ def spawn(*args: str, **kwargs) -> subprocess.Popen:
                             text=True, env=ENV, **kwargs)
 
 
-def test_a_load_and_several_readers_at_once(data_dir, graphs, ontology):
+def test_a_load_and_several_readers_at_once(data_dir, graphs, ontology, tmp_path):
     cli(data_dir, "load", str(graphs / "a.json"))
     server.start_server(data_dir, pin=True)
     before, after = [1000, 500, 15000, 0], [1200, 600, 18000, 1200]
-    readers = [spawn("-c", READER, str(data_dir), str(ontology.path), "6") for _ in range(3)]
+    stop = tmp_path / "stop"
+    readers = [spawn("-c", READER, str(data_dir), str(ontology.path), str(stop)) for _ in range(3)]
     cli_readers = [spawn("-m", "actorgraph", "--data-dir", str(data_dir), "query", "-e",
                          "MATCH (n:Entity) RETURN count(n) AS n", "--format", "json") for _ in range(2)]
     time.sleep(1.0)  # the readers are reading
@@ -73,6 +74,8 @@ def test_a_load_and_several_readers_at_once(data_dir, graphs, ontology):
         time.sleep(0.3)
     out, err = loader.communicate(timeout=120)
     assert loader.returncode == 0, err
+    time.sleep(0.5)  # the readers read the new graph for a while
+    stop.touch()
     saw_the_swap = False
     for proc in readers:
         out, err = proc.communicate(timeout=120)
