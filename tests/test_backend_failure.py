@@ -185,3 +185,32 @@ def test_a_neo4j_uri_that_refuses_connections_is_one_line_within_seconds(command
                            "is it running?" + proc.stderr.split("is it running?", 1)[1])
     assert len(proc.stderr.strip().splitlines()) == 1
     assert elapsed < 8, f"took {elapsed:.1f}s"
+
+
+@pytest.mark.parametrize("args", [["query", "brokers"], ["load", "GRAPH"], ["export", "-f", "json"],
+                                  ["build", "--no-html"], ["render", "-o", "v.html"]])
+def test_server_killed_right_after_a_command_opened_it(data_dir, big, monkeypatch, args, tmp_path):
+    """Every store call of every command, not only the load batches, turns a dead server into one line."""
+    from actorgraph.store.falkor import FalkorStore
+
+    monkeypatch.chdir(tmp_path)
+    cli(data_dir, "load", str(big / "small.json"))
+    opened = FalkorStore.open.__func__
+
+    def open_then_lose_the_server(cls, *a, **kw):
+        store = opened(cls, *a, **kw)
+        os.kill(server.running(store.data_dir).pid, signal.SIGKILL)
+        time.sleep(0.2)
+        return store
+
+    monkeypatch.setattr(FalkorStore, "open", classmethod(open_then_lose_the_server))
+    args = [str(big / "small.json") if a == "GRAPH" else a for a in args]
+    result = CliRunner().invoke(main, ["--data-dir", str(data_dir), *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: lost the embedded FalkorDB server (")
+    assert result.output.strip().endswith("run the command again to restart it")
+    assert len(result.output.strip().splitlines()) == 1
+    monkeypatch.undo()
+    result = CliRunner().invoke(main, ["--data-dir", str(data_dir), *args])
+    assert result.exit_code == 0, result.output

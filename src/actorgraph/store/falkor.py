@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import re
 import sys
@@ -34,6 +35,19 @@ from .base import GNode, GPath, GRel, LoadStats, Progress, Result
 BATCH_SIZE = 5000
 STAGING_MARK = "__staging_"
 _GRAPH_NAME = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
+
+
+def _lost_server(method):
+    """A server that dies under a command (killed, out of memory) is a one-line StoreError."""
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
+            raise StoreError(
+                f"lost the embedded FalkorDB server ({exc}); run the command again to restart it"
+            ) from None
+    return wrapper
 
 
 class FalkorStore:
@@ -60,12 +74,14 @@ class FalkorStore:
 
     # -- reading -------------------------------------------------------------
 
+    @_lost_server
     def read(self, query: str, params: dict[str, Any] | None = None) -> Result:
         if not self._exists(self.graph_name):
             raise StoreError(f"the store in {self.data_dir} holds no graph {self.graph_name!r} yet; "
                              "run `actorgraph build` (or `actorgraph load FILE`) first")
         return self._run(query, params, read_only=True)
 
+    @_lost_server
     def write(self, query: str, params: dict[str, Any] | None = None) -> Result:
         result = self._run(query, params, read_only=False)
         self._save()
@@ -88,6 +104,7 @@ class FalkorStore:
         columns = [str(c[1]) if isinstance(c, (list, tuple)) else str(c) for c in (raw.header or [])]
         return Result(columns, [[_value(v) for v in row] for row in raw.result_set or []])
 
+    @_lost_server
     def counts(self) -> dict[str, dict[str, int]]:
         if not self._exists(self.graph_name):
             return {"nodes": {}, "edges": {}, "articles": 0}
@@ -101,6 +118,7 @@ class FalkorStore:
         return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items())),
                 "articles": articles}
 
+    @_lost_server
     def export_graph(self) -> Graph:
         graph = Graph()
         if not self._exists(self.graph_name):
@@ -115,6 +133,7 @@ class FalkorStore:
 
     # -- writing -------------------------------------------------------------
 
+    @_lost_server
     def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None) -> LoadStats:
         """MERGE the graph into a staging copy, then swap it in (see the module docstring)."""
         started = time.perf_counter()
@@ -149,12 +168,14 @@ class FalkorStore:
         return LoadStats(len(graph.nodes), len(graph.edges), len(graph.articles),
                          time.perf_counter() - started)
 
+    @_lost_server
     def set_node_properties(self, rows_: list[dict[str, Any]]) -> None:
         for start in range(0, len(rows_), BATCH_SIZE):
             self._run(cypher.SET_NODE_PROPERTIES, {"rows": rows_[start:start + BATCH_SIZE]},
                       read_only=False)
         self._save()
 
+    @_lost_server
     def clear(self) -> None:
         with self._load_lock():
             self._delete_graph(self.graph_name)
@@ -195,6 +216,7 @@ class FalkorStore:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    @_lost_server
     def _drop_abandoned_staging(self) -> None:
         """Remove staging graphs of loads whose process died (SIGKILL mid-load)."""
         for name in self.client.list_graphs():
