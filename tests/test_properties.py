@@ -233,3 +233,27 @@ def test_graph_json_does_not_depend_on_insertion_order(ontology, data):
         edge.evidence = data.draw(st.permutations(edge.evidence))
     assert shuffled.to_dict() == graph.to_dict()
     assert dumps_graph(shuffled) == dumps_graph(graph)
+
+
+# -- ingest -------------------------------------------------------------------------------------
+
+html_soup = st.lists(st.sampled_from(["<p>", "</p>", "<script>", "</script>", "<article>", "</article>", "<b",
+                                      "<!--", "-->", "<![CDATA[", "]]>", "&amp;", "&#x0;", "&#99999999;", "&",
+                                      "<meta property='og:title' content='", "'>", "<title>", "</title>",
+                                      "<style>", "<div>", "<br/>", "\x00", "Javier Milei met Donald Trump.",
+                                      "\ufeff", "\r\n"]) | st.text(max_size=5), max_size=40).map("".join)
+
+
+@settings(settings.get_profile(PROFILE), max_examples=settings.get_profile(PROFILE).max_examples * 2)
+@given(content=st.one_of(st.binary(max_size=300), html_soup.map(lambda t: t.encode("utf-8", "surrogatepass"))),
+       suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]))
+def test_ingest_never_crashes_on_arbitrary_bytes(tmp_path_factory, content, suffix):
+    from actorgraph.ingest import read_paths
+
+    folder = tmp_path_factory.mktemp("ingest")
+    (folder / f"a{suffix}").write_bytes(content)
+    corpus = read_paths([folder])
+    assert len(corpus.documents) + len(corpus.problems) >= 1
+    for doc in corpus.documents:
+        assert doc.text.strip() and "\r" not in doc.text
+        doc.text.encode("utf-8")
