@@ -316,7 +316,9 @@ CASES = [
          r"previous\.json"),
     Case("csv-export-to-stdout", lambda w: ["export", "-f", "csv", "-o", "-"], r"csv writes several files .*give a folder with -o, not -"),
     Case("build-html-into-a-file", lambda w: ["build", "--out", str(w / "previous.json" / "index.html")],
-         r"previous\.json"),
+         r"index\.html: cannot write the HTML view \(.*previous\.json is a file, not a folder\)"),
+    Case("query-output-into-a-file", lambda w: ["query", "brokers", "-o", str(w / "previous.json" / "q.txt")],
+         r"previous\.json is a file, not a folder"),
 ]
 
 

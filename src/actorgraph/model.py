@@ -15,6 +15,7 @@ accumulates on one edge, and a symmetric type stores its ends in sorted order.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -389,7 +390,11 @@ def write_text_atomic(path: Path, text: str) -> None:
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # the folder's name is taken by a file: say that, not "File exists"
+        raise NotADirectoryError(errno.ENOTDIR, f"{path.parent} is a file, not a folder",
+                                 str(path.parent)) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
