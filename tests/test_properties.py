@@ -257,3 +257,18 @@ def test_ingest_never_crashes_on_arbitrary_bytes(tmp_path_factory, content, suff
     for doc in corpus.documents:
         assert doc.text.strip() and "\r" not in doc.text
         doc.text.encode("utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="export/common.py: evidence sorted by (article, start, quote) only, so tied "
+                   "items keep insertion order in GraphML/GEXF/CSV: owner fix pending (use Evidence.sort_key)")
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
+def test_export_does_not_depend_on_the_order_of_tied_evidence(ontology, fmt):
+    def graph(order):
+        g = Graph()
+        g.add_node(Node("a", "A", "Person"))
+        g.add_node(Node("b", "B", "Person"))
+        items = [Evidence("x", "same quote", None, None, "2025-01"), Evidence("x", "same quote", None, None, "2025-02")]
+        g.add_edge(Edge("a", "b", "MET_WITH", [items[i] for i in order]), symmetric=True)
+        return g
+
+    assert exporting.render(graph([0, 1]), ontology, fmt) == exporting.render(graph([1, 0]), ontology, fmt)
