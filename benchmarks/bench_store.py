@@ -328,6 +328,8 @@ def run(ontology: Ontology, *, load_edges: int, latency_sizes: list[int], restar
                     if info:
                         os.kill(info.pid, 9)
                     server.stop_server(data_dir)
+                    # the next graph is loaded from scratch: do not make the new server read the old dump
+                    (data_dir / "dump.rdb").unlink(missing_ok=True)
                     store = FalkorStore.open(data_dir, ontology=ontology)
         finally:
             store.close()
