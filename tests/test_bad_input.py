@@ -383,7 +383,6 @@ def test_debug_shows_the_traceback_for_the_same_case(work):
     assert "Traceback (most recent call last)" in proc.stderr and "GraphDataError" in proc.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="ingest.py: a malformed manifest.json is reported without its line: owner fix pending")
 def test_malformed_manifest_names_file_and_line(work):
     folder = articles(work)
     write(folder / "manifest.json", '{"articles": [\n  {"file": "a.txt", "published": }\n]}')
