@@ -193,6 +193,7 @@ TRIGGERS = [
     _t("FUNDS", r"\b(?:investor\s+in|invest(?:s|ed|ing|ment|ments)?\s+in|lend(?:s|ing)?\s+to|donat(?:ed|es)\s+to|"
                 r"disburs(?:ed|es)\s+(?:[^,;]{0,30}?\s)?to|"
                 r"lent\s+to|loan(?:s|ed)?\s+to|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)|"
+                r"(?:lent|lends|lend)(?=\s+(?:the\s+)?(?-i:[A-Z])[^$,;]{0,40}\$)|"
                 r"bail(?:s|ed)?\s+out)\b"),
     _t("IMPOSES", r"\bimpos(?:e|es|ed|ing)\b(?!\s+by\b)(?:[^,;]{0,40}?\s+on\b)?"),
     _t("IMPOSES", r"\bimposed\s+by\b", "passive"),
@@ -439,7 +440,11 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             of = re.match(r"\s+of\s+(?:the\s+)?", after)
             if of and where is None:
                 target = next((x for x in mentions if x.start == m.end + of.end()), None)
-                if target and _label(ents, target) in ("Country", "Organization"):
+                if target and _label(ents, target) == "Organization" and title in LEGISLATORS and (
+                        target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
+                    # "Deputy Myriam Bregman of the Left Front": a member of the party, an office of the state
+                    out.append(Relation(m.entity, target.entity, "MEMBER_OF", index))
+                elif target and _label(ents, target) in ("Country", "Organization"):
                     where = target.entity
             role_text = text[tokens[k].start:tokens[i - 1].end]
             role = (title, mods, where, role_text)
@@ -473,6 +478,11 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                               _label(ents, x) in ("Country", "Organization")), None)
         if where is None:
             where = _subdivision_country(text[max(ents.sentences[index].start, m.start - 60):m.end + 40])
+        if where is None and found and title == "senator" and role_text == "Senator" and \
+                "United States" in ents.entities and ents.home != "United States":
+            # "Senator Mark Kelly" with no party or country word: English-language press writes
+            # Argentine senators as "Peronist senator X", "opposition senator X"
+            where = ents.country_of(m.entity) or "United States"
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
         if where is None:
@@ -511,6 +521,9 @@ def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
 
 
 US_TITLES = {"rep .", "representative", "congressman", "congresswoman", "sen ."}
+LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b")
 ABBREVIATED = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
                "pres.": "President"}
 
@@ -601,6 +614,8 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         preposition = match.group("rest").split()[0].lower()
         if targets and (preposition in ("of", "at") or preposition == "in" and "ambassador" not in title):
             where = targets[0].entity
+        elif targets and preposition == "for" and title in SPOKES and _label(ents, targets[0]) == "Organization":
+            where = targets[0].entity  # "a spokesman for the Economy Ministry"
         elif targets and preposition in ("to", "in") and "ambassador" in title:
             where = None  # an ambassador to X serves the other country
             other = [x for x in inside if x.start < rest_start and _label(ents, x) == "Country"]
@@ -872,6 +887,9 @@ NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrai
 
 def _negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     window = text[max(base, a - 40):a].lower().replace("’", "'")
+    relative = re.search(r".*,\s+(?:who|which)\s", window)
+    if relative:  # "The biggest winner may be X, who leads the bloc": the hedge is the main clause's
+        window = window[relative.end():]
     if NEGATED_PHRASE.search(window):
         return True  # "stopped short of criticising", "rather than backing"
     words = re.findall(r"[\w']+", window)[-5:]
