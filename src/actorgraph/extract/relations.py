@@ -767,8 +767,14 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         out.append(Relation(agent.entity, patient, trigger.type, index,
                                             _detail(trigger.type, chunk, match, text, ents, index)))
                 continue
+            antecedent = None
             if re.search(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", text[max(base, a - 20):a]):
-                continue  # "a goal that aligns with ...": the subject is no actor
+                # "a goal that aligns with ...": the subject is no actor; but in "The International
+                # Monetary Fund, which lent Argentina ..." it is the actor right before the comma
+                antecedent = next((m for m in reversed(left) if _label(ents, m) in ACTOR and re.fullmatch(
+                    r",\s+which\s+(?:\w+ly\s+)?", text[m.end:a])), None)
+                if antecedent is None:
+                    continue
             if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
                 fronted = _fronted_agreement(ents, text, left, a)
                 if fronted:
@@ -776,7 +782,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     out.append(Relation(subject, agreement, trigger.type, index,
                                         why=f"relative clause {match.group()!r}"))
                     continue
-            subjects = _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives)
+            subjects = [antecedent.entity] if antecedent else (
+                _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives))
             if match.group().split()[0].lower().endswith("ing") and subjects:
                 # a gerund ("restructuring", "seeking") belongs to the clause's subject unless an
                 # actor stands right before it ("with Republicans and Democrats expressing ...")
