@@ -189,6 +189,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _bare_central_bank(result, kb)
     _agreement_phrases(result, tokens_of, kb)
     _merge_partyless(result)
+    _merge_facilities(result)
     _merge_named_trade(result)
     _merge_subset_agreements(result)
     _merge_short_orgs(result, kb)
@@ -955,6 +956,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
     last_financial: str | None = None
     last_law: str | None = None
     last_plain: str | None = None    # the latest agreement that is no loan or swap
+    last_kind: dict[str, str] = {}   # "the swap" goes back to the last swap, "the loan" to the last loan
     for index, tokens in enumerate(tokens_of):
         sentence = result.sentences[index]
         existing = sorted((m for m in result.mentions if m.sentence == index), key=lambda m: m.start)
@@ -966,6 +968,8 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     last_plain = entity.name
                 if entity.name.split()[-1].lower() in {"act", "bill", "law"}:
                     last_law = entity.name
+                if entity.kind:
+                    last_kind[entity.kind] = entity.name
         for i, tok in enumerate(tokens):
             head = tok.lower
             if head == "line" and i > 0 and tokens[i - 1].lower in ("swap", "credit"):
@@ -1047,7 +1051,11 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 start += 1
             surface_core = text[start:tok.end]
             surface_full = text[start:end]
-            if head in ("program", "programme", "package", "facility") and (amount or right_party):
+            if head in ("program", "programme") and not mods and any(
+                    re.search(r"\b(?:Fund|Bank)\b", p) and (result.entities.get(p) or _NONE).label == "Organization"
+                    and not p.startswith("Central Bank") for p in parties):
+                mods.append("financing")  # "the IMF program", "the Fund's program"
+            elif head in ("program", "programme", "package", "facility") and (amount or right_party):
                 mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
             kind = _agreement_kind(head, mods)
             if head in ANAPHORS and not descriptive:
@@ -1058,6 +1066,12 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     target = last_law
                 if head in ("agreement", "accord", "treaty", "pact") and last_plain:
                     target = last_plain  # "welcomed the agreement" after "a $150 million loan" is the accord
+                own_kind = {"swap": "currency swap", "loan": "loan"}.get(head)
+                if own_kind in last_kind:
+                    target = last_kind[own_kind]  # "the swap" after "a repo loan" is still the swap
+                if i + 1 < len(tokens) and tokens[i + 1].lower in ("for", "of") and head in (
+                        "framework", "plan", "package"):
+                    target = None  # "a framework for a reciprocal trade agreement": the phrase names it
                 prev_word = tokens[i - 1].lower if i > 0 else ""
                 if prev_word.isalpha() and prev_word not in ANAPHOR_DETERMINERS and not _mention_at(
                         existing, tokens[i - 1]):
@@ -1091,6 +1105,30 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 # "a program with the Fund": the borrower is the article's country; "the EU deal" is
                 # no loan, and its other side is not known
                 all_parties.append(result.home)
+            if kind == "agreement" and len(all_parties) == 1 and right_party:
+                # "The International Monetary Fund's staff reached a staff-level agreement with
+                # Argentina": the sentence's subject is the other side
+                subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
+                                and result.entities[m.entity].label in ("Country", "Organization")), None)
+                lead = _party_name(result, subject.entity) if subject else None
+                lead_in = text[sentence.start:subject.start] if subject else ""
+                if lead and lead not in all_parties and len(lead_in.split()) <= 3 and \
+                        not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
+                    all_parties.append(lead)
+            if kind == "currency swap" and not all_parties:
+                # "The People's Bank of China has provided Argentina's central bank with a currency
+                # swap": the sentence's own actors are its sides
+                here = []
+                for m in existing:
+                    if m.start >= start or result.entities.get(m.entity) is None or \
+                            result.entities[m.entity].label not in ("Country", "Organization"):
+                        continue
+                    c = result.country_of(m.entity) if result.entities[m.entity].label == "Organization" and (
+                        "bank" in m.entity.lower() or "treasury" in m.entity.lower()) else _party_name(result, m.entity)
+                    if c and c not in here:
+                        here.append(c)
+                if len(here) == 2:
+                    all_parties = here
             if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
                 # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
                 # Union": the sentence's own subject is the other side, else the article's countries
@@ -1132,6 +1170,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             _drop_inside(result, index, start, end, name)
             result.mentions.append(Mention(start, end, surface_full, name, index, phrase=True))
             last_agreement = name
+            last_kind[kind] = name
             if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
                 last_financial = name
             else:
@@ -1297,6 +1336,42 @@ def _merge_partyless(result: ArticleEntities) -> None:
                 if m.entity == entity.name:
                     m.entity = target.name
             del result.entities[entity.name]
+
+
+def _merge_facilities(result: ArticleEntities) -> None:
+    """Names of a program that already has a party name in the article are aliases of it.
+
+    'the Extended Fund Facility' is the Argentina–IMF agreement when the article has one; 'the
+    $20 billion facility' in the sentence that names 'its currency swap line with the U.S.
+    Treasury' is that swap line."""
+    def merge(entity: Entity, target: Entity) -> None:
+        target.aliases |= entity.aliases | {entity.name}
+        for m in result.mentions:
+            if m.entity == entity.name:
+                m.entity = target.name
+        del result.entities[entity.name]
+
+    for entity in list(result.entities.values()):
+        if entity.label != "Agreement" or entity.parties:
+            continue
+        if re.search(r"\b(?:Fund Facility|Stand-By Arrangement|Extended Credit Facility)\b", entity.name):
+            fund = [e for e in result.entities.values() if e.label == "Agreement" and e.parties and any(
+                (result.entities.get(p) or _NONE).label == "Organization" and re.search(r"\bFund\b", p)
+                for p in e.parties)]
+            lenders = [e for e in fund if result.home in e.parties]
+            if len(lenders) == 1:
+                merge(entity, lenders[0])
+            continue
+        if entity.kind != "financing program" or not re.search(r"\b(?:facility|line)$", entity.name):
+            continue
+        first = next((m for m in result.mentions if m.entity == entity.name), None)
+        if first is None:
+            continue
+        here = {m.entity for m in result.mentions if m.sentence == first.sentence and m.entity != entity.name}
+        named = [result.entities[n] for n in here if n in result.entities and result.entities[n].label == "Agreement"
+                 and result.entities[n].parties and result.entities[n].kind in FINANCIAL_KINDS]
+        if len(named) == 1:
+            merge(entity, named[0])
 
 
 def _party_label(result: ArticleEntities, parties: list[str], kb: Knowledge) -> str:
