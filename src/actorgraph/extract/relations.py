@@ -467,7 +467,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             where = where or kb.country_of(party)
         if where is None and role is not None and found:
             # "General Laura Richardson, then commander of Southern Command": the appositive places her
-            after_role = _appositive_role(ents, tokens, mentions, m, i, after_only=True)
+            after_role = _appositive_role(ents, tokens, mentions, m, i, after_only=True) or (
+                _appositive_role(ents, tokens, mentions, m, i) if re.search(
+                    r"['’]s\s+(?:\w+\s+)?(?:commander|chief|head|director|chairman|chairwoman|president),\s+\S+\s*$",
+                    text[max(ents.sentences[index].start, m.start - 60):m.start]) else None)
             if after_role and after_role[2]:
                 title, mods, where, role_text = after_role
         if where is None:
@@ -713,6 +716,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # the trigger word is part of a name ("Democratic Senator")
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
+            if trigger.type == "SUPPORTS" and re.match(r"support\b", match.group(), re.IGNORECASE) and re.search(
+                    r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$", text[max(base, a - 12):a]):
+                continue  # "praised the support of X", "its continued support": a noun, its owner is elsewhere
             if match.group().lower().startswith("seat") and not re.search(r"\b(?:a|his|her|their)\s+$",
                                                                           text[max(base, a - 7):a]):
                 continue  # "a seat in the Chamber" is membership; "enough seats in Congress" is not
