@@ -1123,8 +1123,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     if m.start >= start or result.entities.get(m.entity) is None or \
                             result.entities[m.entity].label not in ("Country", "Organization"):
                         continue
-                    c = result.country_of(m.entity) if result.entities[m.entity].label == "Organization" and (
-                        "bank" in m.entity.lower() or "treasury" in m.entity.lower()) else _party_name(result, m.entity)
+                    c = _party_name(result, m.entity)
                     if c and c not in here:
                         here.append(c)
                 if len(here) == 2:

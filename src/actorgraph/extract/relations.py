@@ -1160,6 +1160,14 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 offering = OFFERING.search(text[max(sentence.start, m.start - 120):m.start])
                 funders = _subjects(ents, text, before, m.start, []) if offering else []
                 beneficiaries = [x.entity for x in after_head]
+                given = [x for x in before if re.fullmatch(r"\s+with\s+(?:a|an|the|its|their|new)?\s*[^,;]{0,30}",
+                                                           text[x.end:m.start])]
+                if given and re.search(r"\b(?:provid(?:ed|es|e|ing)|suppl(?:ied|ies|y)|equipp(?:ed))\s+(?:\S+\s+){0,4}$",
+                                       text[max(sentence.start, given[-1].start - 40):given[-1].start]):
+                    # "The People's Bank of China has provided Argentina's central bank with a swap"
+                    senders = [x for x in before if x.end <= given[-1].start and x.entity != given[-1].entity]
+                    funders = [senders[0].entity] if senders else funders
+                    beneficiaries = [given[-1].entity] + beneficiaries
                 if not funders:
                     for x in after_head:
                         out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
