@@ -234,6 +234,14 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
         named_inside = [m for m in ents.inert if m.sentence == index and _label(ents, m) == "Person"]
         # "President Javier Milei's government": the title still gives his office
         out.extend(_roles(ents, tokens, sorted(mentions + named_inside, key=lambda m: m.start), index))
+        for person in named_inside:
+            # "Javier Milei's government has won approval": the government is his
+            holder = next((m for m in mentions if m.start == person.start and _label(ents, m) == "Country"), None)
+            if holder and re.fullmatch(r"['’]s\s+(?:government|administration)", text[person.end:holder.end]) and \
+                    not re.search(r"\b(?:former|ex|late|then|previous|predecessor)\W*$",
+                                  text[max(sentence.start, person.start - 25):person.start], re.IGNORECASE) and \
+                    not _title_before(tokens, next((k for k, t in enumerate(tokens) if t.start == person.start), 0)):
+                out.append(Relation(person.entity, holder.entity, "LEADS", index, why="possessive government"))
         out.extend(_triggers(ents, tokens, mentions, index))
         out.extend(_agreement_relations(ents, tokens, mentions, index))
         out.extend(_own_party(ents, mentions, index))
@@ -1145,7 +1153,8 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 lenders = banks[:1]
                 after_head = [x for x in after_head if x is not banks[0]]
                 owner = owner or [x for x in before if x.end <= m.start][-1:]
-            offered = OFFERING.search(text[max(sentence.start, m.start - 120):m.start])
+            offered = OFFERING.search(text[max(sentence.start, m.start - 120):m.start]) or re.search(
+                r"\b(?:holds|held|renew(?:s|ed)?)\s+(?:a|an|the|its)\s+[^,;]{0,30}$", text[max(sentence.start, m.start - 60):m.start])
             if lenders and not owner and not after_head and not offered and not re.search(
                     r"\b(?:of|to|for|with)\s*$", text[m.start:m.end]):
                 continue  # "criticising the US swap line": the phrase names the line, nothing is granted here
