@@ -1186,7 +1186,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                         f in (entity.parties or ()):
                     pass
             if not recipients and entity.parties:
-                funder_countries = {ents.country_of(f) or f for f in funders}
+                funder_countries = {ents.country_of(f) or _bank_country(f) or f for f in funders}
                 recipients = [p for p in entity.parties if p not in funder_countries and p not in funders]
             # IMF-style lender embedded in the phrase ("IMF loan")
             if not funders:
@@ -1229,6 +1229,13 @@ def _lender(ents: ArticleEntities, name: str) -> bool:
     if "central" in words:
         return False  # a central bank is the counterparty of a swap, not a lender
     return bool(set(words) & {"bank", "fund", "reserve", "treasury"})
+
+
+def _bank_country(name: str) -> str | None:
+    """"People's Bank of China" is China's side of a swap."""
+    found = re.search(r"\bBank of (?:the )?([A-Z][\w ]+)$", name)
+    known = knowledge().lookup(found.group(1)) if found else None
+    return known.name if known and known.label == "Country" else None
 
 
 def _head_position(text: str, m: Mention) -> int:
