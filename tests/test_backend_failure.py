@@ -23,7 +23,7 @@ from actorgraph.cli import main
 from actorgraph.model import write_graph
 from actorgraph.store import server
 
-from .test_crash_safety import ENV, cli, kill_during, pairs_graph, state
+from .test_crash_safety import ENV, cli, pairs_graph, state
 
 
 def run_killing_the_server(data_dir: Path, args: list[str], at_percent: int) -> subprocess.CompletedProcess:
