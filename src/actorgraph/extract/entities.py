@@ -33,12 +33,12 @@ METONYM_HEADS = {"administration", "government", "cabinet", "side", "delegation"
 SPEECH_VERBS = {"said", "says", "told", "noted", "stated", "added", "argued", "wrote", "explained",
                 "warned", "posted", "tweeted", "insisted", "declared", "claimed", "asked"}
 ANAPHORS = {"deal", "program", "programme", "agreement", "legislation", "bill", "act", "swap", "framework",
-            "measure",
+            "measure", "budget",
             "loan", "bailout", "package", "assistance", "aid", "rescue", "plan", "accord", "treaty"}
 FINANCIAL_KINDS = {"currency swap", "loan", "credit line", "bailout", "financing program", "rescue"}
 ANAPHOR_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whole", "entire", "same",
                        "new", "proposed", "planned", "latest", "controversial", "rescue", "bailout",
-                       "trade", "swap", "loan", "financial", "economic", "legislative"}
+                       "trade", "swap", "loan", "financial", "economic", "legislative", "spending"}
 FINANCIAL = {"swap", "loan", "bailout", "rescue", "credit", "package", "assistance", "aid"}
 QUOTE_OPEN = "“\"‘'«("
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -957,6 +957,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
     last_law: str | None = None
     last_plain: str | None = None    # the latest agreement that is no loan or swap
     last_kind: dict[str, str] = {}   # "the swap" goes back to the last swap, "the loan" to the last loan
+    last_seen: int | None = None     # the sentence that last named an agreement
     for index, tokens in enumerate(tokens_of):
         sentence = result.sentences[index]
         existing = sorted((m for m in result.mentions if m.sentence == index), key=lambda m: m.start)
@@ -964,6 +965,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             entity = result.entities.get(m.entity)
             if entity and entity.label == "Agreement" and m.start < sentence.end:
                 last_agreement = entity.name
+                last_seen = index
                 if entity.kind not in FINANCIAL_KINDS:
                     last_plain = entity.name
                 if entity.name.split()[-1].lower() in {"act", "bill", "law"}:
@@ -972,6 +974,22 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     last_kind[entity.kind] = entity.name
         for i, tok in enumerate(tokens):
             head = tok.lower
+            if head == "it" and (last_law or last_agreement) and last_seen is not None and index - last_seen <= 2 and (
+                    IT_OBJECT_RE.search(text, max(sentence.start, tok.start - 30), tok.start) or
+                    i == 0 and IT_SUBJECT_RE.match(text, tok.end)):
+                # "his bloc would vote against it", "It was approved by the Chamber of Deputies"
+                result.mentions.append(Mention(tok.start, tok.end, tok.text, last_law or last_agreement, index,
+                                               anaphor=True))
+                continue
+            if head == "budget" and i > 0 and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) and \
+                    not _mention_at(existing, tokens[i - 1]):
+                # "The 2027 budget": a budget bill named by its year
+                name = f"{tokens[i - 1].text} budget"
+                result.add(name, "Agreement", kind="budget")
+                result.mentions.append(Mention(tokens[i - 1].start, tok.end, name, name, index, phrase=True))
+                last_law = last_agreement = last_plain = name
+                last_seen = index
+                continue
             if head == "line" and i > 0 and tokens[i - 1].lower in ("swap", "credit"):
                 pass
             elif head not in AGREEMENT_HEADS and head not in ANAPHORS:
@@ -1059,11 +1077,13 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
             kind = _agreement_kind(head, mods)
             if head in ANAPHORS and not descriptive:
-                target = last_law if head in ("legislation", "bill", "act", "measure") else (
+                target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
                     last_financial if head in FINANCIAL or head in ("program", "programme", "package")
                     else last_agreement) or last_agreement
-                if head == "measure":
+                if head in ("measure", "budget"):
                     target = last_law
+                if head == "budget" and target and not target.endswith("budget"):
+                    target = None
                 if head in ("agreement", "accord", "treaty", "pact") and last_plain:
                     target = last_plain  # "welcomed the agreement" after "a $150 million loan" is the accord
                 own_kind = {"swap": "currency swap", "loan": "loan"}.get(head)
@@ -1079,6 +1099,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 if target and tok.lower != "act":
                     s = tok.start
                     result.mentions.append(Mention(s, tok.end, tok.text, target, index, anaphor=True))
+                    last_seen = index
                 continue
             if kind is None:
                 continue
@@ -1169,6 +1190,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
             _drop_inside(result, index, start, end, name)
             result.mentions.append(Mention(start, end, surface_full, name, index, phrase=True))
             last_agreement = name
+            last_seen = index
             last_kind[kind] = name
             if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
                 last_financial = name
@@ -1335,6 +1357,12 @@ def _merge_partyless(result: ArticleEntities) -> None:
                 if m.entity == entity.name:
                     m.entity = target.name
             del result.entities[entity.name]
+
+
+IT_OBJECT_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)\s+(?:for|against|in\s+favou?r\s+of)|reject(?:ed|s)?|"
+                          r"oppos(?:e|ed|es)|back(?:ed|s)?|endors(?:e|ed|es)|veto(?:ed|es)?|block(?:ed|s)?)\s+$", re.IGNORECASE)
+IT_SUBJECT_RE = re.compile(r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:approved|passed|adopted|"
+                           r"rejected|backed|endorsed|vetoed|blocked|signed)\b")
 
 
 def _merge_facilities(result: ArticleEntities) -> None:

@@ -149,11 +149,12 @@ TRIGGERS = [
                      r"punish|skeptical\s+of|sceptical\s+of|withdraw(?:ing|al|n|s)?\s+from|"
                      r"clash(?:es|ed)?\s+with|undermin(?:e|es|ed|ing)|turned\s+against|"
                      r"campaign(?:s|ed|ing)?\s+against|protest(?:s|ed|ing)?\s+against|"
-                     r"strikes?\s+against|march(?:ed|es)?\s+against|rall(?:y|ied)\s+against)\b",
+                     r"strikes?\s+against|march(?:ed|es)?\s+against|rall(?:y|ied)\s+against|"
+                     r"vot(?:e|ed|es|ing)\s+against)\b",
        targets=ANY, prefer_agreement=True, objects="list"),
     _t("CRITICIZES", r"\bcriti(?:ci[sz]ed|qued)\s+by\b", "passive", targets=ANY),
     _t("SUPPORTS", r"\b(?:hailed|hails|applauded|applauds|congratulated|congratulates|thanked|thanks|lauded|"
-                   r"commended|voted\s+for|campaigned\s+for|rallied\s+behind|stood\s+by|stands\s+behind|"
+                   r"commended|vot(?:e|ed|es|ing)\s+(?:for|in\s+favou?r\s+of)|campaigned\s+for|rallied\s+behind|stood\s+by|stands\s+behind|"
                    r"stand\s+behind)\b", targets=ANY, objects="list"),
     _t("SUPPORTS", r"\bwelcom(?:ed|es|ing)\b", targets={"Agreement"}),
     _t("SUPPORTS", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an|his|her|their|our|my)\s+(?:\w+\s+)?"
@@ -245,6 +246,7 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
         out.extend(_triggers(ents, tokens, mentions, index))
         out.extend(_agreement_relations(ents, tokens, mentions, index))
         out.extend(_own_party(ents, mentions, index))
+        out.extend(_votes(ents, mentions, index))
         people = [m.entity for m in mentions if _label(ents, m) == "Person" and not m.anaphor]
         if people:
             previous_people = people
@@ -1090,6 +1092,43 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
 
 
 OWN_PARTY_AFTER = re.compile(r"\s+(?:bloc|party|coalition|caucus|alliance|movement|faction)\b", re.IGNORECASE)
+
+
+VOTES_RE = re.compile(r"\b(?:(?:approved|passed|adopted|cleared)\s+(?:by\s+)?|with\s+(?:the\s+)?votes?\s+"
+                      r"(?:from|of)\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'It was approved by the Chamber of Deputies with votes from X, Y and Z', 'The 2027 budget
+    cleared the Chamber of Deputies': the chamber and each bloc back the bill."""
+    out = []
+    text = ents.text
+    sentence = ents.sentences[index]
+    for match in VOTES_RE.finditer(text, sentence.start, sentence.end):
+        if _negated(text, sentence.start, match.start(), "SUPPORTS") or re.search(
+                r"\b(?:should|would|must|need|needs|ought)\b(?:\s+\w+){0,3}\s*$", text[sentence.start:match.start()]):
+            continue  # "should have been approved by Congress": it was not
+        bills = [m for m in mentions if m.end <= match.start() and _label(ents, m) == "Agreement"]
+        if not bills:
+            continue
+        bill = bills[0].entity
+        passive = not match.group().lower().startswith("with")
+        at = match.end()
+        names = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.start < at or _label(ents, m) not in ("Organization", "Person"):
+                continue
+            gap = text[at:m.start]
+            if names and not re.fullmatch(r"\s*(?:,|,?\s*and)\s+(?:(?:most|all|part|some)\s+of\s+)?(?:the\s+)?", gap) \
+                    or not names and gap.strip():
+                break
+            names.append(m.entity)
+            at = m.end
+            if passive:
+                break  # "approved by the Chamber of Deputies": one body
+        for name in names:
+            out.append(Relation(name, bill, "SUPPORTS", index, why="votes"))
+    return out
 
 
 def _own_party(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
