@@ -271,6 +271,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     line_end = text.find("\n", sentence.end)
     quotes = _line_quotes(text, line_start, len(text) if line_end < 0 else line_end)
     i, n = 0, len(tokens)
+    classed_end = -1
     while i < n:
         tok = tokens[i]
         if not _capword(tok) or any(s <= tok.start < e for s, e in taken):
@@ -298,13 +299,19 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         start_of_sentence = i == 0 or tokens[i - 1].text in QUOTE_OPEN + ":—–;“"
         quoted = i > 0 and tokens[i - 1].text in "“\"‘" and j < n and tokens[j].text in "”\"’"
         in_quote = any(s < tokens[i].start < e for s, e in quotes)
-        classed = i > 0 and tokens[i - 1].lower in ORG_CLASS_NOUNS and tokens[i - 1].text.islower() \
+        before = tokens[i - 1].lower if i > 0 else ""
+        class_word = before in ORG_CLASS_NOUNS or before in ("state-owned", "state-run", "state-backed") or (
+            before.endswith("s") and before[:-1] in ORG_CLASS_NOUNS and before[:-1] not in ("union", "group"))
+        if i > 1 and before in ("and", ",") and classed_end == i - 1:
+            class_word = True  # "the operators Telecom Argentina and Claro"
+        classed = i > 0 and class_word and tokens[i - 1].text.islower() \
             and not known_only and not kb.lookup(_surface(tokens[i:j]))
-        if classed and not _match_title(tokens[i:j], 0) and not any(
-                kb.lookup(t.text) for t in tokens[i:j]):
+        if classed and not _match_title(tokens[i:j], 0) and not kb.lookup(tokens[i].text) and (
+                j - i > 1 or not any(kb.lookup(t.text) for t in tokens[i:j])):
             # "the consultancy Equilibra", "the pipe maker Tenaris": named by what it is
             s_, e_, surface = _span(tokens[i:j])
             out.append(Candidate(s_, e_, surface, "Organization", surface))
+            classed_end = j
             i = j
             continue
         qualifier = j + 1 < n and tokens[j].text.islower() and _title_word(tokens[j].lower) \
