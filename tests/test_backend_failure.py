@@ -214,3 +214,39 @@ def test_server_killed_right_after_a_command_opened_it(data_dir, big, monkeypatc
     monkeypatch.undo()
     result = CliRunner().invoke(main, ["--data-dir", str(data_dir), *args])
     assert result.exit_code == 0, result.output
+
+
+def test_neo4j_backend_server_dying_mid_load_then_a_rerun_resumes(data_dir, ontology):
+    """No Neo4j here: FalkorDB's own Bolt server stands in for it (small batches, as its Bolt
+    side needs), and is SIGKILLed after the third batch of a load through the neo4j backend."""
+    from actorgraph.errors import StoreError
+    from actorgraph.store.neo4j import Neo4jStore
+
+    port = free_port()
+    server.start_server(data_dir, bolt_port=port, pin=True)
+    uri = f"bolt://127.0.0.1:{port}"
+    graph = pairs_graph(60)
+    store = Neo4jStore.connect(uri, "falkordb", "", "mid_load", ontology, batch_bytes=3500)
+    calls = []
+
+    def kill_the_server(done, total):
+        calls.append(done)
+        if len(calls) == 3:
+            os.kill(server.running(data_dir).pid, signal.SIGKILL)
+
+    started = time.monotonic()
+    try:
+        with pytest.raises(StoreError) as failure:
+            store.load(graph, progress=kill_the_server)
+    finally:
+        store.close()
+    assert time.monotonic() - started < 20
+    message = str(failure.value)
+    assert message.startswith(f"cannot reach Neo4j at {uri}") and "\n" not in message
+    server.start_server(data_dir, bolt_port=port, pin=True)
+    store = Neo4jStore.connect(uri, "falkordb", "", "mid_load", ontology, batch_bytes=3500)
+    try:
+        store.load(graph)
+        assert store.counts() == {"nodes": {"Person": 60}, "edges": {"MET_WITH": 30}, "articles": 15}
+    finally:
+        store.close()
