@@ -183,6 +183,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
                     continue
                 result.add(name, label, cand.surface, kb.country_of(name))
             result.mentions.append(Mention(cand.start, cand.end, cand.surface, name, index))
+    _outlets(result)
     _case_errors(result)
     _metonyms(result, tokens_of, kb)
     _home_countries(result)
@@ -1370,6 +1371,42 @@ IT_OBJECT_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)\s+(?:for|against|in\s+favou?
                           r"oppos(?:e|ed|es)|back(?:ed|s)?|endors(?:e|ed|es)|veto(?:ed|es)?|block(?:ed|s)?)\s+$", re.IGNORECASE)
 IT_SUBJECT_RE = re.compile(r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:approved|passed|adopted|"
                            r"rejected|backed|endorsed|vetoed|blocked|signed)\b")
+
+
+_OUTLET_NAME = r"((?:The\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4})"
+OUTLET_RES = (
+    re.compile(r"^\W{0,3}By\s" + _OUTLET_NAME + r"\s(?:staff|newsroom|correspondents?|reporters?)\b", re.MULTILINE),
+    re.compile(r"^\W{0,3}" + _OUTLET_NAME + r"\s(?:is\spublished|publishes)\b", re.MULTILINE),
+)
+
+
+def _outlets(result: ArticleEntities) -> None:
+    """The publication named in a byline or footer ('By Southern Wire Service staff', 'Pampas
+    Monitor is published every Monday by ...'). A '©' line names the publisher, often a company
+    the article does not otherwise mention, so it is left alone."""
+    text = result.text
+    names: list[str] = []
+    for pattern in OUTLET_RES:
+        for found in pattern.finditer(text):
+            name = re.split(r"\.\s", re.sub(r"^The\s", "", found.group(1)))[0].rstrip(".")
+            if len(name) < 4 or knowledge().lookup(name) is not None:
+                continue
+            if any(name.startswith(n + " ") for n in names):
+                continue  # "© 2026 Pampas Monitor Media SRL" after "Pampas Monitor is published"
+            if name not in names:
+                names.append(name)
+    for name in names:
+        existing = result.entities.get(name)
+        if existing is not None and existing.label != "Organization":
+            continue
+        result.add(name, "Organization")
+        for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            index = next((k for k, s in enumerate(result.sentences) if s.start <= found.start() < s.end), None)
+            if index is None:
+                continue
+            result.mentions = [m for m in result.mentions if not (m.sentence == index and m.start < found.end()
+                                                                  and found.start() < m.end)]
+            result.mentions.append(Mention(found.start(), found.end(), name, name, index))
 
 
 def _merge_facilities(result: ArticleEntities) -> None:
