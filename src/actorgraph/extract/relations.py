@@ -194,7 +194,7 @@ TRIGGERS = [
     _t("FUNDS", r"\b(?:investor\s+in|invest(?:s|ed|ing|ment|ments)?\s+in|lend(?:s|ing)?\s+to|donat(?:ed|es)\s+to|"
                 r"disburs(?:ed|es)\s+(?:[^,;]{0,30}?\s)?to|"
                 r"lent\s+to|loan(?:s|ed)?\s+to|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)|"
-                r"(?:lent|lends|lend)(?=\s+(?:the\s+)?(?-i:[A-Z])[^$,;]{0,40}\$)|"
+                r"len(?:t|ds|d)(?=\s+(?:the\s+)?(?-i:[A-Z])[^$,;]{0,40}\$)|"
                 r"bail(?:s|ed)?\s+out)\b"),
     _t("IMPOSES", r"\bimpos(?:e|es|ed|ing)\b(?!\s+by\b)(?:[^,;]{0,40}?\s+on\b)?"),
     _t("IMPOSES", r"\bimposed\s+by\b", "passive"),
