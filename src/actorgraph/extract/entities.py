@@ -858,7 +858,7 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
             result.mentions.append(Mention(s, e, m.group(), name, index))
 
 
-BARE_CENTRAL_BANK_RE = re.compile(r"(?<!['’]s )\b(?:the\s+central\s+bank|central\s+bank(?=\s+(?:president|governor|"
+BARE_CENTRAL_BANK_RE = re.compile(r"(?<!['’]s )\b(?:[Tt]he\s+central\s+bank|central\s+bank(?=\s+(?:president|governor|"
                                   r"chief|reserves|board)))\b")
 
 

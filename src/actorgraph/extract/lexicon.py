@@ -116,7 +116,7 @@ AGREEMENT_MODIFIERS = {"fresh", "new", "possible", "free", "bilateral", "propose
 # Group nouns after a party adjective: "Democratic senators" stand for the party.
 PARTY_MEMBERS = {"lawmakers", "senators", "legislators", "members", "congressmen", "congresswomen",
                  "representatives", "leaders", "lawmaker", "senator", "deputies", "officials",
-                 "governors", "politicians", "colleagues", "voters"}
+                 "governors", "politicians", "colleagues", "voters", "bloc", "caucus"}
 GEO_WORDS = {"north", "south", "east", "west", "western", "eastern", "southern", "northern",
              "central", "middle", "island", "islands", "valley", "river", "sea", "ocean",
              "hemisphere", "cone", "office", "house", "street", "avenue", "square", "palace",

@@ -173,7 +173,8 @@ TRIGGERS = [
     # negotiation
     _t("NEGOTIATES", r"\b(?:renegotiat\w*|negotiat\w*|talks\s+with|restructur\w*\s+(?:\S+\s+){0,2}debt\s+with)\b",
        targets={"Agreement", "Person", "Organization", "Country"}, prefer_agreement=True),
-    _t("NEGOTIATES", r"\b(?:push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|discussions?|"
+    _t("NEGOTIATES", r"\b(?:announc(?:ed|es|e)\s+(?:a|an|the)\s+(?:\w+\s+)?framework\s+(?:for|of)|"
+                     r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|discussions?|"
                      r"crafting|progress\s+towards?|objectives?|bid\s+for|lobby(?:ing)?\s+for|"
                      r"talks\s+(?:on|over|about)|working\s+(?:on|toward|towards))\b",
        targets={"Agreement"}, prefer_agreement=True),
@@ -496,6 +497,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             # "Senator Mark Kelly" with no party or country word: English-language press writes
             # Argentine senators as "Peronist senator X", "opposition senator X"
             where = ents.country_of(m.entity) or "United States"
+        if where is None and found and title in US_OFFICES and "United States" in ents.entities:
+            where = ents.country_of(m.entity) or "United States"  # "Deputy Secretary of State X"
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
         if where is None:
@@ -534,6 +537,11 @@ def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
 
 
 US_TITLES = {"rep .", "representative", "congressman", "congresswoman", "sen ."}
+US_OFFICES = {"secretary of state", "deputy secretary of state", "treasury secretary", "commerce secretary",
+              "trade representative", "secretary of the treasury", "secretary of commerce", "secretary of defense",
+              "defense secretary", "war secretary", "secretary of war", "national security adviser",
+              "national security advisor", "homeland security secretary", "assistant secretary of state",
+              "under secretary of state", "undersecretary of state"}
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b")
@@ -1245,6 +1253,13 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 len(parties_here) >= 2:
             for x in parties_here:  # "the 23rd agreement between Argentina and the Fund"
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
+        elif len(entity.parties) == 2 and any(_lender(ents, p) for p in entity.parties) and not PENDING.search(
+                text[max(sentence.start, m.start - 60):m.start]) and not (
+                m.anaphor or m.surface.lower() in ("program", "programme", "agreement", "deal")):
+            # "the IMF program", "Argentina's Extended Fund Facility": a lender's program is in force
+            for p in entity.parties:
+                if p in ents.entities:
+                    out.append(Relation(p, entity.name, "PARTY_TO", index, why="lender program"))
         elif possessive_agreement and parties_here:
             for x in parties_here:
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
