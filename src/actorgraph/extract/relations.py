@@ -478,12 +478,18 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             where = where or kb.country_of(party)
         if where is None and role is not None and found:
             # "General Laura Richardson, then commander of Southern Command": the appositive places her
-            after_role = _appositive_role(ents, tokens, mentions, m, i, after_only=True) or (
-                _appositive_role(ents, tokens, mentions, m, i) if re.search(
-                    r"['’]s\s+(?:\w+\s+)?(?:commander|chief|head|director|chairman|chairwoman|president),\s+\S+\s*$",
-                    text[max(ents.sentences[index].start, m.start - 60):m.start]) else None)
+            after_role = _appositive_role(ents, tokens, mentions, m, i, after_only=True)
             if after_role and after_role[2]:
                 title, mods, where, role_text = after_role
+            window_start = max(ents.sentences[index].start, m.start - 60)
+            owned = re.search(r"['’]s\s+(?:\w+\s+)?(?P<role>commander|chief|head|director|chairman|chairwoman|"
+                              r"president),\s+(?:[A-Z][\w.]*\s+){1,3}$", text[window_start:m.start])
+            if where is None and owned:
+                # "U.S. Southern Command's commander, Admiral Alvin Holsey": the body before "'s"
+                owner = next((x for x in mentions if x.end == window_start + owned.start()
+                              and _label(ents, x) in ("Organization", "Country")), None)
+                if owner:
+                    where, title, role_text = owner.entity, owned.group("role"), owned.group("role")
         if where is None:
             behalf = re.match(r"[^.;]{0,60}?\bon\s+behalf\s+of\s+(?:the\s+)?", text[m.end:m.end + 90])
             if behalf:  # "X signed the deal on behalf of the European Union"
