@@ -870,6 +870,18 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # sanctions may name a person
                 objects = [ents.country_of(o) if _label_of(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
+            if trigger.type == "NEGOTIATES" and subjects:
+                # "Bessent, who negotiated the swap with Economy Minister Luis Caputo": both sides did
+                for x in right:
+                    if _label(ents, x) != "Agreement" or x.entity not in objects:
+                        continue
+                    partner = re.match(r"\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[x.end:clause_end])
+                    if not partner:
+                        continue
+                    other = next((y for y in right if x.end < y.start <= x.end + partner.end()), None)
+                    if other and not other.possessive and _label(ents, other) in ACTOR and other.entity not in subjects:
+                        subjects = subjects + [other.entity]
+                    break
             for subject in subjects:
                 for obj in objects:
                     if obj == subject:
