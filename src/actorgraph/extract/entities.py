@@ -317,9 +317,23 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             continue
         qualifier = j + 1 < n and tokens[j].text.islower() and _title_word(tokens[j].lower) \
             and _capword(tokens[j + 1])
-        after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside") and not (
+        after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
             j < n and tokens[j].lower in ("'s",))
+        if 2 <= j - i <= 3 and not known_only and not kb.lookup(_surface(tokens[i:j])) and \
+                not any(kb.lookup(t.text) for t in tokens[i:j]) and not _match_title(tokens[i:j], 0) and \
+                APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and \
+                not re.match(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|union|fund)\s+(?:leader|chief|head)",
+                             text[tokens[j - 1].end:tokens[j - 1].end + 60]):
+            # "Lithium Andino, a Salta-based producer": the whole name, even with a common first word
+            s_, e_, surface = _span(tokens[i:j])
+            out.append(Candidate(s_, e_, surface, "Organization", surface))
+            i = j
+            continue
+        facility = j < n and tokens[j].lower in ("project", "projects", "mine", "deposit", "field", "formation",
+                                                  "basin", "plant", "station", "port", "refinery", "dam")
         for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only):
+            if facility and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface):
+                continue  # "the Tres Quebradas project": a site, not a person
             if in_quote and cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface \
                     and not kb.lookup(cand.surface):
                 continue  # unknown capitalised phrases inside quotations are slogans, not actors
