@@ -268,6 +268,9 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         claim(cand)
         out.append(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
 
+    letters = re.sub(r"[^A-Za-z]", "", text[sentence.start:sentence.end])
+    if len(letters) >= 4 and letters.isupper() and sentence.kind != "body":
+        return []  # "WHO'S WHO", "THE LEAD": section headings in capitals name nobody
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     quotes = _line_quotes(text, line_start, len(text) if line_end < 0 else line_end)
