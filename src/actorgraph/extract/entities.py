@@ -308,8 +308,12 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             before.endswith("s") and before[:-1] in ORG_CLASS_NOUNS and before[:-1] not in ("union", "group"))
         if i > 1 and before in ("and", ",") and classed_end == i - 1:
             class_word = True  # "the operators Telecom Argentina and Claro"
-        classed = i > 0 and class_word and tokens[i - 1].text.islower() \
+        if i > 1 and before == "at" and tokens[i - 2].lower in ANALYSTS:
+            class_word = True  # "analysts at Itaú BBA"
+        classed = i > 0 and class_word and (tokens[i - 1].text.islower() or before == "at") \
             and not known_only and not kb.lookup(_surface(tokens[i:j]))
+        if class_word and not classed and kb.lookup(_surface(tokens[i:j])):
+            classed_end = j  # "the operators Telecom Argentina and Claro": the list goes on
         if classed and not _match_title(tokens[i:j], 0) and not kb.lookup(tokens[i].text) and (
                 j - i > 1 or not any(kb.lookup(t.text) for t in tokens[i:j])):
             # "the consultancy Equilibra", "the pipe maker Tenaris": named by what it is
@@ -932,6 +936,9 @@ def _events(result: ArticleEntities, kb: Knowledge) -> None:
             if not country:
                 continue
             year = m.group("year") or result.year
+            if not m.group("year") and year and year.isdigit() and re.search(
+                    r"\b(?:last|previous)\s+year['’]s\s*$|\blast\s+$", before):
+                year = str(int(year) - 1)  # "last year's midterm elections"
             kind = {"midterm": "legislative", "congressional": "legislative"}.get(
                 m.group("kind") or "", m.group("kind") or "")
             adjective = "United States" if country == "United States" else kb.adjective_of.get(country, country)
@@ -1390,6 +1397,8 @@ IT_SUBJECT_RE = re.compile(r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?
                            r"rejected|backed|endorsed|vetoed|blocked|signed)\b")
 
 
+ANALYSTS = {"analyst", "analysts", "economist", "economists", "strategist", "strategists", "researcher",
+            "researchers", "traders", "bankers"}
 _OUTLET_NAME = r"((?:The\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4})"
 OUTLET_RES = (
     re.compile(r"^\W{0,3}By\s" + _OUTLET_NAME + r"\s(?:staff|newsroom|correspondents?|reporters?)\b", re.MULTILINE),
