@@ -1004,6 +1004,8 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     last_law = entity.name
                 if entity.kind:
                     last_kind[entity.kind] = entity.name
+                elif FUND_FACILITY_RE.search(entity.name):
+                    last_kind["financing program"] = entity.name  # "the program" after "Extended Fund Facility"
         for i, tok in enumerate(tokens):
             head = tok.lower
             if head == "it" and (last_law or last_agreement) and last_seen is not None and index - last_seen <= 2 and (
@@ -1118,7 +1120,8 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     target = None
                 if head in ("agreement", "accord", "treaty", "pact") and last_plain:
                     target = last_plain  # "welcomed the agreement" after "a $150 million loan" is the accord
-                own_kind = {"swap": "currency swap", "loan": "loan"}.get(head)
+                own_kind = {"swap": "currency swap", "loan": "loan", "program": "financing program",
+                            "programme": "financing program"}.get(head)
                 if own_kind in last_kind:
                     target = last_kind[own_kind]  # "the swap" after "a repo loan" is still the swap
                 if i + 1 < len(tokens) and tokens[i + 1].lower in ("for", "of") and head in (
@@ -1435,6 +1438,9 @@ def _outlets(result: ArticleEntities) -> None:
             result.mentions.append(Mention(found.start(), found.end(), name, name, index))
 
 
+FUND_FACILITY_RE = re.compile(r"\b(?:Fund Facility|Stand-By Arrangement|Extended Credit Facility)\b")
+
+
 def _merge_facilities(result: ArticleEntities) -> None:
     """Names of a program that already has a party name in the article are aliases of it.
 
@@ -1451,13 +1457,17 @@ def _merge_facilities(result: ArticleEntities) -> None:
     for entity in list(result.entities.values()):
         if entity.label != "Agreement" or entity.parties:
             continue
-        if re.search(r"\b(?:Fund Facility|Stand-By Arrangement|Extended Credit Facility)\b", entity.name):
+        if FUND_FACILITY_RE.search(entity.name):
             fund = [e for e in result.entities.values() if e.label == "Agreement" and e.parties and any(
                 (result.entities.get(p) or _NONE).label == "Organization" and re.search(r"\bFund\b", p)
                 for p in e.parties)]
             lenders = [e for e in fund if result.home in e.parties]
             if len(lenders) == 1:
                 merge(entity, lenders[0])
+            elif not fund and result.home and "International Monetary Fund" in result.entities:
+                # the IMF's facility for the country the article is about
+                entity.parties = (result.home, "International Monetary Fund")
+                entity.kind = "financing program"
             continue
         if entity.kind != "financing program" or not re.search(r"\b(?:facility|line)$", entity.name):
             continue

@@ -1253,6 +1253,11 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             if not recipients and entity.parties:
                 funder_countries = {ents.country_of(f) or _bank_country(f) or f for f in funders}
                 recipients = [p for p in entity.parties if p not in funder_countries and p not in funders]
+            party_lenders = [p for p in (entity.parties or ()) if _lender(ents, p)]
+            if party_lenders and funders and party_lenders[0] not in funders:
+                # "X, which lent Argentina $20 billion under an Extended Fund Facility": the Fund lends
+                funders = party_lenders[:1]
+                recipients = [p for p in entity.parties if p not in funders]
             # IMF-style lender embedded in the phrase ("IMF loan")
             if not funders:
                 lenders = [x.entity for x in parties_here if _label(ents, x) == "Organization"]
