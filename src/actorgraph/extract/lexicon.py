@@ -35,7 +35,7 @@ TITLES = [
     "general", "gen.", "admiral", "commander", "judge", "justice", "chief justice", "prosecutor",
     "chairman", "chairwoman", "chair", "ceo", "chief executive", "managing director", "director",
     "director-general", "head", "leader", "spokesperson", "spokesman", "spokeswoman", "press secretary",
-    "adviser", "advisor", "economic adviser", "economic advisor", "economist", "professor", "analyst",
+    "adviser", "advisor", "economic adviser", "economic advisor", "chief economist", "economist", "professor", "analyst",
     "businessman", "businesswoman", "tycoon", "billionaire", "candidate", "dictator", "founder",
     "scientist", "political scientist", "researcher", "fellow", "senior fellow", "lecturer", "scholar",
 ]

@@ -188,6 +188,7 @@ TRIGGERS = [
     # leadership of an organisation ("led by", "run by", "who leads the bloc")
     _t("LEADS", r"\b(?:led|run|headed|chaired|presided\s+over)\s+by\b", "passive", targets={"Organization"}),
     _t("LEADS", r"\b(?:leads|heads|chairs|runs|presides\s+over)\b", targets={"Organization"}),
+    _t("MEMBER_OF", r"(?<=['’]s\s)(?:\w+\s+)?shareholder\b", "possessed", targets={"Organization"}),
     _t("MEMBER_OF", r"\b(?:(?:full\s+)?members?(?:\s+state)?\s+of|membership\s+(?:in|of)|shareholder\s+in|joined|"
                     r"role\s+as\s+"
                     r"(?:\w+\s+)?president\s+of)\b", targets={"Organization"}),
@@ -789,6 +790,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     patients = [m.entity for m in near[-1:] if _label(ents, m) == "Organization"]
                     people = [m for m in right if _label(ents, m) == "Person" and m.start - b < 60]
                     agents = people[:1] or agents
+                    unit = next((m for m in left if _label(ents, m) == "Organization" and re.fullmatch(
+                        r"\s+(?P<unit>mission|team|delegation|staff)\s+", text[m.end:a])), None)
+                    if unit and people and not patients:
+                        # "an IMF mission led by Luis Cubeddu": a post in the body, not its leadership
+                        role = "head of the " + text[unit.start:a].strip()
+                        out.append(Relation(people[0].entity, unit.entity, "HOLDS_ROLE", index, {"role": role}))
+                        continue
                 if trigger.type == "IMPOSES":
                     patients = [ents.country_of(p) if _label_of(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
