@@ -112,7 +112,8 @@ AGREEMENT_MODIFIERS = {"fresh", "new", "possible", "free", "bilateral", "propose
                        "formal", "line", "stabilization", "support", "aid", "loan", "debt",
                        "multibillion-dollar", "multi-billion-dollar", "billion-dollar", "record",
                        "initial", "broader", "major", "final", "first", "commercial", "strategic",
-                       "financing", "extended", "fund", "current", "existing", "latest", "previous"}
+                       "financing", "extended", "fund", "current", "existing", "latest", "previous",
+                       "repo", "syndicated", "bridge", "standby"}
 # Group nouns after a party adjective: "Democratic senators" stand for the party.
 PARTY_MEMBERS = {"lawmakers", "senators", "legislators", "members", "congressmen", "congresswomen",
                  "representatives", "leaders", "lawmaker", "senator", "deputies", "officials",

@@ -749,6 +749,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # "a seat in the Chamber" is membership; "enough seats in Congress" is not
             if trigger.mode == "active" and re.match(r"\s+by\b", text[b:b + 4]):
                 continue  # "approved by Congress": the actor after "by" is the subject
+            if trigger.mode == "active" and re.fullmatch(r"\w+ed", match.group()) and re.search(
+                    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[max(base, a - 16):a]):
+                continue  # "the facility was signed in October": a passive with no agent names no actor
             if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
                         text[b:b + 14], re.IGNORECASE):
                 continue  # "Finance Minister": the trigger word is part of an office
