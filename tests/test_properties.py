@@ -72,7 +72,9 @@ def test_extractor_never_crashes_and_evidence_points_into_the_article(ontology, 
     for node in graph.nodes.values():
         assert node.label in ontology.labels
     # and whatever it found is a valid graph: it reads back through the checked JSON reader
-    assert Graph.from_dict(json.loads(dumps_graph(graph)), ontology).to_dict() == graph.to_dict()
+    # (text with NUL is refused there on purpose: ingest keeps such files out, see test_bad_input.py)
+    if "\x00" not in text:
+        assert Graph.from_dict(json.loads(dumps_graph(graph)), ontology).to_dict() == graph.to_dict()
 
 
 # -- graphs -------------------------------------------------------------------------------------
