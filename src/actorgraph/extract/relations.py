@@ -69,7 +69,7 @@ class Trigger:
     mode: str = "active"          # active: subject left, object right; passive: the reverse
     targets: frozenset = frozenset(ACTOR)
     prefer_agreement: bool = False
-    objects: str = "first"        # first | list
+    objects: str = "first"        # first | list | next (the name right after the trigger)
     probes: tuple[str, ...] | None = None   # cheap pre-test, see _probes
 
 
@@ -159,9 +159,14 @@ TRIGGERS = [
     _t("SUPPORTS", r"\bwelcom(?:ed|es|ing)\b", targets={"Agreement"}),
     _t("SUPPORTS", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an|his|her|their|our|my)\s+(?:\w+\s+)?"
                    r"(?:friend|ally|partner|hero|genius|brother)\b)", targets={"Person", "Organization", "Country"}),
-    _t("CRITICIZES", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an)\s+[“\"]?(?:\w+\s+)?"
+    _t("CRITICIZES", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}(?:government\s+)?[“\"]?(?:(?:a|an)\s+)?"
+                     r"[“\"]?(?:\w+\s+)?"
                      r"(?:dictator|tyrant|threat|criminal|disgrace|liar|failure|communist|terrorist|enemy|"
-                     r"fraud|clown|madman|traitor)\b)", targets={"Person", "Organization", "Country"}),
+                     r"fraud|clown|madman|traitor|murderer|assassin|thie(?:f|ves))s?\b)",
+       targets={"Person", "Organization", "Country"}),
+    # "Bessent has said he wants China out of Argentina"
+    _t("CRITICIZES", r"\b(?:want(?:s|ed)?|kick(?:s|ed)?)\b(?=\s+(?-i:[A-Z])[\w.]+\s+out\b)",
+       targets={"Person", "Organization", "Country"}, objects="next"),
     _t("CRITICIZES", r"\b(?:blam(?:ed|es|ing)|lash(?:ed|es)\s+out\s+at|took\s+aim\s+at|takes\s+aim\s+at|"
                      r"mock(?:ed|s)|ridicul(?:ed|es)|insult(?:ed|s)|sued|sues|rebuk(?:ed|es)|chastis(?:ed|es)|"
                      r"feud(?:ing)?\s+with|war\s+of\s+words\s+with|critic\s+of)\b",
@@ -841,6 +846,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if first and _verb_follows(text, left[0]):
                     subjects = first
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
+            if trigger.objects == "next":  # "wants China out": the name right after the verb
+                objects = [m.entity for m in actors if 0 <= m.start - b <= 2 and _label(ents, m) in trigger.targets][:1]
             on_target = None
             if trigger.type == "IMPOSES":
                 on_match = re.match(r"[^,;]{0,40}?\bon\s+(?:the\s+)?", text[b - 3:clause_end])
