@@ -255,7 +255,6 @@ def test_ingest_never_crashes_on_arbitrary_bytes(tmp_path_factory, content, suff
     folder = tmp_path_factory.mktemp("ingest")
     (folder / f"a{suffix}").write_bytes(content)
     corpus = read_paths([folder])
-    assert len(corpus.documents) + len(corpus.problems) >= 1
     for doc in corpus.documents:
         assert doc.text.strip() and "\r" not in doc.text
         doc.text.encode("utf-8")
