@@ -193,6 +193,8 @@ TRIGGERS = [
     # leadership of an organisation ("led by", "run by", "who leads the bloc")
     _t("LEADS", r"\b(?:led|run|headed|chaired|presided\s+over)\s+by\b", "passive", targets={"Organization"}),
     _t("LEADS", r"\b(?:leads|heads|chairs|runs|presides\s+over)\b", targets={"Organization"}),
+    # "X and Y, both leaders of the Provincias Unidas coalition" (an appositive, see _triggers)
+    _t("LEADS", r"\b(?:leaders?|co-leaders?)\s+of\b", targets={"Organization"}),
     _t("MEMBER_OF", r"(?<=['’]s\s)(?:\w+\s+)?shareholder\b", "possessed", targets={"Organization"}),
     _t("MEMBER_OF", r"\b(?:(?:full\s+)?members?(?:\s+state)?\s+of|membership\s+(?:in|of)|shareholder\s+in|joined|"
                     r"role\s+as\s+"
@@ -746,6 +748,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # the trigger word is part of a name ("Democratic Senator")
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
+            if trigger.type == "LEADS" and "leader" in match.group().lower() and not re.search(
+                    r",\s+(?:both\s+|the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$", text[max(base, a - 30):a]):
+                continue  # only an appositive describes the subject; "met the leaders of X" does not
             if trigger.type == "SUPPORTS" and re.match(r"support\b", match.group(), re.IGNORECASE) and re.search(
                     r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$", text[max(base, a - 12):a]):
                 continue  # "praised the support of X", "its continued support": a noun, its owner is elsewhere
@@ -1041,7 +1046,8 @@ def _subjects(ents, text, left: list[Mention], a: int, relatives, fallback_posse
     k = len(candidates) - len(group) - 1
     while k >= 0:
         between = text[candidates[k].end:candidates[k + 1].start if k + 1 < len(candidates) else last.start]
-        if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:[A-Z][\w.-]*\s+){0,3}|\s*,\s*",
+        if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:[A-Z][\w.-]*\s+){0,3}|\s*,\s*|"
+                        r"\s+and\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+",
                         between):
             chosen.insert(0, candidates[k].entity)
             k -= 1
