@@ -581,7 +581,7 @@ def _place_of(ents: ArticleEntities, name: str) -> str | None:
 
 
 APPOSITIVE_AFTER = re.compile(
-    r"^,\s+(?:(?:a|an|the)\s+)?(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?P<mods>(?:(?:former|future|"
+    r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:(?:a|an|the)\s+)?(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
     r"close|key|top|senior|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
