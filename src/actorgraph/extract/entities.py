@@ -188,6 +188,8 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _metonyms(result, tokens_of, kb)
     _home_countries(result)
     _bare_central_bank(result, kb)
+    _quoted_bills(result)
+    _body_anaphors(result)
     _agreement_phrases(result, tokens_of, kb)
     _merge_partyless(result)
     _merge_facilities(result)
@@ -1012,7 +1014,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     IT_OBJECT_RE.search(text, max(sentence.start, tok.start - 30), tok.start) or
                     i == 0 and IT_SUBJECT_RE.match(text, tok.end)):
                 # "his bloc would vote against it", "It was approved by the Chamber of Deputies"
-                result.mentions.append(Mention(tok.start, tok.end, tok.text, last_law or last_agreement, index,
+                result.mentions.append(Mention(tok.start, tok.end, tok.text, last_agreement or last_law, index,
                                                anaphor=True))
                 continue
             if head == "budget" and i > 0 and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) and \
@@ -1021,7 +1023,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 name = f"{tokens[i - 1].text} budget"
                 result.add(name, "Agreement", kind="budget")
                 result.mentions.append(Mention(tokens[i - 1].start, tok.end, name, name, index, phrase=True))
-                last_law = last_agreement = last_plain = name
+                last_law = last_agreement = last_plain = last_kind["budget"] = name
                 last_seen = index
                 continue
             if head == "line" and i > 0 and tokens[i - 1].lower in ("swap", "credit"):
@@ -1114,10 +1116,10 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                 target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
                     last_financial if head in FINANCIAL or head in ("program", "programme", "package")
                     else last_agreement) or last_agreement
-                if head in ("measure", "budget"):
+                if head == "measure":
                     target = last_law
-                if head == "budget" and target and not target.endswith("budget"):
-                    target = None
+                if head == "budget" or head == "plan" and i > 0 and tokens[i - 1].lower == "spending":
+                    target = last_kind.get("budget")  # "the budget", "the spending plan"
                 if head in ("agreement", "accord", "treaty", "pact") and last_plain:
                     target = last_plain  # "welcomed the agreement" after "a $150 million loan" is the accord
                 own_kind = {"swap": "currency swap", "loan": "loan", "program": "financing program",
@@ -1135,6 +1137,7 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
                     s = tok.start
                     result.mentions.append(Mention(s, tok.end, tok.text, target, index, anaphor=True))
                     last_seen = index
+                    last_agreement = target  # "called the budget ... and would reject it": the budget
                 continue
             if kind is None:
                 continue
@@ -1439,6 +1442,49 @@ def _outlets(result: ArticleEntities) -> None:
 
 
 FUND_FACILITY_RE = re.compile(r"\b(?:Fund Facility|Stand-By Arrangement|Extended Credit Facility)\b")
+
+
+QUOTED_BILL_RE = re.compile(r"[“\"]([a-zA-Z][\w -]{2,40}?)[”\"]\s+(bill|law|act|legislation)\b")
+
+
+def _quoted_bills(result: ArticleEntities) -> None:
+    """'a separate "fiscal responsibility" bill': a bill named only by the words in quotes."""
+    text = result.text
+    for index, sentence in enumerate(result.sentences):
+        if sentence.kind != "body":
+            continue
+        for found in QUOTED_BILL_RE.finditer(text, sentence.start, sentence.end):
+            if any(m.sentence == index and m.start < found.end() and found.start() < m.end for m in result.mentions):
+                continue
+            name = f"{found.group(1)} {found.group(2)}"
+            name = name[:1].upper() + name[1:]
+            result.add(name, "Agreement", found.group(), kind="bill")
+            result.mentions.append(Mention(found.start(), found.end(), found.group(), name, index, phrase=True))
+
+
+BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "front", "caucus")
+BODY_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b")
+
+
+def _body_anaphors(result: ArticleEntities) -> None:
+    """'the Provincias Unidas coalition ... the coalition also backed': the coalition named last."""
+    text = result.text
+    last: dict[str, tuple[str, int]] = {}
+    for index, sentence in enumerate(result.sentences):
+        here = sorted((m for m in result.mentions if m.sentence == index), key=lambda m: m.start)
+        if sentence.kind == "body":
+            for found in BODY_ANAPHOR_RE.finditer(text, sentence.start, sentence.end):
+                word = found.group(1)
+                seen = last.get(word)
+                if seen is None or index - seen[1] > 3 or any(m.start <= found.start() < m.end or m.end + 1 >= found.start(
+                        1) >= m.end for m in here):
+                    continue  # "the Unión por la Patria bloc" names its body itself
+                result.mentions.append(Mention(found.start(1), found.end(1), word, seen[0], index, anaphor=True))
+        for m in here:
+            entity = result.entities.get(m.entity)
+            after = re.match(r"\s+(\w+)", text[m.end:m.end + 15])
+            if entity and entity.label == "Organization" and after and after.group(1) in BODY_WORDS:
+                last[after.group(1)] = (entity.name, index)
 
 
 def _merge_facilities(result: ArticleEntities) -> None:
