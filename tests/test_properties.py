@@ -260,8 +260,6 @@ def test_ingest_never_crashes_on_arbitrary_bytes(tmp_path_factory, content, suff
         doc.text.encode("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="export/common.py: evidence sorted by (article, start, quote) only, so tied "
-                   "items keep insertion order in GraphML/GEXF/CSV: owner fix pending (use Evidence.sort_key)")
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
 def test_export_does_not_depend_on_the_order_of_tied_evidence(ontology, fmt):
     def graph(order):

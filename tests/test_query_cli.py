@@ -84,6 +84,8 @@ def test_output_to_a_file(run, tmp_path):
      "Error: query 'brokers' has no parameter 'top' (it takes: limit)"),
     (["query", "brokers", "-p", "limit"],
      "Error: parameter 'limit' is not key=value (e.g. -p actor=\"Javier Milei\")"),
+    (["query", "-e", "MATCH (n:Entity {id: $who}) RETURN n.name // $not_this"],
+     "Error: parameter $who is not given; pass -p who=VALUE"),
     (["query", "-e", "MATCH (n:Entity) SET n.x = 1"],
      "Error: this query writes to the graph; queries are read-only unless you pass --write"),
 ])

@@ -175,6 +175,9 @@ def run_query(store, cypher: str, params: dict | None = None, *, write: bool = F
     """Run Cypher on a store, read-only unless `write` (the backend refuses writes otherwise)."""
     if not cypher.strip():
         raise QueryError("the query is empty")
+    missing = sorted(set(_USED_PARAM.findall(_STRING_OR_COMMENT.sub("", cypher))) - set(params or {}))
+    if missing:
+        raise QueryError(f"parameter ${missing[0]} is not given; pass -p {missing[0]}=VALUE")
     return store.write(cypher, params or {}) if write else store.read(cypher, params or {})
 
 

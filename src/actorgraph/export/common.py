@@ -53,7 +53,7 @@ def node_attributes(node: Node) -> dict[str, Any]:
 
 
 def evidence_json(edge: Edge) -> str:
-    evidence = sorted(edge.evidence, key=lambda e: (e.article, e.start or 0, e.quote))
+    evidence = sorted(edge.evidence, key=Evidence.sort_key)
     return json.dumps([e.to_dict() for e in evidence], ensure_ascii=False)
 
 
