@@ -126,16 +126,22 @@ def measure(size: int, jobs: int, ontology, log=print) -> dict:
     return result
 
 
-def growth(results: list[dict]) -> dict[str, list[float]]:
-    """Exponent k in time ~ articles^k between consecutive sizes, per stage (1 = linear)."""
-    out: dict[str, list[float]] = {}
-    for a, b in zip(results, results[1:]):
-        ratio = math.log(b["articles"] / a["articles"])
-        for stage in ["seconds", *b["stages"]]:
+def growth(results: list[dict]) -> dict[str, list[float | None]]:
+    """Exponent k in time ~ articles^k between consecutive sizes, per stage (1 = linear).
+
+    None where a stage took under 0.05 s at the smaller size (too short to compare).
+    """
+    stages = list(dict.fromkeys(["seconds", *(k for r in results for k in r["stages"])]))
+    out: dict[str, list[float | None]] = {}
+    for stage in stages:
+        ks: list[float | None] = []
+        for a, b in zip(results, results[1:]):
             ta = a["seconds"] if stage == "seconds" else a["stages"].get(stage)
             tb = b["seconds"] if stage == "seconds" else b["stages"].get(stage)
-            if ta and tb and ta > 0.05:
-                out.setdefault(stage, []).append(round(math.log(tb / ta) / ratio, 2))
+            ks.append(round(math.log(tb / ta) / math.log(b["articles"] / a["articles"]), 2)
+                      if ta and tb and ta >= 0.05 else None)
+        if any(k is not None for k in ks):
+            out[stage] = ks
     return out
 
 
