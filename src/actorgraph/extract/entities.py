@@ -328,9 +328,9 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             and _capword(tokens[j + 1])
         after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
             j < n and tokens[j].lower in ("'s",))
-        if 2 <= j - i <= 3 and not known_only and not kb.lookup(_surface(tokens[i:j])) and \
+        if 2 <= j - i <= 3 and j < n and tokens[j].text == "," and not known_only and \
+                APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and not kb.lookup(_surface(tokens[i:j])) and \
                 not any(kb.lookup(t.text) for t in tokens[i:j]) and not _match_title(tokens[i:j], 0) and \
-                APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and \
                 not re.match(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|union|fund)\s+(?:leader|chief|head)",
                              text[tokens[j - 1].end:tokens[j - 1].end + 60]):
             # "Lithium Andino, a Salta-based producer": the whole name, even with a common first word
@@ -1470,8 +1470,11 @@ def _body_anaphors(result: ArticleEntities) -> None:
     """'the Provincias Unidas coalition ... the coalition also backed': the coalition named last."""
     text = result.text
     last: dict[str, tuple[str, int]] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in result.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     for index, sentence in enumerate(result.sentences):
-        here = sorted((m for m in result.mentions if m.sentence == index), key=lambda m: m.start)
+        here = sorted(by_sentence.get(index, []), key=lambda m: m.start)
         if sentence.kind == "body":
             for found in BODY_ANAPHOR_RE.finditer(text, sentence.start, sentence.end):
                 word = found.group(1)
