@@ -70,7 +70,9 @@ def annotate(graph: Graph) -> Graph:
 
 
 def top_actors(graph: Graph, n: int = 5) -> list[tuple[str, int, float]]:
-    """(name, degree, betweenness) of the most connected actors."""
-    deg, btw = degree(graph), betweenness(graph)
-    ranked = sorted(graph.nodes.values(), key=lambda node: (-deg[node.id], -btw[node.id], node.id))
-    return [(node.name, deg[node.id], btw[node.id]) for node in ranked[:n]]
+    """(name, degree, betweenness) of the most connected actors (uses annotate()'s values if set)."""
+    nodes = graph.nodes.values()
+    if not all("degree" in node.props and "betweenness" in node.props for node in nodes):
+        annotate(graph)
+    ranked = sorted(nodes, key=lambda node: (-node.props["degree"], -node.props["betweenness"], node.id))
+    return [(node.name, node.props["degree"], node.props["betweenness"]) for node in ranked[:n]]

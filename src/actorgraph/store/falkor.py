@@ -108,28 +108,13 @@ class FalkorStore:
     def counts(self) -> dict[str, dict[str, int]]:
         if not self._exists(self.graph_name):
             return {"nodes": {}, "edges": {}, "articles": 0}
-        nodes: dict[str, int] = {}
-        for labels, n in self.read(cypher.COUNT_NODES).rows:
-            for label in labels:
-                if label != self.ontology.common_label:
-                    nodes[label] = nodes.get(label, 0) + n
-        edges = {t: n for t, n in self.read(cypher.COUNT_RELATIONS).rows}
-        articles = self.read(cypher.COUNT_ARTICLES).rows[0][0]
-        return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items())),
-                "articles": articles}
+        return rows.read_counts(self.read, self.ontology.common_label)
 
     @_lost_server
     def export_graph(self) -> Graph:
-        graph = Graph()
         if not self._exists(self.graph_name):
-            return graph
-        for (node,) in self.read(cypher.EXPORT_NODES).rows:
-            graph.add_node(rows.node_from_props(node.properties))
-        for source, rel_type, target, rel in self.read(cypher.EXPORT_RELATIONS).rows:
-            graph.add_edge(rows.edge_from_props(source, rel_type, target, rel.properties))
-        for article, mentions in self.read(cypher.EXPORT_ARTICLES).rows:
-            graph.add_article(rows.article_from_props(article.properties, mentions))
-        return graph
+            return Graph()
+        return rows.read_graph(self.read)
 
     # -- writing -------------------------------------------------------------
 

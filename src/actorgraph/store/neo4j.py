@@ -100,25 +100,10 @@ class Neo4jStore:
         return self._run_in(lambda tx: _result(tx.run(query, params or {})), write=True)
 
     def counts(self) -> dict[str, dict[str, int]]:
-        nodes: dict[str, int] = {}
-        for labels, n in self.read(cypher.COUNT_NODES).rows:
-            for label in labels:
-                if label != self.ontology.common_label:
-                    nodes[label] = nodes.get(label, 0) + n
-        edges = {t: n for t, n in self.read(cypher.COUNT_RELATIONS).rows}
-        articles = self.read(cypher.COUNT_ARTICLES).rows[0][0]
-        return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items())),
-                "articles": articles}
+        return rows.read_counts(self.read, self.ontology.common_label)
 
     def export_graph(self) -> Graph:
-        graph = Graph()
-        for (node,) in self.read(cypher.EXPORT_NODES).rows:
-            graph.add_node(rows.node_from_props(node.properties))
-        for source, rel_type, target, rel in self.read(cypher.EXPORT_RELATIONS).rows:
-            graph.add_edge(rows.edge_from_props(source, rel_type, target, rel.properties))
-        for article, mentions in self.read(cypher.EXPORT_ARTICLES).rows:
-            graph.add_article(rows.article_from_props(article.properties, sorted(mentions)))
-        return graph
+        return rows.read_graph(self.read)
 
     # -- writing -------------------------------------------------------------
 

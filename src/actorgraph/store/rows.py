@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import cypher
 from ..model import Article, Edge, Evidence, Graph, Node
 
 NODE_INTERNAL = {"id", "name", "label", "aliases"}
@@ -104,3 +105,28 @@ def article_from_props(props: dict[str, Any], mentions: list[str]) -> Article:
     extra = {k: v for k, v in props.items() if k not in {"id", "title", "published", "file", "sha256"}}
     return Article(str(props["id"]), str(props.get("title", "")), props.get("published"),
                    str(props.get("file", "")), str(props.get("sha256", "")), list(mentions), extra)
+
+
+def read_counts(read, common_label: str) -> dict:
+    """{'nodes': {label: n}, 'edges': {type: n}, 'articles': n} through a store's read()."""
+    nodes: dict[str, int] = {}
+    for labels, n in read(cypher.COUNT_NODES).rows:
+        for label in labels:
+            if label != common_label:
+                nodes[label] = nodes.get(label, 0) + n
+    edges = {t: n for t, n in read(cypher.COUNT_RELATIONS).rows}
+    articles = read(cypher.COUNT_ARTICLES).rows[0][0]
+    return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items())),
+            "articles": articles}
+
+
+def read_graph(read) -> Graph:
+    """The stored graph, evidence included, through a store's read()."""
+    graph = Graph()
+    for (node,) in read(cypher.EXPORT_NODES).rows:
+        graph.add_node(node_from_props(node.properties))
+    for source, rel_type, target, rel in read(cypher.EXPORT_RELATIONS).rows:
+        graph.add_edge(edge_from_props(source, rel_type, target, rel.properties))
+    for article, mentions in read(cypher.EXPORT_ARTICLES).rows:
+        graph.add_article(article_from_props(article.properties, sorted(mentions)))
+    return graph
