@@ -10,7 +10,11 @@ import networkx as nx
 
 from .model import Graph
 
-EXACT_BETWEENNESS_LIMIT = 5000  # above this many nodes, betweenness is estimated from samples
+# Exact betweenness costs O(nodes x edges): about 3.5 s at 1,000 actors here, over a minute at
+# 5,000. Above the limit it is estimated from a seeded sample of source nodes, which keeps the
+# ranking of the top brokers while costing O(samples x edges).
+EXACT_BETWEENNESS_LIMIT = 1000
+BETWEENNESS_SAMPLES = 200
 
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
@@ -45,7 +49,7 @@ def degree(graph: Graph) -> dict[str, int]:
 def betweenness(graph: Graph, seed: int = 0) -> dict[str, float]:
     """Normalised betweenness on the undirected tie graph; sampled (seeded) on large graphs."""
     g = _simple(graph)
-    k = None if g.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT else 500
+    k = None if g.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT else BETWEENNESS_SAMPLES
     values = nx.betweenness_centrality(g, k=k, seed=seed if k else None)
     return {node: round(value, 6) for node, value in values.items()}
 
