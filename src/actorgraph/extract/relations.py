@@ -751,16 +751,16 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.type == "LEADS" and "leader" in match.group().lower() and not re.search(
                     r",\s+(?:both\s+|the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$", text[max(base, a - 30):a]):
                 continue  # only an appositive describes the subject; "met the leaders of X" does not
-            if trigger.type == "SUPPORTS" and re.match(r"support\b", match.group(), re.IGNORECASE) and re.search(
-                    r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$", text[max(base, a - 12):a]):
+            if trigger.type == "SUPPORTS" and match.group()[:7].lower() == "support" and SUPPORT_NOUN.search(
+                    text, max(base, a - 12), a):
                 continue  # "praised the support of X", "its continued support": a noun, its owner is elsewhere
             if match.group().lower().startswith("seat") and not re.search(r"\b(?:a|his|her|their)\s+$",
                                                                           text[max(base, a - 7):a]):
                 continue  # "a seat in the Chamber" is membership; "enough seats in Congress" is not
             if trigger.mode == "active" and re.match(r"\s+by\b", text[b:b + 4]):
                 continue  # "approved by Congress": the actor after "by" is the subject
-            if trigger.mode == "active" and re.fullmatch(r"\w+ed", match.group()) and re.search(
-                    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", text[max(base, a - 16):a]):
+            if trigger.mode == "active" and match.group().endswith("ed") and match.group().isalpha() and \
+                    BARE_PASSIVE.search(text, max(base, a - 16), a):
                 continue  # "the facility was signed in October": a passive with no agent names no actor
             if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
                         text[b:b + 14], re.IGNORECASE):
@@ -953,13 +953,16 @@ def _verb_follows(text: str, m: Mention) -> bool:
         "signed", "backs", "calls", "meets", "visits", "thanks", "hails", "blames"})
 
 
+RELATIVE_CUT = re.compile(r".*,\s+(?:who|which)\s")
+SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
+BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
                             r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$")
 
 
 def _negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     window = text[max(base, a - 40):a].lower().replace("’", "'")
-    relative = re.search(r".*,\s+(?:who|which)\s", window)
+    relative = RELATIVE_CUT.search(window) if "wh" in window else None
     if relative:  # "The biggest winner may be X, who leads the bloc": the hedge is the main clause's
         window = window[relative.end():]
     if NEGATED_PHRASE.search(window):
