@@ -1462,7 +1462,7 @@ def _quoted_bills(result: ArticleEntities) -> None:
             result.mentions.append(Mention(found.start(), found.end(), found.group(), name, index, phrase=True))
 
 
-BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "front", "caucus")
+BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "front", "caucus")
 BODY_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b")
 
 
@@ -1485,9 +1485,11 @@ def _body_anaphors(result: ArticleEntities) -> None:
                 result.mentions.append(Mention(found.start(1), found.end(1), word, seen[0], index, anaphor=True))
         for m in here:
             entity = result.entities.get(m.entity)
-            after = re.match(r"\s+(\w+)", text[m.end:m.end + 15])
-            if entity and entity.label == "Organization" and after and after.group(1) in BODY_WORDS:
-                last[after.group(1)] = (entity.name, index)
+            after = re.match(r"\s+(?:[a-z]+\s+)?(\w+)", text[m.end:m.end + 25])
+            before = re.search(r"\b(\w+),\s+(?:the\s+)?$", text[max(0, m.start - 25):m.start])
+            for word in (after.group(1) if after else None, before.group(1) if before else None):
+                if entity and entity.label == "Organization" and word in BODY_WORDS:
+                    last[word] = (entity.name, index)  # "the CGT union federation", "union federation, the CGT"
 
 
 def _merge_facilities(result: ArticleEntities) -> None:

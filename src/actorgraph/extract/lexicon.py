@@ -20,7 +20,8 @@ TITLES = [
     "chief of cabinet", "cabinet chief", "deputy secretary of state", "assistant secretary of state",
     "secretary of state", "secretary of the treasury", "treasury secretary", "commerce secretary",
     "defense secretary", "defence secretary", "homeland security secretary", "secretary of defense",
-    "secretary-general", "secretary general", "foreign secretary", "home secretary",
+    "secretary-general", "secretary general", "co-secretary general", "co-secretary-general",
+    "foreign secretary", "home secretary",
     "vice president", "vice-president", "prime minister", "deputy prime minister",
     "foreign minister", "economy minister", "finance minister", "defense minister", "defence minister",
     "interior minister", "security minister", "trade minister", "health minister", "labor minister",
@@ -48,7 +49,7 @@ HEAD_OF_STATE = {"president", "pres .", "prime minister", "premier", "king", "qu
 # Heads of an organization: a sitting one LEADS it.
 HEAD_OF_ORG = {"president", "chairman", "chairwoman", "chair", "ceo", "chief executive", "head",
                "leader", "managing director", "director", "director-general", "secretary-general",
-               "secretary general", "founder"}
+               "secretary general", "co-secretary general", "co-secretary-general", "founder"}
 # Titles that only describe an occupation: they make a person but no HOLDS_ROLE edge by themselves.
 OCCUPATIONS = {"economist", "analyst", "businessman", "businesswoman", "tycoon", "billionaire",
                "candidate", "founder", "mr .", "mrs .", "ms .", "dr .", "scientist", "political scientist",

@@ -581,7 +581,8 @@ def _place_of(ents: ArticleEntities, name: str) -> str | None:
 
 
 APPOSITIVE_AFTER = re.compile(
-    r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:(?:a|an|the)\s+)?(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?P<mods>(?:(?:former|future|"
+    r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
     r"close|key|top|senior|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
@@ -589,7 +590,7 @@ APPOSITIVE_AFTER = re.compile(
 APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
-    r"top|senior|key|longtime)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
+    r"top|senior|key|longtime|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s+"
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
 
@@ -660,6 +661,14 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
                 posted = targets[0].entity if _label(ents, targets[0]) == "Country" else ents.country_of(
                     targets[0].entity)
                 where = ents.second if posted == ents.home else ents.home
+    anchor = offset + match.start("mods")
+    owned = re.search(r"['’]s\s+$", text[max(0, anchor - 4):anchor]) if not poss else None
+    if where is None and owned:
+        # "The federation's new co-secretary general, X": the body named before "'s" owns the office
+        owner_end = anchor - len(owned.group())
+        owner = next((x for x in mentions if x.end == owner_end and _label(ents, x) == "Organization"), None)
+        if owner:
+            where = owner.entity
     if where is None and poss and poss.strip().lower() not in ("the", "his", "her", "its"):
         owner = next((x for x in inside if offset + match.start("poss") <= x.start < offset + match.end("poss")), None)
         if owner:
@@ -684,6 +693,7 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
 
 def _longest_title(words: str) -> str | None:
     kb = knowledge()
+    words = re.sub(r"\bsecretaries\b", "secretary", words)  # "one of the CGT's three co-secretaries general"
     low = words.lower().split()
     while len(low) > 1 and (fold(low[0]) in kb.demonyms or fold(low[0]) in kb.party_adjectives
                             or (kb.lookup(low[0].upper()) or kb.lookup(low[0].title()) or None) is not None
