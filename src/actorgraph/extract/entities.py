@@ -190,6 +190,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _bare_central_bank(result, kb)
     _quoted_bills(result)
     _body_anaphors(result)
+    _chambers(result)
     _agreement_phrases(result, tokens_of, kb)
     _merge_partyless(result)
     _merge_facilities(result)
@@ -1490,6 +1491,44 @@ def _body_anaphors(result: ArticleEntities) -> None:
             for word in (after.group(1) if after else None, before.group(1) if before else None):
                 if entity and entity.label == "Organization" and word in BODY_WORDS:
                     last[word] = (entity.name, index)  # "the CGT union federation", "union federation, the CGT"
+
+
+CHAMBER_RE = re.compile(r"\bthe\s+(upper\s+house|lower\s+house|chamber)\b(?!\s+of\b)")
+
+
+def _chambers(result: ArticleEntities) -> None:
+    """'the upper house', 'the lower house' and 'the chamber' just named: the legislative chamber."""
+    text = result.text
+    senates = [e.name for e in result.entities.values() if e.label == "Organization" and e.name.endswith("Senate")]
+    lowers = [e.name for e in result.entities.values() if e.label == "Organization" and re.search(
+        r"Chamber of Deputies|House of Representatives", e.name)]
+    chambers = set(senates) | set(lowers)
+    last: tuple[str, int] | None = None
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in result.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for index, sentence in enumerate(result.sentences):
+        here = sorted(by_sentence.get(index, []), key=lambda m: m.start)
+        if sentence.kind == "body":
+            for found in CHAMBER_RE.finditer(text, sentence.start, sentence.end):
+                word = found.group(1).split()[0]
+                target = None
+                if word == "upper" and len(senates) == 1:
+                    target = senates[0]
+                elif word == "lower" and len(lowers) == 1:
+                    target = lowers[0]
+                elif word == "chamber":
+                    before = [m for m in here if m.end <= found.start() and m.entity in chambers]
+                    if before:
+                        target = before[-1].entity
+                    elif last and index - last[1] <= 1:
+                        target = last[0]
+                if target:
+                    result.mentions.append(Mention(found.start() + 4, found.end(), found.group(1), target, index,
+                                                   anaphor=True))
+        for m in here:
+            if m.entity in chambers:
+                last = (m.entity, index)
 
 
 def _merge_facilities(result: ArticleEntities) -> None:
