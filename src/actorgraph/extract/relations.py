@@ -395,6 +395,12 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         i = starts.get(m.start)
         if i is None:
             continue
+        of_party = re.match(r"\s+of\s+(?:the\s+)?", text[m.end:m.end + 12])
+        if of_party:  # "Ezequiel Atauche of La Libertad Avanza": a member of the party
+            target = next((x for x in mentions if x.start == m.end + of_party.end()), None)
+            if target and _label(ents, target) == "Organization" and (
+                    target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
+                out.append(Relation(m.entity, target.entity, "MEMBER_OF", index))
         found = _title_before(tokens, i)
         if found and found[0] in OCCUPATIONS:
             found = None  # "businessman Alec Oxenford": look for the office around it
@@ -558,7 +564,9 @@ US_OFFICES = {"secretary of state", "deputy secretary of state", "treasury secre
               "under secretary of state", "undersecretary of state"}
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
-PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b")
+PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b|"
+                           r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
+                           r"Fuerza Patria|Coalición Cívica|Frente Renovador)$")
 ABBREVIATED = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
                "pres.": "President"}
 
