@@ -35,6 +35,7 @@ from pathlib import Path
 from ..errors import StoreError
 
 START_TIMEOUT = 30.0
+LOAD_TIMEOUT = 600.0  # reading a dump of millions of relationships
 MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
 
 
@@ -113,8 +114,9 @@ def _read_pid(data_dir: Path) -> int | None:
         return None
 
 
-def _ping(sock: Path) -> bool:
-    """Does a server answer on this socket? (raw RESP: no client retries on a dead socket)"""
+def _ping(sock: Path, *, ready: bool = False) -> bool:
+    """Does a server answer on this socket? With ready=True, one that has finished loading
+    its dump. (Raw RESP: no client retries on a dead socket.)"""
     if not sock.exists():
         return False
     try:
@@ -125,7 +127,17 @@ def _ping(sock: Path) -> bool:
             reply = conn.recv(64)
     except OSError:
         return False
-    return reply.startswith((b"+PONG", b"-LOADING"))
+    return reply.startswith(b"+PONG" if ready else (b"+PONG", b"-LOADING"))
+
+
+def _wait_until_loaded(info: ServerInfo, data_dir: Path, timeout: float = LOAD_TIMEOUT) -> None:
+    """A server restarted on a large dump answers LOADING for a while; queries must wait."""
+    deadline = time.monotonic() + timeout
+    while not _ping(info.socket_path, ready=True):
+        if time.monotonic() > deadline or not _pid_alive(info.pid):
+            raise StoreError(f"the embedded FalkorDB server did not finish loading its data "
+                             f"within {timeout:.0f}s; see {data_dir / 'falkordb.log'}")
+        time.sleep(0.05)
 
 
 def running(data_dir: Path) -> ServerInfo | None:
@@ -273,7 +285,8 @@ def acquire(data_dir: Path) -> ServerInfo:
     with _server_lock(data_dir):
         info = running(data_dir) or _start(data_dir, None)
         (data_dir / "leases" / str(os.getpid())).touch()
-        return info
+    _wait_until_loaded(info, data_dir)
+    return info
 
 
 def release(data_dir: Path) -> None:
