@@ -87,6 +87,9 @@ class Edge:
     type: str
     evidence: list[Evidence] = field(default_factory=list)
     props: dict[str, Any] = field(default_factory=dict)
+    # keys of the evidence already held, kept between merges (rebuilding it made merging
+    # many articles' graphs grow faster than linearly)
+    _evidence_keys: set = field(default_factory=set, init=False, repr=False, compare=False)
 
     @property
     def key(self) -> str:
@@ -110,7 +113,10 @@ class Edge:
         return self.dates[-1] if self.dates else None
 
     def add_evidence(self, items: Iterable[Evidence]) -> None:
-        seen = {e.key() for e in self.evidence}
+        seen = self._evidence_keys
+        if len(seen) != len(self.evidence):  # evidence was set or appended directly
+            seen.clear()
+            seen.update(e.key() for e in self.evidence)
         for item in items:
             if item.key() not in seen:
                 seen.add(item.key())
