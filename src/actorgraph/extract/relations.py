@@ -395,9 +395,9 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         i = starts.get(m.start)
         if i is None:
             continue
-        of_party = re.match(r"\s+of\s+(?:the\s+)?", text[m.end:m.end + 12])
+        of_party = OF_THE.match(text, m.end) if text.startswith(" of ", m.end) else None
         if of_party:  # "Ezequiel Atauche of La Libertad Avanza": a member of the party
-            target = next((x for x in mentions if x.start == m.end + of_party.end()), None)
+            target = next((x for x in mentions if x.start == of_party.end()), None)
             if target and _label(ents, target) == "Organization" and (
                     target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
                 out.append(Relation(m.entity, target.entity, "MEMBER_OF", index))
@@ -562,6 +562,7 @@ US_OFFICES = {"secretary of state", "deputy secretary of state", "treasury secre
               "defense secretary", "war secretary", "secretary of war", "national security adviser",
               "national security advisor", "homeland security secretary", "assistant secretary of state",
               "under secretary of state", "undersecretary of state"}
+OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b|"
@@ -1175,6 +1176,9 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[R
     out = []
     text = ents.text
     sentence = ents.sentences[index]
+    low = text[sentence.start:sentence.end].lower()
+    if "vote" not in low and not any(w in low for w in ("approved", "passed", "adopted", "cleared")):
+        return out
     for match in VOTES_RE.finditer(text, sentence.start, sentence.end):
         if _negated(text, sentence.start, match.start(), "SUPPORTS") or re.search(
                 r"\b(?:should|would|must|need|needs|ought)\b(?:\s+\w+){0,3}\s*$", text[sentence.start:match.start()]):
