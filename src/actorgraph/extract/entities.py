@@ -1467,9 +1467,15 @@ BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "f
 BODY_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b")
 
 
+WORD_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(\w+)")
+WORD_BEFORE_RE = re.compile(r"\b(\w+),\s+(?:the\s+)?$")
+
+
 def _body_anaphors(result: ArticleEntities) -> None:
     """'the Provincias Unidas coalition ... the coalition also backed': the coalition named last."""
     text = result.text
+    if not any(word in text for word in BODY_WORDS):
+        return
     last: dict[str, tuple[str, int]] = {}
     by_sentence: dict[int, list[Mention]] = {}
     for m in result.mentions:
@@ -1486,10 +1492,12 @@ def _body_anaphors(result: ArticleEntities) -> None:
                 result.mentions.append(Mention(found.start(1), found.end(1), word, seen[0], index, anaphor=True))
         for m in here:
             entity = result.entities.get(m.entity)
-            after = re.match(r"\s+(?:[a-z]+\s+)?(\w+)", text[m.end:m.end + 25])
-            before = re.search(r"\b(\w+),\s+(?:the\s+)?$", text[max(0, m.start - 25):m.start])
+            if entity is None or entity.label != "Organization":
+                continue
+            after = WORD_AFTER_RE.match(text, m.end, m.end + 25)
+            before = WORD_BEFORE_RE.search(text[max(0, m.start - 25):m.start])
             for word in (after.group(1) if after else None, before.group(1) if before else None):
-                if entity and entity.label == "Organization" and word in BODY_WORDS:
+                if word in BODY_WORDS:
                     last[word] = (entity.name, index)  # "the CGT union federation", "union federation, the CGT"
 
 
@@ -1503,6 +1511,8 @@ def _chambers(result: ArticleEntities) -> None:
     lowers = [e.name for e in result.entities.values() if e.label == "Organization" and re.search(
         r"Chamber of Deputies|House of Representatives", e.name)]
     chambers = set(senates) | set(lowers)
+    if not chambers or not re.search(r"\bthe\s+(?:upper\s+house|lower\s+house|chamber)\b", text):
+        return
     last: tuple[str, int] | None = None
     by_sentence: dict[int, list[Mention]] = {}
     for m in result.mentions:
