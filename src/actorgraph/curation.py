@@ -151,7 +151,7 @@ def apply_curation(graph: Graph, path: Path, ontology: Ontology) -> list[str]:
             log.append(f"{at(entry)}: rejected {len(removed)} edge(s) {spec.get('source')} "
                        f"{spec.get('type')} {spec.get('target')}")
     for entry in doc.get("facts") or []:
-        where = at(entry)
+        where = f"{path}:{line_of(entry)}"  # errors name the whole path; log lines only the file
         ontology.check_type(str(entry["type"]), where)
         s, t = _find(graph, entry["source_entity"]), _find(graph, entry["target"])
         for end, node, key in (("source_entity", s, "source_label"), ("target", t, "target_label")):

@@ -124,7 +124,7 @@ def _read_file(path: Path, meta: dict, problems: list[str], max_bytes: int) -> l
     if not raw.strip():
         problems.append(f"{path}: skipped: empty file")
         return []
-    if b"\x00" in raw[:8192]:
+    if b"\x00" in raw:  # anywhere: a late NUL would reach an evidence quote and the store
         problems.append(f"{path}: skipped: binary file")
         return []
     try:
@@ -150,7 +150,9 @@ def _read_file(path: Path, meta: dict, problems: list[str], max_bytes: int) -> l
 
 def _jsonl(path: Path, text: str, meta: dict, problems: list[str]) -> list[Document]:
     docs = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # JSON Lines are separated by \n only; str.splitlines() would also cut at U+2028 and
+    # other separators that may stand inside a JSON string.
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if not line.strip():
             continue
         try:
