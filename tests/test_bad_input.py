@@ -279,7 +279,7 @@ CASES = [
     Case("param-int-given-float", lambda w: ["query", "brokers", "-p", "limit=2.5"],
          r"parameter 'limit' of query 'brokers' must be an int, got '2.5'"),
     Case("param-missing", lambda w: ["query", "-e", "MATCH (n:Entity) RETURN n.name, $n"],
-         r"FalkorDB rejected the query: Missing parameters"),
+         r"parameter \$n is not given; pass -p n=VALUE"),
     Case("param-wrong-type-in-cypher", lambda w: ["query", "-e", "MATCH (n:Entity) RETURN n.name LIMIT $n",
                                                   "-p", "n=ten"], r"FalkorDB rejected the query: .*"),
     Case("param-nan", lambda w: ["query", "-e", "RETURN $v", "-p", "v=NaN"], r"parameter 'v': nan is not a finite number"),
