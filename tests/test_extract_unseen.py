@@ -1,0 +1,111 @@
+"""The extractor on articles written for this project, not the development ones.
+
+Two sets live in ``tests/fixtures/``, each with gold annotations in the format of
+``../shared/eval/dev`` (see its README.md); most of their actors are not in the knowledge file.
+
+- ``heldout``: ten articles in several outlet styles (wire report, analysis, newsletter with
+  "Also Read" links and a footer, a GlobalSecurity-style backgrounder, an HTML page with scripts
+  and navigation, a text with missing spaces after full stops and lower-cased names, box-drawing
+  tables). docs/extraction.md, "Held-out evaluation".
+- ``blind2``: four articles (a wire report on a swap drawdown, an analysis of a budget vote and
+  the governors, a backgrounder on US–China competition in Argentina, a newsletter on an IMF
+  review), committed before the extractor first ran on them. docs/extraction.md, "Blind round 2".
+
+The floors sit a little under the scores measured at the last extraction change, so a change
+that loses ground on unseen text fails here.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from actorgraph.extract.scoring import load_gold, score
+from actorgraph.pipeline import extract_paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@dataclass(frozen=True)
+class FixtureSet:
+    name: str
+    floors: dict[str, float]
+    not_stated: tuple[tuple[str, str, str], ...]  # sentences that deny or only hedge a relation
+
+
+SETS = {
+    s.name: s for s in (
+        # measured: entities 0.966, relations_lenient 0.837, pairs 0.861
+        FixtureSet("heldout", {"entities": 0.94, "relations_lenient": 0.81, "pairs": 0.84}, (
+            ("Fernando Haddad", "CRITICIZES", "United States–Argentina currency swap"),  # stopped short of
+            ("Rand Paul", "SUPPORTS", "American Ranchers Protection Act"),               # stopped short of
+            ("Luiz Inácio Lula da Silva", "CRITICIZES", "Mercosur"),                     # governments that treat
+            ("Javier Milei", "MET_WITH", "Xi Jinping"),                                   # has not met
+            ("Argentina", "IMPOSES", "China"),                                            # has not imposed
+        )),
+        # blind baseline 0.902 / 0.464 / 0.486; after the fixes it prompted 0.961 / 0.833 / 0.849
+        FixtureSet("blind2", {"entities": 0.94, "relations_lenient": 0.80, "pairs": 0.82}, (
+            ("Mark Kelly", "SUPPORTS", "Argentina Accountability Act"),       # did not support the bill
+            ("Mauricio Macri", "MET_WITH", "Javier Milei"),                    # denied reports that he had met
+            ("Rolando Figueroa", "CRITICIZES", "2027 budget"),                 # "not against the budget"
+            ("Lilia Lemoine", "CRITICIZES", "2027 budget"),                    # did not vote against the bill
+            ("National Congress of Argentina", "SUPPORTS", "Argentina–IMF agreement"),  # should have been approved
+        )),
+    )
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def fixture_set(request, ontology):
+    """(set, extraction result, (scores, per-article error report)) for one fixture folder."""
+    spec = SETS[request.param]
+    folder = FIXTURES / spec.name
+    result = extract_paths([folder], ontology)
+    predictions = {stem: g.to_dict() for stem, g in result.per_article.items()}
+    return spec, result, score(load_gold(folder), predictions)
+
+
+def test_scores_stay_above_their_floors(fixture_set):
+    spec, _, (scores, report) = fixture_set
+    errors = "\n".join(f"{stem}\n" + "\n".join(lines) for stem, lines in report)
+    for key, floor in spec.floors.items():
+        assert scores[key]["f1"] >= floor, f"{spec.name} {key}: {scores[key]}\n{errors}"
+
+
+def test_every_article_is_read_and_scored(fixture_set):
+    spec, result, (scores, report) = fixture_set
+    manifest = json.loads((FIXTURES / spec.name / "manifest.json").read_text(encoding="utf-8"))
+    files = {a["file"] for a in manifest["articles"]}
+    assert {a.file for a in result.graph.articles.values()} == files
+    assert result.problems == []
+    assert scores["articles"] == len(files) == len(report)
+    assert all("no prediction" not in "".join(lines) for _, lines in report)
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_is_verbatim_and_consistent(name):
+    """Every alias and quote of the gold files occurs in its article; relations name entities."""
+    folder = FIXTURES / name
+    for gold_file in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        text = html.unescape((folder / gold["article"]).read_text(encoding="utf-8"))
+        names = {e["name"] for e in gold["entities"]}
+        for entity in gold["entities"]:
+            assert entity["type"] in {"Person", "Organization", "Country", "Agreement", "Event"}
+            for alias in entity["aliases"]:
+                assert alias in text, (gold_file.name, alias)
+        for rel in gold["relations"]:
+            assert rel["source"] in names and rel["target"] in names, (gold_file.name, rel)
+            assert rel["quote"] in text, (gold_file.name, rel["quote"])
+
+
+def test_negated_and_hedged_sentences_give_no_edges(fixture_set):
+    spec, result, _ = fixture_set
+    names = {n.id: n.name for n in result.graph.nodes.values()}
+    edges = {(names[e.source], e.type, names[e.target]) for e in result.graph.edges.values()}
+    for triple in spec.not_stated:
+        assert triple not in edges, triple
