@@ -1307,6 +1307,16 @@ def _amount_anaphors(result: ArticleEntities) -> None:
                 result.mentions.append(Mention(m.start(), m.end(), m.group(), keys[key], index, anaphor=True))
 
 
+def _fold(result: ArticleEntities, entity: Entity, target: Entity, *, name_as_alias: bool = True) -> None:
+    """Merge ``entity`` into ``target``: its aliases (and name) join the target's, its mentions
+    point at the target, and it leaves the article's entities."""
+    target.aliases |= entity.aliases | ({entity.name} if name_as_alias else set())
+    for m in result.mentions:
+        if m.entity == entity.name:
+            m.entity = target.name
+    del result.entities[entity.name]
+
+
 def _drop_location_only_countries(result: ArticleEntities, kb: Knowledge) -> None:
     """'met investors in New York and London': a capital named only as a place is no actor."""
     by_entity: dict[str, list[Mention]] = {}
@@ -1336,12 +1346,7 @@ def _merge_short_orgs(result: ArticleEntities, kb: Knowledge) -> None:
             short.name + " of ") or any(a.endswith(" " + short.name) for a in e.aliases))]
         if len(longer) != 1:
             continue
-        target = longer[0]
-        target.aliases |= short.aliases | {short.name}
-        for m in result.mentions:
-            if m.entity == short.name:
-                m.entity = target.name
-        del result.entities[short.name]
+        _fold(result, short, longer[0])
 
 
 def _merge_subset_agreements(result: ArticleEntities) -> None:
@@ -1355,12 +1360,7 @@ def _merge_subset_agreements(result: ArticleEntities) -> None:
                  and set(entity.parties) < set(e.parties)]
         if len(wider) != 1:
             continue
-        target = wider[0]
-        target.aliases |= entity.aliases
-        for m in result.mentions:
-            if m.entity == entity.name:
-                m.entity = target.name
-        del result.entities[entity.name]
+        _fold(result, entity, wider[0], name_as_alias=False)
 
 
 def _merge_named_trade(result: ArticleEntities) -> None:
@@ -1375,11 +1375,7 @@ def _merge_named_trade(result: ArticleEntities) -> None:
         if entity.label != "Agreement" or entity.kind or entity is target or \
                 not re.search(r"\btrade\b", entity.name, re.IGNORECASE) or knowledge().lookup(entity.name):
             continue
-        target.aliases |= entity.aliases | {entity.name}
-        for m in result.mentions:
-            if m.entity == entity.name:
-                m.entity = target.name
-        del result.entities[entity.name]
+        _fold(result, entity, target)
 
 
 def _merge_partyless(result: ArticleEntities) -> None:
@@ -1390,12 +1386,7 @@ def _merge_partyless(result: ArticleEntities) -> None:
         same = [e for e in result.entities.values() if e.label == "Agreement" and e.kind == entity.kind
                 and e.parties]
         if len(same) == 1:
-            target = same[0]
-            target.aliases |= entity.aliases | {entity.name}
-            for m in result.mentions:
-                if m.entity == entity.name:
-                    m.entity = target.name
-            del result.entities[entity.name]
+            _fold(result, entity, same[0])
 
 
 IT_OBJECT_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)\s+(?:for|against|in\s+favou?r\s+of)|reject(?:ed|s)?|"
@@ -1547,13 +1538,6 @@ def _merge_facilities(result: ArticleEntities) -> None:
     'the Extended Fund Facility' is the Argentina–IMF agreement when the article has one; 'the
     $20 billion facility' in the sentence that names 'its currency swap line with the U.S.
     Treasury' is that swap line."""
-    def merge(entity: Entity, target: Entity) -> None:
-        target.aliases |= entity.aliases | {entity.name}
-        for m in result.mentions:
-            if m.entity == entity.name:
-                m.entity = target.name
-        del result.entities[entity.name]
-
     for entity in list(result.entities.values()):
         if entity.label != "Agreement" or entity.parties:
             continue
@@ -1563,7 +1547,7 @@ def _merge_facilities(result: ArticleEntities) -> None:
                 for p in e.parties)]
             lenders = [e for e in fund if result.home in e.parties]
             if len(lenders) == 1:
-                merge(entity, lenders[0])
+                _fold(result, entity, lenders[0])
             elif not fund and result.home and "International Monetary Fund" in result.entities:
                 # the IMF's facility for the country the article is about
                 entity.parties = (result.home, "International Monetary Fund")
@@ -1578,7 +1562,7 @@ def _merge_facilities(result: ArticleEntities) -> None:
         named = [result.entities[n] for n in here if n in result.entities and result.entities[n].label == "Agreement"
                  and result.entities[n].parties and result.entities[n].kind in FINANCIAL_KINDS]
         if len(named) == 1:
-            merge(entity, named[0])
+            _fold(result, entity, named[0])
 
 
 def _party_label(result: ArticleEntities, parties: list[str], kb: Knowledge) -> str:
