@@ -3,39 +3,26 @@
 Neo4j cannot run here, so its grammar stands in: tests/cypher_lint/lint.mjs
 (@neo4j-cypher/language-support from npm) checks every statement with no parameters
 declared, so a `$param` would be reported. FalkorDB runs the same script for real in
-test_export.py. Needs `npm ci --prefix tests/cypher_lint`; skipped only without `node`.
+test_export.py. Needs `npm ci --prefix tests/cypher_lint` (see tests/cypher_lint/__init__.py).
 """
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 
 from actorgraph import export as exporting
 
+from .cypher_lint import run_lint
 from .test_export_graphs import tricky_graph
 
 LINT_DIR = Path(__file__).parent / "cypher_lint"
 
 
 def lint(statements: list[str], tmp_path: Path) -> dict:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed (apt-get install nodejs npm)")
-    if not (LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
-        pytest.fail("Neo4j's Cypher linter is not installed: run `npm ci --prefix tests/cypher_lint`")
-    source = tmp_path / "statements.json"
-    source.write_text(json.dumps([{"name": f"line{i}", "text": s, "params": []}
-                                  for i, s in enumerate(statements)]), encoding="utf-8")
-    done = subprocess.run([node, str(LINT_DIR / "lint.mjs"), "--json", str(source)], capture_output=True,
-                          text=True, timeout=120, cwd=LINT_DIR)
-    lines = done.stdout.strip().splitlines()
-    assert lines, f"lint.mjs printed nothing; stderr: {done.stderr[-2000:]}"
-    return json.loads(lines[-1])
+    _, summary, _ = run_lint([{"name": f"line{i}", "text": s, "params": []}
+                              for i, s in enumerate(statements)], tmp_path)
+    return summary
 
 
 def script_statements(graph, ontology) -> list[str]:

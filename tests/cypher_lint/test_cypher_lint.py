@@ -2,23 +2,17 @@
 
 Runs tests/cypher_lint/lint.mjs (Neo4j's @neo4j-cypher/language-support from npm) over the
 library queries as Neo4j receives them and every loader statement of actorgraph.cypher.
-Needs `npm ci --prefix tests/cypher_lint`; skipped only when `node` is not installed.
+Needs `npm ci --prefix tests/cypher_lint` (see __init__.py for when it is skipped).
 """
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
 
 from actorgraph import cypher, queries
 
-HERE = Path(__file__).parent
-LINT = HERE / "lint.mjs"
+from . import run_lint
+
 PARAM = re.compile(r"\$([A-Za-z_]\w*)")
 
 
@@ -41,21 +35,6 @@ def neo4j_statements(ontology) -> list[dict]:
     statements += [{"name": name, "text": text, "params": sorted(set(PARAM.findall(text)))}
                    for name, text in loader]
     return statements
-
-
-def run_lint(statements: list[dict], tmp_path: Path) -> tuple[int, dict, str]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed (apt-get install nodejs npm)")
-    if not (HERE / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
-        pytest.fail("Neo4j's Cypher linter is not installed: run `npm ci --prefix tests/cypher_lint`")
-    source = tmp_path / "statements.json"
-    source.write_text(json.dumps(statements), encoding="utf-8")
-    done = subprocess.run([node, str(LINT), "--json", str(source)], capture_output=True, text=True,
-                          timeout=120, cwd=HERE)
-    lines = done.stdout.strip().splitlines()
-    assert lines, f"lint.mjs printed nothing; stderr: {done.stderr[-2000:]}"
-    return done.returncode, json.loads(lines[-1]), done.stdout
 
 
 def test_every_statement_sent_to_neo4j_passes_neo4j_5_grammar(ontology, tmp_path):
