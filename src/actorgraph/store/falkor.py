@@ -146,6 +146,12 @@ class FalkorStore:
                         progress(done, len(batches))
                 if not self._exists(staging):  # an empty graph creates no key
                     self._run("RETURN 1", None, read_only=False, graph=staging)
+                # Read the staging graph once before it goes live: FalkorDB applies pending
+                # matrix updates lazily, on the next read. Once (in CI, under load) the first
+                # reader right after the swap counted 100 of 600 new relationships; letting
+                # this process do that first read leaves readers a settled graph.
+                self._run(cypher.COUNT_RELATIONS, None, read_only=True, graph=staging)
+                self._run(cypher.COUNT_NODES, None, read_only=True, graph=staging)
                 self.client.connection.execute_command("RENAME", staging, self.graph_name)
             except Exception:
                 with contextlib.suppress(Exception):  # the live graph is untouched; drop the copy
