@@ -1458,6 +1458,14 @@ BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "f
 BODY_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b")
 
 
+def mentions_by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """Mentions grouped by sentence index, each group in text order."""
+    groups: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        groups.setdefault(m.sentence, []).append(m)
+    return groups
+
+
 WORD_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(\w+)")
 WORD_BEFORE_RE = re.compile(r"\b(\w+),\s+(?:the\s+)?$")
 
@@ -1468,11 +1476,9 @@ def _body_anaphors(result: ArticleEntities) -> None:
     if not any(word in text for word in BODY_WORDS):
         return
     last: dict[str, tuple[str, int]] = {}
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in result.mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
-        here = sorted(by_sentence.get(index, []), key=lambda m: m.start)
+        here = by_sentence.get(index, [])
         if sentence.kind == "body":
             for found in BODY_ANAPHOR_RE.finditer(text, sentence.start, sentence.end):
                 word = found.group(1)
@@ -1505,11 +1511,9 @@ def _chambers(result: ArticleEntities) -> None:
     if not chambers or not re.search(r"\bthe\s+(?:upper\s+house|lower\s+house|chamber)\b", text):
         return
     last: tuple[str, int] | None = None
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in result.mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
-        here = sorted(by_sentence.get(index, []), key=lambda m: m.start)
+        here = by_sentence.get(index, [])
         if sentence.kind == "body":
             for found in CHAMBER_RE.finditer(text, sentence.start, sentence.end):
                 word = found.group(1).split()[0]

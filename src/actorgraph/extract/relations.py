@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .entities import ArticleEntities, Mention
+from .entities import ArticleEntities, Mention, mentions_by_sentence
 from .lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET,
                       fold, knowledge)
 from .text import Token, tokenize
@@ -228,15 +228,13 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
     """All relations the article's body sentences state."""
     text = ents.text
     out: list[Relation] = []
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in ents.mentions:
-        by_sentence.setdefault(m.sentence, []).append(m)
+    by_sentence = mentions_by_sentence(ents.mentions)
     previous_people: list[str] = []
     for index, sentence in enumerate(ents.sentences):
         if sentence.kind != "body":
             continue
         tokens = ents.tokens[index] if ents.tokens else tokenize(text, sentence.start, sentence.end)
-        mentions = sorted(by_sentence.get(index, []), key=lambda m: m.start)
+        mentions = by_sentence.get(index, [])
         dateline = DATELINE_RE.match(text, sentence.start)
         if dateline:  # "BUENOS AIRES, March 12 (Reuters) -": the place and agency are no participants
             mentions = [m for m in mentions if m.start >= dateline.end()]
@@ -1396,7 +1394,7 @@ def _quoted_criticism(ents: ArticleEntities, by_sentence: dict[int, list[Mention
             continue
         speaker = None
         for index in indices:
-            for m in sorted(by_sentence.get(index, []), key=lambda m: m.start):
+            for m in by_sentence.get(index, []):
                 if _label(ents, m) != "Person":
                     continue
                 around = text[max(start, m.start - 60):min(end, m.end + 40)]
