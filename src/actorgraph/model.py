@@ -30,6 +30,7 @@ from .ontology import Ontology
 
 NODE_CORE = ("id", "name", "label", "aliases")
 EDGE_CORE = ("source", "target", "type", "evidence", "weight", "first_seen", "last_seen", "key")
+DATE_SOURCES = ("text", "article")
 ARTICLE_CORE = ("id", "title", "published", "file", "sha256", "mentions")
 
 
@@ -48,10 +49,20 @@ class Evidence:
     start: int | None = None
     end: int | None = None
     date: str | None = None
+    # where the date comes from: "text" (the sentence or article body gives it) or
+    # "article" (the publication date, filled in because the text gives none)
+    date_source: str | None = None
+    # what produced this evidence: the rule's name ("rule:<name>") or the model ("llm:<model>")
+    why: str | None = None
 
     def to_dict(self) -> dict:
-        return {"article": self.article, "quote": self.quote, "start": self.start,
+        item = {"article": self.article, "quote": self.quote, "start": self.start,
                 "end": self.end, "date": self.date}
+        if self.date_source:
+            item["date_source"] = self.date_source
+        if self.why:
+            item["why"] = self.why
+        return item
 
     def key(self) -> tuple:
         return (self.article, self.start, self.end, self.quote)
@@ -355,13 +366,15 @@ def _evidence(raw: Any, at: str) -> Evidence:
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
             raise GraphDataError(f"{at}: '{key}' must be an integer offset")
         _checked(value, f"{at}: {key}")
-    for key in ("quote", "article", "date"):
+    for key in ("quote", "article", "date", "date_source", "why"):
         value = raw.get(key)
         if value is not None and not isinstance(value, str):
             raise GraphDataError(f"{at}: '{key}' must be a string")
         _checked(value, f"{at}: {key}")
+    if raw.get("date_source") not in (None, *DATE_SOURCES):
+        raise GraphDataError(f"{at}: 'date_source' must be one of {', '.join(DATE_SOURCES)}")
     return Evidence(raw.get("article") or "", raw["quote"], raw.get("start"), raw.get("end"),
-                    raw.get("date"))
+                    raw.get("date"), raw.get("date_source") or None, raw.get("why") or None)
 
 
 def read_graph(path: Path, ontology: Ontology | None = None) -> Graph:

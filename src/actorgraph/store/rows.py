@@ -1,8 +1,8 @@
 """Graph <-> parameter rows for the loaders, and stored records -> Graph, shared by backends.
 
 Store properties can hold only scalars and lists of scalars, so an edge's evidence
-is kept as parallel lists (quotes, articles, dates, starts, ends), with "" for a
-missing date and -1 for a missing offset.
+is kept as parallel lists (quotes, articles, dates, starts, ends, date_sources, whys),
+with "" for a missing date, date source or rule and -1 for a missing offset.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from .. import cypher
 from ..model import Article, Edge, Evidence, Graph, Node
 
 NODE_INTERNAL = {"id", "name", "label", "aliases"}
-EDGE_INTERNAL = {"key", "quotes", "articles", "dates", "starts", "ends", "weight", "first_seen", "last_seen"}
+EDGE_INTERNAL = {"key", "quotes", "articles", "dates", "starts", "ends", "date_sources", "whys",
+                 "weight", "first_seen", "last_seen"}
 
 
 def _scalar_props(props: dict[str, Any]) -> dict[str, Any]:
@@ -52,6 +53,8 @@ def edge_rows(graph: Graph) -> dict[str, list[dict]]:
             dates=[e.date or "" for e in evidence],
             starts=[-1 if e.start is None else e.start for e in evidence],
             ends=[-1 if e.end is None else e.end for e in evidence],
+            date_sources=[e.date_source or "" for e in evidence],
+            whys=[e.why or "" for e in evidence],
         )
         if edge.first_seen:
             props.update(first_seen=edge.first_seen, last_seen=edge.last_seen)
@@ -93,9 +96,10 @@ def edge_from_props(source: str, rel_type: str, target: str, props: dict[str, An
 
     evidence = [
         Evidence(article=a, quote=q, start=None if s == -1 else s, end=None if e == -1 else e,
-                 date=d or None)
-        for q, a, d, s, e in zip(quotes, column("articles", ""), column("dates", ""),
-                                 column("starts", -1), column("ends", -1))
+                 date=d or None, date_source=ds or None, why=w or None)
+        for q, a, d, s, e, ds, w in zip(quotes, column("articles", ""), column("dates", ""),
+                                        column("starts", -1), column("ends", -1),
+                                        column("date_sources", ""), column("whys", ""))
     ]
     extra = {k: v for k, v in props.items() if k not in EDGE_INTERNAL}
     return Edge(source, target, rel_type, evidence, extra)
