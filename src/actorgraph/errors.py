@@ -28,3 +28,7 @@ class StoreError(ActorGraphError):
 
 class QueryError(ActorGraphError):
     """A Cypher query failed: unknown name, bad parameter, syntax error, write without --write."""
+
+
+class ModelError(ActorGraphError):
+    """A language-model server could not be reached, refused, or gave no usable answer."""
