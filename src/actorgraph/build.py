@@ -22,12 +22,13 @@ class BuildReport:
 
 
 def graph_from_articles(paths: list[Path], ontology: Ontology, curation_path: Path | None,
-                        *, jobs: int = 1, strict: bool = False, progress: bool = False):
-    """Extract a graph from article files and folders (see pipeline.extract_paths)."""
+                        *, jobs: int = 1, strict: bool = False, progress: bool = False, **extraction):
+    """Extract a graph from article files and folders (see pipeline.extract_paths; ``extraction``
+    passes its extractor, llm and warn arguments)."""
     from .pipeline import extract_paths
 
     return extract_paths(paths, ontology, curation_path=curation_path, jobs=jobs,
-                         strict=strict, progress=progress)
+                         strict=strict, progress=progress, **extraction)
 
 
 def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_path: Path | None,

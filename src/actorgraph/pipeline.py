@@ -11,15 +11,19 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from .curation import apply_curation
-from .errors import InputError
+from .errors import InputError, ModelError
 from .extract import get_extractor
 from .extract.document import Document
 from .ingest import read_paths
 from .model import Graph
 from .ontology import Ontology
 from .resolve import resolve_across
+
+if TYPE_CHECKING:
+    from .extract.llm import LLMConfig
 
 
 @dataclass
@@ -29,15 +33,23 @@ class ExtractionResult:
     problems: list[str]               # one line per file that could not be read
     extractor: str                    # which extractor ran (also graph.meta["extractor"])
     log: list[str] = field(default_factory=list)   # resolution and curation changes
+    failed: list[str] = field(default_factory=list)  # one line per article the extractor failed on
+    notes: list[str] = field(default_factory=list)   # the extractor's summary (llm: drops, tokens)
 
 
 def extract_paths(paths: list[Path], ontology: Ontology, *, curation_path: Path | None = None,
                   jobs: int = 1, extractor: str = "rules", strict: bool = False,
-                  progress: bool = False) -> ExtractionResult:
+                  progress: bool = False, llm: "LLMConfig | None" = None,
+                  warn: Callable[[str], None] | None = None) -> ExtractionResult:
     """Extract one graph from the articles under ``paths``.
 
+    ``llm`` configures the llm extractor. An article the extractor fails on (the model's
+    server down, refusing, or answering garbage) is left out with one line in ``failed``,
+    also passed to ``warn`` when given.
+
     Raises InputError when a path does not exist, when nothing could be read, or (with
-    ``strict``) when any file could not be read; ConfigError for a malformed curation file.
+    ``strict``) when any file could not be read; ModelError when no article could be
+    extracted or (with ``strict``) any could not; ConfigError for a malformed curation file.
     """
     if not paths:
         raise InputError("no article paths given")
@@ -49,10 +61,14 @@ def extract_paths(paths: list[Path], ontology: Ontology, *, curation_path: Path 
         detail = f": {corpus.problems[0]}" if corpus.problems else ""
         raise InputError(f"nothing could be read from {', '.join(str(p) for p in paths)}"
                          f" ({corpus.files_seen} article file(s) found){detail}")
-    chosen = get_extractor(extractor)
-    graphs = _run(chosen, corpus.documents, ontology, jobs, progress)
+    chosen = get_extractor(extractor, llm)
+    results, failed = _run(chosen, corpus.documents, ontology, jobs, progress)
+    if failed:
+        _check_failures(failed, len(results), strict, warn)
+    extracted = [(doc, graph) for doc, graph in zip(corpus.documents, results) if graph is not None]
+    graphs = [graph for _, graph in extracted]
     per_article: dict[str, Graph] = {}
-    for doc, graph in zip(corpus.documents, graphs):
+    for doc, graph in extracted:
         stem = doc.stem
         while stem in per_article:  # two files with one name in different folders
             stem = f"{stem}-{doc.id[:6]}"
@@ -63,9 +79,25 @@ def extract_paths(paths: list[Path], ontology: Ontology, *, curation_path: Path 
     log = resolve_across(combined, ontology)
     if curation_path is not None and Path(curation_path).exists():
         log += apply_curation(combined, Path(curation_path), ontology)
+    notes: list[str] = []
+    if hasattr(chosen, "report"):  # the llm extractor: drops and tokens, summed over articles
+        meta, notes = chosen.report(graphs)
+        combined.meta.update(meta)
     combined.meta.update({"extractor": chosen.name, "articles": len(combined.articles),
                           "log": log})
-    return ExtractionResult(combined, per_article, corpus.problems, chosen.name, log)
+    return ExtractionResult(combined, per_article, corpus.problems, chosen.name, log, failed, notes)
+
+
+def _check_failures(failed: list[str], total: int, strict: bool, warn) -> None:
+    for line in failed:
+        if warn is not None:
+            warn(line)
+    where = "listed above" if warn is not None else f"the first: {failed[0]}"
+    if len(failed) == total:
+        raise ModelError(f"no article could be extracted ({len(failed)} failed; {where})")
+    if strict:
+        raise ModelError(f"{len(failed)} of {total} articles could not be extracted ({where}); "
+                         "stopping because of --strict")
 
 
 def _extract_one(args: tuple) -> Graph:
@@ -73,8 +105,17 @@ def _extract_one(args: tuple) -> Graph:
     return get_extractor(extractor_name).extract(doc, ontology)
 
 
-def _run(extractor, docs: list[Document], ontology: Ontology, jobs: int, progress: bool) -> list[Graph]:
+def _run(extractor, docs: list[Document], ontology: Ontology, jobs: int,
+         progress: bool) -> tuple[list[Graph | None], list[str]]:
     show = progress and sys.stderr.isatty()
+    if hasattr(extractor, "extract_all"):  # the llm extractor: ``jobs`` concurrent requests
+        # the progress call is this module's _bar for now; it follows the package's bar
+        # once that is unified
+        results, failed = extractor.extract_all(docs, ontology, jobs=jobs,
+                                                progress=_bar if show else None)
+        if show:
+            sys.stderr.write("\n")
+        return results, failed
     results: list[Graph] = []
     total = len(docs)
     if jobs > 1 and total > 1:
@@ -92,7 +133,7 @@ def _run(extractor, docs: list[Document], ontology: Ontology, jobs: int, progres
                 _bar(i, total)
     if show:
         sys.stderr.write("\n")
-    return results
+    return results, []
 
 
 def _bar(done: int, total: int) -> None:

@@ -16,12 +16,13 @@ from .settings import PROJECT_ROOT
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
 
 
-def regenerate(corpus_dir: Path, ontology: Ontology, curation_path: Path) -> Graph:
+def regenerate(corpus_dir: Path, ontology: Ontology, curation_path: Path, **extraction) -> Graph:
+    """The corpus's graph (``extraction``: pipeline.extract_paths's extractor, llm and warn)."""
     from .pipeline import extract_paths
 
     if not Path(corpus_dir).is_dir():
         raise InputError(f"{corpus_dir}: corpus folder not found; pass --corpus DIR")
-    return extract_paths([Path(corpus_dir)], ontology, curation_path=curation_path).graph
+    return extract_paths([Path(corpus_dir)], ontology, curation_path=curation_path, **extraction).graph
 
 
 def write_snapshot(graph: Graph, path: Path) -> bool:

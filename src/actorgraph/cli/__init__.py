@@ -14,8 +14,7 @@ import click
 
 from .. import __version__
 from ..errors import ActorGraphError
-from ..settings import SETTINGS
-from .app import App
+from .app import App, setting_option
 
 
 class ActorGraphGroup(click.Group):
@@ -48,10 +47,7 @@ def _debug(ctx: click.Context) -> bool:
     return bool(app and app.debug) or "--debug" in sys.argv
 
 
-def _option(name: str, *flags: str, **kwargs):
-    setting = SETTINGS[name]
-    return click.option(*flags, envvar=setting.envvar, default=setting.default,
-                        show_envvar=bool(setting.envvar), help=setting.help, **kwargs)
+_option = setting_option
 
 
 @click.group(cls=ActorGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})

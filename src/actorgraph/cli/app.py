@@ -7,8 +7,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import click
+
 from ..ontology import Ontology, load_ontology
-from ..settings import default_graph_dir
+from ..settings import SETTINGS, default_graph_dir
+
+
+def setting_option(name: str, *flags: str, **kwargs):
+    """A click option whose envvar, default and help come from the settings table."""
+    setting = SETTINGS[name]
+    return click.option(*flags, envvar=setting.envvar, default=setting.default,
+                        show_envvar=bool(setting.envvar), help=setting.help, **kwargs)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from ..build import graph_from_articles, snapshot_graph
 from ..model import read_graph
 from ..store import server
 from .app import App
+from .extract import extractor_options
 
 pass_app = click.make_pass_decorator(App)
 
@@ -58,11 +59,12 @@ class progress_reporter:
               default=Path("out/index.html"), show_default=True, help="Where to write the HTML view.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True,
-              help="Processes for extraction.")
-@click.option("--strict", is_flag=True, help="Fail when any article cannot be read.")
+              help="Processes for extraction (with --extractor llm: requests at once).")
+@extractor_options
+@click.option("--strict", is_flag=True, help="Fail when any article cannot be read or extracted.")
 @click.option("--open", "open_", is_flag=True, help="Open the HTML view in a browser.")
 @pass_app
-def build(app: App, articles, out, no_html, jobs, strict, open_):
+def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_):
     """Load the graph into the store and write its HTML view.
 
     With no ARTICLES, loads the committed snapshot (graph/snapshot.json). With ARTICLES
@@ -72,9 +74,12 @@ def build(app: App, articles, out, no_html, jobs, strict, open_):
     ontology = app.ontology
     if articles:
         extraction = graph_from_articles(list(articles), ontology, app.curation_path, jobs=jobs,
-                                         strict=strict, progress=sys.stderr.isatty())
+                                         strict=strict, progress=sys.stderr.isatty(),
+                                         extractor=extractor, llm=llm, warn=_warning)
         for problem in extraction.problems:
-            click.echo(f"warning: {problem}", err=True)
+            _warning(problem)
+        for note in extraction.notes:
+            click.echo(note, err=True)
         graph = extraction.graph
         source = f"{len(graph.articles)} articles"
     else:
@@ -86,6 +91,10 @@ def build(app: App, articles, out, no_html, jobs, strict, open_):
     _print_summary(app, report)
     if open_ and report.html:
         click.launch(str(report.html))
+
+
+def _warning(line: str) -> None:
+    click.echo(f"warning: {line}", err=True)
 
 
 def _print_summary(app: App, report) -> None:
@@ -129,13 +138,15 @@ def load(app: App, graph_file: Path, replace: bool):
 @click.option("--corpus", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Folder of development articles (default: ../shared/corpus beside the project).")
 @click.option("--check", is_flag=True, help="Only say whether the committed snapshot is up to date (exit 1 if not).")
+@extractor_options
 @pass_app
-def snapshot(app: App, corpus, check):
+def snapshot(app: App, corpus, check, extractor, llm):
     """Regenerate graph/snapshot.json from the development corpus and graph/curation.yaml."""
     from ..model import dumps_graph
     from ..snapshot import DEFAULT_CORPUS, regenerate, write_snapshot
 
-    graph = regenerate(corpus or DEFAULT_CORPUS, app.ontology, app.curation_path)
+    graph = regenerate(corpus or DEFAULT_CORPUS, app.ontology, app.curation_path,
+                       extractor=extractor, llm=llm, warn=_warning)
     if check:
         current = app.snapshot_path.read_text(encoding="utf-8") if app.snapshot_path.exists() else ""
         if current != dumps_graph(graph):

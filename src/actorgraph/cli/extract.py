@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -10,7 +12,61 @@ import click
 
 from ..extract import EXTRACTORS
 from ..model import dumps_graph, write_text_atomic
-from .app import App
+from ..settings import SETTINGS
+from .app import App, setting_option
+
+
+def extractor_options(command):
+    """--extractor and the --llm-* settings; the command gets ``extractor`` and ``llm``.
+
+    ``llm`` is the LLMConfig for --extractor llm (None otherwise). The API key is read
+    from the environment only, here, when the command runs.
+    """
+    @functools.wraps(command)
+    def wrapper(*args, extractor, llm_url, llm_model, llm_cache, llm_timeout, llm_retries,
+                llm_chunk_chars, **kwargs):
+        llm = None
+        if extractor == "llm":
+            from ..extract.llm import LLMConfig
+
+            app = click.get_current_context().find_object(App)
+            llm = LLMConfig(model=llm_model, url=llm_url,
+                            api_key=os.environ.get(SETTINGS["llm_api_key"].envvar) or None,
+                            cache_dir=Path(llm_cache) if llm_cache else Path(app.data_dir) / "llm-cache",
+                            timeout=llm_timeout, retries=llm_retries, chunk_chars=llm_chunk_chars)
+        return command(*args, extractor=extractor, llm=llm, **kwargs)
+
+    options = [
+        click.option("--extractor", type=click.Choice(EXTRACTORS), default="rules", show_default=True,
+                     help="rules (no model), spacy (the [nlp] extra and a spaCy model) or llm "
+                          "(a model on an OpenAI-compatible server; see --llm-url)."),
+        setting_option("llm_url", "--llm-url", metavar="URL", show_default=True),
+        setting_option("llm_model", "--llm-model", metavar="NAME"),
+        setting_option("llm_cache", "--llm-cache", metavar="DIR",
+                       type=click.Path(path_type=Path, file_okay=False)),
+        setting_option("llm_timeout", "--llm-timeout", metavar="SECONDS",
+                       type=click.FloatRange(min=0.1), show_default=True),
+        setting_option("llm_retries", "--llm-retries", metavar="N", type=click.IntRange(0, 20),
+                       show_default=True),
+        setting_option("llm_chunk_chars", "--llm-chunk-chars", metavar="N",
+                       type=click.IntRange(min=200), show_default=True),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+def _warn(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _print_llm_schema(ctx: click.Context, _param, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from ..extract.llm.schema import describe
+
+    click.echo(describe(ctx.find_object(App).ontology), nl=False)
+    ctx.exit()
 
 
 @click.command()
@@ -20,21 +76,25 @@ from .app import App
 @click.option("--per-article", type=click.Path(path_type=Path, file_okay=False),
               help="Also write one graph JSON per article into DIR, named after the article file.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes to extract with.")
-@click.option("--extractor", type=click.Choice(EXTRACTORS), default="rules", show_default=True,
-              help="rules (no model) or spacy (needs the [nlp] extra and a spaCy model).")
-@click.option("--strict", is_flag=True, help="Fail if any file cannot be read.")
+              help="Processes to extract with (with --extractor llm: requests at once).")
+@extractor_options
+@click.option("--strict", is_flag=True, help="Fail if any file cannot be read or any article cannot be extracted.")
+@click.option("--print-llm-schema", is_flag=True, is_eager=True, expose_value=False,
+              callback=_print_llm_schema,
+              help="Print the prompt and JSON schema --extractor llm sends (made from the ontology), and exit.")
 @click.pass_obj
-def extract(app: App, paths, output, per_article, jobs, extractor, strict):
+def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
     """Extract an actor graph from article files or folders (.txt .md .html .jsonl).
 
     Files that cannot be read are reported on stderr, one line each; the command fails
-    only when nothing could be read, or with --strict.
+    only when nothing could be read, or with --strict. With --extractor llm an article
+    the model's server fails on gets one line too; the command fails when no article
+    could be extracted, or with --strict.
     """
     from ..pipeline import extract_paths
 
     result = extract_paths(list(paths), app.ontology, curation_path=app.curation_path, jobs=jobs,
-                           extractor=extractor, strict=strict, progress=True)
+                           extractor=extractor, strict=strict, progress=True, llm=llm, warn=_warn)
     for problem in result.problems:
         click.echo(problem, err=True)
     text = dumps_graph(result.graph)
@@ -48,6 +108,8 @@ def extract(app: App, paths, output, per_article, jobs, extractor, strict):
     g = result.graph
     click.echo(f"{len(g.articles)} articles -> {len(g.nodes)} entities, {len(g.edges)} relations "
                f"({result.extractor})" + (f"; wrote {output}" if str(output) != "-" else ""), err=True)
+    for note in result.notes:
+        click.echo(note, err=True)
 
 
 @click.command()
@@ -55,9 +117,11 @@ def extract(app: App, paths, output, per_article, jobs, extractor, strict):
 @click.argument("articles_dir", type=click.Path(path_type=Path))
 @click.option("--show-errors", is_flag=True, help="List missed and extra entities and relations per article.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--extractor", type=click.Choice(EXTRACTORS), default="rules", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes to extract with (with --extractor llm: requests at once).")
+@extractor_options
 @click.pass_obj
-def evaluate(app: App, gold_dir, articles_dir, show_errors, as_json, extractor):
+def evaluate(app: App, gold_dir, articles_dir, show_errors, as_json, jobs, extractor, llm):
     """Extract from ARTICLES_DIR and score against GOLD_DIR/<stem>.gold.json files.
 
     Prints precision, recall and F1 for entities, typed relations (strict, and lenient with
@@ -67,9 +131,12 @@ def evaluate(app: App, gold_dir, articles_dir, show_errors, as_json, extractor):
     from ..pipeline import extract_paths
 
     gold = load_gold(gold_dir)
-    result = extract_paths([articles_dir], app.ontology, extractor=extractor)
+    result = extract_paths([articles_dir], app.ontology, extractor=extractor, llm=llm,
+                           jobs=jobs, progress=extractor == "llm", warn=_warn)
     for problem in result.problems:
         click.echo(problem, err=True)
+    for note in result.notes:
+        click.echo(note, err=True)
     predictions = {stem: graph.to_dict() for stem, graph in result.per_article.items()}
     scores, report = score(gold, predictions)
     if show_errors:

@@ -1,20 +1,24 @@
 """Extractors: an article (``Document``) in, a graph of that article out.
 
 ``rules`` (the default) needs no model. ``spacy`` adds a statistical NER pass when the
-``[nlp]`` extra and a spaCy model are installed. Which one ran is recorded in the graph's
-``meta["extractor"]``.
+``[nlp]`` extra and a spaCy model are installed. ``llm`` asks a model on an
+OpenAI-compatible server the user runs, and keeps only what it can ground in the text
+(``extract/llm/``). Which one ran is recorded in the graph's ``meta["extractor"]``.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import InputError
 from ..model import Graph
 from ..ontology import Ontology
 from .document import Document
 
-EXTRACTORS = ("rules", "spacy")
+if TYPE_CHECKING:
+    from .llm import LLMConfig
+
+EXTRACTORS = ("rules", "spacy", "llm")
 
 
 class Extractor(Protocol):
@@ -23,8 +27,11 @@ class Extractor(Protocol):
     def extract(self, doc: Document, ontology: Ontology) -> Graph: ...
 
 
-def get_extractor(name: str) -> Extractor:
-    """The extractor called ``name``; InputError for an unknown name or a missing model."""
+def get_extractor(name: str, llm: "LLMConfig | None" = None) -> Extractor:
+    """The extractor called ``name``; InputError for an unknown name or a missing model.
+
+    ``llm`` says which server and model the ``llm`` extractor asks.
+    """
     if name == "rules":
         from .rules import RuleExtractor
 
@@ -33,6 +40,10 @@ def get_extractor(name: str) -> Extractor:
         from .spacy_ext import SpacyExtractor
 
         return SpacyExtractor()
+    if name == "llm":
+        from .llm import LLMConfig, LLMExtractor
+
+        return LLMExtractor(llm or LLMConfig(model=None))
     raise InputError(f"unknown extractor {name!r} (choose from: {', '.join(EXTRACTORS)})")
 
 
