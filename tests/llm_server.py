@@ -53,6 +53,7 @@ class ChatServer:
         self.rules: list[tuple[str, object]] = []
         self.queue: list[object] = []
         self.requests: list[tuple[dict, dict]] = []
+        self.in_flight = self.most_in_flight = 0
         self._release = threading.Event()
         self._lock = threading.Lock()
         owner = self
@@ -63,7 +64,13 @@ class ChatServer:
                 with owner._lock:
                     owner.requests.append((dict(self.headers), body))
                     planned = owner.queue.pop(0) if owner.queue else owner._rule_for(self.path, body)
-                self._send(planned)
+                    owner.in_flight += 1
+                    owner.most_in_flight = max(owner.most_in_flight, owner.in_flight)
+                try:
+                    self._send(planned)
+                finally:
+                    with owner._lock:
+                        owner.in_flight -= 1
 
             def _send(self, planned):
                 if isinstance(planned, Stall):

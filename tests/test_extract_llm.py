@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from actorgraph.errors import InputError, ModelError
-from actorgraph.extract.llm import LLMConfig
+from actorgraph.extract.llm import LLMConfig, LLMExtractor
 from actorgraph.extract.llm.extractor import chunk_spans
 from actorgraph.extract.llm.grounding import find_quote, normalise
 from actorgraph.extract.llm.schema import answer_schema, prompt_version, system_prompt
+from actorgraph.ingest import read_paths
 from actorgraph.model import Graph, dumps_graph
 from actorgraph.ontology import load_ontology
 from actorgraph.pipeline import extract_paths
@@ -199,6 +200,18 @@ def test_a_cached_rerun_needs_no_server_and_gives_the_same_graph(tmp_path, ontol
     assert record["model"] == "test-model" and record["prompt_version"] == prompt_version(ontology)
     assert json.loads(record["content"]) == {"entities": ENTITIES, "relations": GOOD}
     assert "talks covered trade" not in files[0].read_text()  # the article text is not stored
+
+
+def test_jobs_sends_that_many_requests_at_once_and_progress_counts_articles(tmp_path, server, ontology):
+    server.on("Excerpt:", Stall(0.5, answer(ENTITIES, GOOD)))
+    folder = write_articles(tmp_path / "in", {f"{i}.txt": f"{ARTICLE}Article {i}.\n" for i in range(4)})
+    calls = []
+    extractor = LLMExtractor(config(tmp_path, server.url))
+    graphs, failed = extractor.extract_all(read_paths([folder]).documents, ontology, jobs=3,
+                                           progress=lambda done, total: calls.append((done, total)))
+    assert not failed and all(len(g.edges) == 3 for g in graphs)
+    assert server.most_in_flight == 3
+    assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
 
 
 def test_a_429_is_retried_then_succeeds(tmp_path, server, ontology):

@@ -81,52 +81,9 @@ class LLMExtractor:
         """A graph per article (None where it failed) and one line per failed article."""
         if self.cache is not None:
             self.cache.prepare()
-        system = {"role": "system", "content": system_prompt(ontology)}
-        fmt, version = response_format(ontology), prompt_version(ontology)
-        by_doc: list[list[_Request]] = []
-        for index, doc in enumerate(docs):
-            spans = chunk_spans(doc.text, self.config.chunk_chars)
-            mine = []
-            for part, (start, end) in enumerate(spans, start=1):
-                excerpt = doc.text[start:end]
-                user = user_message(doc, excerpt, part, len(spans))
-                mine.append(_Request(index, Excerpt(excerpt, start),
-                                     [system, {"role": "user", "content": user}],
-                                     cache_key(self.config.model, version, user)))
-            by_doc.append(mine)
-        answers: dict[str, tuple[dict, dict] | ModelError] = {}
-        missing: dict[str, _Request] = {}      # one request per distinct key
-        docs_of: dict[str, set[int]] = {}
-        for request in (r for mine in by_doc for r in mine):
-            docs_of.setdefault(request.key, set()).add(request.doc)
-            if request.key in answers or request.key in missing:
-                continue
-            cached = self._cached(request.key)
-            if cached is not None:
-                answers[request.key] = cached
-            else:
-                missing[request.key] = request
-        waiting = Counter(r.doc for mine in by_doc for r in mine if r.key in missing)
-        total, done = len(docs), len(docs) - len(waiting)
-        if progress and done:
-            progress(done, total)
-        if missing:
-            client = self._client_for(jobs)
-            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-                futures = {pool.submit(self._ask, client, r, fmt, version): key for key, r in missing.items()}
-                for future in as_completed(futures):
-                    key = futures[future]
-                    try:
-                        answers[key] = future.result()
-                    except ModelError as exc:
-                        answers[key] = exc
-                    for index in sorted(docs_of[key]):
-                        waiting[index] -= sum(1 for r in by_doc[index] if r.key == key)
-                        if waiting[index] <= 0:
-                            del waiting[index]
-                            done += 1
-                            if progress:
-                                progress(done, total)
+        version = prompt_version(ontology)
+        by_doc = [self._requests(i, doc, ontology, version) for i, doc in enumerate(docs)]
+        answers = self._answers(by_doc, response_format(ontology), version, jobs, progress)
         graphs: list[Graph | None] = []
         failures: list[str] = []
         for doc, mine in zip(docs, by_doc):
@@ -138,6 +95,63 @@ class LLMExtractor:
                 continue
             graphs.append(self._graph(doc, [(r.excerpt, *answers[r.key]) for r in mine], ontology, version))
         return graphs, failures
+
+    def _requests(self, index: int, doc: Document, ontology: Ontology, version: str) -> list[_Request]:
+        """One request per chunk of the article, each with its cache key."""
+        system = {"role": "system", "content": system_prompt(ontology)}
+        spans = chunk_spans(doc.text, self.config.chunk_chars)
+        requests = []
+        for part, (start, end) in enumerate(spans, start=1):
+            excerpt = doc.text[start:end]
+            user = user_message(doc, excerpt, part, len(spans))
+            requests.append(_Request(index, Excerpt(excerpt, start), [system, {"role": "user", "content": user}],
+                                     cache_key(self.config.model, version, user)))
+        return requests
+
+    def _answers(self, by_doc: list[list[_Request]], fmt: dict, version: str, jobs: int,
+                 progress) -> dict[str, tuple[dict, dict] | ModelError]:
+        """Each distinct key's (parsed answer, usage), from the cache or the server, or its error."""
+        answers: dict[str, tuple[dict, dict] | ModelError] = {}
+        missing: dict[str, _Request] = {}
+        for request in (r for mine in by_doc for r in mine):
+            if request.key not in answers and request.key not in missing:
+                cached = self._cached(request.key)
+                if cached is not None:
+                    answers[request.key] = cached
+                else:
+                    missing[request.key] = request
+        waiting: dict[int, set[str]] = {}      # article -> keys it still waits for
+        docs_of: dict[str, set[int]] = {}      # key -> articles waiting for it
+        for index, mine in enumerate(by_doc):
+            for r in mine:
+                if r.key in missing:
+                    waiting.setdefault(index, set()).add(r.key)
+                    docs_of.setdefault(r.key, set()).add(index)
+        done, total = len(by_doc) - len(waiting), len(by_doc)
+        if progress and done:
+            progress(done, total)
+        if not missing:
+            return answers
+        client = self._client_for(jobs)
+        pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+        futures = {pool.submit(self._ask, client, r, fmt, version): key for key, r in missing.items()}
+        try:
+            for future in as_completed(futures):
+                key = futures[future]
+                try:
+                    answers[key] = future.result()
+                except ModelError as exc:
+                    answers[key] = exc
+                for index in sorted(docs_of[key]):
+                    waiting[index].discard(key)
+                    if not waiting[index]:
+                        del waiting[index]
+                        done += 1
+                        if progress:
+                            progress(done, total)
+        finally:  # on Ctrl-C, start no more requests (the answers already had are cached)
+            pool.shutdown(wait=False, cancel_futures=True)
+        return answers
 
     # -- asking ------------------------------------------------------------------------------
 

@@ -67,11 +67,13 @@ def normalise(text: str) -> tuple[str, list[int]]:
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     """(start, end) of ``quote`` in ``text`` up to the normalisation above, first occurrence."""
+    return _find(normalise(text), quote)
+
+
+def _find(normalised: tuple[str, list[int]], quote: str) -> tuple[int, int] | None:
+    haystack, where = normalised
     needle, _ = normalise(quote)
-    if not needle:
-        return None
-    haystack, where = normalise(text)
-    at = haystack.find(needle)
+    at = haystack.find(needle) if needle else -1
     if at < 0:
         return None
     return where[at], where[at + len(needle) - 1] + 1
@@ -91,7 +93,8 @@ class Excerpt:
 
     def __init__(self, text: str, offset: int):
         self.text, self.offset = text, offset
-        self._folded = normalise(text)[0].casefold()
+        self._normalised = normalise(text)
+        self._folded = self._normalised[0].casefold()
 
     def names(self, surface: str) -> bool:
         """Does the excerpt contain ``surface`` as a whole word (case ignored)?"""
@@ -101,7 +104,7 @@ class Excerpt:
         return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", self._folded) is not None
 
     def find(self, quote: str) -> tuple[int, int] | None:
-        span = find_quote(self.text, quote)
+        span = _find(self._normalised, quote)
         return None if span is None else (span[0] + self.offset, span[1] + self.offset)
 
 
