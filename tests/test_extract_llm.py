@@ -103,7 +103,7 @@ def test_grounded_relations_keep_the_articles_span(tmp_path, server, ontology):
     body = server.requests[0][1]
     assert body["temperature"] == 0 and body["model"] == "test-model"
     assert body["response_format"]["json_schema"]["schema"] == answer_schema(ontology)
-    assert result.notes[0] == "llm test-model: kept 3 relations"
+    assert result.notes[0] == "llm test-model: kept 3 grounded relations"
 
 
 def test_what_grounding_cannot_prove_is_dropped_and_counted(tmp_path, server, ontology):
@@ -127,7 +127,7 @@ def test_what_grounding_cannot_prove_is_dropped_and_counted(tmp_path, server, on
     assert result.graph.meta["llm"]["dropped_entities"] == {"not_in_text": 1, "unknown_type": 1}
     assert "cristina-kirchner" not in result.graph.nodes
     assert result.notes[0] == (
-        "llm test-model: kept 1 relations; dropped 1 with ends the ontology does not allow, "
+        "llm test-model: kept 1 grounded relations; dropped 1 with ends the ontology does not allow, "
         "1 malformed, 1 with an end missing from the entities, 1 without a verbatim quote, "
         "1 from an entity to itself, 1 of an unknown type; dropped entities: 1 not named in the text, "
         "1 of an unknown type")

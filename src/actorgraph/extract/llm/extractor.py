@@ -259,7 +259,7 @@ class LLMExtractor:
 
 def summary_lines(meta: dict, stats: Counter, server: str, cache: AnswerCache | None) -> list[str]:
     """'kept 41 relations; dropped 3 without a verbatim quote, 1 of an unknown type' and the cost."""
-    line = f"llm {meta['model']}: kept {meta['relations_kept']} relations"
+    line = f"llm {meta['model']}: kept {meta['relations_kept']} grounded relations"
     if meta["dropped_relations"]:
         line += "; dropped " + ", ".join(f"{n} {DROP_REASONS.get(k, k)}"
                                          for k, n in meta["dropped_relations"].items())
