@@ -115,6 +115,7 @@ def test_what_grounding_cannot_prove_is_dropped_and_counted(tmp_path, server, on
         {"source": "Karina Milei", "type": "SUPPORTS", "target": "Javier Milei", "quote": MET},  # not listed
         {"source": "Javier Milei", "type": "MET_WITH", "target": "Javier Milei", "quote": MET},  # itself
         {"source": "Javier Milei", "type": "MET_WITH"},                                          # malformed
+        {"source": "Javier Milei", "type": "MET_WITH", "target": "Scott Bessent", "quote": "Milei met"},  # short
     ]
     entities = ENTITIES + [{"name": "Cristina Kirchner", "type": "Person", "aliases": []},
                            {"name": "October", "type": "Month", "aliases": []}]
@@ -123,13 +124,13 @@ def test_what_grounding_cannot_prove_is_dropped_and_counted(tmp_path, server, on
     assert list(edges(result.graph)) == [("javier-milei", "MET_WITH", "scott-bessent")]
     assert result.graph.meta["llm"]["dropped_relations"] == {
         "forbidden_endpoints": 1, "malformed": 1, "missing_entity": 1, "no_verbatim_quote": 1,
-        "same_entity": 1, "unknown_type": 1}
+        "same_entity": 1, "short_quote": 1, "unknown_type": 1}
     assert result.graph.meta["llm"]["dropped_entities"] == {"not_in_text": 1, "unknown_type": 1}
     assert "cristina-kirchner" not in result.graph.nodes
     assert result.notes[0] == (
         "llm test-model: kept 1 grounded relations; dropped 1 with ends the ontology does not allow, "
         "1 malformed, 1 with an end missing from the entities, 1 without a verbatim quote, "
-        "1 from an entity to itself, 1 of an unknown type; dropped entities: 1 not named in the text, "
+        "1 from an entity to itself, 1 with a quote under 3 words, 1 of an unknown type; dropped entities: 1 not named in the text, "
         "1 of an unknown type")
 
 

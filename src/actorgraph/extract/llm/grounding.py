@@ -27,9 +27,12 @@ _FOLD = {**{c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u3
          "\u2026": "..."}
 _INVISIBLE = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 
+MIN_QUOTE_WORDS = 3  # "Milei" or "met Rubio" proves a name or a verb, not who did what to whom
+
 # reason key -> how the summary words it ("dropped 3 relations without a verbatim quote")
 DROP_REASONS = {
     "no_verbatim_quote": "without a verbatim quote",
+    "short_quote": f"with a quote under {MIN_QUOTE_WORDS} words",
     "unknown_type": "of an unknown type",
     "forbidden_endpoints": "with ends the ontology does not allow",
     "missing_entity": "with an end missing from the entities",
@@ -113,15 +116,13 @@ def ground(answer: dict, excerpt: Excerpt, ontology: Ontology) -> Found:
     found = Found()
     owner: dict[str, str] = {}  # folded surface -> canonical name of the entity it names
     for item in _items(answer, "entities"):
-        name, label = item.get("name") if isinstance(item, dict) else None, None
-        if isinstance(item, dict):
-            label = item.get("type")
+        item = item if isinstance(item, dict) else {}
+        name, label, aliases = item.get("name"), item.get("type"), item.get("aliases")
         if not isinstance(name, str) or not name.strip() or not isinstance(label, str):
             found.dropped_entities["malformed"] += 1
             continue
-        aliases = [a for a in item.get("aliases") or [] if isinstance(a, str) and a.strip()] \
-            if isinstance(item.get("aliases"), list) else []
-        surfaces = [name.strip(), *(a.strip() for a in aliases)]
+        aliases = aliases if isinstance(aliases, list) else []
+        surfaces = [name.strip(), *(a.strip() for a in aliases if isinstance(a, str) and a.strip())]
         written = [s for s in surfaces if excerpt.names(s)]
         if not written:
             found.dropped_entities["not_in_text"] += 1
@@ -163,6 +164,8 @@ def _check(item: dict, owner: dict[str, str], entities: dict, excerpt: Excerpt,
     span = excerpt.find(item["quote"])
     if span is None:
         return "no_verbatim_quote", None
+    if len(item["quote"].split()) < MIN_QUOTE_WORDS:
+        return "short_quote", None
     props = {p: item[p].strip() for p in spec.properties if isinstance(item.get(p), str) and item[p].strip()}
     return None, {"source": source, "target": target, "type": spec.name,
                   "start": span[0], "end": span[1], "props": props}
