@@ -38,6 +38,14 @@ class Stall:
     then: Reply | Status | None = None
 
 
+@dataclass
+class Gate:
+    """No answer until ``count`` requests are in flight at once (or ``seconds`` pass), then ``then``."""
+    count: int
+    then: Reply
+    seconds: float = 10.0
+
+
 def answer(entities: list, relations: list) -> Reply:
     return Reply(json.dumps({"entities": entities, "relations": relations}))
 
@@ -56,6 +64,7 @@ class ChatServer:
         self.in_flight = self.most_in_flight = 0
         self._release = threading.Event()
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -73,6 +82,12 @@ class ChatServer:
                         owner.in_flight -= 1
 
             def _send(self, planned):
+                if isinstance(planned, Gate):
+                    with owner._changed:
+                        owner._changed.notify_all()
+                        owner._changed.wait_for(lambda: owner.most_in_flight >= planned.count
+                                                or owner._release.is_set(), planned.seconds)
+                    planned = planned.then
                 if isinstance(planned, Stall):
                     owner._release.wait(planned.seconds)
                     if planned.then is None or owner._release.is_set():
@@ -128,6 +143,8 @@ class ChatServer:
 
     def stop(self) -> None:
         self._release.set()
+        with self._changed:
+            self._changed.notify_all()
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join(timeout=5)

@@ -24,7 +24,7 @@ from actorgraph.ontology import load_ontology
 from actorgraph.pipeline import extract_paths
 
 from .conftest import GRAPH_DIR
-from .llm_server import ChatServer, Reply, Stall, Status, answer
+from .llm_server import ChatServer, Gate, Reply, Stall, Status, answer
 
 MET = "Argentine President Javier Milei met U.S. Treasury Secretary Scott Bessent in Washington on October 14, 2025."
 MEMBER = "Argentina is a member of Mercosur."
@@ -204,7 +204,7 @@ def test_a_cached_rerun_needs_no_server_and_gives_the_same_graph(tmp_path, ontol
 
 
 def test_jobs_sends_that_many_requests_at_once_and_progress_counts_articles(tmp_path, server, ontology):
-    server.on("Excerpt:", Stall(0.5, answer(ENTITIES, GOOD)))
+    server.on("Excerpt:", Gate(3, answer(ENTITIES, GOOD)))  # answers once three wait together
     folder = write_articles(tmp_path / "in", {f"{i}.txt": f"{ARTICLE}Article {i}.\n" for i in range(4)})
     calls = []
     extractor = LLMExtractor(config(tmp_path, server.url))
