@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from typing import TextIO
 
@@ -29,8 +30,13 @@ class Progress:
         if self.bar is None:
             from tqdm import tqdm
 
+            # a terminal that reports no size (a bare pty) would make tqdm hide the bar
+            size = shutil.get_terminal_size((80, 24))
             self.bar = tqdm(total=total, desc=self.label, unit=f" {self.unit}", file=self.stream,
-                            dynamic_ncols=True, leave=True)
+                            ncols=min(size.columns or 80, 100), nrows=max(size.lines, 2), leave=True,
+                            mininterval=0, miniters=1)
+            # every step drawn, as click's bar did: steps are articles or load batches, few per
+            # second, and a watcher (a test, a log) sees each percentage
         self.bar.update(done - self.bar.n)
         if done >= total:
             self.close()
