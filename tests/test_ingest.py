@@ -253,3 +253,23 @@ def test_the_progress_bar_is_silent_off_a_terminal_and_draws_on_one():
         for i in range(1, 4):
             bar(i, 3)
     assert "extracting" in shown.getvalue() and "3/3" in shown.getvalue()
+
+
+def test_cli_names_deep_nesting_and_outside_links_and_reads_the_rest(tmp_path):
+    from click.testing import CliRunner
+
+    from actorgraph.cli import main
+
+    folder = tmp_path / "news"
+    write(folder / "feed.jsonl", "[" * 100_000 + "]" * 100_000 + "\n"
+          + json.dumps({"text": "President Javier Milei met Donald Trump in Washington."}) + "\n")
+    (folder / "away.txt").symlink_to(write(tmp_path / "away.txt", "Bessent met Caputo.\n"))
+    result = CliRunner().invoke(main, ["extract", str(folder), "-o", str(tmp_path / "g.json")])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert f"{folder / 'feed.jsonl'}:1: skipped: nested too deeply to be an article record" in result.output
+    assert f"{folder / 'away.txt'}: skipped: a symbolic link to" in result.output
+    assert "Javier Milei" in (tmp_path / "g.json").read_text()
+    strict = CliRunner().invoke(main, ["extract", "--strict", str(folder), "-o", str(tmp_path / "h.json")])
+    assert strict.exit_code == 1 and strict.output.count("\n") == 1 and strict.output.startswith("Error: ")
+    assert "away.txt: skipped: a symbolic link to" in strict.output and "(and 1 more)" in strict.output
