@@ -37,6 +37,8 @@ def extract(app: App, paths, output, per_article, jobs, extractor, strict):
                            extractor=extractor, strict=strict, progress=True)
     for problem in result.problems:
         click.echo(problem, err=True)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     text = dumps_graph(result.graph)
     if str(output) == "-":
         sys.stdout.write(text)
