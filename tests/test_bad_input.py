@@ -356,7 +356,7 @@ def test_bad_input_is_one_line_and_changes_nothing(case, store_dir, work, ontolo
 def test_html_with_scripts_and_broken_markup_is_read_as_text(store_dir, work):
     """Not an error: the page's text is read, its scripts and markup never reach the graph."""
     page = write(work / "page.html", "<html><head><title>T</title><script>var stolen = document.cookie;</script>"
-                 "</head><body><article><p>" + ARTICLE.replace("Trump", "<b>Trump</b") +
+                 "</head><body><article><p>" + ARTICLE.replace("Trump", "<b>Trump</i>") +
                  "<div><p>unclosed <i>markup<style>p{}</style></article><script>alert(1)")
     result = CliRunner().invoke(main, ["extract", str(page), "-o", "g.json"], catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -103,7 +103,7 @@ def test_grounded_relations_keep_the_articles_span(tmp_path, server, ontology):
     body = server.requests[0][1]
     assert body["temperature"] == 0 and body["model"] == "test-model"
     assert body["response_format"]["json_schema"]["schema"] == answer_schema(ontology)
-    assert result.notes[0] == "llm test-model: kept 3 grounded relations"
+    assert result.summary[0] == "llm test-model: kept 3 grounded relations"
 
 
 def test_what_grounding_cannot_prove_is_dropped_and_counted(tmp_path, server, ontology):
@@ -127,7 +127,7 @@ def test_what_grounding_cannot_prove_is_dropped_and_counted(tmp_path, server, on
         "same_entity": 1, "short_quote": 1, "unknown_type": 1}
     assert result.graph.meta["llm"]["dropped_entities"] == {"not_in_text": 1, "unknown_type": 1}
     assert "cristina-kirchner" not in result.graph.nodes
-    assert result.notes[0] == (
+    assert result.summary[0] == (
         "llm test-model: kept 1 grounded relations; dropped 1 with ends the ontology does not allow, "
         "1 malformed, 1 with an end missing from the entities, 1 without a verbatim quote, "
         "1 from an entity to itself, 1 with a quote under 3 words, 1 of an unknown type; dropped entities: 1 not named in the text, "
@@ -193,8 +193,8 @@ def test_a_cached_rerun_needs_no_server_and_gives_the_same_graph(tmp_path, ontol
     assert len(server.requests) == 1
     again = run(tmp_path, server.url, ontology)  # the port is closed now
     assert dumps_graph(again.graph) == dumps_graph(first.graph)
-    assert "0 sent" in again.notes[1] and "1 from the cache" in again.notes[1]
-    assert "(0 spent in this run)" in again.notes[1]
+    assert "0 sent" in again.summary[1] and "1 from the cache" in again.summary[1]
+    assert "(0 spent in this run)" in again.summary[1]
     files = list((tmp_path / "cache").rglob("*.json"))
     assert len(files) == 1
     record = json.loads(files[0].read_text())

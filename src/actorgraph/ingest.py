@@ -1,37 +1,67 @@
-"""Read articles from files and folders: .txt, .md, .html/.htm and .jsonl.
+"""Read articles from files and folders: .txt, .md, saved web pages (.html/.htm), RSS/Atom
+feeds (.rss, .atom, .xml) and JSON Lines exports (.jsonl).
 
-Metadata (title, published, outlet, url) comes from a ``manifest.json`` beside the files,
-from JSON fields (.jsonl), or from HTML meta tags. An article's identity is the hash of its
-normalised text, so the same article ingested twice (or under two names) is read once.
+A web page's main text and metadata come from trafilatura (measured against readability-lxml
+and jusText on tests/fixtures/pages: docs/ingest.md); navigation, cookie banners, related
+links, comments, captions and pull quotes are not article text. Metadata (title, author,
+published, outlet, url, language) comes from the page's own metadata (Open Graph, JSON-LD,
+<time>, meta tags), from a feed's entries, or from JSON fields; a ``manifest.json`` beside
+the files wins over all of them. An article's identity is the hash of its normalised text,
+so the same article ingested twice (or under two names) is read once.
 
 Bad input never stops a corpus: each unreadable file gives one problem line
-("path: skipped: binary file") and the rest is read.
+("path: skipped: binary file") and the rest is read. Articles that were read but deserve a
+word (a page in another language) give a note line.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError
 from .extract.dates import parse_published
 from .extract.document import Document
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+HTML_SUFFIXES = {".html", ".htm"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUFFIXES = {".txt", ".md", ".markdown", ".jsonl"} | HTML_SUFFIXES | FEED_SUFFIXES
 MAX_BYTES = 20 * 1024 * 1024   # larger files are not news articles; skipped with a message
-MAX_RECORD_CHARS = 2_000_000   # one .jsonl record
+MAX_RECORD_CHARS = 2_000_000   # one .jsonl record or feed entry
 MANIFEST = "manifest.json"
+TEXT_KEYS = ("text", "content", "body")   # where a .jsonl record keeps its article, first found wins
+META_KEYS = ("title", "published", "outlet", "url", "author", "language")
+ENGLISH = "en"                 # the language the rules extractor reads
+
+# A web page holds an article when its kept text has at least this many words in sentence-like
+# lines (six words or more, ending like a sentence): a video page's "Please enable JavaScript"
+# or a list of headlines does not.
+MIN_ARTICLE_WORDS = 20
+SENTENCE_LINE = re.compile(r"^(?:\S+\s+){5,}.*[.!?…\"'”’)]$")
+# Lines inside a page's text that point to another story, not part of this one ("Read more: ...").
+TEASER_LABELS = ("read more", "read also", "also read", "see also", "related", "recommended",
+                 "more on this", "watch", "listen", "lea también", "leé también", "lee también",
+                 "te puede interesar", "mirá también", "mira también", "ver también", "más información",
+                 "leia também", "veja também", "saiba mais")
+TEASER_LINE = re.compile(r"^(?:%s)\s*[:：|»›>-]" % "|".join(re.escape(t) for t in TEASER_LABELS), re.IGNORECASE)
+PULL_QUOTE_MIN_CHARS = 40       # a shorter line repeated elsewhere is more likely a refrain than a pull quote
+# Elements removed before extraction: consent and cookie banners, which trafilatura sometimes
+# keeps when they stand before the article.
+PRUNE_XPATH = ["//*[not(self::html or self::body or self::main or self::article)][" + " or ".join(
+    f"contains(@{attr}, '{word}')" for attr in ("class", "id") for word in ("cookie", "consent", "gdpr")) + "]"]
 
 
 @dataclass
 class Corpus:
     documents: list[Document] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # files or records that could not be read
+    notes: list[str] = field(default_factory=list)      # read, but worth a word (another language)
     files_seen: int = 0
 
 
@@ -51,17 +81,39 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
 
 
+def markdown_to_text(text: str) -> str:
+    """Markdown to plain prose: headings, emphasis, links and images unwrapped."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"^\s*>\s?", "", text, flags=re.MULTILINE)
+    return text
+
+
+def _str(value) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _first_line(text: str) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line[:200]
+
+
 def read_paths(paths: list[Path], *, max_bytes: int = MAX_BYTES) -> Corpus:
-    """Read every article under ``paths`` (files or folders, walked in sorted order)."""
+    """Read every article under ``paths`` (files or folders, walked in sorted order).
+
+    Inside a folder, a symbolic link that leads out of it (or to another folder) is skipped
+    with a problem line: a corpus folder reads only what it holds. A file named directly is
+    read wherever its link points."""
     corpus = Corpus()
     seen: set[str] = set()
     for path in paths:
         path = Path(path)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                       and not any(part.startswith(".") for part in p.relative_to(path).parts)) \
-            if path.is_dir() else [path]
+        files = _folder_files(path, corpus.problems) if path.is_dir() else [path]
         manifests: dict[Path, dict[str, dict]] = {}
         for file in files:
             folder = file.parent
@@ -73,11 +125,39 @@ def read_paths(paths: list[Path], *, max_bytes: int = MAX_BYTES) -> Corpus:
                     continue
                 seen.add(doc.id)
                 corpus.documents.append(doc)
+                note = _language_note(doc)
+                if note:
+                    corpus.notes.append(note)
         for folder, entries in manifests.items():
             for name in sorted(entries):
                 if not (folder / name).exists():
                     corpus.problems.append(f"{folder / MANIFEST}: names {name}, which does not exist")
     return corpus
+
+
+def _folder_files(root: Path, problems: list[str]) -> list[Path]:
+    """Article files under ``root`` in sorted order, hidden files and folders left out."""
+    inside = root.resolve()
+    files = []
+    for folder, dirs, names in os.walk(root):  # does not descend into linked folders
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(dirs):
+            if os.path.islink(os.path.join(folder, name)):
+                problems.append(f"{Path(folder) / name}: skipped: a symbolic link to a folder; "
+                                "name that folder itself to read it")
+        for name in sorted(names):
+            path = Path(folder) / name
+            if name.startswith(".") or path.suffix.lower() not in SUFFIXES or name == MANIFEST:
+                continue
+            if path.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(inside):
+                    problems.append(f"{path}: skipped: a symbolic link to {target}, outside {root}; "
+                                    "name the file itself to read it")
+                    continue
+            if path.is_file():
+                files.append(path)
+    return files
 
 
 def _manifest(folder: Path, problems: list[str]) -> dict[str, dict]:
@@ -88,6 +168,9 @@ def _manifest(folder: Path, problems: list[str]) -> dict[str, dict]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         problems.append(f"{path}:{exc.lineno}: ignored: invalid JSON ({exc.msg})")
+        return {}
+    except RecursionError:
+        problems.append(f"{path}: ignored: nested too deeply to be a manifest")
         return {}
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(f"{path}: ignored: cannot read ({exc.__class__.__name__})")
@@ -111,9 +194,10 @@ def _manifest(folder: Path, problems: list[str]) -> dict[str, dict]:
 
 
 def _read_file(path: Path, meta: dict, problems: list[str], max_bytes: int) -> list[Document]:
+    suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
-        if size > max_bytes and path.suffix.lower() != ".jsonl":  # a .jsonl holds many articles
+        if size > max_bytes and suffix not in {".jsonl"} | FEED_SUFFIXES:  # these hold many articles
             problems.append(f"{path}: skipped: {size / 1048576:.0f} MB is larger than the "
                             f"{max_bytes // 1048576} MB limit for one article file")
             return []
@@ -127,18 +211,22 @@ def _read_file(path: Path, meta: dict, problems: list[str], max_bytes: int) -> l
     if b"\x00" in raw:  # anywhere: a late NUL would reach an evidence quote and the store
         problems.append(f"{path}: skipped: binary file")
         return []
+    if suffix in FEED_SUFFIXES:  # feeds declare their own encoding
+        return _feed(path, raw, meta, problems)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         problems.append(f"{path}: skipped: not UTF-8 text (bad byte at offset {exc.start}); "
                         "convert it with iconv -t UTF-8")
         return []
-    suffix = path.suffix.lower()
     if suffix == ".jsonl":
         return _jsonl(path, text, meta, problems)
-    if suffix in (".html", ".htm"):
-        text, html_meta = html_to_text(text)
-        meta = {**html_meta, **{k: v for k, v in meta.items() if v}}
+    if suffix in HTML_SUFFIXES:
+        text, page_meta = html_to_text(text)
+        if not text:
+            problems.append(f"{path}: skipped: no article text found")
+            return []
+        meta = _merge(page_meta, meta)
     elif suffix in (".md", ".markdown"):
         text = markdown_to_text(text)
     doc = _document(path.name, path.stem, text, meta)
@@ -146,6 +234,11 @@ def _read_file(path: Path, meta: dict, problems: list[str], max_bytes: int) -> l
         problems.append(f"{path}: skipped: no article text")
         return []
     return [doc]
+
+
+def _merge(found: dict, given: dict) -> dict:
+    """Metadata found in a page or feed, overridden by what the manifest or a JSON field gives."""
+    return {**found, **{k: v for k, v in given.items() if v}}
 
 
 def _jsonl(path: Path, text: str, meta: dict, problems: list[str]) -> list[Document]:
@@ -160,23 +253,63 @@ def _jsonl(path: Path, text: str, meta: dict, problems: list[str]) -> list[Docum
         except json.JSONDecodeError as exc:
             problems.append(f"{path}:{number}: skipped: invalid JSON ({exc.msg})")
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            problems.append(f"{path}:{number}: skipped: needs a 'text' string")
+        except RecursionError:
+            problems.append(f"{path}:{number}: skipped: nested too deeply to be an article record")
             continue
-        if len(record["text"]) > MAX_RECORD_CHARS:
-            problems.append(f"{path}:{number}: skipped: text of {len(record['text']):,} characters is "
+        body = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None) \
+            if isinstance(record, dict) else None
+        if body is None:
+            problems.append(f"{path}:{number}: skipped: needs a 'text', 'content' or 'body' string")
+            continue
+        if len(body) > MAX_RECORD_CHARS:
+            problems.append(f"{path}:{number}: skipped: text of {len(body):,} characters is "
                             f"longer than the {MAX_RECORD_CHARS:,} allowed for one article")
             continue
-        fields = {k: record.get(k) for k in ("title", "published", "outlet", "url")}
-        if fields["published"] is not None and parse_published(fields["published"]) is None:
+        fields = {k: record.get(k) for k in META_KEYS if isinstance(record.get(k), (str, int))}
+        if fields.get("published") is not None and parse_published(fields["published"]) is None:
             problems.append(f"{path}:{number}: bad date {fields['published']!r} ignored")
             fields["published"] = None
         stem = str(record.get("id") or f"{path.stem}-{number}")
-        doc = _document(path.name, stem, record["text"], {**meta, **{k: v for k, v in fields.items() if v}})
+        doc = _document(path.name, stem, body, _merge(meta, fields))
         if doc is None:
             problems.append(f"{path}:{number}: skipped: no article text")
             continue
         docs.append(doc)
+    return docs
+
+
+def _feed(path: Path, raw: bytes, meta: dict, problems: list[str]) -> list[Document]:
+    """An RSS or Atom feed: one article per entry, with its link, date and author."""
+    import feedparser
+
+    parsed = feedparser.parse(raw)  # bytes, never a URL: feedparser would fetch one
+    if not parsed.get("version") and not parsed.entries:
+        problems.append(f"{path}: skipped: not an RSS or Atom feed")
+        return []
+    feed = parsed.get("feed", {})
+    outlet, language = feed.get("title"), _language_code(feed.get("language"))
+    docs, problems_before = [], len(problems)
+    for number, entry in enumerate(parsed.entries, start=1):
+        where = f"{path}: entry {number}"
+        contents = [c.get("value", "") for c in entry.get("content", [])] or [entry.get("summary", "")]
+        html = max(contents, key=len)
+        if len(html) > MAX_RECORD_CHARS:
+            problems.append(f"{where}: skipped: text of {len(html):,} characters is longer than the "
+                            f"{MAX_RECORD_CHARS:,} allowed for one article")
+            continue
+        text = fragment_to_text(html)
+        if not text:
+            problems.append(f"{where}: skipped: no article text (the feed gives only a title and link)")
+            continue
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        found = {"title": entry.get("title"), "url": entry.get("link"), "author": entry.get("author"),
+                 "outlet": outlet, "language": language or _detect_language(text),
+                 "published": "%04d-%02d-%02d" % tuple(stamp[:3]) if stamp else None}
+        doc = _document(path.name, f"{path.stem}-{number}", text, _merge(found, meta))
+        if doc is not None:
+            docs.append(doc)
+    if not docs and len(problems) == problems_before:
+        problems.append(f"{path}: skipped: a feed without entries")
     return docs
 
 
@@ -188,114 +321,160 @@ def _document(file: str, stem: str, text: str, meta: dict) -> Document | None:
     published = parse_published(meta.get("published")) if meta.get("published") else None
     return Document(id=digest[:16], text=text, file=file, sha256=digest,
                     title=str(meta.get("title") or _first_line(text)), published=published,
-                    outlet=_str(meta.get("outlet")), url=_str(meta.get("url")), stem=stem)
+                    outlet=_str(meta.get("outlet")), url=_str(meta.get("url")), stem=stem,
+                    author=_str(meta.get("author")), language=_language_code(meta.get("language")))
 
 
-def _str(value) -> str | None:
-    return str(value) if value not in (None, "") else None
-
-
-def _first_line(text: str) -> str:
-    line = text.strip().split("\n", 1)[0].strip()
-    return line[:200]
-
-
-def markdown_to_text(text: str) -> str:
-    """Markdown to plain prose: headings, emphasis, links and images unwrapped."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
-    text = re.sub(r"^\s*>\s?", "", text, flags=re.MULTILINE)
-    return text
-
-
-class _MainText(HTMLParser):
-    """Collects the readable text of a page: no scripts, styles, navigation or forms."""
-
-    SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
-            "form", "iframe", "button", "select", "head", "figure"}
-    BLOCK = {"p", "div", "section", "article", "main", "br", "li", "ul", "ol", "h1", "h2", "h3",
-             "h4", "h5", "h6", "tr", "table", "blockquote", "pre", "hr", "dd", "dt"}
-    VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed",
-            "param", "track"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.article_parts: list[str] = []
-        self.skip_depth = 0
-        self.article_depth = 0
-        self.meta: dict[str, str] = {}
-        self.in_title = False
-        self.title = ""
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "meta":
-            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-            value = attrs.get("content")
-            if value:
-                self.meta.setdefault(key, value.strip())
-            return
-        if tag == "title":
-            self.in_title = True
-        if tag in self.VOID:
-            if tag in self.BLOCK:
-                self._emit("\n")
-            return
-        if tag in self.SKIP:
-            self.skip_depth += 1
-        if tag in ("article", "main"):
-            self.article_depth += 1
-        if tag in self.BLOCK:
-            self._emit("\n")
-
-    def handle_endtag(self, tag):
-        if tag == "title":
-            self.in_title = False
-        if tag in self.SKIP and self.skip_depth:
-            self.skip_depth -= 1
-        if tag in ("article", "main") and self.article_depth:
-            self.article_depth -= 1
-        if tag in self.BLOCK:
-            self._emit("\n")
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title += data
-            return
-        if self.skip_depth:
-            return
-        self._emit(re.sub(r"\s+", " ", data))
-
-    def _emit(self, text: str) -> None:
-        self.parts.append(text)
-        if self.article_depth:
-            self.article_parts.append(text)
-
+# --- web pages ---------------------------------------------------------------------------
 
 def html_to_text(html: str) -> tuple[str, dict]:
-    """Main text of an HTML page (the <article>/<main> element when there is one) and its
-    metadata from <title> and meta tags (og:title, article:published_time, og:site_name, og:url)."""
-    parser = _MainText()
+    """Main text of a saved web page and its metadata (title, author, published, outlet, url,
+    language); the text is "" when the page holds no article."""
+    import trafilatura
+
+    _quiet_libraries()
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return "", {}
+    own = _page_metadata(tree)
     try:
-        parser.feed(html)
-        parser.close()
-    except Exception:  # html.parser is lenient; anything it still rejects leaves what it read
-        pass
-    parts = parser.article_parts if "".join(parser.article_parts).strip() else parser.parts
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in "".join(parts).split("\n")]
-    text = "\n".join(line for line in lines if line)
-    m = parser.meta
-    meta = {
-        "title": m.get("og:title") or m.get("twitter:title") or parser.title.strip() or None,
-        "published": m.get("article:published_time") or m.get("datepublished") or m.get("date")
-        or m.get("pubdate") or None,
-        "outlet": m.get("og:site_name") or m.get("publisher") or None,
-        "url": m.get("og:url") or None,
-    }
+        found = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
+                                            include_tables=False, include_images=False,
+                                            prune_xpath=PRUNE_XPATH)
+    except RecursionError:  # markup nested deeper than lxml's tree walkers go
+        found = None
+    if found is None:
+        return "", own
+    meta = {"title": found.title, "author": found.author, "published": found.date,
+            "outlet": found.sitename, "url": found.url or own.get("url")}
+    text = _article_lines(found.text or "", meta["title"])
+    meta["language"] = _detect_language(text) or own.get("language")
     if meta["published"] and parse_published(meta["published"]) is None:
         meta["published"] = None
     return text, {k: v for k, v in meta.items() if v}
+
+
+def _article_lines(text: str, title: str | None) -> str:
+    """The extracted text without what is not this article's prose: the headline repeated as
+    its first line, "Read more:" teasers, pull quotes that repeat a sentence of the body."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if lines and title and _plain(lines[0]) == _plain(title):
+        lines = lines[1:]
+    lines = [line for line in lines if not TEASER_LINE.match(line)]
+    plain = [_plain(line) for line in lines]
+    kept = [line for i, line in enumerate(lines)
+            if len(plain[i]) < PULL_QUOTE_MIN_CHARS
+            or not any(i != j and plain[i] in other and len(other) > len(plain[i]) for j, other in enumerate(plain))]
+    text = "\n".join(kept)
+    words = sum(len(line.split()) for line in kept if SENTENCE_LINE.match(line))
+    return text if words >= MIN_ARTICLE_WORDS else ""
+
+
+def _plain(text: str) -> str:
+    """Letters and digits only, case-folded: a pull quote matches the sentence it repeats
+    whatever its quotation marks and punctuation."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _page_metadata(tree) -> dict:
+    """What trafilatura does not read: the page's declared language and a JSON-LD article's url."""
+    meta = {}
+    language = tree.get("lang") or next(iter(tree.xpath(
+        "//meta[@property='og:locale']/@content | //meta[@http-equiv='content-language']/@content")), None)
+    for item in _json_ld(tree):
+        if re.search(r"(Article|Posting)$", str(item.get("@type", ""))):
+            page = item.get("mainEntityOfPage")
+            url = item.get("url") or (page.get("@id") if isinstance(page, dict) else page)
+            if isinstance(url, str) and url.startswith(("http://", "https://")):
+                meta.setdefault("url", url)
+            if isinstance(item.get("inLanguage"), str):
+                language = language or item["inLanguage"]
+    if _language_code(language):
+        meta["language"] = _language_code(language)
+    return meta
+
+
+def _json_ld(tree) -> list[dict]:
+    items = []
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack and len(items) < 100:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                items.append(node)
+                stack.extend(v for k, v in node.items() if k == "@graph")
+    return items
+
+
+def fragment_to_text(html: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content): one line per block element."""
+    if "<" not in html:
+        return " ".join(html.split())
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return ""
+    for bad in root.xpath("//script | //style | //figcaption"):
+        bad.drop_tree()
+    for block in root.xpath("//p | //div | //li | //br | //h1 | //h2 | //h3 | //h4 | //blockquote"):
+        block.tail = "\n" + (block.tail or "")
+    lines = (" ".join(line.split()) for line in root.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _quiet_libraries() -> None:
+    """trafilatura and htmldate log their doubts as warnings; without a handler Python would
+    print them on stderr for every page."""
+    for name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
+        logger = logging.getLogger(name)
+        if not logger.handlers:
+            logger.addHandler(logging.NullHandler())
+            logger.propagate = False
+
+
+# --- language ------------------------------------------------------------------------------
+
+_IDENTIFIER = None
+MIN_DETECT_CHARS = 200           # shorter texts are guessed too often wrong
+MIN_DETECT_PROBABILITY = 0.95
+
+
+def _detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid), None when unsure or too short."""
+    global _IDENTIFIER
+    if len(text) < MIN_DETECT_CHARS:
+        return None
+    if _IDENTIFIER is None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    code, probability = _IDENTIFIER.classify(text[:5000])
+    return code if probability >= MIN_DETECT_PROBABILITY else None
+
+
+def _language_code(value) -> str | None:
+    """'en-US', 'es_AR', 'EN' -> 'en', 'es', 'en'; None for anything that is not a language tag."""
+    match = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*", str(value or "").strip())
+    return match.group(1).lower() if match else None
+
+
+def _language_note(doc: Document) -> str | None:
+    language = doc.language or (_detect_language(doc.text) if len(doc.text) >= MIN_DETECT_CHARS else None)
+    if not language or language == ENGLISH:
+        return None
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=language) or pycountry.languages.get(alpha_3=language)
+    name = found.name if found else language
+    where = doc.file if doc.stem in (Path(doc.file).stem, "") else f"{doc.file} ({doc.stem})"
+    return (f"{where}: read as {name} ({language}); the rules extractor is written for English, "
+            "so expect few entities and relations from it")

@@ -7,7 +7,6 @@ byte-identical ``model.dumps_graph``.
 
 from __future__ import annotations
 
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from .extract.document import Document
 from .ingest import read_paths
 from .model import Graph
 from .ontology import Ontology
+from .progress import Progress
 from .resolve import resolve_across
 
 if TYPE_CHECKING:
@@ -33,8 +33,9 @@ class ExtractionResult:
     problems: list[str]               # one line per file that could not be read
     extractor: str                    # which extractor ran (also graph.meta["extractor"])
     log: list[str] = field(default_factory=list)   # resolution and curation changes
+    notes: list[str] = field(default_factory=list)  # read, but worth a word (a page in another language)
     failed: list[str] = field(default_factory=list)  # one line per article the extractor failed on
-    notes: list[str] = field(default_factory=list)   # the extractor's summary (llm: drops, tokens)
+    summary: list[str] = field(default_factory=list)  # the extractor's own report (llm: drops, tokens)
 
 
 def extract_paths(paths: list[Path], ontology: Ontology, *, curation_path: Path | None = None,
@@ -79,13 +80,14 @@ def extract_paths(paths: list[Path], ontology: Ontology, *, curation_path: Path 
     log = resolve_across(combined, ontology)
     if curation_path is not None and Path(curation_path).exists():
         log += apply_curation(combined, Path(curation_path), ontology)
-    notes: list[str] = []
+    summary: list[str] = []
     if hasattr(chosen, "report"):  # the llm extractor: drops and tokens, summed over articles
-        meta, notes = chosen.report(graphs)
+        meta, summary = chosen.report(graphs)
         combined.meta.update(meta)
     combined.meta.update({"extractor": chosen.name, "articles": len(combined.articles),
                           "log": log})
-    return ExtractionResult(combined, per_article, corpus.problems, chosen.name, log, failed, notes)
+    return ExtractionResult(combined, per_article, corpus.problems, chosen.name, log, corpus.notes,
+                            failed, summary)
 
 
 def _check_failures(failed: list[str], total: int, strict: bool, warn) -> None:
@@ -107,37 +109,20 @@ def _extract_one(args: tuple) -> Graph:
 
 def _run(extractor, docs: list[Document], ontology: Ontology, jobs: int,
          progress: bool) -> tuple[list[Graph | None], list[str]]:
-    show = progress and sys.stderr.isatty()
-    if hasattr(extractor, "extract_all"):  # the llm extractor: ``jobs`` concurrent requests
-        # the progress call is this module's _bar for now; it follows the package's bar
-        # once that is unified
-        results, failed = extractor.extract_all(docs, ontology, jobs=jobs,
-                                                progress=_bar if show else None)
-        if show:
-            sys.stderr.write("\n")
-        return results, failed
     results: list[Graph] = []
     total = len(docs)
-    if jobs > 1 and total > 1:
-        name = extractor.name.split(":")[0]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for i, graph in enumerate(pool.map(_extract_one, [(name, d, ontology) for d in docs],
-                                               chunksize=max(1, total // (jobs * 8))), start=1):
-                results.append(graph)
-                if show:
-                    _bar(i, total)
-    else:
-        for i, doc in enumerate(docs, start=1):
-            results.append(extractor.extract(doc, ontology))
-            if show:
-                _bar(i, total)
-    if show:
-        sys.stderr.write("\n")
+    with Progress("extracting", unit="articles", enabled=progress) as bar:
+        if hasattr(extractor, "extract_all"):  # the llm extractor: ``jobs`` requests at once
+            return extractor.extract_all(docs, ontology, jobs=jobs, progress=bar)
+        if jobs > 1 and total > 1:
+            name = extractor.name.split(":")[0]
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                for graph in pool.map(_extract_one, [(name, d, ontology) for d in docs],
+                                      chunksize=max(1, total // (jobs * 8))):
+                    results.append(graph)
+                    bar(len(results), total)
+        else:
+            for doc in docs:
+                results.append(extractor.extract(doc, ontology))
+                bar(len(results), total)
     return results, []
-
-
-def _bar(done: int, total: int) -> None:
-    width = 30
-    filled = int(width * done / total)
-    sys.stderr.write(f"\rextracting [{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles")
-    sys.stderr.flush()

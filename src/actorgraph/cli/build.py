@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -12,45 +11,12 @@ from .. import analytics
 from ..build import build as run_build
 from ..build import graph_from_articles, snapshot_graph
 from ..model import read_graph
+from ..progress import Progress
 from ..store import server
 from .app import App
 from .extract import extractor_options
 
 pass_app = click.make_pass_decorator(App)
-
-
-class progress_reporter:
-    """A (done, total) callback drawing a progress bar on stderr when it is a terminal.
-
-    Use it as a context manager: a command that fails mid-way ends the bar's line first,
-    so its one-line error starts on a line of its own.
-    """
-
-    def __init__(self, label: str):
-        self.label = label
-        self.bar = None
-        self.enabled = sys.stderr.isatty()
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.bar.pos)
-        if done >= total:
-            self.finish()
-
-    def finish(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-
-    def __enter__(self) -> "progress_reporter":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.finish()
 
 
 @click.command()
@@ -74,18 +40,20 @@ def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_)
     ontology = app.ontology
     if articles:
         extraction = graph_from_articles(list(articles), ontology, app.curation_path, jobs=jobs,
-                                         strict=strict, progress=sys.stderr.isatty(),
-                                         extractor=extractor, llm=llm, warn=_warning)
+                                         strict=strict, progress=True, extractor=extractor, llm=llm,
+                                         warn=_warning)
         for problem in extraction.problems:
             _warning(problem)
         for note in extraction.notes:
-            click.echo(note, err=True)
+            click.echo(f"note: {note}", err=True)
+        for line in extraction.summary:
+            click.echo(line, err=True)
         graph = extraction.graph
         source = f"{len(graph.articles)} articles"
     else:
         graph = snapshot_graph(app.snapshot_path, ontology)
         source = f"snapshot {app.snapshot_path}"
-    with progress_reporter("Loading") as progress:
+    with Progress("loading", unit="batches") as progress:
         report = run_build(app.store(), ontology, graph, source=source,
                            html_path=None if no_html else out, progress=progress)
     _print_summary(app, report)
@@ -126,7 +94,7 @@ def load(app: App, graph_file: Path, replace: bool):
     """Load a graph JSON file into the store (MERGE: loading twice changes nothing)."""
     graph = read_graph(graph_file, app.ontology)
     analytics.annotate(graph)
-    with progress_reporter("Loading") as progress:
+    with Progress("loading", unit="batches") as progress:
         stats = app.store().load(graph, replace=replace, progress=progress)
     counts = app.store().counts()
     click.echo(f"Loaded {stats.nodes} actors and {stats.edges} relations from {graph_file} "

@@ -97,6 +97,8 @@ def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
                            extractor=extractor, strict=strict, progress=True, llm=llm, warn=_warn)
     for problem in result.problems:
         click.echo(problem, err=True)
+    for note in result.notes:
+        click.echo(f"note: {note}", err=True)
     text = dumps_graph(result.graph)
     if str(output) == "-":
         sys.stdout.write(text)
@@ -108,8 +110,8 @@ def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
     g = result.graph
     click.echo(f"{len(g.articles)} articles -> {len(g.nodes)} entities, {len(g.edges)} relations "
                f"({result.extractor})" + (f"; wrote {output}" if str(output) != "-" else ""), err=True)
-    for note in result.notes:
-        click.echo(note, err=True)
+    for line in result.summary:
+        click.echo(line, err=True)
 
 
 @click.command()
@@ -135,8 +137,8 @@ def evaluate(app: App, gold_dir, articles_dir, show_errors, as_json, jobs, extra
                            jobs=jobs, progress=extractor == "llm", warn=_warn)
     for problem in result.problems:
         click.echo(problem, err=True)
-    for note in result.notes:
-        click.echo(note, err=True)
+    for line in result.summary:
+        click.echo(line, err=True)
     predictions = {stem: graph.to_dict() for stem, graph in result.per_article.items()}
     scores, report = score(gold, predictions)
     if show_errors:

@@ -16,6 +16,9 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     stem: str = ""             # the file's stem (line number appended for .jsonl records)
+    author: str | None = None  # byline, as the page or feed gives it
+    language: str | None = None  # ISO 639-1 code, when the page says or the text shows it
 
     def props(self) -> dict:
-        return {k: v for k, v in (("outlet", self.outlet), ("url", self.url)) if v}
+        return {k: v for k, v in (("outlet", self.outlet), ("url", self.url), ("author", self.author),
+                                  ("language", self.language)) if v}
