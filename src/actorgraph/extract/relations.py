@@ -25,19 +25,12 @@ from dataclasses import dataclass, field
 from .entities import ArticleEntities, Mention, mentions_by_sentence
 from .lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET,
                       fold, knowledge)
+from .rulebook import Trigger, rulebook
 from .text import Token, tokenize
 
 ACTOR = {"Person", "Organization", "Country"}
-NEGATIONS = {"not", "n't", "never", "no", "neither", "nor", "without", "hasn’t", "hasn't", "didn't",
-             "didn’t", "doesn't", "doesn’t", "won't", "won’t", "isn't", "isn’t", "wasn't", "wasn’t",
-             "haven't", "haven’t", "cannot", "can't", "can’t", "refused", "refuses", "declined",
-             "unable", "denied", "denies", "failed"}
-HEDGES = {"may", "might", "could", "if", "whether", "unlikely", "possibly", "perhaps", "rumored",
-          "rumoured", "speculation", "interest", "intent", "intention", "intends", "hopes", "hope",
-          "hoping", "wants", "wish", "aims"}
-DESIRES = {"seeking", "seek", "seeks", "sought", "securing", "secure", "asked", "request",
-           "requested", "requesting", "push", "pushing", "pursuing", "intent", "intention", "hopes",
-           "hope", "hoping", "wants", "wish", "aims"}
+WORDS = rulebook().words
+NEGATIONS, HEDGES, DESIRES, CANCELS = WORDS["negations"], WORDS["hedges"], WORDS["desires"], WORDS["cancels"]
 TIME_WORDS = {"last", "next", "this", "yesterday", "today", "tomorrow", "earlier", "later", "again",
               "recently", "now", "instead", "too", "once", "twice", "directly", "publicly", "privately",
               "repeatedly", "already", "also", "still", "first", "before", "after", "during", "amid"}
@@ -59,157 +52,9 @@ class Relation:
     type: str
     sentence: int
     props: dict = field(default_factory=dict)
-    why: str = ""                 # which rule produced it (for debugging and tests)
+    why: str = field(kw_only=True)   # the rule that produced it ("rule:<name>"), the edge's `why`
 
 
-@dataclass
-class Trigger:
-    type: str
-    pattern: re.Pattern
-    mode: str = "active"          # active: subject left, object right; passive: the reverse
-    targets: frozenset = frozenset(ACTOR)
-    prefer_agreement: bool = False
-    objects: str = "first"        # first | list | next (the name right after the trigger)
-    probes: tuple[str, ...] | None = None   # cheap pre-test, see _probes
-
-
-def _t(type_: str, regex: str, mode: str = "active", targets=None, prefer_agreement=False,
-       objects="first") -> Trigger:
-    return Trigger(type_, re.compile(regex, re.IGNORECASE), mode,
-                   frozenset(targets or ACTOR), prefer_agreement, objects, _probes(regex))
-
-
-def _probes(regex: str) -> tuple[str, ...] | None:
-    """Lower-case literal prefixes one of which any match must contain, or None when unsure.
-
-    Only for patterns of the shape ``\\b(?:alt|alt|...)...``: each alternative's leading
-    letters (three or more) must then occur in the sentence. A cheap substring test skips
-    most regex scans (see benchmarks/bench_extract.py)."""
-    if not regex.startswith(r"\b(?:"):
-        return None
-    depth, i, start, alternatives = 0, len(r"\b(?:"), len(r"\b(?:"), []
-    while i < len(regex):
-        ch = regex[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                alternatives.append(regex[start:i])
-                break
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            alternatives.append(regex[start:i])
-            start = i + 1
-        i += 1
-    probes = []
-    for alt in alternatives:
-        lead = re.match(r"[a-z -]+", alt)
-        word = lead.group().split(" ")[0] if lead else ""
-        if len(word) < 3:
-            return None
-        probes.append(word[:3] if re.match(r"[a-z]{3}", word) else word)
-    return tuple(sorted(set(probes))) or None
-
-
-ANY = {"Person", "Organization", "Country", "Agreement", "Event"}
-TRIGGERS = [
-    # contact
-    _t("MET_WITH", r"\b(?:welcomed|hosted|received)\b(?:(?!\bby\b)[^,;]){0,40}?\bby\b", "passive"),
-    _t("MET_WITH", r"\b(?:met|meets|meet|meeting|meetings|talks|talked|spoke|speak|engage|engaged|"
-                   r"sat down|phone call|call)\s+(?:again\s+)?(?:with|to)\b"),
-    _t("MET_WITH", r"\b(?:to meet|will meet|met|meets|hosted|hosts|welcomed|welcomes|visited|greeted|"
-                   r"shook\s+hands\s+with|dined\s+with)\b"
-                   r"(?=\s+(?:with\s+)?(?:U\.S\.\s+|US\s+|the\s+)?(?-i:[A-Z]))", objects="list"),
-    _t("MET_WITH", r"\b(?:meeting|meetings|talks|summit|encounter)\s+between\b", "between"),
-    _t("MET_WITH", r"\b(?:meeting|meetings|talks)\s+(?:held\s+)?at\b", targets={"Organization"}),
-    _t("MET_WITH", r"\b(?:met|have met|had met)\b(?=\s+(?:in|at|on|for|during|last|this|twice|"
-                   r"several|privately|briefly)\b)", "mutual"),
-    # support
-    _t("SUPPORTS", r"\b(?:support(?:s|ed|ing)?|backing|backed|backs|endorse(?:s|d|ment)?|"
-                   r"praised|praises|champion(?:s|ed)?|defended|defends|admiration|"
-                   r"alignment|aligned|align(?:s|ing)?|advis[eo]r\s+to|introduced|introduces|sponsored|"
-                   r"(?:role|instrumental|key)\s+in\s+securing|helped\s+secure|secured|approved|approves|"
-                   r"facilitated|favou?red|favou?rs)\b(?:\s+(?:for|of|to|with|behind|on))?",
-       targets=ANY, prefer_agreement=True, objects="list"),
-    _t("SUPPORTS", r"\bthrow(?:s|n|ing)?\s+(?:his|her|its|their)\s+support\s+behind\b", targets=ANY),
-    _t("SUPPORTS", r"\b(?:co-sponsor(?:s|ed|ing)?|cosponsor(?:s|ed|ing)?|sided\s+with|sides\s+with|siding\s+with|"
-                   r"side\s+with)\b", targets=ANY,
-       prefer_agreement=True, objects="list"),
-    _t("SUPPORTS", r"(?<=\bhis\s)(?:\w+\s+){0,2}(?:friend|buddy)\b|(?<=\bher\s)(?:\w+\s+){0,2}(?:friend|buddy)\b",
-       targets={"Person"}),
-    _t("ALLIED_WITH", r"(?<=['’]s\s)[“\"]?(?:\w+\s+){0,2}(?:ally|allies)\b", "possessed"),
-    # criticism
-    _t("CRITICIZES", r"\b(?:critici[sz](?:e|es|ed|ing)|criticism\s+of|critic\s+of|attack(?:s|ed|ing)?|"
-                     r"condemn(?:s|ed|ing)?|denounc(?:e|es|ed|ing)|oppos(?:e|es|ed|ing)|opposition\s+to|"
-                     r"disdain\s+for|concerns?\s+(?:about|over)|vocal\s+about|wary\s+of|"
-                     r"slam(?:s|med)?|blast(?:s|ed)?|questioned|reject(?:s|ed)?|accus(?:e|es|ed)|"
-                     r"punish|skeptical\s+of|sceptical\s+of|withdraw(?:ing|al|n|s)?\s+from|"
-                     r"clash(?:es|ed)?\s+with|undermin(?:e|es|ed|ing)|turned\s+against|"
-                     r"campaign(?:s|ed|ing)?\s+against|protest(?:s|ed|ing)?\s+against|"
-                     r"strikes?\s+against|march(?:ed|es)?\s+against|rall(?:y|ied)\s+against|"
-                     r"vot(?:e|ed|es|ing)\s+against)\b",
-       targets=ANY, prefer_agreement=True, objects="list"),
-    _t("CRITICIZES", r"\bcriti(?:ci[sz]ed|qued)\s+by\b", "passive", targets=ANY),
-    _t("SUPPORTS", r"\b(?:hailed|hails|applauded|applauds|congratulated|congratulates|thanked|thanks|lauded|"
-                   r"commended|vot(?:e|ed|es|ing)\s+(?:for|in\s+favou?r\s+of)|campaigned\s+for|rallied\s+behind|stood\s+by|stands\s+behind|"
-                   r"stand\s+behind)\b", targets=ANY, objects="list"),
-    _t("SUPPORTS", r"\bwelcom(?:ed|es|ing)\b", targets={"Agreement"}),
-    _t("SUPPORTS", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}[“\"]?(?:a|an|his|her|their|our|my)\s+(?:\w+\s+)?"
-                   r"(?:friend|ally|partner|hero|genius|brother)\b)", targets={"Person", "Organization", "Country"}),
-    _t("CRITICIZES", r"\bcall(?:ed|s)?\b(?=\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){1,3}(?:government\s+)?[“\"]?(?:(?:a|an)\s+)?"
-                     r"[“\"]?(?:\w+\s+)?"
-                     r"(?:dictator|tyrant|threat|criminal|disgrace|liar|failure|communist|terrorist|enemy|"
-                     r"fraud|clown|madman|traitor|murderer|assassin|thie(?:f|ves))s?\b)",
-       targets={"Person", "Organization", "Country"}),
-    # "Bessent has said he wants China out of Argentina"
-    _t("CRITICIZES", r"\b(?:want(?:s|ed)?|kick(?:s|ed)?)\b(?=\s+(?-i:[A-Z])[\w.]+\s+out\b)",
-       targets={"Person", "Organization", "Country"}, objects="next"),
-    _t("CRITICIZES", r"\b(?:blam(?:ed|es|ing)|lash(?:ed|es)\s+out\s+at|took\s+aim\s+at|takes\s+aim\s+at|"
-                     r"mock(?:ed|s)|ridicul(?:ed|es)|insult(?:ed|s)|sued|sues|rebuk(?:ed|es)|chastis(?:ed|es)|"
-                     r"feud(?:ing)?\s+with|war\s+of\s+words\s+with|critic\s+of)\b",
-       targets=ANY, prefer_agreement=True, objects="list"),
-    # alliance
-    _t("ALLIED_WITH", r"\b(?:all(?:y|ies)[”\"’']?\s+(?:of|to)|allied\s+with|alliance\s+with|"
-                      r"close\s+partner\s+of|partnership\s+with)\b"),
-    _t("ALLIED_WITH", r"\balliance\s+between\b", "between"),
-    # negotiation
-    _t("NEGOTIATES", r"\b(?:renegotiat\w*|negotiat\w*|talks\s+with|restructur\w*\s+(?:\S+\s+){0,2}debt\s+with)\b",
-       targets={"Agreement", "Person", "Organization", "Country"}, prefer_agreement=True),
-    _t("NEGOTIATES", r"\b(?:announc(?:ed|es|e)\s+(?:a|an|the)\s+(?:\w+\s+)?framework\s+(?:for|of)|"
-                     r"push(?:es|ed|ing)?\s+for|seek(?:s|ing)?|sought|pursu(?:e|es|ed|ing)|discussions?|"
-                     r"crafting|progress\s+towards?|objectives?|bid\s+for|lobby(?:ing)?\s+for|"
-                     r"talks\s+(?:on|over|about)|working\s+(?:on|toward|towards))\b",
-       targets={"Agreement"}, prefer_agreement=True),
-    # agreements
-    _t("PARTY_TO", r"\b(?:sign(?:s|ed|ing)?(?:\s+of)?|agree(?:d|ing)?\s+to|reached|struck|"
-                   r"part(?:y|ies)\s+to|benefit(?:s|ed|ted)?\s+from|ratif(?:y|ied|ies))\b",
-       targets={"Agreement"}),
-    # membership
-    _t("MEMBER_OF", r"\b(?:sits\s+on|sat\s+on|serves\s+on|served\s+on|sitting\s+on|serving\s+on|seats?\s+in)\b",
-       targets={"Organization"}),
-    # leadership of an organisation ("led by", "run by", "who leads the bloc")
-    _t("LEADS", r"\b(?:led|run|headed|chaired|presided\s+over)\s+by\b", "passive", targets={"Organization"}),
-    _t("LEADS", r"\b(?:leads|heads|chairs|runs|presides\s+over)\b", targets={"Organization"}),
-    # "X and Y, both leaders of the Provincias Unidas coalition" (an appositive, see _triggers)
-    _t("LEADS", r"\b(?:leaders?|co-leaders?)\s+of\b", targets={"Organization"}),
-    _t("MEMBER_OF", r"(?<=['’]s\s)(?:\w+\s+)?shareholder\b", "possessed", targets={"Organization"}),
-    _t("MEMBER_OF", r"\b(?:(?:full\s+)?members?(?:\s+state)?\s+of|membership\s+(?:in|of)|shareholder\s+in|joined|"
-                    r"role\s+as\s+"
-                    r"(?:\w+\s+)?president\s+of)\b", targets={"Organization"}),
-    # money and measures
-    _t("FUNDS", r"\b(?:investor\s+in|invest(?:s|ed|ing|ment|ments)?\s+in|lend(?:s|ing)?\s+to|donat(?:ed|es)\s+to|"
-                r"disburs(?:ed|es)\s+(?:[^,;]{0,30}?\s)?to|"
-                r"lent\s+to|loan(?:s|ed)?\s+to|financ(?:e|es|ed|ing)|fund(?:s|ed|ing)|"
-                r"len(?:t|ds|d)(?=\s+(?:the\s+)?(?-i:[A-Z])[^$,;]{0,40}\$)|"
-                r"bail(?:s|ed)?\s+out)\b"),
-    _t("IMPOSES", r"\bimpos(?:e|es|ed|ing)\b(?!\s+by\b)(?:[^,;]{0,40}?\s+on\b)?"),
-    _t("IMPOSES", r"\bimposed\s+by\b", "passive"),
-    _t("IMPOSES", r"\b(?:tariffs?|sanctions?|duties|levies|trade\s+war|embargo)\s+(?:on|against)\b"),
-    _t("IMPOSES", r"\b(?:slapp(?:ed|ing)|levied|levies|sanction(?:ed|s|ing))\b(?!\s+by\b)"),
-]
 LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
                            r"\breturn(?:ed|s)?\s+to\s+(?:the\s+)?(?:presidency|White\s+House|Casa\s+Rosada|power)|\bleadership\s+of\b", re.IGNORECASE)
 NEGATIVE_CUES = re.compile(
@@ -249,7 +94,7 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
                     not re.search(r"\b(?:former|ex|late|then|previous|predecessor)\W*$",
                                   text[max(sentence.start, person.start - 25):person.start], re.IGNORECASE) and \
                     not _title_before(tokens, next((k for k, t in enumerate(tokens) if t.start == person.start), 0)):
-                out.append(Relation(person.entity, holder.entity, "LEADS", index, why="possessive government"))
+                out.append(Relation(person.entity, holder.entity, "LEADS", index, why="rule:possessive-government"))
         out.extend(_triggers(ents, tokens, mentions, index))
         out.extend(_agreement_relations(ents, tokens, mentions, index))
         out.extend(_own_party(ents, mentions, index))
@@ -278,20 +123,19 @@ def _label(ents: ArticleEntities, m: Mention) -> str | None:
 # --- pronouns and role phrases -----------------------------------------------------------
 
 ROLE_NOUNS = {"leader", "president", "counterpart", "head"}
+PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_PLURAL | ROLE_NOUNS | {"two", "its"}
 
 
 def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
                    previous_people: list[str], index: int) -> list[Mention]:
     kb = knowledge()
     extra: list[Mention] = []
-    covered = {pos for m in mentions for pos in range(m.start, m.end)}
     leaders = _leaders(ents)
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if low not in PRONOUNS_PERSON and low not in PRONOUNS_PLURAL and low not in ROLE_NOUNS and \
-                low not in ("two", "its"):
+        if low not in PRONOUN_WORDS:
             continue
-        if tok.start in covered:
+        if any(m.start <= tok.start < m.end for m in mentions):
             continue
         if low in PRONOUNS_PERSON:
             before = [m for m in mentions if m.end <= tok.start and _label(ents, m) == "Person"]
@@ -398,7 +242,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             target = next((x for x in mentions if x.start == of_party.end()), None)
             if target and _label(ents, target) == "Organization" and (
                     target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
-                out.append(Relation(m.entity, target.entity, "MEMBER_OF", index))
+                out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
         found = _title_before(tokens, i)
         if found and found[0] in OCCUPATIONS:
             found = None  # "businessman Alec Oxenford": look for the office around it
@@ -466,7 +310,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 if target and _label(ents, target) == "Organization" and title in LEGISLATORS and (
                         target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
                     # "Deputy Myriam Bregman of the Left Front": a member of the party, an office of the state
-                    out.append(Relation(m.entity, target.entity, "MEMBER_OF", index))
+                    out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:legislator-of-party"))
                 elif target and _label(ents, target) in ("Country", "Organization"):
                     where = target.entity
             role_text = text[tokens[k].start:tokens[i - 1].end]
@@ -474,7 +318,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             if party:
                 if party not in ents.entities:
                     ents.add(party, "Organization", None, kb.country_of(party))
-                out.append(Relation(m.entity, party, "MEMBER_OF", index))
+                out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-title"))
         else:
             role = _appositive_role(ents, tokens, mentions, m, i)
         if role is None:
@@ -486,7 +330,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if party:
             if party not in ents.entities:
                 ents.add(party, "Organization", None, kb.country_of(party))
-            out.append(Relation(m.entity, party, "MEMBER_OF", index))
+            out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-appositive"))
             where = where or kb.country_of(party)
         if where is None and role is not None and found:
             # "General Laura Richardson, then commander of Southern Command": the appositive places her
@@ -527,12 +371,13 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             "Country" if kb.actors.get(where) and kb.actors[where].label == "Country" else "Organization")
         if where_label not in ("Country", "Organization"):
             continue
+        why = "rule:title-role" if found else "rule:appositive-role"
         sitting = not (set(mods) & NOT_SITTING)
         heads = HEAD_OF_STATE if where_label == "Country" else HEAD_OF_ORG
         if sitting and title in heads:
-            out.append(Relation(m.entity, where, "LEADS", index, {"role": _role_word(role_text, mods)}))
+            out.append(Relation(m.entity, where, "LEADS", index, {"role": _role_word(role_text, mods)}, why=why))
         else:
-            out.append(Relation(m.entity, where, "HOLDS_ROLE", index, {"role": _role_word(role_text, mods)}))
+            out.append(Relation(m.entity, where, "HOLDS_ROLE", index, {"role": _role_word(role_text, mods)}, why=why))
         entity = ents.entities.get(m.entity)
         if entity is not None and not entity.country and where_label == "Country":
             entity.country = where
@@ -721,6 +566,9 @@ def _leads_phrases(ents, tokens, mentions, index) -> list[Relation]:
     out = []
     sentence = ents.sentences[index]
     chunk = ents.text[sentence.start:sentence.end]
+    low = chunk.lower()
+    if "presidency" not in low and "return" not in low and "leadership" not in low:
+        return out  # the words every LEADS_PHRASES match contains
     for match in LEADS_PHRASES.finditer(chunk):
         pos = sentence.start + match.start()
         people = [m for m in mentions if m.end <= pos and _label(ents, m) == "Person"]
@@ -731,7 +579,7 @@ def _leads_phrases(ents, tokens, mentions, index) -> list[Relation]:
                  _label(ents, m) == "Country" and m.start - (sentence.start + match.end()) < 5]
         country = after[0].entity if after else ents.country_of(person)
         if country:
-            out.append(Relation(person, country, "LEADS", index, {"role": "President"}))
+            out.append(Relation(person, country, "LEADS", index, {"role": "President"}, why="rule:took-office"))
     return out
 
 
@@ -747,16 +595,17 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     text = ents.text
     chunk = text[sentence.start:sentence.end]
     base = sentence.start
+    actors = [m for m in mentions if _label(ents, m) is not None]
+    if not actors:
+        return out
+    candidates = rulebook().candidates(chunk.lower())
+    if len({m.entity for m in actors}) < 2:  # one actor: nothing to relate, bar "tariffs on Argentine goods"
+        candidates = [t for t in candidates if t.type == "IMPOSES"]
+    if not candidates:
+        return out
     breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
     relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
-    actors = [m for m in mentions if _label(ents, m) is not None]
-    few = len({m.entity for m in actors}) < 2  # one actor: nothing to relate, bar "tariffs on Argentine goods"
-    low = chunk.lower()
-    for trigger in TRIGGERS:
-        if few and trigger.type != "IMPOSES":
-            continue
-        if trigger.probes is not None and not any(p in low for p in trigger.probes):
-            continue
+    for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
             if _negated(text, base, a, trigger.type):
@@ -794,12 +643,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.mode == "between":
                 ends = [m for m in right if _label(ents, m) in trigger.targets][:2]
                 if len(ends) == 2:
-                    out.append(Relation(ends[0].entity, ends[1].entity, trigger.type, index))
+                    out.append(Relation(ends[0].entity, ends[1].entity, trigger.type, index, why=trigger.why))
                 continue
             if trigger.mode == "mutual":
                 subjects = _subjects(ents, text, left, a, relatives)
                 if len(subjects) >= 2:
-                    out.append(Relation(subjects[0], subjects[1], trigger.type, index))
+                    out.append(Relation(subjects[0], subjects[1], trigger.type, index, why=trigger.why))
                 continue
             if trigger.mode == "possessed":
                 owner = [m for m in mentions if m.possessive and 0 <= a - m.end <= 4 and _label(ents, m) in ACTOR]
@@ -807,7 +656,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                    relatives, fallback_possessive=False)
                 for o in owner[:1]:
                     for other in others[:1]:
-                        out.append(Relation(other, o.entity, trigger.type, index, why="possessed ally"))
+                        out.append(Relation(other, o.entity, trigger.type, index, why=trigger.why))
                 continue
             if trigger.mode == "passive":
                 agents = [m for m in right if _label(ents, m) in ACTOR][:1]
@@ -825,7 +674,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if unit and people and not patients:
                         # "an IMF mission led by Luis Cubeddu": a post in the body, not its leadership
                         role = "head of the " + text[unit.start:a].strip()
-                        out.append(Relation(people[0].entity, unit.entity, "HOLDS_ROLE", index, {"role": role}))
+                        out.append(Relation(people[0].entity, unit.entity, "HOLDS_ROLE", index, {"role": role}, why=trigger.why))
                         continue
                 if trigger.type == "IMPOSES":
                     patients = [ents.country_of(p) if _label_of(ents, p) == "Person" else p for p in patients]
@@ -833,7 +682,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 for agent in agents:
                     for patient in patients[:1]:
                         out.append(Relation(agent.entity, patient, trigger.type, index,
-                                            _detail(trigger.type, chunk, match, text, ents, index)))
+                                            _detail(trigger.type, chunk, match, text, ents, index),
+                                            why=trigger.why))
                 continue
             antecedent = None
             if re.search(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", text[max(base, a - 20):a]):
@@ -848,7 +698,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if fronted:
                     subject, agreement = fronted
                     out.append(Relation(subject, agreement, trigger.type, index,
-                                        why=f"relative clause {match.group()!r}"))
+                                        why=trigger.why))
                     continue
             subjects = [antecedent.entity] if antecedent else (
                 _possessor_subject(ents, text, mentions, a) or _subjects(ents, text, left, a, relatives))
@@ -928,7 +778,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         continue
                     out.append(Relation(subject, obj, trigger.type, index,
                                         _detail(trigger.type, chunk, match, text, ents, index),
-                                        why=f"trigger {match.group()!r}"))
+                                        why=trigger.why))
     return out
 
 
@@ -947,11 +797,6 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, st
                 return subject.entity, m.entity
             break
     return None
-
-
-CANCELS = {"lifted", "lift", "lifting", "lifts", "removed", "removing", "scrapped", "suspended", "eased",
-           "easing", "dropped", "exempted", "exemption", "waived", "ended", "lowered", "cut", "cutting",
-           "escape", "avoid", "avoided", "repealed"}
 
 
 def _starts_clause(text: str, m: Mention) -> bool:
@@ -1200,7 +1045,7 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[R
             if passive:
                 break  # "approved by the Chamber of Deputies": one body
         for name in names:
-            out.append(Relation(name, bill, "SUPPORTS", index, why="votes"))
+            out.append(Relation(name, bill, "SUPPORTS", index, why="rule:votes"))
     return out
 
 
@@ -1218,7 +1063,7 @@ def _own_party(ents: ArticleEntities, mentions: list[Mention], index: int) -> li
         party = m.entity in kb.party_adjectives.values() or re.search(r"\b(?:Party|Partido|Coalition|Front|Frente)\b",
                                                                       m.entity)
         if party or OWN_PARTY_AFTER.match(ents.text, m.end):
-            out.append(Relation(pronoun.entity, m.entity, "MEMBER_OF", index, why="own party"))
+            out.append(Relation(pronoun.entity, m.entity, "MEMBER_OF", index, why="rule:own-party"))
     return out
 
 
@@ -1291,7 +1136,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                     beneficiaries = [given[-1].entity] + beneficiaries
                 if not funders:
                     for x in after_head:
-                        out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
+                        out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
             recipients = [b for b in beneficiaries if b not in funders]
             for f in list(funders):
                 if _label(ents, next(x for x in mentions if x.entity == f)) == "Organization" and \
@@ -1315,28 +1160,28 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                     r_country = ents.country_of(r) if _label_of(ents, r) == "Person" else r
                     if r_country and f != r_country:
                         out.append(Relation(f, r_country, "FUNDS", index,
-                                            {"detail": f"{entity.name}: {_clean(m.surface)}"}))
+                                            {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:loan-funds"))
             if concluded:
                 for p in dict.fromkeys(funders + recipients[:1]):
-                    out.append(Relation(p, entity.name, "PARTY_TO", index))
+                    out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
         elif re.match(r"\s*between\b", text[_head_position(text, m):m.end].split(" ", 1)[-1]) and \
                 len(parties_here) >= 2:
             for x in parties_here:  # "the 23rd agreement between Argentina and the Fund"
-                out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
+                out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:agreement-between"))
         elif len(entity.parties) == 2 and any(_lender(ents, p) for p in entity.parties) and not PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]) and not (
                 m.anaphor or m.surface.lower() in ("program", "programme", "agreement", "deal")):
             # "the IMF program", "Argentina's Extended Fund Facility": a lender's program is in force
             for p in entity.parties:
                 if p in ents.entities:
-                    out.append(Relation(p, entity.name, "PARTY_TO", index, why="lender program"))
+                    out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:lender-program"))
         elif possessive_agreement and parties_here:
             for x in parties_here:
-                out.append(Relation(x.entity, entity.name, "PARTY_TO", index))
+                out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
             owner = _subjects(ents, text, before, m.start, []) or [
                 x.entity for x in mentions if x.possessive and x.end <= m.start and _label(ents, x) in ACTOR][:1]
             for o in owner[:1]:
-                out.append(Relation(o, entity.name, "PARTY_TO", index))
+                out.append(Relation(o, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
     return out
 
 
@@ -1422,7 +1267,7 @@ def _quoted_criticism(ents: ArticleEntities, by_sentence: dict[int, list[Mention
                     continue
                 if _label(ents, m) == "Country" and not re.search(r"\bcountry\b", chunk):
                     continue
-                out.append(Relation(speaker, m.entity, "CRITICIZES", index))
+                out.append(Relation(speaker, m.entity, "CRITICIZES", index, why="rule:quoted-criticism"))
     return out
 
 

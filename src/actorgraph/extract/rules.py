@@ -14,6 +14,7 @@ from .dates import sentence_date
 from .document import Document
 from .entities import ArticleEntities, find_entities
 from .relations import Relation, find_relations
+from .rulebook import rulebook
 from .text import split_sentences
 
 
@@ -29,6 +30,7 @@ class RuleExtractor:
         return ents, find_relations(ents, doc.published)
 
     def extract(self, doc: Document, ontology: Ontology) -> Graph:
+        rulebook().check(ontology)  # a trigger whose type or ends the ontology lacks fails here, named
         ents, relations = self.analyse(doc)
         return to_graph(doc, ents, relations, ontology, self.name)
 
@@ -54,7 +56,7 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
         sentence = ents.sentences[rel.sentence]
         quote = text[sentence.start:sentence.end]
         date = sentence_date(quote, doc.published) or doc.published
-        evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date)
+        evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date, why=rel.why)
         props = {k: v for k, v in rel.props.items() if k in spec.properties and v}
         graph.add_edge(Edge(ids[rel.source], ids[rel.target], rel.type, [evidence], props),
                        symmetric=spec.symmetric)

@@ -1,0 +1,196 @@
+"""The relation rules: the data file is checked, and every rule has a sentence it reads.
+
+Each example is a sentence written for this test (no article's text), with the relation it
+states and the rule (`why`) expected to state it. A new trigger in data/relations.yaml needs
+a line here: ``test_every_trigger_has_an_example`` fails until it has one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actorgraph.errors import ConfigError
+from actorgraph.extract.document import Document
+from actorgraph.extract.rulebook import load_rulebook, rulebook
+from actorgraph.extract.rules import RuleExtractor
+from actorgraph.extract.text import split_sentences
+
+ROOT = Path(__file__).parent.parent
+SYMMETRIC = {"MET_WITH", "ALLIED_WITH"}
+
+# (rule, sentence, (source, type, target))
+EXAMPLES = [
+    ("welcomed-by", "President Javier Milei was welcomed at the White House by President Donald Trump.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("met-with", "Economy Minister Luis Caputo met with Treasury Secretary Scott Bessent on Monday.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("met-name", "President Donald Trump hosted President Javier Milei on Tuesday.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("meeting-between", "The meeting between President Javier Milei and President Donald Trump was brief.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("meeting-at", "Argentina held talks at the International Monetary Fund on Monday.",
+     ("Argentina", "MET_WITH", "International Monetary Fund")),
+    ("met-mutual", "President Javier Milei and President Donald Trump met in New York.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("support-verb", "Senator Rick Scott backed President Javier Milei.",
+     ("Rick Scott", "SUPPORTS", "Javier Milei")),
+    ("throw-support-behind", "President Donald Trump throws his support behind President Javier Milei.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("sided-with", "Senator Rick Scott sided with President Javier Milei.",
+     ("Rick Scott", "SUPPORTS", "Javier Milei")),
+    ("his-friend", "President Donald Trump said his good friend Javier Milei would win.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("possessed-ally", "Argentina is Washington's closest ally in the region.",
+     ("Argentina", "ALLIED_WITH", "United States")),
+    ("criticize-verb", "Governor Axel Kicillof criticised President Javier Milei.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("criticized-by", "President Javier Milei was criticised by Governor Axel Kicillof.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("praise-verb", "President Javier Milei thanked Treasury Secretary Scott Bessent.",
+     ("Javier Milei", "SUPPORTS", "Scott Bessent")),
+    ("welcomed-agreement", "Economy Minister Luis Caputo welcomed the Argentina–IMF agreement.",
+     ("Luis Caputo", "SUPPORTS", "Argentina–IMF agreement")),
+    ("called-a-friend", "President Donald Trump called Javier Milei a great friend.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("called-a-name", "President Javier Milei called Nicolás Maduro a dictator.",
+     ("Javier Milei", "CRITICIZES", "Nicolás Maduro")),
+    ("wants-out", "Treasury Secretary Scott Bessent wants China out of the region.",
+     ("Scott Bessent", "CRITICIZES", "China")),
+    ("blame-verb", "Governor Axel Kicillof blamed President Javier Milei.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("ally-of", "President Javier Milei is a close ally of President Donald Trump.",
+     ("Javier Milei", "ALLIED_WITH", "Donald Trump")),
+    ("alliance-between", "Analysts describe an alliance between Argentina and Israel.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
+    ("negotiate-verb", "Economy Minister Luis Caputo negotiated with the International Monetary Fund.",
+     ("Luis Caputo", "NEGOTIATES", "International Monetary Fund")),
+    ("seek-agreement", "Argentina is pursuing a trade agreement with the United States.",
+     ("Argentina", "NEGOTIATES", "United States–Argentina trade agreement")),
+    ("signed", "Argentina signed the Paris Agreement in 2016.",
+     ("Argentina", "PARTY_TO", "Paris Agreement")),
+    ("sits-on", "Senator Tim Kaine sits on the Senate Foreign Relations Committee.",
+     ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
+    ("led-by", "The General Confederation of Labour, led by Cristian Jerónimo, called a strike.",
+     ("Cristian Jerónimo", "LEADS", "CGT")),
+    ("leads", "Cristian Jerónimo leads the General Confederation of Labour.",
+     ("Cristian Jerónimo", "LEADS", "CGT")),
+    ("leaders-of", "Maximiliano Pullaro and Martín Llaryora, both leaders of the Provincias Unidas coalition, met.",
+     ("Maximiliano Pullaro", "LEADS", "Provincias Unidas")),
+    ("possessed-shareholder", "The United States is the Inter-American Development Bank's largest shareholder.",
+     ("United States", "MEMBER_OF", "Inter-American Development Bank")),
+    ("member-of", "Argentina is a full member of Mercosur.",
+     ("Argentina", "MEMBER_OF", "Mercosur")),
+    ("funds-verb", "The World Bank financed Argentina with new credits.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("imposed-on", "The United States imposed tariffs on Brazil.",
+     ("United States", "IMPOSES", "Brazil")),
+    ("imposed-by", "Brazil faces tariffs imposed by the United States.",
+     ("United States", "IMPOSES", "Brazil")),
+    ("tariffs-on", "The United States announced tariffs on Brazil.",
+     ("United States", "IMPOSES", "Brazil")),
+    ("levied", "The United States sanctioned Venezuela in March.",
+     ("United States", "IMPOSES", "Venezuela")),
+]
+
+
+def read(sentence: str):
+    """(source, type, target) -> why, for every relation the rules read in ``sentence``."""
+    ents, rels = RuleExtractor().analyse(Document("t", sentence, "t.txt", "t", "", "2025-09"))
+    return {_key(r.source, r.type, r.target): r.why for r in rels}
+
+
+def _key(source: str, type_: str, target: str) -> tuple[str, str, str]:
+    if type_ in SYMMETRIC:
+        source, target = sorted((source, target))
+    return source, type_, target
+
+
+@pytest.mark.parametrize("rule,sentence,expected", EXAMPLES, ids=[e[0] for e in EXAMPLES])
+def test_each_trigger_reads_its_example(rule, sentence, expected):
+    found = read(sentence)
+    expected = _key(*expected)
+    assert expected in found, f"{rule}: {sentence!r} gave {found}"
+    assert found[expected] == f"rule:{rule}"
+
+
+def test_every_trigger_has_an_example():
+    names = [t.name for t in rulebook().triggers]
+    assert sorted(set(names) - {e[0] for e in EXAMPLES}) == []
+
+
+def test_every_relation_records_its_rule():
+    text = ("Senator Rick Scott backed President Javier Milei. Argentina signed a $20 billion currency swap "
+            "with the U.S. Treasury. Governor Axel Kicillof criticised the deal.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert rels and all(r.why.startswith("rule:") for r in rels)
+
+
+def test_edges_carry_the_rule_as_why(ontology):
+    doc = Document("t", "Senator Rick Scott backed President Javier Milei.", "t.txt", "t", "", "2025-09")
+    graph = RuleExtractor().extract(doc, ontology)
+    whys = {e.type: e.evidence[0].why for e in graph.edges.values()}
+    assert whys["SUPPORTS"] == "rule:support-verb"
+
+
+def test_the_rules_fit_the_ontology(ontology):
+    rulebook().check(ontology)
+
+
+def test_anchors_never_hide_a_match():
+    """Every match of every trigger, over the development and fixture articles, contains one of
+    its anchors: the one-pass pre-selection finds exactly what scanning every pattern finds."""
+    texts = [p.read_text(encoding="utf-8") for folder in (ROOT.parent / "shared" / "corpus",
+                                                          ROOT / "tests" / "fixtures" / "heldout",
+                                                          ROOT / "tests" / "fixtures" / "blind2")
+             if folder.is_dir() for p in sorted(folder.glob("*.txt"))]
+    texts.append(" ".join(e[1] for e in EXAMPLES))
+    book = rulebook()
+    checked = 0
+    for text in texts:
+        for s in split_sentences(text):
+            chunk = text[s.start:s.end]
+            chosen = set(id(t) for t in book.candidates(chunk.lower()))
+            for t in book.triggers:
+                if t.pattern.search(chunk):
+                    checked += 1
+                    assert id(t) in chosen, f"{t.name}: {chunk!r} matches but no anchor of {t.anchors} occurs"
+    assert checked > 100
+
+
+BAD = [
+    ("  type: OWNS\n", "unknown relation type 'OWNS'"),
+    ("  pattern: '(unclosed'\n", "pattern does not compile"),
+    ("  anchors: []\n", "'anchors' must be a non-empty list"),
+    ("  mode: sideways\n", "unknown mode 'sideways'"),
+    ("  targets: [Event]\n", "MEMBER_OF cannot end at Event"),
+]
+
+
+@pytest.mark.parametrize("line,message", BAD, ids=[b[1] for b in BAD])
+def test_a_bad_rule_fails_at_load_with_file_and_line(tmp_path, ontology, line, message):
+    rule = {"name": "sits-on", "type": "MEMBER_OF", "pattern": r"\bsits\s+on\b", "anchors": "[sits]",
+            "targets": "[Organization]"}
+    key = line.split(":")[0].strip()
+    rule[key] = line.split(":", 1)[1].strip()
+    body = "triggers:\n- name: " + rule.pop("name") + "\n" + "".join(f"  {k}: {v}\n" for k, v in rule.items())
+    body += "words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted]}\n"
+    path = tmp_path / "relations.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_rulebook(path).check(ontology)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(f"{path}:2: trigger 'sits-on'") or f"{path}:" in str(caught.value)
+
+
+def test_a_trigger_without_a_name_or_twice_named_is_refused(tmp_path):
+    words = "words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted]}\n"
+    path = tmp_path / "relations.yaml"
+    path.write_text("triggers:\n- type: MET_WITH\n  pattern: met\n  anchors: [met]\n" + words, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"relations.yaml:2: trigger needs 'name'"):
+        load_rulebook(path)
+    path.write_text("triggers:\n" + "- name: met\n  type: MET_WITH\n  pattern: met\n  anchors: [met]\n" * 2 + words,
+                    encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"relations.yaml:6: trigger name 'met' is used twice"):
+        load_rulebook(path)
