@@ -92,6 +92,41 @@ EXAMPLES = [
      ("United States", "IMPOSES", "Brazil")),
     ("levied", "The United States sanctioned Venezuela in March.",
      ("United States", "IMPOSES", "Venezuela")),
+    ("critical-of", "Governor Axel Kicillof has been highly critical of President Javier Milei.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("supporter-of", "Senator Rick Scott has long been a staunch supporter of President Javier Milei.",
+     ("Rick Scott", "SUPPORTS", "Javier Milei")),
+    ("trusts", "Treasury Secretary Scott Bessent trusts Economy Minister Luis Caputo.",
+     ("Scott Bessent", "SUPPORTS", "Luis Caputo")),
+    ("supported-by", "Governor Axel Kicillof was backed by Senator Cristina Fernández.",
+     ("Cristina Fernández", "SUPPORTS", "Axel Kicillof")),
+    ("close-to", "Governor Martín Llaryora is politically close to Governor Maximiliano Pullaro.",
+     ("Martín Llaryora", "ALLIED_WITH", "Maximiliano Pullaro")),
+    ("in-talks-with", "Argentina is in discussions with the International Monetary Fund.",
+     ("Argentina", "NEGOTIATES", "International Monetary Fund")),
+    ("loan-from", "Argentina received a loan from the World Bank.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("lends-amount", "The World Bank provided Argentina $2 billion last year.",
+     ("World Bank", "FUNDS", "Argentina")),
+]
+
+# Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
+CODE_EXAMPLES = [
+    ("title-role", "Treasury Secretary Scott Bessent spoke.", ("Scott Bessent", "HOLDS_ROLE", "United States")),
+    ("appositive-role", "Gonzalo Paz, a professor at Georgetown University, spoke.",
+     ("Gonzalo Paz", "HOLDS_ROLE", "Georgetown University")),
+    ("party-title", "Former Democratic Senator Chris Dodd spoke.", ("Chris Dodd", "MEMBER_OF", "Democratic Party")),
+    ("party-appositive", "Raúl Jalil, a Peronist, spoke on Monday.", ("Raúl Jalil", "MEMBER_OF", "Justicialist Party")),
+    ("quoted-criticism", 'Senator Elizabeth Warren said: "Javier Milei runs a corrupt scheme."',
+     ("Elizabeth Warren", "CRITICIZES", "Javier Milei")),
+    ("quoted-praise", '"Argentina has been a reliable partner," Trade Representative Jamieson Greer said.',
+     ("Jamieson Greer", "SUPPORTS", "Argentina")),
+    ("labelled-as", 'Senator Rand Paul called the IMF loan "a reckless bailout" in March.',
+     ("Rand Paul", "CRITICIZES", "IMF loan")),
+    ("labelled-as", "Governor Axel Kicillof described President Javier Milei as a dangerous man.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("votes", "The 2026 budget was approved by the Chamber of Deputies with votes from La Libertad Avanza.",
+     ("La Libertad Avanza", "SUPPORTS", "2026 budget")),
 ]
 
 
@@ -113,6 +148,33 @@ def test_each_trigger_reads_its_example(rule, sentence, expected):
     expected = _key(*expected)
     assert expected in found, f"{rule}: {sentence!r} gave {found}"
     assert found[expected] == f"rule:{rule}"
+
+
+@pytest.mark.parametrize("rule,sentence,expected", CODE_EXAMPLES, ids=[e[0] for e in CODE_EXAMPLES])
+def test_each_code_rule_reads_its_example(rule, sentence, expected):
+    found = read(sentence)
+    expected = _key(*expected)
+    assert expected in found, f"{rule}: {sentence!r} gave {found}"
+    assert found[expected] == f"rule:{rule}"
+
+
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Governor Axel Kicillof is not critical of President Javier Milei.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Senator Rick Scott may become a supporter of President Javier Milei.", ("Rick Scott", "SUPPORTS", "Javier Milei")),
+    ('Senator Elizabeth Warren said: "Javier Milei is not a reliable partner."',
+     ("Elizabeth Warren", "SUPPORTS", "Javier Milei")),
+    ('President Javier Milei said: "Argentina is a great country."', ("Javier Milei", "SUPPORTS", "Argentina")),
+    ("Senator Rick Scott said the talks were difficult.", ("Rick Scott", "NEGOTIATES", "Rick Scott")),
+])
+def test_negation_hedging_and_self_praise_state_nothing(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_an_object_pronoun_is_not_its_own_subject():
+    text = ("Teresa Valdivieso led the mission. Her boss, Rodrigo Valdés, the director of the department, "
+            "defended her in an interview.")
+    found = read(text)
+    assert ("Rodrigo Valdés", "SUPPORTS", "Teresa Valdivieso") in found
 
 
 def test_every_trigger_has_an_example():
@@ -159,6 +221,8 @@ def test_anchors_never_hide_a_match():
     assert checked > 100
 
 
+WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], speech_verbs: [said], "
+         "negative_cues: [wrong], positive_cues: [great]}\n")
 BAD = [
     ("  type: OWNS\n", "unknown relation type 'OWNS'"),
     ("  pattern: '(unclosed'\n", "pattern does not compile"),
@@ -175,7 +239,7 @@ def test_a_bad_rule_fails_at_load_with_file_and_line(tmp_path, ontology, line, m
     key = line.split(":")[0].strip()
     rule[key] = line.split(":", 1)[1].strip()
     body = "triggers:\n- name: " + rule.pop("name") + "\n" + "".join(f"  {k}: {v}\n" for k, v in rule.items())
-    body += "words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted]}\n"
+    body += WORDS
     path = tmp_path / "relations.yaml"
     path.write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
@@ -185,7 +249,7 @@ def test_a_bad_rule_fails_at_load_with_file_and_line(tmp_path, ontology, line, m
 
 
 def test_a_trigger_without_a_name_or_twice_named_is_refused(tmp_path):
-    words = "words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted]}\n"
+    words = WORDS
     path = tmp_path / "relations.yaml"
     path.write_text("triggers:\n- type: MET_WITH\n  pattern: met\n  anchors: [met]\n" + words, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"relations.yaml:2: trigger needs 'name'"):

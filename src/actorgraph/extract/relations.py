@@ -29,8 +29,9 @@ from .rulebook import Trigger, rulebook
 from .text import Token, tokenize
 
 ACTOR = {"Person", "Organization", "Country"}
-WORDS = rulebook().words
+WORDS = {name: frozenset(words) for name, words in rulebook().words.items()}
 NEGATIONS, HEDGES, DESIRES, CANCELS = WORDS["negations"], WORDS["hedges"], WORDS["desires"], WORDS["cancels"]
+SPEECH_VERBS = WORDS["speech_verbs"]
 TIME_WORDS = {"last", "next", "this", "yesterday", "today", "tomorrow", "earlier", "later", "again",
               "recently", "now", "instead", "too", "once", "twice", "directly", "publicly", "privately",
               "repeatedly", "already", "also", "still", "first", "before", "after", "during", "amid"}
@@ -57,11 +58,9 @@ class Relation:
 
 LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
                            r"\breturn(?:ed|s)?\s+to\s+(?:the\s+)?(?:presidency|White\s+House|Casa\s+Rosada|power)|\bleadership\s+of\b", re.IGNORECASE)
-NEGATIVE_CUES = re.compile(
-    r"\b(?:inexplicable|can['’]t|cannot|refuses|scheme|brazen|cronies|buddies|buddy|failure|corrupt\w*|"
-    r"at risk|undercut|shuts? down|whims|disaster|reckless|wrong|dangerous|betray\w*|propping up|"
-    r"bail out|punish|disgrace\w*|shameful|outrageous|authoritarian)\b", re.IGNORECASE)
-SPEECH = r"(?:said|says|stated|noted|added|argued|wrote|posted|warned|told)"
+NEGATIVE_CUES = rulebook().words_re("negative_cues")
+POSITIVE_CUES = rulebook().words_re("positive_cues")
+SPEECH = "(?:" + "|".join(sorted(SPEECH_VERBS)) + ")"
 AMOUNT_RE = re.compile(r"(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|bn))?|\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)",
                        re.IGNORECASE)
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
@@ -99,10 +98,11 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
         out.extend(_agreement_relations(ents, tokens, mentions, index))
         out.extend(_own_party(ents, mentions, index))
         out.extend(_votes(ents, mentions, index))
+        out.extend(_labelled(ents, mentions, index))
         people = [m.entity for m in mentions if _label(ents, m) == "Person" and not m.anaphor]
         if people:
             previous_people = people
-    out.extend(_quoted_criticism(ents, by_sentence))
+    out.extend(_quoted_stance(ents, by_sentence))
     return _valid(ents, out)
 
 
@@ -140,6 +140,12 @@ def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Me
         if low in PRONOUNS_PERSON:
             before = [m for m in mentions if m.end <= tok.start and _label(ents, m) == "Person"]
             target = before[0].entity if before else (previous_people[0] if previous_people else None)
+            if before and _object_pronoun(tokens, i):
+                # "Valdés defended her": an object pronoun is not its own clause's subject
+                nearest = before[-1].entity
+                others = [m.entity for m in reversed(before) if m.entity != nearest] + \
+                         [p for p in previous_people if p != nearest]
+                target = others[0] if others else None
             if target:
                 extra.append(Mention(tok.start, tok.end, tok.text, target, index, low in ("his", "her"),
                                      anaphor=True))
@@ -187,6 +193,17 @@ def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Me
     merged = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end and x.end - x.start >
                                              m.end - m.start for x in extra)]
     return sorted(merged + extra, key=lambda m: (m.start, m.entity))
+
+
+def _object_pronoun(tokens: list[Token], i: int) -> bool:
+    """'him', or 'her' not followed by the noun it owns ('defended her in', not 'her office')."""
+    low = tokens[i].lower
+    if low == "him":
+        return True
+    if low != "her":
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or not nxt.text[:1].isalpha() or nxt.lower in PREPOSITIONS or nxt.lower in FUNCTION_AFTER
 
 
 def _leaders(ents: ArticleEntities) -> dict[str, str]:
@@ -322,6 +339,11 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         else:
             role = _appositive_role(ents, tokens, mentions, m, i)
         if role is None:
+            party = _party_after(ents, m)
+            if party:  # "Raúl Jalil, a Peronist, ...": no office, but a party
+                if party not in ents.entities:
+                    ents.add(party, "Organization", None, kb.country_of(party))
+                out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-appositive"))
             continue
         title, mods, where, role_text = role
         if title in OCCUPATIONS and not (where and _label_of(ents, where) == "Organization"):
@@ -760,8 +782,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # sanctions may name a person
                 objects = [ents.country_of(o) if _label_of(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
-            if trigger.type == "NEGOTIATES" and subjects:
-                # "Bessent, who negotiated the swap with Economy Minister Luis Caputo": both sides did
+            if trigger.type in ("NEGOTIATES", "PARTY_TO") and subjects:
+                # "Bessent, who negotiated the swap with Economy Minister Luis Caputo": both sides did;
+                # "signed a memorandum with the Department of Energy": both are parties
                 for x in right:
                     if _label(ents, x) != "Agreement" or x.entity not in objects:
                         continue
@@ -930,6 +953,10 @@ def _after_preposition(text: str, m: Mention) -> bool:
 
 def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_end: int,
              mentions: list[Mention]) -> list[str]:
+    if right and right[0].possessive and trigger.type in ("SUPPORTS", "CRITICIZES") and len(right) > 1 and \
+            _label(ents, right[1]) == "Person" and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){1,4},?\s*",
+                                                               text[right[0].end:right[1].start]):
+        right = right[1:]  # "praised Milei's economy minister, Luis Caputo": the minister
     if right and right[0].possessive and (trigger.type in ("MET_WITH", "ALLIED_WITH") or (
             trigger.type == "NEGOTIATES" and not right[0].anaphor and not any(
                 _label(ents, x) == "Agreement" for x in right[1:2]))):
@@ -1046,6 +1073,41 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[R
                 break  # "approved by the Chamber of Deputies": one body
         for name in names:
             out.append(Relation(name, bill, "SUPPORTS", index, why="rule:votes"))
+    return out
+
+
+LABELLED = re.compile(r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|dubbed|"
+                      r"termed|praised|hailed|denounced|dismissed|slammed)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
+                      re.IGNORECASE)
+LABEL_PHRASE = re.compile(r"\s+(?:as\s+)?(?P<phrase>[“\"][^”\"]{3,200}[”\"]?|(?:a|an|the)\s[^,;.“\"]{3,80})")
+
+
+def _labelled(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'Milei called Trump "the best friend ..."', 'X described the swap as a bailout': the words
+    the subject puts on an actor carry the subject's stance towards it."""
+    out = []
+    text = ents.text
+    sentence = ents.sentences[index]
+    actors = [m for m in mentions if _label(ents, m) is not None]
+    for k, m in enumerate(actors):
+        verb = LABELLED.search(text, max(sentence.start, m.start - 30), m.start)
+        if not verb or m.possessive or m.surface.lower() in PRONOUN_WORDS:
+            continue  # "called him ...": a pronoun here may be anyone
+        phrase = LABEL_PHRASE.match(text, m.end, sentence.end)
+        if not phrase:
+            continue
+        stance = _stance(phrase.group("phrase"))
+        if stance is None or _negated(text, sentence.start, verb.start(), stance):
+            continue
+        left = [x for x in actors[:k] if x.end <= verb.start()]
+        subjects = _subjects(ents, text, left, verb.start(), [])
+        if left and re.search(r"\band\s+(?:\w+ly\s+)?$", text[max(sentence.start, verb.start() - 16):verb.start()]) \
+                and _verb_follows(text, left[0]):
+            # "Kicillof blamed Milei and called Caputo a failure": the verbs share the first subject
+            subjects = _subjects(ents, text, left[:1], left[0].end, [], fallback_possessive=False) or subjects
+        for subject in subjects:
+            if subject != m.entity and _label_of(ents, subject) in ACTOR:
+                out.append(Relation(subject, m.entity, stance, index, why="rule:labelled-as"))
     return out
 
 
@@ -1220,12 +1282,12 @@ def _clean(surface: str) -> str:
 
 # --- quotations ------------------------------------------------------------------------------
 
-SPEAKER_AFTER = re.compile(r"[”\"]\s*,?\s*(?:" + SPEECH + r")\s+(?P<who>[^,.]{2,60}?)(?:\s+in\s+a\s+\w+|\.|,|$)")
-SPEAKER_BEFORE = re.compile(r"[”\"],?\s+(?P<who>[^,”\"]{2,80}?)\s+" + SPEECH + r"\b")
+def _quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) -> list[Relation]:
+    """A speaker whose quoted words attack (praise) named actors criticizes (supports) them.
 
-
-def _quoted_criticism(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) -> list[Relation]:
-    """A speaker whose quoted words attack someone criticizes them."""
+    The speaker is the person a speech verb attributes the paragraph's quotation to, before it
+    ('X said: "..."') or after it ('"...," X said', '"...," said X'); a quoted sentence's stance
+    comes from the cue words of data/relations.yaml, a cue right after a negation not counting."""
     out: list[Relation] = []
     text = ents.text
     lines: dict[int, list[int]] = {}
@@ -1237,38 +1299,69 @@ def _quoted_criticism(ents: ArticleEntities, by_sentence: dict[int, list[Mention
         line = text[start:end]
         if "“" not in line and '"' not in line:
             continue
-        speaker = None
-        for index in indices:
-            for m in by_sentence.get(index, []):
-                if _label(ents, m) != "Person":
-                    continue
-                around = text[max(start, m.start - 60):min(end, m.end + 40)]
-                rel = m.start - max(start, m.start - 60)
-                before = around[:rel]
-                after = around[rel + len(m.surface):]
-                if re.search(r"[”\"]\s*,?\s*" + SPEECH + r"\s+(?:\w+\s+){0,3}$", before) or \
-                        re.match(r"\s*" + SPEECH + r"\b", after) and re.search(r"[”\"],?\s*(?:\w+\s+){0,4}$", before):
-                    speaker = m.entity
+        speaker = _speaker(ents, by_sentence, indices, start, end)
         if speaker is None:
             continue
+        home = ents.country_of(speaker)
         quoted = _quoted_spans(text, start, end)
         for index in indices:
             sentence = ents.sentences[index]
             chunk = text[sentence.start:sentence.end]
-            if not NEGATIVE_CUES.search(chunk):
+            stance = _stance(chunk)
+            if stance is None:
                 continue
             if not any(s <= sentence.start + 2 and sentence.end - 2 <= e or
                        (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
                 continue
-            for m in by_sentence.get(index, []):
-                if m.entity == speaker or _label(ents, m) not in ("Person", "Country", "Agreement"):
+            mentions = by_sentence.get(index, [])
+            for m in mentions:
+                label = _label(ents, m)
+                if m.entity == speaker or label not in ("Person", "Country", "Agreement", "Organization"):
                     continue
-                if (m.anaphor and not m.surface[:1] in "$0123456789U") or _modifier(ents, text, m, by_sentence.get(index, [])):
+                if (m.anaphor and not m.surface[:1] in "$0123456789U") or _modifier(ents, text, m, mentions):
                     continue
-                if _label(ents, m) == "Country" and not re.search(r"\bcountry\b", chunk):
-                    continue
-                out.append(Relation(speaker, m.entity, "CRITICIZES", index, why="rule:quoted-criticism"))
+                if stance == "CRITICIZES" and label in ("Country", "Organization") and \
+                        not re.search(r"\bcountry\b", chunk):
+                    continue  # "a disgrace for the country": a body named in an attack is often its setting
+                if stance == "SUPPORTS" and (label == "Organization" or m.entity == home):
+                    continue  # praise of one's own country, or of a body named in passing, is no stance
+                why = "rule:quoted-criticism" if stance == "CRITICIZES" else "rule:quoted-praise"
+                out.append(Relation(speaker, m.entity, stance, index, why=why))
     return out
+
+
+def _speaker(ents, by_sentence, indices, start: int, end: int) -> str | None:
+    """The person a paragraph's quotation is attributed to, or None."""
+    text = ents.text
+    speaker = None
+    for index in indices:
+        for m in by_sentence.get(index, []):
+            if _label(ents, m) != "Person" or m.anaphor:
+                continue
+            before = text[max(start, m.start - 60):m.start]
+            after = text[m.end:min(end, m.end + 40)]
+            if re.search(r"[”\"]\s*,?\s*" + SPEECH + r"\s+(?:\w+\s+){0,3}$", before) or \
+                    re.match(r"\s*" + SPEECH + r"\b", after) and re.search(r"[”\"],?\s*(?:\w+\s+){0,4}$", before) or \
+                    re.match(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*(?:[,:]|\bthat)\s*[“\"]",
+                             after):
+                speaker = m.entity
+    return speaker
+
+
+def _stance(chunk: str) -> str | None:
+    """CRITICIZES or SUPPORTS when a sentence's cue words lean one way, else None."""
+    def count(cues: re.Pattern) -> int:
+        return sum(1 for cue in cues.finditer(chunk) if not NEGATED_CUE.search(chunk, 0, cue.start()))
+    negative, positive = count(NEGATIVE_CUES), count(POSITIVE_CUES)
+    if negative > positive:
+        return "CRITICIZES"
+    if positive > negative:
+        return "SUPPORTS"
+    return None
+
+
+NEGATED_CUE = re.compile(r"\b(?:not|no|never|n['’]t|hardly|less|least)\s+(?:\w+\s+)?(?:a\s+|an\s+|the\s+)?$",
+                         re.IGNORECASE)
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ LABELS = {"Person", "Organization", "Country", "Agreement", "Event"}
 MODES = {"active", "passive", "between", "mutual", "possessed"}
 OBJECTS = {"first", "list", "next"}
 TRIGGER_KEYS = {"name", "type", "pattern", "anchors", "mode", "targets", "objects", "prefer_agreement"}
-WORD_LISTS = {"negations", "hedges", "desires", "cancels"}
+WORD_LISTS = {"negations", "hedges", "desires", "cancels", "speech_verbs", "negative_cues", "positive_cues"}
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 
 
@@ -50,7 +50,7 @@ class Trigger:
 @dataclass(frozen=True)
 class Rulebook:
     triggers: tuple[Trigger, ...]
-    words: dict[str, frozenset]
+    words: dict[str, tuple[str, ...]]
     path: str
     automaton: object  # ahocorasick.Automaton: anchor -> indices of the triggers it admits
 
@@ -60,6 +60,12 @@ class Rulebook:
         for _, indices in self.automaton.iter(lowered):
             found.update(indices)
         return [self.triggers[i] for i in sorted(found)]
+
+    def words_re(self, name: str) -> re.Pattern:
+        """One case-insensitive pattern for a word list; a trailing ``*`` is any ending."""
+        alternatives = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)).replace(r"\ ", r"\s+")
+                              for w in self.words[name])
+        return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
     def check(self, ontology) -> None:
         """Fail with the file and line when a trigger's type or ends are not the ontology's."""
@@ -112,7 +118,7 @@ def _parse(doc, path: str) -> Rulebook:
                               f"(known: {', '.join(sorted(WORD_LISTS))})")
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise ConfigError(f"{path}:{line_of(value)}: word list {key!r} must be a list of words")
-        lists[str(key)] = frozenset(str(w).lower() for w in value)
+        lists[str(key)] = tuple(str(w).lower() for w in value)
     automaton = ahocorasick.Automaton()
     admits: dict[str, list[int]] = {}
     for index, t in enumerate(triggers):
