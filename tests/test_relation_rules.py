@@ -258,3 +258,37 @@ def test_a_trigger_without_a_name_or_twice_named_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(ConfigError, match=r"relations.yaml:6: trigger name 'met' is used twice"):
         load_rulebook(path)
+
+
+def roles(sentence: str) -> dict:
+    """person -> (type, place, role) for the offices the rules read in ``sentence``."""
+    ents, rels = RuleExtractor().analyse(Document("t", sentence, "t.txt", "t", "", "2025-09"))
+    return {r.source: (r.type, r.target, r.props.get("role")) for r in rels if r.type in ("HOLDS_ROLE", "LEADS")}
+
+
+@pytest.mark.parametrize("sentence,person,place", [
+    # the body before ", whose president," owns the office, not the article's country
+    ("The National Atomic Energy Commission (CNEA), whose president, Germán Guido Lavalle, is a physicist.",
+     "Germán Guido Lavalle", "National Atomic Energy Commission"),
+    # a demonym on an ambassador names the sending country, wherever the embassy is
+    ("The Chinese ambassador in Buenos Aires, Wang Wei, spoke to the press.", "Wang Wei", "China"),
+    ("President Javier Milei met the United States ambassador, Peter Lamelas, on Monday.",
+     "Peter Lamelas", "United States"),
+    ('"It worked," said Rodrigo Valdés, a former Chilean finance minister.', "Rodrigo Valdés", "Chile"),
+    # "its" before a title: the organisation just named
+    ("The General Confederation of Labour announced through its co-secretary general Jorge Sola that it would march.",
+     "Jorge Sola", "CGT"),
+])
+def test_offices_are_placed_by_what_the_sentence_says(sentence, person, place):
+    assert roles(sentence)[person][1] == place
+
+
+def test_a_preposition_is_no_part_of_a_title():
+    found = roles("The Treasury, under Secretary Scott Bessent, agreed at once. Treasury Secretary Scott Bessent spoke.")
+    assert found["Scott Bessent"][2] != "under Secretary"
+
+
+def test_an_actor_that_dates_a_deal_is_no_party_to_it():
+    found = read("China National Nuclear Corporation was to build the plant under a deal negotiated during "
+                 "the presidency of Alberto Fernández.")
+    assert not any(k[2] == "Alberto Fernández" for k in found)

@@ -176,6 +176,8 @@ def _with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Me
                     country, start = owner.entity, owner.start
             elif fold(prev.text) in kb.demonyms and not (i > 1 and tokens[i - 2].text[:1].isupper()):
                 country = kb.demonyms[fold(prev.text)]  # not "a Latin American leader"
+            elif prev.lower == "the" and low == "president" and ents.home:
+                country = ents.home  # "the president", unqualified: the article's own country's
             else:
                 owner = next((m for m in mentions if m.start <= prev.start < m.end), None)
                 if owner and _label(ents, owner) == "Country":
@@ -238,6 +240,8 @@ def _title_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
     """The longest title that ends right before tokens[i]: (title, start index) or None."""
     for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
         words = " ".join(t.lower for t in tokens[i - n:i])
+        if words.startswith("under ") and tokens[i - n].text == "under":
+            continue  # "the Treasury, under Secretary Bessent": a preposition, not an Under Secretary
         if words in TITLE_SET:
             return words, i - n
     return None
@@ -294,7 +298,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 where = kb.country_of(skipped_party)
             if k > 0:
                 prev = tokens[k - 1]
-                owner = next((x for x in mentions if x.start <= prev.start < x.end and not x.anaphor), None)
+                owner = next((x for x in mentions if x.start <= prev.start < x.end and (
+                    not x.anaphor or x.surface.lower() == "its")), None)  # "its co-secretary general X"
                 if prev.lower in ("’s", "'s") and k > 1:
                     owner = next((x for x in mentions if x.start <= tokens[k - 2].start < x.end), None)
                     if owner:
@@ -462,7 +467,7 @@ APPOSITIVE_AFTER = re.compile(
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
     r"have|had|is|was|said|noted|will)\b)")
 APPOSITIVE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts)\s+))?"
+    r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
     r"top|senior|key|longtime|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s+"
@@ -489,6 +494,7 @@ def _subdivision_country(window: str) -> str | None:
 
 def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     """'X, a professor at Y' / "Milei's chief of staff, X" -> (title, mods, where, role text)."""
+    kb = knowledge()
     text = ents.text
     sentence = ents.sentences[m.sentence]
     after = text[m.end:sentence.end]
@@ -529,8 +535,11 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         elif targets and preposition in ("to", "in") and "ambassador" in title:
             where = None  # an ambassador to X serves the other country
             other = [x for x in inside if x.start < rest_start and _label(ents, x) == "Country"]
+            demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
             if other:
                 where = other[0].entity
+            elif demonyms:
+                where = demonyms[0]  # "The Chinese ambassador in Buenos Aires"
             elif ents.home and ents.second:
                 posted = targets[0].entity if _label(ents, targets[0]) == "Country" else ents.country_of(
                     targets[0].entity)
@@ -557,6 +566,19 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
                   _label(ents, x) == "Organization" and x.sentence >= m.sentence - 1]
         if bodies:
             where = bodies[-1].entity
+    if where is None and poss and poss.strip().lower() == "whose":
+        # "The National Atomic Energy Commission (CNEA), whose president, X": the body before it
+        poss_at = offset + match.start("poss")
+        owner = next((x for x in reversed(mentions) if x.end <= poss_at and _label(ents, x) in (
+            "Organization", "Country") and re.fullmatch(r"[\s()]*,\s*", text[x.end:poss_at])), None)
+        if owner:
+            where = owner.entity
+    if where is None:
+        # "the United States ambassador, X", "a former Chilean finance minister": the country in the title
+        title_start, title_end = offset + match.start("title"), offset + match.end("title")
+        named = [x for x in inside if title_start <= x.start < title_end and _label(ents, x) == "Country"]
+        demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
+        where = named[0].entity if named else (demonyms[0] if demonyms else None)
     role_text = " ".join(mods + [match.group("title")]) + (match.group("rest") or "")
     if where and match.group("rest"):
         target_mentions = [x for x in inside if x.start >= offset + match.start("rest")]
@@ -660,7 +682,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     clause_end = min(clause_end, re_)  # a trigger inside ", who met X," ends there
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
-            right = [m for m in right if not _locative(text, m, b)]
+            right = [m for m in right if not _locative(text, m, b) and not DURING.search(text, b, m.start)]
             right = [m for m in right if not _modifier(ents, text, m, mentions)]
             if trigger.mode == "between":
                 ends = [m for m in right if _label(ents, m) in trigger.targets][:2]
@@ -864,6 +886,11 @@ def _negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     return False
 
 
+# "a deal negotiated during the presidency of X": X sets the time, it is no party
+DURING = re.compile(r"\b(?:during|under|since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:presidency|government|"
+                    r"administration|term|tenure|mandate|rule)\s+of\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}$")
+
+
 def _locative(text: str, m: Mention, after: int = 0) -> bool:
     """Is the mention the object of 'in'/'at'/'from' (a place, not a party) after ``after``?"""
     window = text[max(after, m.start - 14):m.start].lower()
@@ -981,7 +1008,7 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
     allowed = [m for m in right if _label(ents, m) in trigger.targets
                and not (m.anaphor and m.possessive and m.start - b > 12)
                and not re.match(r"\s+(?:said|says|told|added|noted|stated)\b", text[m.end:m.end + 10])
-               and not (m.possessive and trigger.type in ("MET_WITH", "ALLIED_WITH"))]
+               and not (m.possessive and trigger.type in ("MET_WITH", "ALLIED_WITH", "MEMBER_OF"))]
     if trigger.prefer_agreement:
         # "approved the review of Argentina's $20 billion Extended Fund Facility": the owner of an
         # agreement is no object when the agreement itself can be
