@@ -799,6 +799,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 rest = [m for m in right if _label(ents, m) in trigger.targets and m.entity != subjects[0]
                         and m.start - b <= 120]
                 objects = [rest[0].entity] if rest else []
+            if trigger.type == "MET_WITH" and match.group().lower().startswith("visit"):
+                objects = [o for o in objects if _label_of(ents, o) != "Country"]  # a country visited is a place
             if trigger.type == "FUNDS" or (trigger.type == "IMPOSES" and "sanction" not in match.group().lower()):
                 # money and tariffs reach a country ("bail out his friend President Milei" -> Argentina);
                 # sanctions may name a person
@@ -900,6 +902,11 @@ def _locative(text: str, m: Mention, after: int = 0) -> bool:
     return bool(words) and words[-1] in LOCATIVE
 
 
+# after a country name, a word that is no noun it could qualify ("the United States almost intact",
+# "Argentina signed"): the name is an actor
+ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|only|alone|themselves|itself")
+
+
 def _modifier(ents, text, m: Mention, mentions) -> bool:
     """'US support', 'U.S. Secretary of State Marco Rubio': a place name used as a modifier."""
     if _label(ents, m) != "Country" or m.possessive:
@@ -907,7 +914,7 @@ def _modifier(ents, text, m: Mention, mentions) -> bool:
     after = text[m.end:m.end + 40]
     nxt = re.match(r"\s+([a-z][\w-]*)", after)
     if nxt and nxt.group(1) not in FUNCTION_AFTER and nxt.group(1) not in TIME_WORDS and \
-            not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
+            not ADVERB_OR_VERB.fullmatch(nxt.group(1)) and not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
         return True
     return _title_modifier(ents, text, m, mentions)
 
