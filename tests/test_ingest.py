@@ -273,3 +273,15 @@ def test_cli_names_deep_nesting_and_outside_links_and_reads_the_rest(tmp_path):
     strict = CliRunner().invoke(main, ["extract", "--strict", str(folder), "-o", str(tmp_path / "h.json")])
     assert strict.exit_code == 1 and strict.output.count("\n") == 1 and strict.output.startswith("Error: ")
     assert "away.txt: skipped: a symbolic link to" in strict.output and "(and 1 more)" in strict.output
+
+
+def test_plainly_english_text_is_told_without_the_language_model():
+    from actorgraph.ingest import _plainly_english
+
+    english = ("The minister said that the agreement with the Fund was signed in Washington on Monday, and "
+               "that it would be sent to Congress for a vote in the spring. ") * 6
+    spanish = ("El ministro dijo que el acuerdo con el Fondo fue firmado en Washington el lunes y que sería "
+               "enviado al Congreso para su votación en la primavera. ") * 6
+    assert _plainly_english(english)
+    assert not _plainly_english(spanish)
+    assert not _plainly_english("The minister said so.")  # too short to tell: the model decides
