@@ -52,13 +52,15 @@ class Rulebook:
     triggers: tuple[Trigger, ...]
     words: dict[str, tuple[str, ...]]
     path: str
-    automaton: object  # ahocorasick.Automaton: anchor -> indices of the triggers it admits
+    automaton: object  # ahocorasick.Automaton: anchor -> (its length, indices of the triggers it admits)
 
     def candidates(self, lowered: str) -> list[Trigger]:
-        """The triggers, in table order, whose anchors occur in a lower-cased sentence."""
+        """The triggers, in table order, with an anchor at the start of a word of a lower-cased sentence."""
         found: set[int] = set()
-        for _, indices in self.automaton.iter(lowered):
-            found.update(indices)
+        for end, (length, indices) in self.automaton.iter(lowered):
+            start = end - length + 1
+            if start == 0 or not lowered[start - 1].isalpha():
+                found.update(indices)
         return [self.triggers[i] for i in sorted(found)]
 
     def words_re(self, name: str) -> re.Pattern:
@@ -125,7 +127,7 @@ def _parse(doc, path: str) -> Rulebook:
         for anchor in t.anchors:
             admits.setdefault(anchor, []).append(index)
     for anchor, indices in admits.items():
-        automaton.add_word(anchor, tuple(indices))
+        automaton.add_word(anchor, (len(anchor), tuple(indices)))
     automaton.make_automaton()
     return Rulebook(tuple(triggers), lists, path, automaton)
 
