@@ -474,6 +474,8 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
 
 
+COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
+
 _SUBDIVISION_RE: dict = {}
 
 
@@ -507,6 +509,8 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     if not match:
         before = text[sentence.start:m.start]
         offset = sentence.start
+        if not COMMA_BEFORE.search(before):
+            return None  # every APPOSITIVE_BEFORE ends in ", " and at most one word
         for k in [0] + [x.start() for x in re.finditer(r"\s", before)][-25:]:
             candidate = APPOSITIVE_BEFORE.match(before, k)
             if candidate and _longest_title(candidate.group("title")):
