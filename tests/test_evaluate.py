@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -71,3 +72,5 @@ def test_evaluate_command_on_the_development_set():
     assert scores["entities"]["f1"] >= 0.9 and scores["articles"] == 5
     shown = CliRunner().invoke(main, ["evaluate", str(GOLD), str(CORPUS), "--show-errors"])
     assert "000_acaebd6602ef804f" in shown.stdout and "relations_lenient" in shown.stdout
+    extras = [line for line in shown.stdout.splitlines() if "extra relation:" in line]
+    assert extras and all(re.search(r"\[rule:[a-z-]+\]$", line) for line in extras)  # which rule to fix

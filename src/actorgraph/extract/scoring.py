@@ -79,7 +79,7 @@ def score_article(gold: dict, pred: dict, errors: list[str]) -> Counter:
     for lenient in (False, True):
         key = "lenient" if lenient else "strict"
         gold_rel = {_triple(r["source"], r["type"], r["target"], lenient) for r in gold.get("relations", [])}
-        pred_rel, pairs_p = set(), set()
+        pred_rel, pairs_p, why = set(), set(), {}
         for e in pred.get("edges", []):
             s = node_to_gold.get(e.get("source"), "?" + str(e.get("source")))
             t = node_to_gold.get(e.get("target"), "?" + str(e.get("target")))
@@ -90,6 +90,9 @@ def score_article(gold: dict, pred: dict, errors: list[str]) -> Counter:
                     c["other_edge_types"] += 1
                 continue
             pred_rel.add(_triple(s, e["type"], t, lenient))
+            rules = sorted({ev["why"] for ev in e.get("evidence") or [] if ev.get("why")})
+            if rules:  # the rule (or model) that made the edge: what to fix when it is wrong
+                why.setdefault(_triple(s, e["type"], t, lenient), rules)
         c[f"rel_{key}_tp"] += len(gold_rel & pred_rel)
         c[f"rel_{key}_pred"] += len(pred_rel)
         c[f"rel_{key}_gold"] += len(gold_rel)
@@ -97,7 +100,7 @@ def score_article(gold: dict, pred: dict, errors: list[str]) -> Counter:
             for r in sorted(gold_rel - pred_rel):
                 errors.append(f"  missed relation: {r}")
             for r in sorted(pred_rel - gold_rel):
-                errors.append(f"  extra relation: {r}")
+                errors.append(f"  extra relation: {r}" + (f" [{', '.join(why[r])}]" if r in why else ""))
             pairs_g = {tuple(sorted((s, d))) for s, _, d in gold_rel}
             c["pair_tp"] += len(pairs_g & pairs_p)
             c["pair_pred"] += len(pairs_p)
