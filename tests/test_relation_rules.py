@@ -7,17 +7,20 @@ a line here: ``test_every_trigger_has_an_example`` fails until it has one.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from actorgraph.errors import ConfigError
+from actorgraph.extract import relations
 from actorgraph.extract.document import Document
 from actorgraph.extract.rulebook import load_rulebook, rulebook
 from actorgraph.extract.rules import RuleExtractor
 from actorgraph.extract.text import split_sentences
 
 ROOT = Path(__file__).parent.parent
+RELATIONS = Path(relations.__file__).parent
 SYMMETRIC = {"MET_WITH", "ALLIED_WITH"}
 
 # (rule, sentence, (source, type, target))
@@ -131,6 +134,22 @@ CODE_EXAMPLES = [
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
     ("votes", "The 2026 budget was approved by the Chamber of Deputies with votes from La Libertad Avanza.",
      ("La Libertad Avanza", "SUPPORTS", "2026 budget")),
+    ("possessive-government", "Javier Milei's government has won approval for the budget.",
+     ("Javier Milei", "LEADS", "Argentina")),
+    ("own-party", "Senator Elizabeth Warren and her Democratic Party colleagues objected.",
+     ("Elizabeth Warren", "MEMBER_OF", "Democratic Party")),
+    ("name-of-party", "Ezequiel Atauche of La Libertad Avanza spoke.", ("Ezequiel Atauche", "MEMBER_OF", "La Libertad Avanza")),
+    ("took-office", "Donald Trump returned to the White House in January.", ("Donald Trump", "LEADS", "United States")),
+    ("loan-funds", "The U.S. Treasury extended a $20 billion currency swap to Argentina.",
+     ("United States Department of the Treasury", "FUNDS", "Argentina")),
+    ("loan-parties", "The U.S. Treasury extended a $20 billion currency swap to Argentina.",
+     ("Argentina", "PARTY_TO", "United States–Argentina currency swap")),
+    ("agreement-between", "The 23rd agreement between Argentina and the International Monetary Fund was signed.",
+     ("International Monetary Fund", "PARTY_TO", "Argentina–IMF agreement")),
+    ("lender-program", "Argentina's program with the International Monetary Fund is under review.",
+     ("International Monetary Fund", "PARTY_TO", "Argentina–IMF agreement")),
+    ("possessive-agreement", "Brazil has met the targets of its trade agreement with the European Union.",
+     ("Brazil", "PARTY_TO", "Brazil–EU trade agreement")),
 ]
 
 
@@ -179,6 +198,13 @@ def test_an_object_pronoun_is_not_its_own_subject():
             "defended her in an interview.")
     found = read(text)
     assert ("Rodrigo Valdés", "SUPPORTS", "Teresa Valdivieso") in found
+
+
+def test_every_code_rule_has_an_example():
+    """Every `why` the rules' code can give is read from one example sentence above."""
+    source = "\n".join(p.read_text(encoding="utf-8") for p in sorted(RELATIONS.glob("*.py")))
+    named = set(re.findall(r'"rule:([a-z-]+)"', source))
+    assert sorted(named - {e[0] for e in CODE_EXAMPLES}) == []
 
 
 def test_every_trigger_has_an_example():

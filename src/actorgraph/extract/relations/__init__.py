@@ -1,0 +1,89 @@
+"""Typed, directed relations from what a sentence states: a list of rules, run in order.
+
+Every rule is a function over one body sentence (``SentenceView``: the article's entities,
+the sentence's tokens and its actors with pronouns resolved) that returns ``Relation``s, each
+naming the rule that read it in ``why``; ``ARTICLE_RULES`` read a whole article (a quotation
+runs over several sentences). Trigger phrases and the word lists the rules share live in
+``data/relations.yaml``; docs/extraction.md describes each rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import ArticleEntities, mentions_by_sentence
+from ..text import tokenize
+from .agreements import agreement_parties, votes_for_bills
+from .base import Relation, SentenceView, entity_label, mention_label
+from .pronouns import with_pronouns
+from .quotes import labelled_as, quoted_stance
+from .roles import offices, own_party, possessive_government
+from .triggers import trigger_phrases
+
+__all__ = ["ARTICLE_RULES", "RULES", "Relation", "SentenceView", "find_relations"]
+
+RULES = [
+    offices,                # titles and appositives: HOLDS_ROLE / LEADS / MEMBER_OF
+    possessive_government,  # "Javier Milei's government": LEADS
+    trigger_phrases,        # data/relations.yaml: verbs and nouns of every relation type
+    agreement_parties,      # loans, swaps, accords: FUNDS and PARTY_TO
+    own_party,              # "her Unión por la Patria bloc": MEMBER_OF
+    votes_for_bills,        # "approved ... with votes from X": SUPPORTS
+    labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
+]
+ARTICLE_RULES = [
+    quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES
+]
+
+# "BUENOS AIRES, March 12 (Reuters) -": the place and agency of a dateline are no participants
+DATELINE_RE = re.compile(r"[A-Z][A-Z .'’-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([^)]{1,40}\)\s*)?"
+                         r"[-–—]\s")
+
+
+def find_relations(ents: ArticleEntities, published: str | None = None) -> list[Relation]:
+    """All relations the article's body sentences state, by every rule in order."""
+    out: list[Relation] = []
+    by_sentence = mentions_by_sentence(ents.mentions)
+    previous_people: list[str] = []
+    for index, sentence in enumerate(ents.sentences):
+        if sentence.kind != "body":
+            continue
+        view = read_sentence(ents, index, by_sentence.get(index, []), previous_people)
+        for rule in RULES:
+            out.extend(rule(view))
+        people = [m.entity for m in view.mentions if mention_label(ents, m) == "Person" and not m.anaphor]
+        if people:
+            previous_people = people
+    for article_rule in ARTICLE_RULES:
+        out.extend(article_rule(ents, by_sentence))
+    return _valid(ents, out)
+
+
+def read_sentence(ents: ArticleEntities, index: int, mentions: list, previous_people: list[str]) -> SentenceView:
+    """One body sentence as the rules read it: dateline dropped, pronouns resolved."""
+    text, sentence = ents.text, ents.sentences[index]
+    tokens = ents.tokens[index] if ents.tokens else tokenize(text, sentence.start, sentence.end)
+    dateline = DATELINE_RE.match(text, sentence.start)
+    if dateline:
+        mentions = [m for m in mentions if m.start >= dateline.end()]
+    mentions = with_pronouns(ents, tokens, mentions, previous_people, index)
+    inert = [m for m in ents.inert if m.sentence == index and mention_label(ents, m) == "Person"]
+    return SentenceView(ents, index, tokens, mentions, inert)
+
+
+def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH"}
+    for r in relations:
+        if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
+            continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
+        if r.source == r.target:
+            continue
+        if r.type == "MET_WITH" and (entity_label(ents, r.source) == "Person") != (entity_label(ents, r.target) == "Person"):
+            continue  # a person meets people; a government meets governments and bodies
+        key = (r.source, r.type, r.target, r.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out

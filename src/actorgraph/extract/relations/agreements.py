@@ -1,0 +1,208 @@
+"""Agreements: who is party to a loan, swap or accord, who funds whom, who voted for a bill."""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import ArticleEntities, Mention
+from ..lexicon import knowledge
+from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
+from .clauses import negated, find_subjects
+
+VOTES_RE = re.compile(r"\b(?:(?:approved|passed|adopted|cleared)\s+(?:by\s+)?|with\s+(?:the\s+)?votes?\s+"
+                      r"(?:from|of)\s+)(?:the\s+)?", re.IGNORECASE)
+
+
+def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'It was approved by the Chamber of Deputies with votes from X, Y and Z', 'The 2027 budget
+    cleared the Chamber of Deputies': the chamber and each bloc back the bill."""
+    out = []
+    text = ents.text
+    sentence = ents.sentences[index]
+    low = text[sentence.start:sentence.end].lower()
+    if "vote" not in low and not any(w in low for w in ("approved", "passed", "adopted", "cleared")):
+        return out
+    for match in VOTES_RE.finditer(text, sentence.start, sentence.end):
+        if negated(text, sentence.start, match.start(), "SUPPORTS") or re.search(
+                r"\b(?:should|would|must|need|needs|ought)\b(?:\s+\w+){0,3}\s*$", text[sentence.start:match.start()]):
+            continue  # "should have been approved by Congress": it was not
+        bills = [m for m in mentions if m.end <= match.start() and mention_label(ents, m) == "Agreement"]
+        if not bills:
+            continue
+        bill = bills[0].entity
+        passive = not match.group().lower().startswith("with")
+        at = match.end()
+        names = []
+        for m in sorted(mentions, key=lambda m: m.start):
+            if m.start < at or mention_label(ents, m) not in ("Organization", "Person"):
+                continue
+            gap = text[at:m.start]
+            if names and not re.fullmatch(r"\s*(?:,|,?\s*and)\s+(?:(?:most|all|part|some)\s+of\s+)?(?:the\s+)?", gap) \
+                    or not names and gap.strip():
+                break
+            names.append(m.entity)
+            at = m.end
+            if passive:
+                break  # "approved by the Chamber of Deputies": one body
+        for name in names:
+            out.append(Relation(name, bill, "SUPPORTS", index, why="rule:votes"))
+    return out
+
+
+CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement", "financing program"}
+FINANCIAL_KINDS = ("currency swap", "loan", "credit line", "rescue", "financing program")
+OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|arrang\w*|"
+                      r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*)\b",
+                      re.IGNORECASE)
+
+
+def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
+    out: list[Relation] = []
+    text = ents.text
+    for m in mentions:
+        entity = ents.entities.get(m.entity)
+        if entity is None or entity.label != "Agreement" or m.anaphor:
+            continue
+        parties_here = []
+        # explicit parties inside or right after the phrase
+        for x in mentions:
+            if x is m or mention_label(ents, x) not in ACTOR:
+                continue
+            if m.start <= x.start and x.end <= m.end:
+                parties_here.append(x)
+        possessive_agreement = re.search(r"\b(?:its|their|his|her)\s+(?:\w+\s+)?$", text[max(0, m.start - 25):m.start])
+        kind = entity.kind or ""
+        concluded = kind in CONCLUDED or bool(possessive_agreement)
+        sentence = ents.sentences[index]
+        before = [x for x in mentions if x.end <= m.start and mention_label(ents, x) in ACTOR and not x.possessive]
+        funders = []
+        if kind in FINANCIAL_KINDS and PENDING.search(
+                text[max(sentence.start, m.start - 60):m.start]):
+            continue  # a loan still being negotiated or sought funds nobody yet
+        if kind in FINANCIAL_KINDS:
+            owner = [x for x in parties_here if x.possessive and x.start == m.start]
+            head_at = _head_position(text, m)
+            lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
+            after_head = [x for x in parties_here if x.start >= head_at]
+            banks = [x for x in after_head if _lender(ents, x.entity)] if kind in (
+                "loan", "credit line", "currency swap") else []
+            if not lenders and banks:
+                lenders = banks[:1]
+                after_head = [x for x in after_head if x is not banks[0]]
+                owner = owner or [x for x in before if x.end <= m.start][-1:]
+            offered = OFFERING.search(text[max(sentence.start, m.start - 120):m.start]) or re.search(
+                r"\b(?:holds|held|renew(?:s|ed)?)\s+(?:a|an|the|its)\s+[^,;]{0,30}$", text[max(sentence.start, m.start - 60):m.start])
+            if lenders and not owner and not after_head and not offered and not re.search(
+                    r"\b(?:of|to|for|with)\s*$", text[m.start:m.end]):
+                continue  # "criticising the US swap line": the phrase names the line, nothing is granted here
+            if lenders:
+                funders = [lenders[0].entity]
+                beneficiaries = [o.entity for o in owner] + [x.entity for x in after_head]
+            elif owner:
+                funders = [owner[0].entity]
+                beneficiaries = [x.entity for x in after_head]
+            else:
+                # the subject funds only when it offers ("announced", "agreeing to") the package
+                offering = OFFERING.search(text[max(sentence.start, m.start - 120):m.start])
+                funders = find_subjects(ents, text, before, m.start, []) if offering else []
+                beneficiaries = [x.entity for x in after_head]
+                given = [x for x in before if re.fullmatch(r"\s+with\s+(?:a|an|the|its|their|new)?\s*[^,;]{0,30}",
+                                                           text[x.end:m.start])]
+                if given and re.search(r"\b(?:provid(?:ed|es|e|ing)|suppl(?:ied|ies|y)|equipp(?:ed))\s+(?:\S+\s+){0,4}$",
+                                       text[max(sentence.start, given[-1].start - 40):given[-1].start]):
+                    # "The People's Bank of China has provided Argentina's central bank with a swap"
+                    senders = [x for x in before if x.end <= given[-1].start and x.entity != given[-1].entity]
+                    funders = [senders[0].entity] if senders else funders
+                    beneficiaries = [given[-1].entity] + beneficiaries
+                if not funders:
+                    for x in after_head:
+                        out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
+            recipients = [b for b in beneficiaries if b not in funders]
+            for f in list(funders):
+                if mention_label(ents, next(x for x in mentions if x.entity == f)) == "Organization" and \
+                        f in (entity.parties or ()):
+                    pass
+            if not recipients and entity.parties:
+                funder_countries = {ents.country_of(f) or _bank_country(f) or f for f in funders}
+                recipients = [p for p in entity.parties if p not in funder_countries and p not in funders]
+            party_lenders = [p for p in (entity.parties or ()) if _lender(ents, p)]
+            if party_lenders and funders and party_lenders[0] not in funders:
+                # "X, which lent Argentina $20 billion under an Extended Fund Facility": the Fund lends
+                funders = party_lenders[:1]
+                recipients = [p for p in entity.parties if p not in funders]
+            # IMF-style lender embedded in the phrase ("IMF loan")
+            if not funders:
+                lenders = [x.entity for x in parties_here if mention_label(ents, x) == "Organization"]
+                funders = lenders[:1]
+                recipients = [r for r in recipients if r not in funders]
+            for f in funders:
+                for r in recipients[:1]:
+                    r_country = ents.country_of(r) if entity_label(ents, r) == "Person" else r
+                    if r_country and f != r_country:
+                        out.append(Relation(f, r_country, "FUNDS", index,
+                                            {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:loan-funds"))
+            if concluded:
+                for p in dict.fromkeys(funders + recipients[:1]):
+                    out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
+        elif re.match(r"\s*between\b", text[_head_position(text, m):m.end].split(" ", 1)[-1]) and \
+                len(parties_here) >= 2:
+            for x in parties_here:  # "the 23rd agreement between Argentina and the Fund"
+                out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:agreement-between"))
+        elif len(entity.parties) == 2 and any(_lender(ents, p) for p in entity.parties) and not PENDING.search(
+                text[max(sentence.start, m.start - 60):m.start]) and not (
+                m.anaphor or m.surface.lower() in ("program", "programme", "agreement", "deal")):
+            # "the IMF program", "Argentina's Extended Fund Facility": a lender's program is in force
+            for p in entity.parties:
+                if p in ents.entities:
+                    out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:lender-program"))
+        elif possessive_agreement and parties_here:
+            for x in parties_here:
+                out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
+            owner = find_subjects(ents, text, before, m.start, []) or [
+                x.entity for x in mentions if x.possessive and x.end <= m.start and mention_label(ents, x) in ACTOR][:1]
+            for o in owner[:1]:
+                out.append(Relation(o, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
+    return out
+
+
+PENDING = re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
+                     r"asks?\s+for|asked\s+for|push(?:es|ing)?\s+for)\b", re.IGNORECASE)
+
+
+def _lender(ents: ArticleEntities, name: str) -> bool:
+    """Banks and funds lend: in 'a loan with the World Bank' the bank is the lender."""
+    entity = ents.entities.get(name)
+    if entity is None or entity.label != "Organization":
+        return False
+    words = entity.name.lower().split()
+    if "central" in words:
+        return False  # a central bank is the counterparty of a swap, not a lender
+    return bool(set(words) & {"bank", "fund", "reserve", "treasury"})
+
+
+def _bank_country(name: str) -> str | None:
+    """"People's Bank of China" is China's side of a swap."""
+    found = re.search(r"\bBank of (?:the )?([A-Z][\w ]+)$", name)
+    known = knowledge().lookup(found.group(1)) if found else None
+    return known.name if known and known.label == "Country" else None
+
+
+def _head_position(text: str, m: Mention) -> int:
+    """Where the head noun of an agreement phrase starts ('swap' in '$20 billion swap line with X')."""
+    found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal)\b",
+                      text[m.start:m.end], re.IGNORECASE)
+    return m.start + found.start() if found else m.end
+
+
+def _clean(surface: str) -> str:
+    return re.sub(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s\s+", "", surface)
+
+
+def agreement_parties(s: SentenceView) -> list[Relation]:
+    """The lender of a loan or swap FUNDS the beneficiary; both are PARTY_TO it."""
+    return _agreement_relations(s.ents, s.tokens, s.mentions, s.index)
+
+
+def votes_for_bills(s: SentenceView) -> list[Relation]:
+    """'approved by the Chamber of Deputies with votes from X and Y': each SUPPORTS the bill."""
+    return _votes(s.ents, s.mentions, s.index)

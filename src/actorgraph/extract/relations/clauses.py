@@ -1,0 +1,148 @@
+"""Clause structure without a parser: subjects, objects, negation and modifiers around a trigger."""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import Mention
+from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
+                   TIME_WORDS, mention_label)
+
+def starts_clause(text: str, m: Mention) -> bool:
+    """Is the mention the subject of its own verb, after an optional appositive?"""
+    after = text[m.end:m.end + 120]
+    appositive = re.match(r",[^,]{1,80},", after)
+    shifted = Mention(m.start, m.end + (appositive.end() if appositive else 0), m.surface, m.entity, m.sentence)
+    return verb_follows(text, shifted)
+
+
+def verb_follows(text: str, m: Mention) -> bool:
+    """Is the mention the subject of a verb ('Kicillof blamed ...', 'Trump visited ...')?"""
+    nxt = re.match(r"\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?([a-z]+)", text[m.end:m.end + 30])
+    return bool(nxt) and (nxt.group(1).endswith("ed") or nxt.group(1) in {
+        "met", "said", "called", "told", "spoke", "took", "made", "gave", "won", "lost", "is", "was",
+        "signed", "backs", "calls", "meets", "visits", "thanks", "hails", "blames"})
+
+
+RELATIVE_CUT = re.compile(r".*,\s+(?:who|which)\s")
+NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
+                            r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$")
+
+
+def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
+    window = text[max(base, a - 40):a].lower().replace("’", "'")
+    relative = RELATIVE_CUT.search(window) if "wh" in window else None
+    if relative:  # "The biggest winner may be X, who leads the bloc": the hedge is the main clause's
+        window = window[relative.end():]
+    if NEGATED_PHRASE.search(window):
+        return True  # "stopped short of criticising", "rather than backing"
+    words = re.findall(r"[\w']+", window)[-5:]
+    if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
+        return True  # "lifted tariffs on ...": the measure ends
+    for w in words:
+        if w in NEGATIONS or w.endswith("n't") or w in HEDGES:
+            return True
+    for w in words[-3:]:
+        if w in DESIRES and rel_type not in ("NEGOTIATES", "PARTY_TO"):
+            return True
+    return False
+
+
+# "a deal negotiated during the presidency of X": X sets the time, it is no party
+DURING = re.compile(r"\b(?:during|under|since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:presidency|government|"
+                    r"administration|term|tenure|mandate|rule)\s+of\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}$")
+
+
+def is_locative(text: str, m: Mention, after: int = 0) -> bool:
+    """Is the mention the object of 'in'/'at'/'from' (a place, not a party) after ``after``?"""
+    window = text[max(after, m.start - 14):m.start].lower()
+    words = re.findall(r"[\w’']+", window)
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] in LOCATIVE
+
+
+# after a country name, a word that is no noun it could qualify ("the United States almost intact",
+# "Argentina signed"): the name is an actor
+ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|only|alone|themselves|itself")
+
+
+def is_modifier(ents, text, m: Mention, mentions) -> bool:
+    """'US support', 'U.S. Secretary of State Marco Rubio': a place name used as a modifier."""
+    if mention_label(ents, m) != "Country" or m.possessive:
+        return False
+    after = text[m.end:m.end + 40]
+    nxt = re.match(r"\s+([a-z][\w-]*)", after)
+    if nxt and nxt.group(1) not in FUNCTION_AFTER and nxt.group(1) not in TIME_WORDS and \
+            not ADVERB_OR_VERB.fullmatch(nxt.group(1)) and not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
+        return True
+    return is_title_modifier(ents, text, m, mentions)
+
+
+def is_title_modifier(ents, text, m: Mention, mentions) -> bool:
+    """'U.S. Secretary of State Marco Rubio': the country only qualifies the title."""
+    for x in mentions:
+        if x.start > m.end and x.start - m.end < 45 and mention_label(ents, x) == "Person":
+            between = text[m.end:x.start]
+            if re.fullmatch(r"\s+(?:(?:[A-Z][\w-]*|of|the|for)\s+){1,4}", between):
+                return True
+    return False
+
+
+def possessor_subject(ents, text, mentions, a) -> list[str]:
+    """"Trump's endorsement of Milei": the possessor right before a nominal trigger."""
+    before = text[max(0, a - 40):a]
+    match = re.search(r"['’]s\s+(?:\w+\s+){0,2}$", before)
+    if not match:
+        return []
+    pos = a - len(before) + match.start()
+    owner = [m for m in mentions if m.end == pos and mention_label(ents, m) in ACTOR]
+    return [owner[-1].entity] if owner else []
+
+
+def find_subjects(ents, text, left: list[Mention], a: int, relatives, fallback_possessive: bool = True) -> list[str]:
+    """Nearest non-possessive actor before the trigger, outside relative clauses, with any
+    actors coordinated with it ('Milei and Trump both opposed')."""
+    candidates = [m for m in left if not m.possessive and mention_label(ents, m) in ACTOR
+                  and not any(s < m.start < e <= a for s, e in relatives)
+                  and not text[max(0, m.start - 1):m.start] == "("
+                  and not is_title_modifier(ents, text, m, left)]
+    described = [m for m in candidates if re.search(r"(?:^|,\s)(?:a|an)\s+(?:[A-Z][\w.-]*\s+){0,2}$",
+                                                    text[max(0, m.start - 30):m.start])]
+    if described and len(described) < len(candidates):
+        # "Senator Okafor, a Minnesota Democrat who sits on ...": the description is no subject
+        candidates = [m for m in candidates if m not in described]
+    free = [m for m in candidates if not after_preposition(text, m)]
+    if free:
+        candidates = free if not after_preposition(text, candidates[-1]) else [
+            m for m in candidates if m.start <= free[-1].start]
+    if not candidates:
+        if fallback_possessive:
+            owners = [m for m in left if m.possessive and mention_label(ents, m) in ACTOR]
+            # "Their discussions": a plural pronoun stands for both people at one position
+            return list(dict.fromkeys(o.entity for o in owners if o.start == owners[0].start)) if owners else []
+        return []
+    last = candidates[-1]
+    group = [c for c in candidates if c.start == last.start]  # plural pronoun -> two people
+    chosen = [g.entity for g in group]
+    k = len(candidates) - len(group) - 1
+    while k >= 0:
+        between = text[candidates[k].end:candidates[k + 1].start if k + 1 < len(candidates) else last.start]
+        if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:[A-Z][\w.-]*\s+){0,3}|\s*,\s*|"
+                        r"\s+and\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+",
+                        between):
+            chosen.insert(0, candidates[k].entity)
+            k -= 1
+        else:
+            break
+    return list(dict.fromkeys(chosen))
+
+
+def after_preposition(text: str, m: Mention) -> bool:
+    words = re.findall(r"[\w’']+", text[max(0, m.start - 20):m.start].lower())
+    if words and words[-1] in ("the", "a", "an") and len(words) > 1:
+        words = words[:-1]
+    return bool(words) and words[-1] in PREPOSITIONS
+
+
+

@@ -1,0 +1,115 @@
+"""Pronouns and role phrases ('he', 'their', 'the Argentine leader') resolved to actors."""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import ArticleEntities, Mention
+from ..lexicon import fold, knowledge
+from ..text import Token
+from .base import (FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN_WORDS, ROLE_NOUNS,
+                   mention_label)
+
+def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
+                   previous_people: list[str], index: int) -> list[Mention]:
+    kb = knowledge()
+    extra: list[Mention] = []
+    leaders = _leaders(ents)
+    for i, tok in enumerate(tokens):
+        low = tok.lower
+        if low not in PRONOUN_WORDS:
+            continue
+        if any(m.start <= tok.start < m.end for m in mentions):
+            continue
+        if low in PRONOUNS_PERSON:
+            before = [m for m in mentions if m.end <= tok.start and mention_label(ents, m) == "Person"]
+            target = before[0].entity if before else (previous_people[0] if previous_people else None)
+            if before and _object_pronoun(tokens, i):
+                # "Valdés defended her": an object pronoun is not its own clause's subject
+                nearest = before[-1].entity
+                others = [m.entity for m in reversed(before) if m.entity != nearest] + \
+                         [p for p in previous_people if p != nearest]
+                target = others[0] if others else None
+            if target:
+                extra.append(Mention(tok.start, tok.end, tok.text, target, index, low in ("his", "her"),
+                                     anaphor=True))
+        elif low == "its":
+            before = [m for m in mentions if m.end <= tok.start and mention_label(ents, m) in ("Country", "Organization")
+                      and not m.anaphor]
+            target = before[0].entity if before else None
+            if target:
+                extra.append(Mention(tok.start, tok.end, tok.text, target, index, True, anaphor=True))
+        elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower == "leaders"):
+            if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "men", "presidents")):
+                continue
+            if low == "them":
+                continue
+            before = [m for m in mentions if m.end <= tok.start and mention_label(ents, m) == "Person"]
+            people = list(dict.fromkeys(m.entity for m in before)) or list(dict.fromkeys(previous_people))
+            if len(people) >= 2:
+                for person in people[:2]:
+                    extra.append(Mention(tok.start, tok.end, tok.text, person, index, low == "their",
+                                         anaphor=True))
+        elif low in ROLE_NOUNS and i > 0:
+            prev = tokens[i - 1]
+            country = None
+            start = prev.start
+            if prev.lower in ("’s", "'s") and i > 1:
+                owner = next((m for m in mentions if m.start <= tokens[i - 2].start < m.end), None)
+                if owner and mention_label(ents, owner) == "Country":
+                    country, start = owner.entity, owner.start
+            elif fold(prev.text) in kb.demonyms and not (i > 1 and tokens[i - 2].text[:1].isupper()):
+                country = kb.demonyms[fold(prev.text)]  # not "a Latin American leader"
+            elif prev.lower == "the" and low == "president" and ents.home:
+                country = ents.home  # "the president", unqualified: the article's own country's
+            else:
+                owner = next((m for m in mentions if m.start <= prev.start < m.end), None)
+                if owner and mention_label(ents, owner) == "Country":
+                    country, start = owner.entity, owner.start
+            if low == "counterpart" and country is None:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.text[:1].isupper():
+                continue  # "President Javier Milei": a title, not a role phrase
+            leader = leaders.get(country) if country else None
+            if leader:
+                extra.append(Mention(start, tok.end, ents.text[start:tok.end], leader, index, anaphor=True))
+    if not extra:
+        return mentions
+    merged = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end and x.end - x.start >
+                                             m.end - m.start for x in extra)]
+    return sorted(merged + extra, key=lambda m: (m.start, m.entity))
+
+
+def _object_pronoun(tokens: list[Token], i: int) -> bool:
+    """'him', or 'her' not followed by the noun it owns ('defended her in', not 'her office')."""
+    low = tokens[i].lower
+    if low == "him":
+        return True
+    if low != "her":
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return nxt is None or not nxt.text[:1].isalpha() or nxt.lower in PREPOSITIONS or nxt.lower in FUNCTION_AFTER
+
+
+def _leaders(ents: ArticleEntities) -> dict[str, str]:
+    """Who leads which country, from the article's own titles ('President Javier Milei')."""
+    cached = getattr(ents, "_leaders", None)
+    if cached is not None:
+        return cached
+    leaders: dict[str, str] = {}
+    for m in ents.mentions:
+        entity = ents.entities.get(m.entity)
+        if not entity or entity.label != "Person":
+            continue
+        before = ents.text[max(0, m.start - 40):m.start].lower()
+        if re.search(r"\bpresident\s*$", before) and not re.search(r"\b(?:former|ex-|future|vice)\s+"
+                                                                   r"(?:\S+\s+)?president\s*$", before):
+            country = ents.country_of(entity.name)
+            if country:
+                leaders.setdefault(country, entity.name)
+    ents._leaders = leaders
+    return leaders
+
+
+

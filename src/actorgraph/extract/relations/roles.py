@@ -1,0 +1,452 @@
+"""Offices and memberships: titles before names, appositives around them, party words."""
+
+from __future__ import annotations
+
+import re
+
+from ..entities import ArticleEntities, Mention
+from ..lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET, fold,
+                       knowledge)
+from ..text import Token
+from .base import entity_label, mention_label, Relation, SentenceView
+
+LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
+                           r"\breturn(?:ed|s)?\s+to\s+(?:the\s+)?(?:presidency|White\s+House|Casa\s+Rosada|power)|\bleadership\s+of\b", re.IGNORECASE)
+MAX_TITLE_WORDS = max(len(t.split()) for t in TITLE_SET)
+
+
+def title_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The longest title that ends right before tokens[i]: (title, start index) or None."""
+    for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
+        words = " ".join(t.lower for t in tokens[i - n:i])
+        if words.startswith("under ") and tokens[i - n].text == "under":
+            continue  # "the Treasury, under Secretary Bessent": a preposition, not an Under Secretary
+        if words in TITLE_SET:
+            return words, i - n
+    return None
+
+
+def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
+    kb = knowledge()
+    out: list[Relation] = []
+    text = ents.text
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    for m in mentions:
+        if m.anaphor or mention_label(ents, m) != "Person":
+            continue
+        i = starts.get(m.start)
+        if i is None:
+            continue
+        of_party = OF_THE.match(text, m.end) if text.startswith(" of ", m.end) else None
+        if of_party:  # "Ezequiel Atauche of La Libertad Avanza": a member of the party
+            target = next((x for x in mentions if x.start == of_party.end()), None)
+            if target and mention_label(ents, target) == "Organization" and (
+                    target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
+                out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
+        found = title_before(tokens, i)
+        if found and found[0] in OCCUPATIONS:
+            found = None  # "businessman Alec Oxenford": look for the office around it
+        role = None
+        if found:
+            title, t0 = found
+            k = t0
+            while k > 0 and t0 - k < 2 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].lower not in TEMPORAL \
+                    and title.split()[-1] in ("minister", "secretary", "director", "governor", "ambassador",
+                                              "representative", "envoy", "advisor", "adviser") \
+                    and kb.lookup(tokens[k - 1].text) is None and fold(tokens[k - 1].text) not in kb.demonyms \
+                    and fold(tokens[k - 1].text) not in kb.party_adjectives \
+                    and not any(x.start <= tokens[k - 1].start < x.end for x in mentions):
+                k -= 1  # "Planning Minister": an office the title list does not name
+            t0 = k
+            mods = []
+            skipped_party = None
+            while k > 0:
+                low = tokens[k - 1].lower.rstrip("-")
+                if low in TEMPORAL | {"ex"}:
+                    k -= 1
+                    mods.insert(0, tokens[k].lower)
+                elif fold(tokens[k - 1].text) in kb.party_adjectives and skipped_party is None and k > 1 \
+                        and tokens[k - 2].lower in TEMPORAL:
+                    skipped_party = kb.party_adjectives[fold(tokens[k - 1].text)]
+                    k -= 1
+                else:
+                    break
+            where = None
+            party = skipped_party
+            if skipped_party:
+                where = kb.country_of(skipped_party)
+            if k > 0:
+                prev = tokens[k - 1]
+                owner = next((x for x in mentions if x.start <= prev.start < x.end and (
+                    not x.anaphor or x.surface.lower() == "its")), None)  # "its co-secretary general X"
+                if prev.lower in ("’s", "'s") and k > 1:
+                    owner = next((x for x in mentions if x.start <= tokens[k - 2].start < x.end), None)
+                    if owner:
+                        where = _place_of(ents, owner.entity)
+                elif owner and mention_label(ents, owner) in ("Country", "Organization"):
+                    if owner.entity in kb.party_adjectives.values():
+                        party = owner.entity
+                        where = kb.country_of(owner.entity)
+                    else:
+                        where = owner.entity
+                elif fold(prev.text) in kb.demonyms:
+                    where = kb.demonyms[fold(prev.text)]
+                elif fold(prev.text) in kb.party_adjectives:
+                    party = kb.party_adjectives[fold(prev.text)]
+                    where = kb.country_of(party)
+                if party is None and k > 1 and fold(tokens[k - 2].text) in kb.party_adjectives:
+                    party = kb.party_adjectives[fold(tokens[k - 2].text)]
+                if where is not None and owner is not None and prev.lower not in ("’s", "'s"):
+                    # "former YPF chief executive X": the time word stands before the place
+                    before_owner = [t for t in tokens if t.end <= owner.start][-1:]
+                    if before_owner and before_owner[0].lower in TEMPORAL:
+                        mods.insert(0, before_owner[0].lower)
+                elif where is not None and fold(prev.text) in kb.demonyms and k > 1 and tokens[k - 2].lower in TEMPORAL:
+                    mods.insert(0, tokens[k - 2].lower)  # "former Argentine President X"
+            # "President Milei of Argentina"
+            after = text[m.end:m.end + 40]
+            of = re.match(r"\s+of\s+(?:the\s+)?", after)
+            if of and where is None:
+                target = next((x for x in mentions if x.start == m.end + of.end()), None)
+                if target and mention_label(ents, target) == "Organization" and title in LEGISLATORS and (
+                        target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
+                    # "Deputy Myriam Bregman of the Left Front": a member of the party, an office of the state
+                    out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
+                elif target and mention_label(ents, target) in ("Country", "Organization"):
+                    where = target.entity
+            role_text = text[tokens[k].start:tokens[i - 1].end]
+            role = (title, mods, where, role_text)
+            if party:
+                if party not in ents.entities:
+                    ents.add(party, "Organization", None, kb.country_of(party))
+                out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-title"))
+        else:
+            role = _appositive_role(ents, tokens, mentions, m, i)
+        if role is None:
+            party = _party_after(ents, m)
+            if party:  # "Raúl Jalil, a Peronist, ...": no office, but a party
+                if party not in ents.entities:
+                    ents.add(party, "Organization", None, kb.country_of(party))
+                out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-appositive"))
+            continue
+        title, mods, where, role_text = role
+        if title in OCCUPATIONS and not (where and entity_label(ents, where) == "Organization"):
+            continue  # "economist X" is no office; "an economist at the Getulio Vargas Foundation" is a post
+        party = _party_after(ents, m)
+        if party:
+            if party not in ents.entities:
+                ents.add(party, "Organization", None, kb.country_of(party))
+            out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-appositive"))
+            where = where or kb.country_of(party)
+        if where is None and role is not None and found:
+            # "General Laura Richardson, then commander of Southern Command": the appositive places her
+            after_role = _appositive_role(ents, tokens, mentions, m, i, after_only=True)
+            if after_role and after_role[2]:
+                title, mods, where, role_text = after_role
+            window_start = max(ents.sentences[index].start, m.start - 60)
+            owned = re.search(r"['’]s\s+(?:\w+\s+)?(?P<role>commander|chief|head|director|chairman|chairwoman|"
+                              r"president),\s+(?:[A-Z][\w.]*\s+){1,3}$", text[window_start:m.start])
+            if where is None and owned:
+                # "U.S. Southern Command's commander, Admiral Alvin Holsey": the body before "'s"
+                owner = next((x for x in mentions if x.end == window_start + owned.start()
+                              and mention_label(ents, x) in ("Organization", "Country")), None)
+                if owner:
+                    where, title, role_text = owner.entity, owned.group("role"), owned.group("role")
+        if where is None:
+            behalf = re.match(r"[^.;]{0,60}?\bon\s+behalf\s+of\s+(?:the\s+)?", text[m.end:m.end + 90])
+            if behalf:  # "X signed the deal on behalf of the European Union"
+                at = m.end + behalf.end()
+                where = next((x.entity for x in mentions if x.start == at and
+                              mention_label(ents, x) in ("Country", "Organization")), None)
+        if where is None:
+            where = _subdivision_country(text[max(ents.sentences[index].start, m.start - 60):m.end + 40])
+        if where is None and found and title == "senator" and role_text == "Senator" and \
+                "United States" in ents.entities and ents.home != "United States":
+            # "Senator Mark Kelly" with no party or country word: English-language press writes
+            # Argentine senators as "Peronist senator X", "opposition senator X"
+            where = ents.country_of(m.entity) or "United States"
+        if where is None and found and title in US_OFFICES and "United States" in ents.entities:
+            where = ents.country_of(m.entity) or "United States"  # "Deputy Secretary of State X"
+        if where is None and title in US_TITLES and "United States" in ents.entities:
+            where = ents.country_of(m.entity) or "United States"
+        if where is None:
+            where = ents.country_of(m.entity) or ents.home
+        if where is None or where == m.entity:
+            continue
+        where_label = ents.entities.get(where).label if ents.entities.get(where) else (
+            "Country" if kb.actors.get(where) and kb.actors[where].label == "Country" else "Organization")
+        if where_label not in ("Country", "Organization"):
+            continue
+        why = "rule:title-role" if found else "rule:appositive-role"
+        sitting = not (set(mods) & NOT_SITTING)
+        heads = HEAD_OF_STATE if where_label == "Country" else HEAD_OF_ORG
+        if sitting and title in heads:
+            out.append(Relation(m.entity, where, "LEADS", index, {"role": _role_word(role_text, mods)}, why=why))
+        else:
+            out.append(Relation(m.entity, where, "HOLDS_ROLE", index, {"role": _role_word(role_text, mods)}, why=why))
+        entity = ents.entities.get(m.entity)
+        if entity is not None and not entity.country and where_label == "Country":
+            entity.country = where
+    return out + _leads_phrases(ents, tokens, mentions, index)
+
+
+def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
+    """', a Republican from Texas' / '(D-Mass.)' right after a name."""
+    kb = knowledge()
+    after = ents.text[m.end:m.end + 40]
+    found = re.match(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z]\w+)\b(?!\s+[A-Z])"
+                     r"|\s+\(([RD])-", after)
+    if not found:
+        return None  # ", a Republican from Texas", ", a Minnesota Democrat", " (D-Mass.)"
+    word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2)]
+    word = {"democrat": "democratic"}.get(word.lower(), word)
+    return kb.party_adjectives.get(fold(word))
+
+
+US_TITLES = {"rep .", "representative", "congressman", "congresswoman", "sen ."}
+US_OFFICES = {"secretary of state", "deputy secretary of state", "treasury secretary", "commerce secretary",
+              "trade representative", "secretary of the treasury", "secretary of commerce", "secretary of defense",
+              "defense secretary", "war secretary", "secretary of war", "national security adviser",
+              "national security advisor", "homeland security secretary", "assistant secretary of state",
+              "under secretary of state", "undersecretary of state"}
+OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b|"
+                           r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
+                           r"Fuerza Patria|Coalición Cívica|Frente Renovador)$")
+ABBREVIATED = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
+               "pres.": "President"}
+
+
+def _role_word(role_text: str, mods: list[str]) -> str:
+    kb = knowledge()
+    words = [ABBREVIATED.get(w.lower(), w) for w in role_text.split()]
+    # drop a leading country, demonym, party or possessor: keep the office as worded
+    while words and (fold(words[0]) in kb.demonyms or fold(words[0]) in kb.party_adjectives
+                     or kb.lookup(words[0]) is not None or words[0].endswith(("’s", "'s"))):
+        words = words[1:]
+    return " ".join(words) or role_text
+
+
+def _place_of(ents: ArticleEntities, name: str) -> str | None:
+    entity = ents.entities.get(name)
+    if entity and entity.label in ("Country", "Organization"):
+        return name
+    return ents.country_of(name)
+
+
+APPOSITIVE_AFTER = re.compile(
+    r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
+    r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
+    r"close|key|top|senior|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
+    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
+    r"have|had|is|was|said|noted|will)\b)")
+APPOSITIVE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
+    r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
+    r"top|senior|key|longtime|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
+    r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s+"
+    r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
+COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
+_SUBDIVISION_RE: dict = {}
+
+
+def _subdivision_country(window: str) -> str | None:
+    """'Texas Governor', 'Santa Fe governor', 'the governor of Jujuy': the country of the state."""
+    kb = knowledge()
+    if "re" not in _SUBDIVISION_RE:
+        names = sorted({n for n in kb.subdivision_names}, key=len, reverse=True)
+        _SUBDIVISION_RE["re"] = re.compile(
+            r"(?:\b(?P<a>" + "|".join(map(re.escape, names)) + r")\s+(?:[Gg]overnor|[Ss]enator|[Rr]epresentative|"
+            r"[Mm]ayor|[Ll]egislator|[Aa]ttorney)|(?:[Gg]overnor|[Mm]ayor)\s+of\s+(?P<b>" + "|".join(
+                map(re.escape, names)) + r"))\b")
+    found = _SUBDIVISION_RE["re"].search(window)
+    if not found:
+        return None
+    return kb.subdivisions.get(fold(found.group("a") or found.group("b")))
+
+
+def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
+    """'X, a professor at Y' / "Milei's chief of staff, X" -> (title, mods, where, role text)."""
+    kb = knowledge()
+    text = ents.text
+    sentence = ents.sentences[m.sentence]
+    after = text[m.end:sentence.end]
+    match = APPOSITIVE_AFTER.match(after)
+    offset = m.end
+    if match and not _longest_title(match.group("title")):
+        match = None
+    if not match and after_only:
+        return None
+    if not match:
+        before = text[sentence.start:m.start]
+        offset = sentence.start
+        if not COMMA_BEFORE.search(before):
+            return None  # every APPOSITIVE_BEFORE ends in ", " and at most one word
+        for k in [0] + [x.start() for x in re.finditer(r"\s", before)][-25:]:
+            candidate = APPOSITIVE_BEFORE.match(before, k)
+            if candidate and _longest_title(candidate.group("title")):
+                match = candidate
+                break
+    if not match:
+        return None
+    title = _longest_title(match.group("title"))
+    if not title:
+        return None
+    if title in ("advisor", "adviser") and (match.group("rest") or "").strip().lower().startswith("to"):
+        return None  # "an advisor to Trump" supports him; it is no office
+    mods = match.group("mods").split()
+    where = None
+    poss = match.group("poss")
+    span_start, span_end = offset + match.start(), offset + match.end()
+    inside = [x for x in mentions if span_start <= x.start < span_end and x.entity != m.entity and not x.anaphor]
+    if match.group("rest"):
+        rest_start = offset + match.start("rest")
+        targets = [x for x in inside if x.start >= rest_start and mention_label(ents, x) in ("Country", "Organization")]
+        preposition = match.group("rest").split()[0].lower()
+        if targets and (preposition in ("of", "at") or preposition == "in" and "ambassador" not in title):
+            where = targets[0].entity
+        elif targets and preposition == "for" and title in SPOKES and mention_label(ents, targets[0]) == "Organization":
+            where = targets[0].entity  # "a spokesman for the Economy Ministry"
+        elif targets and preposition in ("to", "in") and "ambassador" in title:
+            where = None  # an ambassador to X serves the other country
+            other = [x for x in inside if x.start < rest_start and mention_label(ents, x) == "Country"]
+            demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
+            if other:
+                where = other[0].entity
+            elif demonyms:
+                where = demonyms[0]  # "The Chinese ambassador in Buenos Aires"
+            elif ents.home and ents.second:
+                posted = targets[0].entity if mention_label(ents, targets[0]) == "Country" else ents.country_of(
+                    targets[0].entity)
+                where = ents.second if posted == ents.home else ents.home
+    anchor = offset + match.start("mods")
+    owned = re.search(r"['’]s\s+$", text[max(0, anchor - 4):anchor]) if not poss else None
+    if where is None and owned:
+        # "The federation's new co-secretary general, X": the body named before "'s" owns the office
+        owner_end = anchor - len(owned.group())
+        owner = next((x for x in mentions if x.end == owner_end and mention_label(ents, x) == "Organization"), None)
+        if owner:
+            where = owner.entity
+    if where is None and poss and poss.strip().lower() not in ("the", "his", "her", "its"):
+        owner = next((x for x in inside if offset + match.start("poss") <= x.start < offset + match.end("poss")), None)
+        if owner:
+            where = _place_of(ents, owner.entity)
+    if where is None and poss and poss.strip().lower() in ("his", "her"):
+        people = [x for x in mentions if x.end <= span_start and mention_label(ents, x) == "Person" and x.entity != m.entity]
+        if people:
+            where = _place_of(ents, people[-1].entity)
+    if where is None and poss and poss.strip().lower() == "its":
+        # "Its president, Martín Rappallini": the organisation last named, in this sentence or before
+        bodies = [x for x in ents.mentions if x.end <= span_start and not x.anaphor and
+                  mention_label(ents, x) == "Organization" and x.sentence >= m.sentence - 1]
+        if bodies:
+            where = bodies[-1].entity
+    if where is None and poss and poss.strip().lower() == "whose":
+        # "The National Atomic Energy Commission (CNEA), whose president, X": the body before it
+        poss_at = offset + match.start("poss")
+        owner = next((x for x in reversed(mentions) if x.end <= poss_at and mention_label(ents, x) in (
+            "Organization", "Country") and re.fullmatch(r"[\s()]*,\s*", text[x.end:poss_at])), None)
+        if owner:
+            where = owner.entity
+    if where is None:
+        # "the United States ambassador, X", "a former Chilean finance minister": the country in the title
+        title_start, title_end = offset + match.start("title"), offset + match.end("title")
+        named = [x for x in inside if title_start <= x.start < title_end and mention_label(ents, x) == "Country"]
+        demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
+        where = named[0].entity if named else (demonyms[0] if demonyms else None)
+    role_text = " ".join(mods + [match.group("title")]) + (match.group("rest") or "")
+    if where and match.group("rest"):
+        target_mentions = [x for x in inside if x.start >= offset + match.start("rest")]
+        if target_mentions and target_mentions[0].entity == where:
+            role_text = " ".join(mods + [match.group("title")])
+    return title, [x.lower() for x in mods], where, role_text.strip()
+
+
+def _longest_title(words: str) -> str | None:
+    kb = knowledge()
+    words = re.sub(r"\bsecretaries\b", "secretary", words)  # "one of the CGT's three co-secretaries general"
+    low = words.lower().split()
+    while len(low) > 1 and (fold(low[0]) in kb.demonyms or fold(low[0]) in kb.party_adjectives
+                            or (kb.lookup(low[0].upper()) or kb.lookup(low[0].title()) or None) is not None
+                            and low[0] not in TITLE_SET):
+        low = low[1:]
+    original = words.split()[-len(low):]
+    for n in range(len(low), 0, -1):
+        candidate = " ".join(low[-n:])
+        if candidate in TITLE_SET and (" ".join(low[:-n]) in ("",) or all(
+                w[:1].isupper() for w in original[:-n])):
+            return candidate  # "Western Hemisphere director": an office the list does not name
+        if candidate in TITLE_SET and candidate in OCCUPATIONS and len(low) - n == 1:
+            return candidate  # "a trade economist at ..."
+    return None
+
+
+def _leads_phrases(ents, tokens, mentions, index) -> list[Relation]:
+    out = []
+    sentence = ents.sentences[index]
+    chunk = ents.text[sentence.start:sentence.end]
+    low = chunk.lower()
+    if "presidency" not in low and "return" not in low and "leadership" not in low:
+        return out  # the words every LEADS_PHRASES match contains
+    for match in LEADS_PHRASES.finditer(chunk):
+        pos = sentence.start + match.start()
+        people = [m for m in mentions if m.end <= pos and mention_label(ents, m) == "Person"]
+        if not people:
+            continue
+        person = people[-1].entity
+        after = [m for m in mentions if m.start >= sentence.start + match.end() and
+                 mention_label(ents, m) == "Country" and m.start - (sentence.start + match.end()) < 5]
+        country = after[0].entity if after else ents.country_of(person)
+        if country:
+            out.append(Relation(person, country, "LEADS", index, {"role": "President"}, why="rule:took-office"))
+    return out
+
+
+OWN_PARTY_AFTER = re.compile(r"\s+(?:bloc|party|coalition|caucus|alliance|movement|faction)\b", re.IGNORECASE)
+
+
+def _own_party(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'her Unión por la Patria bloc', 'his Republican Party': the person belongs to it."""
+    kb = knowledge()
+    out = []
+    for k, m in enumerate(mentions):
+        if k == 0 or mention_label(ents, m) != "Organization":
+            continue
+        pronoun = mentions[k - 1]
+        if not (pronoun.anaphor and pronoun.surface.lower() in ("his", "her", "their") and
+                mention_label(ents, pronoun) == "Person" and 0 < m.start - pronoun.end <= 1):
+            continue
+        party = m.entity in kb.party_adjectives.values() or re.search(r"\b(?:Party|Partido|Coalition|Front|Frente)\b",
+                                                                      m.entity)
+        if party or OWN_PARTY_AFTER.match(ents.text, m.end):
+            out.append(Relation(pronoun.entity, m.entity, "MEMBER_OF", index, why="rule:own-party"))
+    return out
+
+
+def offices(s: SentenceView) -> list[Relation]:
+    """'Treasury Secretary Scott Bessent', 'Gonzalo Paz, a professor at Georgetown University':
+    LEADS for a sitting head, HOLDS_ROLE otherwise, with the role as worded; a party word
+    ('Democratic Senator', ', a Republican from Texas') adds MEMBER_OF."""
+    return _roles(s.ents, s.tokens, sorted(s.mentions + s.inert_people, key=lambda m: m.start), s.index)
+
+
+def possessive_government(s: SentenceView) -> list[Relation]:
+    """'Javier Milei's government has won approval': the government is his (LEADS)."""
+    out = []
+    text, sentence = s.text, s.sentence
+    for person in s.inert_people:
+        holder = next((m for m in s.mentions if m.start == person.start and mention_label(s.ents, m) == "Country"), None)
+        if holder and re.fullmatch(r"['’]s\s+(?:government|administration)", text[person.end:holder.end]) and \
+                not re.search(r"\b(?:former|ex|late|then|previous|predecessor)\W*$",
+                              text[max(sentence.start, person.start - 25):person.start], re.IGNORECASE) and \
+                not title_before(s.tokens, next((k for k, t in enumerate(s.tokens) if t.start == person.start), 0)):
+            out.append(Relation(person.entity, holder.entity, "LEADS", s.index, why="rule:possessive-government"))
+    return out
+
+
+def own_party(s: SentenceView) -> list[Relation]:
+    """'her Unión por la Patria bloc', 'his Republican Party': MEMBER_OF."""
+    return _own_party(s.ents, s.mentions, s.index)
