@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from .lexicon import (AGREEMENT_HEADS, AGREEMENT_KEYWORDS, AGREEMENT_MODIFIERS, COMMON,
                       EVENT_KEYWORDS, GEO_WORDS, ORG_CLASS_NOUNS, ORG_FIRST_WORDS, ORG_KEYWORDS,
                       PARTY_MEMBERS, POLITICAL_WORDS, TITLE_SET, Knowledge, fold, knowledge)
+from .rulebook import rulebook
 from .text import Sentence, Token, tokenize
 
 CONNECTORS = {"of", "for", "the", "de", "del", "da", "do", "dos", "das", "la", "las", "los", "y",
@@ -30,8 +31,7 @@ ORG_MODIFIERS = {"foreign", "economy", "finance", "interior", "defense", "defenc
                  "european", "american", "democratic", "republican", "trade", "development",
                  "economic", "political", "monetary"}
 METONYM_HEADS = {"administration", "government", "cabinet", "side", "delegation", "authorities"}
-SPEECH_VERBS = {"said", "says", "told", "noted", "stated", "added", "argued", "wrote", "explained",
-                "warned", "posted", "tweeted", "insisted", "declared", "claimed", "asked"}
+SPEECH_VERBS = frozenset(rulebook().words["speech_verbs"])  # one list, data/relations.yaml
 ANAPHORS = {"deal", "program", "programme", "agreement", "legislation", "bill", "act", "swap", "framework",
             "measure", "budget",
             "loan", "bailout", "package", "assistance", "aid", "rescue", "plan", "accord", "treaty"}

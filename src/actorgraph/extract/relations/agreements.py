@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..entities import ArticleEntities, Mention
+from ..entities import FINANCIAL_KINDS, ArticleEntities, Mention  # the agreement kinds that move money
 from ..lexicon import knowledge
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
 from .clauses import negated, find_subjects
@@ -50,7 +50,6 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[R
 
 
 CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement", "financing program"}
-FINANCIAL_KINDS = ("currency swap", "loan", "credit line", "rescue", "financing program")
 OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|arrang\w*|"
                       r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*)\b",
                       re.IGNORECASE)
