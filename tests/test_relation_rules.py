@@ -322,3 +322,10 @@ def test_an_actor_that_dates_a_deal_is_no_party_to_it():
     found = read("China National Nuclear Corporation was to build the plant under a deal negotiated during "
                  "the presidency of Alberto Fernández.")
     assert not any(k[2] == "Alberto Fernández" for k in found)
+
+
+def test_an_unqualified_government_is_the_article_country():
+    found = read("Argentina's economy grew in May. Governor Axel Kicillof accused the government of selling "
+                 "sovereignty. Senator Tim Kaine praised the government of Brazil.")
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Argentina")) == "rule:criticize-verb"
+    assert ("Tim Kaine", "SUPPORTS", "Argentina") not in found  # "the government of Brazil" is Brazil's

@@ -29,8 +29,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     if not actors:
         return out
     candidates = rulebook().candidates(chunk.lower())
-    if len({m.entity for m in actors}) < 2:  # one actor: nothing to relate, bar "tariffs on Argentine goods"
-        candidates = [t for t in candidates if t.type == "IMPOSES"]
+    if len({m.entity for m in actors}) < 2:
+        # one actor: nothing to relate, bar "tariffs on Argentine goods" and "accused the government"
+        kept = ("IMPOSES", "CRITICIZES", "SUPPORTS") if "government" in chunk or "administration" in chunk else ("IMPOSES",)
+        candidates = [t for t in candidates if t.type in kept]
     if not candidates:
         return out
     breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
@@ -148,6 +150,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if first and verb_follows(text, left[0]):
                     subjects = first
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
+            if not objects and trigger.type in ("CRITICIZES", "SUPPORTS") and ents.home and \
+                    BARE_GOVERNMENT.match(text, b, clause_end):
+                # "accused the government of ...": unqualified, the government is the article country's
+                objects = [ents.home]
             if trigger.objects == "next":  # "wants China out": the name right after the verb
                 objects = [m.entity for m in actors if 0 <= m.start - b <= 2 and mention_label(ents, m) in trigger.targets][:1]
             on_target = None
@@ -232,6 +238,8 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, st
     return None
 
 
+BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?(?:the|your|this)\s+(?:national\s+|federal\s+|current\s+)?"
+                             r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])(?!['’]s)")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
 BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 
