@@ -329,3 +329,9 @@ def test_an_unqualified_government_is_the_article_country():
                  "sovereignty. Senator Tim Kaine praised the government of Brazil.")
     assert found.get(("Axel Kicillof", "CRITICIZES", "Argentina")) == "rule:criticize-verb"
     assert ("Tim Kaine", "SUPPORTS", "Argentina") not in found  # "the government of Brazil" is Brazil's
+
+
+def test_praise_of_someone_s_official_reaches_the_official():
+    found = read("Marcelo Lehmann praised Milei's economy minister, Luis Caputo, for keeping his word.")
+    assert ("Marcelo Lehmann", "SUPPORTS", "Luis Caputo") in found
+    assert ("Marcelo Lehmann", "SUPPORTS", "Javier Milei") not in found

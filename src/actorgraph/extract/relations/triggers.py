@@ -247,7 +247,7 @@ BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_end: int,
              mentions: list[Mention]) -> list[str]:
     if right and right[0].possessive and trigger.type in ("SUPPORTS", "CRITICIZES") and len(right) > 1 and \
-            mention_label(ents, right[1]) == "Person" and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*\s+){1,4},?\s*",
+            mention_label(ents, right[1]) == "Person" and re.fullmatch(r"['’]s\s+(?:[a-z][\w-]*,?\s+){1,4}",
                                                                text[right[0].end:right[1].start]):
         right = right[1:]  # "praised Milei's economy minister, Luis Caputo": the minister
     if right and right[0].possessive and (trigger.type in ("MET_WITH", "ALLIED_WITH") or (
