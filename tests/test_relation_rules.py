@@ -335,3 +335,12 @@ def test_praise_of_someone_s_official_reaches_the_official():
     found = read("Marcelo Lehmann praised Milei's economy minister, Luis Caputo, for keeping his word.")
     assert ("Marcelo Lehmann", "SUPPORTS", "Luis Caputo") in found
     assert ("Marcelo Lehmann", "SUPPORTS", "Javier Milei") not in found
+
+
+def test_a_swap_named_in_passing_restates_no_party():
+    text = ("The U.S. Treasury extended a $20 billion currency swap to Argentina. "
+            "Senator Tim Kaine asked questions about the swap line on Thursday.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    second = [r for r in rels if r.sentence == 1 and r.type == "PARTY_TO"]
+    first = [r for r in rels if r.sentence == 0 and r.type == "PARTY_TO"]
+    assert first and not second

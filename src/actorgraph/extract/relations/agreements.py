@@ -140,7 +140,8 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                     if r_country and f != r_country:
                         out.append(Relation(f, r_country, "FUNDS", index,
                                             {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:loan-funds"))
-            if concluded:
+            if concluded and (funders or parties_here or owner):
+                # a swap named in passing ("about the swap line") restates nobody's part in it
                 for p in dict.fromkeys(funders + recipients[:1]):
                     out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
         elif re.match(r"\s*between\b", text[_head_position(text, m):m.end].split(" ", 1)[-1]) and \
