@@ -134,6 +134,8 @@ CODE_EXAMPLES = [
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
     ("votes", "The 2026 budget was approved by the Chamber of Deputies with votes from La Libertad Avanza.",
      ("La Libertad Avanza", "SUPPORTS", "2026 budget")),
+    ("party-members", "Peronist lawmakers, including Senator José Mayans and Deputy Germán Martínez, voted no.",
+     ("Germán Martínez", "MEMBER_OF", "Justicialist Party")),
     ("possessive-government", "Javier Milei's government has won approval for the budget.",
      ("Javier Milei", "LEADS", "Argentina")),
     ("own-party", "Senator Elizabeth Warren and her Democratic Party colleagues objected.",

@@ -17,7 +17,7 @@ from .agreements import agreement_parties, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
 from .quotes import labelled_as, quoted_stance
-from .roles import offices, own_party, possessive_government
+from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
 __all__ = ["ARTICLE_RULES", "RULES", "Relation", "SentenceView", "find_relations"]
@@ -28,6 +28,7 @@ RULES = [
     trigger_phrases,        # data/relations.yaml: verbs and nouns of every relation type
     agreement_parties,      # loans, swaps, accords: FUNDS and PARTY_TO
     own_party,              # "her Unión por la Patria bloc": MEMBER_OF
+    party_members,          # "Republicans, among them Senator X": MEMBER_OF
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
 ]

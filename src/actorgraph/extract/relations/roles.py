@@ -426,6 +426,37 @@ def _own_party(ents: ArticleEntities, mentions: list[Mention], index: int) -> li
     return out
 
 
+MEMBERS_LISTED = re.compile(r"(?:\s+(?:lawmakers|legislators|senators|deputies|governors|members|leaders|politicians|"
+                            r"representatives|congressmen|congresswomen|mayors))?,?\s+"
+                            r"(?:among\s+them|among\s+whom|including|such\s+as)\s+")
+TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w.]*|former)\s+){0,3}")
+
+
+def party_members(s: SentenceView) -> list[Relation]:
+    """'farm-state Republicans, among them Senator Deb Fischer': each person named belongs to the party."""
+    kb = knowledge()
+    out = []
+    text = s.text
+    for k, m in enumerate(s.mentions):
+        if mention_label(s.ents, m) != "Organization" or m.possessive or not (
+                m.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(m.entity)):
+            continue
+        listed = MEMBERS_LISTED.match(text, m.end)
+        if not listed:
+            continue
+        at = listed.end()
+        for x in s.mentions[k + 1:]:
+            title = TITLE_WORDS.match(text, at, x.start)
+            if mention_label(s.ents, x) != "Person" or x.anaphor or title is None or title.end() != x.start:
+                break
+            out.append(Relation(x.entity, m.entity, "MEMBER_OF", s.index, why="rule:party-members"))
+            joined = re.match(r"(?:\s*\([^)]*\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)", text[x.end:])
+            if not joined:
+                break
+            at = x.end + joined.end()
+    return out
+
+
 def offices(s: SentenceView) -> list[Relation]:
     """'Treasury Secretary Scott Bessent', 'Gonzalo Paz, a professor at Georgetown University':
     LEADS for a sitting head, HOLDS_ROLE otherwise, with the role as worded; a party word
