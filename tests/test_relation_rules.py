@@ -132,6 +132,8 @@ CODE_EXAMPLES = [
      ("Rand Paul", "CRITICIZES", "IMF loan")),
     ("labelled-as", "Governor Axel Kicillof described President Javier Milei as a dangerous man.",
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("according-to", "The IMF loan was a reckless mistake, according to Senator Elizabeth Warren.",
+     ("Elizabeth Warren", "CRITICIZES", "United States–IMF loan")),
     ("votes", "The 2026 budget was approved by the Chamber of Deputies with votes from La Libertad Avanza.",
      ("La Libertad Avanza", "SUPPORTS", "2026 budget")),
     ("party-members", "Peronist lawmakers, including Senator José Mayans and Deputy Germán Martínez, voted no.",

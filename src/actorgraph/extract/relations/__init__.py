@@ -16,7 +16,7 @@ from ..text import tokenize
 from .agreements import agreement_parties, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
-from .quotes import labelled_as, quoted_stance
+from .quotes import according_to, labelled_as, quoted_stance
 from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
@@ -31,6 +31,7 @@ RULES = [
     party_members,          # "Republicans, among them Senator X": MEMBER_OF
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
+    according_to,           # "..., according to X": X's stance on what the sentence names
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES

@@ -75,20 +75,52 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
             if not any(s <= sentence.start + 2 and sentence.end - 2 <= e or
                        (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
                 continue
-            mentions = by_sentence.get(index, [])
-            for m in mentions:
-                label = mention_label(ents, m)
-                if m.entity == speaker or label not in ("Person", "Country", "Agreement", "Organization"):
-                    continue
-                if (m.anaphor and not m.surface[:1] in "$0123456789U") or is_modifier(ents, text, m, mentions):
-                    continue
-                if stance == "CRITICIZES" and label in ("Country", "Organization") and \
-                        not re.search(r"\bcountry\b", chunk):
-                    continue  # "a disgrace for the country": a body named in an attack is often its setting
-                if stance == "SUPPORTS" and (label == "Organization" or m.entity == home):
-                    continue  # praise of one's own country, or of a body named in passing, is no stance
-                why = "rule:quoted-criticism" if stance == "CRITICIZES" else "rule:quoted-praise"
-                out.append(Relation(speaker, m.entity, stance, index, why=why))
+            why = "rule:quoted-criticism" if stance == "CRITICIZES" else "rule:quoted-praise"
+            for target in _stance_targets(ents, by_sentence.get(index, []), speaker, home, stance, chunk):
+                out.append(Relation(speaker, target, stance, index, why=why))
+    return out
+
+
+def _stance_targets(ents, mentions, speaker: str, home: str | None, stance: str, chunk: str) -> list[str]:
+    """The actors a statement with that stance is about: named, not the speaker, not scenery."""
+    text = ents.text
+    targets = []
+    for m in mentions:
+        label = mention_label(ents, m)
+        if m.entity == speaker or label not in ("Person", "Country", "Agreement", "Organization"):
+            continue
+        if (m.anaphor and not m.surface[:1] in "$0123456789U") or is_modifier(ents, text, m, mentions):
+            continue
+        if stance == "CRITICIZES" and label in ("Country", "Organization") and \
+                not re.search(r"\bcountry\b", chunk):
+            continue  # "a disgrace for the country": a body named in an attack is often its setting
+        if stance == "SUPPORTS" and (label == "Organization" or m.entity == home):
+            continue  # praise of one's own country, or of a body named in passing, is no stance
+        targets.append(m.entity)
+    return list(dict.fromkeys(targets))
+
+
+ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$")
+
+
+def according_to(s: SentenceView) -> list[Relation]:
+    """'The swap is a reckless mistake, according to Senator Warren': the source's stance on
+    the actors the statement names, as with a quotation."""
+    text, sentence = s.text, s.sentence
+    out = []
+    for m in s.mentions:
+        if mention_label(s.ents, m) != "Person" or m.anaphor:
+            continue
+        cue = ACCORDING_TO.search(text, max(sentence.start, m.start - 60), m.start)
+        if not cue:
+            continue
+        claim = text[sentence.start:cue.start()] + text[m.end:sentence.end]
+        stance = _stance(claim)
+        if stance is None:
+            continue
+        others = [x for x in s.mentions if x is not m]
+        for target in _stance_targets(s.ents, others, m.entity, s.ents.country_of(m.entity), stance, claim):
+            out.append(Relation(m.entity, target, stance, s.index, why="rule:according-to"))
     return out
 
 
