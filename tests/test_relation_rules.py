@@ -348,3 +348,10 @@ def test_a_swap_named_in_passing_restates_no_party():
     second = [r for r in rels if r.sentence == 1 and r.type == "PARTY_TO"]
     first = [r for r in rels if r.sentence == 0 and r.type == "PARTY_TO"]
     assert first and not second
+
+
+def test_money_from_a_lender_reaches_the_borrower():
+    found = read("Zijin Mining was financed in part by a $380 million loan from the Bank of China.")
+    assert found.get(("Bank of China", "FUNDS", "Zijin Mining")) == "rule:loan-from"
+    found = read("The $20 billion swap line extended by the U.S. Treasury helped Argentina.")
+    assert found.get(("United States Department of the Treasury", "FUNDS", "Argentina")) == "rule:loan-funds"

@@ -55,6 +55,10 @@ OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|app
                       re.IGNORECASE)
 
 
+EXTENDED_BY = re.compile(r"\s+(?:\w+\s+)?(?:extended|granted|provided|offered|arranged|lent|disbursed|opened|"
+                         r"financed|funded)\s+by\s+(?:the\s+)?")
+
+
 def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
     out: list[Relation] = []
     text = ents.text
@@ -89,7 +93,11 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 lenders = banks[:1]
                 after_head = [x for x in after_head if x is not banks[0]]
                 owner = owner or [x for x in before if x.end <= m.start][-1:]
-            offered = OFFERING.search(text[max(sentence.start, m.start - 120):m.start]) or re.search(
+            agent = EXTENDED_BY.match(text, m.end)
+            if not lenders and agent:
+                # "the $20 billion swap line extended by the U.S. Treasury": the agent lends
+                lenders = [x for x in mentions if x.start == agent.end() and mention_label(ents, x) in ACTOR][:1]
+            offered = agent or OFFERING.search(text[max(sentence.start, m.start - 120):m.start]) or re.search(
                 r"\b(?:holds|held|renew(?:s|ed)?)\s+(?:a|an|the|its)\s+[^,;]{0,30}$", text[max(sentence.start, m.start - 60):m.start])
             if lenders and not owner and not after_head and not offered and not re.search(
                     r"\b(?:of|to|for|with)\s*$", text[m.start:m.end]):

@@ -42,8 +42,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             a, b = base + match.start(), base + match.end()
             if negated(text, base, a, trigger.type):
                 continue
-            if any(m.start <= a < m.end for m in actors if not m.anaphor):
-                continue  # the trigger word is part of a name ("Democratic Senator")
+            if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
+                    trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
+                continue  # the trigger word is part of a name ("Democratic Senator"), bar "a $380 million loan from X"
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
             if trigger.type == "LEADS" and "leader" in match.group().lower() and not re.search(
