@@ -24,8 +24,10 @@ import fcntl
 import hashlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -158,17 +160,69 @@ def _read_bolt_port(data_dir: Path) -> int | None:
 
 
 def _clean_stale(data_dir: Path, sock: Path) -> None:
-    """Remove the socket and pid file of a server that is gone (a killed run)."""
+    """Remove the socket and pid file of a server that is gone (a killed run).
+
+    A live pid in the pid file is signalled only when it is provably this data dir's server
+    (see _not_our_server); any other process is left alone and the pid file is stale.
+    """
     pid = _read_pid(data_dir)
     if pid and _pid_alive(pid):
-        # A live process owns the pid file but does not answer: give it time while its log
-        # moves (it may be loading a large dump), then treat it as hung and stop it.
-        if _wait_until_ready(data_dir):
+        why_not = _not_our_server(pid, data_dir, sock)
+        if why_not:
+            _note(f"{data_dir / 'falkordb.pid'} names process {pid}, which is not this store's "
+                  f"server ({why_not}); left that process alone and removed the stale pid file")
+        # Our server, alive but silent: give it time while its log moves (it may be loading
+        # a large dump), then treat it as hung and stop it.
+        elif _wait_until_ready(data_dir):
             return
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, 9)
+        else:
+            _terminate(pid, data_dir, sock)
     for stale in (sock, data_dir / "falkordb.pid", data_dir / "bolt.port"):
         stale.unlink(missing_ok=True)
+
+
+def _note(text: str) -> None:
+    print(f"note: {text}", file=sys.stderr)
+
+
+def _not_our_server(pid: int, data_dir: Path, sock: Path) -> str | None:
+    """None if pid is provably the server of this data dir, else why it is not (or cannot be shown).
+
+    Proof, from /proc: the executable is a redis-server with falkordb.so loaded, and its
+    command line names this data dir's socket or its working directory is the data dir
+    (the server chdirs to --dir). Without /proc nothing can be proven.
+    """
+    proc = Path(f"/proc/{pid}")
+    try:
+        exe = os.readlink(proc / "exe")
+        cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        cwd = os.readlink(proc / "cwd")
+        maps = (proc / "maps").read_text(errors="replace")
+    except OSError as exc:
+        return f"its executable and command line cannot be read: {exc.strerror}"
+    if Path(exe.removesuffix(" (deleted)")).name != "redis-server" or "falkordb.so" not in maps:
+        return f"it runs {exe}, not FalkorDB's redis-server"
+    if f"unixsocket:{sock}" not in cmdline and Path(cwd) != Path(data_dir).absolute():
+        return "it serves another socket and folder"
+    return None
+
+
+TERM_GRACE = 3.0  # seconds a proven server gets to exit on SIGTERM before SIGKILL
+
+
+def _terminate(pid: int, data_dir: Path, sock: Path) -> None:
+    """Stop a hung server: SIGTERM, then SIGKILL if it is still there after TERM_GRACE.
+
+    Each signal is sent only after proving again that pid is this data dir's server.
+    """
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not _pid_alive(pid) or _not_our_server(pid, data_dir, sock):
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
+        deadline = time.monotonic() + TERM_GRACE
+        while _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
@@ -202,9 +256,8 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
         # Silent and its log still: hung (seen once in tests: FalkorDB 4.16 stuck in a futex
         # right after decoding the dump). Kill it and start once more from the saved dump.
         pid = _read_pid(data_dir)
-        if pid and _pid_alive(pid):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, 9)
+        if pid:
+            _terminate(pid, data_dir, sock)
         for stale in (sock, data_dir / "falkordb.pid"):
             stale.unlink(missing_ok=True)
     raise StoreError(
