@@ -56,3 +56,82 @@ def test_a_proven_but_hung_server_gets_sigterm_before_sigkill(data_dir):
     assert not server._pid_alive(info.pid)
     assert time.monotonic() - started >= server.TERM_GRACE * 0.9, "escalated without waiting"
     assert server._not_our_server(os.getpid(), data_dir, info.socket_path), "a python process is not the server"
+
+
+# -- item 5: a full disk is an error, at once ----------------------------------------------------------
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 256 KB tmpfs (needs root: mount). A data dir made unwritable would not do here: root
+    writes through file modes."""
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount_point)],
+                          capture_output=True, text=True)
+    if done.returncode:
+        pytest.skip(f"cannot mount a small tmpfs here ({done.stderr.strip()}): run as root to test a full disk")
+    try:
+        yield mount_point
+    finally:
+        server.stop_server(mount_point / "store")
+        subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+@pytest.fixture(scope="module")
+def graph_files(tmp_path_factory):
+    from actorgraph.model import write_graph
+
+    from .test_crash_safety import pairs_graph
+
+    folder = tmp_path_factory.mktemp("graphs")
+    write_graph(pairs_graph(10), folder / "small.json")
+    write_graph(pairs_graph(2000), folder / "big.json")  # its dump does not fit in 256 KB
+    return folder
+
+
+def stored_counts(data_dir: Path) -> str:
+    result = cli(data_dir, "query", "-e", "MATCH (n:Entity) RETURN count(n) AS n", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    return result.output.splitlines()[-1]
+
+
+def test_a_full_disk_is_an_error_at_once_and_the_store_keeps_its_last_save(tiny_disk, graph_files):
+    data_dir = tiny_disk / "store"
+    assert cli(data_dir, "load", str(graph_files / "small.json")).exit_code == 0
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "actorgraph", "--data-dir", str(data_dir),
+                           "load", str(graph_files / "big.json")], capture_output=True, text=True, timeout=120)
+    elapsed = time.monotonic() - started
+    assert proc.returncode == 1, proc
+    errors = [line for line in proc.stderr.splitlines() if line.startswith(("Error", "Traceback"))]
+    assert len(errors) == 1 and errors[0].startswith(f"Error: could not save the store to {data_dir / 'dump.rdb'} ")
+    assert "No space left on device" in errors[0] and "this change was not kept" in errors[0]
+    assert elapsed < 30, f"a full disk took {elapsed:.0f}s to report"
+    assert stored_counts(data_dir) == "10", "the store is what the last successful save holds"
+    assert not server.status(data_dir)["running"]
+
+
+def test_a_final_save_on_a_full_disk_does_not_hang_the_stop(tiny_disk, graph_files):
+    data_dir = tiny_disk / "store"
+    assert cli(data_dir, "load", str(graph_files / "small.json")).exit_code == 0
+    server.start_server(data_dir, pin=True)
+    _fill(tiny_disk)
+    started = time.monotonic()
+    result = cli(data_dir, "store", "stop")
+    assert result.exit_code == 0 and time.monotonic() - started < 30
+    assert "the final save of the store" in result.output and "No space left on device" in result.output
+    assert not server.status(data_dir)["running"]
+    (tiny_disk / "filler").unlink()
+    assert stored_counts(data_dir) == "10"
+
+
+def _fill(folder: Path) -> None:
+    """Write until the disk is full."""
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while os.write(fd, b"\0" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -192,8 +192,23 @@ class FalkorStore:
             self.client.connection.execute_command("GRAPH.DELETE", name)
 
     def _save(self) -> None:
-        with contextlib.suppress(redis.exceptions.ResponseError):  # a save already running
+        """Write the dump; a failed save (a full disk) is an error, and the change is dropped.
+
+        The server then holds in memory a graph that is not on disk. It is stopped without
+        saving, so its next start reads the last good dump: what readers see and what is on
+        disk stay the same graph.
+        """
+        offset = server.log_size(self.data_dir)
+        try:
             self.client.connection.save()
+        except redis.exceptions.ResponseError as exc:
+            reason = server.log_reason(self.data_dir, offset) or str(exc)
+            server.stop_unsaved(self.data_dir)
+            raise StoreError(
+                f"could not save the store to {self.data_dir / 'dump.rdb'} ({reason}); this change "
+                "was not kept (the store restarts from its last successful save): free space on "
+                "that disk, or choose another --data-dir, and run the command again"
+            ) from None
 
     @contextlib.contextmanager
     def _load_lock(self):

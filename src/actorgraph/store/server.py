@@ -23,6 +23,7 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -384,20 +385,91 @@ def _shutdown(data_dir: Path) -> bool:
     if info is None:
         _clean_stale(data_dir, socket_path(data_dir))
         return False
-    # SHUTDOWN SAVE writes the dump, removes the pid file and socket, then the module's
-    # threads take a few more seconds to exit; only the first part matters, so wait for
-    # the pid file to go rather than for the reply.
-    with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as conn:
-        conn.settimeout(5)
-        conn.connect(str(info.socket_path))
-        conn.sendall(b"*2\r\n$8\r\nSHUTDOWN\r\n$4\r\nSAVE\r\n")
+    offset = log_size(data_dir)
+    refusal = _send_shutdown(info, "SAVE")
+    if refusal:
+        # The final save failed (a full disk): the server refuses to exit. Every load and write
+        # saved when it finished, so the dump already holds the graph; stop without saving.
+        reason = log_reason(data_dir, offset) or refusal
+        _note(f"the final save of the store in {data_dir} failed ({reason}); stopped it without "
+              f"saving, so {data_dir / 'dump.rdb'} keeps the last successful save")
+        _send_shutdown(info, "NOSAVE")
+    _wait_for_exit(info, data_dir)
+    return True
+
+
+def stop_unsaved(data_dir: Path) -> None:
+    """Stop the server without saving, so that its next start reads the last good dump.
+
+    Used after a save failed: what the server holds in memory is then not on disk, and no
+    reader should go on seeing it.
+    """
+    data_dir = Path(data_dir).absolute()
+    with _server_lock(data_dir):
+        info = running(data_dir)
+        if info is None:
+            return
+        _send_shutdown(info, "NOSAVE")
+        _wait_for_exit(info, data_dir)
+
+
+def _send_shutdown(info: ServerInfo, mode: str) -> str | None:
+    """SHUTDOWN SAVE|NOSAVE; None once the server closed the connection (it is exiting), else
+    its error reply. The save runs before the reply, so the wait is as long as a save."""
+    command = f"*2\r\n$8\r\nSHUTDOWN\r\n${len(mode)}\r\n{mode}\r\n".encode()
+    try:
+        with socket.socket(socket.AF_UNIX) as conn:
+            conn.settimeout(LOAD_TIMEOUT)
+            conn.connect(str(info.socket_path))
+            conn.sendall(command)
+            reply = conn.recv(512)
+    except OSError:
+        return None
+    if reply.startswith(b"-"):
+        return reply[1:].decode(errors="replace").strip()
+    return None
+
+
+def _wait_for_exit(info: ServerInfo, data_dir: Path) -> None:
+    """After SHUTDOWN the server removes its pid file and socket, then the module's threads take a
+    few more seconds to exit; only the first part matters. A server still there after
+    START_TIMEOUT is stopped with signals (it is proven ours first)."""
     pid_file = data_dir / "falkordb.pid"
-    deadline = time.monotonic() + 300
+    deadline = time.monotonic() + START_TIMEOUT
     while pid_file.exists() and _pid_alive(info.pid) and time.monotonic() < deadline:
         time.sleep(0.02)
+    if pid_file.exists() and _pid_alive(info.pid):
+        _terminate(info.pid, data_dir, info.socket_path)
     for stale in (info.socket_path, pid_file, data_dir / "bolt.port"):
         stale.unlink(missing_ok=True)
-    return True
+
+
+def log_size(data_dir: Path) -> int:
+    """Where the server's log ends now (read what it says after this with log_reason)."""
+    try:
+        return (Path(data_dir) / "falkordb.log").stat().st_size
+    except OSError:
+        return 0
+
+
+# "17996:M 07 Dec 2026 11:36:42.190 # Write error ...": pid, role, time, level (# is a warning), text
+_LOG_LINE = re.compile(r"^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ (?P<level>[#*.-]) (?P<text>.*)$")
+
+
+def log_reason(data_dir: Path, since: int = 0) -> str | None:
+    """The server's own words for what went wrong: its last warning (`#`) after offset since."""
+    try:
+        with open(Path(data_dir) / "falkordb.log", "rb") as log:
+            log.seek(since)
+            text = log.read(1 << 20).decode(errors="replace")
+    except OSError:
+        return None
+    warnings = [m["text"].strip() for m in map(_LOG_LINE.match, text.splitlines())
+                if m and m["level"] == "#"]
+    # Prefer the line that names a cause over the generic ones that follow it.
+    generic = ("can't exit", "Errors trying to", "Check the logs")
+    specific = [line for line in warnings if not any(g in line for g in generic)]
+    return (specific or warnings or [None])[-1]
 
 
 def status(data_dir: Path) -> dict:
