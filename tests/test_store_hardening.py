@@ -5,6 +5,7 @@ two builds at once. All on the real embedded FalkorDB server and the real CLI.""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -135,3 +136,80 @@ def _fill(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+# -- item 8: time-outs and a memory cap; a runaway query does not take the server down ---------------
+
+CARTESIAN = "MATCH (a:X), (b:X), (c:X), (d:X) RETURN count(*)"  # 300^4 rows: hours without a limit
+
+
+@pytest.fixture
+def busy_store(data_dir, graph_files):
+    """A pinned store holding the small graph and 300 unlabelled-by-actorgraph :X nodes."""
+    assert cli(data_dir, "load", str(graph_files / "small.json")).exit_code == 0
+    server.start_server(data_dir, pin=True)
+    assert cli(data_dir, "query", "--write", "-e", "UNWIND range(1, 300) AS i CREATE (:X {i: i})").exit_code == 0
+    return data_dir
+
+
+def test_a_runaway_query_is_stopped_at_its_time_out(busy_store):
+    started = time.monotonic()
+    result = cli(busy_store, "query", "-e", CARTESIAN, "--timeout", "1")
+    assert result.exit_code == 1
+    assert result.output == ("Error: the query ran longer than the 1s time-out and the store stopped it; "
+                             "narrow it, or allow more time with --timeout SECONDS (0: no limit)\n")
+    assert time.monotonic() - started < 15
+
+
+def test_a_killed_clients_query_stops_on_the_server(busy_store):
+    pid = server.running(busy_store).pid
+    client = subprocess.Popen([sys.executable, "-m", "actorgraph", "--data-dir", str(busy_store),
+                               "query", "-e", CARTESIAN, "--timeout", "3"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(2)  # start-up, then the query is running
+    assert client.poll() is None, "the client ended before it could be killed"
+    client.kill()
+    client.wait()
+    started = time.monotonic()
+    result = cli(busy_store, "query", "-e", "MATCH (n:Entity) RETURN count(n) AS n", "--format", "csv")
+    assert result.exit_code == 0 and result.output.splitlines()[-1] == "10"
+    assert time.monotonic() - started < 10, "the killed client's query kept the server busy"
+    assert server.running(busy_store).pid == pid
+
+
+def test_a_query_over_the_memory_cap_is_stopped_and_the_server_lives(data_dir, graph_files, monkeypatch):
+    monkeypatch.setattr(server, "QUERY_MEMORY_BYTES", 100 << 20)  # read when the server starts
+    assert cli(data_dir, "load", str(graph_files / "small.json")).exit_code == 0
+    server.start_server(data_dir, pin=True)
+    pid = server.running(data_dir).pid
+    result = cli(data_dir, "query", "-e", "UNWIND range(1, 30000000) AS x RETURN count(x)")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: the query needed more than 100 MB of working memory and the store stopped it")
+    assert server.running(data_dir).pid == pid
+
+
+def test_a_query_asking_for_more_memory_than_the_machine_has_stops_only_the_server(busy_store):
+    """FalkorDB 4.16 does not hold range() to QUERY_MEM_CAPACITY (FalkorDB#1410): range(1, 2e11)
+    asks for 3.2 TB at once. The server's address space limit makes that fail at once; the
+    command says so in one line, and the next command restarts the server with the saved graph."""
+    started = time.monotonic()
+    result = cli(busy_store, "query", "-e", "UNWIND range(1, 200000000000) AS x RETURN count(x)")
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    assert re.match(r"Error: the query asked the embedded FalkorDB server for [\d.]+ GB at once, more than "
+                    r"it may use \([\d.]+ GB\), and the server stopped", result.output), result.output
+    assert "the saved graph is intact and the next command restarts it" in result.output
+    assert time.monotonic() - started < 30
+    assert stored_counts(busy_store) == "10"
+
+
+def test_the_server_runs_with_a_default_time_out_and_memory_caps(data_dir):
+    """Other clients (Bolt) get the time-out too; the address space limit is set on the process."""
+    info = server.start_server(data_dir)
+    import redis
+
+    config = dict(redis.Redis(unix_socket_path=str(info.socket_path)).execute_command("GRAPH.CONFIG", "GET", "*"))
+    assert config[b"TIMEOUT_DEFAULT"] == server.DEFAULT_TIMEOUT_MS
+    assert config[b"QUERY_MEM_CAPACITY"] == server.QUERY_MEMORY_BYTES
+    limits = Path(f"/proc/{info.pid}/limits").read_text()
+    line = next(line for line in limits.splitlines() if line.startswith("Max address space"))
+    assert str(server.address_space_limit()) in line

@@ -22,6 +22,8 @@ SETTINGS: dict[str, Setting] = {
     "data_dir": Setting("ACTORGRAPH_DATA_DIR", ".actorgraph", "Where the embedded store keeps its data and socket."),
     "graph_dir": Setting("ACTORGRAPH_GRAPH_DIR", None, "Folder with ontology.yaml, curation.yaml and snapshot.json (default: ./graph, else the project's)."),
     "graph_name": Setting("ACTORGRAPH_GRAPH", "actorgraph", "Name of the graph inside the store."),
+    "query_timeout": Setting("ACTORGRAPH_QUERY_TIMEOUT", "60", "Seconds a query may run before the "
+                             "embedded store stops it (0: no limit)."),
     "neo4j_uri": Setting("NEO4J_URI", "bolt://localhost:7687", "Neo4j URI (bolt://, neo4j://, neo4j+s:// ...)."),
     "neo4j_user": Setting("NEO4J_USER", "neo4j", "Neo4j user name."),
     "neo4j_password": Setting("NEO4J_PASSWORD", None, "Neo4j password."),

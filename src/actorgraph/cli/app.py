@@ -28,6 +28,7 @@ class App:
     graph_name: str = "actorgraph"
     neo4j: dict[str, Any] = field(default_factory=dict)
     debug: bool = False
+    query_timeout: float | None = float(SETTINGS["query_timeout"].default)  # seconds; None: no limit
     _store: Any = field(default=None, repr=False)
 
     @cached_property

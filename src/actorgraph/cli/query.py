@@ -18,7 +18,7 @@ import click
 from .. import queries
 from ..errors import QueryError
 from ..store.base import Result
-from .app import App
+from .app import App, setting_option
 
 MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 
@@ -37,8 +37,9 @@ MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 @click.option("--write", is_flag=True, help="Allow the query to change the graph.")
 @click.option("--render", "render_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Also write the nodes, relationships and paths of the result as an HTML view.")
+@setting_option("query_timeout", "--timeout", type=click.FloatRange(0), metavar="SECONDS", show_default=True)
 @click.pass_obj
-def query_command(app: App, name, params, text, file, fmt, output, write, render_path):
+def query_command(app: App, name, params, text, file, fmt, output, write, render_path, timeout):
     """Run a named query from queries/ (see `actorgraph queries`), -e 'MATCH ...' or --file F.
 
     \b
@@ -50,6 +51,7 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     if len(sources) != 1:
         raise click.UsageError("give exactly one of NAME, -e CYPHER or --file FILE")
     raw = queries.parse_assignments(params)
+    app.query_timeout = timeout or None
     store = app.store()
     if name:
         query = queries.get_query(queries.load_library(), name)

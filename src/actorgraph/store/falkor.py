@@ -33,6 +33,7 @@ from . import rows, server
 from .base import GNode, GPath, GRel, LoadStats, Progress, Result
 
 BATCH_SIZE = 5000
+NO_LIMIT_MS = 24 * 3600 * 1000  # the server's TIMEOUT_DEFAULT would otherwise cut long loads
 STAGING_MARK = "__staging_"
 _GRAPH_NAME = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 
@@ -40,14 +41,25 @@ _GRAPH_NAME = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 def _lost_server(method):
     """A server that dies under a command (killed, out of memory) is a one-line StoreError."""
     @functools.wraps(method)
-    def wrapper(*args, **kwargs):
+    def wrapper(self, *args, **kwargs):
+        offset = server.log_size(self.data_dir)
         try:
-            return method(*args, **kwargs)
+            return method(self, *args, **kwargs)
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            raise StoreError(
-                f"lost the embedded FalkorDB server ({exc}); run the command again to restart it"
-            ) from None
+            raise _lost(self.data_dir, offset, exc) from None
     return wrapper
+
+
+def _lost(data_dir: Path, log_offset: int, exc: Exception) -> StoreError:
+    asked = server.out_of_memory(data_dir, log_offset)
+    if asked:
+        return StoreError(
+            f"the query asked the embedded FalkorDB server for {asked / 1e9:.1f} GB at once, more than "
+            f"it may use ({server.address_space_limit() / 1e9:.1f} GB), and the server stopped "
+            "(FalkorDB does not hold range() to its per-query memory cap); the saved graph is intact "
+            "and the next command restarts it"
+        )
+    return StoreError(f"lost the embedded FalkorDB server ({exc}); run the command again to restart it")
 
 
 class FalkorStore:
@@ -55,20 +67,25 @@ class FalkorStore:
 
     name = "falkordb"
 
-    def __init__(self, data_dir: Path, client: FalkorDB, graph_name: str, ontology: Ontology):
+    def __init__(self, data_dir: Path, client: FalkorDB, graph_name: str, ontology: Ontology,
+                 query_timeout: float | None = None):
         self.data_dir = data_dir
         self.client = client
         self.graph_name = graph_name
         self.ontology = ontology
+        self.query_timeout = query_timeout  # seconds for read() and write(); None: no limit
         self._closed = False
 
     @classmethod
-    def open(cls, data_dir: Path, *, graph_name: str = "actorgraph", ontology: Ontology) -> "FalkorStore":
+    def open(cls, data_dir: Path, *, graph_name: str = "actorgraph", ontology: Ontology,
+             query_timeout: float | None = None) -> "FalkorStore":
+        """Join (or start) the data dir's server. query_timeout: seconds a read() or write() may
+        run before the server stops it (None: no limit)."""
         if not _GRAPH_NAME.match(graph_name):
             raise StoreError(f"graph name {graph_name!r} may use only letters, digits, '-' and '_'")
         info = server.acquire(Path(data_dir))
         client = FalkorDB(unix_socket_path=str(info.socket_path))
-        store = cls(Path(data_dir).absolute(), client, graph_name, ontology)
+        store = cls(Path(data_dir).absolute(), client, graph_name, ontology, query_timeout)
         store._drop_abandoned_staging()
         return store
 
@@ -76,31 +93,41 @@ class FalkorStore:
 
     @_lost_server
     def read(self, query: str, params: dict[str, Any] | None = None) -> Result:
+        return self._read(query, params, timeout=self.query_timeout)
+
+    def _read(self, query: str, params: dict[str, Any] | None, *, timeout: float | None) -> Result:
         if not self._exists(self.graph_name):
             raise StoreError(f"the store in {self.data_dir} holds no graph {self.graph_name!r} yet; "
                              "run `actorgraph build` (or `actorgraph load FILE`) first")
-        return self._run(query, params, read_only=True)
+        return self._run(query, params, read_only=True, timeout=timeout)
+
+    def _read_all(self, query: str, params: dict[str, Any] | None = None) -> Result:
+        """A read of actorgraph's own (counts, the whole graph): bounded by the graph, not timed."""
+        return self._read(query, params, timeout=None)
 
     @_lost_server
     def write(self, query: str, params: dict[str, Any] | None = None) -> Result:
-        result = self._run(query, params, read_only=False)
+        result = self._run(query, params, read_only=False, timeout=self.query_timeout)
         self._save()
         return result
 
     def _run(self, query: str, params: dict[str, Any] | None, *, read_only: bool,
-             graph: str | None = None) -> Result:
+             graph: str | None = None, timeout: float | None = None) -> Result:
         problem = _param_problem(params or {})
         if problem:
             raise QueryError(problem)
         target = self.client.select_graph(graph or self.graph_name)
+        limit_ms = NO_LIMIT_MS if not timeout else max(1, round(timeout * 1000))
+        offset = server.log_size(self.data_dir)
         try:
-            raw = target.ro_query(query, params) if read_only else target.query(query, params)
+            if read_only:
+                raw = target.ro_query(query, params, timeout=limit_ms)
+            else:
+                raw = target.query(query, params, timeout=limit_ms)
         except redis.exceptions.ResponseError as exc:
-            raise _query_error(str(exc)) from None
+            raise _query_error(str(exc), timeout) from None
         except redis.exceptions.ConnectionError as exc:
-            raise StoreError(
-                f"lost the embedded FalkorDB server ({exc}); run the command again to restart it"
-            ) from None
+            raise _lost(self.data_dir, offset, exc) from None
         columns = [str(c[1]) if isinstance(c, (list, tuple)) else str(c) for c in (raw.header or [])]
         return Result(columns, [[_value(v) for v in row] for row in raw.result_set or []])
 
@@ -108,13 +135,13 @@ class FalkorStore:
     def counts(self) -> dict[str, dict[str, int]]:
         if not self._exists(self.graph_name):
             return {"nodes": {}, "edges": {}, "articles": 0}
-        return rows.read_counts(self.read, self.ontology.common_label)
+        return rows.read_counts(self._read_all, self.ontology.common_label)
 
     @_lost_server
     def export_graph(self) -> Graph:
         if not self._exists(self.graph_name):
             return Graph()
-        return rows.read_graph(self.read)
+        return rows.read_graph(self._read_all)
 
     # -- writing -------------------------------------------------------------
 
@@ -330,9 +357,16 @@ def _node_id(node: Any) -> Any:
     return node.id if isinstance(node, FNode) else node
 
 
-def _query_error(message: str) -> QueryError:
+def _query_error(message: str, timeout: float | None = None) -> QueryError:
     if "read-only" in message or "RO_QUERY" in message:
         return QueryError("this query writes to the graph; queries are read-only unless you pass --write")
+    if "Query timed out" in message:
+        limit = f"the {timeout:g}s time-out" if timeout else "the store's time-out"
+        return QueryError(f"the query ran longer than {limit} and the store stopped it; narrow it, "
+                          "or allow more time with --timeout SECONDS (0: no limit)")
+    if "mem consumption exceeded capacity" in message:
+        return QueryError(f"the query needed more than {server.QUERY_MEMORY_BYTES >> 20} MB of working "
+                          "memory and the store stopped it; narrow it (LIMIT, fewer collect()s)")
     text = re.sub(r"\s+", " ", message).strip()
     text = text.replace("errMsg: ", "").replace(" errCtx: ", " near: ")
     return QueryError(f"FalkorDB rejected the query: {text}")

@@ -41,6 +41,26 @@ START_TIMEOUT = 30.0
 LOAD_TIMEOUT = 600.0  # reading a dump of millions of relationships
 MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
 
+# Limits that keep one runaway query from taking the shared server down. actorgraph passes its
+# own time-out with every query (see FalkorStore); TIMEOUT_DEFAULT covers other clients (Bolt).
+DEFAULT_TIMEOUT_MS = 60_000
+QUERY_MEMORY_BYTES = 2 << 30  # FalkorDB's QUERY_MEM_CAPACITY: one query's working memory
+
+
+def address_space_limit() -> int:
+    """The server's whole address space (RLIMIT_AS): half the machine's memory, at least 4 GB.
+
+    FalkorDB does not hold range() and other list functions to QUERY_MEM_CAPACITY (FalkorDB
+    issue 1410): `RETURN range(1, 2000000000)` asks for 32 GB at once. With this limit the
+    allocation fails at once and the server stops, instead of swapping the machine to a halt
+    or waking the kernel's OOM killer among other people's processes.
+    """
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        physical = 16 << 30
+    return max(4 << 30, physical // 2)
+
 
 @dataclass(frozen=True)
 class ServerInfo:
@@ -243,6 +263,7 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
         "--appendonly", "no", "--save", "",  # actorgraph saves after each load; see FalkorStore
         "--protected-mode", "yes",
         "--loadmodule", module,
+        "TIMEOUT_DEFAULT", str(DEFAULT_TIMEOUT_MS), "QUERY_MEM_CAPACITY", str(QUERY_MEMORY_BYTES),
     ]
     if bolt_port:
         command += ["BOLT_PORT", str(bolt_port)]
@@ -271,8 +292,16 @@ STALL_SECONDS = 10.0  # no answer and no new log line for this long: the server 
 
 
 def _launch(command: list[str], data_dir: Path) -> None:
+    limit = address_space_limit()
+
+    def limit_memory() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
     try:
-        subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT)
+        subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT,
+                       preexec_fn=limit_memory)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         raise StoreError(f"could not start the embedded FalkorDB server: {exc}; see {data_dir / 'falkordb.log'}") from None
 
@@ -454,6 +483,20 @@ def log_size(data_dir: Path) -> int:
 
 # "17996:M 07 Dec 2026 11:36:42.190 # Write error ...": pid, role, time, level (# is a warning), text
 _LOG_LINE = re.compile(r"^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ (?P<level>[#*.-]) (?P<text>.*)$")
+
+
+_OUT_OF_MEMORY = re.compile(r"Out Of Memory allocating (\d+) bytes")
+
+
+def out_of_memory(data_dir: Path, since: int = 0) -> int | None:
+    """The allocation (bytes) the server died on, if its log since offset says it ran out of memory."""
+    try:
+        with open(Path(data_dir) / "falkordb.log", "rb") as log:
+            log.seek(since)
+            found = _OUT_OF_MEMORY.search(log.read(1 << 20).decode(errors="replace"))
+    except OSError:
+        return None
+    return int(found[1]) if found else None
 
 
 def log_reason(data_dir: Path, since: int = 0) -> str | None:
