@@ -213,3 +213,27 @@ def test_the_server_runs_with_a_default_time_out_and_memory_caps(data_dir):
     limits = Path(f"/proc/{info.pid}/limits").read_text()
     line = next(line for line in limits.splitlines() if line.startswith("Max address space"))
     assert str(server.address_space_limit()) in line
+
+
+# -- item 7: a read-only query reaches no network and no file -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "MATCH (n:Entity) LOAD CSV FROM 'https://127.0.0.1:{port}/' + n.id AS row RETURN row",
+    "CALL {{ LOAD CSV FROM 'https://127.0.0.1:{port}/x' AS row RETURN row }} RETURN row",
+    "// LOAD CSV in a comment does not hide it\nLOAD CSV WITH HEADERS FROM $url AS row RETURN row",
+])
+def test_load_csv_is_refused_in_a_read_only_query(busy_store, text):
+    import socket
+
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.settimeout(3)
+        port = listener.getsockname()[1]
+        result = cli(busy_store, "query", "-e", text.format(port=port),
+                     "-p", f"url=https://127.0.0.1:{port}/y")
+        assert result.output == ("Error: LOAD CSV reads files and URLs, which a read-only query may not do; "
+                                 "load data with `actorgraph load` (or run it with --write)\n")
+        assert result.exit_code == 1
+        with pytest.raises(TimeoutError):
+            listener.accept()  # the actor id never left the machine

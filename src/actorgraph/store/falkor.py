@@ -93,7 +93,22 @@ class FalkorStore:
 
     @_lost_server
     def read(self, query: str, params: dict[str, Any] | None = None) -> Result:
+        self._refuse_outside_access(query, params)
         return self._read(query, params, timeout=self.query_timeout)
+
+    def _refuse_outside_access(self, query: str, params: dict[str, Any] | None) -> None:
+        """A read-only query reaches no file and no network: refuse LOAD CSV (FalkorDB fetches
+        https:// URLs, and its IMPORT_FOLDER only confines file://). The server's own plan is
+        asked, so comments, strings and CALL { } subqueries cannot hide the clause."""
+        if _param_problem(params or {}) or not self._exists(self.graph_name):
+            return  # _read says what is wrong
+        try:
+            plan = self.client.select_graph(self.graph_name).explain(query, params)
+        except redis.exceptions.ResponseError as exc:
+            raise _query_error(str(exc)) from None
+        if any(step.strip().startswith("Load CSV") for step in _plan_steps(plan)):
+            raise QueryError("LOAD CSV reads files and URLs, which a read-only query may not do; "
+                             "load data with `actorgraph load` (or run it with --write)")
 
     def _read(self, query: str, params: dict[str, Any] | None, *, timeout: float | None) -> Result:
         if not self._exists(self.graph_name):
@@ -351,6 +366,12 @@ def _value(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _value(v) for k, v in value.items()}
     return value
+
+
+def _plan_steps(plan: Any) -> list[str]:
+    """The operation lines of a falkordb ExecutionPlan."""
+    steps = getattr(plan, "plan", plan)
+    return [step.decode() if isinstance(step, bytes) else str(step) for step in steps]
 
 
 def _node_id(node: Any) -> Any:
