@@ -237,3 +237,45 @@ def test_load_csv_is_refused_in_a_read_only_query(busy_store, text):
         assert result.exit_code == 1
         with pytest.raises(TimeoutError):
             listener.accept()  # the actor id never left the machine
+
+
+# -- item 6: the short-socket folder is checked --------------------------------------------------------
+
+@pytest.mark.parametrize("plant", ["another user's", "a symlink", "open to others", "a file"])
+def test_a_short_socket_folder_that_is_not_private_is_refused(tmp_path, monkeypatch, plant):
+    import tempfile
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    folder = temp / f"actorgraph-{os.getuid()}"
+    if plant == "another user's":
+        folder.mkdir(mode=0o700)
+        os.chown(folder, os.getuid() + 1, -1) if os.getuid() == 0 else pytest.skip("needs root to chown")
+        problem = f"belongs to user id {os.getuid() + 1}, not to you"
+    elif plant == "a symlink":
+        (tmp_path / "elsewhere").mkdir(mode=0o700)
+        folder.symlink_to(tmp_path / "elsewhere")
+        problem = "is a symbolic link"
+    elif plant == "open to others":
+        folder.mkdir()
+        folder.chmod(0o777)
+        problem = "is open to other users (mode 777)"
+    else:
+        folder.write_text("")
+        problem = "is not a folder"
+    deep = tmp_path / ("d" * 60) / ("e" * 60)
+    result = cli(deep, "query", "most_connected")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {folder}, where the store's socket goes because the data dir's path is too "
+                             f"long for one, {problem}; remove it, or use a shorter --data-dir\n")
+    assert not list(folder.glob("*.sock")) if folder.is_dir() else True
+
+
+def test_the_short_socket_folder_is_created_private(tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = server.socket_path(tmp_path / ("d" * 60) / ("e" * 60)).parent
+    assert folder == tmp_path / f"actorgraph-{os.getuid()}"
+    assert folder.is_dir() and not folder.is_symlink() and folder.stat().st_mode & 0o777 == 0o700

@@ -27,6 +27,7 @@ import re
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -100,9 +101,32 @@ def socket_path(data_dir: Path) -> Path:
     if len(str(path)) <= MAX_SOCKET_PATH:
         return path
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:16]
-    short_dir = Path(tempfile.gettempdir()) / f"actorgraph-{os.getuid()}"
-    short_dir.mkdir(mode=0o700, exist_ok=True)
-    return short_dir / f"{digest}.sock"
+    return _private_socket_dir(data_dir) / f"{digest}.sock"
+
+
+def _private_socket_dir(data_dir: Path) -> Path:
+    """$TMPDIR/actorgraph-UID, created 0700; refused unless it is a real folder of this user's
+    that nobody else can enter (another user could otherwise pre-create it, or a symlink, and
+    answer on the socket actorgraph connects to)."""
+    folder = Path(tempfile.gettempdir()) / f"actorgraph-{os.getuid()}"
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    try:
+        info = os.lstat(folder)
+    except OSError as exc:
+        raise StoreError(f"cannot use {folder} for the store's socket ({exc.strerror})") from None
+    if stat.S_ISLNK(info.st_mode):
+        problem = "is a symbolic link"
+    elif not stat.S_ISDIR(info.st_mode):
+        problem = "is not a folder"
+    elif info.st_uid != os.getuid():
+        problem = f"belongs to user id {info.st_uid}, not to you"
+    elif info.st_mode & 0o077:
+        problem = f"is open to other users (mode {stat.S_IMODE(info.st_mode):o})"
+    else:
+        return folder
+    raise StoreError(f"{folder}, where the store's socket goes because the data dir's path is too "
+                     f"long for one, {problem}; remove it, or use a shorter --data-dir")
 
 
 @contextlib.contextmanager
