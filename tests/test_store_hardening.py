@@ -279,3 +279,26 @@ def test_the_short_socket_folder_is_created_private(tmp_path, monkeypatch):
     folder = server.socket_path(tmp_path / ("d" * 60) / ("e" * 60)).parent
     assert folder == tmp_path / f"actorgraph-{os.getuid()}"
     assert folder.is_dir() and not folder.is_symlink() and folder.stat().st_mode & 0o777 == 0o700
+
+
+# -- item 19: a corrupt dump says why, and stays ------------------------------------------------------
+
+def test_a_corrupt_dump_gives_the_servers_reason_and_is_left_in_place(data_dir, graph_files):
+    import hashlib
+
+    assert cli(data_dir, "load", str(graph_files / "big.json")).exit_code == 0
+    dump = data_dir / "dump.rdb"
+    data = bytearray(dump.read_bytes())
+    for i in range(2000, len(data) - 200, 997):
+        data[i] ^= 0x5A
+    dump.write_bytes(bytes(data))
+    digest = hashlib.sha256(dump.read_bytes()).hexdigest()
+    started = time.monotonic()
+    result = cli(data_dir, "query", "most_connected")
+    assert result.exit_code == 1 and len(result.output.splitlines()) == 1
+    assert result.output.startswith(f"Error: the embedded FalkorDB server cannot read the saved graph {dump} (")
+    assert "Invalid LZF compressed string" in result.output or "RDB" in result.output
+    assert "the file is left as it is: move it away to start an empty store" in result.output
+    assert time.monotonic() - started < 15, "it used to wait 30 s, twice"
+    assert hashlib.sha256(dump.read_bytes()).hexdigest() == digest
+    assert not (data_dir / "falkordb.pid").exists()

@@ -292,8 +292,11 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
     if bolt_port:
         command += ["BOLT_PORT", str(bolt_port)]
     for attempt in (1, 2):
+        offset = log_size(data_dir)
         _launch(command, data_dir)
         info = _wait_until_ready(data_dir)
+        if not info:
+            _raise_if_it_stopped(data_dir, offset, sock)
         if info:
             if bolt_port:
                 _wait_for_bolt(data_dir, bolt_port)
@@ -310,6 +313,24 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
         f"the embedded FalkorDB server did not answer within {START_TIMEOUT:.0f}s; "
         f"see {data_dir / 'falkordb.log'}"
     )
+
+
+def _raise_if_it_stopped(data_dir: Path, since: int, sock: Path) -> None:
+    """A server that exited while starting says why in its log; a dump it cannot read is left
+    in place (it is the only copy of the graph) and named."""
+    pid = _read_pid(data_dir)
+    reason = log_reason(data_dir, since)
+    if not reason or (pid and _pid_alive(pid)):
+        return
+    for stale in (sock, data_dir / "falkordb.pid"):
+        stale.unlink(missing_ok=True)
+    dump = data_dir / "dump.rdb"
+    if "RDB" in reason or "rdb" in reason:
+        raise StoreError(f"the embedded FalkorDB server cannot read the saved graph {dump} ({reason}); "
+                         "the file is left as it is: move it away to start an empty store, or put back "
+                         f"a copy; see {data_dir / 'falkordb.log'}")
+    raise StoreError(f"the embedded FalkorDB server stopped while starting ({reason}); "
+                     f"see {data_dir / 'falkordb.log'}")
 
 
 STALL_SECONDS = 10.0  # no answer and no new log line for this long: the server is hung
@@ -335,10 +356,14 @@ def _wait_until_ready(data_dir: Path) -> ServerInfo | None:
     log = data_dir / "falkordb.log"
     started = last_change = time.monotonic()
     last_size = -1
+    seen = None
     while time.monotonic() - started < START_TIMEOUT:
         info = running(data_dir)
         if info:
             return info
+        seen = _read_pid(data_dir) or seen
+        if seen and not _pid_alive(seen):
+            return None  # it exited (a dump it cannot read, a bad option): no use waiting
         size = log.stat().st_size if log.exists() else 0
         if size != last_size:
             last_size, last_change = size, time.monotonic()
@@ -534,9 +559,10 @@ def log_reason(data_dir: Path, since: int = 0) -> str | None:
     warnings = [m["text"].strip() for m in map(_LOG_LINE.match, text.splitlines())
                 if m and m["level"] == "#"]
     # Prefer the line that names a cause over the generic ones that follow it.
-    generic = ("can't exit", "Errors trying to", "Check the logs")
+    generic = ("can't exit", "Errors trying to", "Check the logs", "Terminating server",
+               "WARNING Memory overcommit", "Redis is now ready to exit")
     specific = [line for line in warnings if not any(g in line for g in generic)]
-    return (specific or warnings or [None])[-1]
+    return specific[-1] if specific else None
 
 
 def status(data_dir: Path) -> dict:
