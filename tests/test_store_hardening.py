@@ -302,3 +302,47 @@ def test_a_corrupt_dump_gives_the_servers_reason_and_is_left_in_place(data_dir, 
     assert time.monotonic() - started < 15, "it used to wait 30 s, twice"
     assert hashlib.sha256(dump.read_bytes()).hexdigest() == digest
     assert not (data_dir / "falkordb.pid").exists()
+
+
+# -- item 10: two builds at once leave the view of the stored graph -----------------------------------
+
+def test_two_builds_at_once_leave_the_html_of_the_stored_graph(data_dir, ontology, tmp_path, monkeypatch):
+    """Build A renders slowly; build B (another graph) starts while A renders. Before the fix B's
+    load slipped in between A's load and A's HTML: the store held B, the page showed A."""
+    import threading
+
+    from actorgraph import build as build_module
+    from actorgraph import render
+    from actorgraph.store.falkor import FalkorStore
+
+    from .test_crash_safety import pairs_graph
+
+    html = tmp_path / "index.html"
+    real_render, rendering = render.render_html, threading.Event()
+
+    def slow_render(graph, *args, **kwargs):
+        if any(node.name.endswith("A") for node in graph.nodes.values()):
+            rendering.set()
+            time.sleep(2)
+        return real_render(graph, *args, **kwargs)
+
+    monkeypatch.setattr(render, "render_html", slow_render)
+    stores = [FalkorStore.open(data_dir, ontology=ontology) for _ in range(2)]
+    try:
+        def run(store, tag):
+            build_module.build(store, ontology, pairs_graph(20, tag=tag), source=tag, html_path=html)
+
+        first = threading.Thread(target=run, args=(stores[0], "A"))
+        first.start()
+        assert rendering.wait(60)
+        second = threading.Thread(target=run, args=(stores[1], "B"))
+        second.start()
+        first.join(60)
+        second.join(60)
+        stored = {node.name[-1] for node in stores[0].export_graph().nodes.values()}
+    finally:
+        for store in stores:
+            store.close()
+    page = html.read_text(encoding="utf-8")
+    shown = {tag for tag in "AB" if f"Person 0{tag}" in page}
+    assert stored == {"B"} and shown == stored, f"the store holds {stored}, the page shows {shown}"

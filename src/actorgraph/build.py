@@ -33,15 +33,20 @@ def graph_from_articles(paths: list[Path], ontology: Ontology, curation_path: Pa
 
 def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_path: Path | None,
           progress: Progress | None = None) -> BuildReport:
-    """Annotate the graph with centralities, replace the stored graph with it, write the HTML."""
-    analytics.annotate(graph)
-    stats = store.load(graph, replace=True, progress=progress)
-    if html_path is not None:
-        from .render import render_html
+    """Annotate the graph with centralities, replace the stored graph with it, write the HTML.
 
-        generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        render_html(graph, ontology, html_path, title="actorgraph: the whole graph",
-                    scope=f"The whole graph ({source})", generated_at=generated)
+    The load and the HTML happen under the store's load lock, so that of two builds at once,
+    the view left on disk is of the graph left in the store.
+    """
+    analytics.annotate(graph)
+    with store.exclusive():
+        stats = store.load(graph, replace=True, progress=progress)
+        if html_path is not None:
+            from .render import render_html
+
+            generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+            render_html(graph, ontology, html_path, title="actorgraph: the whole graph",
+                        scope=f"The whole graph ({source})", generated_at=generated)
     return BuildReport(graph, stats, html_path, source)
 
 

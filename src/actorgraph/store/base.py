@@ -7,7 +7,7 @@ clears, and gives the whole graph back as a Graph (for selection and export).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, ContextManager, Protocol
 
 from ..model import Graph
 
@@ -84,6 +84,10 @@ class Store(Protocol):
 
     def clear(self) -> None:
         """Delete the stored graph."""
+
+    def exclusive(self) -> ContextManager[None]:
+        """A block in which no other actorgraph load runs on this store (build loads and
+        renders inside one); a load inside the block does not wait for itself."""
 
     def close(self) -> None:
         """Release connections (an embedded server keeps running for other users)."""

@@ -75,6 +75,7 @@ class FalkorStore:
         self.ontology = ontology
         self.query_timeout = query_timeout  # seconds for read() and write(); None: no limit
         self._closed = False
+        self._lock_depth = 0
 
     @classmethod
     def open(cls, data_dir: Path, *, graph_name: str = "actorgraph", ontology: Ontology,
@@ -252,18 +253,33 @@ class FalkorStore:
                 "that disk, or choose another --data-dir, and run the command again"
             ) from None
 
+    def exclusive(self):
+        """Hold the load lock across several steps: no other load (or build) runs until the
+        block ends; a load inside it does not wait for itself. `build` loads and writes its
+        HTML view inside one, so the view is of the graph the store holds."""
+        return self._load_lock()
+
     @contextlib.contextmanager
     def _load_lock(self):
         """One load at a time per data dir; a second one waits and says so."""
+        if self._lock_depth:  # already held by this store (exclusive() around a load)
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
         with open(self.data_dir / "load.lock", "a+") as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 print("waiting for another load into this store to finish...", file=sys.stderr)
                 fcntl.flock(handle, fcntl.LOCK_EX)
+            self._lock_depth = 1
             try:
                 yield
             finally:
+                self._lock_depth = 0
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     @_lost_server

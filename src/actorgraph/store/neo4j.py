@@ -13,6 +13,8 @@ never part of a message.
 
 from __future__ import annotations
 
+import contextlib
+
 import json
 import logging
 import re
@@ -166,6 +168,10 @@ class Neo4jStore:
 
         while self._run_in(work, write=True):
             pass
+
+    def exclusive(self):
+        """Neo4j loads are not serialised by actorgraph (each batch is its own transaction)."""
+        return contextlib.nullcontext()
 
     def close(self) -> None:
         if self.driver is not None:
