@@ -346,3 +346,38 @@ def test_two_builds_at_once_leave_the_html_of_the_stored_graph(data_dir, ontolog
     page = html.read_text(encoding="utf-8")
     shown = {tag for tag in "AB" if f"Person 0{tag}" in page}
     assert stored == {"B"} and shown == stored, f"the store holds {stored}, the page shows {shown}"
+
+
+# -- item 12: build ARTICLES says what it replaced, and the replaced graph can come back --------------
+
+def test_build_says_what_it_replaced_and_keeps_it_recoverable(data_dir, tmp_path, dev_graph):
+    article = tmp_path / "news.txt"
+    article.write_text("President Javier Milei met Donald Trump in Washington on 3 March 2025.\n")
+    assert cli(data_dir, "build", "--no-html").exit_code == 0
+    before = stored_counts(data_dir)
+    result = cli(data_dir, "build", "--no-html", str(article))
+    assert result.exit_code == 0, result.output
+    replaced = [line for line in result.output.splitlines() if line.startswith("Replaced")]
+    assert replaced and replaced[0].startswith(
+        f"Replaced {len(dev_graph.nodes):,} actors and {len(dev_graph.edges):,} relations with ")
+    assert replaced[0].endswith("the previous graph is kept: `actorgraph store restore-previous` brings it back.")
+    assert (data_dir / "dump.rdb.prev").exists()
+    after = stored_counts(data_dir)
+    assert after != before
+    result = cli(data_dir, "store", "restore-previous")
+    assert result.exit_code == 0, result.output
+    assert stored_counts(data_dir) == before
+    assert cli(data_dir, "store", "restore-previous").exit_code == 0  # and back again
+    assert stored_counts(data_dir) == after
+
+
+def test_build_help_says_the_graph_is_replaced_and_how_to_get_it_back():
+    text = CliRunner().invoke(main, ["build", "--help"]).output
+    assert "replaced as a whole" in text and "store restore-previous" in text and "load new.json" in text
+
+
+def test_restore_previous_without_a_previous_graph_is_one_line(data_dir):
+    result = cli(data_dir, "store", "restore-previous")
+    assert result.exit_code == 1
+    assert result.output == (f"Error: the store in {data_dir} keeps no previous graph (dump.rdb.prev is written "
+                             "when `build` or `load --replace` replaces a stored graph)\n")

@@ -19,6 +19,7 @@ class BuildReport:
     html: Path | None
     source: str
     problems: list[str] = field(default_factory=list)
+    replaced: tuple[int, int] | None = None  # (actors, relations) of the graph this build replaced
 
 
 def graph_from_articles(paths: list[Path], ontology: Ontology, curation_path: Path | None,
@@ -40,6 +41,7 @@ def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_p
     """
     analytics.annotate(graph)
     with store.exclusive():
+        before = store.counts()
         stats = store.load(graph, replace=True, progress=progress)
         if html_path is not None:
             from .render import render_html
@@ -47,7 +49,8 @@ def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_p
             generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
             render_html(graph, ontology, html_path, title="actorgraph: the whole graph",
                         scope=f"The whole graph ({source})", generated_at=generated)
-    return BuildReport(graph, stats, html_path, source)
+    replaced = (sum(before["nodes"].values()), sum(before["edges"].values()))
+    return BuildReport(graph, stats, html_path, source, replaced=replaced if any(replaced) else None)
 
 
 def snapshot_graph(snapshot_path: Path, ontology: Ontology) -> Graph:

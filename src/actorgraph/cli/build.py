@@ -35,7 +35,11 @@ def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_)
 
     With no ARTICLES, loads the committed snapshot (graph/snapshot.json). With ARTICLES
     (files or folders of .txt/.md/.html/.jsonl), extracts a graph from them first.
-    The stored graph is replaced as a whole; readers never see a half-loaded graph.
+    The stored graph is replaced as a whole, and the summary says what it held; readers
+    never see a half-loaded graph. The embedded store keeps the replaced graph
+    (DATA_DIR/dump.rdb.prev): `actorgraph store restore-previous` brings it back. To add
+    articles to the stored graph instead, `actorgraph extract ARTICLES -o new.json` then
+    `actorgraph load new.json` (a merge).
     """
     ontology = app.ontology
     if articles:
@@ -76,6 +80,12 @@ def _print_summary(app: App, report) -> None:
     click.echo(f"Loaded {len(graph.nodes)} actors, {len(graph.edges)} relations and "
                f"{len(graph.articles)} articles into {app.backend} "
                f"({report.load.seconds:.2f}s) from {report.source}.")
+    if report.replaced:
+        actors, relations = report.replaced
+        kept = ("the previous graph is kept: `actorgraph store restore-previous` brings it back"
+                if app.backend == "falkordb" else "Neo4j keeps no copy of the previous graph")
+        click.echo(f"Replaced {actors:,} actors and {relations:,} relations with {len(graph.nodes):,} "
+                   f"and {len(graph.edges):,}; {kept}.")
     click.echo("  actors:    " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     click.echo("  relations: " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
     top = analytics.top_actors(graph, 5)
@@ -174,6 +184,19 @@ def store_stop(app: App):
     """Save and stop the server."""
     stopped = server.stop_server(app.data_dir)
     click.echo("Store stopped." if stopped else "Store was not running.")
+
+
+@store.command("restore-previous")
+@pass_app
+def store_restore_previous(app: App):
+    """Bring back the graph the last `build` or `load --replace` replaced.
+
+    Stops the server (without saving: it has saved everything) and swaps DATA_DIR/dump.rdb
+    with dump.rdb.prev, so running it again swaps back.
+    """
+    server.restore_previous(app.data_dir)
+    click.echo(f"Store {app.data_dir}: the previous graph is back (the one it replaced is now "
+               f"{server.PREVIOUS_DUMP}; run this again to swap back).")
 
 
 def _own_pid() -> int:

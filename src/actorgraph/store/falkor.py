@@ -14,6 +14,7 @@ import fcntl
 import functools
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -195,6 +196,8 @@ class FalkorStore:
                 # this process do that first read leaves readers a settled graph.
                 self._run(cypher.COUNT_RELATIONS, None, read_only=True, graph=staging)
                 self._run(cypher.COUNT_NODES, None, read_only=True, graph=staging)
+                if replace and self._exists(self.graph_name):
+                    self._keep_previous_dump()
                 self.client.connection.execute_command("RENAME", staging, self.graph_name)
             except Exception:
                 with contextlib.suppress(Exception):  # the live graph is untouched; drop the copy
@@ -233,6 +236,29 @@ class FalkorStore:
     def _delete_graph(self, name: str) -> None:
         if self._exists(name):
             self.client.connection.execute_command("GRAPH.DELETE", name)
+
+    def _keep_previous_dump(self) -> None:
+        """Keep the last save as dump.rdb.prev before a replacing load saves over it, so the
+        replaced graph can be brought back (`actorgraph store restore-previous`).
+
+        Every change is saved when it finishes, so dump.rdb holds the graph being replaced. A
+        hard link costs nothing: the save writes a new file and renames it over dump.rdb.
+        """
+        dump, previous = self.data_dir / "dump.rdb", self.data_dir / server.PREVIOUS_DUMP
+        if not dump.exists():
+            return
+        temporary = self.data_dir / f".{server.PREVIOUS_DUMP}.{os.getpid()}"
+        temporary.unlink(missing_ok=True)
+        try:
+            try:
+                os.link(dump, temporary)
+            except OSError:
+                shutil.copyfile(dump, temporary)
+            os.replace(temporary, previous)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise StoreError(f"could not keep the previous graph as {previous} ({exc.strerror}); "
+                             "nothing was replaced") from None
 
     def _save(self) -> None:
         """Write the dump; a failed save (a full disk) is an error, and the change is dropped.

@@ -41,6 +41,7 @@ from ..errors import StoreError
 START_TIMEOUT = 30.0
 LOAD_TIMEOUT = 600.0  # reading a dump of millions of relationships
 MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
+PREVIOUS_DUMP = "dump.rdb.prev"  # the graph the last replacing load replaced
 
 # Limits that keep one runaway query from taking the shared server down. actorgraph passes its
 # own time-out with every query (see FalkorStore); TIMEOUT_DEFAULT covers other clients (Bolt).
@@ -563,6 +564,31 @@ def log_reason(data_dir: Path, since: int = 0) -> str | None:
                "WARNING Memory overcommit", "Redis is now ready to exit")
     specific = [line for line in warnings if not any(g in line for g in generic)]
     return specific[-1] if specific else None
+
+
+def restore_previous(data_dir: Path) -> None:
+    """Bring back the graph the last replacing load or build replaced: stop the server without
+    saving and swap dump.rdb with dump.rdb.prev (so running this again swaps back)."""
+    data_dir = Path(data_dir).absolute()
+    previous, dump = data_dir / PREVIOUS_DUMP, data_dir / "dump.rdb"
+    if not previous.exists():
+        raise StoreError(f"the store in {data_dir} keeps no previous graph ({PREVIOUS_DUMP} is written "
+                         "when `build` or `load --replace` replaces a stored graph)")
+    with _server_lock(data_dir):
+        users = [pid for pid in live_leases(data_dir) if pid != os.getpid()]
+        if users:
+            raise StoreError(f"the store in {data_dir} is in use by process(es) "
+                             f"{', '.join(map(str, users))}; try again when they have finished")
+        info = running(data_dir)
+        if info:  # everything it holds is saved in dump.rdb: keep that as the new "previous"
+            _send_shutdown(info, "NOSAVE")
+            _wait_for_exit(info, data_dir)
+        swap = data_dir / f".{PREVIOUS_DUMP}.swap"
+        if dump.exists():
+            os.replace(dump, swap)
+        os.replace(previous, dump)
+        if swap.exists():
+            os.replace(swap, previous)
 
 
 def status(data_dir: Path) -> dict:
