@@ -381,3 +381,27 @@ def test_restore_previous_without_a_previous_graph_is_one_line(data_dir):
     assert result.exit_code == 1
     assert result.output == (f"Error: the store in {data_dir} keeps no previous graph (dump.rdb.prev is written "
                              "when `build` or `load --replace` replaces a stored graph)\n")
+
+
+# -- issue 14 §6: no Bolt option on store start -------------------------------------------------------
+
+def test_store_start_has_no_bolt_option(data_dir):
+    """FalkorDB's Bolt server cannot read the graph actorgraph writes (docs/reliability.md), so the
+    option that promised it is gone."""
+    result = cli(data_dir, "store", "start", "--bolt-port", "7688")
+    assert result.exit_code == 2 and "No such option '--bolt-port'" in result.output
+    assert not server.status(data_dir)["running"]
+    assert "bolt" not in CliRunner().invoke(main, ["store", "start", "--help"]).output.split("(There is no Bolt")[0].lower()
+
+
+def test_store_stop_stops_a_server_that_was_busy_for_a_moment(data_dir):
+    """A server silent for seconds (SIGSTOP stands in for a stall, as FalkorDB's Bolt handshake
+    caused) used to be reported as "not running" by `store stop` and left running."""
+    import threading
+
+    info = server.start_server(data_dir, pin=True)
+    os.kill(info.pid, signal.SIGSTOP)
+    threading.Timer(3.0, os.kill, (info.pid, signal.SIGCONT)).start()  # longer than a ping waits
+    result = cli(data_dir, "store", "stop")
+    assert result.exit_code == 0 and result.output == "Store stopped.\n"
+    assert not server.status(data_dir)["running"]

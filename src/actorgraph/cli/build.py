@@ -165,17 +165,16 @@ def store_status(app: App, as_json: bool):
 
 
 @store.command("start")
-@click.option("--bolt-port", type=click.IntRange(1, server.MAX_BOLT_PORT), default=None,
-              help="Also answer the Bolt protocol on PORT. FalkorDB opens it on every network "
-                   "interface, without a password (and its Bolt support is experimental).")
 @pass_app
-def store_start(app: App, bolt_port):
-    """Start the server and keep it running until `actorgraph store stop`."""
-    info = server.start_server(app.data_dir, bolt_port=bolt_port, pin=True)
-    click.echo(f"Store running: pid {info.pid}, socket {info.socket_path}"
-               + (f", Bolt on port {bolt_port} of every network interface with no password "
-                  "(FalkorDB cannot limit it to 127.0.0.1); `actorgraph store stop` closes it"
-                  if bolt_port else ""))
+def store_start(app: App):
+    """Start the server and keep it running until `actorgraph store stop`.
+
+    It listens on a private unix socket only. (There is no Bolt option: FalkorDB's Bolt
+    server reads nothing written over the socket, refuses no write, and listens
+    on every interface without a password; see docs/reliability.md.)
+    """
+    info = server.start_server(app.data_dir, pin=True)
+    click.echo(f"Store running: pid {info.pid}, socket {info.socket_path}")
 
 
 @store.command("stop")

@@ -462,8 +462,11 @@ def stop_server(data_dir: Path) -> bool:
 def _shutdown(data_dir: Path) -> bool:
     info = running(data_dir)
     if info is None:
+        # Silent: gone (clean up), hung (stopped), or busy for a moment, then answering again.
         _clean_stale(data_dir, socket_path(data_dir))
-        return False
+        info = running(data_dir)
+        if info is None:
+            return False
     offset = log_size(data_dir)
     refusal = _send_shutdown(info, "SAVE")
     if refusal:
