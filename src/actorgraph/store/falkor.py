@@ -105,10 +105,14 @@ class FalkorStore:
         if _param_problem(params or {}) or not self._exists(self.graph_name):
             return  # _read says what is wrong
         try:
-            plan = self.client.select_graph(self.graph_name).explain(query, params)
+            steps = self.client.select_graph(self.graph_name).explain(query, params).plan
         except redis.exceptions.ResponseError as exc:
             raise _query_error(str(exc)) from None
-        if any(step.strip().startswith("Load CSV") for step in _plan_steps(plan)):
+        except redis.exceptions.RedisError:
+            raise
+        except Exception:  # the client's ExecutionPlan refuses a reply that is no plan (CREATE INDEX)
+            return
+        if any(step.strip().startswith("Load CSV") for step in steps):
             raise QueryError("LOAD CSV reads files and URLs, which a read-only query may not do; "
                              "load data with `actorgraph load` (or run it with --write)")
 
@@ -408,12 +412,6 @@ def _value(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _value(v) for k, v in value.items()}
     return value
-
-
-def _plan_steps(plan: Any) -> list[str]:
-    """The operation lines of a falkordb ExecutionPlan."""
-    steps = getattr(plan, "plan", plan)
-    return [step.decode() if isinstance(step, bytes) else str(step) for step in steps]
 
 
 def _node_id(node: Any) -> Any:
