@@ -102,10 +102,10 @@ def socket_path(data_dir: Path) -> Path:
     if len(str(path)) <= MAX_SOCKET_PATH:
         return path
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:16]
-    return _private_socket_dir(data_dir) / f"{digest}.sock"
+    return _private_socket_dir() / f"{digest}.sock"
 
 
-def _private_socket_dir(data_dir: Path) -> Path:
+def _private_socket_dir() -> Path:
     """$TMPDIR/actorgraph-UID, created 0700; refused unless it is a real folder of this user's
     that nobody else can enter (another user could otherwise pre-create it, or a symlink, and
     answer on the socket actorgraph connects to)."""
