@@ -86,16 +86,16 @@ def test_output_path_that_is_a_folder(graph_file, tmp_path):
 
 def test_write_failure_leaves_no_partial_file(graph_file, tmp_path, monkeypatch):
     """A failure while renaming (here: os.replace made to fail) leaves neither the file nor a temporary."""
-    import actorgraph.export as exporting
+    import actorgraph.output as output
 
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(exporting.os, "replace", broken_replace)
+    monkeypatch.setattr(output.os, "replace", broken_replace)
     out = tmp_path / "out" / "g.json"
     result = run("export", "--graph", graph_file, "-f", "json", "-o", out)
     assert result.exit_code == 1
-    assert result.output == f"Error: {out}: cannot write (No space left on device); choose another -o\n"
+    assert result.output == f"Error: {out}: cannot write (No space left on device)\n"
     assert list(out.parent.iterdir()) == []
 
 

@@ -2,15 +2,14 @@
 
 An exporter takes the selected graph (and the ontology, for colours and symmetric flags)
 and returns ``{relative file name: text}``; ``""`` names the single file of a one-file
-format. Nothing touches the disk until every file has been rendered, and then each is
-written through a temporary file and renamed, so a failure leaves no partial output.
+format. Nothing touches the disk until every file has been rendered, and then all are
+written by ``actorgraph.output`` (staged, then renamed), so a failure leaves no partial output.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -18,6 +17,8 @@ from typing import Callable
 from ..errors import ActorGraphError, InputError
 from ..model import Graph
 from ..ontology import Ontology
+from ..output import is_special_file
+from ..output import write_files as write_all
 
 
 class ExportError(ActorGraphError):
@@ -104,22 +105,12 @@ def check_writable(output: str, many_files: bool = False) -> None:
         raise InputError(f"{path}: cannot write there ({existing} is not a writable folder); choose another -o")
 
 
-def is_special_file(path: Path) -> bool:
-    """A device, pipe or socket (/dev/null, /dev/stdout, a FIFO): written into, never replaced."""
-    return path.exists() and not path.is_file() and not path.is_dir()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_files(files: dict[str, str], output: str) -> list[Path]:
     """Write rendered files to ``output`` (a file, a folder for many files, or '-' for stdout).
 
-    Each file goes through a temporary file and a rename; a device or pipe such as
-    /dev/null is written into instead. Returns the paths written.
+    All or none, through the package's one writer (``actorgraph.output``): a device or
+    pipe such as /dev/null is written into, a symbolic link's target is replaced.
+    Returns the paths written.
     """
     many = len(files) > 1 or "" not in files
     check_writable(output, many)
@@ -128,28 +119,5 @@ def write_files(files: dict[str, str], output: str) -> list[Path]:
         sys.stdout.flush()
         return []
     target = Path(output)
-    if is_special_file(target):
-        # Renaming over /dev/null would replace the device with a regular file.
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(files[""])
-        return [target]
-    paths = {name: (target / name if many else target) for name in sorted(files)}
-    staged: list[tuple[str, Path]] = []
-    try:
-        # Stage every file first, then rename them all: a failure leaves nothing behind.
-        for name, path in paths.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((tmp, path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(files[name])
-            # mkstemp makes files private (0600); exports get the usual permissions.
-            os.chmod(tmp, (0o777 if name.endswith(".sh") else 0o666) & ~_umask())
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror}); choose another -o") from None
-    finally:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-    return list(paths.values())
+    paths = {(target / name if many else target): text for name, text in sorted(files.items())}
+    return write_all(paths, executable={path for path in paths if path.suffix == ".sh"})
