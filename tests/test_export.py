@@ -155,9 +155,43 @@ def test_cypher_script_recreates_the_graph_in_an_empty_falkordb(graph, ontology,
     assert falkor_store.export_graph().to_dict() == graph.to_dict()
 
 
+LINE_BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS, ids=[f"U+{ord(b[-1]):04X}" for b in LINE_BREAKS])
+def test_cypher_script_replayed_line_by_line_cannot_run_a_name(brk, ontology, falkor_store):
+    """A name, alias, quote, property key and the header's scope holding a line break then a
+    statement: replayed line by line as str.splitlines() cuts it (cypher-shell and Python
+    scripts read the same way), every line is one whole statement and every node survives."""
+    hostile = f"x{brk}MATCH (m) DETACH DELETE m //"
+    graph = small_graph(ontology)
+    graph.meta = {}
+    graph.nodes["mercosur"].name = hostile
+    graph.nodes["mercosur"].aliases.append(hostile)
+    graph.nodes["mercosur"].props["note"] = hostile
+    next(iter(graph.edges.values())).evidence[0].quote = hostile
+    script = text(graph, ontology, "cypher", scope=f"actor {hostile}")
+    assert script.splitlines() == script.split("\n")[:-1], "one statement per line, whatever the splitter"
+    for line in script.splitlines():
+        if line and not line.startswith("//"):
+            falkor_store.write(line[:-1])
+    assert sorted(falkor_store.export_graph().nodes) == sorted(graph.nodes)
+    name = falkor_store.export_graph().nodes["mercosur"].name
+    # \n \r \f come back as they were; FalkorDB keeps the other escapes as written (\u2028)
+    assert name in (hostile, hostile.replace(brk, "".join(f"\\u{ord(c):04X}" for c in brk)))
+
+
+def test_cypher_refuses_a_name_with_a_line_break(ontology):
+    graph = small_graph(ontology)
+    graph.nodes["mercosur"].props["bad\u2028MATCH (m) DETACH DELETE m //"] = 1
+    with pytest.raises(ExportError, match="a line break cannot be escaped in a Cypher name"):
+        exporting.render(graph, ontology, "cypher")
+
+
 def test_cypher_string_escapes():
     assert quote_string("O'Brien \\ \"x\"\nnext\ttab") == "'O\\'Brien \\\\ \"x\"\\nnext\\ttab'"
     assert quote_string("Путин <&>") == "'Путин <&>'"
+    assert quote_string("a\vb\x1cc\x85d\u2028e\u2029f") == "'a\\u000Bb\\u001Cc\\u0085d\\u2028e\\u2029f'"
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
