@@ -23,12 +23,15 @@ is archived) neither write through devices nor keep a replaced file's mode.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import stat
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
+from typing import Iterable
 
 from .errors import InputError
 
@@ -97,6 +100,45 @@ def write_files(files: dict[Path, str], *, executable=()) -> list[Path]:
     return [Path(path) for path in files]
 
 
+def safe_file_names(names: Iterable[str], suffix: str = "") -> dict[str, str]:
+    """A file name for each name (an article id from input, say) that stays in its folder.
+
+    No path separators, no leading dot (so no ``..`` and no hidden files), no control or
+    line-separator characters, at most ``MAX_NAME_BYTES`` bytes. A name changed on the way,
+    or equal (ignoring case) to another's, gets a hash of the original appended, so the
+    result does not depend on the order of ``names`` and two names never share a file.
+    """
+    names = sorted(set(names))
+    cleaned = {name: _clean_name(name) for name in names}
+    taken: dict[str, int] = {}
+    for name in names:
+        taken[cleaned[name].casefold()] = taken.get(cleaned[name].casefold(), 0) + 1
+    result = {}
+    for name in names:
+        base = cleaned[name]
+        if base != name or taken[base.casefold()] > 1:
+            digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+            base = f"{_clip(base, MAX_NAME_BYTES - len(suffix) - 11)}-{digest}"
+        result[name] = base + suffix
+    return result
+
+
+MAX_NAME_BYTES = 120
+_UNSAFE_IN_NAME = re.compile(r"[/\\\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def _clean_name(name: str) -> str:
+    name = unicodedata.normalize("NFC", name)
+    name = "".join("_" if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") else ch for ch in name)
+    name = _UNSAFE_IN_NAME.sub("_", name).strip().lstrip(".")
+    return _clip(name, MAX_NAME_BYTES) or "article"
+
+
+def _clip(name: str, limit: int) -> str:
+    """At most ``limit`` bytes of UTF-8, cut between characters."""
+    return name.encode("utf-8")[:limit].decode("utf-8", "ignore")
+
+
 def resolve_target(path: Path) -> tuple[Path, bool]:
     """The file a write to ``path`` should change, and whether to write into it in place.
 
@@ -133,8 +175,9 @@ def _stage(target: Path, text: str, executable: bool) -> str:
     """Write ``text`` to a temporary file beside ``target``, with the mode ``target`` should have."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file holds the folder's name: say that, not "File exists"
-        raise NotADirectoryError(errno.ENOTDIR, f"{target.parent} is a file, not a folder", str(target)) from None
+    except (FileExistsError, NotADirectoryError):  # a file holds a folder's name: say which
+        blocker = next((p for p in reversed(target.parents) if p.exists() and not p.is_dir()), target.parent)
+        raise NotADirectoryError(errno.ENOTDIR, f"{blocker} is a file, not a folder", str(target)) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
