@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import GraphDataError
+from . import jsonfile
 from .ontology import Ontology
 from .output import write_text as write_text_atomic  # the package's one writer (output.py)
 
@@ -385,9 +386,11 @@ def read_graph(path: Path, ontology: Ontology | None = None) -> Graph:
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphDataError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
     try:
-        data = json.loads(text)
+        data = jsonfile.loads(text)
     except json.JSONDecodeError as exc:
         raise GraphDataError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    except jsonfile.TooDeep as exc:
+        raise GraphDataError(f"{path}: not graph JSON: {exc}") from None
     return Graph.from_dict(data, ontology, where=str(path))
 
 
