@@ -14,6 +14,24 @@ from .ontology import Ontology
 from .settings import PROJECT_ROOT
 
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+PROJECT_GRAPH_DIR = PROJECT_ROOT / "graph"
+
+
+def check_project_graph_dir(graph_dir: Path) -> None:
+    """Refuse any graph folder but this checkout's own: the snapshot is the development one.
+
+    ``actorgraph snapshot`` once overwrote a user's ``./graph/snapshot.json`` (their own
+    graph) with the development corpus's. Raises InputError naming both folders.
+    """
+    own = PROJECT_GRAPH_DIR
+    if not (PROJECT_ROOT / "pyproject.toml").is_file() or not (own / "ontology.yaml").is_file():
+        raise InputError("actorgraph snapshot regenerates the development graph of a source checkout, "
+                         "and this installation is not one; for your own graph run "
+                         "`actorgraph extract ARTICLES -o FILE`")
+    if Path(graph_dir).resolve() != own.resolve():
+        raise InputError(f"{graph_dir}: not the project's graph folder ({own}); actorgraph snapshot "
+                         f"writes only the development snapshot there. For your own graph run "
+                         f"`actorgraph extract ARTICLES -o FILE`")
 
 
 def regenerate(corpus_dir: Path, ontology: Ontology, curation_path: Path, **extraction) -> Graph:

@@ -109,10 +109,14 @@ def load(app: App, graph_file: Path, replace: bool):
 @extractor_options
 @pass_app
 def snapshot(app: App, corpus, check, extractor, llm):
-    """Regenerate graph/snapshot.json from the development corpus and graph/curation.yaml."""
-    from ..model import dumps_graph
-    from ..snapshot import DEFAULT_CORPUS, regenerate, write_snapshot
+    """Regenerate graph/snapshot.json from the development corpus and graph/curation.yaml.
 
+    Only the source checkout's own graph/ folder: elsewhere (a ./graph of your own) it refuses.
+    """
+    from ..model import dumps_graph
+    from ..snapshot import DEFAULT_CORPUS, check_project_graph_dir, regenerate, write_snapshot
+
+    check_project_graph_dir(app.graph_path)
     graph = regenerate(corpus or DEFAULT_CORPUS, app.ontology, app.curation_path,
                        extractor=extractor, llm=llm, warn=_warning)
     if check:
