@@ -106,8 +106,8 @@ def read_paths(paths: list[Path], *, max_bytes: int = MAX_BYTES) -> Corpus:
     """Read every article under ``paths`` (files or folders, walked in sorted order).
 
     Inside a folder, a symbolic link that leads out of it (or to another folder) is skipped
-    with a problem line: a corpus folder reads only what it holds. A file named directly is
-    read wherever its link points."""
+    with a problem line: a corpus folder reads only what it holds. So is a ``manifest.json``
+    linked from outside its folder. A file named directly is read wherever its link points."""
     corpus = Corpus()
     seen: set[str] = set()
     for path in paths:
@@ -164,6 +164,10 @@ def _folder_files(root: Path, problems: list[str]) -> list[Path]:
 def _manifest(folder: Path, problems: list[str]) -> dict[str, dict]:
     path = folder / MANIFEST
     if not path.is_file():
+        return {}
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        # as for article files: a folder's manifest is what the folder holds
+        problems.append(f"{path}: ignored: a symbolic link to {path.resolve()}, outside {folder}")
         return {}
     try:
         data = jsonfile.loads(path.read_text(encoding="utf-8"))
