@@ -17,6 +17,7 @@ from actorgraph.export.common import from_networkx
 from actorgraph.export.cypherfmt import quote_string
 from actorgraph.model import Graph, Graph as ModelGraph, Node, dumps_graph, read_graph
 
+from . import neo4j_admin
 from .test_export_graphs import TRICKY_ALIASES, TRICKY_NAME, TRICKY_QUOTE, small_graph, tricky_graph
 
 
@@ -97,11 +98,12 @@ def test_json_round_trips_through_the_project_reader(graph, ontology, tmp_path):
 
 
 CSV_HEADERS = {
-    "nodes.csv": ["id:ID(Entity)", ":LABEL", "name", "label", "aliases:string[]", "note", "parties:string[]"],
-    "relationships.csv": [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "weight:int",
-                          "first_seen", "last_seen", "detail", "role", "evidence"],
-    "articles.csv": ["id:ID(Article)", ":LABEL", "title", "published", "file", "sha256"],
-    "mentions.csv": [":START_ID(Article)", ":END_ID(Entity)", ":TYPE", "count:int"],
+    "nodes.csv": ["id:ID(Entity)", ":LABEL", "aliases:string[]", "label", "name", "note", "parties:string[]"],
+    "relationships.csv": [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "articles:string[]",
+                          "date_sources:string[]", "dates:string[]", "detail", "ends:long[]", "first_seen",
+                          "last_seen", "quotes:string[]", "role", "starts:long[]", "weight:long", "whys:string[]"],
+    "articles.csv": ["id:ID(Article)", ":LABEL", "file", "published", "sha256", "title"],
+    "mentions.csv": [":START_ID(Article)", ":END_ID(Entity)", ":TYPE", "count:long"],
 }
 
 
@@ -111,34 +113,72 @@ def rows(payload: str) -> list[dict]:
 
 def test_csv_follows_neo4j_admin_import_conventions(graph, ontology):
     files = exporting.render(graph, ontology, "csv")
-    assert sorted(files) == ["articles.csv", "import.sh", "mentions.csv", "nodes.csv", "relationships.csv"]
-    for name, header in CSV_HEADERS.items():
-        assert next(csv.reader(io.StringIO(files[name]))) == header
-    nodes = {r["id:ID(Entity)"]: r for r in rows(files["nodes.csv"])}
-    assert nodes["javier-milei"][":LABEL"] == "Entity;Person"
-    assert nodes["javier-milei"]["aliases:string[]"] == "Milei;President Milei"
-    assert nodes["pat-o-brien"]["name"] == TRICKY_NAME
-    assert nodes["pat-o-brien"]["aliases:string[]"].split(";") == sorted(TRICKY_ALIASES)
-    relations = {r["key"]: r for r in rows(files["relationships.csv"])}
+    assert sorted(files) == ["after-import.cypher", "articles.csv", "import.sh", "mentions.csv", "nodes.csv",
+                             "relationships.csv"]
+    for name, expected in CSV_HEADERS.items():
+        assert next(csv.reader(io.StringIO(files[name]))) == expected
+    delimiter = neo4j_admin.array_delimiter(files["import.sh"])
+    assert delimiter == "|"  # TRICKY_QUOTE holds a semicolon
+    nodes = {n.props["id"]: n for n in neo4j_admin.read(files["nodes.csv"], delimiter)}
+    assert nodes["javier-milei"].labels == ["Entity", "Person"]
+    assert nodes["javier-milei"].props["aliases"] == ["Milei", "President Milei"]
+    assert nodes["pat-o-brien"].props["name"] == TRICKY_NAME
+    assert nodes["pat-o-brien"].props["aliases"] == sorted(TRICKY_ALIASES)
+    relations = {r.props["key"]: r for r in neo4j_admin.read(files["relationships.csv"], delimiter)}
     leads = relations["javier-milei|LEADS|argentina"]
-    assert (leads[":START_ID(Entity)"], leads[":END_ID(Entity)"], leads[":TYPE"], leads["weight:int"]) == (
-        "javier-milei", "argentina", "LEADS", "3")
-    evidence = json.loads(relations["pat-o-brien|CRITICIZES|javier-milei"]["evidence"])
-    assert evidence == [{"article": "a3", "quote": TRICKY_QUOTE, "start": 0, "end": 10, "date": "2025-10-14"}]
-    assert "--array-delimiter=U+003B --multiline-fields=true" in files["import.sh"]
-    assert "neo4j-admin database import full" in files["import.sh"]
+    assert (leads.start, leads.end, leads.type, leads.props["weight"]) == (
+        ("Entity", "javier-milei"), ("Entity", "argentina"), "LEADS", 3)
+    tricky = relations["pat-o-brien|CRITICIZES|javier-milei"].props
+    assert (tricky["quotes"], tricky["articles"], tricky["starts"], tricky["ends"], tricky["dates"]) == (
+        [TRICKY_QUOTE], ["a3"], [0], [10], ["2025-10-14"])
+    assert "--array-delimiter=U+007C --multiline-fields=true" in files["import.sh"]
+    assert "neo4j-admin database import full \"$database\"" in files["import.sh"]
+    plain = exporting.render(small_graph(ontology), ontology, "csv")["import.sh"]
+    assert "--array-delimiter=U+003B" in plain
 
 
-def test_csv_refuses_an_array_value_holding_the_delimiter(graph, ontology):
+def test_csv_import_gives_what_the_loader_stores(graph, ontology, falkor_store):
+    """neo4j-admin's reading of the files (tests/neo4j_admin.py stands in for it: Neo4j cannot run
+    here), replayed into an empty embedded store with after-import.cypher, reads back as the graph."""
+    graph.meta = {}
+    graph.nodes["mercosur"].aliases = []                                   # an empty array
+    graph.nodes["mercosur"].props["empty_list"] = []
+    graph.nodes["javier-milei"].props["empty_list"] = [""]                 # one empty string: the same cell
+    graph.nodes["javier-milei"].props["blank"] = ""                        # the empty string, not absent
+    graph.nodes["javier-milei"].props["counts"] = [1, 2]
+    edge = graph.edges["javier-milei|LEADS|argentina"]
+    edge.evidence = edge.evidence[:1]
+    edge.evidence[0].date, edge.evidence[0].why = None, None                # dates == [""], whys == [""]
+    files = exporting.render(graph, ontology, "csv")
+    neo4j_admin.import_into(falkor_store, files)
+    assert falkor_store.export_graph().to_dict() == graph.to_dict()
+    assert "UNWIND ['mercosur'] AS v MATCH (x:Entity {id: v}) SET x.aliases = [];" in files["after-import.cypher"]
+
+
+def test_csv_chooses_an_array_delimiter_no_value_holds(ontology):
+    graph = small_graph(ontology)
     graph.nodes["javier-milei"].aliases.append("Milei; the president")
-    with pytest.raises(ExportError) as caught:
-        exporting.render(graph, ontology, "csv")
-    assert str(caught.value) == ("csv cannot carry 'Milei; the president' in actor 'javier-milei': it contains "
-                                 "the array delimiter ';'; choose another with --array-delimiter")
-    files = exporting.render(graph, ontology, "csv", ExportOptions(array_delimiter="|"))
+    files = exporting.render(graph, ontology, "csv")
+    assert neo4j_admin.array_delimiter(files["import.sh"]) == "|"
     assert "Milei|Milei; the president|President Milei" in files["nodes.csv"]
     assert "Entity|Person" in files["nodes.csv"]
     assert "--array-delimiter=U+007C" in files["import.sh"]
+
+
+def test_csv_refuses_an_array_value_holding_the_delimiter_asked_for(graph, ontology):
+    graph.nodes["javier-milei"].aliases.append("Milei; the president")
+    with pytest.raises(ExportError) as caught:
+        exporting.render(graph, ontology, "csv", ExportOptions(array_delimiter=";"))
+    assert str(caught.value) == ("csv cannot carry 'Milei; the president' in actor 'javier-milei': it contains "
+                                 "the array delimiter ';'; choose another with --array-delimiter")
+
+
+def test_csv_refuses_a_property_of_mixed_types(graph, ontology):
+    graph.nodes["javier-milei"].props["rank"] = 1
+    graph.nodes["mercosur"].props["rank"] = "first"
+    with pytest.raises(ExportError, match="csv cannot carry the property 'rank' of an actor: its values differ "
+                                          r"in type \(long, string\); export as json"):
+        exporting.render(graph, ontology, "csv")
 
 
 def test_cypher_script_recreates_the_graph_in_an_empty_falkordb(graph, ontology, falkor_store):
@@ -223,9 +263,10 @@ def test_awkward_names_survive_every_format(ontology, fmt, tmp_path):
     elif fmt == "json":
         back = ModelGraph.from_dict(json.loads(files[""]), ontology)
     elif fmt == "csv":
-        node = {r["id:ID(Entity)"]: r for r in rows(files["nodes.csv"])}["pat-o-brien"]
+        delimiter = neo4j_admin.array_delimiter(files["import.sh"])
+        node = {n.props["id"]: n for n in neo4j_admin.read(files["nodes.csv"], delimiter)}["pat-o-brien"].props
         back = ModelGraph()
-        back.add_node(Node("pat-o-brien", node["name"], "Person", node["aliases:string[]"].split(";")))
+        back.add_node(Node("pat-o-brien", node["name"], "Person", node["aliases"]))
     else:
         return  # the Cypher script is checked on a real store above
     assert back.nodes["pat-o-brien"].name == TRICKY_NAME

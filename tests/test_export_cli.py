@@ -55,8 +55,8 @@ def test_csv_export_writes_a_folder_and_refuses_stdout(graph_file, tmp_path):
     out = tmp_path / "neo4j"
     result = run("export", "--graph", graph_file, "-f", "csv", "-o", out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "import.sh", "mentions.csv", "nodes.csv",
-                                                     "relationships.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["after-import.cypher", "articles.csv", "import.sh",
+                                                     "mentions.csv", "nodes.csv", "relationships.csv"]
     umask = os.umask(0)
     os.umask(umask)
     assert (out / "nodes.csv").stat().st_mode & 0o777 == 0o666 & ~umask
@@ -65,6 +65,17 @@ def test_csv_export_writes_a_folder_and_refuses_stdout(graph_file, tmp_path):
     assert result.exit_code == 1
     assert result.output == ("Error: csv writes several files (nodes.csv, relationships.csv, ...): "
                              "give a folder with -o, not -\n")
+
+
+@pytest.mark.parametrize("args", [["-f", "csv", "-o", "nodes.csv"], ["-o", "nodes.csv"], ["-o", "out/x.CSV"]])
+def test_csv_export_to_a_csv_file_name_is_refused_not_made_a_folder(graph_file, tmp_path, monkeypatch, args):
+    """`-o nodes.csv` made a folder named nodes.csv; the csv export is a folder, so say so."""
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--graph", graph_file, *args)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {args[-1]}: csv writes a folder of neo4j-admin import files (nodes.csv, "
+                             "relationships.csv, ...); give -o a folder name, e.g. -o neo4j-import\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
 
 
 def test_unwritable_output_is_one_line_and_writes_nothing(graph_file, tmp_path):

@@ -29,7 +29,7 @@ class ExportError(ActorGraphError):
 class ExportOptions:
     title: str = "actorgraph"
     scope: str = "whole graph"
-    array_delimiter: str = ";"
+    array_delimiter: str | None = None  # csv: None chooses one no array value holds
 
 
 Exporter = Callable[[Graph, Ontology, ExportOptions], dict[str, str]]
@@ -52,7 +52,8 @@ def _formats() -> dict[str, Format]:
         Format("graphml", ".graphml", "GraphML for Gephi, yEd, networkx", graphml.export),
         Format("gexf", ".gexf", "GEXF 1.2 for Gephi, with dates on the timeline", gexf.export),
         Format("json", ".json", "the project's graph JSON, with evidence", jsonfmt.export),
-        Format("csv", "", "neo4j-admin database import CSV files (a folder)", csvfmt.export, many_files=True),
+        Format("csv", "", "neo4j-admin database import folder (CSV files, import.sh)", csvfmt.export,
+               many_files=True),
         Format("cypher", ".cypher", "MERGE script for an empty Neo4j or FalkorDB", cypherfmt.export),
     )}
 
@@ -87,6 +88,9 @@ def check_writable(output: str, many_files: bool = False) -> None:
                              "give a folder with -o, not -")
         return
     path = Path(output)
+    if many_files and path.suffix.lower() == ".csv":
+        raise InputError(f"{output}: csv writes a folder of neo4j-admin import files (nodes.csv, "
+                         f"relationships.csv, ...); give -o a folder name, e.g. -o neo4j-import")
     if is_special_file(path):
         if many_files or not os.access(path, os.W_OK):
             raise InputError(f"{path}: cannot write {'several files to it' if many_files else 'to it'}; "
