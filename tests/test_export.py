@@ -8,7 +8,6 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-import networkx as nx
 import pytest
 
 from actorgraph import export as exporting
@@ -17,7 +16,7 @@ from actorgraph.export.common import from_networkx
 from actorgraph.export.cypherfmt import quote_string
 from actorgraph.model import Graph, Graph as ModelGraph, Node, dumps_graph, read_graph
 
-from . import neo4j_admin
+from . import mixed_graphs, neo4j_admin
 from .test_export_graphs import TRICKY_ALIASES, TRICKY_NAME, TRICKY_QUOTE, small_graph, tricky_graph
 
 
@@ -37,10 +36,7 @@ def core(graph: Graph) -> dict:
 
 
 def read_back(fmt: str, payload: str, tmp_path) -> Graph:
-    path = tmp_path / f"g.{fmt}"
-    path.write_text(payload, encoding="utf-8")
-    reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
-    return from_networkx(reader(path))
+    return from_networkx(mixed_graphs.read(fmt, payload)[0])
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -56,9 +52,7 @@ def test_graph_formats_round_trip_through_networkx(graph, ontology, fmt, tmp_pat
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_graph_formats_carry_gephi_attributes(graph, ontology, fmt, tmp_path):
-    path = tmp_path / f"g.{fmt}"
-    path.write_text(text(graph, ontology, fmt), encoding="utf-8")
-    g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    g, _ = mixed_graphs.read(fmt, text(graph, ontology, fmt))
     milei = g.nodes["javier-milei"]
     assert (milei["label"], milei["kind"]) == ("Javier Milei", "Person")
     leads = g.get_edge_data("javier-milei", "argentina")["javier-milei|LEADS|argentina"]
@@ -66,6 +60,31 @@ def test_graph_formats_carry_gephi_attributes(graph, ontology, fmt, tmp_path):
     assert (leads["first_seen"], leads["last_seen"], leads["role"]) == ("2025-04", "2025-10-14", "President")
     met = g.get_edge_data("donald-trump", "javier-milei")["donald-trump|MET_WITH|javier-milei"]
     assert met["symmetric"] is True
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_symmetric_relations_are_undirected(graph, ontology, fmt):
+    """MET_WITH and ALLIED_WITH (symmetric: true in the ontology) were exported as directed edges."""
+    symmetric = {key for key, edge in graph.edges.items() if edge.type in ("MET_WITH", "ALLIED_WITH")}
+    assert symmetric and symmetric != set(graph.edges)
+    root = ET.fromstring(text(graph, ontology, fmt))
+    ns = "http://graphml.graphdrawing.org/xmlns" if fmt == "graphml" else "http://www.gexf.net/1.2draft"
+    default, attr, value = ("edgedefault", "directed", "false") if fmt == "graphml" else (
+        "defaultedgetype", "type", "undirected")
+    assert root.find(f"{{{ns}}}graph").get(default) == "directed"  # a mixed graph
+    marked = {e.get("id") for e in root.iter(f"{{{ns}}}edge") if e.get(attr) == value}
+    assert marked == symmetric
+    # only symmetric relations: the whole graph is undirected, no per-edge marks
+    only = Graph()
+    for key in symmetric:
+        edge = graph.edges[key]
+        for end in (edge.source, edge.target):
+            only.nodes[end] = graph.nodes[end]
+        only.edges[key] = edge
+    root = ET.fromstring(text(only, ontology, fmt))
+    assert root.find(f"{{{ns}}}graph").get(default) == "undirected"
+    assert not [e for e in root.iter(f"{{{ns}}}edge") if e.get(attr)]
+    assert mixed_graphs.read(fmt, text(only, ontology, fmt))[1] == symmetric
 
 
 def test_gexf_puts_dates_on_the_timeline(graph, ontology, tmp_path):
@@ -85,7 +104,7 @@ def test_gexf_puts_dates_on_the_timeline(graph, ontology, tmp_path):
     assert nodes["mercosur"].get("start") is None
     color = nodes["javier-milei"].find("viz:color", ns)
     assert (color.get("r"), color.get("g"), color.get("b")) == ("78", "121", "167")  # Person #4e79a7
-    back = nx.read_gexf(io.BytesIO(payload.encode()))
+    back, _ = mixed_graphs.read("gexf", payload)
     assert back.nodes["scott-bessent"]["start"] == "2025-09-01"
     assert "networkx_key" not in payload
 
