@@ -69,3 +69,9 @@ def test_extract_writes_nothing_when_a_later_output_fails(tmp_path):
     assert result.stderr.splitlines()[-1].startswith("Error: ")
     assert "taken is a file, not a folder" in result.stderr
     assert not out.exists()
+
+
+def test_a_name_shaped_like_a_hashed_one_cannot_take_its_file():
+    taken = safe_file_names(["a/b"], ".json")["a/b"]  # a_b-<hash>.json
+    names = safe_file_names(["a/b", taken[: -len(".json")]], ".json")
+    assert len(set(names.values())) == 2

@@ -65,7 +65,11 @@ def write_text(path: str | os.PathLike, text: str, *, executable: bool = False) 
 
 
 def write_files(files: dict[Path, str], *, executable=()) -> list[Path]:
-    """Write several files, all or none: each is staged, then all are renamed.
+    """Write several files: each is staged in full before any is renamed into place.
+
+    A failure while staging (a full disk, a folder that cannot be made) replaces none of
+    them. The renames that follow are within each file's own folder and all but never
+    fail; if one did, the files renamed before it stay written.
 
     ``executable`` names the paths that get execute permission when created.
     Returns the paths as given, in the order given.
@@ -116,7 +120,8 @@ def safe_file_names(names: Iterable[str], suffix: str = "") -> dict[str, str]:
     result = {}
     for name in names:
         base = cleaned[name]
-        if base != name or taken[base.casefold()] > 1:
+        # (a name already ending like a hashed one is hashed too, so none can take another's file)
+        if base != name or taken[base.casefold()] > 1 or _HASHED.search(base):
             digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
             base = f"{_clip(base, MAX_NAME_BYTES - len(suffix) - 11)}-{digest}"
         result[name] = base + suffix
@@ -124,6 +129,7 @@ def safe_file_names(names: Iterable[str], suffix: str = "") -> dict[str, str]:
 
 
 MAX_NAME_BYTES = 120
+_HASHED = re.compile(r"-[0-9a-f]{10}$")
 _UNSAFE_IN_NAME = re.compile(r"[/\\\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
