@@ -29,7 +29,8 @@ def test_snapshot_holds_the_main_actors_with_evidence(ontology):
 
 
 def test_snapshot_refuses_a_graph_folder_that_is_not_the_projects(tmp_path, monkeypatch):
-    """A user's ./graph (found from the working folder, or given with --graph-dir) is left alone."""
+    """A user's ./graph (found from the working folder, or given with --graph-dir) is left alone:
+    the development graph is not written there (with --corpus, their own articles may be)."""
     import shutil
 
     from click.testing import CliRunner
@@ -45,5 +46,5 @@ def test_snapshot_refuses_a_graph_folder_that_is_not_the_projects(tmp_path, monk
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 1, result.output
         assert result.output.startswith("Error: ") and len(result.output.splitlines()) == 1, result.output
-        assert "not the project's graph folder" in result.output
+        assert "not the project's graph folder" in result.output and "give --corpus DIR" in result.output
     assert (own / "snapshot.json").read_text() == "my own graph"

@@ -146,12 +146,13 @@ def load(app: App, graph_file: Path, replace: bool):
 def snapshot(app: App, corpus, check, extractor, llm):
     """Regenerate graph/snapshot.json from the development corpus and graph/curation.yaml.
 
-    Only the source checkout's own graph/ folder: elsewhere (a ./graph of your own) it refuses.
+    The development corpus goes only to the source checkout's own graph/ folder: into a
+    ./graph of your own it refuses, unless you name your own articles with --corpus.
     """
     from ..model import dumps_graph
-    from ..snapshot import DEFAULT_CORPUS, check_project_graph_dir, regenerate, write_snapshot
+    from ..snapshot import DEFAULT_CORPUS, check_target, regenerate, write_snapshot
 
-    check_project_graph_dir(app.graph_path)
+    check_target(app.graph_path, corpus)
     graph = regenerate(corpus or DEFAULT_CORPUS, app.ontology, app.curation_path,
                        extractor=extractor, llm=llm, warn=_warning)
     if check:
