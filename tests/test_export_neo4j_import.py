@@ -78,7 +78,8 @@ def test_refuses_without_a_proper_database_name_and_touches_nothing(folder, args
 def test_an_existing_database_is_replaced_only_with_force(folder):
     result, calls = run(folder, "neo4j", exists=True)
     assert result.returncode == 1
-    assert "database 'neo4j' already holds data; add --force to replace it" in result.stderr
+    assert "database 'neo4j' already exists (Neo4j makes 'neo4j' on its first start, empty); add --force " \
+           "to replace it" in result.stderr
     assert len(calls) == 1 and "--entrypoint sh" in calls[0]  # only the check: nothing stopped or written
 
     result, calls = run(folder, "neo4j", "--force", exists=True)

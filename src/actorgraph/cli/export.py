@@ -180,7 +180,7 @@ def export(app: App, request: SelectionRequest, format_name: str | None, output:
     Examples:
       actorgraph export -f gexf -o milei.gexf --actor Milei --depth 2
       actorgraph export -f cypher --type FUNDS,IMPOSES -o -  | cypher-shell
-      actorgraph export -f csv -o neo4j-import && sh neo4j-import/import.sh neo4j
+      actorgraph export -f csv -o neo4j-import && sh neo4j-import/import.sh neo4j --force
     """
     from .. import export as exporting
 

@@ -248,7 +248,8 @@ _IMPORT_SH = r"""#!/bin/sh
 #
 # DATABASE is required. Neo4j Community (the compose image) serves one database, `neo4j`
 # unless the compose file's NEO4J_initial_dbms_default__database says otherwise.
-# A database that already holds data is replaced only with --force.
+# A database that exists is replaced only with --force (Neo4j creates an empty `neo4j`
+# on its first start, so importing into it after `docker compose up` needs --force too).
 #
 # The DBMS is stopped for the import (neo4j-admin writes the store files directly) and
 # started again afterwards; this folder is mounted at /import, read-only, for the import.
@@ -288,7 +289,8 @@ compose() { docker compose "$@"; }
 
 if [ -z "$force" ] && compose run --rm --no-deps -T --entrypoint sh neo4j \
         -c 'ls -A "/data/databases/$1" 2>/dev/null | grep -q .' sh "$database"; then
-    echo "import.sh: database '$database' already holds data; add --force to replace it" >&2
+    echo "import.sh: database '$database' already exists (Neo4j makes 'neo4j' on its first start, empty);" \
+        "add --force to replace it" >&2
     exit 1
 fi
 
