@@ -156,9 +156,13 @@ def test_csv_follows_neo4j_admin_import_conventions(graph, ontology):
     assert "--array-delimiter=U+003B" in plain
 
 
-def test_csv_import_gives_what_the_loader_stores(graph, ontology, falkor_store):
+@pytest.mark.parametrize("per_statement", [1000, 1])
+def test_csv_import_gives_what_the_loader_stores(graph, ontology, falkor_store, monkeypatch, per_statement):
     """neo4j-admin's reading of the files (tests/neo4j_admin.py stands in for it: Neo4j cannot run
     here), replayed into an empty embedded store with after-import.cypher, reads back as the graph."""
+    from actorgraph.export import csvfmt
+
+    monkeypatch.setattr(csvfmt, "FIXES_PER_STATEMENT", per_statement)
     graph.meta = {}
     graph.nodes["mercosur"].aliases = []                                   # an empty array
     graph.nodes["mercosur"].props["empty_list"] = []
@@ -172,6 +176,8 @@ def test_csv_import_gives_what_the_loader_stores(graph, ontology, falkor_store):
     neo4j_admin.import_into(falkor_store, files)
     assert falkor_store.export_graph().to_dict() == graph.to_dict()
     assert "UNWIND ['mercosur'] AS v MATCH (x:Entity {id: v}) SET x.aliases = [];" in files["after-import.cypher"]
+    many = [line for line in files["after-import.cypher"].split("\n") if "HOLDS_ROLE {key: v}" in line]
+    assert len(many) == (4 if per_statement == 1 else 2)  # two keys, two properties
 
 
 def test_csv_chooses_an_array_delimiter_no_value_holds(ontology):

@@ -59,3 +59,17 @@ def test_escaped_line_breaks_pass_neo4j_grammar(ontology, tmp_path):
     assert len(chosen) == 1 and "\\u2028g\\u2029MATCH" in chosen[0]
     summary = lint(chosen, tmp_path)
     assert summary["problems"] == []
+
+
+def test_after_import_script_passes_neo4j_grammar(ontology, tmp_path):
+    """after-import.cypher of the csv export (run by cypher-shell after neo4j-admin import)."""
+    graph = tricky_graph(ontology)
+    graph.nodes["mercosur"].aliases = []
+    script = exporting.render(graph, ontology, "csv")["after-import.cypher"]
+    statements = [line for line in script.split("\n") if line and not line.startswith("//")]
+    shapes = ["CREATE CONSTRAINT", "CREATE INDEX entity_name", "CREATE INDEX holds_role_key", "CALL db.awaitIndexes",
+              "UNWIND ['mercosur']", "UNWIND ['luis-caputo|HOLDS_ROLE"]
+    chosen = [next(s for s in statements if s.startswith(shape)) for shape in shapes]
+    summary = lint(chosen, tmp_path)
+    assert summary["problems"] == []
+    assert summary["statements"] == len(chosen)

@@ -39,6 +39,7 @@ from ..store.rows import article_rows, edge_rows, mention_rows, node_rows
 from .cypherfmt import quote_name, quote_string
 
 AUTO_DELIMITERS = (";", "|", "\x1f", "\x1e")
+FIXES_PER_STATEMENT = 1000  # ids in one after-import statement: one transaction of bounded size
 _SCALAR_TYPES = ((bool, "boolean"), (int, "long"), (float, "double"), (str, ""))
 
 
@@ -171,8 +172,9 @@ def _empty_arrays(rows: list[dict], columns: list[tuple[str, str]], match: str, 
             continue
         for value, literal in (([], "[]"), ([""], "['']")):
             ids = [row[ident] for row in rows if row["props"].get(name) == value]
-            if ids:
-                statements.append(f"UNWIND [{', '.join(quote_string(i) for i in ids)}] AS v "
+            for start in range(0, len(ids), FIXES_PER_STATEMENT):
+                chunk = ids[start:start + FIXES_PER_STATEMENT]
+                statements.append(f"UNWIND [{', '.join(quote_string(i) for i in chunk)}] AS v "
                                   f"{match} SET x.{quote_name(name)} = {literal};")
     return statements
 
