@@ -13,6 +13,7 @@ import pytest
 
 from actorgraph.model import Edge, Graph, Node
 from actorgraph.render import render_html
+from actorgraph.select import article_span, on_timeline
 
 from .browser import Browser, decode_png, find_chromium
 from .test_render import HOSTILE, dev_like_graph, first_date, synthetic_graph
@@ -144,8 +145,10 @@ def test_time_slider_shows_relations_up_to_a_date(browser, views):
     graph, path = views["dev"]
     open_view(browser, path)
     dates = browser.eval("window.actorgraph.data.dates")
+    span = article_span(graph)  # a year in passing ("1956") does not stretch the slider
     assert dates == sorted({d for e in graph.edges.values() if (d := first_date(graph, e))}
-                           | {q.date for e in graph.edges.values() for q in e.evidence if q.date})
+                           | {on_timeline(q.date, span) for e in graph.edges.values() for q in e.evidence if q.date})
+    assert dates[0] == min(a.published for a in graph.articles.values() if a.published)
     for index, cutoff in enumerate(dates):
         browser.eval(f"(() => {{ const t = document.getElementById('ag-time'); t.value = '{index}';"
                      " t.dispatchEvent(new Event('input')); })()")
@@ -180,8 +183,17 @@ def test_edge_details_show_quotes_with_article_and_date(browser, views):
     quotes = browser.eval("[...document.querySelectorAll('#ag-details-body .ag-quote')].map(q => q.textContent)")
     sources = browser.eval("[...document.querySelectorAll('#ag-details-body .ag-source')].map(q => q.textContent)")
     assert quotes == ["\u201cMilei and Trump forge an alliance\u201d", "\u201ca close ally of Trump\u201d"]
-    assert sources[0].startswith("\u2014 A new Era in U.S.-Argentina Relations") and sources[0].endswith("(2025-01)")
-    assert sources[1] == "\u2014 Argentina - US Relations (2025-10)"
+    assert sources[0].startswith("\u2014 A new Era in U.S.-Argentina Relations")
+    assert sources[0].endswith("(2025-01, date from the text) \u00B7 found by rule: trigger 'allied_with'")
+    assert sources[1] == ("\u2014 Argentina - US Relations (2025-10, date from the text)"
+                          " \u00B7 found by rule: trigger 'allied_with'")
+    imf = next(j for j, e in enumerate(data["edges"]) if types[e[2]] == "SUPPORTS" and data["nodes"][e[0]][0] == "imf")
+    browser.eval(f"window.actorgraph.pin('edge', {imf})")
+    sources = browser.eval("[...document.querySelectorAll('#ag-details-body .ag-source')].map(q => q.textContent)")
+    assert sources[0].startswith("\u2014 Argentina - US Relations (2025-10, the article's date)")
+    talks = next(j for j, e in enumerate(data["edges"]) if types[e[2]] == "NEGOTIATES")
+    browser.eval(f"window.actorgraph.pin('edge', {talks})")
+    assert "Seen: 1956 to 2025-04" in browser.eval("document.getElementById('ag-details-body').textContent")
 
 
 def test_large_view_uses_computed_positions(browser, views):

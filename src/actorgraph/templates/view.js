@@ -295,10 +295,19 @@
   function para(label, value) {
     const p = el("p"); p.appendChild(el("strong", label + ": ")); p.appendChild(document.createTextNode(value)); return p;
   }
-  function articleRef(index, date) {
-    const a = ARTICLES[index];
-    const when = date || (a && a.published) || "";
-    return (a ? a.title : "unknown article") + (when ? " (" + when + ")" : "");
+  // q: [article index, quote, date, date source ("text", "article" or ""), why]
+  const DATE_FROM = { text: "date from the text", article: "the article's date" };
+  function articleRef(q) {
+    const a = ARTICLES[q[0]];
+    const when = q[2] ? q[2] + (DATE_FROM[q[3]] ? ", " + DATE_FROM[q[3]] : "") : "undated";
+    return (a ? a.title : "unknown article") + " (" + when + ")";
+  }
+  function whyText(why) {
+    if (!why) return "";
+    if (why === "rule") return "found by a rule";
+    const colon = why.indexOf(":");
+    const kind = { rule: "rule", llm: "model" }[why.slice(0, colon)];
+    return kind ? "found by " + kind + ": " + why.slice(colon + 1) : "found by " + why;
   }
 
   function showNode(i) {
@@ -371,15 +380,18 @@
     if (e[7]) body.appendChild(el("p")).appendChild(badge(e[7], DIFF[e[7]] || "#000"));
     if (type.meaning) body.appendChild(el("p", type.meaning, "ag-hint"));
     if (e[8]) body.appendChild(para(type.name === "HOLDS_ROLE" || type.name === "LEADS" ? "Role" : "Detail", e[8]));
-    const first = e[4] >= 0 ? DATES[e[4]] : null, last = e[5] >= 0 ? DATES[e[5]] : null;
-    if (first) body.appendChild(para("Seen", first === last || !last ? first : first + " to " + last));
     const evidence = e[9];
+    const seen = evidence.map((q) => q[2]).filter(Boolean).sort();
+    const first = seen[0], last = seen[seen.length - 1];
+    if (first) body.appendChild(para("Seen", first === last ? first : first + " to " + last));
     if (!e[6]) { body.appendChild(el("p", "No quote is recorded with this relation in this view.", "ag-hint")); return; }
     body.appendChild(el("h3", "Why: " + e[6] + " quote" + (e[6] === 1 ? "" : "s") + " from the articles"
       + (evidence.length < e[6] ? " (first " + evidence.length + " shown)" : "")));
     evidence.forEach((q) => {
       body.appendChild(el("div", "\u201C" + q[1] + "\u201D", "ag-quote"));
-      body.appendChild(el("div", "\u2014 " + articleRef(q[0], q[2]), "ag-source"));
+      const source = el("div", "\u2014 " + articleRef(q), "ag-source");
+      if (q[4]) source.appendChild(el("span", " \u00B7 " + whyText(q[4]), "ag-why"));
+      body.appendChild(source);
     });
   }
 
