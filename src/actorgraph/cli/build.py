@@ -24,13 +24,15 @@ pass_app = click.make_pass_decorator(App)
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("out/index.html"), show_default=True, help="Where to write the HTML view.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
+@click.option("--title", default="actorgraph: the whole graph", show_default=True,
+              help="Title of the HTML view (its heading and the browser tab).")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True,
               help="Processes for extraction (with --extractor llm: requests at once).")
 @extractor_options
 @click.option("--strict", is_flag=True, help="Fail when any article cannot be read or extracted.")
 @click.option("--open", "open_", is_flag=True, help="Open the HTML view in a browser.")
 @pass_app
-def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_):
+def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict, open_):
     """Load the graph into the store and write its HTML view.
 
     With no ARTICLES, loads the committed snapshot (graph/snapshot.json). With ARTICLES
@@ -55,7 +57,7 @@ def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_)
         source = f"snapshot {app.snapshot_path}"
     with Progress("loading", unit="batches") as progress:
         report = run_build(app.store(), ontology, graph, source=source,
-                           html_path=None if no_html else out, progress=progress)
+                           html_path=None if no_html else out, title=title, progress=progress)
     _print_summary(app, report)
     if open_ and report.html:
         click.launch(str(report.html))
@@ -160,7 +162,7 @@ def store_status(app: App, as_json: bool):
                    "interface, without a password (and its Bolt support is experimental).")
 @pass_app
 def store_start(app: App, bolt_port):
-    """Start the server and keep it running until `actorgraph store stop`."""
+    """Start the server and keep it running until 'actorgraph store stop'."""
     info = server.start_server(app.data_dir, bolt_port=bolt_port, pin=True)
     click.echo(f"Store running: pid {info.pid}, socket {info.socket_path}"
                + (f", Bolt on port {bolt_port} of every network interface with no password "

@@ -39,7 +39,7 @@ MAX_CELL = 60  # characters of a table cell; json and csv keep everything
               help="Also write the nodes, relationships and paths of the result as an HTML view.")
 @click.pass_obj
 def query_command(app: App, name, params, text, file, fmt, output, write, render_path):
-    """Run a named query from queries/ (see `actorgraph queries`), -e 'MATCH ...' or --file F.
+    """Run a named query from queries/ (see 'actorgraph queries'), -e 'MATCH ...' or --file F.
 
     \b
     actorgraph query neighbourhood -p actor="Javier Milei" -p hops=2
