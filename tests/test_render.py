@@ -228,6 +228,25 @@ def test_header_says_what_when_and_from_which_articles(dev_html):
     assert "Argentina - US Relations (2025-10)" in text
 
 
+def test_sources_show_outlet_and_url_when_known(tmp_path, ontology):
+    graph = dev_like_graph(ontology)
+    articles = sorted(graph.articles.values(), key=lambda a: a.id)
+    articles[0].props.update(outlet="Reuters", url="https://www.reuters.com/world/americas/milei-trade/")
+    articles[1].props.update(outlet="Buenos Aires Times", url="javascript:alert(1)")  # never a link
+    html = render_html(graph, ontology, tmp_path / "v.html", title="t", scope="s").read_text(encoding="utf-8")
+    header = html[html.index('<header id="ag-header">'):html.index("</header>")]
+    items = re.findall(r"<li>(.*?)</li>", header, re.S)
+    first = next(i for i in items if articles[0].title in i)
+    assert "&mdash; Reuters" in first and "(2025-04)" in first
+    assert ('<a class="ag-url" href="https://www.reuters.com/world/americas/milei-trade/" target="_blank" '
+            'rel="noopener noreferrer">https://www.reuters.com/world/americas/milei-trade/</a>') in first
+    second = next(i for i in items if "Buenos Aires Times" in i)
+    assert "javascript" not in second and "href" not in second
+    assert "javascript:alert" not in html
+    data = page_data(html)
+    assert data["articles"][[a["id"] for a in data["articles"]].index(articles[0].id)]["outlet"] == "Reuters"
+
+
 def test_generated_at_defaults_to_now(tmp_path, ontology):
     path = render_html(Graph(), ontology, tmp_path / "empty.html", title="Empty", scope="Nothing")
     html = path.read_text(encoding="utf-8")

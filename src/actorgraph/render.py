@@ -149,7 +149,7 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
     return {
         "labels": [_label_entry(ontology, name, label_counts[name]) for name in label_names],
         "relations": [_type_entry(ontology, name, type_counts[name]) for name in type_names],
-        "articles": [{"id": a.id, "title": a.title or a.id, "published": a.published or ""} for a in articles],
+        "articles": [_article_entry(a) for a in articles],
         "dates": dates,
         "size_by": size_by,
         "layout": "fixed" if positions else "physics",
@@ -158,6 +158,16 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
         "nodes": node_rows,
         "edges": edge_rows,
     }
+
+
+def _article_entry(article) -> dict:
+    """Title, date, outlet and URL (the URL only when it is a web address, so it can be a link)."""
+    entry = {"id": article.id, "title": article.title or article.id, "published": article.published or "",
+             "outlet": str(article.props.get("outlet") or "")}
+    url = str(article.props.get("url") or "")
+    if url.lower().startswith(("https://", "http://")):
+        entry["url"] = url
+    return entry
 
 
 def _names(declared: dict, used) -> list[str]:

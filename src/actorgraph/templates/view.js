@@ -300,7 +300,7 @@
   function articleRef(q) {
     const a = ARTICLES[q[0]];
     const when = q[2] ? q[2] + (DATE_FROM[q[3]] ? ", " + DATE_FROM[q[3]] : "") : "undated";
-    return (a ? a.title : "unknown article") + " (" + when + ")";
+    return (a ? a.title : "unknown article") + " (" + (a && a.outlet ? a.outlet + ", " : "") + when + ")";
   }
   function whyText(why) {
     if (!why) return "";
