@@ -36,6 +36,12 @@ def views(tmp_path_factory, ontology):
     """The dev-like view, a hostile one and a large one with computed positions."""
     folder = tmp_path_factory.mktemp("views")
     dev = dev_like_graph(ontology)
+    hundred = hundred_actor_graph(ontology)
+    loners = dev_like_graph(ontology)
+    for k, name in enumerate(["Reuters", "Mercosur", "Brazil", "Chile", "Xi Jinping", "G20 summit",
+                              "World Bank", "Ana Pérez"]):
+        loners.add_node(Node(f"loner-{k}", name, ["Organization", "Organization", "Country", "Country",
+                                                  "Person", "Event", "Organization", "Person"][k]))
     diff = dev_like_graph(ontology)
     diff.nodes["imf"].props["diff"] = "added"
     diff.edges["cristina-fernandez-de-kirchner|CRITICIZES|javier-milei"].props["diff"] = "removed"
@@ -53,7 +59,24 @@ def views(tmp_path_factory, ontology):
                                       title=HOSTILE, scope=HOSTILE)),
         "large": (None, render_html(synthetic_graph(ontology, 1500, 3500), ontology, folder / "large.html",
                                     title="Large", scope="1,500 synthetic actors")),
+        "hundred": (hundred, render_html(hundred, ontology, folder / "hundred.html", title="100 actors",
+                                         scope="100 actors with real-length names")),
+        "loners": (loners, render_html(loners, ontology, folder / "loners.html", title="Loners",
+                                       scope="The dev view and eight actors without a relation")),
     }
+
+
+def hundred_actor_graph(ontology) -> Graph:
+    """100 actors with names as long as real ones, 130 relations, sized by betweenness as build does."""
+    from actorgraph import analytics
+
+    graph = synthetic_graph(ontology, 100, 130, seed=2)
+    first = ["Javier", "Donald", "Luis", "Scott", "Karina", "Marco", "Cristina", "Patricia", "Mauricio", "Santiago"]
+    last = ["Milei", "Trump", "Caputo", "Bessent", "Rubio", "Fernández de Kirchner", "Bullrich", "Macri",
+            "Francos", "Kicillof"]
+    for k, node in enumerate(sorted(graph.nodes.values(), key=lambda n: int(n.id[1:]))):
+        node.name = f"{first[k % 10]} {last[k // 10]}"
+    return analytics.annotate(graph)
 
 
 def open_view(browser: Browser, path: Path) -> None:
@@ -200,12 +223,15 @@ def test_large_view_uses_computed_positions(browser, views):
     _, path = views["large"]
     open_view(browser, path)
     found = counts(browser)
-    assert found["nodes"] == 1500 and found["edges"] == 3500
+    loners = browser.eval("window.actorgraph.loners.length")
+    assert found["nodes"] == 1500 - loners and found["edges"] == 3500  # actors without a relation are listed
     assert browser.eval("window.actorgraph.network.physics.physicsEnabled") is False
-    first = json.dumps(browser.eval("window.actorgraph.network.getPositions([0, 1, 2])"))
-    assert first == json.dumps(browser.eval("window.actorgraph.network.getPositions([0, 1, 2])"))
-    stored = browser.eval("window.actorgraph.data.nodes[0].slice(4, 6)")
-    assert browser.eval("Object.values(window.actorgraph.network.getPositions([0]))[0]") == {
+    some = browser.eval("window.actorgraph.data.nodes.map((n, i) => i)"
+                        ".filter(i => !window.actorgraph.loners.includes(i)).slice(0, 3)")
+    first = json.dumps(browser.eval(f"window.actorgraph.network.getPositions({some})"))
+    assert first == json.dumps(browser.eval(f"window.actorgraph.network.getPositions({some})"))
+    stored = browser.eval(f"window.actorgraph.data.nodes[{some[0]}].slice(4, 6)")
+    assert browser.eval(f"Object.values(window.actorgraph.network.getPositions([{some[0]}]))[0]") == {
         "x": stored[0], "y": stored[1]}
     assert browser.console == []
 
@@ -292,8 +318,106 @@ def test_the_view_that_build_writes(browser, data_dir, tmp_path, ontology):
     graph = read_graph(SNAPSHOT, ontology)
     open_view(browser, out)
     found = counts(browser)
-    assert found["nodes"] == len(graph.nodes) and found["edges"] == len(graph.edges)
+    related = {end for e in graph.edges.values() for end in (e.source, e.target)}
+    assert found["nodes"] == len(related) and found["edges"] == len(graph.edges)
+    assert browser.eval("window.actorgraph.loners.length") == len(graph.nodes) - len(related) > 0
     assert browser.requests == [out.resolve().as_uri()] and browser.console == []
     header = browser.eval("document.getElementById('ag-header').textContent")
     assert f"{len(graph.nodes)} actors" in header and f"Sources: {len(graph.articles)} articles" in header
     assert browser.eval("window.actorgraph.data.size_by") == "betweenness centrality"  # build annotated it
+
+
+def fitted(browser: Browser) -> list[list]:
+    """The label boxes [left, top, width, height, row, px] of a frame drawn at the fitted view."""
+    browser.wait_for("!window.actorgraph.network.physics.physicsEnabled")
+    browser.eval("(() => { window.actorgraph.network.fit(); window.actorgraph.network.redraw(); })()")
+    browser.wait_for("window.actorgraph.labels !== undefined")
+    return browser.eval("window.actorgraph.labels")
+
+
+def overlapping(boxes: list[list]) -> list[tuple]:
+    return [(a[4], b[4]) for k, a in enumerate(boxes) for b in boxes[k + 1:]
+            if a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]]
+
+
+def test_labels_are_legible_at_the_fitted_view_and_never_overlap(browser, views, tmp_path_factory):
+    graph, path = views["hundred"]
+    open_view(browser, path)
+    boxes = fitted(browser)
+    box = canvas_box(browser)
+    scale = browser.eval("window.actorgraph.network.getScale()")
+    assert scale < 0.8  # vis-network's own 14-unit labels would be under 11 px here
+    assert min(b[5] for b in boxes) >= 11  # font size on screen, in CSS pixels
+    assert overlapping(boxes) == []
+    assert all(0 <= b[0] and b[0] + b[2] <= box["width"] for b in boxes)  # none cut off at the sides
+    assert len(boxes) >= 40, len(boxes)  # most of the 100 are named...
+    data = browser.eval("window.actorgraph.data")
+    ranked = sorted(range(len(data["nodes"])), key=lambda i: -data["nodes"][i][3])
+    labelled = {b[4] for b in boxes}
+    # ...the most central first (a central actor's label can only give way to a more central one's)
+    assert set(ranked[:3]) <= labelled and len(set(ranked[:10]) & labelled) >= 8
+
+    # the glyphs really are that big: the inked rows of the top actor's label in a screenshot
+    top = next(b for b in boxes if b[4] == ranked[0])
+    png = browser.screenshot({"x": box["x"] + top[0], "y": box["y"] + top[1], "width": top[2], "height": top[3]})
+    (tmp_path_factory.getbasetemp() / "hundred-view-label.png").write_bytes(png)
+    width, height, rows = decode_png(png)
+    inked = [y for y in range(height) if any(max(rows[y][x * 3:x * 3 + 3]) < 90 for x in range(width))]
+    assert inked and inked[-1] - inked[0] + 1 >= 10, inked  # cap height plus descender of a 14 px font
+    (tmp_path_factory.getbasetemp() / "hundred-view.png").write_bytes(browser.screenshot())
+
+    # zoomed in, lower-ranked actors get their labels too
+    browser.eval("(() => { const n = window.actorgraph.network; n.moveTo({scale: n.getScale() * 2.5}); })()")
+    browser.eval("window.actorgraph.network.redraw()")
+    closer = browser.eval("window.actorgraph.labels")
+    assert overlapping(closer) == [] and min(b[5] for b in closer) >= 11
+    assert {b[4] for b in closer} - labelled, "zooming in shows no new label"
+
+
+def test_actors_without_a_relation_are_hidden_then_listed(browser, views):
+    graph, path = views["loners"]
+    open_view(browser, path)
+    data = browser.eval("window.actorgraph.data")
+    ids = [n[0] for n in data["nodes"]]
+    loners = sorted(ids.index(f"loner-{k}") for k in range(8))
+    assert sorted(browser.eval("window.actorgraph.loners")) == loners
+    assert counts(browser)["nodes"] == len(graph.nodes) - 8  # not drawn
+    assert browser.eval("document.getElementById('ag-loners').hidden") is True
+    assert browser.eval("document.getElementById('ag-loners-section').textContent").split() == [
+        "list", "actors", "without", "a", "relation", "8"]
+
+    browser.eval("document.getElementById('ag-loners-toggle').click()")
+    items = browser.eval("""[...document.querySelectorAll('#ag-loners li')].map(li => {
+        const r = li.getBoundingClientRect(); return [li.textContent, r.top, r.bottom, r.left, r.right]; })""")
+    # by label in the ontology's order, then by name; one per line, none on top of another
+    assert [i[0] for i in items] == ["Ana Pérez", "Xi Jinping", "Mercosur", "Reuters", "World Bank",
+                                     "Brazil", "Chile", "G20 summit"]
+    assert all(a[2] <= b[1] + 0.5 for a, b in zip(items, items[1:]))
+    assert all(i[4] <= browser.eval("document.getElementById('ag-controls').getBoundingClientRect().right")
+               for i in items)
+
+    browser.eval("document.querySelector('#ag-loners li .ag-link').click()")
+    assert browser.eval("document.querySelector('#ag-details-body h2').textContent") == "Ana Pérez"
+    browser.eval("document.querySelector('input[data-label=Person]').click()")  # the label ticks apply
+    assert len(browser.eval("[...document.querySelectorAll('#ag-loners li')]")) == 6
+    browser.eval("document.getElementById('ag-loners-toggle').click()")
+    assert browser.eval("document.getElementById('ag-loners').hidden") is True
+
+    browser.eval("window.actorgraph.focusNode(window.actorgraph.data.nodes.findIndex(n => n[1] === 'Xi Jinping'))")
+    assert browser.eval("document.getElementById('ag-loners').hidden") is False  # search opens the list at it
+    assert browser.eval("document.querySelector('#ag-loners li.ag-active').textContent") == "Xi Jinping"
+    assert browser.eval("document.querySelector('#ag-details-body h2').textContent") == "Xi Jinping"
+    assert browser.console == []
+
+
+def test_the_diff_legend_is_in_view_without_scrolling(browser, views):
+    _, path = views["diff"]
+    open_view(browser, path)
+    legend = browser.eval("""(() => { const r = document.getElementById('ag-diff-legend').getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, height: r.height, text: document.getElementById('ag-diff-legend').textContent,
+                inner: window.innerHeight}; })()""")
+    assert 0 < legend["height"] and 0 <= legend["top"] and legend["bottom"] <= legend["inner"]
+    assert legend["text"] == "Changes:added1removed1"
+    _, plain = views["dev"]
+    open_view(browser, plain)
+    assert browser.eval("document.getElementById('ag-diff-legend').hidden") is True
