@@ -1,6 +1,6 @@
 """Large-graph layout: the numpy force layout in render.py beside igraph's compiled layouts.
 
-    python -m benchmarks.bench_layout [--sizes 1000 5000 20000] [--repeat 3]
+    python -m benchmarks.bench_layout [--sizes 1000 5000 20000] [--repeat 3] [--layouts ours fr drl]
 
 Graphs are the synthetic actor graphs of the HTML benchmark (tests/test_render.py
 `synthetic_graph`, 2.5 relations per actor, build's `community` on every node). Every layout
@@ -97,16 +97,18 @@ def quality(pos, src, dst, rng) -> tuple[float, float, float]:
 
 LAYOUTS = {"actorgraph (numpy FR, sampled repulsion)": ours, "igraph layout_drl": drl,
            "igraph layout_fruchterman_reingold (grid)": fruchterman_reingold}
+SHORT = {"ours": ours, "drl": drl, "fr": fruchterman_reingold}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--layouts", nargs="+", choices=list(SHORT), default=list(SHORT))
     args = parser.parse_args()
     try:
         import igraph  # noqa: F401
-        layouts = LAYOUTS
+        layouts = {name: f for name, f in LAYOUTS.items() if f in [SHORT[k] for k in args.layouts]}
     except ImportError:
         print("igraph is not installed (pip install igraph): measuring ours only")
         layouts = {k: v for k, v in LAYOUTS.items() if v is ours}
