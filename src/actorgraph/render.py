@@ -217,7 +217,7 @@ def layout_positions(n: int, sources: list[int], targets: list[int],
     """Positions in pixels (an n x 2 array) for a large graph, computed before writing.
 
     Connected actors get a force-directed layout (`_force_layout`); actors without any
-    relation are set out in a tidy grid under it instead of drifting to the edges.
+    relation stay at the origin, as the page does not draw them (it lists them on request).
     """
     import numpy as np
 
@@ -228,24 +228,12 @@ def layout_positions(n: int, sources: list[int], targets: list[int],
     dst = np.asarray(targets, dtype=np.int64)
     degree = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
     linked = np.flatnonzero(degree > 0)
-    isolated = np.flatnonzero(degree == 0)
     if len(linked):
         renumber = np.full(n, -1, dtype=np.int64)
         renumber[linked] = np.arange(len(linked))
         groups = [communities[i] for i in linked] if communities is not None else None
         pos[linked] = _force_layout(len(linked), renumber[src], renumber[dst], groups,
                                     np.random.default_rng(seed), iterations)
-    if len(isolated):
-        spacing = 1.5
-        if len(linked):
-            left, right = pos[linked, 0].min(), pos[linked, 0].max()
-            top = pos[linked, 1].max() + 4 * spacing
-        else:
-            left, right, top = 0.0, spacing * math.sqrt(len(isolated)), 0.0
-        columns = max(1, int((right - left) / spacing) + 1)
-        rows, cols = np.divmod(np.arange(len(isolated)), columns)
-        pos[isolated, 0] = left + cols * spacing
-        pos[isolated, 1] = top + rows * spacing
     return pos * 60.0
 
 

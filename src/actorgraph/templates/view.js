@@ -130,7 +130,8 @@
   const LABEL_PX = 12, TOP_LABEL_PX = 14, TOP_LABELS = 10, LABEL_FONT = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
   const ranked = linked.slice().sort((a, b) => (N[b][3] - N[a][3]) || (N[a][1] < N[b][1] ? -1 : 1));
   const labelPx = new Uint8Array(N.length).fill(LABEL_PX);
-  ranked.slice(0, TOP_LABELS).forEach((i) => { labelPx[i] = TOP_LABEL_PX; });
+  // the most central tenth (at most TOP_LABELS) stand out
+  ranked.slice(0, Math.max(1, Math.min(TOP_LABELS, Math.round(linked.length / 10)))).forEach((i) => { labelPx[i] = TOP_LABEL_PX; });
   const textWidth = new Float32Array(N.length).fill(-1);  // at 100 px, measured once
   let pointed = null;
   function drawLabels(ctx) {
