@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import jsonfile
 from .errors import ConfigError, QueryError
 from .model import Graph
 from .ontology import Ontology
@@ -154,7 +155,9 @@ def guess_params(raw: dict[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in raw.items():
         try:
-            values[key] = json.loads(value)
+            values[key] = jsonfile.loads(value)
+        except jsonfile.TooDeep as exc:
+            raise QueryError(f"parameter {key!r}: {exc}") from None
         except ValueError:
             values[key] = value
     return values

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -30,7 +32,8 @@ pass_app = click.make_pass_decorator(App)
               help="Processes for extraction (with --extractor llm: requests at once).")
 @extractor_options
 @click.option("--strict", is_flag=True, help="Fail when any article cannot be read or extracted.")
-@click.option("--open", "open_", is_flag=True, help="Open the HTML view in a browser.")
+@click.option("--open", "open_", is_flag=True,
+              help="Open the HTML view in a browser (when there is a display; else says so).")
 @pass_app
 def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict, open_):
     """Load the graph into the store and write its HTML view.
@@ -60,7 +63,39 @@ def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict,
                            html_path=None if no_html else out, title=title, progress=progress)
     _print_summary(app, report)
     if open_ and report.html:
-        click.launch(str(report.html))
+        problem = open_in_browser(Path(report.html))
+        if problem:
+            click.echo(f"note: {problem}", err=True)
+
+
+def open_in_browser(path: Path) -> str | None:
+    """Open a file in the desktop's browser, quietly; a one-line reason when it cannot.
+
+    click.launch runs xdg-open with its output on the terminal, and without a display
+    xdg-open (or the browser it starts) prints screens of errors; so ask only when there is
+    a display, with the opener's output discarded.
+    """
+    import subprocess
+
+    if sys.platform.startswith("win"):
+        os.startfile(path)  # noqa: S606 (the user's own file, the desktop's default handler)
+        return None
+    if sys.platform == "darwin":
+        command = ["open", str(path)]
+    elif not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return f"no display to open a browser on; open {path} yourself"
+    else:
+        command = ["xdg-open", str(path)]
+    try:
+        opener = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        return f"could not open a browser ({command[0]} not found); open {path} yourself"
+    try:
+        code = opener.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        return None  # some openers stay for as long as the browser they started: it is open
+    return None if code == 0 else f"could not open a browser ({command[0]} failed); open {path} yourself"
 
 
 def _warning(line: str) -> None:
@@ -111,10 +146,15 @@ def load(app: App, graph_file: Path, replace: bool):
 @extractor_options
 @pass_app
 def snapshot(app: App, corpus, check, extractor, llm):
-    """Regenerate graph/snapshot.json from the development corpus and graph/curation.yaml."""
-    from ..model import dumps_graph
-    from ..snapshot import DEFAULT_CORPUS, regenerate, write_snapshot
+    """Regenerate graph/snapshot.json from the development corpus and graph/curation.yaml.
 
+    The development corpus goes only to the source checkout's own graph/ folder: into a
+    ./graph of your own it refuses, unless you name your own articles with --corpus.
+    """
+    from ..model import dumps_graph
+    from ..snapshot import DEFAULT_CORPUS, check_target, regenerate, write_snapshot
+
+    check_target(app.graph_path, corpus)
     graph = regenerate(corpus or DEFAULT_CORPUS, app.ontology, app.curation_path,
                        extractor=extractor, llm=llm, warn=_warning)
     if check:

@@ -164,11 +164,12 @@ def render(app: App, request: SelectionRequest, output: Path | None, title: str)
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE|DIR|-",
               help="File to write; a folder for csv; - for stdout.")
 @click.option("--title", default="actorgraph", show_default=True, help="Graph title (html, graphml, gexf).")
-@click.option("--array-delimiter", default=";", show_default=True,
-              help="csv: the character that joins array values (pass the same to neo4j-admin).")
+@click.option("--array-delimiter", default=None, metavar="CHAR",
+              help="csv: the character that joins array values (default: ';', or '|', U+001F or U+001E "
+                   "when a value holds it); import.sh passes it to neo4j-admin.")
 @click.pass_obj
 def export(app: App, request: SelectionRequest, format_name: str | None, output: str, title: str,
-           array_delimiter: str):
+           array_delimiter: str | None):
     """Export the graph, or a selection of it, for Gephi, Neo4j, spreadsheets or scripts.
 
     \b
@@ -180,7 +181,7 @@ def export(app: App, request: SelectionRequest, format_name: str | None, output:
     Examples:
       actorgraph export -f gexf -o milei.gexf --actor Milei --depth 2
       actorgraph export -f cypher --type FUNDS,IMPOSES -o -  | cypher-shell
-      actorgraph export -f csv -o neo4j-import/ && sh neo4j-import/import.sh
+      actorgraph export -f csv -o neo4j-import && sh neo4j-import/import.sh neo4j --force
     """
     from .. import export as exporting
 

@@ -18,7 +18,7 @@ from networkx.readwrite.gexf import GEXFWriter
 from ..model import Graph
 from ..ontology import Ontology
 from ..select import article_span, date_bounds, edge_dates, on_timeline
-from .common import check_xml_text, to_networkx
+from .common import check_xml_text, to_networkx, undirected_keys
 
 
 def _day(date: str | None) -> str | None:
@@ -57,8 +57,18 @@ def export(graph: Graph, ontology: Ontology, options) -> dict[str, str]:
             data["start"] = starts[node_id]
         label = ontology.labels.get(data["kind"])
         data["viz"] = {"color": _rgb(label.color if label else "#999999")}
+    # Symmetric relations are undirected: the whole graph when all are, else each such edge
+    # in a directed graph (GEXF's mixed graphs, which Gephi reads).
+    undirected = undirected_keys(graph, ontology)
+    every_edge = bool(undirected) and undirected == set(graph.edges)
+    if not every_edge:
+        for _source, _target, key, data in g.edges(keys=True, data=True):
+            if key in undirected:
+                data["type"] = "undirected"
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     writer.add_graph(g)
+    if every_edge:
+        writer.graph_element.set("defaultedgetype", "undirected")
     _drop_attribute(writer.graph_element, "networkx_key")
     # networkx stamps today's date here; a fixed one keeps exports byte-for-byte reproducible.
     meta = writer.xml.find("meta")
