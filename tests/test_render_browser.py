@@ -42,6 +42,7 @@ def views(tmp_path_factory, ontology):
                               "World Bank", "Ana Pérez"]):
         loners.add_node(Node(f"loner-{k}", name, ["Organization", "Organization", "Country", "Country",
                                                   "Person", "Event", "Organization", "Person"][k]))
+    loners.add_node(Node("loner-hostile", HOSTILE, "Event"))  # listed as text, runs nothing
     diff = dev_like_graph(ontology)
     diff.nodes["imf"].props["diff"] = "added"
     diff.edges["cristina-fernandez-de-kirchner|CRITICIZES|javier-milei"].props["diff"] = "removed"
@@ -379,27 +380,29 @@ def test_actors_without_a_relation_are_hidden_then_listed(browser, views):
     open_view(browser, path)
     data = browser.eval("window.actorgraph.data")
     ids = [n[0] for n in data["nodes"]]
-    loners = sorted(ids.index(f"loner-{k}") for k in range(8))
+    loners = sorted([ids.index(f"loner-{k}") for k in range(8)] + [ids.index("loner-hostile")])
     assert sorted(browser.eval("window.actorgraph.loners")) == loners
-    assert counts(browser)["nodes"] == len(graph.nodes) - 8  # not drawn
+    assert counts(browser)["nodes"] == len(graph.nodes) - 9  # not drawn
     assert browser.eval("document.getElementById('ag-loners').hidden") is True
     assert browser.eval("document.getElementById('ag-loners-section').textContent").split() == [
-        "list", "actors", "without", "a", "relation", "8"]
+        "list", "actors", "without", "a", "relation", "9"]
 
     browser.eval("document.getElementById('ag-loners-toggle').click()")
     items = browser.eval("""[...document.querySelectorAll('#ag-loners li')].map(li => {
         const r = li.getBoundingClientRect(); return [li.textContent, r.top, r.bottom, r.left, r.right]; })""")
     # by label in the ontology's order, then by name; one per line, none on top of another
     assert [i[0] for i in items] == ["Ana Pérez", "Xi Jinping", "Mercosur", "Reuters", "World Bank",
-                                     "Brazil", "Chile", "G20 summit"]
+                                     "Brazil", "Chile", HOSTILE, "G20 summit"]
     assert all(a[2] <= b[1] + 0.5 for a, b in zip(items, items[1:]))
     assert all(i[4] <= browser.eval("document.getElementById('ag-controls').getBoundingClientRect().right")
                for i in items)
 
     browser.eval("document.querySelector('#ag-loners li .ag-link').click()")
     assert browser.eval("document.querySelector('#ag-details-body h2').textContent") == "Ana Pérez"
+    assert browser.eval("document.querySelectorAll('#ag-loners img, #ag-loners script').length") == 0
+    assert browser.eval("window.__pwned === undefined") is True
     browser.eval("document.querySelector('input[data-label=Person]').click()")  # the label ticks apply
-    assert len(browser.eval("[...document.querySelectorAll('#ag-loners li')]")) == 6
+    assert len(browser.eval("[...document.querySelectorAll('#ag-loners li')]")) == 7
     browser.eval("document.getElementById('ag-loners-toggle').click()")
     assert browser.eval("document.getElementById('ag-loners').hidden") is True
 
