@@ -97,7 +97,9 @@ def test_gexf_puts_dates_on_the_timeline(graph, ontology, tmp_path):
     element = root.find("g:graph", ns)
     assert (element.get("mode"), element.get("timeformat")) == ("dynamic", "date")
     edges = {e.get("id"): e for e in root.iter("{http://www.gexf.net/1.2draft}edge")}
-    assert edges["javier-milei|LEADS|argentina"].get("start") == "2025-04-01"  # month widened to a day
+    # month widened to a day; the 2025-04 quote's article is undated now, so the timeline
+    # starts with the first dated article (2025-09)
+    assert edges["javier-milei|LEADS|argentina"].get("start") == "2025-09-01"
     assert edges["argentina|MEMBER_OF|mercosur"].get("start") is None  # undated: always shown
     nodes = {n.get("id"): n for n in root.iter("{http://www.gexf.net/1.2draft}node")}
     assert nodes["scott-bessent"].get("start") == "2025-09-01"  # its earliest relation
@@ -107,6 +109,19 @@ def test_gexf_puts_dates_on_the_timeline(graph, ontology, tmp_path):
     back, _ = mixed_graphs.read("gexf", payload)
     assert back.nodes["scott-bessent"]["start"] == "2025-09-01"
     assert "networkx_key" not in payload
+
+
+def test_gexf_start_is_not_stretched_back_by_a_year_mentioned_in_passing(graph, ontology):
+    bessent = next(e for e in graph.edges.values() if e.key == "luis-caputo|MET_WITH|scott-bessent")
+    bessent.evidence[0].date, bessent.evidence[0].date_source = "1956", "text"  # "... as in 1956"
+    root = ET.fromstring(text(graph, ontology, "gexf"))
+    edges = {e.get("id"): e for e in root.iter("{http://www.gexf.net/1.2draft}edge")}
+    nodes = {n.get("id"): n for n in root.iter("{http://www.gexf.net/1.2draft}node")}
+    first_article = min(a.published for a in graph.articles.values() if a.published)
+    assert first_article == "2025-04"
+    assert edges["luis-caputo|MET_WITH|scott-bessent"].get("start") == "2025-04-01"  # from the first article on
+    assert nodes["scott-bessent"].get("start") == "2025-04-01"  # not 1956-01-01
+    assert min(n.get("start") for n in nodes.values() if n.get("start")) == "2025-04-01"
 
 
 def test_json_round_trips_through_the_project_reader(graph, ontology, tmp_path):

@@ -50,8 +50,8 @@ def test_json_and_csv_formats(run):
     assert records[1]["relation"]["quotes"] == ['Trump met Milei, "a friend"']
     result = run("query", "evidence", "-p", "source=Milei", "-p", "target=Trump", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.output)))
-    assert rows[0] == ["source", "relation", "target", "article", "date", "quote"]
-    assert ["Donald Trump", "MET_WITH", "Javier Milei", "a1", "2025-04", 'Trump met Milei, "a friend"'] in rows
+    assert rows[0] == ["source", "relation", "target", "article", "date", "date_source", "quote", "why"]
+    assert ["Donald Trump", "MET_WITH", "Javier Milei", "a1", "2025-04", "", 'Trump met Milei, "a friend"', ""] in rows
 
 
 def test_ad_hoc_cypher_with_parameters_and_from_a_file(run, tmp_path):

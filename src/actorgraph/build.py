@@ -33,7 +33,7 @@ def graph_from_articles(paths: list[Path], ontology: Ontology, curation_path: Pa
 
 
 def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_path: Path | None,
-          progress: Progress | None = None) -> BuildReport:
+          progress: Progress | None = None, title: str = "actorgraph: the whole graph") -> BuildReport:
     """Annotate the graph with centralities, replace the stored graph with it, write the HTML.
 
     The load and the HTML happen under the store's load lock, so that of two builds at once,
@@ -47,7 +47,7 @@ def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_p
             from .render import render_html
 
             generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-            render_html(graph, ontology, html_path, title="actorgraph: the whole graph",
+            render_html(graph, ontology, html_path, title=title,
                         scope=f"The whole graph ({source})", generated_at=generated)
     replaced = (sum(before["nodes"].values()), sum(before["edges"].values()))
     return BuildReport(graph, stats, html_path, source, replaced=replaced if any(replaced) else None)

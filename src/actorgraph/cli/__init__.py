@@ -66,8 +66,8 @@ def main(ctx: click.Context, backend, data_dir, graph_dir, graph_name, neo4j_uri
          neo4j_password, neo4j_database, debug):
     """Turn news articles into an actor-relationship graph you can query and look at.
 
-    Start with `actorgraph build` (load the committed graph, write out/index.html),
-    or `actorgraph build ARTICLES...` to extract from your own articles first.
+    Start with 'actorgraph build' (load the committed graph, write out/index.html),
+    or 'actorgraph build ARTICLES...' to extract from your own articles first.
     """
     app = App(backend=backend, data_dir=data_dir, graph_dir=graph_dir, graph_name=graph_name,
               neo4j={"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,

@@ -26,6 +26,8 @@ pass_app = click.make_pass_decorator(App)
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("out/index.html"), show_default=True, help="Where to write the HTML view.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
+@click.option("--title", default="actorgraph: the whole graph", show_default=True,
+              help="Title of the HTML view (its heading and the browser tab).")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True,
               help="Processes for extraction (with --extractor llm: requests at once).")
 @extractor_options
@@ -33,16 +35,16 @@ pass_app = click.make_pass_decorator(App)
 @click.option("--open", "open_", is_flag=True,
               help="Open the HTML view in a browser (when there is a display; else says so).")
 @pass_app
-def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_):
+def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict, open_):
     """Load the graph into the store and write its HTML view.
 
     With no ARTICLES, loads the committed snapshot (graph/snapshot.json). With ARTICLES
     (files or folders of .txt/.md/.html/.jsonl), extracts a graph from them first.
     The stored graph is replaced as a whole, and the summary says what it held; readers
     never see a half-loaded graph. The embedded store keeps the replaced graph
-    (DATA_DIR/dump.rdb.prev): `actorgraph store restore-previous` brings it back. To add
-    articles to the stored graph instead, `actorgraph extract ARTICLES -o new.json` then
-    `actorgraph load new.json` (a merge).
+    (DATA_DIR/dump.rdb.prev): 'actorgraph store restore-previous' brings it back. To add
+    articles to the stored graph instead, 'actorgraph extract ARTICLES -o new.json' then
+    'actorgraph load new.json' (a merge).
     """
     ontology = app.ontology
     if articles:
@@ -62,7 +64,7 @@ def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_)
         source = f"snapshot {app.snapshot_path}"
     with Progress("loading", unit="batches") as progress:
         report = run_build(app.store(), ontology, graph, source=source,
-                           html_path=None if no_html else out, progress=progress)
+                           html_path=None if no_html else out, title=title, progress=progress)
     _print_summary(app, report)
     if open_ and report.html:
         problem = open_in_browser(Path(report.html))
@@ -207,7 +209,7 @@ def store_status(app: App, as_json: bool):
 @store.command("start")
 @pass_app
 def store_start(app: App):
-    """Start the server and keep it running until `actorgraph store stop`.
+    """Start the server and keep it running until 'actorgraph store stop'.
 
     It listens on a private unix socket only. (There is no Bolt option: FalkorDB's Bolt
     server reads nothing written over the socket, refuses no write, and listens
@@ -228,7 +230,7 @@ def store_stop(app: App):
 @store.command("restore-previous")
 @pass_app
 def store_restore_previous(app: App):
-    """Bring back the graph the last `build` or `load --replace` replaced.
+    """Bring back the graph the last 'build' or 'load --replace' replaced.
 
     Stops the server (without saving: it has saved everything) and swaps DATA_DIR/dump.rdb
     with dump.rdb.prev, so running it again swaps back.

@@ -135,7 +135,8 @@ def default_view_name(selection: selecting.Selection) -> str:
 @selection_options
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="HTML file to write (default: out/<what it shows>.html).")
-@click.option("--title", default="actorgraph", show_default=True, help="Title of the page.")
+@click.option("--title", default="actorgraph", show_default=True,
+              help="Title of the page (its heading and the browser tab).")
 @click.pass_obj
 def render(app: App, request: SelectionRequest, output: Path | None, title: str):
     """Draw the graph, or a selection of it, as one offline HTML file.

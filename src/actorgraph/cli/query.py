@@ -40,7 +40,7 @@ MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 @setting_option("query_timeout", "--timeout", type=click.FloatRange(0), metavar="SECONDS", show_default=True)
 @click.pass_obj
 def query_command(app: App, name, params, text, file, fmt, output, write, render_path, timeout):
-    """Run a named query from queries/ (see `actorgraph queries`), -e 'MATCH ...' or --file F.
+    """Run a named query from queries/ (see 'actorgraph queries'), -e 'MATCH ...' or --file F.
 
     \b
     actorgraph query neighbourhood -p actor="Javier Milei" -p hops=2

@@ -53,8 +53,10 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
             continue
         sentence = ents.sentences[rel.sentence]
         quote = text[sentence.start:sentence.end]
-        date = sentence_date(quote, doc.published) or doc.published
-        evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date)
+        date = sentence_date(quote, doc.published)
+        date_source = "text" if date else "article" if doc.published else None
+        evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date or doc.published,
+                            date_source, f"rule:{rel.why}" if rel.why else "rule")
         props = {k: v for k, v in rel.props.items() if k in spec.properties and v}
         graph.add_edge(Edge(ids[rel.source], ids[rel.target], rel.type, [evidence], props),
                        symmetric=spec.symmetric)
