@@ -74,12 +74,22 @@ class NamedQuery:
         return next((p for p in self.params if p.name == name), None)
 
 
-def load_library(directory: Path | None = None) -> dict[str, NamedQuery]:
-    """Every named query in `directory` (default: the project's queries/), by name."""
+def load_library(directory: Path | None = None, *, user: Path | None = None) -> dict[str, NamedQuery]:
+    """Every named query, by name: those in `directory` (default: the library shipped in the
+    package), then those in `user` (a workspace's queries/), which add to them or replace
+    one of the same name, variants included."""
     if directory is None:
-        from .settings import queries_dir
+        from .settings import builtin_path
 
-        directory = queries_dir()
+        directory = builtin_path("queries")
+    library = load_folder(directory)
+    if user is not None:
+        library.update(load_folder(user))
+    return library
+
+
+def load_folder(directory: Path) -> dict[str, NamedQuery]:
+    """The named queries in one folder (each NAME.cypher with its NAME.BACKEND.cypher variants)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise ConfigError(f"{directory}: query folder not found")

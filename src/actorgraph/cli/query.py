@@ -52,7 +52,7 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     raw = queries.parse_assignments(params)
     store = app.store()
     if name:
-        query = queries.get_query(queries.load_library(), name)
+        query = queries.get_query(app.library(), name)
         result = queries.run_named(store, query, raw, write=write)
         title = query.title
     else:
@@ -66,9 +66,10 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
 
 @click.command("queries")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def queries_command(fmt):
+@click.pass_obj
+def queries_command(app: App, fmt):
     """List the named queries with their descriptions and parameters."""
-    library = queries.load_library()
+    library = app.library()
     if fmt == "json":
         data = [{"name": q.name, "title": q.title, "description": q.description,
                  "backends": list(q.backends),
