@@ -2,7 +2,7 @@
 // description: Every piece of evidence for a typed relation, in date order: the date the
 //   article gives for it, else the article's publication date (date_from says which).
 //   Optionally only the relations of one actor.
-// param: actor string = "" — id, name or alias of an actor; empty for all relations
+// param: actor actor = "" — id, name or alias of an actor; empty for all relations
 // backends: falkordb, neo4j
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE $actor = ''

@@ -160,7 +160,8 @@ def test_read_refuses_writes_and_write_writes(bolt_store, ontology):
     # back), so the store's update-counter check is what raises here.
     with pytest.raises(QueryError, match="writes to the graph; queries are read-only unless you pass --write"):
         bolt_store.read("CREATE (n:Scratch {id: 'x'}) RETURN n")
-    bolt_store.write("MATCH (n:Entity {id: $id}) SET n.note = $note", {"id": "argentina", "note": "ok"})
+    changed = bolt_store.write("MATCH (n:Entity {id: $id}) SET n.note = $note", {"id": "argentina", "note": "ok"})
+    assert changed.changes == {"properties_set": 1}  # the driver's counters, by actorgraph's names
     assert bolt_store.read("MATCH (n:Entity {id: 'argentina'}) RETURN n.note").rows == [["ok"]]
     bolt_store.set_node_properties([{"id": "argentina", "props": {"degree": 7}}])
     assert bolt_store.read("MATCH (n:Entity {id: 'argentina'}) RETURN n.degree").rows == [[7]]

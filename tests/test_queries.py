@@ -146,7 +146,7 @@ def test_bind_params_types_defaults_and_errors(library):
     neighbourhood = library["neighbourhood"]
     assert queries.bind_params(neighbourhood, {"actor": "Milei"}) == {"actor": "Milei", "hops": 1}
     assert queries.bind_params(neighbourhood, {"actor": "42", "hops": " 2 "}) == {"actor": "42", "hops": 2}
-    with pytest.raises(QueryError, match="needs parameter 'actor' \\(string"):
+    with pytest.raises(QueryError, match="needs parameter 'actor' \\(actor"):
         queries.bind_params(neighbourhood, {})
     with pytest.raises(QueryError, match="parameter 'hops' of query 'neighbourhood' must be an int, got 'two'"):
         queries.bind_params(neighbourhood, {"actor": "x", "hops": "two"})
@@ -183,9 +183,13 @@ def test_parse_assignments():
 # -- running on the embedded store -------------------------------------------------------
 
 
+SMALL_SAMPLES = {"shortest_path": {"source": "Argentina", "target": "United States"}}
+
+
 def test_every_query_runs_on_the_embedded_store(small_store, library):
     for name, query in library.items():
-        raw = {k: v for k, v in SAMPLES.get(name, {}).items() if query.param(k)}
+        sample = SMALL_SAMPLES.get(name, SAMPLES.get(name, {}))
+        raw = {k: v for k, v in sample.items() if query.param(k)}
         result = queries.run_named(small_store, query, raw)
         assert result.columns, name
 
@@ -196,8 +200,8 @@ def test_values_travel_as_parameters_never_as_cypher(small_store, library):
         echoed = queries.run_query(small_store, "RETURN $x AS x", {"x": value})
         assert echoed.rows == [[value]]
         for name in ("neighbourhood", "signed_ties", "timeline"):
-            result = queries.run_named(small_store, library[name], {"actor": value})
-            assert result.rows == [], (name, value)
+            with pytest.raises(QueryError, match="no actor named"):
+                queries.run_named(small_store, library[name], {"actor": value})
     assert small_store.counts() == before
 
 
@@ -266,7 +270,7 @@ def test_to_text_and_to_plain(small_store, library):
 
 def golden_result(store, query) -> dict:
     params = queries.bind_params(query, SAMPLES[query.name])
-    result = queries.run_query(store, query.text_for(store.name), params)
+    result = queries.run_query(store, query.text_for(store.name), queries.resolve_params(store, query, params))
     return {"query": query.name, "params": params, "columns": result.columns,
             "rows": [[queries.to_plain(v) for v in row] for row in result.rows]}
 
@@ -298,3 +302,49 @@ def test_golden_result_on_the_development_graph(dev_store, library, name):
 def test_golden_results_are_deterministic(dev_store, library):
     for name in ("co_mentioned_unrelated", "communities", "agreements", "timeline"):
         assert golden_result(dev_store, library[name]) == golden_result(dev_store, library[name])
+
+
+def test_actor_lookup_keys_are_stored_and_indexed(small_store):
+    from actorgraph import cypher
+
+    keys = queries.run_query(small_store, "MATCH (n:Entity {id: 'javier-milei'}) RETURN n.keys").rows[0][0]
+    assert keys == ["javier milei", "javier-milei", "milei", "president milei"]
+    plan = small_store.client.select_graph(small_store.graph_name).explain(cypher.FIND_ACTORS, {"key": "milei"})
+    assert "Node By Index Scan" in str(plan)
+    assert queries.resolve_actor(small_store, "PRESIDENT  Milei") == "javier-milei"
+    exported = small_store.export_graph().nodes["javier-milei"]
+    assert "keys" not in exported.props
+
+
+def test_an_actor_key_shared_by_two_actors_prefers_an_id_then_a_name(falkor_store):
+    graph = Graph()
+    graph.add_node(Node("milei", "Karina Milei", "Person", ["K. Milei"]))
+    graph.add_node(Node("javier-milei", "Javier Milei", "Person", ["Milei"]))
+    graph.add_node(Node("a", "Ana", "Person", ["Twin"]))
+    graph.add_node(Node("b", "Bea", "Person", ["Twin"]))
+    falkor_store.load(graph, replace=True)
+    assert queries.resolve_actor(falkor_store, "Milei") == "milei"
+    with pytest.raises(QueryError, match="actor 'twin' is ambiguous: it is an alias of a, b; give one of these ids"):
+        queries.resolve_actor(falkor_store, "twin")
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("n string 1..2 — x", "only an int parameter can declare a range"),
+    ("n int 3..2 = 3 — x", "empty range 3..2"),
+    ("n int 1..2 = 5 — x", "must be between 1 and 2"),
+])
+def test_a_bad_range_fails_at_load(tmp_path, spec, message):
+    (tmp_path / "q.cypher").write_text(f"// title: T\n// description: D\n// param: {spec}\n"
+                                       "// backends: falkordb\nRETURN $n\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        queries.load_library(tmp_path)
+
+
+def test_date_parameters(tmp_path):
+    (tmp_path / "q.cypher").write_text("// title: T\n// description: D\n// param: since date = \"\" — x\n"
+                                       "// backends: falkordb\nRETURN $since\n", encoding="utf-8")
+    query = queries.load_library(tmp_path)["q"]
+    assert queries.bind_params(query, {"since": "2025-02"}) == {"since": "2025-02"}
+    for bad in ("2025-13", "2025-02-30", "Feb 2025"):
+        with pytest.raises(QueryError, match="must be a date YYYY, YYYY-MM or YYYY-MM-DD"):
+            queries.bind_params(query, {"since": bad})
