@@ -31,9 +31,9 @@ def test_named_query_prints_a_table(run):
     result = run("query", "officials", "-p", "country=argentina")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "country    person        relation  role  evidence",
-        "---------  ------------  --------  ----  --------",
-        "Argentina  Javier Milei  LEADS                  1",
+        "country    person        relation  role  status   evidence",
+        "---------  ------------  --------  ----  -------  --------",
+        "Argentina  Javier Milei  LEADS           current         1",
         "(1 row)",
     ]
 
@@ -74,7 +74,8 @@ def test_output_to_a_file(run, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["query", "neighborhood", "-p", "actor=Milei"],
-     "Error: no query named 'neighborhood'; did you mean neighbourhood? `actorgraph queries` lists them all"),
+     "Error: no query named 'neighborhood'; did you mean neighbourhood or common_neighbours? "
+     "`actorgraph queries` lists them all"),
     (["query", "neighbourhood"],
      "Error: query 'neighbourhood' needs parameter 'actor' (actor: the actor's id, name or one of its "
      "aliases (any case), e.g. \"Javier Milei\"); pass -p actor=VALUE"),
