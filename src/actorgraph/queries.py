@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import cypher
+from . import cypher, dialect
 from .errors import ActorGraphError, ConfigError, QueryError
 from .keys import lookup_key
 from .model import Graph, Node
@@ -285,7 +285,17 @@ def run_query(store, cypher: str, params: dict | None = None, *, write: bool = F
     missing = sorted(set(_USED_PARAM.findall(_STRING_OR_COMMENT.sub("", cypher))) - set(params or {}))
     if missing:
         raise QueryError(f"parameter ${missing[0]} is not given; pass -p {missing[0]}=VALUE")
-    return store.write(cypher, params or {}) if write else store.read(cypher, params or {})
+    if getattr(store, "name", "") != "falkordb":
+        return store.write(cypher, params or {}) if write else store.read(cypher, params or {})
+    # Neo4j Cypher on the embedded store: the one provably equivalent rewrite, and a one-line
+    # error naming any construct FalkorDB lacks (dialect.py).
+    text = dialect.falkordb_form(cypher)
+    try:
+        return store.write(text, params or {}) if write else store.read(text, params or {})
+    except QueryError as exc:
+        if not str(exc).startswith("FalkorDB rejected the query"):
+            raise
+        raise dialect.explain(cypher, exc) from None
 
 
 def run_named(store, query: NamedQuery, raw: dict[str, str], *, write: bool = False) -> Result:
