@@ -98,7 +98,9 @@ def queries_command(app: App, fmt):
         data = [{"name": q.name, "title": q.title, "description": q.description,
                  "backends": list(q.backends),
                  "params": [{"name": p.name, "type": p.type, "required": p.required,
-                             "default": p.default, "help": p.help} for p in q.params]}
+                             "default": p.default, "min": p.low, "max": p.high, "help": p.help}
+                            for p in q.params],
+                 "file": str(q.path) if q.path else None}
                 for q in library.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
