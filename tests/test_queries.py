@@ -182,7 +182,7 @@ def test_bool_and_float_parameters(tmp_path):
 
 
 def test_unknown_query_names_suggest_close_ones(library):
-    with pytest.raises(QueryError, match="no query named 'neighborhood'; did you mean neighbourhood or common_neighbours\\?"):
+    with pytest.raises(QueryError, match="no query named 'neighborhood'; did you mean neighbourhood\\? `actorgraph"):
         queries.get_query(library, "neighborhood")
     with pytest.raises(QueryError, match="no query named 'zzz'; `actorgraph queries`"):
         queries.get_query(library, "zzz")

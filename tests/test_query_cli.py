@@ -74,8 +74,7 @@ def test_output_to_a_file(run, tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["query", "neighborhood", "-p", "actor=Milei"],
-     "Error: no query named 'neighborhood'; did you mean neighbourhood or common_neighbours? "
-     "`actorgraph queries` lists them all"),
+     "Error: no query named 'neighborhood'; did you mean neighbourhood? `actorgraph queries` lists them all"),
     (["query", "neighbourhood"],
      "Error: query 'neighbourhood' needs parameter 'actor' (actor: the actor's id, name or one of its "
      "aliases (any case), e.g. \"Javier Milei\"); pass -p actor=VALUE"),

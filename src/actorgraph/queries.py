@@ -137,7 +137,10 @@ def get_query(library: dict[str, NamedQuery], name: str) -> NamedQuery:
     """The query called `name`, or a QueryError suggesting close names."""
     if name in library:
         return library[name]
-    close = difflib.get_close_matches(name, library, n=3, cutoff=0.5)
+    scored = sorted(((difflib.SequenceMatcher(None, name, other).ratio(), other) for other in library),
+                    key=lambda pair: (-pair[0], pair[1]))
+    # names at least half alike, and none far behind the best (neighborhood: not common_neighbours)
+    close = [other for ratio, other in scored[:3] if ratio >= 0.5 and ratio >= scored[0][0] - 0.2]
     hint = f"did you mean {' or '.join(close)}? " if close else ""
     raise QueryError(f"no query named {name!r}; {hint}`actorgraph queries` lists them all")
 
