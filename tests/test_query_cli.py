@@ -112,8 +112,8 @@ def test_write_needs_the_flag(run):
     assert result.stderr == "1 property set\n"
     result = run("query", "--write", "-e", "CREATE (:Scratch {a: 1, b: 2})")
     assert (result.exit_code, result.stdout) == (0, "1 node created, 2 properties set, 1 label added\n")
-    result = run("query", "--write", "-e", "MATCH (n:Scratch) DELETE n")
-    assert result.stdout == "1 node deleted\n"
+    result = run("query", "--write", "-e", "MATCH (n:Scratch) DELETE n", "--format", "json")
+    assert (result.stdout, result.stderr) == ("[]\n", "1 node deleted\n")  # stdout stays JSON
 
 
 def test_exactly_one_source_of_cypher(run):

@@ -62,8 +62,8 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
         title = "Query result"
     if render_path:
         _render(result, app, render_path, title=title, scope=_scope(name, text, file, raw))
-    if write and not result.columns:
-        _emit(describe_changes(result), output)
+    if write and not result.columns and fmt == "table":
+        _emit(describe_changes(result), output)  # instead of "(no rows)"
         return
     _emit(format_result(result, fmt), output)
     if write:
