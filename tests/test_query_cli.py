@@ -224,6 +224,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_get_a_quote(run):
                  "-p", 'a="=HYPERLINK(1)"', "-p", 'b="+1"', "-p", 'c="-2+3"', "-p", 'd="@SUM(A1)"',
                  "--format", "csv")
     assert result.stdout.splitlines()[1] == "'=HYPERLINK(1),'+1,'-2+3,'@SUM(A1),-3,ok"
+    assert "gets a leading ' so it is not run as a formula" in " ".join(run("query", "--help").output.split())
 
 
 def test_query_render_uses_the_stored_evidence_titles_and_dates(run, falkor_store, tmp_path):

@@ -32,12 +32,15 @@ MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 @click.option("--file", "file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Run the Cypher in this file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True, help="Output format.")
+              show_default=True,
+              help="Output format. Dates and durations are ISO 8601. csv is for spreadsheets: a text cell "
+                   "starting with =, +, -, @, tab or CR gets a leading ' so it is not run as a formula.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
               default="-", show_default=True, help="Write the output here (- for stdout).")
-@click.option("--write", is_flag=True, help="Allow the query to change the graph.")
+@click.option("--write", is_flag=True, help="Allow the query to change the graph; says what changed.")
 @click.option("--render", "render_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also write the nodes, relationships and paths of the result as an HTML view.")
+              help="Also draw the actors, relations and paths of the result as an HTML view, as "
+                   "render does (a result of plain values has nothing to draw).")
 @click.pass_obj
 def query_command(app: App, name, params, text, file, fmt, output, write, render_path):
     """Run a named query from queries/ (see `actorgraph queries`), -e 'MATCH ...' or --file F.
