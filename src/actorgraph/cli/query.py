@@ -54,14 +54,13 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     if len(sources) != 1:
         raise click.UsageError("give exactly one of NAME, -e CYPHER or --file FILE")
     raw = queries.parse_assignments(params)
-    store = app.store()
     if name:
-        query = queries.get_query(app.library(), name)
-        result = queries.run_named(store, query, raw, write=write)
+        query = queries.get_query(app.library(), name)  # a wrong name needs no server
+        result = queries.run_named(app.store(), query, raw, write=write)
         title = query.title
     else:
         cypher = text if text else _read_cypher(file)
-        result = queries.run_query(store, cypher, queries.guess_params(raw), write=write)
+        result = queries.run_query(app.store(), cypher, queries.guess_params(raw), write=write)
         title = "Query result"
     if render_path:
         _render(result, app, render_path, title=title, scope=_scope(name, text, file, raw))
