@@ -4,7 +4,7 @@
 //   publication date, as the text gives none), 'undated' (neither; these come last) or
 //   'unknown' (a graph written before the source was recorded).
 //   Optionally only the relations of one actor.
-// param: actor string = "" — id, name or alias of an actor; empty for all relations
+// param: actor actor = "" — id, name or alias of an actor; empty for all relations
 // backends: falkordb, neo4j
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE $actor = ''

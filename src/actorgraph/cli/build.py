@@ -60,8 +60,8 @@ def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict,
         graph = extraction.graph
         source = f"{len(graph.articles)} articles"
     else:
-        graph = snapshot_graph(app.snapshot_path, ontology)
-        source = f"snapshot {app.snapshot_path}"
+        graph = snapshot_graph(app.snapshot_input, ontology)
+        source = f"snapshot {app.snapshot_input}"
     with Progress("loading", unit="batches") as progress:
         report = run_build(app.store(), ontology, graph, source=source,
                            html_path=None if no_html else out, title=title, progress=progress)

@@ -49,7 +49,7 @@ def query_items(app: App, name: str, raw_params: tuple[str, ...]) -> tuple[set[s
     """Node ids and edge keys that a library query returns (it runs on the configured store)."""
     from .. import queries
 
-    query = queries.get_query(queries.load_library(), name)
+    query = queries.get_query(app.library(), name)
     result = queries.run_named(app.store(), query, queries.parse_assignments(raw_params))
     found = queries.result_to_graph(result, app.ontology)
     if not found.nodes and not found.edges:
@@ -224,7 +224,7 @@ def diff(app: App, graphs: tuple[Path, ...], since: str | None, format_name: str
     if since:
         if len(graphs) > 1:
             raise click.UsageError("with --since give one GRAPH (or none for the snapshot)")
-        path = graphs[0] if graphs else app.snapshot_path
+        path = graphs[0] if graphs else app.snapshot_input
         old_label = new_label = str(path)
     elif len(graphs) != 2:
         raise click.UsageError("give two graph files, OLD NEW, or --since DATE [GRAPH]")

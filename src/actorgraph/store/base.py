@@ -46,9 +46,17 @@ class Result:
 
     columns: list[str]
     rows: list[list[Any]] = field(default_factory=list)
+    # what a write changed, by WRITE_COUNTERS name (only those that are not 0)
+    changes: dict[str, int] = field(default_factory=dict)
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+# Counters a write reports, in the order they are printed; both backends use these names.
+WRITE_COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+                  "properties_set", "properties_removed", "labels_added", "labels_removed",
+                  "indexes_added", "indexes_removed")
 
 
 @dataclass

@@ -10,6 +10,7 @@ dir (a second one waits for the first).
 from __future__ import annotations
 
 import contextlib
+import datetime
 import fcntl
 import functools
 import os
@@ -31,7 +32,7 @@ from ..errors import QueryError, StoreError
 from ..model import Graph
 from ..ontology import Ontology
 from . import rows, server
-from .base import GNode, GPath, GRel, LoadStats, Progress, Result
+from .base import GNode, GPath, GRel, LoadStats, Progress, Result, WRITE_COUNTERS
 
 BATCH_SIZE = 5000
 NO_LIMIT_MS = 24 * 3600 * 1000  # the server's TIMEOUT_DEFAULT would otherwise cut long loads
@@ -150,7 +151,7 @@ class FalkorStore:
         except redis.exceptions.ConnectionError as exc:
             raise _lost(self.data_dir, offset, exc) from None
         columns = [str(c[1]) if isinstance(c, (list, tuple)) else str(c) for c in (raw.header or [])]
-        return Result(columns, [[_value(v) for v in row] for row in raw.result_set or []])
+        return Result(columns, [[_value(v) for v in row] for row in raw.result_set or []], _changes(raw))
 
     @_lost_server
     def counts(self) -> dict[str, dict[str, int]]:
@@ -411,7 +412,17 @@ def _value(value: Any) -> Any:
         return [_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _value(v) for k, v in value.items()}
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        # FalkorDB has only local date-times; its client labels them UTC. Drop the label.
+        return value.replace(tzinfo=None)
     return value
+
+
+def _changes(raw: Any) -> dict[str, int]:
+    """The write counters FalkorDB reports, by the names of base.WRITE_COUNTERS."""
+    counts = {name: int(getattr(raw, name, 0) or 0) for name in WRITE_COUNTERS[:8]}
+    counts.update(indexes_added=int(raw.indices_created or 0), indexes_removed=int(raw.indices_deleted or 0))
+    return {name: n for name, n in counts.items() if n}
 
 
 def _node_id(node: Any) -> Any:
