@@ -2,11 +2,10 @@
 // description: For each agreement (or the one named): who is party to it, who negotiates
 //   it, who supports and criticizes it, and who funds through it (FUNDS relations whose
 //   detail starts with the agreement's name).
-// param: agreement string = "" — id, name or alias of one agreement; empty for all
+// param: agreement actor = "" — id, name or alias of one agreement; empty for all
 // backends: falkordb, neo4j
 MATCH (g:Agreement)
-WHERE $agreement = '' OR g.id = $agreement OR toLower(g.name) = toLower($agreement)
-   OR any(alias IN g.aliases WHERE toLower(alias) = toLower($agreement))
+WHERE $agreement = '' OR g.id = $agreement
 OPTIONAL MATCH (x:Entity)-[r:PARTY_TO|NEGOTIATES|SUPPORTS|CRITICIZES]->(g)
 WITH g, x, r ORDER BY x.name
 WITH g,

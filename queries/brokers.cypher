@@ -1,7 +1,7 @@
 // title: Brokers (betweenness)
 // description: Actors that sit on the most shortest paths between others, by the normalised
 //   betweenness centrality `actorgraph build` computes over the undirected tie graph.
-// param: limit int = 10 — how many actors to list
+// param: limit int 1.. = 10 — how many actors to list
 // backends: falkordb, neo4j
 MATCH (a:Entity)
 WHERE a.betweenness > 0

@@ -1,7 +1,7 @@
 // title: Communities
 // description: Groups of actors more tied to each other than to the rest (Louvain
 //   communities computed at build), largest first, members by name.
-// param: min_size int = 2 — leave out communities smaller than this
+// param: min_size int 1.. = 2 — leave out communities smaller than this
 // backends: falkordb, neo4j
 MATCH (a:Entity)
 WHERE a.community IS NOT NULL AND a.community >= 0

@@ -1,11 +1,7 @@
 // FalkorDB variant of shortest_path.cypher: FalkorDB allows shortestPath only in WITH or
 // RETURN and only directed, so this uses its algo.SPpaths procedure over both directions.
-MATCH (a:Entity), (b:Entity)
-WHERE (a.id = $source OR toLower(a.name) = toLower($source)
-       OR any(alias IN a.aliases WHERE toLower(alias) = toLower($source)))
-  AND (b.id = $target OR toLower(b.name) = toLower($target)
-       OR any(alias IN b.aliases WHERE toLower(alias) = toLower($target)))
-  AND a <> b
+MATCH (a:Entity {id: $source}), (b:Entity {id: $target})
+WHERE a <> b
 CALL algo.SPpaths({sourceNode: a, targetNode: b, relDirection: 'both', maxLen: 6, pathCount: 0,
                    relTypes: ['MET_WITH', 'HOLDS_ROLE', 'LEADS', 'MEMBER_OF', 'SUPPORTS', 'CRITICIZES',
                               'ALLIED_WITH', 'NEGOTIATES', 'PARTY_TO', 'FUNDS', 'IMPOSES']})

@@ -1,14 +1,10 @@
 // title: Who supports and who criticizes whom
 // description: Signed ties between actors: SUPPORTS and ALLIED_WITH count +1, CRITICIZES -1;
 //   optionally only the ties one actor takes part in (either end).
-// param: actor string = "" — id, name or alias of an actor; empty for every tie
+// param: actor actor = "" — id, name or alias of an actor; empty for every tie
 // backends: falkordb, neo4j
 MATCH (a:Entity)-[r:SUPPORTS|CRITICIZES|ALLIED_WITH]->(b:Entity)
-WHERE $actor = ''
-   OR a.id = $actor OR toLower(a.name) = toLower($actor)
-   OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor))
-   OR b.id = $actor OR toLower(b.name) = toLower($actor)
-   OR any(alias IN b.aliases WHERE toLower(alias) = toLower($actor))
+WHERE $actor = '' OR a.id = $actor OR b.id = $actor
 RETURN a AS source, r AS relation, b AS target,
        CASE type(r) WHEN 'CRITICIZES' THEN -1 ELSE 1 END AS sign, r.weight AS evidence
 ORDER BY a.name, type(r), b.name

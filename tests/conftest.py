@@ -63,3 +63,45 @@ def dev_store(tmp_path_factory, ontology):
     yield store
     store.close()
     server.stop_server(path)
+
+
+# -- the checkout stays as it was ---------------------------------------------------------------
+# Tests write only inside their temporary folders. The checkout's files (tracked, untracked and
+# ignored alike: ./out and ./.actorgraph are ignored by git) are listed before and after the
+# session; anything new fails the run. The tools' own caches are left out.
+_TOOL_CACHES = (".venv/", ".hypothesis/", ".pytest_cache/", "tests/cypher_lint/node_modules/")
+_checkout_before: set[str] | None = None
+
+
+def _checkout_files() -> set[str] | None:
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "-C", str(PROJECT_ROOT), "status", "--porcelain", "--ignored",
+                              "--untracked-files=all"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if out.returncode != 0:
+        return None  # not a git checkout (an sdist, say): nothing to compare
+    return {line for line in out.stdout.splitlines()
+            if not line[3:].startswith(_TOOL_CACHES) and "__pycache__/" not in line and ".egg-info/" not in line}
+
+
+def pytest_sessionstart(session):
+    global _checkout_before
+    _checkout_before = _checkout_files()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    after = _checkout_files()
+    if _checkout_before is None or after is None:
+        return
+    new = sorted(after - _checkout_before)
+    if new:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = ("tests changed the checkout (tests write only inside their temporary folders):\n  "
+                   + "\n  ".join(new))
+        if reporter is not None:
+            reporter.write("\n")
+            reporter.write_line(message, red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

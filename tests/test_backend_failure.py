@@ -185,7 +185,7 @@ def test_a_neo4j_uri_that_refuses_connections_is_one_line_within_seconds(command
 
 
 @pytest.mark.parametrize("args", [["query", "brokers"], ["load", "GRAPH"], ["export", "-f", "json"],
-                                  ["build", "--no-html"], ["render", "-o", "v.html"]])
+                                  ["build", "--no-html"], ["render", "-o", "VIEW"]])
 def test_server_killed_right_after_a_command_opened_it(data_dir, big, monkeypatch, args, tmp_path):
     """Every store call of every command, not only the load batches, turns a dead server into one line."""
     from actorgraph.store.falkor import FalkorStore
@@ -201,7 +201,10 @@ def test_server_killed_right_after_a_command_opened_it(data_dir, big, monkeypatc
         return store
 
     monkeypatch.setattr(FalkorStore, "open", classmethod(open_then_lose_the_server))
-    args = [str(big / "small.json") if a == "GRAPH" else a for a in args]
+    # every path absolute: the second run below happens after monkeypatch.undo() undid the chdir
+    # (a relative v.html landed in the checkout)
+    paths = {"GRAPH": str(big / "small.json"), "VIEW": str(tmp_path / "v.html")}
+    args = [paths.get(a, a) for a in args]
     result = CliRunner().invoke(main, ["--data-dir", str(data_dir), *args])
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 1

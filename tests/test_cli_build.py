@@ -162,3 +162,42 @@ def test_bad_graph_json_for_load(data_dir, tmp_path):
 def test_debug_shows_the_traceback(tmp_path, data_dir):
     result = CliRunner().invoke(main, ["--debug", "--data-dir", str(data_dir), "load", str(tmp_path / "x.json")])
     assert result.exit_code != 0 and result.exception is not None
+
+
+NOISY_OPENER = """#!/bin/sh
+echo "$@" >> "$OPENER_LOG"
+echo "xdg-open: no method available for opening '$1'" >&2
+echo "Gtk-WARNING **: cannot open display" >&2
+exit ${OPENER_STATUS:-0}
+"""
+
+
+@pytest.mark.parametrize("display, status, note", [
+    (None, 0, "note: no display to open a browser on; open {html} yourself"),
+    (":0", 0, None),
+    (":0", 3, "note: could not open a browser (xdg-open failed); open {html} yourself"),
+])
+def test_build_open_prints_no_opener_noise(data_dir, tmp_path, monkeypatch, capfd, display, status, note):
+    """`build --open` without a display printed xdg-open's errors; now one line, or nothing.
+    (xdg-open is a stand-in on PATH that records its call and prints the noise it would.)"""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "xdg-open").write_text(NOISY_OPENER)
+    (bin_dir / "xdg-open").chmod(0o755)
+    log = tmp_path / "opened.log"
+    monkeypatch.setenv("PATH", f"{bin_dir}:{os.environ['PATH']}")
+    monkeypatch.setenv("OPENER_LOG", str(log))
+    monkeypatch.setenv("OPENER_STATUS", str(status))
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    if display:
+        monkeypatch.setenv("DISPLAY", display)
+    html = tmp_path / "index.html"
+    result = run("build", "--out", str(html), "--open", data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    terminal = capfd.readouterr()  # what reached the real descriptors, where the opener writes
+    for text in (result.output, terminal.out, terminal.err):
+        assert "xdg-open:" not in text and "Gtk" not in text
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note:")]
+    assert notes == ([note.format(html=html)] if note else [])
+    assert (log.read_text().split() if log.exists() else []) == ([str(html)] if display else [])

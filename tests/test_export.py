@@ -8,7 +8,6 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-import networkx as nx
 import pytest
 
 from actorgraph import export as exporting
@@ -17,6 +16,7 @@ from actorgraph.export.common import from_networkx
 from actorgraph.export.cypherfmt import quote_string
 from actorgraph.model import Graph, Graph as ModelGraph, Node, dumps_graph, read_graph
 
+from . import mixed_graphs, neo4j_admin
 from .test_export_graphs import TRICKY_ALIASES, TRICKY_NAME, TRICKY_QUOTE, small_graph, tricky_graph
 
 
@@ -36,10 +36,7 @@ def core(graph: Graph) -> dict:
 
 
 def read_back(fmt: str, payload: str, tmp_path) -> Graph:
-    path = tmp_path / f"g.{fmt}"
-    path.write_text(payload, encoding="utf-8")
-    reader = nx.read_graphml if fmt == "graphml" else nx.read_gexf
-    return from_networkx(reader(path))
+    return from_networkx(mixed_graphs.read(fmt, payload)[0])
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -55,9 +52,7 @@ def test_graph_formats_round_trip_through_networkx(graph, ontology, fmt, tmp_pat
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_graph_formats_carry_gephi_attributes(graph, ontology, fmt, tmp_path):
-    path = tmp_path / f"g.{fmt}"
-    path.write_text(text(graph, ontology, fmt), encoding="utf-8")
-    g = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    g, _ = mixed_graphs.read(fmt, text(graph, ontology, fmt))
     milei = g.nodes["javier-milei"]
     assert (milei["label"], milei["kind"]) == ("Javier Milei", "Person")
     leads = g.get_edge_data("javier-milei", "argentina")["javier-milei|LEADS|argentina"]
@@ -65,6 +60,31 @@ def test_graph_formats_carry_gephi_attributes(graph, ontology, fmt, tmp_path):
     assert (leads["first_seen"], leads["last_seen"], leads["role"]) == ("2025-04", "2025-10-14", "President")
     met = g.get_edge_data("donald-trump", "javier-milei")["donald-trump|MET_WITH|javier-milei"]
     assert met["symmetric"] is True
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_symmetric_relations_are_undirected(graph, ontology, fmt):
+    """MET_WITH and ALLIED_WITH (symmetric: true in the ontology) were exported as directed edges."""
+    symmetric = {key for key, edge in graph.edges.items() if edge.type in ("MET_WITH", "ALLIED_WITH")}
+    assert symmetric and symmetric != set(graph.edges)
+    root = ET.fromstring(text(graph, ontology, fmt))
+    ns = "http://graphml.graphdrawing.org/xmlns" if fmt == "graphml" else "http://www.gexf.net/1.2draft"
+    default, attr, value = ("edgedefault", "directed", "false") if fmt == "graphml" else (
+        "defaultedgetype", "type", "undirected")
+    assert root.find(f"{{{ns}}}graph").get(default) == "directed"  # a mixed graph
+    marked = {e.get("id") for e in root.iter(f"{{{ns}}}edge") if e.get(attr) == value}
+    assert marked == symmetric
+    # only symmetric relations: the whole graph is undirected, no per-edge marks
+    only = Graph()
+    for key in symmetric:
+        edge = graph.edges[key]
+        for end in (edge.source, edge.target):
+            only.nodes[end] = graph.nodes[end]
+        only.edges[key] = edge
+    root = ET.fromstring(text(only, ontology, fmt))
+    assert root.find(f"{{{ns}}}graph").get(default) == "undirected"
+    assert not [e for e in root.iter(f"{{{ns}}}edge") if e.get(attr)]
+    assert mixed_graphs.read(fmt, text(only, ontology, fmt))[1] == symmetric
 
 
 def test_gexf_puts_dates_on_the_timeline(graph, ontology, tmp_path):
@@ -77,16 +97,31 @@ def test_gexf_puts_dates_on_the_timeline(graph, ontology, tmp_path):
     element = root.find("g:graph", ns)
     assert (element.get("mode"), element.get("timeformat")) == ("dynamic", "date")
     edges = {e.get("id"): e for e in root.iter("{http://www.gexf.net/1.2draft}edge")}
-    assert edges["javier-milei|LEADS|argentina"].get("start") == "2025-04-01"  # month widened to a day
+    # month widened to a day; the 2025-04 quote's article is undated now, so the timeline
+    # starts with the first dated article (2025-09)
+    assert edges["javier-milei|LEADS|argentina"].get("start") == "2025-09-01"
     assert edges["argentina|MEMBER_OF|mercosur"].get("start") is None  # undated: always shown
     nodes = {n.get("id"): n for n in root.iter("{http://www.gexf.net/1.2draft}node")}
     assert nodes["scott-bessent"].get("start") == "2025-09-01"  # its earliest relation
     assert nodes["mercosur"].get("start") is None
     color = nodes["javier-milei"].find("viz:color", ns)
     assert (color.get("r"), color.get("g"), color.get("b")) == ("78", "121", "167")  # Person #4e79a7
-    back = nx.read_gexf(io.BytesIO(payload.encode()))
+    back, _ = mixed_graphs.read("gexf", payload)
     assert back.nodes["scott-bessent"]["start"] == "2025-09-01"
     assert "networkx_key" not in payload
+
+
+def test_gexf_start_is_not_stretched_back_by_a_year_mentioned_in_passing(graph, ontology):
+    bessent = next(e for e in graph.edges.values() if e.key == "luis-caputo|MET_WITH|scott-bessent")
+    bessent.evidence[0].date, bessent.evidence[0].date_source = "1956", "text"  # "... as in 1956"
+    root = ET.fromstring(text(graph, ontology, "gexf"))
+    edges = {e.get("id"): e for e in root.iter("{http://www.gexf.net/1.2draft}edge")}
+    nodes = {n.get("id"): n for n in root.iter("{http://www.gexf.net/1.2draft}node")}
+    first_article = min(a.published for a in graph.articles.values() if a.published)
+    assert first_article == "2025-04"
+    assert edges["luis-caputo|MET_WITH|scott-bessent"].get("start") == "2025-04-01"  # from the first article on
+    assert nodes["scott-bessent"].get("start") == "2025-04-01"  # not 1956-01-01
+    assert min(n.get("start") for n in nodes.values() if n.get("start")) == "2025-04-01"
 
 
 def test_json_round_trips_through_the_project_reader(graph, ontology, tmp_path):
@@ -97,11 +132,12 @@ def test_json_round_trips_through_the_project_reader(graph, ontology, tmp_path):
 
 
 CSV_HEADERS = {
-    "nodes.csv": ["id:ID(Entity)", ":LABEL", "name", "label", "aliases:string[]", "note", "parties:string[]"],
-    "relationships.csv": [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "weight:int",
-                          "first_seen", "last_seen", "detail", "role", "evidence"],
-    "articles.csv": ["id:ID(Article)", ":LABEL", "title", "published", "file", "sha256"],
-    "mentions.csv": [":START_ID(Article)", ":END_ID(Entity)", ":TYPE", "count:int"],
+    "nodes.csv": ["id:ID(Entity)", ":LABEL", "aliases:string[]", "label", "name", "note", "parties:string[]"],
+    "relationships.csv": [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "articles:string[]",
+                          "date_sources:string[]", "dates:string[]", "detail", "ends:long[]", "first_seen",
+                          "last_seen", "quotes:string[]", "role", "starts:long[]", "weight:long", "whys:string[]"],
+    "articles.csv": ["id:ID(Article)", ":LABEL", "file", "published", "sha256", "title"],
+    "mentions.csv": [":START_ID(Article)", ":END_ID(Entity)", ":TYPE", "count:long"],
 }
 
 
@@ -111,34 +147,78 @@ def rows(payload: str) -> list[dict]:
 
 def test_csv_follows_neo4j_admin_import_conventions(graph, ontology):
     files = exporting.render(graph, ontology, "csv")
-    assert sorted(files) == ["articles.csv", "import.sh", "mentions.csv", "nodes.csv", "relationships.csv"]
-    for name, header in CSV_HEADERS.items():
-        assert next(csv.reader(io.StringIO(files[name]))) == header
-    nodes = {r["id:ID(Entity)"]: r for r in rows(files["nodes.csv"])}
-    assert nodes["javier-milei"][":LABEL"] == "Entity;Person"
-    assert nodes["javier-milei"]["aliases:string[]"] == "Milei;President Milei"
-    assert nodes["pat-o-brien"]["name"] == TRICKY_NAME
-    assert nodes["pat-o-brien"]["aliases:string[]"].split(";") == sorted(TRICKY_ALIASES)
-    relations = {r["key"]: r for r in rows(files["relationships.csv"])}
+    assert sorted(files) == ["after-import.cypher", "articles.csv", "import.sh", "mentions.csv", "nodes.csv",
+                             "relationships.csv"]
+    for name, expected in CSV_HEADERS.items():
+        assert next(csv.reader(io.StringIO(files[name]))) == expected
+    delimiter = neo4j_admin.array_delimiter(files["import.sh"])
+    assert delimiter == "|"  # TRICKY_QUOTE holds a semicolon
+    nodes = {n.props["id"]: n for n in neo4j_admin.read(files["nodes.csv"], delimiter)}
+    assert nodes["javier-milei"].labels == ["Entity", "Person"]
+    assert nodes["javier-milei"].props["aliases"] == ["Milei", "President Milei"]
+    assert nodes["pat-o-brien"].props["name"] == TRICKY_NAME
+    assert nodes["pat-o-brien"].props["aliases"] == sorted(TRICKY_ALIASES)
+    relations = {r.props["key"]: r for r in neo4j_admin.read(files["relationships.csv"], delimiter)}
     leads = relations["javier-milei|LEADS|argentina"]
-    assert (leads[":START_ID(Entity)"], leads[":END_ID(Entity)"], leads[":TYPE"], leads["weight:int"]) == (
-        "javier-milei", "argentina", "LEADS", "3")
-    evidence = json.loads(relations["pat-o-brien|CRITICIZES|javier-milei"]["evidence"])
-    assert evidence == [{"article": "a3", "quote": TRICKY_QUOTE, "start": 0, "end": 10, "date": "2025-10-14"}]
-    assert "--array-delimiter=U+003B --multiline-fields=true" in files["import.sh"]
-    assert "neo4j-admin database import full" in files["import.sh"]
+    assert (leads.start, leads.end, leads.type, leads.props["weight"]) == (
+        ("Entity", "javier-milei"), ("Entity", "argentina"), "LEADS", 3)
+    tricky = relations["pat-o-brien|CRITICIZES|javier-milei"].props
+    assert (tricky["quotes"], tricky["articles"], tricky["starts"], tricky["ends"], tricky["dates"]) == (
+        [TRICKY_QUOTE], ["a3"], [0], [10], ["2025-10-14"])
+    assert "--array-delimiter=U+007C --multiline-fields=true" in files["import.sh"]
+    assert "neo4j-admin database import full \"$database\"" in files["import.sh"]
+    plain = exporting.render(small_graph(ontology), ontology, "csv")["import.sh"]
+    assert "--array-delimiter=U+003B" in plain
 
 
-def test_csv_refuses_an_array_value_holding_the_delimiter(graph, ontology):
+@pytest.mark.parametrize("per_statement", [1000, 1])
+def test_csv_import_gives_what_the_loader_stores(graph, ontology, falkor_store, monkeypatch, per_statement):
+    """neo4j-admin's reading of the files (tests/neo4j_admin.py stands in for it: Neo4j cannot run
+    here), replayed into an empty embedded store with after-import.cypher, reads back as the graph."""
+    from actorgraph.export import csvfmt
+
+    monkeypatch.setattr(csvfmt, "FIXES_PER_STATEMENT", per_statement)
+    graph.meta = {}
+    graph.nodes["mercosur"].aliases = []                                   # an empty array
+    graph.nodes["mercosur"].props["empty_list"] = []
+    graph.nodes["javier-milei"].props["empty_list"] = [""]                 # one empty string: the same cell
+    graph.nodes["javier-milei"].props["blank"] = ""                        # the empty string, not absent
+    graph.nodes["javier-milei"].props["counts"] = [1, 2]
+    edge = graph.edges["javier-milei|LEADS|argentina"]
+    edge.evidence = edge.evidence[:1]
+    edge.evidence[0].date, edge.evidence[0].why = None, None                # dates == [""], whys == [""]
+    files = exporting.render(graph, ontology, "csv")
+    neo4j_admin.import_into(falkor_store, files)
+    assert falkor_store.export_graph().to_dict() == graph.to_dict()
+    assert "UNWIND ['mercosur'] AS v MATCH (x:Entity {id: v}) SET x.aliases = [];" in files["after-import.cypher"]
+    many = [line for line in files["after-import.cypher"].split("\n") if "HOLDS_ROLE {key: v}" in line]
+    assert len(many) == (4 if per_statement == 1 else 2)  # two keys, two properties
+
+
+def test_csv_chooses_an_array_delimiter_no_value_holds(ontology):
+    graph = small_graph(ontology)
     graph.nodes["javier-milei"].aliases.append("Milei; the president")
-    with pytest.raises(ExportError) as caught:
-        exporting.render(graph, ontology, "csv")
-    assert str(caught.value) == ("csv cannot carry 'Milei; the president' in actor 'javier-milei': it contains "
-                                 "the array delimiter ';'; choose another with --array-delimiter")
-    files = exporting.render(graph, ontology, "csv", ExportOptions(array_delimiter="|"))
+    files = exporting.render(graph, ontology, "csv")
+    assert neo4j_admin.array_delimiter(files["import.sh"]) == "|"
     assert "Milei|Milei; the president|President Milei" in files["nodes.csv"]
     assert "Entity|Person" in files["nodes.csv"]
     assert "--array-delimiter=U+007C" in files["import.sh"]
+
+
+def test_csv_refuses_an_array_value_holding_the_delimiter_asked_for(graph, ontology):
+    graph.nodes["javier-milei"].aliases.append("Milei; the president")
+    with pytest.raises(ExportError) as caught:
+        exporting.render(graph, ontology, "csv", ExportOptions(array_delimiter=";"))
+    assert str(caught.value) == ("csv cannot carry 'Milei; the president' in actor 'javier-milei': it contains "
+                                 "the array delimiter ';'; choose another with --array-delimiter")
+
+
+def test_csv_refuses_a_property_of_mixed_types(graph, ontology):
+    graph.nodes["javier-milei"].props["rank"] = 1
+    graph.nodes["mercosur"].props["rank"] = "first"
+    with pytest.raises(ExportError, match="csv cannot carry the property 'rank' of an actor: its values differ "
+                                          r"in type \(long, string\); export as json"):
+        exporting.render(graph, ontology, "csv")
 
 
 def test_cypher_script_recreates_the_graph_in_an_empty_falkordb(graph, ontology, falkor_store):
@@ -155,9 +235,43 @@ def test_cypher_script_recreates_the_graph_in_an_empty_falkordb(graph, ontology,
     assert falkor_store.export_graph().to_dict() == graph.to_dict()
 
 
+LINE_BREAKS = ["\n", "\r", "\r\n", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS, ids=[f"U+{ord(b[-1]):04X}" for b in LINE_BREAKS])
+def test_cypher_script_replayed_line_by_line_cannot_run_a_name(brk, ontology, falkor_store):
+    """A name, alias, quote, property key and the header's scope holding a line break then a
+    statement: replayed line by line as str.splitlines() cuts it (cypher-shell and Python
+    scripts read the same way), every line is one whole statement and every node survives."""
+    hostile = f"x{brk}MATCH (m) DETACH DELETE m //"
+    graph = small_graph(ontology)
+    graph.meta = {}
+    graph.nodes["mercosur"].name = hostile
+    graph.nodes["mercosur"].aliases.append(hostile)
+    graph.nodes["mercosur"].props["note"] = hostile
+    next(iter(graph.edges.values())).evidence[0].quote = hostile
+    script = text(graph, ontology, "cypher", scope=f"actor {hostile}")
+    assert script.splitlines() == script.split("\n")[:-1], "one statement per line, whatever the splitter"
+    for line in script.splitlines():
+        if line and not line.startswith("//"):
+            falkor_store.write(line[:-1])
+    assert sorted(falkor_store.export_graph().nodes) == sorted(graph.nodes)
+    name = falkor_store.export_graph().nodes["mercosur"].name
+    # \n \r \f come back as they were; FalkorDB keeps the other escapes as written (\u2028)
+    assert name in (hostile, hostile.replace(brk, "".join(f"\\u{ord(c):04X}" for c in brk)))
+
+
+def test_cypher_refuses_a_name_with_a_line_break(ontology):
+    graph = small_graph(ontology)
+    graph.nodes["mercosur"].props["bad\u2028MATCH (m) DETACH DELETE m //"] = 1
+    with pytest.raises(ExportError, match="a line break cannot be escaped in a Cypher name"):
+        exporting.render(graph, ontology, "cypher")
+
+
 def test_cypher_string_escapes():
     assert quote_string("O'Brien \\ \"x\"\nnext\ttab") == "'O\\'Brien \\\\ \"x\"\\nnext\\ttab'"
     assert quote_string("Путин <&>") == "'Путин <&>'"
+    assert quote_string("a\vb\x1cc\x85d\u2028e\u2029f") == "'a\\u000Bb\\u001Cc\\u0085d\\u2028e\\u2029f'"
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
@@ -189,9 +303,10 @@ def test_awkward_names_survive_every_format(ontology, fmt, tmp_path):
     elif fmt == "json":
         back = ModelGraph.from_dict(json.loads(files[""]), ontology)
     elif fmt == "csv":
-        node = {r["id:ID(Entity)"]: r for r in rows(files["nodes.csv"])}["pat-o-brien"]
+        delimiter = neo4j_admin.array_delimiter(files["import.sh"])
+        node = {n.props["id"]: n for n in neo4j_admin.read(files["nodes.csv"], delimiter)}["pat-o-brien"].props
         back = ModelGraph()
-        back.add_node(Node("pat-o-brien", node["name"], "Person", node["aliases:string[]"].split(";")))
+        back.add_node(Node("pat-o-brien", node["name"], "Person", node["aliases"]))
     else:
         return  # the Cypher script is checked on a real store above
     assert back.nodes["pat-o-brien"].name == TRICKY_NAME

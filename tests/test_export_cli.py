@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 
-import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from actorgraph.cli import main
 from actorgraph.model import write_graph
 
+from . import mixed_graphs
 from .test_export_graphs import small_graph, tricky_graph
 
 
@@ -32,7 +32,7 @@ def test_export_infers_the_format_from_the_suffix(graph_file, tmp_path):
     assert result.exit_code == 0, result.output
     assert result.stderr == (f"wrote gexf to {out}: Javier Milei and everything within 1 hop "
                              "(5 actors, 7 relations)\n")
-    assert set(nx.read_gexf(out).nodes) == {"javier-milei", "donald-trump", "luis-caputo", "argentina",
+    assert set(mixed_graphs.read("gexf", out.read_text())[0].nodes) == {"javier-milei", "donald-trump", "luis-caputo", "argentina",
                                             "pat-o-brien"}
     assert [p.name for p in out.parent.iterdir()] == ["milei.gexf"]  # no temporary files left
 
@@ -55,8 +55,8 @@ def test_csv_export_writes_a_folder_and_refuses_stdout(graph_file, tmp_path):
     out = tmp_path / "neo4j"
     result = run("export", "--graph", graph_file, "-f", "csv", "-o", out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "import.sh", "mentions.csv", "nodes.csv",
-                                                     "relationships.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["after-import.cypher", "articles.csv", "import.sh",
+                                                     "mentions.csv", "nodes.csv", "relationships.csv"]
     umask = os.umask(0)
     os.umask(umask)
     assert (out / "nodes.csv").stat().st_mode & 0o777 == 0o666 & ~umask
@@ -65,6 +65,17 @@ def test_csv_export_writes_a_folder_and_refuses_stdout(graph_file, tmp_path):
     assert result.exit_code == 1
     assert result.output == ("Error: csv writes several files (nodes.csv, relationships.csv, ...): "
                              "give a folder with -o, not -\n")
+
+
+@pytest.mark.parametrize("args", [["-f", "csv", "-o", "nodes.csv"], ["-o", "nodes.csv"], ["-o", "out/x.CSV"]])
+def test_csv_export_to_a_csv_file_name_is_refused_not_made_a_folder(graph_file, tmp_path, monkeypatch, args):
+    """`-o nodes.csv` made a folder named nodes.csv; the csv export is a folder, so say so."""
+    monkeypatch.chdir(tmp_path)
+    result = run("export", "--graph", graph_file, *args)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: {args[-1]}: csv writes a folder of neo4j-admin import files (nodes.csv, "
+                             "relationships.csv, ...); give -o a folder name, e.g. -o neo4j-import\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
 
 
 def test_unwritable_output_is_one_line_and_writes_nothing(graph_file, tmp_path):
@@ -86,16 +97,16 @@ def test_output_path_that_is_a_folder(graph_file, tmp_path):
 
 def test_write_failure_leaves_no_partial_file(graph_file, tmp_path, monkeypatch):
     """A failure while renaming (here: os.replace made to fail) leaves neither the file nor a temporary."""
-    import actorgraph.export as exporting
+    import actorgraph.output as output
 
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(exporting.os, "replace", broken_replace)
+    monkeypatch.setattr(output.os, "replace", broken_replace)
     out = tmp_path / "out" / "g.json"
     result = run("export", "--graph", graph_file, "-f", "json", "-o", out)
     assert result.exit_code == 1
-    assert result.output == f"Error: {out}: cannot write (No space left on device); choose another -o\n"
+    assert result.output == f"Error: {out}: cannot write (No space left on device)\n"
     assert list(out.parent.iterdir()) == []
 
 

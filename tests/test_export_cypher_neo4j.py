@@ -49,3 +49,27 @@ def test_the_check_can_fail(tmp_path):
     """An unescaped quote and a parameter are what a careless exporter would write."""
     summary = lint(["MERGE (n:Entity {id: 'o'brien'});", "MERGE (n:Entity {id: $id});"], tmp_path)
     assert sorted({p["name"] for p in summary["problems"]}) == ["line0", "line1"]
+
+
+def test_escaped_line_breaks_pass_neo4j_grammar(ontology, tmp_path):
+    """The \\uXXXX escapes for \\v, \\x1c-\\x1e, U+0085, U+2028, U+2029 are Neo4j string escapes."""
+    graph = tricky_graph(ontology)
+    graph.nodes["pat-o-brien"].name = "a\vb\x1cc\x1dd\x1ee\x85f\u2028g\u2029MATCH (m) DETACH DELETE m //"
+    chosen = [s for s in script_statements(graph, ontology) if s.startswith("MERGE (n:") and "pat-o-brien" in s]
+    assert len(chosen) == 1 and "\\u2028g\\u2029MATCH" in chosen[0]
+    summary = lint(chosen, tmp_path)
+    assert summary["problems"] == []
+
+
+def test_after_import_script_passes_neo4j_grammar(ontology, tmp_path):
+    """after-import.cypher of the csv export (run by cypher-shell after neo4j-admin import)."""
+    graph = tricky_graph(ontology)
+    graph.nodes["mercosur"].aliases = []
+    script = exporting.render(graph, ontology, "csv")["after-import.cypher"]
+    statements = [line for line in script.split("\n") if line and not line.startswith("//")]
+    shapes = ["CREATE CONSTRAINT", "CREATE INDEX entity_name", "CREATE INDEX holds_role_key", "CALL db.awaitIndexes",
+              "UNWIND ['mercosur']", "UNWIND ['luis-caputo|HOLDS_ROLE"]
+    chosen = [next(s for s in statements if s.startswith(shape)) for shape in shapes]
+    summary = lint(chosen, tmp_path)
+    assert summary["problems"] == []
+    assert summary["statements"] == len(chosen)

@@ -10,6 +10,11 @@ Two sets live in ``tests/fixtures/``, each with gold annotations in the format o
 - ``blind2``: four articles (a wire report on a swap drawdown, an analysis of a budget vote and
   the governors, a backgrounder on US–China competition in Argentina, a newsletter on an IMF
   review), committed before the extractor first ran on them. docs/extraction.md, "Blind round 2".
+- ``round3/tune`` and ``round3/blind``: twenty articles in ten styles unlike the development ones
+  (wire, op-ed, translation from the Spanish-language press, live blog, interview, market
+  report, think-tank brief, regional item, profile, analysis), one of each style per half,
+  committed before the extractor first ran on them. Rules may be tuned on ``tune``; ``blind``
+  is only scored. docs/extraction.md, "Round 3: before any rule was written for it".
 
 The floors sit a little under the scores measured at the last extraction change, so a change
 that loses ground on unseen text fails here.
@@ -54,6 +59,28 @@ SETS = {
             ("Rolando Figueroa", "CRITICIZES", "2027 budget"),                 # "not against the budget"
             ("Lilia Lemoine", "CRITICIZES", "2027 budget"),                    # did not vote against the bill
             ("National Congress of Argentina", "SUPPORTS", "Argentina–IMF agreement"),  # should have been approved
+        )),
+        # round 3 baseline, before any rule was written for it (main at 7a1940b):
+        # entities 0.866, relations_lenient 0.444, pairs 0.482
+        FixtureSet("round3/tune", {"entities": 0.84, "relations_lenient": 0.42, "pairs": 0.46}, (
+            ("Álvaro García", "CRITICIZES", "United States"),                      # stopped short of
+            ("Scott Bessent", "NEGOTIATES", "United States–Argentina currency swap"),  # talks "have not started"
+            ("Axel Kicillof", "CRITICIZES", "Defense Cooperation Framework"),     # has so far said nothing
+            ("Martín Llaryora", "SUPPORTS", "Labour modernisation bill"),         # left open the possibility
+            ("Alec Oxenford", "NEGOTIATES", "United States"),                     # "we are not negotiating"
+            ("China", "FUNDS", "Argentina"),                                      # had offered to lend
+            ("International Monetary Fund", "LEADS", "Argentina"),                # "Nobody at the Fund is running"
+        )),
+        # round 3 blind baseline (main at 7a1940b): entities 0.855, relations_lenient 0.330,
+        # pairs 0.374; only reported, never tuned to
+        FixtureSet("round3/blind", {"entities": 0.83, "relations_lenient": 0.31, "pairs": 0.35}, (
+            ("Javier Milei", "MET_WITH", "Luiz Inácio Lula da Silva"),   # will not attend; seated near
+            ("International Monetary Fund", "FUNDS", "Argentina"),       # "far too early to talk about"
+            ("Brooke Rollins", "CRITICIZES", "Argentina"),               # declined to criticise
+            ("Javier Milei", "CRITICIZES", "Mercosur"),                  # has not said he wants to leave
+            ("Jamieson Greer", "NEGOTIATES", "Mercosur"),                # "open to a conversation"
+            ("Argentina", "MEMBER_OF", "NATO"),                          # a request; should not press to join
+            ("Citi", "FUNDS", "YPF"),                                    # "very advanced"; not confirmed
         )),
     )
 }

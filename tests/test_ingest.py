@@ -199,6 +199,18 @@ def test_symbolic_links_out_of_the_folder_are_skipped_and_named(tmp_path):
     assert [d.text for d in named.documents] == ["Bessent met Caputo.\n"] and named.problems == []
 
 
+def test_a_manifest_linked_from_outside_the_folder_is_ignored_and_named(tmp_path):
+    outside = write(tmp_path / "elsewhere" / "manifest.json",
+                    json.dumps([{"file": "a.txt", "title": "Taken from outside"}]))
+    corpus_dir = tmp_path / "corpus"
+    write(corpus_dir / "a.txt", "Milei met Trump.\n")
+    (corpus_dir / "manifest.json").symlink_to(outside)
+    corpus = read_paths([corpus_dir])
+    assert [d.title for d in corpus.documents] != ["Taken from outside"]
+    assert corpus.problems == [f"{corpus_dir / 'manifest.json'}: ignored: a symbolic link to {outside}, "
+                               f"outside {corpus_dir}"]
+
+
 def test_bad_files_are_reported_one_line_each_and_the_rest_is_read(tmp_path):
     write(tmp_path / "good.txt", "Milei met Trump.\n")
     write(tmp_path / "empty.txt", "   \n")

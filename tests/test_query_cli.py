@@ -31,9 +31,9 @@ def test_named_query_prints_a_table(run):
     result = run("query", "officials", "-p", "country=argentina")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "country    person        relation  role  evidence",
-        "---------  ------------  --------  ----  --------",
-        "Argentina  Javier Milei  LEADS                  1",
+        "country    person        relation  role  status   evidence",
+        "---------  ------------  --------  ----  -------  --------",
+        "Argentina  Javier Milei  LEADS           current         1",
         "(1 row)",
     ]
 
@@ -50,8 +50,8 @@ def test_json_and_csv_formats(run):
     assert records[1]["relation"]["quotes"] == ['Trump met Milei, "a friend"']
     result = run("query", "evidence", "-p", "source=Milei", "-p", "target=Trump", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.output)))
-    assert rows[0] == ["source", "relation", "target", "article", "date", "quote"]
-    assert ["Donald Trump", "MET_WITH", "Javier Milei", "a1", "2025-04", 'Trump met Milei, "a friend"'] in rows
+    assert rows[0] == ["source", "relation", "target", "article", "date", "date_source", "quote", "why"]
+    assert ["Donald Trump", "MET_WITH", "Javier Milei", "a1", "2025-04", "", 'Trump met Milei, "a friend"', ""] in rows
 
 
 def test_ad_hoc_cypher_with_parameters_and_from_a_file(run, tmp_path):
@@ -76,7 +76,7 @@ def test_output_to_a_file(run, tmp_path):
     (["query", "neighborhood", "-p", "actor=Milei"],
      "Error: no query named 'neighborhood'; did you mean neighbourhood? `actorgraph queries` lists them all"),
     (["query", "neighbourhood"],
-     "Error: query 'neighbourhood' needs parameter 'actor' (string: the actor's id, name or one of its "
+     "Error: query 'neighbourhood' needs parameter 'actor' (actor: the actor's id, name or one of its "
      "aliases (any case), e.g. \"Javier Milei\"); pass -p actor=VALUE"),
     (["query", "neighbourhood", "-p", "actor=Milei", "-p", "hops=two"],
      "Error: parameter 'hops' of query 'neighbourhood' must be an int, got 'two'"),
@@ -108,7 +108,12 @@ def test_write_needs_the_flag(run):
     result = run("query", "--write", "-e", "MATCH (n:Entity {id: $id}) SET n.note = $note RETURN n.note AS note",
                  "-p", "id=argentina", "-p", "note=checked", "--format", "csv")
     assert result.exit_code == 0, result.output
-    assert result.output == "note\nchecked\n"
+    assert result.stdout == "note\nchecked\n"
+    assert result.stderr == "1 property set\n"
+    result = run("query", "--write", "-e", "CREATE (:Scratch {a: 1, b: 2})")
+    assert (result.exit_code, result.stdout) == (0, "1 node created, 2 properties set, 1 label added\n")
+    result = run("query", "--write", "-e", "MATCH (n:Scratch) DELETE n", "--format", "json")
+    assert (result.stdout, result.stderr) == ("[]\n", "1 node deleted\n")  # stdout stays JSON
 
 
 def test_exactly_one_source_of_cypher(run):
@@ -121,8 +126,8 @@ def test_exactly_one_source_of_cypher(run):
 @pytest.mark.parametrize("value", NASTY)
 def test_parameter_values_are_never_pasted_into_cypher(run, value):
     result = run("query", "signed_ties", "-p", f"actor={value}", "--format", "json")
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == []
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: parameter 'actor' of query 'signed_ties': no actor named {value!r}")
     result = run("query", "-e", "RETURN $v AS v", "-p", f"v={value}", "--format", "json")
     assert json.loads(result.output) == [{"v": value}]
 
@@ -138,11 +143,12 @@ def test_render_writes_an_html_view_of_the_result(run, tmp_path):
     assert "wrote" in result.output
 
 
-def test_render_refuses_a_result_without_nodes(run, tmp_path):
+def test_render_of_a_result_without_nodes_prints_the_table_and_says_so(run, tmp_path):
     out = tmp_path / "none.html"
     result = run("query", "most_connected", "--render", str(out))
-    assert result.exit_code == 1
-    assert "holds no nodes, relationships or paths to render" in result.output
+    assert result.exit_code == 0
+    assert result.stdout.startswith("actor ")
+    assert result.stderr.startswith("nothing to draw: the result holds no actors, relations or paths")
     assert not out.exists()
 
 
@@ -153,7 +159,82 @@ def test_queries_lists_the_library():
     library = queries.load_library()
     for query in library.values():
         assert f"{query.name} — {query.title}" in result.output
-    assert "-p actor (string): the actor's id" in result.output
-    assert "-p hops (int = 1): how far to go: 1 or 2" in result.output
+    assert "-p actor (actor): the actor's id" in result.output
+    assert "-p hops (int 1..2 = 1): how far to go: 1 or 2" in result.output
     listed = json.loads(runner.invoke(main, ["queries", "--format", "json"]).output)
     assert [q["name"] for q in listed] == list(library)
+
+
+# -- parameters are checked before the query runs (issue 14 §2) ----------------------------
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "neighbourhood", "-p", "actor=Mielei"],
+     "Error: parameter 'actor' of query 'neighbourhood': no actor named 'Mielei' in the graph "
+     "(did you mean 'Milei'?)"),
+    (["query", "neighbourhood", "-p", "actor=Milei", "-p", "hops=0"],
+     "Error: parameter 'hops' of query 'neighbourhood' must be between 1 and 2, got '0'"),
+    (["query", "neighbourhood", "-p", "actor=Milei", "-p", "hops=3"],
+     "Error: parameter 'hops' of query 'neighbourhood' must be between 1 and 2, got '3'"),
+    (["query", "relations_of_type", "-p", "type=FUNDZ"],
+     "Error: parameter 'type' of query 'relations_of_type': unknown relation type 'FUNDZ' (did you mean "
+     "'FUNDS'?) (known: MET_WITH, HOLDS_ROLE, LEADS, MEMBER_OF, SUPPORTS, CRITICIZES, ALLIED_WITH, "
+     "NEGOTIATES, PARTY_TO, FUNDS, IMPOSES)"),
+    (["query", "most_connected", "-p", "limit=0"],
+     "Error: parameter 'limit' of query 'most_connected' must be at least 1, got '0'"),
+])
+def test_parameters_that_name_nothing_fail_with_a_suggestion(run, args, message):
+    result = run(*args)
+    assert (result.exit_code, result.output.strip()) == (1, message)
+
+
+def test_actor_parameters_resolve_in_any_case_and_spacing(run):
+    for actor in ("milei", "  JAVIER   MILEI ", "javier-milei", "President Milei"):
+        result = run("query", "signed_ties", "-p", f"actor={actor}", "--format", "csv")
+        assert result.stdout.splitlines()[1].startswith("Donald Trump,SUPPORTS,Javier Milei"), actor
+    assert run("query", "relations_of_type", "-p", "type=met_with").exit_code == 0
+
+
+def test_json_and_tables_write_dates_times_and_durations_as_iso_8601(run):
+    cypher = ("RETURN date('2025-01-31') AS d, localdatetime('2025-01-31T10:20:30') AS dt, "
+              "localtime('10:20:30') AS t, duration({months: 1, days: 2, hours: 3}) AS du")
+    result = run("query", "-e", cypher, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"d": "2025-01-31", "dt": "2025-01-31T10:20:30",
+                                          "t": "10:20:30", "du": "P1M2DT3H"}]
+    table = run("query", "-e", cypher).stdout.splitlines()
+    assert table[2].split() == ["2025-01-31", "2025-01-31T10:20:30", "10:20:30", "P1M2DT3H"]
+    assert run("query", "-e", cypher, "--format", "csv").stdout.splitlines()[1] == \
+        "2025-01-31,2025-01-31T10:20:30,10:20:30,P1M2DT3H"
+
+
+def test_integer_columns_stay_integers(run):
+    records = json.loads(run("query", "most_connected", "--format", "json").stdout)
+    assert all(type(r[c]) is int for r in records for c in ("counterparts", "relations", "evidence"))
+
+
+def test_control_characters_are_shown_escaped_in_tables(run):
+    result = run("query", "-e", "RETURN $v AS v", "-p", 'v="red \\u001b[31m\\u0007 line\\nnext \\u202e"')
+    assert result.stdout.splitlines()[2] == "red \\x1b[31m\\x07 line\\nnext \\u202e"
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_get_a_quote(run):
+    result = run("query", "-e", "RETURN $a AS a, $b AS b, $c AS c, $d AS d, -3 AS n, 'ok' AS e",
+                 "-p", 'a="=HYPERLINK(1)"', "-p", 'b="+1"', "-p", 'c="-2+3"', "-p", 'd="@SUM(A1)"',
+                 "--format", "csv")
+    assert result.stdout.splitlines()[1] == "'=HYPERLINK(1),'+1,'-2+3,'@SUM(A1),-3,ok"
+    assert "gets a leading ' so it is not run as a formula" in " ".join(run("query", "--help").output.split())
+
+
+def test_query_render_uses_the_stored_evidence_titles_and_dates(run, falkor_store, tmp_path):
+    from actorgraph.model import Article
+
+    graph = small_graph()
+    graph.add_article(Article("a1", "Trump and Milei meet", "2025-04", "001_a1.txt", "", ["javier-milei"]))
+    falkor_store.load(graph, replace=True)
+    out = tmp_path / "q.html"
+    result = run("query", "neighbourhood", "-p", "actor=Trump", "--render", str(out))
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Trump and Milei meet" in html and "no source articles recorded" not in html

@@ -14,6 +14,7 @@ import pytest
 from actorgraph.errors import GraphDataError, InputError
 from actorgraph.model import Article, Edge, Evidence, Graph, Node
 from actorgraph.render import PHYSICS_LIMIT, layout_positions, render_html, script_json, short_label
+from actorgraph.select import article_span, on_timeline
 
 # http(s) strings that vis-network (as shipped in pyvis) carries and never fetches: its licence
 # header, the SVG namespace identifier, and an error message of its bundled uuid code.
@@ -56,10 +57,11 @@ def dev_like_graph(ontology, hostile: bool = False) -> Graph:
     if hostile:
         graph.add_node(Node("hostile", HOSTILE, "Person", [HOSTILE]))
 
-    def rel(source, rel_type, target, article, quote, date, **props):
+    def rel(source, rel_type, target, article, quote, date, date_source="text", why=None, **props):
         symmetric = rel_type in ("MET_WITH", "ALLIED_WITH")
-        graph.add_edge(Edge(source, target, rel_type, [Evidence(article, quote, 0, len(quote), date)], props),
-                       symmetric=symmetric)
+        evidence = Evidence(article, quote, 0, len(quote), date, date_source if date else None,
+                            why or f"rule:trigger {rel_type.lower()!r}")
+        graph.add_edge(Edge(source, target, rel_type, [evidence], props), symmetric=symmetric)
 
     a0, a1, a2, a3, a4 = (a[0] for a in ARTICLES)
     rel("javier-milei", "LEADS", "argentina", a2, "President Javier Milei", "2025-01", role="President")
@@ -72,7 +74,10 @@ def dev_like_graph(ontology, hostile: bool = False) -> Graph:
         role="Treasury Secretary")
     rel("luis-caputo", "HOLDS_ROLE", "argentina", a1, "Economy Minister Luis Caputo", "2026-01",
         role="Economy Minister")
-    rel("argentina", "NEGOTIATES", "trade-agreement", a0, "a push for a fresh trade agreement", "2025-04")
+    rel("argentina", "NEGOTIATES", "trade-agreement", a0, "a push for a fresh trade agreement", "2025-04",
+        date_source="article")
+    # a year the text mentions in passing: the quote keeps it, the time slider does not go back to it
+    rel("argentina", "NEGOTIATES", "trade-agreement", a0, "talks first tried in 1956", "1956")
     rel("united-states", "IMPOSES", "argentina", a0, "the Liberation Day tariffs", "2025-04", detail="tariffs")
     rel("us-treasury", "FUNDS", "argentina", a3, "a $20 billion swap line", "2025-10", detail="US-Argentina currency swap")
     rel("argentina", "PARTY_TO", "swap-line", a3, "the swap-line announcement", "2025-10")
@@ -122,10 +127,12 @@ def synthetic_graph(ontology, n_nodes: int, n_edges: int, seed: int = 1, communi
 
 
 def first_date(graph: Graph, edge: Edge) -> str | None:
-    """When a relation was first seen, a quote without a date taking its article's."""
+    """When a relation first shows on the time slider: a quote without a date taking its
+    article's, a date before the first article counting from the first article."""
     published = {a.id: a.published for a in graph.articles.values()}
     dates = [q.date or published.get(q.article) for q in edge.evidence]
-    return min((d for d in dates if d), default=None)
+    span = article_span(graph)
+    return min((on_timeline(d, span) for d in dates if d), default=None)
 
 
 def page_data(html: str) -> dict:
@@ -221,6 +228,25 @@ def test_header_says_what_when_and_from_which_articles(dev_html):
     assert "Argentina - US Relations (2025-10)" in text
 
 
+def test_sources_show_outlet_and_url_when_known(tmp_path, ontology):
+    graph = dev_like_graph(ontology)
+    articles = sorted(graph.articles.values(), key=lambda a: a.id)
+    articles[0].props.update(outlet="Reuters", url="https://www.reuters.com/world/americas/milei-trade/")
+    articles[1].props.update(outlet="Buenos Aires Times", url="javascript:alert(1)")  # never a link
+    html = render_html(graph, ontology, tmp_path / "v.html", title="t", scope="s").read_text(encoding="utf-8")
+    header = html[html.index('<header id="ag-header">'):html.index("</header>")]
+    items = re.findall(r"<li>(.*?)</li>", header, re.S)
+    first = next(i for i in items if articles[0].title in i)
+    assert "&mdash; Reuters" in first and "(2025-04)" in first
+    assert ('<a class="ag-url" href="https://www.reuters.com/world/americas/milei-trade/" target="_blank" '
+            'rel="noopener noreferrer">https://www.reuters.com/world/americas/milei-trade/</a>') in first
+    second = next(i for i in items if "Buenos Aires Times" in i)
+    assert "javascript" not in second and "href" not in second
+    assert "javascript:alert" not in html
+    data = page_data(html)
+    assert data["articles"][[a["id"] for a in data["articles"]].index(articles[0].id)]["outlet"] == "Reuters"
+
+
 def test_generated_at_defaults_to_now(tmp_path, ontology):
     path = render_html(Graph(), ontology, tmp_path / "empty.html", title="Empty", scope="Nothing")
     html = path.read_text(encoding="utf-8")
@@ -276,12 +302,25 @@ def test_edge_rows_carry_evidence_dates_and_short_labels(dev_html):
     role = next(e for e in data["edges"] if types[e[2]] == "HOLDS_ROLE" and nodes[e[0]] == "marco-rubio")
     assert role[3] == "Secretary of State"
     undated = next(e for e in data["edges"] if types[e[2]] == "CRITICIZES")
-    assert undated[4] == undated[5] == -1 and undated[9] == [[-1, "the opposition attacked Milei", None]]
+    assert undated[4] == undated[5] == -1
+    assert undated[9] == [[-1, "the opposition attacked Milei", None, "", "rule:trigger 'criticizes'"]]
     imf = next(e for e in data["edges"] if types[e[2]] == "SUPPORTS" and nodes[e[0]] == "imf")
-    assert [q[2] for q in imf[9]] == ["2025-10", "2026-01"]  # the undated quote takes its article's date
+    assert [q[2:4] for q in imf[9]] == [["2025-10", "article"], ["2026-01", "text"]]  # undated: its article's date
     assert data["dates"][imf[4]] == "2025-10" and data["dates"][imf[5]] == "2026-01"
     milei = data["nodes"][nodes.index("javier-milei")]
     assert data["dates"][milei[6]] == "2025-01"  # first seen with its earliest relation
+
+
+def test_time_slider_spans_the_articles_dates_and_quotes_keep_their_own(dev_html):
+    graph, html = dev_html
+    data = page_data(html)
+    types = [t["name"] for t in data["relations"]]
+    assert data["dates"][0] == min(a.published for a in graph.articles.values()) == "2025-01"
+    assert data["dates"][-1] == "2026-01" and "1956" not in data["dates"]
+    talks = next(e for e in data["edges"] if types[e[2]] == "NEGOTIATES")
+    assert data["dates"][talks[4]] == "2025-01"  # the passing year counts from the first article
+    assert [q[1:4] for q in talks[9]] == [["talks first tried in 1956", "1956", "text"],
+                                          ["a push for a fresh trade agreement", "2025-04", "article"]]
 
 
 def test_short_labels():
@@ -334,7 +373,8 @@ def test_large_graphs_get_positions_and_no_physics(tmp_path, ontology):
     data = page_data(render_html(graph, ontology, tmp_path / "big.html", title="t", scope="s").read_text())
     assert data["layout"] == "fixed" and data["edge_labels"] is False
     assert all(isinstance(row[4], int) and isinstance(row[5], int) for row in data["nodes"])
-    assert len({(row[4], row[5]) for row in data["nodes"]}) > 0.9 * len(data["nodes"])  # spread out
+    related = {i for e in data["edges"] for i in e[:2]}  # the others are not drawn, only listed
+    assert len({(row[4], row[5]) for i, row in enumerate(data["nodes"]) if i in related}) > 0.9 * len(related)
 
 
 @pytest.mark.parametrize("seeded", [False, True], ids=["random start", "community start"])

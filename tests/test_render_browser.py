@@ -13,6 +13,7 @@ import pytest
 
 from actorgraph.model import Edge, Graph, Node
 from actorgraph.render import render_html
+from actorgraph.select import article_span, on_timeline
 
 from .browser import Browser, decode_png, find_chromium
 from .test_render import HOSTILE, dev_like_graph, first_date, synthetic_graph
@@ -35,6 +36,13 @@ def views(tmp_path_factory, ontology):
     """The dev-like view, a hostile one and a large one with computed positions."""
     folder = tmp_path_factory.mktemp("views")
     dev = dev_like_graph(ontology)
+    hundred = hundred_actor_graph(ontology)
+    loners = dev_like_graph(ontology)
+    for k, name in enumerate(["Reuters", "Mercosur", "Brazil", "Chile", "Xi Jinping", "G20 summit",
+                              "World Bank", "Ana Pérez"]):
+        loners.add_node(Node(f"loner-{k}", name, ["Organization", "Organization", "Country", "Country",
+                                                  "Person", "Event", "Organization", "Person"][k]))
+    loners.add_node(Node("loner-hostile", HOSTILE, "Event"))  # listed as text, runs nothing
     diff = dev_like_graph(ontology)
     diff.nodes["imf"].props["diff"] = "added"
     diff.edges["cristina-fernandez-de-kirchner|CRITICIZES|javier-milei"].props["diff"] = "removed"
@@ -52,7 +60,24 @@ def views(tmp_path_factory, ontology):
                                       title=HOSTILE, scope=HOSTILE)),
         "large": (None, render_html(synthetic_graph(ontology, 1500, 3500), ontology, folder / "large.html",
                                     title="Large", scope="1,500 synthetic actors")),
+        "hundred": (hundred, render_html(hundred, ontology, folder / "hundred.html", title="100 actors",
+                                         scope="100 actors with real-length names")),
+        "loners": (loners, render_html(loners, ontology, folder / "loners.html", title="Loners",
+                                       scope="The dev view and eight actors without a relation")),
     }
+
+
+def hundred_actor_graph(ontology) -> Graph:
+    """100 actors with names as long as real ones, 130 relations, sized by betweenness as build does."""
+    from actorgraph import analytics
+
+    graph = synthetic_graph(ontology, 100, 130, seed=2)
+    first = ["Javier", "Donald", "Luis", "Scott", "Karina", "Marco", "Cristina", "Patricia", "Mauricio", "Santiago"]
+    last = ["Milei", "Trump", "Caputo", "Bessent", "Rubio", "Fernández de Kirchner", "Bullrich", "Macri",
+            "Francos", "Kicillof"]
+    for k, node in enumerate(sorted(graph.nodes.values(), key=lambda n: int(n.id[1:]))):
+        node.name = f"{first[k % 10]} {last[k // 10]}"
+    return analytics.annotate(graph)
 
 
 def open_view(browser: Browser, path: Path) -> None:
@@ -144,8 +169,10 @@ def test_time_slider_shows_relations_up_to_a_date(browser, views):
     graph, path = views["dev"]
     open_view(browser, path)
     dates = browser.eval("window.actorgraph.data.dates")
+    span = article_span(graph)  # a year in passing ("1956") does not stretch the slider
     assert dates == sorted({d for e in graph.edges.values() if (d := first_date(graph, e))}
-                           | {q.date for e in graph.edges.values() for q in e.evidence if q.date})
+                           | {on_timeline(q.date, span) for e in graph.edges.values() for q in e.evidence if q.date})
+    assert dates[0] == min(a.published for a in graph.articles.values() if a.published)
     for index, cutoff in enumerate(dates):
         browser.eval(f"(() => {{ const t = document.getElementById('ag-time'); t.value = '{index}';"
                      " t.dispatchEvent(new Event('input')); })()")
@@ -180,20 +207,32 @@ def test_edge_details_show_quotes_with_article_and_date(browser, views):
     quotes = browser.eval("[...document.querySelectorAll('#ag-details-body .ag-quote')].map(q => q.textContent)")
     sources = browser.eval("[...document.querySelectorAll('#ag-details-body .ag-source')].map(q => q.textContent)")
     assert quotes == ["\u201cMilei and Trump forge an alliance\u201d", "\u201ca close ally of Trump\u201d"]
-    assert sources[0].startswith("\u2014 A new Era in U.S.-Argentina Relations") and sources[0].endswith("(2025-01)")
-    assert sources[1] == "\u2014 Argentina - US Relations (2025-10)"
+    assert sources[0].startswith("\u2014 A new Era in U.S.-Argentina Relations")
+    assert sources[0].endswith("(2025-01, date from the text) \u00B7 found by rule: trigger 'allied_with'")
+    assert sources[1] == ("\u2014 Argentina - US Relations (2025-10, date from the text)"
+                          " \u00B7 found by rule: trigger 'allied_with'")
+    imf = next(j for j, e in enumerate(data["edges"]) if types[e[2]] == "SUPPORTS" and data["nodes"][e[0]][0] == "imf")
+    browser.eval(f"window.actorgraph.pin('edge', {imf})")
+    sources = browser.eval("[...document.querySelectorAll('#ag-details-body .ag-source')].map(q => q.textContent)")
+    assert sources[0].startswith("\u2014 Argentina - US Relations (2025-10, the article's date)")
+    talks = next(j for j, e in enumerate(data["edges"]) if types[e[2]] == "NEGOTIATES")
+    browser.eval(f"window.actorgraph.pin('edge', {talks})")
+    assert "Seen: 1956 to 2025-04" in browser.eval("document.getElementById('ag-details-body').textContent")
 
 
 def test_large_view_uses_computed_positions(browser, views):
     _, path = views["large"]
     open_view(browser, path)
     found = counts(browser)
-    assert found["nodes"] == 1500 and found["edges"] == 3500
+    loners = browser.eval("window.actorgraph.loners.length")
+    assert found["nodes"] == 1500 - loners and found["edges"] == 3500  # actors without a relation are listed
     assert browser.eval("window.actorgraph.network.physics.physicsEnabled") is False
-    first = json.dumps(browser.eval("window.actorgraph.network.getPositions([0, 1, 2])"))
-    assert first == json.dumps(browser.eval("window.actorgraph.network.getPositions([0, 1, 2])"))
-    stored = browser.eval("window.actorgraph.data.nodes[0].slice(4, 6)")
-    assert browser.eval("Object.values(window.actorgraph.network.getPositions([0]))[0]") == {
+    some = browser.eval("window.actorgraph.data.nodes.map((n, i) => i)"
+                        ".filter(i => !window.actorgraph.loners.includes(i)).slice(0, 3)")
+    first = json.dumps(browser.eval(f"window.actorgraph.network.getPositions({some})"))
+    assert first == json.dumps(browser.eval(f"window.actorgraph.network.getPositions({some})"))
+    stored = browser.eval(f"window.actorgraph.data.nodes[{some[0]}].slice(4, 6)")
+    assert browser.eval(f"Object.values(window.actorgraph.network.getPositions([{some[0]}]))[0]") == {
         "x": stored[0], "y": stored[1]}
     assert browser.console == []
 
@@ -280,8 +319,108 @@ def test_the_view_that_build_writes(browser, data_dir, tmp_path, ontology):
     graph = read_graph(SNAPSHOT, ontology)
     open_view(browser, out)
     found = counts(browser)
-    assert found["nodes"] == len(graph.nodes) and found["edges"] == len(graph.edges)
+    related = {end for e in graph.edges.values() for end in (e.source, e.target)}
+    assert found["nodes"] == len(related) and found["edges"] == len(graph.edges)
+    assert browser.eval("window.actorgraph.loners.length") == len(graph.nodes) - len(related) > 0
     assert browser.requests == [out.resolve().as_uri()] and browser.console == []
     header = browser.eval("document.getElementById('ag-header').textContent")
     assert f"{len(graph.nodes)} actors" in header and f"Sources: {len(graph.articles)} articles" in header
     assert browser.eval("window.actorgraph.data.size_by") == "betweenness centrality"  # build annotated it
+
+
+def fitted(browser: Browser) -> list[list]:
+    """The label boxes [left, top, width, height, row, px] of a frame drawn at the fitted view."""
+    browser.wait_for("!window.actorgraph.network.physics.physicsEnabled")
+    browser.eval("(() => { window.actorgraph.network.fit(); window.actorgraph.network.redraw(); })()")
+    browser.wait_for("window.actorgraph.labels !== undefined")
+    return browser.eval("window.actorgraph.labels")
+
+
+def overlapping(boxes: list[list]) -> list[tuple]:
+    return [(a[4], b[4]) for k, a in enumerate(boxes) for b in boxes[k + 1:]
+            if a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]]
+
+
+def test_labels_are_legible_at_the_fitted_view_and_never_overlap(browser, views, tmp_path_factory):
+    graph, path = views["hundred"]
+    open_view(browser, path)
+    boxes = fitted(browser)
+    box = canvas_box(browser)
+    scale = browser.eval("window.actorgraph.network.getScale()")
+    assert scale < 0.8  # vis-network's own 14-unit labels would be under 11 px here
+    assert min(b[5] for b in boxes) >= 11  # font size on screen, in CSS pixels
+    assert overlapping(boxes) == []
+    assert all(0 <= b[0] and b[0] + b[2] <= box["width"] for b in boxes)  # none cut off at the sides
+    assert len(boxes) >= 40, len(boxes)  # most of the 100 are named...
+    data = browser.eval("window.actorgraph.data")
+    ranked = sorted(range(len(data["nodes"])), key=lambda i: -data["nodes"][i][3])
+    labelled = {b[4] for b in boxes}
+    # ...the most central first (a central actor's label can only give way to a more central one's)
+    assert set(ranked[:3]) <= labelled and len(set(ranked[:10]) & labelled) >= 8
+
+    # the glyphs really are that big: the inked rows of the top actor's label in a screenshot
+    top = next(b for b in boxes if b[4] == ranked[0])
+    png = browser.screenshot({"x": box["x"] + top[0], "y": box["y"] + top[1], "width": top[2], "height": top[3]})
+    (tmp_path_factory.getbasetemp() / "hundred-view-label.png").write_bytes(png)
+    width, height, rows = decode_png(png)
+    inked = [y for y in range(height) if any(max(rows[y][x * 3:x * 3 + 3]) < 90 for x in range(width))]
+    assert inked and inked[-1] - inked[0] + 1 >= 10, inked  # cap height plus descender of a 14 px font
+    (tmp_path_factory.getbasetemp() / "hundred-view.png").write_bytes(browser.screenshot())
+
+    # zoomed in, lower-ranked actors get their labels too
+    browser.eval("(() => { const n = window.actorgraph.network; n.moveTo({scale: n.getScale() * 2.5}); })()")
+    browser.eval("window.actorgraph.network.redraw()")
+    closer = browser.eval("window.actorgraph.labels")
+    assert overlapping(closer) == [] and min(b[5] for b in closer) >= 11
+    assert {b[4] for b in closer} - labelled, "zooming in shows no new label"
+
+
+def test_actors_without_a_relation_are_hidden_then_listed(browser, views):
+    graph, path = views["loners"]
+    open_view(browser, path)
+    data = browser.eval("window.actorgraph.data")
+    ids = [n[0] for n in data["nodes"]]
+    loners = sorted([ids.index(f"loner-{k}") for k in range(8)] + [ids.index("loner-hostile")])
+    assert sorted(browser.eval("window.actorgraph.loners")) == loners
+    assert counts(browser)["nodes"] == len(graph.nodes) - 9  # not drawn
+    assert browser.eval("document.getElementById('ag-loners').hidden") is True
+    assert browser.eval("document.getElementById('ag-loners-section').textContent").split() == [
+        "list", "actors", "without", "a", "relation", "9"]
+
+    browser.eval("document.getElementById('ag-loners-toggle').click()")
+    items = browser.eval("""[...document.querySelectorAll('#ag-loners li')].map(li => {
+        const r = li.getBoundingClientRect(); return [li.textContent, r.top, r.bottom, r.left, r.right]; })""")
+    # by label in the ontology's order, then by name; one per line, none on top of another
+    assert [i[0] for i in items] == ["Ana Pérez", "Xi Jinping", "Mercosur", "Reuters", "World Bank",
+                                     "Brazil", "Chile", HOSTILE, "G20 summit"]
+    assert all(a[2] <= b[1] + 0.5 for a, b in zip(items, items[1:]))
+    assert all(i[4] <= browser.eval("document.getElementById('ag-controls').getBoundingClientRect().right")
+               for i in items)
+
+    browser.eval("document.querySelector('#ag-loners li .ag-link').click()")
+    assert browser.eval("document.querySelector('#ag-details-body h2').textContent") == "Ana Pérez"
+    assert browser.eval("document.querySelectorAll('#ag-loners img, #ag-loners script').length") == 0
+    assert browser.eval("window.__pwned === undefined") is True
+    browser.eval("document.querySelector('input[data-label=Person]').click()")  # the label ticks apply
+    assert len(browser.eval("[...document.querySelectorAll('#ag-loners li')]")) == 7
+    browser.eval("document.getElementById('ag-loners-toggle').click()")
+    assert browser.eval("document.getElementById('ag-loners').hidden") is True
+
+    browser.eval("window.actorgraph.focusNode(window.actorgraph.data.nodes.findIndex(n => n[1] === 'Xi Jinping'))")
+    assert browser.eval("document.getElementById('ag-loners').hidden") is False  # search opens the list at it
+    assert browser.eval("document.querySelector('#ag-loners li.ag-active').textContent") == "Xi Jinping"
+    assert browser.eval("document.querySelector('#ag-details-body h2').textContent") == "Xi Jinping"
+    assert browser.console == []
+
+
+def test_the_diff_legend_is_in_view_without_scrolling(browser, views):
+    _, path = views["diff"]
+    open_view(browser, path)
+    legend = browser.eval("""(() => { const r = document.getElementById('ag-diff-legend').getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, height: r.height, text: document.getElementById('ag-diff-legend').textContent,
+                inner: window.innerHeight}; })()""")
+    assert 0 < legend["height"] and 0 <= legend["top"] and legend["bottom"] <= legend["inner"]
+    assert legend["text"] == "Changes:added1removed1"
+    _, plain = views["dev"]
+    open_view(browser, plain)
+    assert browser.eval("document.getElementById('ag-diff-legend').hidden") is True

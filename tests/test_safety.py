@@ -202,29 +202,23 @@ def free_port() -> int:
     raise RuntimeError("no free port")
 
 
-def test_bolt_is_opened_only_when_asked_and_says_where_it_listens(data_dir):
+def test_bolt_is_opened_only_when_asked(data_dir):
+    """The library can open Bolt (the tests use it as a stand-in for Neo4j); the CLI cannot."""
     port = free_port()
-    result = cli(data_dir, "store", "start", "--bolt-port", str(port))
+    server.start_server(data_dir, bolt_port=port, pin=True)
     try:
-        assert result.exit_code == 0, result.output
         pid = server.running(data_dir).pid
         deadline = time.monotonic() + 10  # the Bolt listener starts a moment after the server answers
         while not (listening := listening_tcp_ports(pid)) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert {p for _, p in listening} == {port}
-        everywhere = any(address.strip("0") == "" for address, _ in listening)
-        # FalkorDB cannot bind Bolt to one address, so the message must not claim 127.0.0.1
-        if everywhere:
-            assert f"Bolt on port {port} of every network interface with no password" in result.output
     finally:
-        cli(data_dir, "store", "stop")
+        server.stop_server(data_dir)
     assert not server.status(data_dir)["running"]
 
 
 def test_a_bolt_port_falkordb_would_ignore_is_refused(data_dir):
     """FalkorDB silently ignores BOLT_PORT above 32767; actorgraph used to report it as open."""
-    result = cli(data_dir, "store", "start", "--bolt-port", "40000")
-    assert result.exit_code == 2 and "40000 is not in the range 1<=x<=32767" in result.output
     with pytest.raises(StoreError, match=r"Bolt port 40000 is out of range: FalkorDB takes 1-32767"):
         server.start_server(data_dir, bolt_port=40000)
     assert not server.status(data_dir)["running"]

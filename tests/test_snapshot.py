@@ -26,3 +26,25 @@ def test_snapshot_holds_the_main_actors_with_evidence(ontology):
         assert edge.evidence, edge.key
         for ev in edge.evidence:
             assert ev.quote in texts[ev.article], (edge.key, ev.quote)
+
+
+def test_snapshot_refuses_a_graph_folder_that_is_not_the_projects(tmp_path, monkeypatch):
+    """A user's ./graph (found from the working folder, or given with --graph-dir) is left alone:
+    the development graph is not written there (with --corpus, their own articles may be)."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from actorgraph.cli import main
+
+    own = tmp_path / "graph"
+    own.mkdir()
+    shutil.copy(GRAPH_DIR / "ontology.yaml", own)
+    (own / "snapshot.json").write_text("my own graph")
+    monkeypatch.chdir(tmp_path)
+    for args in (["snapshot"], ["--graph-dir", str(own), "snapshot"], ["snapshot", "--check"]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith("Error: ") and len(result.output.splitlines()) == 1, result.output
+        assert "not the project's graph folder" in result.output and "give --corpus DIR" in result.output
+    assert (own / "snapshot.json").read_text() == "my own graph"

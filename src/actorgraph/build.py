@@ -19,6 +19,7 @@ class BuildReport:
     html: Path | None
     source: str
     problems: list[str] = field(default_factory=list)
+    replaced: tuple[int, int] | None = None  # (actors, relations) of the graph this build replaced
 
 
 def graph_from_articles(paths: list[Path], ontology: Ontology, curation_path: Path | None,
@@ -32,17 +33,24 @@ def graph_from_articles(paths: list[Path], ontology: Ontology, curation_path: Pa
 
 
 def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_path: Path | None,
-          progress: Progress | None = None) -> BuildReport:
-    """Annotate the graph with centralities, replace the stored graph with it, write the HTML."""
-    analytics.annotate(graph)
-    stats = store.load(graph, replace=True, progress=progress)
-    if html_path is not None:
-        from .render import render_html
+          progress: Progress | None = None, title: str = "actorgraph: the whole graph") -> BuildReport:
+    """Annotate the graph with centralities, replace the stored graph with it, write the HTML.
 
-        generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        render_html(graph, ontology, html_path, title="actorgraph: the whole graph",
-                    scope=f"The whole graph ({source})", generated_at=generated)
-    return BuildReport(graph, stats, html_path, source)
+    The load and the HTML happen under the store's load lock, so that of two builds at once,
+    the view left on disk is of the graph left in the store.
+    """
+    analytics.annotate(graph)
+    with store.exclusive():
+        before = store.counts()
+        stats = store.load(graph, replace=True, progress=progress)
+        if html_path is not None:
+            from .render import render_html
+
+            generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+            render_html(graph, ontology, html_path, title=title,
+                        scope=f"The whole graph ({source})", generated_at=generated)
+    replaced = (sum(before["nodes"].values()), sum(before["edges"].values()))
+    return BuildReport(graph, stats, html_path, source, replaced=replaced if any(replaced) else None)
 
 
 def snapshot_graph(snapshot_path: Path, ontology: Ontology) -> Graph:

@@ -74,17 +74,27 @@ ORDER BY a.id
 
 DELETE_ALL = "MATCH (n) DETACH DELETE n"
 
+# Actor parameters of named queries: the actors one lookup key (keys.lookup_key) names, and,
+# when none does, every actor's names for the suggestion.
+FIND_ACTORS = """
+MATCH (n:Entity)
+WHERE $key IN n.keys
+RETURN n.id AS id, n.name AS name, n.aliases AS aliases
+"""
+ACTOR_NAMES = "MATCH (n:Entity) RETURN n.id AS id, n.name AS name, n.aliases AS aliases"
+
 # Neo4j 5 schema statements (FalkorDB creates its own indexes, see store/falkor.py).
 NEO4J_SCHEMA = [
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)",
-]
+]  # no index on n.keys: Neo4j 5's indexes do not answer list membership (FIND_ACTORS scans)
 
 FALKOR_SCHEMA = [
     "CREATE INDEX FOR (n:Entity) ON (n.id)",
     "CREATE INDEX FOR (a:Article) ON (a.id)",
     "CREATE INDEX FOR (n:Entity) ON (n.name)",
+    "CREATE INDEX FOR (n:Entity) ON (n.keys)",  # a list: the index answers $key IN n.keys
 ]
 
 
@@ -104,7 +114,7 @@ def all_statements() -> list[str]:
         fill(MERGE_ENTITIES, label="Person"), fill(MERGE_NEW_ENTITIES, label="Person"), MERGE_ARTICLES,
         fill(MERGE_RELATIONS, type="MET_WITH"), MERGE_MENTIONS, SET_NODE_PROPERTIES,
         COUNT_NODES, COUNT_RELATIONS, COUNT_ARTICLES, EXPORT_NODES, EXPORT_RELATIONS,
-        EXPORT_ARTICLES, DELETE_ALL, *NEO4J_SCHEMA,
+        EXPORT_ARTICLES, DELETE_ALL, FIND_ACTORS, ACTOR_NAMES, *NEO4J_SCHEMA,
     ]
 
 # Neo4j: empty actorgraph's part of the database in batches (one huge transaction can

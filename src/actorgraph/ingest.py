@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import jsonfile
 from .errors import InputError
 from .extract.dates import parse_published
 from .extract.document import Document
@@ -105,8 +106,8 @@ def read_paths(paths: list[Path], *, max_bytes: int = MAX_BYTES) -> Corpus:
     """Read every article under ``paths`` (files or folders, walked in sorted order).
 
     Inside a folder, a symbolic link that leads out of it (or to another folder) is skipped
-    with a problem line: a corpus folder reads only what it holds. A file named directly is
-    read wherever its link points."""
+    with a problem line: a corpus folder reads only what it holds. So is a ``manifest.json``
+    linked from outside its folder. A file named directly is read wherever its link points."""
     corpus = Corpus()
     seen: set[str] = set()
     for path in paths:
@@ -164,12 +165,16 @@ def _manifest(folder: Path, problems: list[str]) -> dict[str, dict]:
     path = folder / MANIFEST
     if not path.is_file():
         return {}
+    if path.is_symlink() and not path.resolve().is_relative_to(folder.resolve()):
+        # as for article files: a folder's manifest is what the folder holds
+        problems.append(f"{path}: ignored: a symbolic link to {path.resolve()}, outside {folder}")
+        return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = jsonfile.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         problems.append(f"{path}:{exc.lineno}: ignored: invalid JSON ({exc.msg})")
         return {}
-    except RecursionError:
+    except jsonfile.TooDeep:
         problems.append(f"{path}: ignored: nested too deeply to be a manifest")
         return {}
     except (OSError, UnicodeDecodeError) as exc:
@@ -249,11 +254,11 @@ def _jsonl(path: Path, text: str, meta: dict, problems: list[str]) -> list[Docum
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = jsonfile.loads(line)
         except json.JSONDecodeError as exc:
             problems.append(f"{path}:{number}: skipped: invalid JSON ({exc.msg})")
             continue
-        except RecursionError:
+        except jsonfile.TooDeep:
             problems.append(f"{path}:{number}: skipped: nested too deeply to be an article record")
             continue
         body = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str)), None) \
@@ -399,8 +404,8 @@ def _json_ld(tree) -> list[dict]:
     items = []
     for script in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
-            data = json.loads(script)
-        except (ValueError, RecursionError):
+            data = jsonfile.loads(script)
+        except ValueError:
             continue
         stack = [data]
         while stack and len(items) < 100:

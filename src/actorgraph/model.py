@@ -15,18 +15,17 @@ accumulates on one edge, and a symmetric type stores its ends in sorted order.
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import GraphDataError
+from . import jsonfile
 from .ontology import Ontology
+from .output import write_text as write_text_atomic  # the package's one writer (output.py)
 
 NODE_CORE = ("id", "name", "label", "aliases")
 EDGE_CORE = ("source", "target", "type", "evidence", "weight", "first_seen", "last_seen", "key")
@@ -387,48 +386,16 @@ def read_graph(path: Path, ontology: Ontology | None = None) -> Graph:
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphDataError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
     try:
-        data = json.loads(text)
+        data = jsonfile.loads(text)
     except json.JSONDecodeError as exc:
         raise GraphDataError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    except jsonfile.TooDeep as exc:
+        raise GraphDataError(f"{path}: not graph JSON: {exc}") from None
     return Graph.from_dict(data, ontology, where=str(path))
 
 
 def dumps_graph(graph: Graph) -> str:
     return json.dumps(graph.to_dict(), ensure_ascii=False, indent=1) + "\n"
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder and rename: never half-written.
-
-    A device or pipe (/dev/null, /dev/stdout, a FIFO) is written into instead: renaming
-    over it would replace the device with a regular file. The file gets the usual
-    permissions (0666 less the umask), not the private 0600 of a temporary file.
-    """
-    path = Path(path)
-    if path.exists() and not path.is_file() and not path.is_dir():
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # the folder's name is taken by a file: say that, not "File exists"
-        raise NotADirectoryError(errno.ENOTDIR, f"{path.parent} is a file, not a folder",
-                                 str(path.parent)) from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_graph(graph: Graph, path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from .yamlfile import line_of, load_yaml
 
 LABEL_KEYS = {"color", "shape", "description"}
 RELATION_KEYS = {"meaning", "source", "target", "symmetric", "properties", "color", "family"}
+# Labels, types and property names go into Cypher as names (never as values): they must be
+# plain identifiers, the form both Neo4j and FalkorDB take unquoted.
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 SHAPES = {"dot", "square", "diamond", "triangle", "triangleDown", "star", "ellipse", "box", "hexagon"}
 
 
@@ -68,9 +72,17 @@ def load_ontology(path: Path) -> Ontology:
         if not isinstance(doc.get(key), dict) or not doc[key]:
             raise ConfigError(f"{path}:{line_of(doc)}: missing or empty '{key}' mapping")
 
+    special = {}
+    for key, default in (("common_label", "Entity"), ("article_label", "Article"), ("mention_type", "MENTIONS")):
+        special[key] = doc.get(key, default)
+        _check_name(special[key], f"{path}:{line_of(special[key]) or line_of(doc)}", key)
+
     labels = {}
     for name, spec in doc["labels"].items():
         where = f"{path}:{line_of(name)}"
+        _check_name(name, where, "label")
+        if name in (special["common_label"], special["article_label"]):
+            raise ConfigError(f"{where}: label {name!r} is the name of the common or article label; choose another")
         spec = spec or {}
         _no_unknown_keys(spec, LABEL_KEYS, where, f"label {name!r}")
         shape = spec.get("shape", "dot")
@@ -82,6 +94,9 @@ def load_ontology(path: Path) -> Ontology:
     relations = {}
     for name, spec in doc["relations"].items():
         where = f"{path}:{line_of(name)}"
+        _check_name(name, where, "relation type")
+        if name == special["mention_type"]:
+            raise ConfigError(f"{where}: relation type {name!r} is the mention type's name; choose another")
         if not isinstance(spec, dict):
             raise ConfigError(f"{where}: relation {name!r} must be a mapping")
         _no_unknown_keys(spec, RELATION_KEYS, where, f"relation {name!r}")
@@ -97,6 +112,11 @@ def load_ontology(path: Path) -> Ontology:
                         f"unknown label {label!r} (declared: {', '.join(labels)})"
                     )
             ends[end] = tuple(str(label) for label in value)
+        properties = spec.get("properties", []) or []
+        if not isinstance(properties, list):
+            raise ConfigError(f"{where}: relation {name!r}: 'properties' must be a list of names")
+        for prop in properties:
+            _check_name(prop, f"{path}:{line_of(prop) or line_of(name)}", f"property of relation {name!r}")
         symmetric = spec.get("symmetric", False)
         if not isinstance(symmetric, bool):
             raise ConfigError(f"{where}: relation {name!r}: 'symmetric' must be true or false")
@@ -106,18 +126,29 @@ def load_ontology(path: Path) -> Ontology:
             sources=ends["source"],
             targets=ends["target"],
             symmetric=symmetric,
-            properties=tuple(str(p) for p in spec.get("properties", []) or []),
+            properties=tuple(str(p) for p in properties),
             color=str(spec.get("color", "#999999")),
             family=str(spec.get("family", "other")),
         )
     return Ontology(
         labels=labels,
         relations=relations,
-        common_label=str(doc.get("common_label", "Entity")),
-        article_label=str(doc.get("article_label", "Article")),
-        mention_type=str(doc.get("mention_type", "MENTIONS")),
+        common_label=str(special["common_label"]),
+        article_label=str(special["article_label"]),
+        mention_type=str(special["mention_type"]),
         path=path,
     )
+
+
+def _check_name(name, where: str, what: str) -> None:
+    if not isinstance(name, str) or not NAME.fullmatch(name):
+        raise ConfigError(f"{where}: {what} {name!r} is not a valid name: use letters, digits and _, "
+                          f"not starting with a digit (e.g. {_suggest(name)!r})")
+
+
+def _suggest(name) -> str:
+    fixed = re.sub(r"\W+", "_", str(name), flags=re.ASCII).strip("_") or "Name"
+    return fixed if not fixed[0].isdigit() else f"_{fixed}"
 
 
 def _no_unknown_keys(spec: dict, allowed: set[str], where: str, what: str) -> None:

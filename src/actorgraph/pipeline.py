@@ -17,8 +17,9 @@ from .errors import InputError, ModelError
 from .extract import get_extractor
 from .extract.document import Document
 from .ingest import read_paths
-from .model import Graph
+from .model import Graph, dumps_graph
 from .ontology import Ontology
+from .output import safe_file_names
 from .progress import Progress
 from .resolve import resolve_across
 
@@ -88,6 +89,16 @@ def extract_paths(paths: list[Path], ontology: Ontology, *, curation_path: Path 
                           "log": log})
     return ExtractionResult(combined, per_article, corpus.problems, chosen.name, log, corpus.notes,
                             failed, summary)
+
+
+def per_article_files(per_article: dict[str, Graph], folder: Path) -> dict[Path, str]:
+    """``--per-article`` output: {file in ``folder``: graph JSON}, one file per article.
+
+    Names come from article stems, which a JSON Lines ``id`` chooses, so they go through
+    ``output.safe_file_names``: whatever the id, the file lands inside ``folder``.
+    """
+    names = safe_file_names(per_article, ".json")
+    return {folder / names[stem]: dumps_graph(graph) for stem, graph in sorted(per_article.items())}
 
 
 def _check_failures(failed: list[str], total: int, strict: bool, warn) -> None:

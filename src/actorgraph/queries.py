@@ -5,9 +5,16 @@ Each query is a ``.cypher`` file whose leading ``//`` comment lines form its hea
     // title: Shortest path between two actors
     // description: The shortest chain of typed relations linking two actors;
     //   an indented line continues the previous field.
-    // param: source string — id, name or alias of the first actor
-    // param: limit int = 10 — how many rows (a default makes the parameter optional)
+    // param: source actor — id, name or alias of the first actor
+    // param: limit int 1..1000 = 10 — how many rows (a default makes the parameter optional)
     // backends: falkordb, neo4j
+
+Parameter types: ``string``, ``int`` (optionally with an inclusive range ``LOW..HIGH``),
+``float``, ``bool``, ``date`` (YYYY, YYYY-MM or YYYY-MM-DD, sent as that text, as dates are
+stored), ``actor`` (resolved before the query runs, through one indexed lookup of the
+actors' normalised names and aliases, to the actor's id: no match is an error with close
+names; an empty default means "no actor") and ``relation`` (a relation type of the
+ontology, upper-cased).
 
 A backend that needs different Cypher gets a sibling file ``NAME.BACKEND.cypher`` (e.g.
 ``shortest_path.falkordb.cypher``) holding only the body; ``text_for(backend)`` picks it.
@@ -18,6 +25,7 @@ Values always travel as query parameters, never pasted into the text.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 import re
@@ -25,16 +33,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, QueryError
-from .model import Graph
+from . import cypher, dialect, jsonfile
+from .errors import ActorGraphError, ConfigError, QueryError
+from .keys import lookup_key
+from .model import Graph, Node
 from .ontology import Ontology
 from .store import rows
 from .store.base import GNode, GPath, GRel, Result
 
 BACKENDS = ("falkordb", "neo4j")
-TYPES = {"string": str, "int": int, "float": float, "bool": bool}
+TYPES = {"string": str, "int": int, "float": float, "bool": bool, "date": str, "actor": str, "relation": str}
 _FIELD = re.compile(r"^//\s?(title|description|param|backends):\s*(.*)$")
-_PARAM = re.compile(r"^([A-Za-z_]\w*)\s+(string|int|float|bool)(?:\s*=\s*(\S+))?\s+(?:—|--)\s+(.+)$")
+_PARAM = re.compile(r"^([A-Za-z_]\w*)\s+(" + "|".join(TYPES) + r")(?:\s+(-?\d+)?\.\.(-?\d+)?)?"
+                    r"(?:\s*=\s*(\S+))?\s+(?:—|--)\s+(.+)$")
+_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _USED_PARAM = re.compile(r"\$([A-Za-z_]\w*)")
 _STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
 _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
@@ -43,14 +55,21 @@ _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 @dataclass(frozen=True)
 class Param:
     name: str
-    type: str  # string | int | float | bool
+    type: str  # a key of TYPES
     default: Any = None
     required: bool = True
     help: str = ""
+    low: int | None = None  # an int's declared range, inclusive
+    high: int | None = None
 
     def describe(self) -> str:
         default = "" if self.required else f" = {json.dumps(self.default, ensure_ascii=False)}"
-        return f"{self.name} ({self.type}{default})"
+        return f"{self.name} ({self.type}{self.range_text()}{default})"
+
+    def range_text(self) -> str:
+        if self.low is None and self.high is None:
+            return ""
+        return f" {'' if self.low is None else self.low}..{'' if self.high is None else self.high}"
 
 
 @dataclass
@@ -74,12 +93,22 @@ class NamedQuery:
         return next((p for p in self.params if p.name == name), None)
 
 
-def load_library(directory: Path | None = None) -> dict[str, NamedQuery]:
-    """Every named query in `directory` (default: the project's queries/), by name."""
+def load_library(directory: Path | None = None, *, user: Path | None = None) -> dict[str, NamedQuery]:
+    """Every named query, by name: those in `directory` (default: the library shipped in the
+    package), then those in `user` (a workspace's queries/), which add to them or replace
+    one of the same name, variants included."""
     if directory is None:
-        from .settings import queries_dir
+        from .settings import builtin_path
 
-        directory = queries_dir()
+        directory = builtin_path("queries")
+    library = load_folder(directory)
+    if user is not None:
+        library.update(load_folder(user))
+    return library
+
+
+def load_folder(directory: Path) -> dict[str, NamedQuery]:
+    """The named queries in one folder (each NAME.cypher with its NAME.BACKEND.cypher variants)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise ConfigError(f"{directory}: query folder not found")
@@ -108,7 +137,10 @@ def get_query(library: dict[str, NamedQuery], name: str) -> NamedQuery:
     """The query called `name`, or a QueryError suggesting close names."""
     if name in library:
         return library[name]
-    close = difflib.get_close_matches(name, library, n=3, cutoff=0.5)
+    scored = sorted(((difflib.SequenceMatcher(None, name, other).ratio(), other) for other in library),
+                    key=lambda pair: (-pair[0], pair[1]))
+    # names at least half alike, and none far behind the best (neighborhood: not common_neighbours)
+    close = [other for ratio, other in scored[:3] if ratio >= 0.5 and ratio >= scored[0][0] - 0.2]
     hint = f"did you mean {' or '.join(close)}? " if close else ""
     raise QueryError(f"no query named {name!r}; {hint}`actorgraph queries` lists them all")
 
@@ -136,17 +168,95 @@ def convert(param: Param, value: str, query_name: str = "") -> Any:
     where = f"parameter {param.name!r}" + (f" of query {query_name!r}" if query_name else "")
     text = value.strip()
     try:
-        if param.type == "string":
+        if param.type in ("string", "actor"):
             return value
+        if param.type == "relation":
+            return text.upper()
+        if param.type == "date":
+            if text and not _valid_date(text):
+                raise QueryError(f"{where} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+            return text
         if param.type == "bool":
             if text.lower() in _TRUE:
                 return True
             if text.lower() in _FALSE:
                 return False
             raise ValueError
-        return TYPES[param.type](text)
+        number = TYPES[param.type](text)
     except ValueError:
         raise QueryError(f"{where} must be {_article(param.type)} {param.type}, got {value!r}") from None
+    if (param.low is not None and number < param.low) or (param.high is not None and number > param.high):
+        bounds = (f"between {param.low} and {param.high}" if param.low is not None and param.high is not None
+                  else f"at least {param.low}" if param.low is not None else f"at most {param.high}")
+        raise QueryError(f"{where} must be {bounds}, got {value!r}")
+    return number
+
+
+def _valid_date(text: str) -> bool:
+    if not _DATE.match(text):
+        return False
+    parts = [int(p) for p in text.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def resolve_params(store, query: NamedQuery, bound: dict[str, Any]) -> dict[str, Any]:
+    """Bound values with actors resolved to their ids and relation types checked against the
+    store's ontology; QueryError (with close names) when one names nothing."""
+    from .select import check_types
+
+    resolved = dict(bound)
+    for param in query.params:
+        value = bound.get(param.name)
+        if param.type == "actor" and value:
+            resolved[param.name] = resolve_actor(store, value, f"parameter {param.name!r} of query {query.name!r}")
+        elif param.type == "relation" and value:
+            try:
+                resolved[param.name] = check_types([value], store.ontology)[0]
+            except ActorGraphError as exc:
+                raise QueryError(f"parameter {param.name!r} of query {query.name!r}: {exc}") from None
+    return resolved
+
+
+def resolve_actor(store, name: str, where: str = "") -> str:
+    """The id of the actor whose id, name or alias is `name` (normalised as keys.lookup_key).
+
+    One indexed lookup (cypher.FIND_ACTORS); an id beats a name beats an alias when several
+    actors share the key. No match, or a tie, is a QueryError; the suggestion is the one
+    `render --actor` gives (select.find_node over every actor's names).
+    """
+    from .select import find_node
+
+    key = lookup_key(name)
+    # a NUL (which no stored name holds, and FalkorDB refuses in a parameter) names nothing
+    hits = [] if "\x00" in key else store.read(cypher.FIND_ACTORS, {"key": key}).rows
+    if len(hits) == 1:
+        return str(hits[0][0])
+    candidates = Graph()
+    for node_id, node_name, aliases in hits or store.read(cypher.ACTOR_NAMES).rows:
+        candidates.add_node(Node(str(node_id), str(node_name or node_id), "", list(aliases or [])))
+    for rank in ("id", "name", "alias"):
+        found = sorted(n.id for n in candidates.nodes.values() if key in _ranked_keys(n, rank))
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise QueryError(f"{where + ': ' if where else ''}actor {name!r} is ambiguous: it is "
+                             f"{_article(rank)} {rank} of {', '.join(found[:5])}; give one of these ids")
+    try:  # nothing matched: the store predates the keys property, or a suggestion is due
+        return find_node(candidates, name).id
+    except ActorGraphError as exc:
+        raise QueryError(f"{where + ': ' if where else ''}{exc}") from None
+
+
+def _ranked_keys(node: Node, rank: str) -> set[str]:
+    if rank == "id":
+        return {lookup_key(node.id)}
+    if rank == "name":
+        return {lookup_key(node.name)}
+    return {lookup_key(a) for a in node.aliases}
 
 
 def guess_params(raw: dict[str, str]) -> dict[str, Any]:
@@ -154,7 +264,9 @@ def guess_params(raw: dict[str, str]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in raw.items():
         try:
-            values[key] = json.loads(value)
+            values[key] = jsonfile.loads(value)
+        except jsonfile.TooDeep as exc:
+            raise QueryError(f"parameter {key!r}: {exc}") from None
         except ValueError:
             values[key] = value
     return values
@@ -178,13 +290,25 @@ def run_query(store, cypher: str, params: dict | None = None, *, write: bool = F
     missing = sorted(set(_USED_PARAM.findall(_STRING_OR_COMMENT.sub("", cypher))) - set(params or {}))
     if missing:
         raise QueryError(f"parameter ${missing[0]} is not given; pass -p {missing[0]}=VALUE")
-    return store.write(cypher, params or {}) if write else store.read(cypher, params or {})
+    if getattr(store, "name", "") != "falkordb":
+        return store.write(cypher, params or {}) if write else store.read(cypher, params or {})
+    # Neo4j Cypher on the embedded store: the one provably equivalent rewrite, and a one-line
+    # error naming any construct FalkorDB lacks (dialect.py).
+    text = dialect.falkordb_form(cypher)
+    try:
+        return store.write(text, params or {}) if write else store.read(text, params or {})
+    except QueryError as exc:
+        if not str(exc).startswith("FalkorDB rejected the query"):
+            raise
+        raise dialect.explain(cypher, exc) from None
 
 
 def run_named(store, query: NamedQuery, raw: dict[str, str], *, write: bool = False) -> Result:
-    """Bind `-p` strings and run a library query with the text for the store's backend."""
-    params = bind_params(query, raw)
-    return run_query(store, query.text_for(store.name), params, write=write)
+    """Bind `-p` strings, resolve actors and relation types, and run a library query with the
+    text for the store's backend."""
+    text = query.text_for(store.name)
+    params = resolve_params(store, query, bind_params(query, raw))
+    return run_query(store, text, params, write=write)
 
 
 def result_to_graph(result: Result, ontology: Ontology) -> Graph:
@@ -225,11 +349,29 @@ def result_to_graph(result: Result, ontology: Ontology) -> Graph:
     return graph
 
 
+def result_items(result: Result) -> tuple[set[str], set[str]]:
+    """The actor ids and relation keys anywhere in a result (nodes, relationships, paths,
+    lists and maps of them); article nodes and plain values are left out."""
+    nodes: dict[str, GNode] = {}
+    rels: dict[str, GRel] = {}
+    for row in result.rows:
+        for value in row:
+            _collect(value, nodes, rels)
+    node_ids = {str(n.properties["id"]) for n in nodes.values()
+                if "id" in n.properties and "Article" not in n.labels}
+    edge_keys = {str(r.properties["key"]) for r in rels.values() if "key" in r.properties}
+    return node_ids, edge_keys
+
+
 def to_plain(value: Any) -> Any:
     """A result value as JSON-ready data: nodes and relationships become their properties
-    plus ``_labels`` / ``_type`` (store-internal ids left out, so output is reproducible)."""
-    if isinstance(value, GNode):
-        return {"_labels": sorted(value.labels), **dict(sorted(value.properties.items()))}
+    plus ``_labels`` / ``_type`` (store-internal ids and lookup keys left out, so output is
+    reproducible); dates, times and durations become ISO 8601 text. Numbers are left as the
+    backend returns them: FalkorDB's sum() of integers is a float, so a query whose column
+    means an integer casts it (toInteger(sum(...))), as most_connected does."""
+    if isinstance(value, GNode):  # keys: the lookup property, the id, name and aliases again
+        return {"_labels": sorted(value.labels),
+                **{k: v for k, v in sorted(value.properties.items()) if k != "keys"}}
     if isinstance(value, GRel):
         return {"_type": value.type, **dict(sorted(value.properties.items()))}
     if isinstance(value, GPath):
@@ -239,7 +381,35 @@ def to_plain(value: Any) -> Any:
         return [to_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
+    return _temporal(value)
+
+
+def _temporal(value: Any) -> Any:
+    """Dates, times and durations as ISO 8601 text (FalkorDB's client returns Python date,
+    time, datetime and dateutil relativedelta; the Neo4j store turns its own into text)."""
+    if isinstance(value, (datetime.date, datetime.time)):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return iso_duration(days=value.days, seconds=value.seconds, microseconds=value.microseconds)
+    if type(value).__name__ == "relativedelta":
+        return iso_duration(years=value.years, months=value.months, days=value.days,
+                            hours=value.hours, minutes=value.minutes, seconds=value.seconds,
+                            microseconds=value.microseconds)
     return value
+
+
+def iso_duration(*, years: int = 0, months: int = 0, days: int = 0, hours: int = 0, minutes: int = 0,
+                 seconds: int = 0, microseconds: int = 0) -> str:
+    """An ISO 8601 duration such as P1Y2M3DT4H5M6.5S (PT0S when every part is zero)."""
+    minutes, seconds = minutes + seconds // 60, seconds % 60
+    hours, minutes = hours + minutes // 60, minutes % 60
+    date = "".join(f"{n}{unit}" for n, unit in ((years, "Y"), (months, "M"), (days, "D")) if n)
+    secs = f"{seconds}.{microseconds:06d}".rstrip("0").rstrip(".") if microseconds else str(seconds)
+    clock = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
+    clock += f"{secs}S" if seconds or microseconds else ""
+    if not date and not clock:
+        return "PT0S"
+    return "P" + date + ("T" + clock if clock else "")
 
 
 def to_text(value: Any) -> str:
@@ -266,7 +436,7 @@ def to_text(value: Any) -> str:
         return "; ".join(to_text(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(to_plain(value), ensure_ascii=False, sort_keys=True)
-    return str(value)
+    return str(_temporal(value))
 
 
 # -- parsing ---------------------------------------------------------------------------
@@ -307,23 +477,28 @@ def _parse_query(path: Path) -> NamedQuery:
 def _parse_param(spec: str, where: str) -> Param:
     match = _PARAM.match(spec)
     if not match:
-        raise ConfigError(f"{where}: parameter line must read 'NAME TYPE [= DEFAULT] — help' "
+        raise ConfigError(f"{where}: parameter line must read 'NAME TYPE [LOW..HIGH] [= DEFAULT] — help' "
                           f"with TYPE one of {', '.join(TYPES)}; got {spec!r}")
-    name, type_, default, help_ = match.groups()
-    param = Param(name, type_, None, True, help_.strip())
+    name, type_, low, high, default, help_ = match.groups()
+    if (low is not None or high is not None) and type_ != "int":
+        raise ConfigError(f"{where}: only an int parameter can declare a range; got {spec!r}")
+    low, high = (None if low is None else int(low)), (None if high is None else int(high))
+    if low is not None and high is not None and low > high:
+        raise ConfigError(f"{where}: empty range {low}..{high}")
+    param = Param(name, type_, None, True, help_.strip(), low, high)
     if default is None:
         return param
     try:
-        raw = json.loads(default) if type_ == "string" else default
+        raw = json.loads(default) if type_ in ("string", "date", "actor", "relation") else default
     except ValueError:
         raw = default
-    if type_ == "string" and not isinstance(raw, str):
+    if type_ in ("string", "date", "actor", "relation") and not isinstance(raw, str):
         raise ConfigError(f"{where}: default of {name!r} must be a quoted string, e.g. \"\"")
     try:
         value = convert(param, str(raw))
     except QueryError as exc:
         raise ConfigError(f"{where}: default: {exc}") from None
-    return Param(name, type_, value, False, help_.strip())
+    return Param(name, type_, value, False, help_.strip(), low, high)
 
 
 def _body(text: str) -> str:

@@ -30,6 +30,7 @@ from pathlib import Path
 from .errors import ActorGraphError, GraphDataError, InputError
 from .model import Evidence, Graph, write_text_atomic
 from .ontology import Ontology
+from .select import article_span, on_timeline
 
 PHYSICS_LIMIT = 300  # above this many nodes, positions are computed before writing
 EDGE_LABEL_LIMIT = 1500  # above this many edges, edge labels are left to the details panel
@@ -74,7 +75,13 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
     node row: [id, name, label index, size value, x, y (None: physics places it),
                first date index (-1: undated), diff, aliases, details {role, country, ...}]
     edge row: [source row, target row, type index, short label, first date index,
-               last date index, weight, diff, role or detail, [[article index, quote, date]]]
+               last date index, weight, diff, role or detail,
+               [[article index, quote, date, date source, why]]]
+
+    `dates` are the time slider's steps. They run over the articles' publication dates: a date
+    the text gives outside them (a year mentioned in passing) sits at the nearest end
+    (`select.on_timeline`); each quote keeps its own date, and its source says whether that
+    date is from the text ("text"), the article's publication date ("article") or not recorded ("").
     """
     nodes = sorted(graph.nodes.values(), key=lambda n: n.id)
     edges = sorted(graph.edges.values(), key=lambda e: e.key)
@@ -86,14 +93,21 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
     articles = sorted(graph.articles.values(), key=lambda a: (a.published or "", a.title, a.id))
     article_index = {a.id: i for i, a in enumerate(articles)}
     published = {a.id: a.published for a in articles}
+    span = article_span(graph)
 
-    def dated(evidence: list[Evidence]) -> list[tuple[Evidence, str | None]]:
-        # a quote without its own date is dated by its article
-        return sorted(((q, q.date or published.get(q.article)) for q in evidence),
-                      key=lambda pair: (pair[1] or "", pair[0].article, pair[0].start or 0))
+    def dated(evidence: list[Evidence]) -> list[tuple[Evidence, str | None, str]]:
+        # (quote, its date, where the date comes from): a quote without its own date is dated by its article
+        rows = []
+        for q in evidence:
+            if q.date:
+                rows.append((q, q.date, q.date_source or ""))
+            else:
+                rows.append((q, published.get(q.article), "article" if published.get(q.article) else ""))
+        return sorted(rows, key=lambda row: (row[1] or "", row[0].article, row[0].start or 0))
 
     edge_evidence = [dated(edge.evidence) for edge in edges]
-    dates = sorted({d for evidence in edge_evidence for _, d in evidence if d})
+    on_slider = {d: on_timeline(d, span) for evidence in edge_evidence for _, d, _ in evidence if d}
+    dates = sorted(set(on_slider.values()))
     date_index = {d: i for i, d in enumerate(dates)}
 
     degree = [0] * len(nodes)
@@ -106,7 +120,7 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
         s, t = node_index[edge.source], node_index[edge.target]
         degree[s] += 1
         degree[t] += t != s
-        seen = [date_index[d] for _, d in evidence if d]
+        seen = [date_index[on_slider[d]] for _, d, _ in evidence if d]
         first, last = (min(seen), max(seen)) if seen else (-1, -1)
         for end in (s, t):
             if first >= 0 and (first_date[end] < 0 or first < first_date[end]):
@@ -114,7 +128,8 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
         note = edge.props.get("role") or edge.props.get("detail") or ""
         edge_rows.append([s, t, type_index[edge.type], short_label(edge.type, edge.props.get("role")),
                           first, last, edge.weight, edge.props.get("diff") or "", str(note),
-                          [[article_index.get(q.article, -1), q.quote, d] for q, d in evidence[:EVIDENCE_LIMIT]]])
+                          [[article_index.get(q.article, -1), q.quote, d, source, q.why or ""]
+                           for q, d, source in evidence[:EVIDENCE_LIMIT]]])
 
     size_by, sizes = _sizes(nodes, degree)
     positions = None
@@ -134,7 +149,7 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
     return {
         "labels": [_label_entry(ontology, name, label_counts[name]) for name in label_names],
         "relations": [_type_entry(ontology, name, type_counts[name]) for name in type_names],
-        "articles": [{"id": a.id, "title": a.title or a.id, "published": a.published or ""} for a in articles],
+        "articles": [_article_entry(a) for a in articles],
         "dates": dates,
         "size_by": size_by,
         "layout": "fixed" if positions else "physics",
@@ -143,6 +158,16 @@ def view_data(graph: Graph, ontology: Ontology) -> dict:
         "nodes": node_rows,
         "edges": edge_rows,
     }
+
+
+def _article_entry(article) -> dict:
+    """Title, date, outlet and URL (the URL only when it is a web address, so it can be a link)."""
+    entry = {"id": article.id, "title": article.title or article.id, "published": article.published or "",
+             "outlet": str(article.props.get("outlet") or "")}
+    url = str(article.props.get("url") or "")
+    if url.lower().startswith(("https://", "http://")):
+        entry["url"] = url
+    return entry
 
 
 def _names(declared: dict, used) -> list[str]:
@@ -192,7 +217,7 @@ def layout_positions(n: int, sources: list[int], targets: list[int],
     """Positions in pixels (an n x 2 array) for a large graph, computed before writing.
 
     Connected actors get a force-directed layout (`_force_layout`); actors without any
-    relation are set out in a tidy grid under it instead of drifting to the edges.
+    relation stay at the origin, as the page does not draw them (it lists them on request).
     """
     import numpy as np
 
@@ -203,24 +228,12 @@ def layout_positions(n: int, sources: list[int], targets: list[int],
     dst = np.asarray(targets, dtype=np.int64)
     degree = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
     linked = np.flatnonzero(degree > 0)
-    isolated = np.flatnonzero(degree == 0)
     if len(linked):
         renumber = np.full(n, -1, dtype=np.int64)
         renumber[linked] = np.arange(len(linked))
         groups = [communities[i] for i in linked] if communities is not None else None
         pos[linked] = _force_layout(len(linked), renumber[src], renumber[dst], groups,
                                     np.random.default_rng(seed), iterations)
-    if len(isolated):
-        spacing = 1.5
-        if len(linked):
-            left, right = pos[linked, 0].min(), pos[linked, 0].max()
-            top = pos[linked, 1].max() + 4 * spacing
-        else:
-            left, right, top = 0.0, spacing * math.sqrt(len(isolated)), 0.0
-        columns = max(1, int((right - left) / spacing) + 1)
-        rows, cols = np.divmod(np.arange(len(isolated)), columns)
-        pos[isolated, 0] = left + cols * spacing
-        pos[isolated, 1] = top + rows * spacing
     return pos * 60.0
 
 

@@ -169,6 +169,32 @@ def edge_dates(graph: Graph, edge: Edge) -> list[str]:
     return sorted(d for d in (evidence_date(graph, e) for e in edge.evidence) if d)
 
 
+def article_span(graph: Graph) -> tuple[str, str] | None:
+    """The first and last publication dates of the graph's articles; None when none is dated."""
+    published = sorted(a.published for a in graph.articles.values() if a.published and _DATE.match(a.published))
+    return (published[0], published[-1]) if published else None
+
+
+def on_timeline(date: str, span: tuple[str, str] | None) -> str:
+    """Where `date` sits on a timeline that runs over the articles' dates (`span`).
+
+    A date the text gives outside the span, such as a year mentioned in passing ("in 1956"),
+    counts from the span's nearest end, so it does not stretch a time slider or a Gephi
+    timeline by decades. Unreadable dates and graphs without dated articles are left alone.
+    """
+    if span is None:
+        return date
+    try:
+        first_day = date_bounds(date)[0]
+        if first_day < date_bounds(span[0])[0]:
+            return span[0]
+        if first_day > date_bounds(span[1])[1]:
+            return span[1]
+    except InputError:
+        pass
+    return date
+
+
 def check_date(text: str, option: str) -> str:
     """Validate a --since/--until value early, with the option in the message."""
     try:

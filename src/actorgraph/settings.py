@@ -6,7 +6,11 @@ Resolution order is flag, then environment, then default; click applies it throu
 
 from __future__ import annotations
 
+import atexit
+from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 
@@ -20,8 +24,13 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     "backend": Setting("ACTORGRAPH_BACKEND", "falkordb", "Graph store: falkordb (embedded, default) or neo4j."),
     "data_dir": Setting("ACTORGRAPH_DATA_DIR", ".actorgraph", "Where the embedded store keeps its data and socket."),
-    "graph_dir": Setting("ACTORGRAPH_GRAPH_DIR", None, "Folder with ontology.yaml, curation.yaml and snapshot.json (default: ./graph, else the project's)."),
+    "graph_dir": Setting("ACTORGRAPH_GRAPH_DIR", None, "Folder with ontology.yaml, curation.yaml and "
+                         "snapshot.json (default: ./graph; a file missing there is the built-in one)."),
+    "queries_dir": Setting("ACTORGRAPH_QUERIES_DIR", None, "Folder of .cypher files that add to or "
+                           "override (by name) the built-in query library (default: ./queries)."),
     "graph_name": Setting("ACTORGRAPH_GRAPH", "actorgraph", "Name of the graph inside the store."),
+    "query_timeout": Setting("ACTORGRAPH_QUERY_TIMEOUT", "60", "Seconds a query may run before the "
+                             "embedded store stops it (0: no limit)."),
     "neo4j_uri": Setting("NEO4J_URI", "bolt://localhost:7687", "Neo4j URI (bolt://, neo4j://, neo4j+s:// ...)."),
     "neo4j_user": Setting("NEO4J_USER", "neo4j", "Neo4j user name."),
     "neo4j_password": Setting("NEO4J_PASSWORD", None, "Neo4j password."),
@@ -44,16 +53,38 @@ SETTINGS: dict[str, Setting] = {
                                "sent in one request, in characters; pieces end at paragraph ends."),
 }
 
+# The checkout this module was imported from (src/actorgraph/ -> the repository); outside a
+# source tree it points nowhere useful and nothing but the development snapshot uses it.
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
-
-def default_graph_dir() -> Path:
-    """./graph when the working directory has one, else the graph/ folder of this checkout."""
-    here = Path("graph")
-    if (here / "ontology.yaml").is_file():
-        return here
-    return PROJECT_ROOT / "graph"
+WORKSPACE_GRAPH = Path("graph")  # a workspace's folders, relative to where a command runs
+WORKSPACE_QUERIES = Path("queries")
+_BUILTIN = ExitStack()  # keeps files extracted from a zipped install alive until exit
+atexit.register(_BUILTIN.close)
 
 
-def queries_dir() -> Path:
-    return PROJECT_ROOT / "queries"
+def builtin_path(name: str) -> Path:
+    """A file or folder shipped inside the package (actorgraph/builtin/): the ontology, the
+    curation template, the development snapshot and the query library."""
+    return _builtin_dir() / name
+
+
+@lru_cache(maxsize=1)
+def _builtin_dir() -> Path:
+    return _BUILTIN.enter_context(resources.as_file(resources.files("actorgraph") / "builtin"))
+
+
+def graph_file(name: str, graph_dir: Path | None = None) -> Path:
+    """Where to read the workspace file `name` (ontology.yaml, curation.yaml, snapshot.json):
+    in `graph_dir` when given, else ./graph/NAME when it exists, else the built-in copy."""
+    if graph_dir is not None:
+        return Path(graph_dir) / name
+    here = WORKSPACE_GRAPH / name
+    return here if here.is_file() else builtin_path(name)
+
+
+def user_queries_dir(queries_dir: Path | None = None) -> Path | None:
+    """The folder whose queries add to or override the built-in library, if there is one."""
+    if queries_dir is not None:
+        return Path(queries_dir)
+    return WORKSPACE_QUERIES if WORKSPACE_QUERIES.is_dir() else None

@@ -14,6 +14,28 @@ from .ontology import Ontology
 from .settings import PROJECT_ROOT
 
 DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+PROJECT_GRAPH_DIR = PROJECT_ROOT / "graph"
+
+
+def check_target(graph_dir: Path, corpus_dir: Path | None) -> None:
+    """Refuse to write the development graph into any graph folder but this checkout's own.
+
+    ``actorgraph snapshot`` once overwrote a user's ``./graph/snapshot.json`` (their own
+    graph) with the development corpus's. The development corpus goes only to the project's
+    ``graph/``; a corpus named with ``--corpus`` may go to the graph folder in use, since
+    both were chosen. Raises InputError naming both folders.
+    """
+    if corpus_dir is not None:
+        return
+    own = PROJECT_GRAPH_DIR
+    if not (PROJECT_ROOT / "pyproject.toml").is_file() or not (own / "ontology.yaml").is_file():
+        raise InputError("actorgraph snapshot regenerates the development graph of a source checkout, "
+                         "and this installation is not one; give --corpus DIR for your own articles, "
+                         "or run `actorgraph extract ARTICLES -o FILE`")
+    if Path(graph_dir).resolve() != own.resolve():
+        raise InputError(f"{graph_dir}: not the project's graph folder ({own}); actorgraph snapshot "
+                         f"writes the development snapshot only there. For your own articles give "
+                         f"--corpus DIR, or run `actorgraph extract ARTICLES -o FILE`")
 
 
 def regenerate(corpus_dir: Path, ontology: Ontology, curation_path: Path, **extraction) -> Graph:

@@ -10,6 +10,11 @@ import yaml
 from .errors import ConfigError
 
 
+# The maintained files need four or five levels; deeper is a mistake, or an attack on the
+# recursion of whatever walks the values next.
+MAX_DEPTH = 64
+
+
 class Located:
     """Mixin carrying the 1-based line a YAML value started on."""
 
@@ -71,6 +76,8 @@ def load_yaml(path: Path) -> Any:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:  # PyYAML's composer recurses once per level; nothing is half-built
+        raise ConfigError(f"{path}: nested too deeply (more than {MAX_DEPTH} levels)") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -78,10 +85,26 @@ def load_yaml(path: Path) -> Any:
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
     if node is None:
         return LDict()
+    if _depth_over(node, MAX_DEPTH):
+        raise ConfigError(f"{path}: nested too deeply (more than {MAX_DEPTH} levels)")
     try:
         return _build(node)
     except _DuplicateKey as exc:
         raise ConfigError(f"{path}:{exc.line}: duplicate key {exc.key!r}") from None
+
+
+def _depth_over(root: yaml.Node, limit: int) -> bool:
+    """Whether the composed tree nests deeper than ``limit``, walked without recursion."""
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+    return False
 
 
 def line_of(value: Any) -> int:

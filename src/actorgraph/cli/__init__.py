@@ -54,6 +54,7 @@ _option = setting_option
 @_option("backend", "--backend", type=click.Choice(["falkordb", "neo4j"]), show_default=True)
 @_option("data_dir", "--data-dir", type=click.Path(path_type=Path, file_okay=False), show_default=True)
 @_option("graph_dir", "--graph-dir", type=click.Path(path_type=Path, file_okay=False))
+@_option("queries_dir", "--queries-dir", type=click.Path(path_type=Path, file_okay=False))
 @_option("graph_name", "--graph-name", show_default=True)
 @_option("neo4j_uri", "--neo4j-uri", show_default=True)
 @_option("neo4j_user", "--neo4j-user", show_default=True)
@@ -62,14 +63,15 @@ _option = setting_option
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.version_option(__version__, prog_name="actorgraph")
 @click.pass_context
-def main(ctx: click.Context, backend, data_dir, graph_dir, graph_name, neo4j_uri, neo4j_user,
-         neo4j_password, neo4j_database, debug):
+def main(ctx: click.Context, backend, data_dir, graph_dir, queries_dir, graph_name, neo4j_uri,
+         neo4j_user, neo4j_password, neo4j_database, debug):
     """Turn news articles into an actor-relationship graph you can query and look at.
 
-    Start with `actorgraph build` (load the committed graph, write out/index.html),
-    or `actorgraph build ARTICLES...` to extract from your own articles first.
+    Start with 'actorgraph build' (load the committed graph, write out/index.html),
+    or 'actorgraph build ARTICLES...' to extract from your own articles first.
     """
-    app = App(backend=backend, data_dir=data_dir, graph_dir=graph_dir, graph_name=graph_name,
+    app = App(backend=backend, data_dir=data_dir, graph_dir=graph_dir, queries_dir=queries_dir,
+              graph_name=graph_name,
               neo4j={"uri": neo4j_uri, "user": neo4j_user, "password": neo4j_password,
                      "database": neo4j_database}, debug=debug)
     ctx.obj = app
@@ -77,9 +79,9 @@ def main(ctx: click.Context, backend, data_dir, graph_dir, graph_name, neo4j_uri
 
 
 def _register() -> None:
-    from . import build, export, extract, query
+    from . import build, export, extract, init, query
 
-    for module in (build, extract, query, export):
+    for module in (init, build, extract, query, export):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from ..ontology import Ontology, load_ontology
-from ..settings import SETTINGS, default_graph_dir
+from ..settings import SETTINGS, WORKSPACE_GRAPH, graph_file, user_queries_dir
 
 
 def setting_option(name: str, *flags: str, **kwargs):
@@ -26,25 +26,40 @@ class App:
     data_dir: Path = Path(".actorgraph")
     graph_dir: Path | None = None
     graph_name: str = "actorgraph"
+    queries_dir: Path | None = None
     neo4j: dict[str, Any] = field(default_factory=dict)
     debug: bool = False
+    query_timeout: float | None = float(SETTINGS["query_timeout"].default)  # seconds; None: no limit
     _store: Any = field(default=None, repr=False)
 
-    @cached_property
+    @property
     def graph_path(self) -> Path:
-        return Path(self.graph_dir) if self.graph_dir else default_graph_dir()
+        """The workspace's graph folder (--graph-dir, else ./graph), where files are written."""
+        return Path(self.graph_dir) if self.graph_dir else WORKSPACE_GRAPH
 
     @property
     def ontology_path(self) -> Path:
-        return self.graph_path / "ontology.yaml"
+        return graph_file("ontology.yaml", self.graph_dir)
 
     @property
     def curation_path(self) -> Path:
-        return self.graph_path / "curation.yaml"
+        return graph_file("curation.yaml", self.graph_dir)
 
     @property
     def snapshot_path(self) -> Path:
+        """The workspace's snapshot.json, where `actorgraph snapshot` writes."""
         return self.graph_path / "snapshot.json"
+
+    @property
+    def snapshot_input(self) -> Path:
+        """The snapshot to read: the workspace's, else the development graph shipped in the package."""
+        return graph_file("snapshot.json", self.graph_dir)
+
+    def library(self) -> dict:
+        """The built-in named queries, with the workspace's queries/ added or overriding."""
+        from ..queries import load_library
+
+        return load_library(user=user_queries_dir(self.queries_dir))
 
     @cached_property
     def ontology(self) -> Ontology:

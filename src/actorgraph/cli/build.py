@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -24,18 +26,25 @@ pass_app = click.make_pass_decorator(App)
 @click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("out/index.html"), show_default=True, help="Where to write the HTML view.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
+@click.option("--title", default="actorgraph: the whole graph", show_default=True,
+              help="Title of the HTML view (its heading and the browser tab).")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=1, show_default=True,
               help="Processes for extraction (with --extractor llm: requests at once).")
 @extractor_options
 @click.option("--strict", is_flag=True, help="Fail when any article cannot be read or extracted.")
-@click.option("--open", "open_", is_flag=True, help="Open the HTML view in a browser.")
+@click.option("--open", "open_", is_flag=True,
+              help="Open the HTML view in a browser (when there is a display; else says so).")
 @pass_app
-def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_):
+def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict, open_):
     """Load the graph into the store and write its HTML view.
 
     With no ARTICLES, loads the committed snapshot (graph/snapshot.json). With ARTICLES
     (files or folders of .txt/.md/.html/.jsonl), extracts a graph from them first.
-    The stored graph is replaced as a whole; readers never see a half-loaded graph.
+    The stored graph is replaced as a whole, and the summary says what it held; readers
+    never see a half-loaded graph. The embedded store keeps the replaced graph
+    (DATA_DIR/dump.rdb.prev): 'actorgraph store restore-previous' brings it back. To add
+    articles to the stored graph instead, 'actorgraph extract ARTICLES -o new.json' then
+    'actorgraph load new.json' (a merge).
     """
     ontology = app.ontology
     if articles:
@@ -51,14 +60,46 @@ def build(app: App, articles, out, no_html, jobs, extractor, llm, strict, open_)
         graph = extraction.graph
         source = f"{len(graph.articles)} articles"
     else:
-        graph = snapshot_graph(app.snapshot_path, ontology)
-        source = f"snapshot {app.snapshot_path}"
+        graph = snapshot_graph(app.snapshot_input, ontology)
+        source = f"snapshot {app.snapshot_input}"
     with Progress("loading", unit="batches") as progress:
         report = run_build(app.store(), ontology, graph, source=source,
-                           html_path=None if no_html else out, progress=progress)
+                           html_path=None if no_html else out, title=title, progress=progress)
     _print_summary(app, report)
     if open_ and report.html:
-        click.launch(str(report.html))
+        problem = open_in_browser(Path(report.html))
+        if problem:
+            click.echo(f"note: {problem}", err=True)
+
+
+def open_in_browser(path: Path) -> str | None:
+    """Open a file in the desktop's browser, quietly; a one-line reason when it cannot.
+
+    click.launch runs xdg-open with its output on the terminal, and without a display
+    xdg-open (or the browser it starts) prints screens of errors; so ask only when there is
+    a display, with the opener's output discarded.
+    """
+    import subprocess
+
+    if sys.platform.startswith("win"):
+        os.startfile(path)  # noqa: S606 (the user's own file, the desktop's default handler)
+        return None
+    if sys.platform == "darwin":
+        command = ["open", str(path)]
+    elif not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return f"no display to open a browser on; open {path} yourself"
+    else:
+        command = ["xdg-open", str(path)]
+    try:
+        opener = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        return f"could not open a browser ({command[0]} not found); open {path} yourself"
+    try:
+        code = opener.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        return None  # some openers stay for as long as the browser they started: it is open
+    return None if code == 0 else f"could not open a browser ({command[0]} failed); open {path} yourself"
 
 
 def _warning(line: str) -> None:
@@ -76,6 +117,12 @@ def _print_summary(app: App, report) -> None:
     click.echo(f"Loaded {len(graph.nodes)} actors, {len(graph.edges)} relations and "
                f"{len(graph.articles)} articles into {app.backend} "
                f"({report.load.seconds:.2f}s) from {report.source}.")
+    if report.replaced:
+        actors, relations = report.replaced
+        kept = ("the previous graph is kept: `actorgraph store restore-previous` brings it back"
+                if app.backend == "falkordb" else "Neo4j keeps no copy of the previous graph")
+        click.echo(f"Replaced {actors:,} actors and {relations:,} relations with {len(graph.nodes):,} "
+                   f"and {len(graph.edges):,}; {kept}.")
     click.echo("  actors:    " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     click.echo("  relations: " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
     top = analytics.top_actors(graph, 5)
@@ -109,10 +156,15 @@ def load(app: App, graph_file: Path, replace: bool):
 @extractor_options
 @pass_app
 def snapshot(app: App, corpus, check, extractor, llm):
-    """Regenerate graph/snapshot.json from the development corpus and graph/curation.yaml."""
-    from ..model import dumps_graph
-    from ..snapshot import DEFAULT_CORPUS, regenerate, write_snapshot
+    """Regenerate graph/snapshot.json from the development corpus and graph/curation.yaml.
 
+    The development corpus goes only to the source checkout's own graph/ folder: into a
+    ./graph of your own it refuses, unless you name your own articles with --corpus.
+    """
+    from ..model import dumps_graph
+    from ..snapshot import DEFAULT_CORPUS, check_target, regenerate, write_snapshot
+
+    check_target(app.graph_path, corpus)
     graph = regenerate(corpus or DEFAULT_CORPUS, app.ontology, app.curation_path,
                        extractor=extractor, llm=llm, warn=_warning)
     if check:
@@ -155,17 +207,16 @@ def store_status(app: App, as_json: bool):
 
 
 @store.command("start")
-@click.option("--bolt-port", type=click.IntRange(1, server.MAX_BOLT_PORT), default=None,
-              help="Also answer the Bolt protocol on PORT. FalkorDB opens it on every network "
-                   "interface, without a password (and its Bolt support is experimental).")
 @pass_app
-def store_start(app: App, bolt_port):
-    """Start the server and keep it running until `actorgraph store stop`."""
-    info = server.start_server(app.data_dir, bolt_port=bolt_port, pin=True)
-    click.echo(f"Store running: pid {info.pid}, socket {info.socket_path}"
-               + (f", Bolt on port {bolt_port} of every network interface with no password "
-                  "(FalkorDB cannot limit it to 127.0.0.1); `actorgraph store stop` closes it"
-                  if bolt_port else ""))
+def store_start(app: App):
+    """Start the server and keep it running until 'actorgraph store stop'.
+
+    It listens on a private unix socket only. (There is no Bolt option: FalkorDB's Bolt
+    server reads nothing written over the socket, refuses no write, and listens
+    on every interface without a password; see docs/reliability.md.)
+    """
+    info = server.start_server(app.data_dir, pin=True)
+    click.echo(f"Store running: pid {info.pid}, socket {info.socket_path}")
 
 
 @store.command("stop")
@@ -174,6 +225,19 @@ def store_stop(app: App):
     """Save and stop the server."""
     stopped = server.stop_server(app.data_dir)
     click.echo("Store stopped." if stopped else "Store was not running.")
+
+
+@store.command("restore-previous")
+@pass_app
+def store_restore_previous(app: App):
+    """Bring back the graph the last 'build' or 'load --replace' replaced.
+
+    Stops the server (without saving: it has saved everything) and swaps DATA_DIR/dump.rdb
+    with dump.rdb.prev, so running it again swaps back.
+    """
+    server.restore_previous(app.data_dir)
+    click.echo(f"Store {app.data_dir}: the previous graph is back (the one it replaced is now "
+               f"{server.PREVIOUS_DUMP}; run this again to swap back).")
 
 
 def _own_pid() -> int:

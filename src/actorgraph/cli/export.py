@@ -49,7 +49,7 @@ def query_items(app: App, name: str, raw_params: tuple[str, ...]) -> tuple[set[s
     """Node ids and edge keys that a library query returns (it runs on the configured store)."""
     from .. import queries
 
-    query = queries.get_query(queries.load_library(), name)
+    query = queries.get_query(app.library(), name)
     result = queries.run_named(app.store(), query, queries.parse_assignments(raw_params))
     found = queries.result_to_graph(result, app.ontology)
     if not found.nodes and not found.edges:
@@ -135,7 +135,8 @@ def default_view_name(selection: selecting.Selection) -> str:
 @selection_options
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="HTML file to write (default: out/<what it shows>.html).")
-@click.option("--title", default="actorgraph", show_default=True, help="Title of the page.")
+@click.option("--title", default="actorgraph", show_default=True,
+              help="Title of the page (its heading and the browser tab).")
 @click.pass_obj
 def render(app: App, request: SelectionRequest, output: Path | None, title: str):
     """Draw the graph, or a selection of it, as one offline HTML file.
@@ -163,11 +164,12 @@ def render(app: App, request: SelectionRequest, output: Path | None, title: str)
 @click.option("-o", "--output", default="-", show_default=True, metavar="FILE|DIR|-",
               help="File to write; a folder for csv; - for stdout.")
 @click.option("--title", default="actorgraph", show_default=True, help="Graph title (html, graphml, gexf).")
-@click.option("--array-delimiter", default=";", show_default=True,
-              help="csv: the character that joins array values (pass the same to neo4j-admin).")
+@click.option("--array-delimiter", default=None, metavar="CHAR",
+              help="csv: the character that joins array values (default: ';', or '|', U+001F or U+001E "
+                   "when a value holds it); import.sh passes it to neo4j-admin.")
 @click.pass_obj
 def export(app: App, request: SelectionRequest, format_name: str | None, output: str, title: str,
-           array_delimiter: str):
+           array_delimiter: str | None):
     """Export the graph, or a selection of it, for Gephi, Neo4j, spreadsheets or scripts.
 
     \b
@@ -179,7 +181,7 @@ def export(app: App, request: SelectionRequest, format_name: str | None, output:
     Examples:
       actorgraph export -f gexf -o milei.gexf --actor Milei --depth 2
       actorgraph export -f cypher --type FUNDS,IMPOSES -o -  | cypher-shell
-      actorgraph export -f csv -o neo4j-import/ && sh neo4j-import/import.sh
+      actorgraph export -f csv -o neo4j-import && sh neo4j-import/import.sh neo4j --force
     """
     from .. import export as exporting
 
@@ -222,7 +224,7 @@ def diff(app: App, graphs: tuple[Path, ...], since: str | None, format_name: str
     if since:
         if len(graphs) > 1:
             raise click.UsageError("with --since give one GRAPH (or none for the snapshot)")
-        path = graphs[0] if graphs else app.snapshot_path
+        path = graphs[0] if graphs else app.snapshot_input
         old_label = new_label = str(path)
     elif len(graphs) != 2:
         raise click.UsageError("give two graph files, OLD NEW, or --since DATE [GRAPH]")

@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from ..extract import EXTRACTORS
-from ..model import dumps_graph, write_text_atomic
+from ..model import dumps_graph
+from ..output import write_files
 from ..settings import SETTINGS
 from .app import App, setting_option
 
@@ -74,7 +75,8 @@ def _print_llm_schema(ctx: click.Context, _param, value: bool) -> None:
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False,
               allow_dash=True), help="Graph JSON to write ('-' for stdout).")
 @click.option("--per-article", type=click.Path(path_type=Path, file_okay=False),
-              help="Also write one graph JSON per article into DIR, named after the article file.")
+              help="Also write one graph JSON per article into DIR, named after the article file "
+                   "(or its JSON Lines id, made a safe file name).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes to extract with (with --extractor llm: requests at once).")
 @extractor_options
@@ -91,7 +93,7 @@ def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
     the model's server fails on gets one line too; the command fails when no article
     could be extracted, or with --strict.
     """
-    from ..pipeline import extract_paths
+    from ..pipeline import extract_paths, per_article_files
 
     result = extract_paths(list(paths), app.ontology, curation_path=app.curation_path, jobs=jobs,
                            extractor=extractor, strict=strict, progress=True, llm=llm, warn=_warn)
@@ -100,13 +102,12 @@ def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
     text = dumps_graph(result.graph)
+    files = per_article_files(result.per_article, Path(per_article)) if per_article else {}
+    if str(output) != "-":
+        files[Path(output)] = text
+    write_files(files)  # all or none, and only now that everything has succeeded
     if str(output) == "-":
         sys.stdout.write(text)
-    else:
-        write_text_atomic(output, text)
-    if per_article:
-        for stem, graph in sorted(result.per_article.items()):
-            write_text_atomic(Path(per_article) / f"{stem}.json", dumps_graph(graph))
     g = result.graph
     click.echo(f"{len(g.articles)} articles -> {len(g.nodes)} entities, {len(g.edges)} relations "
                f"({result.extractor})" + (f"; wrote {output}" if str(output) != "-" else ""), err=True)

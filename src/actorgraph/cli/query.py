@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import click
 from .. import queries
 from ..errors import QueryError
 from ..store.base import Result
-from .app import App
+from .app import App, setting_option
 
 MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 
@@ -31,15 +32,19 @@ MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 @click.option("--file", "file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               help="Run the Cypher in this file.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-              show_default=True, help="Output format.")
+              show_default=True,
+              help="Output format. Dates and durations are ISO 8601. csv is for spreadsheets: a text cell "
+                   "starting with =, +, -, @, tab or CR gets a leading ' so it is not run as a formula.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
               default="-", show_default=True, help="Write the output here (- for stdout).")
-@click.option("--write", is_flag=True, help="Allow the query to change the graph.")
+@click.option("--write", is_flag=True, help="Allow the query to change the graph; says what changed.")
 @click.option("--render", "render_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also write the nodes, relationships and paths of the result as an HTML view.")
+              help="Also draw the actors, relations and paths of the result as an HTML view, as "
+                   "render does (a result of plain values has nothing to draw).")
+@setting_option("query_timeout", "--timeout", type=click.FloatRange(0), metavar="SECONDS", show_default=True)
 @click.pass_obj
-def query_command(app: App, name, params, text, file, fmt, output, write, render_path):
-    """Run a named query from queries/ (see `actorgraph queries`), -e 'MATCH ...' or --file F.
+def query_command(app: App, name, params, text, file, fmt, output, write, render_path, timeout):
+    """Run a named query from queries/ (see 'actorgraph queries'), -e 'MATCH ...' or --file F.
 
     \b
     actorgraph query neighbourhood -p actor="Javier Milei" -p hops=2
@@ -50,30 +55,56 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     if len(sources) != 1:
         raise click.UsageError("give exactly one of NAME, -e CYPHER or --file FILE")
     raw = queries.parse_assignments(params)
-    store = app.store()
+    app.query_timeout = timeout or None
     if name:
-        query = queries.get_query(queries.load_library(), name)
-        result = queries.run_named(store, query, raw, write=write)
+        query = queries.get_query(app.library(), name)  # a wrong name needs no server
+        result = queries.run_named(app.store(), query, raw, write=write)
         title = query.title
     else:
         cypher = text if text else _read_cypher(file)
-        result = queries.run_query(store, cypher, queries.guess_params(raw), write=write)
+        result = queries.run_query(app.store(), cypher, queries.guess_params(raw), write=write)
         title = "Query result"
     if render_path:
         _render(result, app, render_path, title=title, scope=_scope(name, text, file, raw))
+    if write and not result.columns and fmt == "table":
+        _emit(describe_changes(result), output)  # instead of "(no rows)"
+        return
     _emit(format_result(result, fmt), output)
+    if write:
+        click.echo(describe_changes(result).rstrip("\n"), err=True)
+
+
+_SINGULAR = {"properties": "property", "indexes": "index"}
+
+
+def describe_changes(result: Result) -> str:
+    """What a write changed, e.g. "1 node created, 2 properties set" (or "no changes")."""
+    from ..store.base import WRITE_COUNTERS
+
+    parts = []
+    for name in WRITE_COUNTERS:
+        count = result.changes.get(name, 0)
+        if count:
+            noun, verb = name.rsplit("_", 1)
+            if count == 1:
+                noun = _SINGULAR.get(noun, noun[:-1])
+            parts.append(f"{count} {noun.replace('_', ' ')} {verb}")
+    return (", ".join(parts) if parts else "no changes") + "\n"
 
 
 @click.command("queries")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def queries_command(fmt):
+@click.pass_obj
+def queries_command(app: App, fmt):
     """List the named queries with their descriptions and parameters."""
-    library = queries.load_library()
+    library = app.library()
     if fmt == "json":
         data = [{"name": q.name, "title": q.title, "description": q.description,
                  "backends": list(q.backends),
                  "params": [{"name": p.name, "type": p.type, "required": p.required,
-                             "default": p.default, "help": p.help} for p in q.params]}
+                             "default": p.default, "min": p.low, "max": p.high, "help": p.help}
+                            for p in q.params],
+                 "file": str(q.path) if q.path else None}
                 for q in library.values()]
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
@@ -94,24 +125,54 @@ def describe_library(library: dict[str, queries.NamedQuery]) -> str:
 
 
 def format_result(result: Result, fmt: str) -> str:
-    """The result as a table, JSON (list of row objects) or CSV."""
+    """The result as a table, JSON (list of row objects) or CSV.
+
+    Dates, times and durations are ISO 8601 in every format. CSV is meant for spreadsheets:
+    a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' so that
+    no spreadsheet runs it as a formula (OWASP's advice on CSV injection).
+    """
     if fmt == "json":
         records = [{c: queries.to_plain(v) for c, v in zip(result.columns, row)} for row in result.rows]
         return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([[queries.to_text(v) for v in row] for row in result.rows])
+        writer.writerow([csv_cell(c) for c in result.columns])
+        writer.writerows([[csv_cell(queries.to_text(v), v) for v in row] for row in result.rows])
         return buffer.getvalue()
     return format_table(result)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides that
+# could make a terminal move the cursor, change colours or reorder what is shown.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def csv_cell(text: str, value: object = None) -> str:
+    """`text` safe to open in a spreadsheet: a leading ' before a formula character.
+
+    A number (the value itself, not text that looks like one) is left as it is.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return text
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def escape_controls(text: str) -> str:
+    """Control characters shown escaped (\\n, \\t, \\x1b, \\u202e), so table output cannot
+    drive the terminal."""
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    return _CONTROL.sub(lambda m: named.get(m.group()) or (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                                          else f"\\u{ord(m.group()):04x}"), text)
 
 
 def format_table(result: Result, max_cell: int = MAX_CELL) -> str:
     if not result.columns:
         return "(no rows)\n"
-    cells = [[_clip(queries.to_text(v).replace("\n", " "), max_cell) for v in row] for row in result.rows]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(result.columns)]
+    cells = [[_clip(escape_controls(queries.to_text(v)), max_cell) for v in row] for row in result.rows]
+    header = [escape_controls(c) for c in result.columns]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(header)]
     numeric = [bool(result.rows) and all(isinstance(row[i], (int, float)) and not isinstance(row[i], bool)
                                          or row[i] is None for row in result.rows)
                for i in range(len(result.columns))]
@@ -120,7 +181,7 @@ def format_table(result: Result, max_cell: int = MAX_CELL) -> str:
         return "  ".join(v.rjust(w) if num else v.ljust(w)
                          for v, w, num in zip(values, widths, numeric)).rstrip()
 
-    out = [line(list(result.columns)), "  ".join("-" * w for w in widths)]
+    out = [line(header), "  ".join("-" * w for w in widths)]
     out += [line(row) for row in cells]
     count = len(result.rows)
     out.append(f"({count} row{'s' if count != 1 else ''})")
@@ -157,13 +218,24 @@ def _scope(name, text, file, raw: dict[str, str]) -> str:
 
 
 def _render(result: Result, app: App, path: Path, *, title: str, scope: str) -> None:
-    from ..render import render_html
+    """Draw the actors and relations of a result as `render` does: cut from the stored graph,
+    so evidence, article titles and dates are the same. A result of plain values has nothing
+    to draw: one line says so, and the table is still printed."""
+    from .. import export as exporting
+    from ..select import subgraph
 
-    graph = queries.result_to_graph(result, app.ontology)
-    if not graph.nodes:
-        raise QueryError("the result holds no nodes, relationships or paths to render; "
-                         "return them (e.g. RETURN a, r, b or RETURN path) to use --render")
-    render_html(graph, app.ontology, path, title=title, scope=scope)
+    node_ids, edge_keys = queries.result_items(result)
+    if not node_ids and not edge_keys:
+        click.echo(f"nothing to draw: the result holds no actors, relations or paths, so no {path} "
+                   "was written (return nodes, relationships or paths, e.g. RETURN a, r, b)", err=True)
+        return
+    stored = app.store().export_graph()
+    ends = {end for key in edge_keys if key in stored.edges
+            for end in (stored.edges[key].source, stored.edges[key].target)}
+    graph = subgraph(stored, node_ids | ends, edge_keys)
+    exporting.check_writable(str(path))
+    files = exporting.render(graph, app.ontology, "html", exporting.ExportOptions(title=title, scope=scope))
+    exporting.write_files(files, str(path))
     click.echo(f"wrote {path} ({len(graph.nodes)} actors, {len(graph.edges)} relations)", err=True)
 
 

@@ -2,15 +2,14 @@
 
 An exporter takes the selected graph (and the ontology, for colours and symmetric flags)
 and returns ``{relative file name: text}``; ``""`` names the single file of a one-file
-format. Nothing touches the disk until every file has been rendered, and then each is
-written through a temporary file and renamed, so a failure leaves no partial output.
+format. Nothing touches the disk until every file has been rendered, and then all are
+written by ``actorgraph.output`` (staged, then renamed), so a failure leaves no partial output.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -18,6 +17,8 @@ from typing import Callable
 from ..errors import ActorGraphError, InputError
 from ..model import Graph
 from ..ontology import Ontology
+from ..output import is_special_file
+from ..output import write_files as write_all
 
 
 class ExportError(ActorGraphError):
@@ -28,7 +29,7 @@ class ExportError(ActorGraphError):
 class ExportOptions:
     title: str = "actorgraph"
     scope: str = "whole graph"
-    array_delimiter: str = ";"
+    array_delimiter: str | None = None  # csv: None chooses one no array value holds
 
 
 Exporter = Callable[[Graph, Ontology, ExportOptions], dict[str, str]]
@@ -51,7 +52,8 @@ def _formats() -> dict[str, Format]:
         Format("graphml", ".graphml", "GraphML for Gephi, yEd, networkx", graphml.export),
         Format("gexf", ".gexf", "GEXF 1.2 for Gephi, with dates on the timeline", gexf.export),
         Format("json", ".json", "the project's graph JSON, with evidence", jsonfmt.export),
-        Format("csv", "", "neo4j-admin database import CSV files (a folder)", csvfmt.export, many_files=True),
+        Format("csv", "", "neo4j-admin database import folder (CSV files, import.sh)", csvfmt.export,
+               many_files=True),
         Format("cypher", ".cypher", "MERGE script for an empty Neo4j or FalkorDB", cypherfmt.export),
     )}
 
@@ -86,6 +88,9 @@ def check_writable(output: str, many_files: bool = False) -> None:
                              "give a folder with -o, not -")
         return
     path = Path(output)
+    if many_files and path.suffix.lower() == ".csv":
+        raise InputError(f"{output}: csv writes a folder of neo4j-admin import files (nodes.csv, "
+                         f"relationships.csv, ...); give -o a folder name, e.g. -o neo4j-import")
     if is_special_file(path):
         if many_files or not os.access(path, os.W_OK):
             raise InputError(f"{path}: cannot write {'several files to it' if many_files else 'to it'}; "
@@ -104,22 +109,12 @@ def check_writable(output: str, many_files: bool = False) -> None:
         raise InputError(f"{path}: cannot write there ({existing} is not a writable folder); choose another -o")
 
 
-def is_special_file(path: Path) -> bool:
-    """A device, pipe or socket (/dev/null, /dev/stdout, a FIFO): written into, never replaced."""
-    return path.exists() and not path.is_file() and not path.is_dir()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_files(files: dict[str, str], output: str) -> list[Path]:
     """Write rendered files to ``output`` (a file, a folder for many files, or '-' for stdout).
 
-    Each file goes through a temporary file and a rename; a device or pipe such as
-    /dev/null is written into instead. Returns the paths written.
+    All or none, through the package's one writer (``actorgraph.output``): a device or
+    pipe such as /dev/null is written into, a symbolic link's target is replaced.
+    Returns the paths written.
     """
     many = len(files) > 1 or "" not in files
     check_writable(output, many)
@@ -128,28 +123,5 @@ def write_files(files: dict[str, str], output: str) -> list[Path]:
         sys.stdout.flush()
         return []
     target = Path(output)
-    if is_special_file(target):
-        # Renaming over /dev/null would replace the device with a regular file.
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(files[""])
-        return [target]
-    paths = {name: (target / name if many else target) for name in sorted(files)}
-    staged: list[tuple[str, Path]] = []
-    try:
-        # Stage every file first, then rename them all: a failure leaves nothing behind.
-        for name, path in paths.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            staged.append((tmp, path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(files[name])
-            # mkstemp makes files private (0600); exports get the usual permissions.
-            os.chmod(tmp, (0o777 if name.endswith(".sh") else 0o666) & ~_umask())
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror}); choose another -o") from None
-    finally:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-    return list(paths.values())
+    paths = {(target / name if many else target): text for name, text in sorted(files.items())}
+    return write_all(paths, executable={path for path in paths if path.suffix == ".sh"})

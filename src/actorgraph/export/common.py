@@ -6,6 +6,10 @@ properties. Edges carry ``label`` and ``relation`` (the relation type), ``weight
 (number of evidence items), ``symmetric``, ``first_seen``/``last_seen``, their other
 properties, and ``evidence`` as a JSON list of {article, quote, start, end, date}.
 Edge ids are the model's edge keys; node ids are the model's node ids.
+
+Edges of symmetric types (``symmetric: true`` in the ontology: MET_WITH, ALLIED_WITH) are
+undirected: the whole graph when every edge is, else each such edge in a directed graph
+(a mixed graph, which Gephi and yEd read; networkx's readers refuse mixed graphs).
 """
 
 from __future__ import annotations
@@ -66,6 +70,12 @@ def edge_attributes(edge: Edge, ontology: Ontology) -> dict[str, Any]:
     attrs.update(_props(edge.props, EDGE_RESERVED))
     attrs["evidence"] = evidence_json(edge)
     return attrs
+
+
+def undirected_keys(graph: Graph, ontology: Ontology) -> set[str]:
+    """Keys of the edges of symmetric types (MET_WITH, ALLIED_WITH), which the formats mark undirected."""
+    return {key for key, edge in graph.edges.items()
+            if edge.type in ontology.relations and ontology.relations[edge.type].symmetric}
 
 
 def to_networkx(graph: Graph, ontology: Ontology) -> nx.MultiDiGraph:

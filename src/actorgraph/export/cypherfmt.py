@@ -7,9 +7,14 @@ so a graph rebuilt from the script reads back like a loaded one. Statements use 
 ids and edge keys, so running the script twice changes nothing.
 
 Strings are single-quoted with ``\\\\``, ``\\'``, ``\\n``, ``\\r``, ``\\t``, ``\\b``, ``\\f``
-escapes, which both Neo4j and FalkorDB read (FalkorDB does not read ``\\uXXXX``, so other
-characters are written as they are, in UTF-8). Names that are not plain identifiers are
-backtick-quoted.
+escapes, which both Neo4j and FalkorDB read. No line of the script ever holds a line break
+of any kind: the other characters ``str.splitlines()`` (and so a line-by-line replay) splits
+on, ``\\v``, ``\\x1c``-``\\x1e``, U+0085, U+2028 and U+2029, are written as ``\\uXXXX``. Neo4j
+reads that back as the character; FalkorDB has no escape for them and keeps the six
+characters ``\\u2028`` as they are, so such a name differs there but cannot end the line (or
+the statement). Other characters are written as they are, in UTF-8. Names that are not plain
+identifiers are backtick-quoted; a backtick-quoted name has no escapes at all, so a name with
+a line break is refused.
 
 Run it with ``cypher-shell -f script.cypher`` (Neo4j), or send each statement line as one
 query (FalkorDB runs one statement per query).
@@ -26,18 +31,35 @@ from ..ontology import Ontology
 from ..store.rows import article_rows, edge_rows, mention_rows, node_rows
 
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_SPECIAL = re.compile(r"[\\'\n\r\t\b\f]")
+# Every character str.splitlines() ends a line at; none may reach the script raw.
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_ESCAPES = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f",
+            **{ch: f"\\u{ord(ch):04X}" for ch in "\v\x1c\x1d\x1e\x85\u2028\u2029"}}
+_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
+_BREAK = re.compile("[" + re.escape(LINE_BREAKS) + "]")
 
 
 def quote_string(text: str) -> str:
-    """A Cypher string literal both Neo4j and FalkorDB read back as ``text``."""
+    """A Cypher string literal both Neo4j and FalkorDB read back as ``text`` (see the module
+    docstring for the line breaks only Neo4j reads back), and that never spans two lines."""
     return "'" + _SPECIAL.sub(lambda m: _ESCAPES[m.group()], text) + "'"
 
 
 def quote_name(name: str) -> str:
     """A label, type or property key, backtick-quoted unless it is a plain identifier."""
-    return name if _PLAIN.match(name) else "`" + name.replace("`", "``") + "`"
+    from . import ExportError
+
+    if _PLAIN.match(name):
+        return name
+    if _BREAK.search(name):
+        raise ExportError(f"cypher cannot carry the name {name!r}: a line break cannot be escaped "
+                          f"in a Cypher name; rename it, or export as json")
+    return "`" + name.replace("`", "``") + "`"
+
+
+def comment(text: str) -> str:
+    """Text for a ``//`` comment: on one line whatever it holds."""
+    return _BREAK.sub(lambda m: f"\\u{ord(m.group()):04X}", text)
 
 
 def literal(value: Any, where: str) -> str:
@@ -92,7 +114,7 @@ def statements(graph: Graph, ontology: Ontology) -> list[str]:
 def export(graph: Graph, ontology: Ontology, options) -> dict[str, str]:
     body = statements(graph, ontology)
     common = quote_name(ontology.common_label)
-    scope = options.scope.replace("\n", " ")
+    scope = comment(options.scope)
     header = [
         f"// actorgraph export: {scope}",
         f"// {len(graph.nodes)} actors, {len(graph.edges)} relations, {len(graph.articles)} articles.",

@@ -1,7 +1,10 @@
 """GEXF 1.2 for Gephi: the shared attribute layout, ontology colours, and dates on the timeline.
 
 An edge starts on the first date it is reported (``first_seen``; an undated quote takes its
-article's publication date) and has no end: once on record, a relation stays on the timeline. A node starts with its earliest edge. Partial
+article's publication date) and has no end: once on record, a relation stays on the timeline.
+A node starts with its earliest edge. The timeline runs over the articles' publication dates:
+a date the text gives before the first article (a year mentioned in passing, "in 1956") starts
+at the first article's date, one after the last at the last (``select.on_timeline``). Partial
 dates are widened to a day (``2025-04`` -> ``2025-04-01``) because GEXF dates are
 ``xsd:date``. Undated nodes and edges carry no start and show at every time.
 """
@@ -14,8 +17,8 @@ from networkx.readwrite.gexf import GEXFWriter
 
 from ..model import Graph
 from ..ontology import Ontology
-from ..select import date_bounds, edge_dates
-from .common import check_xml_text, to_networkx
+from ..select import article_span, date_bounds, edge_dates, on_timeline
+from .common import check_xml_text, to_networkx, undirected_keys
 
 
 def _day(date: str | None) -> str | None:
@@ -39,9 +42,10 @@ def export(graph: Graph, ontology: Ontology, options) -> dict[str, str]:
     g = to_networkx(graph, ontology)
     g.graph["name"] = options.title
     starts: dict[str, str] = {}
+    span = article_span(graph)
     for source, target, key, data in g.edges(keys=True, data=True):
         data["id"] = key
-        dates = edge_dates(graph, graph.edges[key])
+        dates = sorted(on_timeline(d, span) for d in edge_dates(graph, graph.edges[key]))
         start = _day(dates[0]) if dates else None
         if start:
             data["start"] = start
@@ -53,8 +57,18 @@ def export(graph: Graph, ontology: Ontology, options) -> dict[str, str]:
             data["start"] = starts[node_id]
         label = ontology.labels.get(data["kind"])
         data["viz"] = {"color": _rgb(label.color if label else "#999999")}
+    # Symmetric relations are undirected: the whole graph when all are, else each such edge
+    # in a directed graph (GEXF's mixed graphs, which Gephi reads).
+    undirected = undirected_keys(graph, ontology)
+    every_edge = bool(undirected) and undirected == set(graph.edges)
+    if not every_edge:
+        for _source, _target, key, data in g.edges(keys=True, data=True):
+            if key in undirected:
+                data["type"] = "undirected"
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     writer.add_graph(g)
+    if every_edge:
+        writer.graph_element.set("defaultedgetype", "undirected")
     _drop_attribute(writer.graph_element, "networkx_key")
     # networkx stamps today's date here; a fixed one keeps exports byte-for-byte reproducible.
     meta = writer.xml.find("meta")

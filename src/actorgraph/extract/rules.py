@@ -55,8 +55,11 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
             continue
         sentence = ents.sentences[rel.sentence]
         quote = text[sentence.start:sentence.end]
-        date = sentence_date(quote, doc.published) or doc.published
-        evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date, why=rel.why)
+        date = sentence_date(quote, doc.published)
+        date_source = "text" if date else "article" if doc.published else None
+        # rel.why is the rule's own "rule:<name>" (data/relations.yaml or the rule's code)
+        evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date or doc.published,
+                            date_source, rel.why)
         props = {k: v for k, v in rel.props.items() if k in spec.properties and v}
         graph.add_edge(Edge(ids[rel.source], ids[rel.target], rel.type, [evidence], props),
                        symmetric=spec.symmetric)

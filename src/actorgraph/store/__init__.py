@@ -15,4 +15,5 @@ def open_store(app) -> Store:
         return Neo4jStore.connect(**app.neo4j, ontology=app.ontology)
     from .falkor import FalkorStore
 
-    return FalkorStore.open(app.data_dir, graph_name=app.graph_name, ontology=app.ontology)
+    return FalkorStore.open(app.data_dir, graph_name=app.graph_name, ontology=app.ontology,
+                            query_timeout=app.query_timeout)

@@ -7,7 +7,7 @@ clears, and gives the whole graph back as a Graph (for selection and export).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Protocol
+from typing import Any, Callable, ContextManager, Protocol
 
 from ..model import Graph
 
@@ -46,9 +46,17 @@ class Result:
 
     columns: list[str]
     rows: list[list[Any]] = field(default_factory=list)
+    # what a write changed, by WRITE_COUNTERS name (only those that are not 0)
+    changes: dict[str, int] = field(default_factory=dict)
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+# Counters a write reports, in the order they are printed; both backends use these names.
+WRITE_COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+                  "properties_set", "properties_removed", "labels_added", "labels_removed",
+                  "indexes_added", "indexes_removed")
 
 
 @dataclass
@@ -84,6 +92,10 @@ class Store(Protocol):
 
     def clear(self) -> None:
         """Delete the stored graph."""
+
+    def exclusive(self) -> ContextManager[None]:
+        """A block in which no other actorgraph load runs on this store (build loads and
+        renders inside one); a load inside the block does not wait for itself."""
 
     def close(self) -> None:
         """Release connections (an embedded server keeps running for other users)."""

@@ -10,10 +10,12 @@ dir (a second one waits for the first).
 from __future__ import annotations
 
 import contextlib
+import datetime
 import fcntl
 import functools
 import os
 import re
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -30,9 +32,10 @@ from ..errors import QueryError, StoreError
 from ..model import Graph
 from ..ontology import Ontology
 from . import rows, server
-from .base import GNode, GPath, GRel, LoadStats, Progress, Result
+from .base import GNode, GPath, GRel, LoadStats, Progress, Result, WRITE_COUNTERS
 
 BATCH_SIZE = 5000
+NO_LIMIT_MS = 24 * 3600 * 1000  # the server's TIMEOUT_DEFAULT would otherwise cut long loads
 STAGING_MARK = "__staging_"
 _GRAPH_NAME = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 
@@ -40,14 +43,25 @@ _GRAPH_NAME = re.compile(r"^[A-Za-z0-9_\-]{1,64}$")
 def _lost_server(method):
     """A server that dies under a command (killed, out of memory) is a one-line StoreError."""
     @functools.wraps(method)
-    def wrapper(*args, **kwargs):
+    def wrapper(self, *args, **kwargs):
+        offset = server.log_size(self.data_dir)
         try:
-            return method(*args, **kwargs)
+            return method(self, *args, **kwargs)
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError) as exc:
-            raise StoreError(
-                f"lost the embedded FalkorDB server ({exc}); run the command again to restart it"
-            ) from None
+            raise _lost(self.data_dir, offset, exc) from None
     return wrapper
+
+
+def _lost(data_dir: Path, log_offset: int, exc: Exception) -> StoreError:
+    asked = server.out_of_memory(data_dir, log_offset)
+    if asked:
+        return StoreError(
+            f"the query asked the embedded FalkorDB server for {asked / 1e9:.1f} GB at once, more than "
+            f"it may use ({server.address_space_limit() / 1e9:.1f} GB), and the server stopped "
+            "(FalkorDB does not hold range() to its per-query memory cap); the saved graph is intact "
+            "and the next command restarts it"
+        )
+    return StoreError(f"lost the embedded FalkorDB server ({exc}); run the command again to restart it")
 
 
 class FalkorStore:
@@ -55,20 +69,26 @@ class FalkorStore:
 
     name = "falkordb"
 
-    def __init__(self, data_dir: Path, client: FalkorDB, graph_name: str, ontology: Ontology):
+    def __init__(self, data_dir: Path, client: FalkorDB, graph_name: str, ontology: Ontology,
+                 query_timeout: float | None = None):
         self.data_dir = data_dir
         self.client = client
         self.graph_name = graph_name
         self.ontology = ontology
+        self.query_timeout = query_timeout  # seconds for read() and write(); None: no limit
         self._closed = False
+        self._lock_depth = 0
 
     @classmethod
-    def open(cls, data_dir: Path, *, graph_name: str = "actorgraph", ontology: Ontology) -> "FalkorStore":
+    def open(cls, data_dir: Path, *, graph_name: str = "actorgraph", ontology: Ontology,
+             query_timeout: float | None = None) -> "FalkorStore":
+        """Join (or start) the data dir's server. query_timeout: seconds a read() or write() may
+        run before the server stops it (None: no limit)."""
         if not _GRAPH_NAME.match(graph_name):
             raise StoreError(f"graph name {graph_name!r} may use only letters, digits, '-' and '_'")
         info = server.acquire(Path(data_dir))
         client = FalkorDB(unix_socket_path=str(info.socket_path))
-        store = cls(Path(data_dir).absolute(), client, graph_name, ontology)
+        store = cls(Path(data_dir).absolute(), client, graph_name, ontology, query_timeout)
         store._drop_abandoned_staging()
         return store
 
@@ -76,45 +96,74 @@ class FalkorStore:
 
     @_lost_server
     def read(self, query: str, params: dict[str, Any] | None = None) -> Result:
+        self._refuse_outside_access(query, params)
+        return self._read(query, params, timeout=self.query_timeout)
+
+    def _refuse_outside_access(self, query: str, params: dict[str, Any] | None) -> None:
+        """A read-only query reaches no file and no network: refuse LOAD CSV (FalkorDB fetches
+        https:// URLs, and its IMPORT_FOLDER only confines file://). The server's own plan is
+        asked, so comments, strings and CALL { } subqueries cannot hide the clause."""
+        if _param_problem(params or {}) or not self._exists(self.graph_name):
+            return  # _read says what is wrong
+        try:
+            steps = self.client.select_graph(self.graph_name).explain(query, params).plan
+        except redis.exceptions.ResponseError as exc:
+            raise _query_error(str(exc)) from None
+        except redis.exceptions.RedisError:
+            raise
+        except Exception:  # the client's ExecutionPlan refuses a reply that is no plan (CREATE INDEX)
+            return
+        if any(step.strip().startswith("Load CSV") for step in steps):
+            raise QueryError("LOAD CSV reads files and URLs, which a read-only query may not do; "
+                             "load data with `actorgraph load` (or run it with --write)")
+
+    def _read(self, query: str, params: dict[str, Any] | None, *, timeout: float | None) -> Result:
         if not self._exists(self.graph_name):
             raise StoreError(f"the store in {self.data_dir} holds no graph {self.graph_name!r} yet; "
                              "run `actorgraph build` (or `actorgraph load FILE`) first")
-        return self._run(query, params, read_only=True)
+        return self._run(query, params, read_only=True, timeout=timeout)
+
+    def _read_all(self, query: str, params: dict[str, Any] | None = None) -> Result:
+        """A read of actorgraph's own (counts, the whole graph): bounded by the graph, not timed."""
+        return self._read(query, params, timeout=None)
 
     @_lost_server
     def write(self, query: str, params: dict[str, Any] | None = None) -> Result:
-        result = self._run(query, params, read_only=False)
+        result = self._run(query, params, read_only=False, timeout=self.query_timeout)
         self._save()
         return result
 
     def _run(self, query: str, params: dict[str, Any] | None, *, read_only: bool,
-             graph: str | None = None) -> Result:
+             graph: str | None = None, timeout: float | None = None) -> Result:
         problem = _param_problem(params or {})
         if problem:
             raise QueryError(problem)
         target = self.client.select_graph(graph or self.graph_name)
+        limit_ms = NO_LIMIT_MS if not timeout else max(1, round(timeout * 1000))
+        offset = server.log_size(self.data_dir)
         try:
-            raw = target.ro_query(query, params) if read_only else target.query(query, params)
+            if read_only:
+                raw = target.ro_query(query, params, timeout=limit_ms)
+            else:
+                raw = target.query(query, params, timeout=limit_ms)
         except redis.exceptions.ResponseError as exc:
-            raise _query_error(str(exc)) from None
+            raise _query_error(str(exc), timeout) from None
         except redis.exceptions.ConnectionError as exc:
-            raise StoreError(
-                f"lost the embedded FalkorDB server ({exc}); run the command again to restart it"
-            ) from None
+            raise _lost(self.data_dir, offset, exc) from None
         columns = [str(c[1]) if isinstance(c, (list, tuple)) else str(c) for c in (raw.header or [])]
-        return Result(columns, [[_value(v) for v in row] for row in raw.result_set or []])
+        return Result(columns, [[_value(v) for v in row] for row in raw.result_set or []], _changes(raw))
 
     @_lost_server
     def counts(self) -> dict[str, dict[str, int]]:
         if not self._exists(self.graph_name):
             return {"nodes": {}, "edges": {}, "articles": 0}
-        return rows.read_counts(self.read, self.ontology.common_label)
+        return rows.read_counts(self._read_all, self.ontology.common_label)
 
     @_lost_server
     def export_graph(self) -> Graph:
         if not self._exists(self.graph_name):
             return Graph()
-        return rows.read_graph(self.read)
+        return rows.read_graph(self._read_all)
 
     # -- writing -------------------------------------------------------------
 
@@ -152,6 +201,8 @@ class FalkorStore:
                 # this process do that first read leaves readers a settled graph.
                 self._run(cypher.COUNT_RELATIONS, None, read_only=True, graph=staging)
                 self._run(cypher.COUNT_NODES, None, read_only=True, graph=staging)
+                if replace and self._exists(self.graph_name):
+                    self._keep_previous_dump()
                 self.client.connection.execute_command("RENAME", staging, self.graph_name)
             except Exception:
                 with contextlib.suppress(Exception):  # the live graph is untouched; drop the copy
@@ -191,22 +242,75 @@ class FalkorStore:
         if self._exists(name):
             self.client.connection.execute_command("GRAPH.DELETE", name)
 
+    def _keep_previous_dump(self) -> None:
+        """Keep the last save as dump.rdb.prev before a replacing load saves over it, so the
+        replaced graph can be brought back (`actorgraph store restore-previous`).
+
+        Every change is saved when it finishes, so dump.rdb holds the graph being replaced. A
+        hard link costs nothing: the save writes a new file and renames it over dump.rdb.
+        """
+        dump, previous = self.data_dir / "dump.rdb", self.data_dir / server.PREVIOUS_DUMP
+        if not dump.exists():
+            return
+        temporary = self.data_dir / f".{server.PREVIOUS_DUMP}.{os.getpid()}"
+        temporary.unlink(missing_ok=True)
+        try:
+            try:
+                os.link(dump, temporary)
+            except OSError:
+                shutil.copyfile(dump, temporary)
+            os.replace(temporary, previous)
+        except OSError as exc:
+            temporary.unlink(missing_ok=True)
+            raise StoreError(f"could not keep the previous graph as {previous} ({exc.strerror}); "
+                             "nothing was replaced") from None
+
     def _save(self) -> None:
-        with contextlib.suppress(redis.exceptions.ResponseError):  # a save already running
+        """Write the dump; a failed save (a full disk) is an error, and the change is dropped.
+
+        The server then holds in memory a graph that is not on disk. It is stopped without
+        saving, so its next start reads the last good dump: what readers see and what is on
+        disk stay the same graph.
+        """
+        offset = server.log_size(self.data_dir)
+        try:
             self.client.connection.save()
+        except redis.exceptions.ResponseError as exc:
+            reason = server.log_reason(self.data_dir, offset) or str(exc)
+            server.stop_unsaved(self.data_dir)
+            raise StoreError(
+                f"could not save the store to {self.data_dir / 'dump.rdb'} ({reason}); this change "
+                "was not kept (the store restarts from its last successful save): free space on "
+                "that disk, or choose another --data-dir, and run the command again"
+            ) from None
+
+    def exclusive(self):
+        """Hold the load lock across several steps: no other load (or build) runs until the
+        block ends; a load inside it does not wait for itself. `build` loads and writes its
+        HTML view inside one, so the view is of the graph the store holds."""
+        return self._load_lock()
 
     @contextlib.contextmanager
     def _load_lock(self):
         """One load at a time per data dir; a second one waits and says so."""
+        if self._lock_depth:  # already held by this store (exclusive() around a load)
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
         with open(self.data_dir / "load.lock", "a+") as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 print("waiting for another load into this store to finish...", file=sys.stderr)
                 fcntl.flock(handle, fcntl.LOCK_EX)
+            self._lock_depth = 1
             try:
                 yield
             finally:
+                self._lock_depth = 0
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     @_lost_server
@@ -308,16 +412,33 @@ def _value(value: Any) -> Any:
         return [_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _value(v) for k, v in value.items()}
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        # FalkorDB has only local date-times; its client labels them UTC. Drop the label.
+        return value.replace(tzinfo=None)
     return value
+
+
+def _changes(raw: Any) -> dict[str, int]:
+    """The write counters FalkorDB reports, by the names of base.WRITE_COUNTERS."""
+    counts = {name: int(getattr(raw, name, 0) or 0) for name in WRITE_COUNTERS[:8]}
+    counts.update(indexes_added=int(raw.indices_created or 0), indexes_removed=int(raw.indices_deleted or 0))
+    return {name: n for name, n in counts.items() if n}
 
 
 def _node_id(node: Any) -> Any:
     return node.id if isinstance(node, FNode) else node
 
 
-def _query_error(message: str) -> QueryError:
+def _query_error(message: str, timeout: float | None = None) -> QueryError:
     if "read-only" in message or "RO_QUERY" in message:
         return QueryError("this query writes to the graph; queries are read-only unless you pass --write")
+    if "Query timed out" in message:
+        limit = f"the {timeout:g}s time-out" if timeout else "the store's time-out"
+        return QueryError(f"the query ran longer than {limit} and the store stopped it; narrow it, "
+                          "or allow more time with --timeout SECONDS (0: no limit)")
+    if "mem consumption exceeded capacity" in message:
+        return QueryError(f"the query needed more than {server.QUERY_MEMORY_BYTES >> 20} MB of working "
+                          "memory and the store stopped it; narrow it (LIMIT, fewer collect()s)")
     text = re.sub(r"\s+", " ", message).strip()
     text = text.replace("errMsg: ", "").replace(" errCtx: ", " near: ")
     return QueryError(f"FalkorDB rejected the query: {text}")

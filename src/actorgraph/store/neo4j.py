@@ -13,6 +13,8 @@ never part of a message.
 
 from __future__ import annotations
 
+import contextlib
+
 import json
 import logging
 import re
@@ -25,7 +27,7 @@ from ..errors import QueryError, StoreError
 from ..model import Graph
 from ..ontology import Ontology
 from . import rows
-from .base import GNode, GPath, GRel, LoadStats, Progress, Result
+from .base import GNode, GPath, GRel, LoadStats, Progress, Result, WRITE_COUNTERS
 
 BATCH_SIZE = 1000
 BATCH_BYTES = 4_000_000  # keep one transaction's parameters to a few MB however rich the rows
@@ -97,7 +99,13 @@ class Neo4jStore:
         return self._run_in(work, write=False)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> Result:
-        return self._run_in(lambda tx: _result(tx.run(query, params or {})), write=True)
+        def work(tx):
+            result = tx.run(query, params or {})
+            out = _result(result)
+            out.changes = _changes(result.consume().counters)
+            return out
+
+        return self._run_in(work, write=True)
 
     def counts(self) -> dict[str, dict[str, int]]:
         return rows.read_counts(self.read, self.ontology.common_label)
@@ -166,6 +174,10 @@ class Neo4jStore:
 
         while self._run_in(work, write=True):
             pass
+
+    def exclusive(self):
+        """Neo4j loads are not serialised by actorgraph (each batch is its own transaction)."""
+        return contextlib.nullcontext()
 
     def close(self) -> None:
         if self.driver is not None:
@@ -268,6 +280,12 @@ class Neo4jStore:
 def _result(result) -> Result:
     columns = list(result.keys())
     return Result(columns, [[_value(v) for v in record.values()] for record in result])
+
+
+def _changes(counters: Any) -> dict[str, int]:
+    """The driver's SummaryCounters by the names of base.WRITE_COUNTERS."""
+    counts = {name: int(getattr(counters, name, 0) or 0) for name in WRITE_COUNTERS}
+    return {name: n for name, n in counts.items() if n}
 
 
 def _value(value: Any) -> Any:

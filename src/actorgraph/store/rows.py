@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from .. import cypher
+from ..keys import actor_keys
 from ..model import Article, Edge, Evidence, Graph, Node
 
-NODE_INTERNAL = {"id", "name", "label", "aliases"}
+NODE_INTERNAL = {"id", "name", "label", "aliases", "keys"}
 EDGE_INTERNAL = {"key", "quotes", "articles", "dates", "starts", "ends", "date_sources", "whys",
                  "weight", "first_seen", "last_seen"}
 
@@ -35,7 +36,8 @@ def node_rows(graph: Graph) -> dict[str, list[dict]]:
     by_label: dict[str, list[dict]] = {}
     for node in sorted(graph.nodes.values(), key=lambda n: n.id):
         props = _scalar_props(node.props)
-        props.update(name=node.name, label=node.label, aliases=sorted(node.aliases))
+        props.update(name=node.name, label=node.label, aliases=sorted(node.aliases),
+                     keys=actor_keys(node.id, node.name, node.aliases))
         by_label.setdefault(node.label, []).append({"id": node.id, "props": props})
     return by_label
 

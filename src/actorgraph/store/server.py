@@ -23,9 +23,13 @@ import contextlib
 import fcntl
 import hashlib
 import os
+import re
 import shutil
+import signal
 import socket
+import stat
 import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -37,6 +41,27 @@ from ..errors import StoreError
 START_TIMEOUT = 30.0
 LOAD_TIMEOUT = 600.0  # reading a dump of millions of relationships
 MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
+PREVIOUS_DUMP = "dump.rdb.prev"  # the graph the last replacing load replaced
+
+# Limits that keep one runaway query from taking the shared server down. actorgraph passes its
+# own time-out with every query (see FalkorStore); TIMEOUT_DEFAULT covers other clients (Bolt).
+DEFAULT_TIMEOUT_MS = 60_000
+QUERY_MEMORY_BYTES = 2 << 30  # FalkorDB's QUERY_MEM_CAPACITY: one query's working memory
+
+
+def address_space_limit() -> int:
+    """The server's whole address space (RLIMIT_AS): half the machine's memory, at least 4 GB.
+
+    FalkorDB does not hold range() and other list functions to QUERY_MEM_CAPACITY (FalkorDB
+    issue 1410): `RETURN range(1, 2000000000)` asks for 32 GB at once. With this limit the
+    allocation fails at once and the server stops, instead of swapping the machine to a halt
+    or waking the kernel's OOM killer among other people's processes.
+    """
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        physical = 16 << 30
+    return max(4 << 30, physical // 2)
 
 
 @dataclass(frozen=True)
@@ -77,9 +102,32 @@ def socket_path(data_dir: Path) -> Path:
     if len(str(path)) <= MAX_SOCKET_PATH:
         return path
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:16]
-    short_dir = Path(tempfile.gettempdir()) / f"actorgraph-{os.getuid()}"
-    short_dir.mkdir(mode=0o700, exist_ok=True)
-    return short_dir / f"{digest}.sock"
+    return _private_socket_dir() / f"{digest}.sock"
+
+
+def _private_socket_dir() -> Path:
+    """$TMPDIR/actorgraph-UID, created 0700; refused unless it is a real folder of this user's
+    that nobody else can enter (another user could otherwise pre-create it, or a symlink, and
+    answer on the socket actorgraph connects to)."""
+    folder = Path(tempfile.gettempdir()) / f"actorgraph-{os.getuid()}"
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=0o700)
+    try:
+        info = os.lstat(folder)
+    except OSError as exc:
+        raise StoreError(f"cannot use {folder} for the store's socket ({exc.strerror})") from None
+    if stat.S_ISLNK(info.st_mode):
+        problem = "is a symbolic link"
+    elif not stat.S_ISDIR(info.st_mode):
+        problem = "is not a folder"
+    elif info.st_uid != os.getuid():
+        problem = f"belongs to user id {info.st_uid}, not to you"
+    elif info.st_mode & 0o077:
+        problem = f"is open to other users (mode {stat.S_IMODE(info.st_mode):o})"
+    else:
+        return folder
+    raise StoreError(f"{folder}, where the store's socket goes because the data dir's path is too "
+                     f"long for one, {problem}; remove it, or use a shorter --data-dir")
 
 
 @contextlib.contextmanager
@@ -158,17 +206,69 @@ def _read_bolt_port(data_dir: Path) -> int | None:
 
 
 def _clean_stale(data_dir: Path, sock: Path) -> None:
-    """Remove the socket and pid file of a server that is gone (a killed run)."""
+    """Remove the socket and pid file of a server that is gone (a killed run).
+
+    A live pid in the pid file is signalled only when it is provably this data dir's server
+    (see _not_our_server); any other process is left alone and the pid file is stale.
+    """
     pid = _read_pid(data_dir)
     if pid and _pid_alive(pid):
-        # A live process owns the pid file but does not answer: give it time while its log
-        # moves (it may be loading a large dump), then treat it as hung and stop it.
-        if _wait_until_ready(data_dir):
+        why_not = _not_our_server(pid, data_dir, sock)
+        if why_not:
+            _note(f"{data_dir / 'falkordb.pid'} names process {pid}, which is not this store's "
+                  f"server ({why_not}); left that process alone and removed the stale pid file")
+        # Our server, alive but silent: give it time while its log moves (it may be loading
+        # a large dump), then treat it as hung and stop it.
+        elif _wait_until_ready(data_dir):
             return
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, 9)
+        else:
+            _terminate(pid, data_dir, sock)
     for stale in (sock, data_dir / "falkordb.pid", data_dir / "bolt.port"):
         stale.unlink(missing_ok=True)
+
+
+def _note(text: str) -> None:
+    print(f"note: {text}", file=sys.stderr)
+
+
+def _not_our_server(pid: int, data_dir: Path, sock: Path) -> str | None:
+    """None if pid is provably the server of this data dir, else why it is not (or cannot be shown).
+
+    Proof, from /proc: the executable is a redis-server with falkordb.so loaded, and its
+    command line names this data dir's socket or its working directory is the data dir
+    (the server chdirs to --dir). Without /proc nothing can be proven.
+    """
+    proc = Path(f"/proc/{pid}")
+    try:
+        exe = os.readlink(proc / "exe")
+        cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        cwd = os.readlink(proc / "cwd")
+        maps = (proc / "maps").read_text(errors="replace")
+    except OSError as exc:
+        return f"its executable and command line cannot be read: {exc.strerror}"
+    if Path(exe.removesuffix(" (deleted)")).name != "redis-server" or "falkordb.so" not in maps:
+        return f"it runs {exe}, not FalkorDB's redis-server"
+    if f"unixsocket:{sock}" not in cmdline and Path(cwd) != Path(data_dir).absolute():
+        return "it serves another socket and folder"
+    return None
+
+
+TERM_GRACE = 3.0  # seconds a proven server gets to exit on SIGTERM before SIGKILL
+
+
+def _terminate(pid: int, data_dir: Path, sock: Path) -> None:
+    """Stop a hung server: SIGTERM, then SIGKILL if it is still there after TERM_GRACE.
+
+    Each signal is sent only after proving again that pid is this data dir's server.
+    """
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not _pid_alive(pid) or _not_our_server(pid, data_dir, sock):
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, sig)
+        deadline = time.monotonic() + TERM_GRACE
+        while _pid_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
 
 
 def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
@@ -188,12 +288,16 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
         "--appendonly", "no", "--save", "",  # actorgraph saves after each load; see FalkorStore
         "--protected-mode", "yes",
         "--loadmodule", module,
+        "TIMEOUT_DEFAULT", str(DEFAULT_TIMEOUT_MS), "QUERY_MEM_CAPACITY", str(QUERY_MEMORY_BYTES),
     ]
     if bolt_port:
         command += ["BOLT_PORT", str(bolt_port)]
     for attempt in (1, 2):
+        offset = log_size(data_dir)
         _launch(command, data_dir)
         info = _wait_until_ready(data_dir)
+        if not info:
+            _raise_if_it_stopped(data_dir, offset, sock)
         if info:
             if bolt_port:
                 _wait_for_bolt(data_dir, bolt_port)
@@ -202,9 +306,8 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
         # Silent and its log still: hung (seen once in tests: FalkorDB 4.16 stuck in a futex
         # right after decoding the dump). Kill it and start once more from the saved dump.
         pid = _read_pid(data_dir)
-        if pid and _pid_alive(pid):
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, 9)
+        if pid:
+            _terminate(pid, data_dir, sock)
         for stale in (sock, data_dir / "falkordb.pid"):
             stale.unlink(missing_ok=True)
     raise StoreError(
@@ -213,12 +316,38 @@ def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
     )
 
 
+def _raise_if_it_stopped(data_dir: Path, since: int, sock: Path) -> None:
+    """A server that exited while starting says why in its log; a dump it cannot read is left
+    in place (it is the only copy of the graph) and named."""
+    pid = _read_pid(data_dir)
+    reason = log_reason(data_dir, since)
+    if not reason or (pid and _pid_alive(pid)):
+        return
+    for stale in (sock, data_dir / "falkordb.pid"):
+        stale.unlink(missing_ok=True)
+    dump = data_dir / "dump.rdb"
+    if "RDB" in reason or "rdb" in reason:
+        raise StoreError(f"the embedded FalkorDB server cannot read the saved graph {dump} ({reason}); "
+                         "the file is left as it is: move it away to start an empty store, or put back "
+                         f"a copy; see {data_dir / 'falkordb.log'}")
+    raise StoreError(f"the embedded FalkorDB server stopped while starting ({reason}); "
+                     f"see {data_dir / 'falkordb.log'}")
+
+
 STALL_SECONDS = 10.0  # no answer and no new log line for this long: the server is hung
 
 
 def _launch(command: list[str], data_dir: Path) -> None:
+    limit = address_space_limit()
+
+    def limit_memory() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
     try:
-        subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT)
+        subprocess.run(command, check=True, capture_output=True, timeout=START_TIMEOUT,
+                       preexec_fn=limit_memory)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
         raise StoreError(f"could not start the embedded FalkorDB server: {exc}; see {data_dir / 'falkordb.log'}") from None
 
@@ -228,10 +357,14 @@ def _wait_until_ready(data_dir: Path) -> ServerInfo | None:
     log = data_dir / "falkordb.log"
     started = last_change = time.monotonic()
     last_size = -1
+    seen = None
     while time.monotonic() - started < START_TIMEOUT:
         info = running(data_dir)
         if info:
             return info
+        seen = _read_pid(data_dir) or seen
+        if seen and not _pid_alive(seen):
+            return None  # it exited (a dump it cannot read, a bad option): no use waiting
         size = log.stat().st_size if log.exists() else 0
         if size != last_size:
             last_size, last_change = size, time.monotonic()
@@ -329,22 +462,136 @@ def stop_server(data_dir: Path) -> bool:
 def _shutdown(data_dir: Path) -> bool:
     info = running(data_dir)
     if info is None:
+        # Silent: gone (clean up), hung (stopped), or busy for a moment, then answering again.
         _clean_stale(data_dir, socket_path(data_dir))
-        return False
-    # SHUTDOWN SAVE writes the dump, removes the pid file and socket, then the module's
-    # threads take a few more seconds to exit; only the first part matters, so wait for
-    # the pid file to go rather than for the reply.
-    with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as conn:
-        conn.settimeout(5)
-        conn.connect(str(info.socket_path))
-        conn.sendall(b"*2\r\n$8\r\nSHUTDOWN\r\n$4\r\nSAVE\r\n")
+        info = running(data_dir)
+        if info is None:
+            return False
+    offset = log_size(data_dir)
+    refusal = _send_shutdown(info, "SAVE")
+    if refusal:
+        # The final save failed (a full disk): the server refuses to exit. Every load and write
+        # saved when it finished, so the dump already holds the graph; stop without saving.
+        reason = log_reason(data_dir, offset) or refusal
+        _note(f"the final save of the store in {data_dir} failed ({reason}); stopped it without "
+              f"saving, so {data_dir / 'dump.rdb'} keeps the last successful save")
+        _send_shutdown(info, "NOSAVE")
+    _wait_for_exit(info, data_dir)
+    return True
+
+
+def stop_unsaved(data_dir: Path) -> None:
+    """Stop the server without saving, so that its next start reads the last good dump.
+
+    Used after a save failed: what the server holds in memory is then not on disk, and no
+    reader should go on seeing it.
+    """
+    data_dir = Path(data_dir).absolute()
+    with _server_lock(data_dir):
+        info = running(data_dir)
+        if info is None:
+            return
+        _send_shutdown(info, "NOSAVE")
+        _wait_for_exit(info, data_dir)
+
+
+def _send_shutdown(info: ServerInfo, mode: str) -> str | None:
+    """SHUTDOWN SAVE|NOSAVE; None once the server closed the connection (it is exiting), else
+    its error reply. The save runs before the reply, so the wait is as long as a save."""
+    command = f"*2\r\n$8\r\nSHUTDOWN\r\n${len(mode)}\r\n{mode}\r\n".encode()
+    try:
+        with socket.socket(socket.AF_UNIX) as conn:
+            conn.settimeout(LOAD_TIMEOUT)
+            conn.connect(str(info.socket_path))
+            conn.sendall(command)
+            reply = conn.recv(512)
+    except OSError:
+        return None
+    if reply.startswith(b"-"):
+        return reply[1:].decode(errors="replace").strip()
+    return None
+
+
+def _wait_for_exit(info: ServerInfo, data_dir: Path) -> None:
+    """After SHUTDOWN the server removes its pid file and socket, then the module's threads take a
+    few more seconds to exit; only the first part matters. A server still there after
+    START_TIMEOUT is stopped with signals (it is proven ours first)."""
     pid_file = data_dir / "falkordb.pid"
-    deadline = time.monotonic() + 300
+    deadline = time.monotonic() + START_TIMEOUT
     while pid_file.exists() and _pid_alive(info.pid) and time.monotonic() < deadline:
         time.sleep(0.02)
+    if pid_file.exists() and _pid_alive(info.pid):
+        _terminate(info.pid, data_dir, info.socket_path)
     for stale in (info.socket_path, pid_file, data_dir / "bolt.port"):
         stale.unlink(missing_ok=True)
-    return True
+
+
+def log_size(data_dir: Path) -> int:
+    """Where the server's log ends now (read what it says after this with log_reason)."""
+    try:
+        return (Path(data_dir) / "falkordb.log").stat().st_size
+    except OSError:
+        return 0
+
+
+# "17996:M 07 Dec 2026 11:36:42.190 # Write error ...": pid, role, time, level (# is a warning), text
+_LOG_LINE = re.compile(r"^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ (?P<level>[#*.-]) (?P<text>.*)$")
+
+
+_OUT_OF_MEMORY = re.compile(r"Out Of Memory allocating (\d+) bytes")
+
+
+def out_of_memory(data_dir: Path, since: int = 0) -> int | None:
+    """The allocation (bytes) the server died on, if its log since offset says it ran out of memory."""
+    try:
+        with open(Path(data_dir) / "falkordb.log", "rb") as log:
+            log.seek(since)
+            found = _OUT_OF_MEMORY.search(log.read(1 << 20).decode(errors="replace"))
+    except OSError:
+        return None
+    return int(found[1]) if found else None
+
+
+def log_reason(data_dir: Path, since: int = 0) -> str | None:
+    """The server's own words for what went wrong: its last warning (`#`) after offset since."""
+    try:
+        with open(Path(data_dir) / "falkordb.log", "rb") as log:
+            log.seek(since)
+            text = log.read(1 << 20).decode(errors="replace")
+    except OSError:
+        return None
+    warnings = [m["text"].strip() for m in map(_LOG_LINE.match, text.splitlines())
+                if m and m["level"] == "#"]
+    # Prefer the line that names a cause over the generic ones that follow it.
+    generic = ("can't exit", "Errors trying to", "Check the logs", "Terminating server",
+               "WARNING Memory overcommit", "Redis is now ready to exit")
+    specific = [line for line in warnings if not any(g in line for g in generic)]
+    return specific[-1] if specific else None
+
+
+def restore_previous(data_dir: Path) -> None:
+    """Bring back the graph the last replacing load or build replaced: stop the server without
+    saving and swap dump.rdb with dump.rdb.prev (so running this again swaps back)."""
+    data_dir = Path(data_dir).absolute()
+    previous, dump = data_dir / PREVIOUS_DUMP, data_dir / "dump.rdb"
+    if not previous.exists():
+        raise StoreError(f"the store in {data_dir} keeps no previous graph ({PREVIOUS_DUMP} is written "
+                         "when `build` or `load --replace` replaces a stored graph)")
+    with _server_lock(data_dir):
+        users = [pid for pid in live_leases(data_dir) if pid != os.getpid()]
+        if users:
+            raise StoreError(f"the store in {data_dir} is in use by process(es) "
+                             f"{', '.join(map(str, users))}; try again when they have finished")
+        info = running(data_dir)
+        if info:  # everything it holds is saved in dump.rdb: keep that as the new "previous"
+            _send_shutdown(info, "NOSAVE")
+            _wait_for_exit(info, data_dir)
+        swap = data_dir / f".{PREVIOUS_DUMP}.swap"
+        if dump.exists():
+            os.replace(dump, swap)
+        os.replace(previous, dump)
+        if swap.exists():
+            os.replace(swap, previous)
 
 
 def status(data_dir: Path) -> dict:

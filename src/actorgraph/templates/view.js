@@ -15,6 +15,10 @@
   // edge row: [source, target, type, short label, firstDate, lastDate, weight, diff, note, evidence]
   const adjacency = N.map(() => []);
   E.forEach((e, j) => { adjacency[e[0]].push(j); if (e[1] !== e[0]) adjacency[e[1]].push(j); });
+  // Actors without any relation are not drawn: scattered or in a grid they only add overlapping
+  // labels. They are listed, on request, under the legend (see the "loners" section).
+  const linked = [], loners = [];
+  N.forEach((n, i) => (adjacency[i].length ? linked : loners).push(i));
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -37,10 +41,10 @@
 
   // Per-item options are kept minimal: vis-network parses and clones every item's options,
   // which dominates the start-up time of a 50,000-edge view.
+  // Labels are drawn by the page (see drawLabels), not by vis-network.
   function nodeItem(n, i) {
-    const item = { id: i, label: n[1], group: "g" + n[2], value: n[3] };
+    const item = { id: i, group: "g" + n[2], value: n[3] };
     if (n[4] !== null) { item.x = n[4]; item.y = n[5]; }
-    else if (!adjacency[i].length) { item.physics = false; item.x = 0; item.y = 0; }  // see shelveLoners
     const diff = n[7];
     if (diff && DIFF[diff]) {
       const c = DIFF[diff], fill = LABELS[n[2]].color;
@@ -74,25 +78,27 @@
     return item;
   }
 
-  const nodes = new vis.DataSet(N.map(nodeItem));
+  const nodes = new vis.DataSet(linked.map((i) => nodeItem(N[i], i)));
   const edges = new vis.DataSet(E.map(edgeItem));
   marks.datasets = performance.now();
-  const nodeOn = new Uint8Array(N.length).fill(1);
+  const nodeOn = new Uint8Array(N.length);
+  linked.forEach((i) => { nodeOn[i] = 1; });
   const edgeOn = new Uint8Array(E.length).fill(1);
 
   const options = {
     groups: groups,
     nodes: {
       borderWidth: 1,
-      font: { size: 14, strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 10, max: 40, label: { enabled: true, min: 14, max: 26, drawThreshold: 5 } },
+      scaling: { min: 10, max: 40 },
     },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.6 } },
       smooth: large ? false : { type: "continuous", roundness: 0.3 },
       selectionWidth: 2,
       hoverWidth: 1.5,
-      font: { size: 10, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal" },
+      font: { size: 11, color: "#333333", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal" },
+      // a line's label only once zoomed in enough to read it (>= 10 px); the details panel says it anyway
+      scaling: { label: { drawThreshold: 11 } },
     },
     interaction: { hover: true, tooltipDelay: 200, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
                    keyboard: false, multiselect: false },
@@ -112,23 +118,73 @@
     api.firstDrawMs = performance.now();
     setTimeout(() => { api.drawn = true; }, 0);
   });
-  // vis-network fits the view itself once the data is in (a second fit would re-measure every label)
-  if (!large) network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); shelveLoners(); });
+  // vis-network fits the view itself once the data is in
+  if (!large) network.once("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); });
 
-  // Actors without any relation would drift to the edges and shrink the picture: set them out
-  // in rows under the network once physics has placed the rest (the large layout does the same).
-  function shelveLoners() {
-    const loners = [], placed = [];
-    N.forEach((n, i) => (adjacency[i].length ? placed : loners).push(i));
-    if (!loners.length) return;
-    const at = network.getPositions(placed);
-    const xs = placed.map((i) => at[i].x), ys = placed.map((i) => at[i].y);
-    const left = placed.length ? Math.min(...xs) : 0, right = placed.length ? Math.max(...xs) : 600;
-    const top = placed.length ? Math.max(...ys) + 120 : 0;
-    const step = 160, columns = Math.max(4, Math.floor((right - left) / step) + 1);
-    loners.forEach((i, k) => network.moveNode(i, left + (k % columns) * step, top + Math.floor(k / columns) * 60));
-    network.fit();
+  // ---- labels ------------------------------------------------------------------------------
+  // vis-network sizes labels in network units, so the fitted view of a 100-actor graph shows
+  // them at about 6 px. The page draws them itself after every frame at a fixed size on screen
+  // (LABEL_PX, bigger for the most central actors), the selected or pointed-at actor first,
+  // then by rank (the size value), and leaves out any label that would overlap one already
+  // drawn: zooming in makes room for more. api.labels holds the last frame's boxes.
+  const LABEL_PX = 12, TOP_LABEL_PX = 14, TOP_LABELS = 10, LABEL_FONT = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif";
+  const ranked = linked.slice().sort((a, b) => (N[b][3] - N[a][3]) || (N[a][1] < N[b][1] ? -1 : 1));
+  const labelPx = new Uint8Array(N.length).fill(LABEL_PX);
+  // the most central tenth (at most TOP_LABELS) stand out
+  ranked.slice(0, Math.max(1, Math.min(TOP_LABELS, Math.round(linked.length / 10)))).forEach((i) => { labelPx[i] = TOP_LABEL_PX; });
+  const textWidth = new Float32Array(N.length).fill(-1);  // at 100 px, measured once
+  let pointed = null;
+  function drawLabels(ctx) {
+    const bodyNodes = network.body.nodes;
+    const origin = network.canvasToDOM({ x: 0, y: 0 }), unit = network.canvasToDOM({ x: 1, y: 0 });
+    const scale = unit.x - origin.x;
+    const width = container.clientWidth, height = container.clientHeight;
+    const ratio = (network.canvas && network.canvas.pixelRatio) || window.devicePixelRatio || 1;
+    const cell = 48, grid = new Map(), boxes = [];
+    const selected = network.getSelectedNodes();
+    const order = (pointed !== null ? [pointed] : []).concat(selected, ranked);
+    const seen = new Uint8Array(N.length);
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.lineJoin = "round";
+    ctx.strokeStyle = "#ffffff"; ctx.lineWidth = 3; ctx.fillStyle = "#222222";
+    for (let k = 0; k < order.length && boxes.length < 400; k++) {
+      const i = order[k];
+      if (seen[i] || !nodeOn[i]) continue;
+      seen[i] = 1;
+      const node = bodyNodes[i];
+      if (!node || node.options.hidden) continue;
+      const x = origin.x + node.x * scale, y = origin.y + node.y * scale;
+      if (x < -200 || x > width + 200 || y < -50 || y > height + 50) continue;
+      const px = labelPx[i], bold = px > LABEL_PX || k < order.length - ranked.length;
+      if (textWidth[i] < 0) { ctx.font = "100px " + LABEL_FONT; textWidth[i] = ctx.measureText(N[i][1]).width; }
+      const w = textWidth[i] * px / 100 * (bold ? 1.08 : 1) + 4, h = px * 1.25;
+      const top = y + (node.options.size || 10) * scale + 2;
+      if (x < 0 || x > width || top > height || top + h < 0) continue;
+      const left = Math.min(Math.max(x - w / 2, 1), width - w - 1);  // an actor at the edge: label kept inside
+      const c0 = Math.floor(left / cell), c1 = Math.floor((left + w) / cell);
+      const r0 = Math.floor(top / cell), r1 = Math.floor((top + h) / cell);
+      let clash = false;
+      for (let cx = c0; cx <= c1 && !clash; cx++) for (let cy = r0; cy <= r1 && !clash; cy++) {
+        const near = grid.get(cx + ":" + cy);
+        if (near) clash = near.some((b) => left < b[0] + b[2] && b[0] < left + w && top < b[1] + b[3] && b[1] < top + h);
+      }
+      if (clash) continue;
+      const box = [left, top, w, h, i, px];
+      for (let cx = c0; cx <= c1; cx++) for (let cy = r0; cy <= r1; cy++) {
+        const key = cx + ":" + cy;
+        if (!grid.has(key)) grid.set(key, []);
+        grid.get(key).push(box);
+      }
+      boxes.push(box);
+      ctx.font = (bold ? "600 " : "") + px + "px " + LABEL_FONT;
+      ctx.strokeText(N[i][1], left + w / 2, top + 1);
+      ctx.fillText(N[i][1], left + w / 2, top + 1);
+    }
+    ctx.restore();
+    api.labels = boxes;
   }
+  network.on("afterDrawing", drawLabels);
 
   // ---- legend doubling as filters -----------------------------------------------------
   const labelOk = LABELS.map(() => true);
@@ -183,9 +239,13 @@
 
   const diffCounts = {};
   N.concat(E).forEach((row) => { const d = row[7]; if (d) diffCounts[d] = (diffCounts[d] || 0) + 1; });
-  if (Object.keys(diffCounts).length) $("ag-diff-legend").appendChild(el("div", "Changes", "ag-heading"));
+  // In the header, so a diff view explains its marks without scrolling.
+  if (Object.keys(diffCounts).length) {
+    $("ag-diff-legend").hidden = false;
+    $("ag-diff-legend").appendChild(el("strong", "Changes:"));
+  }
   Object.keys(diffCounts).forEach((d) => {
-    const row = el("div", null, "ag-check");
+    const row = el("span", null, "ag-check");
     const mark = el("span", null, "ag-swatch"); mark.style.background = "transparent";
     mark.style.border = "3px solid " + (DIFF[d] || "#000"); mark.style.borderRadius = "50%";
     row.appendChild(mark); row.appendChild(el("span", d, "ag-diff")); row.appendChild(el("span", diffCounts[d], "ag-count"));
@@ -223,6 +283,32 @@
   }
   $("ag-isolated").addEventListener("change", apply);
 
+  // ---- actors without a relation -------------------------------------------------------
+  // A tidy list under the legend, hidden until asked for; it follows the label ticks.
+  if (loners.length) {
+    loners.sort((a, b) => (N[a][2] - N[b][2]) || (N[a][1] < N[b][1] ? -1 : 1));
+    $("ag-loners-count").textContent = loners.length.toLocaleString();
+    $("ag-loners-toggle").addEventListener("change", listLoners);
+  } else {
+    $("ag-loners-section").hidden = true;
+  }
+  function listLoners() {
+    const list = $("ag-loners");
+    const open = loners.length > 0 && $("ag-loners-toggle").checked;
+    list.hidden = !open;
+    if (!open) { list.replaceChildren(); return; }
+    const items = [];
+    loners.forEach((i) => {
+      if (!labelOk[N[i][2]]) return;
+      const li = el("li", null, "ag-loner");
+      li.dataset.row = String(i);
+      li.appendChild(swatch(LABELS[N[i][2]]));
+      li.appendChild(link(N[i][1], () => pin("node", i)));
+      items.push(li);
+    });
+    list.replaceChildren(...items);
+  }
+
   // ---- filtering ---------------------------------------------------------------------
   function apply() {
     const cutoff = DATES.length ? Number(time.value) : 0;
@@ -241,15 +327,16 @@
       if (on) { shown[e[0]]++; shown[e[1]]++; edgeCount++; }
     });
     const nodeChanges = [];
-    N.forEach((n, i) => {
-      const on = base[i] && (!hideIsolated || adjacency[i].length === 0 || shown[i] > 0) ? 1 : 0;
+    linked.forEach((i) => {
+      const on = base[i] && (!hideIsolated || shown[i] > 0) ? 1 : 0;
       if (on !== nodeOn[i]) { nodeOn[i] = on; nodeChanges.push({ id: i, hidden: !on }); }
       nodeCount += on;
     });
     setHidden(nodeChanges, edgeChanges);
     timeLabel();
-    $("ag-status").textContent = nodeCount === N.length && edgeCount === E.length ? ""
-      : "Showing " + nodeCount.toLocaleString() + " of " + N.length.toLocaleString() + " actors, "
+    listLoners();
+    $("ag-status").textContent = nodeCount === linked.length && edgeCount === E.length ? ""
+      : "Showing " + nodeCount.toLocaleString() + " of " + linked.length.toLocaleString() + " related actors, "
         + edgeCount.toLocaleString() + " of " + E.length.toLocaleString() + " relations.";
     api.shown = { nodes: nodeCount, edges: edgeCount };
   }
@@ -272,7 +359,7 @@
     stopPlay();
     labelOk.fill(true); typeOk.fill(true);
     document.querySelectorAll("#ag-controls input[type=checkbox]").forEach((b) => {
-      if (b.id !== "ag-isolated") b.checked = true;
+      if (b.id !== "ag-isolated" && b.id !== "ag-loners-toggle") b.checked = true;
     });
     time.value = String(DATES.length);
     apply();
@@ -295,10 +382,19 @@
   function para(label, value) {
     const p = el("p"); p.appendChild(el("strong", label + ": ")); p.appendChild(document.createTextNode(value)); return p;
   }
-  function articleRef(index, date) {
-    const a = ARTICLES[index];
-    const when = date || (a && a.published) || "";
-    return (a ? a.title : "unknown article") + (when ? " (" + when + ")" : "");
+  // q: [article index, quote, date, date source ("text", "article" or ""), why]
+  const DATE_FROM = { text: "date from the text", article: "the article's date" };
+  function articleRef(q) {
+    const a = ARTICLES[q[0]];
+    const when = q[2] ? q[2] + (DATE_FROM[q[3]] ? ", " + DATE_FROM[q[3]] : "") : "undated";
+    return (a ? a.title : "unknown article") + " (" + (a && a.outlet ? a.outlet + ", " : "") + when + ")";
+  }
+  function whyText(why) {
+    if (!why) return "";
+    if (why === "rule") return "found by a rule";
+    const colon = why.indexOf(":");
+    const kind = { rule: "rule", llm: "model" }[why.slice(0, colon)];
+    return kind ? "found by " + kind + ": " + why.slice(colon + 1) : "found by " + why;
   }
 
   function showNode(i) {
@@ -371,15 +467,18 @@
     if (e[7]) body.appendChild(el("p")).appendChild(badge(e[7], DIFF[e[7]] || "#000"));
     if (type.meaning) body.appendChild(el("p", type.meaning, "ag-hint"));
     if (e[8]) body.appendChild(para(type.name === "HOLDS_ROLE" || type.name === "LEADS" ? "Role" : "Detail", e[8]));
-    const first = e[4] >= 0 ? DATES[e[4]] : null, last = e[5] >= 0 ? DATES[e[5]] : null;
-    if (first) body.appendChild(para("Seen", first === last || !last ? first : first + " to " + last));
     const evidence = e[9];
+    const seen = evidence.map((q) => q[2]).filter(Boolean).sort();
+    const first = seen[0], last = seen[seen.length - 1];
+    if (first) body.appendChild(para("Seen", first === last ? first : first + " to " + last));
     if (!e[6]) { body.appendChild(el("p", "No quote is recorded with this relation in this view.", "ag-hint")); return; }
     body.appendChild(el("h3", "Why: " + e[6] + " quote" + (e[6] === 1 ? "" : "s") + " from the articles"
       + (evidence.length < e[6] ? " (first " + evidence.length + " shown)" : "")));
     evidence.forEach((q) => {
       body.appendChild(el("div", "\u201C" + q[1] + "\u201D", "ag-quote"));
-      body.appendChild(el("div", "\u2014 " + articleRef(q[0], q[2]), "ag-source"));
+      const source = el("div", "\u2014 " + articleRef(q), "ag-source");
+      if (q[4]) source.appendChild(el("span", " \u00B7 " + whyText(q[4]), "ag-why"));
+      body.appendChild(source);
     });
   }
 
@@ -398,9 +497,9 @@
     else if (p.edges.length) pin("edge", p.edges[0]);
     else { pinned = null; clearDetails(); }
   });
-  network.on("hoverNode", (p) => showNode(p.node));
+  network.on("hoverNode", (p) => { pointed = p.node; showNode(p.node); });
   network.on("hoverEdge", (p) => showEdge(p.edge));
-  network.on("blurNode", restore);
+  network.on("blurNode", () => { pointed = null; restore(); });
   network.on("blurEdge", restore);
 
   // ---- search --------------------------------------------------------------------------
@@ -420,9 +519,18 @@
   }
 
   function focusNode(i) {
-    if (!nodeOn[i]) reset();  // an actor hidden by the filters: show everything again
     search.value = N[i][1];
     results.replaceChildren();
+    if (!adjacency[i].length) {  // not drawn: open the list of actors without a relation at it
+      if (!labelOk[N[i][2]]) reset();
+      $("ag-loners-toggle").checked = true;
+      listLoners();
+      const item = document.querySelector('#ag-loners li[data-row="' + i + '"]');
+      if (item) { item.classList.add("ag-active"); item.scrollIntoView({ block: "nearest" }); }
+      pin("node", i);
+      return;
+    }
+    if (!nodeOn[i]) reset();  // an actor hidden by the filters: show everything again
     pin("node", i);
     network.focus(i, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 500 } });
   }
@@ -444,8 +552,8 @@
   });
 
   Object.assign(api, { apply: apply, reset: reset, find: find, focusNode: focusNode, showNode: showNode,
-                       showEdge: showEdge, pin: pin });
+                       showEdge: showEdge, pin: pin, loners: loners });
   timeLabel();
-  api.shown = { nodes: N.length, edges: E.length };
+  api.shown = { nodes: linked.length, edges: E.length };
   marks.ready = performance.now();
 })();

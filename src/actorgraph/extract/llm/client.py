@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
+from ... import jsonfile
 from ...errors import InputError, ModelError
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -108,7 +109,7 @@ class ChatClient:
                 raise ModelError(f"HTTP {status} after {self.retries + 1} tries ({message})")
             raise ModelError(f"HTTP {status} ({message})")
         try:
-            reply = json.loads(data.decode("utf-8"))
+            reply = jsonfile.loads(data.decode("utf-8"))
             choice = reply["choices"][0]
             content = choice["message"]["content"]
         except (ValueError, KeyError, IndexError, TypeError, UnicodeDecodeError):
@@ -136,7 +137,7 @@ def parse_content(answer: Answer) -> dict:
         candidates.append(text[text.index("{"):text.rindex("}") + 1])
     for candidate in candidates:
         try:
-            value = json.loads(candidate)
+            value = jsonfile.loads(candidate)
         except ValueError:
             continue
         if isinstance(value, dict) and ("entities" in value or "relations" in value):
@@ -150,7 +151,7 @@ def parse_content(answer: Answer) -> dict:
 
 def _error_text(data: bytes) -> str:
     try:
-        body = json.loads(data.decode("utf-8"))
+        body = jsonfile.loads(data.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         return _start(data) or "no message"
     error = body.get("error", body) if isinstance(body, dict) else body
