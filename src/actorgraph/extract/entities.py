@@ -12,6 +12,7 @@ lower-cased forms ("milei", "washington") to what the first pass found.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -169,7 +170,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
         for cand in cands:
             if cand.label and cand.name:
                 result.add(cand.name, cand.label, cand.surface, cand.country)
-    persons = [e for e in result.entities.values() if e.label == "Person"]
+    persons = PersonIndex([e for e in result.entities.values() if e.label == "Person"])
     acronyms = _acronyms(text, result, kb)
     for index, cands in enumerate(per_sentence):
         for cand in cands:
@@ -181,7 +182,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
                                               tokens_of[index], sentences[index])
                 if name is None:
                     continue
-                result.add(name, label, cand.surface, kb.country_of(name))
+                persons.alias(result.add(name, label, cand.surface, kb.country_of(name)), cand.surface)
             result.mentions.append(Mention(cand.start, cand.end, cand.surface, name, index))
     _outlets(result)
     _case_errors(result)
@@ -650,21 +651,72 @@ def _person_name(chunk: list[Token]) -> str:
 def _acronyms(text: str, result: ArticleEntities, kb: Knowledge) -> dict[str, str]:
     """Acronyms the article defines: 'International Monetary Fund (IMF)'."""
     found: dict[str, str] = {}
+    if not re.search(r"\([A-Z]", text):
+        return found
+    order = {name: k for k, name in enumerate(result.entities)}
+    owner: dict[str, str] = {}  # lower-cased surface -> the first entity (in article order) with it
+
+    def own(surface: str, name: str) -> None:
+        key = surface.lower()
+        if key not in owner or order[name] < order[owner[key]]:
+            owner[key] = name
+
+    for entity in result.entities.values():
+        for surface in [entity.name, *entity.aliases]:
+            own(surface, entity.name)
+    longest = max(map(len, owner), default=0)
     for m in re.finditer(r"\(([A-Z][A-Z&.-]{1,7})\)", text):
         acronym = m.group(1)
-        before = text[max(0, m.start() - 120):m.start()].rstrip()
-        best = None
-        for entity in result.entities.values():
-            for surface in [entity.name, *entity.aliases]:
-                if before.lower().endswith(surface.lower()) and (best is None or len(surface) > best[1]):
-                    best = (entity.name, len(surface))
+        before = text[max(0, m.start() - 120):m.start()].rstrip().lower()
+        # the longest surface the text before the parenthesis ends with
+        best = next((owner[before[-k:]] for k in range(min(len(before), longest), 0, -1)
+                     if before[-k:] in owner), None)
         if best:
-            found[acronym] = best[0]
-            result.entities[best[0]].aliases.add(acronym)
+            found[acronym] = best
+            result.entities[best].aliases.add(acronym)
+            own(acronym, best)
     return found
 
 
-def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, str],
+class PersonIndex:
+    """The article's people looked up by one word, earliest-introduced first.
+
+    A word names a person when it is the surname, the second-last name of a longer name, an
+    alias, or (when the caller allows it) the first name. Lookups are dictionary reads, so
+    resolving every single word of a long article stays linear in its length.
+    """
+
+    def __init__(self, persons: list[Entity]):
+        self.persons = persons
+        self.order = {id(p): k for k, p in enumerate(persons)}
+        self.strong: dict[str, int] = {}   # surname, second-last name, alias -> earliest person
+        self.first: dict[str, int] = {}    # first name -> earliest person
+        self.full: dict[tuple[str, str], int] = {}  # (first, last) -> earliest person
+        for k, person in enumerate(persons):
+            parts = [fold(p) for p in person.name.split()]
+            keys = [parts[-1], *([parts[-2]] if len(parts) > 2 else []), *(fold(a) for a in person.aliases)]
+            for key in keys:
+                self.strong.setdefault(key, k)
+            self.first.setdefault(parts[0], k)
+            self.full.setdefault((parts[0], parts[-1]), k)
+
+    def alias(self, entity: Entity, surface: str) -> None:
+        """``entity`` was just given the alias ``surface``: later lookups find it by that too."""
+        k = self.order.get(id(entity))
+        if k is not None and surface != entity.name:
+            key = fold(surface)
+            self.strong[key] = min(self.strong.get(key, k), k)
+
+    def by_word(self, key: str, first_name: bool) -> Entity | None:
+        found = [k for k in (self.strong.get(key), self.first.get(key) if first_name else None) if k is not None]
+        return self.persons[min(found)] if found else None
+
+    def by_first_and_last(self, first: str, last: str) -> Entity | None:
+        k = self.full.get((first, last))
+        return None if k is None else self.persons[k]
+
+
+def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str, str],
                     result: ArticleEntities, kb: Knowledge, tokens: list[Token],
                     sentence: Sentence) -> tuple[str | None, str | None]:
     word = cand.surface
@@ -672,11 +724,10 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
     if word in acronyms:
         entity = result.entities[acronyms[word]]
         return entity.name, entity.label
-    for person in persons:  # earliest-introduced person with this surname (or first name)
-        parts = [fold(p) for p in person.name.split()]
-        if key == parts[-1] or (len(parts) > 2 and key == parts[-2]) or key in {fold(a) for a in person.aliases} \
-                or (cand.titled is False and key == parts[0] and _next_is_lower_name(tokens, cand)):
-            return person.name, "Person"
+    first_name = cand.titled is False and key in persons.first and _next_is_lower_name(tokens, cand)
+    person = persons.by_word(key, first_name)
+    if person is not None:  # earliest-introduced person with this surname (or first name)
+        return person.name, "Person"
     if key in kb.surnames:
         return kb.surnames[key], "Person"
     nxt = [t for t in tokens if t.start >= cand.end][:1]
@@ -703,9 +754,9 @@ def _resolve_single(cand: Candidate, persons: list[Entity], acronyms: dict[str, 
         return None, None
     after = [t.lower for t in tokens if t.start >= cand.end][:2]
     before = [t.lower for t in tokens if t.end <= cand.start][-2:]
-    for person in persons:
-        if key == fold(person.name.split()[0]) and after and fold(after[0]) == fold(person.name.split()[-1]):
-            return person.name, "Person"
+    person = persons.by_first_and_last(key, fold(after[0])) if after else None
+    if person is not None:
+        return person.name, "Person"
     if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
         return word[:1].upper() + word[1:], "Person"
     if APPOSITIVE_CLASS_RE.match(result.text, cand.end):
@@ -735,8 +786,14 @@ def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowle
     if before and fold(before[-1].text) in kb.demonyms:
         country = kb.demonyms[fold(before[-1].text)]
     if country is None:
-        nearby = [m for m in result.mentions if result.sentences[m.sentence].start <= cand.start
-                  < result.sentences[m.sentence].end and m.entity in result.entities]
+        # the mentions found so far come sentence by sentence: this sentence's are the last ones
+        nearby = []
+        for m in reversed(result.mentions):
+            sentence = result.sentences[m.sentence]
+            if not sentence.start <= cand.start < sentence.end:
+                break
+            if m.entity in result.entities:
+                nearby.append(m)
         nearby.sort(key=lambda m: m.start)  # the sentence's subject comes first
         for m in nearby:
             entity = result.entities[m.entity]
@@ -777,24 +834,69 @@ def _case_errors(result: ArticleEntities) -> None:
                 surfaces.setdefault(form.lower(), entity.name)
     if not surfaces:
         return
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in
-                                              sorted(surfaces, key=len, reverse=True)) + r")(?![\w-])",
-                         re.IGNORECASE)
+    find = SurfaceFinder(surfaces)
     covered = sorted((m.start, m.end) for m in result.mentions)
     starts = [s for s, _ in covered]
-    import bisect
     for index, sentence in enumerate(result.sentences):
-        for m in pattern.finditer(text, sentence.start, sentence.end):
-            k = bisect.bisect_right(starts, m.start()) - 1
-            if k >= 0 and covered[k][1] > m.start():
+        for start, end in find.iter(text, sentence.start, sentence.end):
+            k = bisect.bisect_right(starts, start) - 1
+            if k >= 0 and covered[k][1] > start:
                 continue
-            if k + 1 < len(covered) and covered[k + 1][0] < m.end():
+            if k + 1 < len(covered) and covered[k + 1][0] < end:
                 continue
-            surface = m.group()
+            surface = text[start:end]
             name = surfaces[surface.lower()]
             if surface != name:
                 result.entities[name].aliases.add(surface)
-            result.mentions.append(Mention(m.start(), m.end(), surface, name, index))
+            result.mentions.append(Mention(start, end, surface, name, index))
+
+
+WORD_RE = re.compile(r"\w+")
+WORD_START_RE = re.compile(r"(?<![\w-])\w+")
+
+
+class SurfaceFinder:
+    """Finds any of many lower-case surfaces in a text, case-insensitively, as whole words.
+
+    The same matches as one regular expression of every surface joined by ``|`` (longest
+    first, not inside a word or hyphenated compound), but each word of the text is looked
+    up by its first word in a dictionary, so the time grows with the text, not with the
+    text times the number of surfaces (which grows with the text too).
+    """
+
+    def __init__(self, surfaces):
+        # first word -> [(length, surfaces of that length)], longest first
+        self.by_first: dict[str, list[tuple[int, set[str]]]] = {}
+        odd: list[str] = []  # surfaces that do not start with a word character
+        buckets: dict[str, dict[int, set[str]]] = {}
+        for surface in surfaces:
+            first = WORD_RE.match(surface)
+            if first:
+                buckets.setdefault(first.group(), {}).setdefault(len(surface), set()).add(surface)
+            else:
+                odd.append(surface)
+        for first, by_length in buckets.items():
+            self.by_first[first] = sorted(by_length.items(), reverse=True)
+        odd.sort(key=len, reverse=True)
+        self.odd = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, odd)) + r")(?![\w-])",
+                              re.IGNORECASE) if odd else None
+
+    def iter(self, text: str, start: int, end: int):
+        """(start, end) of each match in text[start:end], left to right, without overlaps."""
+        found = [(m.start(), m.end()) for m in self.odd.finditer(text, start, end)] if self.odd else []
+        for word in WORD_START_RE.finditer(text, start, end):
+            for length, same_length in self.by_first.get(word.group().lower(), ()):
+                stop = word.start() + length
+                if stop <= end and text[word.start():stop].lower() in same_length and (
+                        stop == end or not (text[stop].isalnum() or text[stop] in "_-")):
+                    found.append((word.start(), stop))
+                    break
+        found.sort()
+        last = -1
+        for span in found:
+            if span[0] >= last:
+                last = span[1]
+                yield span
 
 
 def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowledge) -> None:
@@ -804,6 +906,7 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
     by_end = {m.end: m for m in result.mentions}
     text = result.text
     inert: list[Mention] = []
+    removed: set[int] = set()  # ids of replaced mentions, dropped from the list once at the end
     for index, tokens in enumerate(tokens_of):
         for i, tok in enumerate(tokens):
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -837,7 +940,7 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                     surface = text[start:head.end]
                     result.add(country, "Country", surface, country)
                     if mention:
-                        result.mentions.remove(mention)
+                        removed.add(id(mention))
                         by_start.pop(mention.start, None)
                         by_end.pop(mention.end, None)
                         if result.entities[mention.entity].label == "Organization" or (
@@ -859,27 +962,36 @@ def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowled
                 end = head.end if head.lower == "party" else tok.end
                 surface = text[tok.start:end]
                 result.add(party, "Organization", surface, kb.country_of(party))
-                if mention and mention in result.mentions:
-                    result.mentions.remove(mention)
+                if mention:
+                    removed.add(id(mention))
                 m = Mention(tok.start, end, surface, party, index)
                 result.mentions.append(m)
                 by_start[tok.start] = m
                 by_end[m.end] = m
     result.inert.extend(inert)
-    for index, sentence in enumerate(result.sentences):
-        chunk = text[sentence.start:sentence.end]
-        for m in CENTRAL_BANK_RE.finditer(chunk):
-            known = kb.lookup(m.group(1))
-            country = known.name if known and known.label == "Country" else kb.demonyms.get(fold(m.group(1)))
-            if not country:
-                continue
-            name = "Central Bank of " + country
-            known_bank = kb.lookup(name)
-            name = known_bank.name if known_bank else name
-            s, e = sentence.start + m.start(), sentence.start + m.end()
-            result.mentions = [x for x in result.mentions if not (s <= x.start < e)]
-            result.add(name, "Organization", m.group(), country)
-            result.mentions.append(Mention(s, e, m.group(), name, index))
+    if removed:
+        result.mentions = [m for m in result.mentions if id(m) not in removed]
+    _central_banks(result, kb)
+
+
+def _central_banks(result: ArticleEntities, kb: Knowledge) -> None:
+    """'Argentina's central bank', "Brazil's central bank": that country's central bank."""
+    text = result.text
+    with MentionEditor(result) as edit:
+        for index, sentence in enumerate(result.sentences):
+            chunk = text[sentence.start:sentence.end]
+            for m in CENTRAL_BANK_RE.finditer(chunk):
+                known = kb.lookup(m.group(1))
+                country = known.name if known and known.label == "Country" else kb.demonyms.get(fold(m.group(1)))
+                if not country:
+                    continue
+                name = "Central Bank of " + country
+                known_bank = kb.lookup(name)
+                name = known_bank.name if known_bank else name
+                s, e = sentence.start + m.start(), sentence.start + m.end()
+                edit.drop_starting_in(index, s, e)
+                result.add(name, "Organization", m.group(), country)
+                edit.add(Mention(s, e, m.group(), name, index))
 
 
 BARE_CENTRAL_BANK_RE = re.compile(r"(?<!['’]s )\b(?:[Tt]he\s+central\s+bank|central\s+bank(?=\s+(?:president|governor|"
@@ -894,11 +1006,11 @@ def _bare_central_bank(result: ArticleEntities, kb: Knowledge) -> None:
     name = f"Central Bank of {country}"
     known = kb.lookup(name)
     name = known.name if known else name
-    spans = [(m.start, m.end) for m in result.mentions]
+    by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
         for m in BARE_CENTRAL_BANK_RE.finditer(result.text, sentence.start, sentence.end):
             s = m.start() + (4 if m.group().startswith("the") else 0)
-            if any(a <= s < b or a < m.end() <= b for a, b in spans):
+            if any(x.start <= s < x.end or x.start < m.end() <= x.end for x in by_sentence.get(index, ())):
                 continue
             result.add(name, "Organization", result.text[s:m.end()], country)
             result.mentions.append(Mention(s, m.end(), result.text[s:m.end()], name, index))
@@ -907,52 +1019,53 @@ def _bare_central_bank(result: ArticleEntities, kb: Knowledge) -> None:
 def _events(result: ArticleEntities, kb: Knowledge) -> None:
     """Inaugurations and elections, which are written in lower case."""
     text = result.text
-    for index, sentence in enumerate(result.sentences):
-        chunk = text[sentence.start:sentence.end]
-        for m in INAUGURATION_RE.finditer(chunk):
-            who = m.group("who") or m.group("who2")
-            person = _person_named(result, who)
-            if not person:
-                continue
-            name = f"Inauguration of {person}"
-            s, e = sentence.start + m.start(), sentence.start + m.end()
-            result.add(name, "Event", m.group())
-            result.mentions.append(Mention(s, e, m.group(), name, index))
-        for m in ELECTION_RE.finditer(chunk):
-            if not (m.group("kind") or m.group("year")) or m.group("head") == "vote" and not m.group("kind"):
-                continue
-            if m.group("head") == "vote":
-                continue
-            adj = m.group("adj")
-            country = None
-            if adj:
-                known = kb.lookup(adj)
-                country = known.name if known and known.label == "Country" else kb.demonyms.get(fold(adj))
+    with MentionEditor(result) as edit:
+        for index, sentence in enumerate(result.sentences):
+            chunk = text[sentence.start:sentence.end]
+            for m in INAUGURATION_RE.finditer(chunk):
+                who = m.group("who") or m.group("who2")
+                person = _person_named(result, who)
+                if not person:
+                    continue
+                name = f"Inauguration of {person}"
+                s, e = sentence.start + m.start(), sentence.start + m.end()
+                result.add(name, "Event", m.group())
+                edit.add(Mention(s, e, m.group(), name, index))
+            for m in ELECTION_RE.finditer(chunk):
+                if not (m.group("kind") or m.group("year")) or m.group("head") == "vote" and not m.group("kind"):
+                    continue
+                if m.group("head") == "vote":
+                    continue
+                adj = m.group("adj")
+                country = None
+                if adj:
+                    known = kb.lookup(adj)
+                    country = known.name if known and known.label == "Country" else kb.demonyms.get(fold(adj))
+                    if not country:
+                        continue
+                before = chunk[max(0, m.start() - 30):m.start()]
+                poss = re.search(r"([A-Z][\w.]+(?: [A-Z]\w+)?)['’]s\s*$", before)
+                if not country and poss:
+                    known = kb.lookup(poss.group(1))
+                    country = known.name if known and known.label == "Country" else None
+                country = country or result.home or _most_mentioned_country(result)
                 if not country:
                     continue
-            before = chunk[max(0, m.start() - 30):m.start()]
-            poss = re.search(r"([A-Z][\w.]+(?: [A-Z]\w+)?)['’]s\s*$", before)
-            if not country and poss:
-                known = kb.lookup(poss.group(1))
-                country = known.name if known and known.label == "Country" else None
-            country = country or result.home or _most_mentioned_country(result)
-            if not country:
-                continue
-            year = m.group("year") or result.year
-            if not m.group("year") and year and year.isdigit() and re.search(
-                    r"\b(?:last|previous)\s+year['’]s\s*$|\blast\s+$", before):
-                year = str(int(year) - 1)  # "last year's midterm elections"
-            kind = {"midterm": "legislative", "congressional": "legislative"}.get(
-                m.group("kind") or "", m.group("kind") or "")
-            adjective = "United States" if country == "United States" else kb.adjective_of.get(country, country)
-            head = "elections" if not kind else "election"
-            name = " ".join(p for p in (year, adjective, kind, head) if p)
-            start = m.start() + (len(m.group("month")) + 1 if m.group("month") and not m.group("year") else 0)
-            s, e = sentence.start + start, sentence.start + m.end()
-            surface = text[s:e]
-            result.mentions = [x for x in result.mentions if not (s <= x.start < e)]
-            result.add(name, "Event", surface)
-            result.mentions.append(Mention(s, e, surface, name, index))
+                year = m.group("year") or result.year
+                if not m.group("year") and year and year.isdigit() and re.search(
+                        r"\b(?:last|previous)\s+year['’]s\s*$|\blast\s+$", before):
+                    year = str(int(year) - 1)  # "last year's midterm elections"
+                kind = {"midterm": "legislative", "congressional": "legislative"}.get(
+                    m.group("kind") or "", m.group("kind") or "")
+                adjective = "United States" if country == "United States" else kb.adjective_of.get(country, country)
+                head = "elections" if not kind else "election"
+                name = " ".join(p for p in (year, adjective, kind, head) if p)
+                start = m.start() + (len(m.group("month")) + 1 if m.group("month") and not m.group("year") else 0)
+                s, e = sentence.start + start, sentence.start + m.end()
+                surface = text[s:e]
+                edit.drop_starting_in(index, s, e)
+                result.add(name, "Event", surface)
+                edit.add(Mention(s, e, surface, name, index))
 
 
 ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meeting|conference|forum|"
@@ -962,15 +1075,16 @@ ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meet
 def _org_events(result: ArticleEntities, kb: Knowledge) -> None:
     """'the G20 summit', 'a Mercosur summit': an organization's meeting is an Event."""
     text = result.text
-    for index, sentence in enumerate(result.sentences):
-        for m in ORG_EVENT_RE.finditer(text, sentence.start, sentence.end):
-            known = kb.lookup(m.group(1))
-            if not known or known.label != "Organization":
-                continue
-            name = f"{known.name} {m.group(2)}"
-            result.mentions = [x for x in result.mentions if not (m.start() <= x.start < m.end())]
-            result.add(name, "Event", m.group())
-            result.mentions.append(Mention(m.start(), m.end(), m.group(), name, index))
+    with MentionEditor(result) as edit:
+        for index, sentence in enumerate(result.sentences):
+            for m in ORG_EVENT_RE.finditer(text, sentence.start, sentence.end):
+                known = kb.lookup(m.group(1))
+                if not known or known.label != "Organization":
+                    continue
+                name = f"{known.name} {m.group(2)}"
+                edit.drop_starting_in(index, m.start(), m.end())
+                result.add(name, "Event", m.group())
+                edit.add(Mention(m.start(), m.end(), m.group(), name, index))
 
 
 def _person_named(result: ArticleEntities, who: str) -> str | None:
@@ -993,248 +1107,249 @@ def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb
     last_plain: str | None = None    # the latest agreement that is no loan or swap
     last_kind: dict[str, str] = {}   # "the swap" goes back to the last swap, "the loan" to the last loan
     last_seen: int | None = None     # the sentence that last named an agreement
-    for index, tokens in enumerate(tokens_of):
-        sentence = result.sentences[index]
-        existing = sorted((m for m in result.mentions if m.sentence == index), key=lambda m: m.start)
-        for m in existing:
-            entity = result.entities.get(m.entity)
-            if entity and entity.label == "Agreement" and m.start < sentence.end:
-                last_agreement = entity.name
-                last_seen = index
-                if entity.kind not in FINANCIAL_KINDS:
-                    last_plain = entity.name
-                if entity.name.split()[-1].lower() in {"act", "bill", "law"}:
-                    last_law = entity.name
-                if entity.kind:
-                    last_kind[entity.kind] = entity.name
-                elif FUND_FACILITY_RE.search(entity.name):
-                    last_kind["financing program"] = entity.name  # "the program" after "Extended Fund Facility"
-        for i, tok in enumerate(tokens):
-            head = tok.lower
-            if head == "it" and (last_law or last_agreement) and last_seen is not None and index - last_seen <= 2 and (
-                    IT_OBJECT_RE.search(text, max(sentence.start, tok.start - 30), tok.start) or
-                    i == 0 and IT_SUBJECT_RE.match(text, tok.end)):
-                # "his bloc would vote against it", "It was approved by the Chamber of Deputies"
-                result.mentions.append(Mention(tok.start, tok.end, tok.text, last_agreement or last_law, index,
-                                               anaphor=True))
-                continue
-            if head == "budget" and i > 0 and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) and \
-                    not _mention_at(existing, tokens[i - 1]):
-                # "The 2027 budget": a budget bill named by its year
-                name = f"{tokens[i - 1].text} budget"
-                result.add(name, "Agreement", kind="budget")
-                result.mentions.append(Mention(tokens[i - 1].start, tok.end, name, name, index, phrase=True))
-                last_law = last_agreement = last_plain = last_kind["budget"] = name
-                last_seen = index
-                continue
-            if head == "line" and i > 0 and tokens[i - 1].lower in ("swap", "credit"):
-                pass
-            elif head not in AGREEMENT_HEADS and head not in ANAPHORS:
-                continue
-            if head in ("swap", "credit") and i + 1 < len(tokens) and tokens[i + 1].lower == "line":
-                continue  # the head is "line"; handled when we reach it
-            # walk left over modifiers, amounts and capitalised party names
-            j = i
-            parties: list[str] = []
-            amount = False
-            mods: list[str] = []
-            while j > 0:
-                prev = tokens[j - 1]
-                low = prev.lower
-                mention = _mention_at(existing, prev)
-                if (low in AGREEMENT_MODIFIERS or low in ("billion", "million", "trillion", "bn")) and \
-                        prev.text.islower():
-                    mods.append(low)
-                    j -= 1
-                elif prev.text[:1] in "$" or prev.text == "US$" or prev.text[:1].isdigit() or low.startswith(
-                        ("multibillion", "multi-billion", "billion-")):
-                    amount = True
-                    j -= 1
-                elif prev.text in ("-", "–", "/") and j > 1:  # "the EU–Mercosur agreement"
-                    j -= 1
-                elif mention and result.entities.get(mention.entity) and result.entities[
-                        mention.entity].label in ("Country", "Organization", "Person"):
-                    parties.append(mention.entity)
-                    j = _token_index(tokens, mention.start)
-                elif low in ("its", "their") and prev.text.islower():
-                    bodies = [m for m in existing if m.end <= prev.start and result.entities.get(m.entity) and
-                              result.entities[m.entity].label in ("Country", "Organization")]
-                    if bodies:
-                        parties.append(bodies[-1].entity)
-                    break
-                elif low in ("’s", "'s") and j > 1:
-                    owner = _mention_at(existing, tokens[j - 2])
-                    if owner is None or result.entities.get(owner.entity) is None:
-                        break
-                    parties.append(owner.entity)
-                    j = _token_index(tokens, owner.start)
-                else:
-                    if prev.text[:1].isupper() and head in ("agreement", "accord", "treaty", "pact", "agreements"):
-                        named = _named_agreement(result, tokens, j - 1, i, kb, index)
-                        if named:
-                            j = -1
-                    break
-            if j < 0:
-                continue
-            left_i = j
-            had_words = bool(mods)
-            if head == "swap" or (i > 0 and tokens[i - 1].lower == "swap"):
-                mods.append("swap")
-            if head == "line" and "swap" not in mods and "credit" not in mods:
-                continue
-            # "with X", "to X", "for X", "of X"
-            right_party = None
-            end = tok.end
-            if i + 1 < len(tokens) and tokens[i + 1].lower in ("with", "to", "for", "of", "between"):
-                k = i + 2
-                if k < len(tokens) and tokens[k].lower == "the":
-                    k += 1
-                if k < len(tokens):
-                    mention = _mention_at(existing, tokens[k])
-                    if mention and result.entities.get(mention.entity) and result.entities[
-                            mention.entity].label in ("Country", "Organization", "Person"):
-                        right_party = mention.entity
-                        end = mention.end
-                        if tokens[i + 1].lower == "between":  # "an agreement between Argentina and the Fund"
-                            other = _second_party(result, tokens, existing, mention)
-                            if other:
-                                parties.append(other.entity)
-                                end = other.end
-            descriptive = bool(had_words or amount or parties or right_party)
-            start = tokens[left_i].start
-            while start < tok.start and text[start] in "-– ":
-                start += 1
-            surface_core = text[start:tok.end]
-            surface_full = text[start:end]
-            if head in ("program", "programme") and not mods and any(
-                    re.search(r"\b(?:Fund|Bank)\b", p) and (result.entities.get(p) or _NONE).label == "Organization"
-                    and not p.startswith("Central Bank") for p in parties):
-                mods.append("financing")  # "the IMF program", "the Fund's program"
-            elif head in ("program", "programme", "package", "facility") and (amount or right_party):
-                mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
-            kind = _agreement_kind(head, mods)
-            if head in ANAPHORS and not descriptive:
-                target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
-                    last_financial if head in FINANCIAL or head in ("program", "programme", "package")
-                    else last_agreement) or last_agreement
-                if head == "measure":
-                    target = last_law
-                if head == "budget" or head == "plan" and i > 0 and tokens[i - 1].lower == "spending":
-                    target = last_kind.get("budget")  # "the budget", "the spending plan"
-                if head in ("agreement", "accord", "treaty", "pact") and last_plain:
-                    target = last_plain  # "welcomed the agreement" after "a $150 million loan" is the accord
-                own_kind = {"swap": "currency swap", "loan": "loan", "program": "financing program",
-                            "programme": "financing program"}.get(head)
-                if own_kind in last_kind:
-                    target = last_kind[own_kind]  # "the swap" after "a repo loan" is still the swap
-                if i + 1 < len(tokens) and tokens[i + 1].lower in ("for", "of") and head in (
-                        "framework", "plan", "package"):
-                    target = None  # "a framework for a reciprocal trade agreement": the phrase names it
-                prev_word = tokens[i - 1].lower if i > 0 else ""
-                if prev_word.isalpha() and prev_word not in ANAPHOR_DETERMINERS and not _mention_at(
-                        existing, tokens[i - 1]):
-                    target = None  # "the naval base plan" is another plan; "the plan", "US aid" refer back
-                if target and tok.lower != "act":
-                    s = tok.start
-                    result.mentions.append(Mention(s, tok.end, tok.text, target, index, anaphor=True))
+    with MentionEditor(result) as edit:
+        for index, tokens in enumerate(tokens_of):
+            sentence = result.sentences[index]
+            existing = edit.in_sentence(index)
+            for m in existing:
+                entity = result.entities.get(m.entity)
+                if entity and entity.label == "Agreement" and m.start < sentence.end:
+                    last_agreement = entity.name
                     last_seen = index
-                    last_agreement = target  # "called the budget ... and would reject it": the budget
-                continue
-            if kind is None:
-                continue
-            # an existing financial agreement absorbs rescue/aid descriptions of it
-            if kind in ("rescue", "assistance") and last_financial:
-                name = last_financial
-                variants = {surface_full, _strip_possessor(surface_full)}
-                variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
-                result.entities[name].aliases |= variants
-                result.mentions.append(Mention(start, end, surface_full, name, index, phrase=True))
-                _drop_inside(result, index, start, end, name)
-                continue
-            if kind in ("rescue", "assistance"):
-                continue
-            all_parties = []
-            for p in parties + ([right_party] if right_party else []):
-                c = _party_name(result, p)
-                if c and c not in all_parties:
-                    all_parties.append(c)
-            if kind in ("loan", "financing program", "credit line", "agreement") and len(all_parties) == 1 and \
-                    result.entities.get(all_parties[0]) is not None and \
-                    result.entities[all_parties[0]].label == "Organization" and result.home and (
-                    kind != "agreement" or re.search(r"\b(?:Fund|Bank)\b", all_parties[0])):
-                # "a program with the Fund": the borrower is the article's country; "the EU deal" is
-                # no loan, and its other side is not known
-                all_parties.append(result.home)
-            if kind == "agreement" and len(all_parties) == 1 and right_party:
-                # "The International Monetary Fund's staff reached a staff-level agreement with
-                # Argentina": the sentence's subject is the other side
-                subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
-                                and result.entities[m.entity].label in ("Country", "Organization")), None)
-                lead = _party_name(result, subject.entity) if subject else None
-                lead_in = text[sentence.start:subject.start] if subject else ""
-                if lead and lead not in all_parties and len(lead_in.split()) <= 3 and \
-                        not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
-                    all_parties.append(lead)
-            if kind == "currency swap" and not all_parties:
-                # "The People's Bank of China has provided Argentina's central bank with a currency
-                # swap": the sentence's own actors are its sides
-                here = []
-                for m in existing:
-                    if m.start >= start or result.entities.get(m.entity) is None or \
-                            result.entities[m.entity].label not in ("Country", "Organization"):
-                        continue
-                    c = _party_name(result, m.entity)
-                    if c and c not in here:
-                        here.append(c)
-                if len(here) == 2:
-                    all_parties = here
-            if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
-                # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
-                # Union": the sentence's own subject is the other side, else the article's countries
-                subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
-                                and result.entities[m.entity].label in ("Country", "Organization", "Person")),
-                               None)
-                lead = _party_name(result, subject.entity) if subject else None
-                lead_in = text[sentence.start:subject.start] if subject else ""
-                if lead and lead not in all_parties and all_parties and len(lead_in.split()) <= 5 and \
-                        not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
-                    all_parties.append(lead)
-                for c in (result.home or _most_mentioned_country(result), result.second):
-                    if c and c not in all_parties and len(all_parties) < 2:
-                        all_parties.append(c)
-            if not all_parties and not amount and not mods:
-                continue
-            if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
-                    set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
-                continue
-            if kind == "financing program" and len(all_parties) == 2 and any(
-                    (result.entities.get(p) or _NONE).label == "Organization" for p in all_parties):
-                kind = "agreement"  # "its current program with Argentina": the Argentina–IMF agreement
-            name = (_party_label(result, all_parties, kb) + " " + kind).strip() if all_parties else \
-                re.sub(r"^(?:a|an|the|this|that|its|their|his|her)\s+", "", surface_core)
-            if kind == "agreement" or kind == "trade agreement":
-                # "the U.S. agreement" after "a trade agreement with Washington" is the same one
-                for other in result.entities.values():
-                    if (other.label == "Agreement" and other.parties and set(all_parties) <= set(other.parties)
-                            and (kind == "agreement" or other.kind == kind)):
-                        name = other.name
+                    if entity.kind not in FINANCIAL_KINDS:
+                        last_plain = entity.name
+                    if entity.name.split()[-1].lower() in {"act", "bill", "law"}:
+                        last_law = entity.name
+                    if entity.kind:
+                        last_kind[entity.kind] = entity.name
+                    elif FUND_FACILITY_RE.search(entity.name):
+                        last_kind["financing program"] = entity.name  # "the program" after "Extended Fund Facility"
+            for i, tok in enumerate(tokens):
+                head = tok.lower
+                if head == "it" and (last_law or last_agreement) and last_seen is not None and index - last_seen <= 2 and (
+                        IT_OBJECT_RE.search(text, max(sentence.start, tok.start - 30), tok.start) or
+                        i == 0 and IT_SUBJECT_RE.match(text, tok.end)):
+                    # "his bloc would vote against it", "It was approved by the Chamber of Deputies"
+                    edit.add(Mention(tok.start, tok.end, tok.text, last_agreement or last_law, index,
+                                     anaphor=True))
+                    continue
+                if head == "budget" and i > 0 and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) and \
+                        not _mention_at(existing, tokens[i - 1]):
+                    # "The 2027 budget": a budget bill named by its year
+                    name = f"{tokens[i - 1].text} budget"
+                    result.add(name, "Agreement", kind="budget")
+                    edit.add(Mention(tokens[i - 1].start, tok.end, name, name, index, phrase=True))
+                    last_law = last_agreement = last_plain = last_kind["budget"] = name
+                    last_seen = index
+                    continue
+                if head == "line" and i > 0 and tokens[i - 1].lower in ("swap", "credit"):
+                    pass
+                elif head not in AGREEMENT_HEADS and head not in ANAPHORS:
+                    continue
+                if head in ("swap", "credit") and i + 1 < len(tokens) and tokens[i + 1].lower == "line":
+                    continue  # the head is "line"; handled when we reach it
+                # walk left over modifiers, amounts and capitalised party names
+                j = i
+                parties: list[str] = []
+                amount = False
+                mods: list[str] = []
+                while j > 0:
+                    prev = tokens[j - 1]
+                    low = prev.lower
+                    mention = _mention_at(existing, prev)
+                    if (low in AGREEMENT_MODIFIERS or low in ("billion", "million", "trillion", "bn")) and \
+                            prev.text.islower():
+                        mods.append(low)
+                        j -= 1
+                    elif prev.text[:1] in "$" or prev.text == "US$" or prev.text[:1].isdigit() or low.startswith(
+                            ("multibillion", "multi-billion", "billion-")):
+                        amount = True
+                        j -= 1
+                    elif prev.text in ("-", "–", "/") and j > 1:  # "the EU–Mercosur agreement"
+                        j -= 1
+                    elif mention and result.entities.get(mention.entity) and result.entities[
+                            mention.entity].label in ("Country", "Organization", "Person"):
+                        parties.append(mention.entity)
+                        j = _token_index(tokens, mention.start)
+                    elif low in ("its", "their") and prev.text.islower():
+                        bodies = [m for m in existing if m.end <= prev.start and result.entities.get(m.entity) and
+                                  result.entities[m.entity].label in ("Country", "Organization")]
+                        if bodies:
+                            parties.append(bodies[-1].entity)
                         break
-            entity = result.add(name, "Agreement", surface_full, kind=kind, parties=tuple(all_parties))
-            variants = {surface_core, surface_full, _strip_amount(surface_full), _strip_amount(surface_core)}
-            variants |= {_strip_possessor(v) for v in variants}
-            variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
-            for alias in variants:
-                if alias and alias != name and " " in alias:
-                    entity.aliases.add(alias)
-            _drop_inside(result, index, start, end, name)
-            result.mentions.append(Mention(start, end, surface_full, name, index, phrase=True))
-            last_agreement = name
-            last_seen = index
-            last_kind[kind] = name
-            if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
-                last_financial = name
-            else:
-                last_plain = name
+                    elif low in ("’s", "'s") and j > 1:
+                        owner = _mention_at(existing, tokens[j - 2])
+                        if owner is None or result.entities.get(owner.entity) is None:
+                            break
+                        parties.append(owner.entity)
+                        j = _token_index(tokens, owner.start)
+                    else:
+                        if prev.text[:1].isupper() and head in ("agreement", "accord", "treaty", "pact", "agreements"):
+                            named = _named_agreement(result, edit, tokens, j - 1, i, kb, index)
+                            if named:
+                                j = -1
+                        break
+                if j < 0:
+                    continue
+                left_i = j
+                had_words = bool(mods)
+                if head == "swap" or (i > 0 and tokens[i - 1].lower == "swap"):
+                    mods.append("swap")
+                if head == "line" and "swap" not in mods and "credit" not in mods:
+                    continue
+                # "with X", "to X", "for X", "of X"
+                right_party = None
+                end = tok.end
+                if i + 1 < len(tokens) and tokens[i + 1].lower in ("with", "to", "for", "of", "between"):
+                    k = i + 2
+                    if k < len(tokens) and tokens[k].lower == "the":
+                        k += 1
+                    if k < len(tokens):
+                        mention = _mention_at(existing, tokens[k])
+                        if mention and result.entities.get(mention.entity) and result.entities[
+                                mention.entity].label in ("Country", "Organization", "Person"):
+                            right_party = mention.entity
+                            end = mention.end
+                            if tokens[i + 1].lower == "between":  # "an agreement between Argentina and the Fund"
+                                other = _second_party(result, tokens, existing, mention)
+                                if other:
+                                    parties.append(other.entity)
+                                    end = other.end
+                descriptive = bool(had_words or amount or parties or right_party)
+                start = tokens[left_i].start
+                while start < tok.start and text[start] in "-– ":
+                    start += 1
+                surface_core = text[start:tok.end]
+                surface_full = text[start:end]
+                if head in ("program", "programme") and not mods and any(
+                        re.search(r"\b(?:Fund|Bank)\b", p) and (result.entities.get(p) or _NONE).label == "Organization"
+                        and not p.startswith("Central Bank") for p in parties):
+                    mods.append("financing")  # "the IMF program", "the Fund's program"
+                elif head in ("program", "programme", "package", "facility") and (amount or right_party):
+                    mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
+                kind = _agreement_kind(head, mods)
+                if head in ANAPHORS and not descriptive:
+                    target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
+                        last_financial if head in FINANCIAL or head in ("program", "programme", "package")
+                        else last_agreement) or last_agreement
+                    if head == "measure":
+                        target = last_law
+                    if head == "budget" or head == "plan" and i > 0 and tokens[i - 1].lower == "spending":
+                        target = last_kind.get("budget")  # "the budget", "the spending plan"
+                    if head in ("agreement", "accord", "treaty", "pact") and last_plain:
+                        target = last_plain  # "welcomed the agreement" after "a $150 million loan" is the accord
+                    own_kind = {"swap": "currency swap", "loan": "loan", "program": "financing program",
+                                "programme": "financing program"}.get(head)
+                    if own_kind in last_kind:
+                        target = last_kind[own_kind]  # "the swap" after "a repo loan" is still the swap
+                    if i + 1 < len(tokens) and tokens[i + 1].lower in ("for", "of") and head in (
+                            "framework", "plan", "package"):
+                        target = None  # "a framework for a reciprocal trade agreement": the phrase names it
+                    prev_word = tokens[i - 1].lower if i > 0 else ""
+                    if prev_word.isalpha() and prev_word not in ANAPHOR_DETERMINERS and not _mention_at(
+                            existing, tokens[i - 1]):
+                        target = None  # "the naval base plan" is another plan; "the plan", "US aid" refer back
+                    if target and tok.lower != "act":
+                        s = tok.start
+                        edit.add(Mention(s, tok.end, tok.text, target, index, anaphor=True))
+                        last_seen = index
+                        last_agreement = target  # "called the budget ... and would reject it": the budget
+                    continue
+                if kind is None:
+                    continue
+                # an existing financial agreement absorbs rescue/aid descriptions of it
+                if kind in ("rescue", "assistance") and last_financial:
+                    name = last_financial
+                    variants = {surface_full, _strip_possessor(surface_full)}
+                    variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
+                    result.entities[name].aliases |= variants
+                    edit.add(Mention(start, end, surface_full, name, index, phrase=True))
+                    _drop_inside(result, edit, index, start, end, name)
+                    continue
+                if kind in ("rescue", "assistance"):
+                    continue
+                all_parties = []
+                for p in parties + ([right_party] if right_party else []):
+                    c = _party_name(result, p)
+                    if c and c not in all_parties:
+                        all_parties.append(c)
+                if kind in ("loan", "financing program", "credit line", "agreement") and len(all_parties) == 1 and \
+                        result.entities.get(all_parties[0]) is not None and \
+                        result.entities[all_parties[0]].label == "Organization" and result.home and (
+                        kind != "agreement" or re.search(r"\b(?:Fund|Bank)\b", all_parties[0])):
+                    # "a program with the Fund": the borrower is the article's country; "the EU deal" is
+                    # no loan, and its other side is not known
+                    all_parties.append(result.home)
+                if kind == "agreement" and len(all_parties) == 1 and right_party:
+                    # "The International Monetary Fund's staff reached a staff-level agreement with
+                    # Argentina": the sentence's subject is the other side
+                    subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
+                                    and result.entities[m.entity].label in ("Country", "Organization")), None)
+                    lead = _party_name(result, subject.entity) if subject else None
+                    lead_in = text[sentence.start:subject.start] if subject else ""
+                    if lead and lead not in all_parties and len(lead_in.split()) <= 3 and \
+                            not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
+                        all_parties.append(lead)
+                if kind == "currency swap" and not all_parties:
+                    # "The People's Bank of China has provided Argentina's central bank with a currency
+                    # swap": the sentence's own actors are its sides
+                    here = []
+                    for m in existing:
+                        if m.start >= start or result.entities.get(m.entity) is None or \
+                                result.entities[m.entity].label not in ("Country", "Organization"):
+                            continue
+                        c = _party_name(result, m.entity)
+                        if c and c not in here:
+                            here.append(c)
+                    if len(here) == 2:
+                        all_parties = here
+                if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
+                    # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
+                    # Union": the sentence's own subject is the other side, else the article's countries
+                    subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
+                                    and result.entities[m.entity].label in ("Country", "Organization", "Person")),
+                                   None)
+                    lead = _party_name(result, subject.entity) if subject else None
+                    lead_in = text[sentence.start:subject.start] if subject else ""
+                    if lead and lead not in all_parties and all_parties and len(lead_in.split()) <= 5 and \
+                            not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
+                        all_parties.append(lead)
+                    for c in (result.home or _most_mentioned_country(result), result.second):
+                        if c and c not in all_parties and len(all_parties) < 2:
+                            all_parties.append(c)
+                if not all_parties and not amount and not mods:
+                    continue
+                if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
+                        set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
+                    continue
+                if kind == "financing program" and len(all_parties) == 2 and any(
+                        (result.entities.get(p) or _NONE).label == "Organization" for p in all_parties):
+                    kind = "agreement"  # "its current program with Argentina": the Argentina–IMF agreement
+                name = (_party_label(result, all_parties, kb) + " " + kind).strip() if all_parties else \
+                    re.sub(r"^(?:a|an|the|this|that|its|their|his|her)\s+", "", surface_core)
+                if kind == "agreement" or kind == "trade agreement":
+                    # "the U.S. agreement" after "a trade agreement with Washington" is the same one
+                    for other in result.entities.values():
+                        if (other.label == "Agreement" and other.parties and set(all_parties) <= set(other.parties)
+                                and (kind == "agreement" or other.kind == kind)):
+                            name = other.name
+                            break
+                entity = result.add(name, "Agreement", surface_full, kind=kind, parties=tuple(all_parties))
+                variants = {surface_core, surface_full, _strip_amount(surface_full), _strip_amount(surface_core)}
+                variants |= {_strip_possessor(v) for v in variants}
+                variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
+                for alias in variants:
+                    if alias and alias != name and " " in alias:
+                        entity.aliases.add(alias)
+                _drop_inside(result, edit, index, start, end, name)
+                edit.add(Mention(start, end, surface_full, name, index, phrase=True))
+                last_agreement = name
+                last_seen = index
+                last_kind[kind] = name
+                if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
+                    last_financial = name
+                else:
+                    last_plain = name
 
 
 def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],
@@ -1252,8 +1367,8 @@ def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[M
     return None
 
 
-def _named_agreement(result: ArticleEntities, tokens: list[Token], cap_i: int, head_i: int,
-                     kb: Knowledge, index: int) -> bool:
+def _named_agreement(result: ArticleEntities, edit: MentionEditor, tokens: list[Token], cap_i: int,
+                     head_i: int, kb: Knowledge, index: int) -> bool:
     """'the Paris climate agreement' (known), 'the FIRST agreement' (a name of its own)."""
     k = cap_i
     while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_word:
@@ -1263,14 +1378,14 @@ def _named_agreement(result: ArticleEntities, tokens: list[Token], cap_i: int, h
     known = kb.lookup(surface)
     if known and known.label == "Agreement":
         name = known.name
-    elif k == cap_i and not any(m.start <= tokens[cap_i].start < m.end for m in result.mentions) \
+    elif k == cap_i and not any(m.start <= tokens[cap_i].start < m.end for m in edit.in_sentence(index)) \
             and (tokens[cap_i].lower not in COMMON or tokens[cap_i].text.isupper()) and head_i == cap_i + 1:
         name = surface
     else:
         return False
-    result.mentions = [m for m in result.mentions if not (start <= m.start < end)]
+    edit.drop_starting_in(index, start, end)
     result.add(name, "Agreement", surface)
-    result.mentions.append(Mention(start, end, surface, name, index))
+    edit.add(Mention(start, end, surface, name, index))
     return True
 
 
@@ -1297,13 +1412,13 @@ def _amount_anaphors(result: ArticleEntities) -> None:
                 keys.setdefault(key, entity.name)
     if not keys:
         return
-    spans = [(m.start, m.end) for m in result.mentions]
+    by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
         for m in AMOUNT_RE.finditer(result.text, sentence.start, sentence.end):
             key = _amount_key(m.group())
             if re.match(r"\s+[A-Z]", result.text[m.end():m.end() + 2]):
                 continue  # "$20 billion Extended Fund Facility": a name of its own follows
-            if key in keys and not any(s <= m.start() < e for s, e in spans):
+            if key in keys and not any(x.start <= m.start() < x.end for x in by_sentence.get(index, ())):
                 result.mentions.append(Mention(m.start(), m.end(), m.group(), keys[key], index, anaphor=True))
 
 
@@ -1419,18 +1534,19 @@ def _outlets(result: ArticleEntities) -> None:
                 continue  # "© 2026 Pampas Monitor Media SRL" after "Pampas Monitor is published"
             if name not in names:
                 names.append(name)
+    starts = [s.start for s in result.sentences]
     for name in names:
         existing = result.entities.get(name)
         if existing is not None and existing.label != "Organization":
             continue
         result.add(name, "Organization")
-        for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
-            index = next((k for k, s in enumerate(result.sentences) if s.start <= found.start() < s.end), None)
-            if index is None:
-                continue
-            result.mentions = [m for m in result.mentions if not (m.sentence == index and m.start < found.end()
-                                                                  and found.start() < m.end)]
-            result.mentions.append(Mention(found.start(), found.end(), name, name, index))
+        with MentionEditor(result) as edit:
+            for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+                index = bisect.bisect_right(starts, found.start()) - 1
+                if index < 0 or found.start() >= result.sentences[index].end:
+                    continue
+                edit.drop(index, lambda m: m.start < found.end() and found.start() < m.end)
+                edit.add(Mention(found.start(), found.end(), name, name, index))
 
 
 FUND_FACILITY_RE = re.compile(r"\b(?:Fund Facility|Stand-By Arrangement|Extended Credit Facility)\b")
@@ -1442,16 +1558,17 @@ QUOTED_BILL_RE = re.compile(r"[“\"]([a-zA-Z][\w -]{2,40}?)[”\"]\s+(bill|law|
 def _quoted_bills(result: ArticleEntities) -> None:
     """'a separate "fiscal responsibility" bill': a bill named only by the words in quotes."""
     text = result.text
-    for index, sentence in enumerate(result.sentences):
-        if sentence.kind != "body":
-            continue
-        for found in QUOTED_BILL_RE.finditer(text, sentence.start, sentence.end):
-            if any(m.sentence == index and m.start < found.end() and found.start() < m.end for m in result.mentions):
+    with MentionEditor(result) as edit:
+        for index, sentence in enumerate(result.sentences):
+            if sentence.kind != "body":
                 continue
-            name = f"{found.group(1)} {found.group(2)}"
-            name = name[:1].upper() + name[1:]
-            result.add(name, "Agreement", found.group(), kind="bill")
-            result.mentions.append(Mention(found.start(), found.end(), found.group(), name, index, phrase=True))
+            for found in QUOTED_BILL_RE.finditer(text, sentence.start, sentence.end):
+                if any(m.start < found.end() and found.start() < m.end for m in edit.in_sentence(index)):
+                    continue
+                name = f"{found.group(1)} {found.group(2)}"
+                name = name[:1].upper() + name[1:]
+                result.add(name, "Agreement", found.group(), kind="bill")
+                edit.add(Mention(found.start(), found.end(), found.group(), name, index, phrase=True))
 
 
 BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "front", "caucus")
@@ -1464,6 +1581,51 @@ def mentions_by_sentence(mentions: list[Mention]) -> dict[int, list[Mention]]:
     for m in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(m.sentence, []).append(m)
     return groups
+
+
+class MentionEditor:
+    """Removes and adds an article's mentions one sentence at a time.
+
+    Passes that replace the mentions inside a span would otherwise scan every mention of the
+    article for each match, which made long articles quadratic. The editor keeps the mentions
+    by sentence, marks removed ones, and rebuilds ``result.mentions`` once, in its order, when
+    the ``with`` block ends.
+    """
+
+    def __init__(self, result: ArticleEntities):
+        self.result = result
+        self.by_sentence = mentions_by_sentence(result.mentions)
+        self.dropped: set[int] = set()
+
+    def __enter__(self) -> "MentionEditor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.dropped:
+            self.result.mentions = [m for m in self.result.mentions if id(m) not in self.dropped]
+            self.dropped.clear()
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        """The sentence's live mentions, in text order."""
+        return sorted(self.by_sentence.get(index, []), key=lambda m: m.start)
+
+    def add(self, mention: Mention) -> Mention:
+        self.result.mentions.append(mention)
+        self.by_sentence.setdefault(mention.sentence, []).append(mention)
+        return mention
+
+    def drop(self, index: int, unwanted) -> None:
+        """Remove the mentions of sentence ``index`` for which ``unwanted(mention)`` holds."""
+        kept = []
+        for m in self.by_sentence.get(index, []):
+            if unwanted(m):
+                self.dropped.add(id(m))
+            else:
+                kept.append(m)
+        self.by_sentence[index] = kept
+
+    def drop_starting_in(self, index: int, start: int, end: int) -> None:
+        self.drop(index, lambda m: start <= m.start < end)
 
 
 WORD_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(\w+)")
@@ -1585,12 +1747,11 @@ def _party_label(result: ArticleEntities, parties: list[str], kb: Knowledge) -> 
     return "–".join(short(p) for p in sorted(parties, key=key))
 
 
-def _drop_inside(result: ArticleEntities, index: int, start: int, end: int, keep: str) -> None:
+def _drop_inside(result: ArticleEntities, edit: MentionEditor, index: int, start: int, end: int,
+                 keep: str) -> None:
     """Party mentions inside an agreement phrase stay; only nested agreement mentions go."""
-    result.mentions = [m for m in result.mentions if not (
-        m.sentence == index and start <= m.start and m.end <= end and
-        result.entities.get(m.entity) is not None and result.entities[m.entity].label == "Agreement"
-        and m.entity != keep)]
+    edit.drop(index, lambda m: start <= m.start and m.end <= end and result.entities.get(m.entity) is not None
+              and result.entities[m.entity].label == "Agreement" and m.entity != keep)
 
 
 def _strip_possessor(surface: str) -> str:
