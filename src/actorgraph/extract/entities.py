@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import (AGREEMENT_HEADS, AGREEMENT_KEYWORDS, AGREEMENT_MODIFIERS, COMMON,
                       EVENT_KEYWORDS, GEO_WORDS, ORG_CLASS_NOUNS, ORG_FIRST_WORDS, ORG_KEYWORDS,
-                      PARTY_MEMBERS, POLITICAL_WORDS, TITLE_SET, Knowledge, fold, knowledge)
+                      PARTY_MEMBERS, POLITICAL_WORDS, TITLE_SET, Knowledge, entity_words, fold, knowledge)
 from .text import Sentence, Token, tokenize
 
 CONNECTORS = {"of", "for", "the", "de", "del", "da", "do", "dos", "das", "la", "las", "los", "y",
@@ -37,6 +37,10 @@ ANAPHORS = {"deal", "program", "programme", "agreement", "legislation", "bill", 
             "measure", "budget",
             "loan", "bailout", "package", "assistance", "aid", "rescue", "plan", "accord", "treaty"}
 FINANCIAL_KINDS = {"currency swap", "loan", "credit line", "bailout", "financing program", "rescue"}
+# What _agreement_kind names; an agreement's canonical name ends with its kind. Longest first.
+AGREEMENT_KINDS = ("financing program", "trade agreement", "nuclear agreement", "climate agreement",
+                   "defense agreement", "defence agreement", "security agreement", "investment agreement",
+                   "debt agreement", "currency swap", "credit line", "assistance", "agreement", "rescue", "loan")
 ANAPHOR_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whole", "entire", "same",
                        "new", "proposed", "planned", "latest", "controversial", "rescue", "bailout",
                        "trade", "swap", "loan", "financial", "economic", "legislative", "spending"}
@@ -72,6 +76,10 @@ def _apostrophe_re(kb: Knowledge) -> re.Pattern:
     return _APOSTROPHE_RE["re"]
 
 
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+NICKNAME_RE = re.compile(
+    rf"\b(?P<first>{_NAME_WORD}(?:\s{_NAME_WORD})?)\s+[“\"‘](?P<nick>{_NAME_WORD}(?:\s{_NAME_WORD})?)[”\"’]\s+"
+    rf"(?P<last>(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD}(?:\s(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD})?)")
 CENTRAL_BANK_RE = re.compile(r"\b([A-Z][\w.]+(?: [A-Z]\w+)?)['’]s central bank\b")
 INAUGURATION_RE = re.compile(
     r"\b(?:(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s (?:inauguration|swearing-in)"
@@ -200,6 +208,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     _merge_short_orgs(result, kb)
     _amount_anaphors(result)
     _events(result, kb)
+    _merge_elections(result)
     _org_events(result, kb)
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     result.mentions = _drop_overlaps(result.mentions)
@@ -259,9 +268,25 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
                 any(s <= base + m.start() < e for s, e in taken):
             continue
         claim(Candidate(base + m.start(1), base + m.end(1), word, "Organization", word))
-    for m in ACRONYM_PHRASE_RE.finditer(chunk):
-        if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"}:
+    for m in NICKNAME_RE.finditer(chunk) if not known_only else ():
+        # 'Luis "Toto" Caputo': one person, named without the nickname
+        if any(s <= base + m.start() < e for s, e in taken):
             continue
+        first, last, start = m.group("first"), m.group("last"), m.start()
+        if " " in first and not _person_like(tokenize(f"{first} {last}"), kb):
+            start += first.index(" ") + 1  # "Minister Luis": the title is no part of the name
+            first = first.split(" ", 1)[1]
+        known = kb.lookup(f"{first} {last}")
+        words = tokenize(f"{first} {last}")
+        if known is None and not _person_like(words, kb):
+            continue
+        name = known.name if known else _person_name(words)
+        claim(Candidate(base + start, base + m.end(), chunk[start:m.end()], "Person", name,
+                        known.country if known else None))
+    for m in ACRONYM_PHRASE_RE.finditer(chunk):
+        if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"} or \
+                set(m.group(2).split()) & entity_words().clause_words:
+            continue  # "MAGA is a movement": a clause, not a name
         phrase = m.group()
         known = kb.lookup(phrase) or kb.lookup(m.group(1))
         if len(m.group(2).split()) == 1:
@@ -342,7 +367,9 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             continue
         facility = j < n and tokens[j].lower in ("project", "projects", "mine", "deposit", "field", "formation",
                                                   "basin", "plant", "station", "port", "refinery", "dam")
-        for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only):
+        slogan = _in_capitals(tokens[i:j]) and not kb.lookup(_surface(tokens[i:j]))
+        # "MAKE ARGENTINA GREAT AGAIN", "ARGENTINA FIRST": a slogan in capitals; only known names count
+        for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only or slogan):
             if facility and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface):
                 continue  # "the Tres Quebradas project": a site, not a person
             if in_quote and cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface \
@@ -384,6 +411,12 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_capitals(run: list[Token]) -> bool:
+    """Two or more words, every one in capitals: a slogan or a shouted heading, not a name."""
+    words = [t.text for t in run if t.text[:1].isalpha()]
+    return len(words) >= 2 and all(w.isupper() and len(w) >= 2 for w in words)
+
+
 def _capword(tok: Token) -> bool:
     return tok.text[:1].isupper() and (tok.text[0].isalpha())
 
@@ -394,10 +427,18 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     left = tokens[j - 1].lower
     if words == ["and"]:
         # "Organization for Economic Cooperation and Development", "Agreement on Trade and
-        # Investment"; not "Milei and Trump"
+        # Investment"; not "Milei and Trump", nor "Bank of America and JPMorgan Chase" (a name of
+        # its own, or one that ends like an organisation, follows the "and")
         inside = [tokens[x].lower for x in range(i, j)]
         keyworded = any(w in ORG_KEYWORDS for w in inside) or inside[0] in AGREEMENT_KEYWORDS
-        return keyworded and any(w in ("for", "of", "on") for w in inside)
+        if not (keyworded and any(w in ("for", "of", "on") for w in inside)):
+            return False
+        r = k
+        while r < len(tokens) and _capword(tokens[r]):
+            r += 1
+        kb = knowledge()
+        right = tokens[k:r]
+        return not (kb.lookup(_surface(right)) or kb.lookup(right[0].text) or right[-1].lower in ORG_KEYWORDS)
     if "and" in words:
         return False
     if all(w in NAME_PARTICLES for w in words):
@@ -499,6 +540,9 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
             return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
     if known_only:
         return None
+    placed = _placed_org(body, kb)
+    if placed:
+        return Candidate(s, e, surface, "Organization", surface)
     if words[start] in ORG_FIRST_WORDS and len(body) >= 2 and not any(_match_title(body, k)
                                                                       for k in range(len(body))):
         return Candidate(s, e, surface, "Organization", surface)  # "Unión Industrial Argentina"
@@ -529,6 +573,24 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
     return None
 
 
+def _placed_org(body: list[Token], kb: Knowledge) -> bool:
+    """A city, state or capital, then an organisation: 'London School of Economics', 'Buenos
+    Aires Stock Exchange'. Legislatures ('Texas Senate') and metonyms keep their own rules."""
+    words = [t.lower for t in body]
+    for cut in range(1, min(len(body), 4)):
+        key = fold(_surface(body[:cut]))
+        if key not in kb.seats and key not in kb.subdivisions and key not in kb.places:
+            continue
+        rest = words[cut:]
+        if len(rest) < 2 or any(_match_title(body, k) for k in range(cut, len(body))):
+            return False
+        org_words = ORG_KEYWORDS | entity_words().org_last_words
+        ends = rest[-1] in org_words and rest[-1] not in METONYM_HEADS | {"senate", "congress", "parliament"}
+        heads = any(w in ORG_KEYWORDS and nxt in ("of", "for") for w, nxt in zip(rest, rest[1:]))
+        return (ends or heads) and not any(kb.lookup(t.text) for t in body[cut:])
+    return False
+
+
 def _gazetteer(run: list[Token], pos: int, kb: Knowledge):
     """Longest known name starting at run[pos]: (end index, Candidate) or None."""
     for end in range(min(len(run), pos + 8), pos, -1):
@@ -548,7 +610,7 @@ def _gazetteer(run: list[Token], pos: int, kb: Knowledge):
             return end, Candidate(s, e, surface, "Country", country, country)
         if key in kb.places:
             return end, Candidate(s, e, surface, None, "")
-        if end == pos + 1 and kb.is_demonym(surface):
+        if end == pos + 1 and (kb.is_demonym(surface) or _origin_word(surface, kb)):
             return end, Candidate(s, e, surface, None, "")
         if end == len(run) and key in kb.subdivisions:
             return end, Candidate(s, e, surface, None, "")  # a state or province: a place
@@ -603,12 +665,14 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
     if known_only:
         return None
     last = words[-1]
-    if words[0] in ORG_FIRST_WORDS or (len(chunk) >= 3 and words[0] in ORG_KEYWORDS and words[1] in ("of", "for")) \
+    if words[0] in ORG_FIRST_WORDS or words[0] in entity_words().outlet_first_words or (
+            len(chunk) >= 3 and words[0] in ORG_KEYWORDS and words[1] in ("of", "for")) \
             or (len(chunk) >= 2 and any(fold(w) in POLITICAL_WORDS or w in POLITICAL_WORDS for w in words)):
         return Candidate(s, e, surface, "Organization", surface)  # "Grupo Financiero Galicia", "Chamber of Deputies"
     content = [w for w in words[:-1] if w not in CONNECTORS]
     distinctive = [w for w in content if w not in COMMON or w in ORG_MODIFIERS]
-    if last in ORG_KEYWORDS and distinctive and last not in METONYM_HEADS | {"alliance", "group"}:
+    if (last in ORG_KEYWORDS or last in entity_words().org_last_words) and distinctive and \
+            last not in METONYM_HEADS | {"alliance", "group"}:
         return Candidate(s, e, surface, "Organization", surface)
     if last in EVENT_KEYWORDS and distinctive and last != "war":
         return Candidate(s, e, surface, "Event", surface)
@@ -626,18 +690,42 @@ def _person_like(chunk: list[Token], kb: Knowledge) -> bool:
     names = [t for t in chunk if t.lower not in NAME_PARTICLES]
     if not 2 <= len(names) <= 4:
         return False
+    words = entity_words()
     for t in names:
         w = t.lower
         if (w in COMMON or w in GEO_WORDS or w in ORG_KEYWORDS or w in EVENT_KEYWORDS
                 or w in AGREEMENT_KEYWORDS or kb.is_demonym(t.text) or w in TITLE_SET
-                or w in ORG_FIRST_WORDS):
+                or w in ORG_FIRST_WORDS or w in words.not_name_words or w in words.org_last_words
+                or fold(w) in kb.party_adjectives or _origin_word(t.text, kb)):
             return False
         if t.text.isupper() and len(t.text) > 1:
             return False
         known = kb.lookup(t.text)
         if known and known.label != "Person":
             return False
+    if fold(names[0].text) in kb.subdivisions:
+        return False  # "Kentucky Republican", "Texas Democrat": a place and a party
     return True
+
+
+def _never_a_name(word: str, kb: Knowledge) -> bool:
+    """A single capitalised word that names no person: a common noun, a keyword, a demonym."""
+    low = word.lower()
+    words = entity_words()
+    return (low in COMMON or low in ORG_KEYWORDS or low in GEO_WORDS or low in words.not_name_words
+            or low in words.org_last_words or low in EVENT_KEYWORDS or low in AGREEMENT_KEYWORDS
+            or kb.is_demonym(word) or _origin_word(word, kb))
+
+
+def _origin_word(word: str, kb: Knowledge) -> bool:
+    """'Argentine-born', 'Chinese-American', 'Salta-based': where someone is from, no name."""
+    parts = word.split("-")
+    if len(parts) < 2:
+        return False
+    suffixes = entity_words().origin_suffixes
+    return all(kb.is_demonym(p) or p.lower() in suffixes or (k == 0 and (kb.lookup(p) or fold(p) in kb.subdivisions
+                                                                         or fold(p) in kb.seats))
+               for k, p in enumerate(parts)) and (parts[-1].lower() in suffixes or kb.is_demonym(parts[-1]))
 
 
 def _person_name(chunk: list[Token]) -> str:
@@ -757,6 +845,8 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
     person = persons.by_first_and_last(key, fold(after[0])) if after else None
     if person is not None:
         return person.name, "Person"
+    if _never_a_name(word, kb):
+        return None, None  # "said the Bank", "one Argentine said", "the Argentine-born"
     if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
         return word[:1].upper() + word[1:], "Person"
     if APPOSITIVE_CLASS_RE.match(result.text, cand.end):
@@ -1032,9 +1122,8 @@ def _events(result: ArticleEntities, kb: Knowledge) -> None:
                 result.add(name, "Event", m.group())
                 edit.add(Mention(s, e, m.group(), name, index))
             for m in ELECTION_RE.finditer(chunk):
-                if not (m.group("kind") or m.group("year")) or m.group("head") == "vote" and not m.group("kind"):
-                    continue
-                if m.group("head") == "vote":
+                kind_word = m.group("kind") or (m.group("head") if m.group("head") == "midterms" else "")
+                if not (kind_word or m.group("year")) or m.group("head") == "vote":
                     continue
                 adj = m.group("adj")
                 country = None
@@ -1055,17 +1144,43 @@ def _events(result: ArticleEntities, kb: Knowledge) -> None:
                 if not m.group("year") and year and year.isdigit() and re.search(
                         r"\b(?:last|previous)\s+year['’]s\s*$|\blast\s+$", before):
                     year = str(int(year) - 1)  # "last year's midterm elections"
-                kind = {"midterm": "legislative", "congressional": "legislative"}.get(
-                    m.group("kind") or "", m.group("kind") or "")
+                kind = entity_words().election_kinds.get(kind_word, kind_word)
                 adjective = "United States" if country == "United States" else kb.adjective_of.get(country, country)
                 head = "elections" if not kind else "election"
                 name = " ".join(p for p in (year, adjective, kind, head) if p)
                 start = m.start() + (len(m.group("month")) + 1 if m.group("month") and not m.group("year") else 0)
                 s, e = sentence.start + start, sentence.start + m.end()
+                while text[s].isspace():
+                    s += 1  # " midterms": the space the absent kind left
                 surface = text[s:e]
                 edit.drop_starting_in(index, s, e)
                 result.add(name, "Event", surface)
                 edit.add(Mention(s, e, surface, name, index))
+
+
+ELECTION_NAME_RE = re.compile(r"^(?P<year>(?:19|20)\d\d) (?P<where>[A-Z].*?)(?: (?P<kind>[a-z]+) election| elections)$")
+
+
+def merge_elections(names: list[str]) -> dict[str, str]:
+    """'2025 Argentine elections' -> '2025 Argentine legislative election' when that is the only
+    election of a kind named for that year and country; returns {name: the name it joins}."""
+    kinded: dict[tuple[str, str], list[str]] = {}
+    plain: list[tuple[str, tuple[str, str]]] = []
+    for name in names:
+        m = ELECTION_NAME_RE.match(name)
+        if m:
+            key = (m.group("year"), m.group("where"))
+            if m.group("kind"):
+                kinded.setdefault(key, []).append(name)
+            else:
+                plain.append((name, key))
+    return {name: kinded[key][0] for name, key in plain if len(kinded.get(key, ())) == 1}
+
+
+def _merge_elections(result: ArticleEntities) -> None:
+    events = [e.name for e in result.entities.values() if e.label == "Event"]
+    for name, target in merge_elections(events).items():
+        _fold(result, result.entities[name], result.entities[target])
 
 
 ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meeting|conference|forum|"
@@ -1469,10 +1584,12 @@ def _merge_subset_agreements(result: ArticleEntities) -> None:
     whose parties are a part of exactly one other agreement's parties is that agreement."""
     agreements = [e for e in result.entities.values() if e.label == "Agreement"]
     for entity in agreements:
-        if entity.kind != "agreement" or not entity.parties:
+        if not entity.parties or entity.name not in result.entities:
             continue
+        # "the EU deal" joins the EU–Mercosur agreement; "Argentina currency swap" (one side
+        # named) joins the one currency swap with Argentina and another side
         wider = [e for e in agreements if e is not entity and e.name in result.entities and e.parties
-                 and set(entity.parties) < set(e.parties)]
+                 and set(entity.parties) < set(e.parties) and (entity.kind == "agreement" or e.kind == entity.kind)]
         if len(wider) != 1:
             continue
         _fold(result, entity, wider[0], name_as_alias=False)

@@ -168,6 +168,53 @@ july august september october november december spring summer autumn fall winter
 """.split())
 
 
+@dataclass(frozen=True)
+class EntityWords:
+    """The word lists of ``data/entity_words.yaml``; see the comments there."""
+
+    not_name_words: frozenset[str]
+    outlet_first_words: frozenset[str]
+    org_last_words: frozenset[str]
+    clause_words: frozenset[str]
+    origin_suffixes: frozenset[str]
+    election_kinds: dict[str, str]
+
+
+ENTITY_WORDS_FILE = "data/entity_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def entity_words() -> EntityWords:
+    """Read and check ``data/entity_words.yaml`` once per process (ConfigError when malformed)."""
+    return parse_entity_words(resources.files("actorgraph").joinpath(ENTITY_WORDS_FILE).read_text("utf-8"))
+
+
+def parse_entity_words(text: str, where: str = ENTITY_WORDS_FILE) -> EntityWords:
+    from ..errors import ConfigError
+
+    raw = yaml.safe_load(text)
+    fields = {f.name: f for f in EntityWords.__dataclass_fields__.values()}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: expected a mapping of word lists")
+    unknown, missing = sorted(set(raw) - set(fields)), sorted(set(fields) - set(raw))
+    if unknown or missing:
+        raise ConfigError(f"{where}: " + "; ".join(
+            ([f"unknown list {', '.join(map(str, unknown))}"] if unknown else []) +
+            ([f"missing list {', '.join(missing)}"] if missing else [])))
+    values = {}
+    for key, value in raw.items():
+        words = list(value) if isinstance(value, (list, dict)) else None
+        if words is None or not all(isinstance(w, str) and w and w == w.lower() for w in words):
+            raise ConfigError(f"{where}: {key} must be a list of lower-case words")
+        if key == "election_kinds":
+            if not all(isinstance(v, str) and v == v.lower() for v in value.values()):
+                raise ConfigError(f"{where}: election_kinds must map words to lower-case kinds")
+            values[key] = dict(value)
+        else:
+            values[key] = frozenset(words)
+    return EntityWords(**values)
+
+
 @lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """Key for looking names up: NFKC, casefolded, straight apostrophes, single spaces."""
@@ -215,8 +262,10 @@ class Knowledge:
         return sorted(self._subdivision_surfaces)
 
     def is_demonym(self, surface: str) -> bool:
-        """A demonym as written: 'Germán' (a name) is not 'German'."""
-        return fold(surface) in self.demonyms and norm_key(surface) in self.demonym_forms
+        """A demonym as written, singular or plural: 'Germán' (a name) is not 'German'."""
+        if fold(surface) in self.demonyms and norm_key(surface) in self.demonym_forms:
+            return True
+        return surface.endswith("s") and len(surface) > 4 and self.is_demonym(surface[:-1])  # "Argentines"
 
     def lookup(self, surface: str) -> KnownActor | None:
         if surface in self.acronyms:
