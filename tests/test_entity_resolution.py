@@ -151,3 +151,18 @@ def test_the_word_lists_are_checked_when_read():
     with pytest.raises(ConfigError, match="lower-case"):
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\n"
                            "clause_words: []\norigin_suffixes: []\nelection_kinds: {}")
+
+
+@pytest.mark.parametrize("sentence, person, country", [
+    ("Brazil's finance minister, Teodoro Vasconcelos, criticised the swap.", "Teodoro Vasconcelos", "Brazil"),
+    ("The Chinese ambassador in Buenos Aires, Wu Zhenhai, welcomed it.", "Wu Zhenhai", "China"),
+    ("Chilean economist Rodrigo Arriagada praised the plan.", "Rodrigo Arriagada", "Chile"),
+    ('"We agree," said Rodrigo Arriagada, a former Chilean finance minister.', "Rodrigo Arriagada", "Chile"),
+])
+def test_a_foreign_official_belongs_to_the_country_a_demonym_or_possessive_names(sentence, person, country):
+    # the article is about Argentina; the official is not Argentina's
+    ents, _ = RuleExtractor().analyse(Document(
+        "t", "Milei met investors in Buenos Aires. Milei praised Argentina. " + sentence, "t.txt", "t",
+        published="2025-10-01"))
+    assert ents.home == "Argentina"
+    assert ents.entities[person].country == country

@@ -215,6 +215,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
     for m in result.mentions:
         m.possessive = bool(re.match(r"['’]s\b|['’](?=\s)", text[m.end:m.end + 2]))
     _home_countries(result)
+    _origin_countries(result, kb)
     result.tokens = tokens_of
     _drop_location_only_countries(result, kb)
     for entity in result.entities.values():
@@ -1545,6 +1546,43 @@ def _fold(result: ArticleEntities, entity: Entity, target: Entity, *, name_as_al
         if m.entity == entity.name:
             m.entity = target.name
     del result.entities[entity.name]
+
+
+ORIGIN_BEFORE_RE = re.compile(
+    r"(?:(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)['’]s|(?P<demonym>(?!The\b|A\b|An\b)[A-Z][a-z]+))\s+"
+    r"(?:(?:former|new|top|senior|then|current|acting|interim|incoming|outgoing|veteran|chief)\s+)*"
+    r"(?P<title>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)(?:\s+(?:in|to|at)\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?,?\s+$")
+ORIGIN_AFTER_RE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?:former|new|top|senior|then|current|acting|interim|veteran|chief)\s+)*"
+    r"(?P<demonym>[A-Z][a-z]+)\s+(?P<title>(?:[a-z-]+\s+){0,2}[a-z-]+)\b")
+
+
+def _origin_countries(result: ArticleEntities, kb: Knowledge) -> None:
+    """'Brazil's finance minister, X', 'the Chinese ambassador Y': a person whose title a
+    demonym or a country's possessive qualifies belongs to that country, not to the country the
+    article is about. The knowledge file's country, when it has one, stays."""
+    text = result.text
+    for m in result.mentions:
+        entity = result.entities.get(m.entity)
+        if entity is None or entity.label != "Person" or entity.country or kb.country_of(entity.name):
+            continue
+        start = max(result.sentences[m.sentence].start, m.start - 90)
+        found = ORIGIN_BEFORE_RE.search(text, start, m.start)
+        if not found or found.end() != m.start:
+            # "Valdés, a former Chilean finance minister"
+            found = ORIGIN_AFTER_RE.match(text, m.end, result.sentences[m.sentence].end)
+            if not found:
+                continue
+        words = found.group("title").lower().split()
+        if not any(" ".join(words[a:b]) in TITLE_SET for a in range(len(words)) for b in range(a + 1, len(words) + 1)):
+            continue
+        if found.re is ORIGIN_BEFORE_RE and found.group("owner"):
+            known = kb.lookup(found.group("owner"))
+            country = known.name if known and known.label == "Country" else None
+        else:
+            country = kb.demonyms.get(fold(found.group("demonym"))) if kb.is_demonym(found.group("demonym")) else None
+        if country:
+            entity.country = country
 
 
 def _drop_location_only_countries(result: ArticleEntities, kb: Knowledge) -> None:
