@@ -166,3 +166,25 @@ def test_a_foreign_official_belongs_to_the_country_a_demonym_or_possessive_names
         published="2025-10-01"))
     assert ents.home == "Argentina"
     assert ents.entities[person].country == country
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("By Marta Quiroga, energy correspondent", "Marta Quiroga"),
+    ("By Marta Quiroga | The Pampas Review | May 2026", "Marta Quiroga"),
+    ("Author: Dr. Paulina Ortega-Whitman, Director, Southern Cone Program", "Paulina Ortega-Whitman"),
+])
+def test_the_author_of_a_byline_is_a_person(byline, author):
+    found = entities(f"Argentina signs nuclear deal\n{byline}\n\nMilei praised the deal on Monday.")
+    assert found.get(author) == "Person"
+
+
+def test_a_staff_byline_names_the_outlet_not_a_person():
+    found = entities("By Southern Wire Service staff\nMilei met Trump.")
+    assert found.get("Southern Wire Service") == "Organization"
+    assert not any(name.startswith("Southern") for name, label in found.items() if label == "Person")
+
+
+def test_an_acronym_described_as_a_company_is_an_organisation_and_an_adverb_is_nothing():
+    found = entities("ZQVX, the state-owned technology company, will build it. Nearby, a larger group of "
+                     "supporters waved flags.")
+    assert found == {"ZQVX": "Organization"}

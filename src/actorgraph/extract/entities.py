@@ -193,6 +193,7 @@ def find_entities(text: str, sentences: list[Sentence], year: str | None = None)
                 persons.alias(result.add(name, label, cand.surface, kb.country_of(name)), cand.surface)
             result.mentions.append(Mention(cand.start, cand.end, cand.surface, name, index))
     _outlets(result)
+    _bylines(result, kb)
     _case_errors(result)
     _metonyms(result, tokens_of, kb)
     _home_countries(result)
@@ -839,6 +840,9 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
     if word.isupper() and word.isalpha() and len(word) >= 3 and before_word and before_word[0].lower == "the" \
             and sentence.kind == "body" and not re.match(r"\s+[a-z]", result.text[cand.end:cand.end + 2]):
         return word, "Organization"  # "led by the FNSEA,": an acronym named with an article is a body
+    if word.isupper() and word.isalpha() and len(word) >= 3 and sentence.kind == "body" and \
+            APPOSITIVE_CLASS_RE.match(result.text, cand.end):
+        return word, "Organization"  # "INVAP, the state-owned technology company": a described acronym
     if sentence.kind != "body" or word.isupper():
         return None, None
     after = [t.lower for t in tokens if t.start >= cand.end][:2]
@@ -1123,9 +1127,9 @@ def _events(result: ArticleEntities, kb: Knowledge) -> None:
                 result.add(name, "Event", m.group())
                 edit.add(Mention(s, e, m.group(), name, index))
             for m in ELECTION_RE.finditer(chunk):
+                if not (m.group("kind") or m.group("year")) or m.group("head") == "vote":
+                    continue  # "the midterms", "the elections": which ones, the text does not say here
                 kind_word = m.group("kind") or (m.group("head") if m.group("head") == "midterms" else "")
-                if not (kind_word or m.group("year")) or m.group("head") == "vote":
-                    continue
                 adj = m.group("adj")
                 country = None
                 if adj:
@@ -1702,6 +1706,37 @@ def _outlets(result: ArticleEntities) -> None:
                     continue
                 edit.drop(index, lambda m: m.start < found.end() and found.start() < m.end)
                 edit.add(Mention(found.start(), found.end(), name, name, index))
+
+
+BYLINE_RE = re.compile(
+    r"^\W{0,3}(?:By|Author:|Written\s+by|Reporting\s+by)\s+(?:(?:Dr|Prof)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s(?:(?:de|del|da|van|von|la)\s)?[A-Z][\w'’.-]+){1,3})"
+    r"(?=\s*(?:[,|;]|$|\s+and\s|\s+in\s))", re.MULTILINE)
+
+
+def _bylines(result: ArticleEntities, kb: Knowledge) -> None:
+    """'By Ana Ruiz, energy correspondent', 'By Ana Ruiz | The Review | May 2026', 'Author: Dr.
+    Ana Ruiz': the author of a byline is a person, though the line is no sentence of the body."""
+    text = result.text
+    if "By " not in text and "Author:" not in text and "by " not in text:
+        return
+    starts = [s.start for s in result.sentences]
+    with MentionEditor(result) as edit:
+        for found in BYLINE_RE.finditer(text):
+            surface = found.group("name")
+            words = tokenize(surface)
+            known = kb.lookup(surface)
+            if known is None and not _person_like(words, kb):
+                continue  # "By Southern Wire Service staff" is the outlet's
+            if known is not None and known.label != "Person":
+                continue
+            index = bisect.bisect_right(starts, found.start("name")) - 1
+            if index < 0 or found.start("name") >= result.sentences[index].end:
+                continue
+            name = known.name if known else _person_name(words)
+            result.add(name, "Person", surface)
+            edit.drop(index, lambda m: m.start < found.end("name") and found.start("name") < m.end)
+            edit.add(Mention(found.start("name"), found.end("name"), surface, name, index))
 
 
 FUND_FACILITY_RE = re.compile(r"\b(?:Fund Facility|Stand-By Arrangement|Extended Credit Facility)\b")

@@ -155,6 +155,7 @@ trade two under unlike until up upon us use used very via view views vision was 
 were what whatever when where whether which while who whole whom whose why will with within without
 world would yet you your yours aspect aspects glance dynamics reality realities challenges
 opportunities opportunity outlook looking prospects conclusion insights background timeline
+nearby elsewhere separately overall yesterday earlier afterwards instead likewise
 introduction summary takeaway highlights contents dual interpretation symbolic partnership
 balancing act beyond latin american americans argentine argentines sources analysts critics
 supporters markets consultants experts officials investors farmers ranchers compatriots
