@@ -1611,14 +1611,27 @@ def _merge_short_orgs(result: ArticleEntities, kb: Knowledge) -> None:
     """'Southern Command' after 'US Southern Command', 'Central Bank' beside 'Central Bank of
     Argentina', 'Foreign Ministry' after 'Chinese Foreign Ministry': one organization."""
     orgs = [e for e in result.entities.values() if e.label == "Organization"]
+    # shorter name -> the organisations whose name or alias ends with it, or whose name is it + " of ..."
+    holders: dict[str, dict[int, Entity]] = {}
+
+    def index(org: Entity, names) -> None:
+        for name in names:
+            words = name.split(" ")
+            for k in range(1, len(words)):
+                holders.setdefault(" ".join(words[k:]), {})[id(org)] = org
+
+    for org in orgs:
+        index(org, [org.name, *org.aliases])
+        for found in re.finditer(" of ", org.name):
+            holders.setdefault(org.name[:found.start()], {})[id(org)] = org
     for short in orgs:
         if kb.lookup(short.name) or " " not in short.name:
             continue
-        longer = [e for e in orgs if e is not short and (e.name.endswith(" " + short.name) or e.name.startswith(
-            short.name + " of ") or any(a.endswith(" " + short.name) for a in e.aliases))]
+        longer = [e for e in holders.get(short.name, {}).values() if e is not short]
         if len(longer) != 1:
             continue
         _fold(result, short, longer[0])
+        index(longer[0], [short.name, *short.aliases])  # its forms are the longer one's aliases now
 
 
 def _merge_subset_agreements(result: ArticleEntities) -> None:
