@@ -137,6 +137,7 @@ class ArticleEntities:
     year: str | None = None       # publication year, for "the midterm elections"
     inert: list[Mention] = field(default_factory=list)  # named, but inside a larger mention
     tokens: list[list[Token]] = field(default_factory=list)  # per sentence
+    candidates: list[list["Candidate"]] = field(default_factory=list)  # per sentence, before resolution
 
     def in_sentence(self, index: int) -> list[Mention]:
         return [m for m in self.mentions if m.sentence == index]
@@ -162,68 +163,67 @@ class ArticleEntities:
 
 
 def find_entities(text: str, sentences: list[Sentence], year: str | None = None) -> ArticleEntities:
-    """Run every mention finder over the article and resolve the mentions."""
-    kb = knowledge()
+    """Run every pass of ``PASSES`` over the article, in order."""
     result = ArticleEntities(text, sentences)
     result.year = year
-    per_sentence: list[list[Candidate]] = []
-    tokens_of: list[list[Token]] = []
-    for sentence in sentences:
-        tokens = tokenize(text, sentence.start, sentence.end)
-        tokens_of.append(tokens)
-        per_sentence.append(_candidates(text, sentence, tokens, kb))
+    for step in PASSES:
+        step(result)
+    return result
 
-    # Register what is known or multi-word first, so single words can be linked to it.
-    for cands in per_sentence:
+
+def find_candidates(result: ArticleEntities) -> None:
+    """Tokens and name candidates of every sentence (capitalised runs, titles, known names, shapes)."""
+    kb = knowledge()
+    for sentence in result.sentences:
+        tokens = tokenize(result.text, sentence.start, sentence.end)
+        result.tokens.append(tokens)
+        result.candidates.append(_candidates(result.text, sentence, tokens, kb))
+
+
+def register_names(result: ArticleEntities) -> None:
+    """What is known or multi-word first, so single words can be linked to it."""
+    for cands in result.candidates:
         for cand in cands:
             if cand.label and cand.name:
                 result.add(cand.name, cand.label, cand.surface, cand.country)
+
+
+def resolve_words(result: ArticleEntities) -> None:
+    """Every candidate becomes a mention; single words resolve to surnames, acronyms, institutions."""
+    kb = knowledge()
     persons = PersonIndex([e for e in result.entities.values() if e.label == "Person"])
-    acronyms = _acronyms(text, result, kb)
-    for index, cands in enumerate(per_sentence):
+    acronyms = _acronyms(result.text, result, kb)
+    for index, cands in enumerate(result.candidates):
         for cand in cands:
             name, label = cand.name, cand.label
             if name == "":
                 continue  # a place or demonym: no actor
             if name is None:
                 name, label = _resolve_single(cand, persons, acronyms, result, kb,
-                                              tokens_of[index], sentences[index])
+                                              result.tokens[index], result.sentences[index])
                 if name is None:
                     continue
                 persons.alias(result.add(name, label, cand.surface, kb.country_of(name)), cand.surface)
             result.mentions.append(Mention(cand.start, cand.end, cand.surface, name, index))
-    _outlets(result)
-    _bylines(result, kb)
-    _case_errors(result)
-    _metonyms(result, tokens_of, kb)
-    _home_countries(result)
-    _bare_central_bank(result, kb)
-    _quoted_bills(result)
-    _body_anaphors(result)
-    _chambers(result)
-    _agreement_phrases(result, tokens_of, kb)
-    _merge_partyless(result)
-    _merge_facilities(result)
-    _merge_named_trade(result)
-    _merge_subset_agreements(result)
-    _merge_short_orgs(result, kb)
-    _amount_anaphors(result)
-    _events(result, kb)
-    _merge_elections(result)
-    _org_events(result, kb)
+
+
+def drop_overlaps(result: ArticleEntities) -> None:
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     result.mentions = _drop_overlaps(result.mentions)
+
+
+def mark_possessives(result: ArticleEntities) -> None:
+    """A mention followed by 's (or a bare apostrophe after s) is a possessor."""
     for m in result.mentions:
-        m.possessive = bool(re.match(r"['’]s\b|['’](?=\s)", text[m.end:m.end + 2]))
-    _home_countries(result)
-    _origin_countries(result, kb)
-    result.tokens = tokens_of
-    _drop_location_only_countries(result, kb)
+        m.possessive = bool(re.match(r"['’]s\b|['’](?=\s)", result.text[m.end:m.end + 2]))
+
+
+def prune(result: ArticleEntities) -> None:
+    """Entities no mention points at leave; a name is no alias of itself."""
     for entity in result.entities.values():
         entity.aliases.discard(entity.name)
     used = {m.entity for m in result.mentions} | {m.entity for m in result.inert}
     result.entities = {k: v for k, v in result.entities.items() if k in used}
-    return result
 
 
 # --- candidates from capitalised runs --------------------------------------------------
@@ -914,7 +914,7 @@ def _next_is_lower_name(tokens: list[Token], cand: Candidate) -> bool:
     after = [t for t in tokens if t.start >= cand.end][:1]
     return bool(after) and after[0].text[:1].islower() and after[0].lower not in COMMON
 
-def _case_errors(result: ArticleEntities) -> None:
+def case_errors(result: ArticleEntities) -> None:
     """Mentions written in the wrong case ('argentina', 'milei', 'Claver-carone')."""
     text = result.text
     surfaces: dict[str, str] = {}
@@ -994,9 +994,11 @@ class SurfaceFinder:
                 yield span
 
 
-def _metonyms(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowledge) -> None:
+def metonyms(result: ArticleEntities) -> None:
     """'the Trump administration', "Milei's government", 'Argentine government',
     'Democratic senators' (-> the party), 'Argentina's central bank'."""
+    kb = knowledge()
+    tokens_of = result.tokens
     by_start = {m.start: m for m in result.mentions}
     by_end = {m.end: m for m in result.mentions}
     text = result.text
@@ -1093,8 +1095,9 @@ BARE_CENTRAL_BANK_RE = re.compile(r"(?<!['’]s )\b(?:[Tt]he\s+central\s+bank|ce
                                   r"chief|reserves|board)))\b")
 
 
-def _bare_central_bank(result: ArticleEntities, kb: Knowledge) -> None:
+def bare_central_bank(result: ArticleEntities) -> None:
     """'the central bank', 'central bank president X': the central bank of the article's country."""
+    kb = knowledge()
     country = result.home
     if not country:
         return
@@ -1111,8 +1114,9 @@ def _bare_central_bank(result: ArticleEntities, kb: Knowledge) -> None:
             result.mentions.append(Mention(s, m.end(), result.text[s:m.end()], name, index))
 
 
-def _events(result: ArticleEntities, kb: Knowledge) -> None:
+def events(result: ArticleEntities) -> None:
     """Inaugurations and elections, which are written in lower case."""
+    kb = knowledge()
     text = result.text
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
@@ -1182,7 +1186,7 @@ def merge_elections(names: list[str]) -> dict[str, str]:
     return {name: kinded[key][0] for name, key in plain if len(kinded.get(key, ())) == 1}
 
 
-def _merge_elections(result: ArticleEntities) -> None:
+def merge_elections_in_article(result: ArticleEntities) -> None:
     events = [e.name for e in result.entities.values() if e.label == "Event"]
     for name, target in merge_elections(events).items():
         _fold(result, result.entities[name], result.entities[target])
@@ -1192,8 +1196,9 @@ ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meet
                           r"ministerial|assembly|congress)\b")
 
 
-def _org_events(result: ArticleEntities, kb: Knowledge) -> None:
+def org_events(result: ArticleEntities) -> None:
     """'the G20 summit', 'a Mercosur summit': an organization's meeting is an Event."""
+    kb = knowledge()
     text = result.text
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
@@ -1218,8 +1223,10 @@ def _person_named(result: ArticleEntities, who: str) -> str | None:
     return None
 
 
-def _agreement_phrases(result: ArticleEntities, tokens_of: list[list[Token]], kb: Knowledge) -> None:
+def agreement_phrases(result: ArticleEntities) -> None:
     """Lower-case agreement phrases and their anaphors ('the deal', 'this program')."""
+    kb = knowledge()
+    tokens_of = result.tokens
     text = result.text
     last_agreement: str | None = None
     last_financial: str | None = None
@@ -1520,7 +1527,7 @@ def _amount_key(text: str) -> str | None:
     return f"{m.group(1).replace(',', '.')} {unit}"
 
 
-def _amount_anaphors(result: ArticleEntities) -> None:
+def amount_anaphors(result: ArticleEntities) -> None:
     """'$20 billion of taxpayer money' after 'a $20 billion swap line': the same package."""
     keys: dict[str, str] = {}
     for entity in result.entities.values():
@@ -1561,10 +1568,11 @@ ORIGIN_AFTER_RE = re.compile(
     r"(?P<demonym>[A-Z][a-z]+)\s+(?P<title>(?:[a-z-]+\s+){0,2}[a-z-]+)\b")
 
 
-def _origin_countries(result: ArticleEntities, kb: Knowledge) -> None:
+def origin_countries(result: ArticleEntities) -> None:
     """'Brazil's finance minister, X', 'the Chinese ambassador Y': a person whose title a
     demonym or a country's possessive qualifies belongs to that country, not to the country the
     article is about. The knowledge file's country, when it has one, stays."""
+    kb = knowledge()
     text = result.text
     for m in result.mentions:
         entity = result.entities.get(m.entity)
@@ -1589,8 +1597,9 @@ def _origin_countries(result: ArticleEntities, kb: Knowledge) -> None:
             entity.country = country
 
 
-def _drop_location_only_countries(result: ArticleEntities, kb: Knowledge) -> None:
+def drop_location_only_countries(result: ArticleEntities) -> None:
     """'met investors in New York and London': a capital named only as a place is no actor."""
+    kb = knowledge()
     by_entity: dict[str, list[Mention]] = {}
     for m in result.mentions:
         by_entity.setdefault(m.entity, []).append(m)
@@ -1607,9 +1616,10 @@ def _drop_location_only_countries(result: ArticleEntities, kb: Knowledge) -> Non
             result.mentions = [m for m in result.mentions if m.entity != name]
 
 
-def _merge_short_orgs(result: ArticleEntities, kb: Knowledge) -> None:
+def merge_short_orgs(result: ArticleEntities) -> None:
     """'Southern Command' after 'US Southern Command', 'Central Bank' beside 'Central Bank of
     Argentina', 'Foreign Ministry' after 'Chinese Foreign Ministry': one organization."""
+    kb = knowledge()
     orgs = [e for e in result.entities.values() if e.label == "Organization"]
     # shorter name -> the organisations whose name or alias ends with it, or whose name is it + " of ..."
     holders: dict[str, dict[int, Entity]] = {}
@@ -1634,7 +1644,7 @@ def _merge_short_orgs(result: ArticleEntities, kb: Knowledge) -> None:
         index(longer[0], [short.name, *short.aliases])  # its forms are the longer one's aliases now
 
 
-def _merge_subset_agreements(result: ArticleEntities) -> None:
+def merge_subset_agreements(result: ArticleEntities) -> None:
     """'the EU deal' beside 'the trade agreement between the EU and Mercosur': a plain agreement
     whose parties are a part of exactly one other agreement's parties is that agreement."""
     agreements = [e for e in result.entities.values() if e.label == "Agreement"]
@@ -1650,7 +1660,7 @@ def _merge_subset_agreements(result: ArticleEntities) -> None:
         _fold(result, entity, wider[0], name_as_alias=False)
 
 
-def _merge_named_trade(result: ArticleEntities) -> None:
+def merge_named_trade(result: ArticleEntities) -> None:
     """'an Agreement on Reciprocal Trade and Investment' beside 'the trade deal' between the same
     two countries: one agreement, named by its parties like in every other article."""
     phrased = [e for e in result.entities.values() if e.label == "Agreement" and e.kind == "trade agreement"
@@ -1665,7 +1675,7 @@ def _merge_named_trade(result: ArticleEntities) -> None:
         _fold(result, entity, target)
 
 
-def _merge_partyless(result: ArticleEntities) -> None:
+def merge_partyless(result: ArticleEntities) -> None:
     """'the $57 billion loan' and "Macri's IMF loan" in one article are one loan."""
     for entity in list(result.entities.values()):
         if entity.label != "Agreement" or entity.parties or not entity.kind:
@@ -1691,7 +1701,7 @@ OUTLET_RES = (
 )
 
 
-def _outlets(result: ArticleEntities) -> None:
+def outlets(result: ArticleEntities) -> None:
     """The publication named in a byline or footer ('By Southern Wire Service staff', 'Pampas
     Monitor is published every Monday by ...'). A '©' line names the publisher, often a company
     the article does not otherwise mention, so it is left alone."""
@@ -1727,9 +1737,10 @@ BYLINE_RE = re.compile(
     r"(?=\s*(?:[,|;]|$|\s+and\s|\s+in\s))", re.MULTILINE)
 
 
-def _bylines(result: ArticleEntities, kb: Knowledge) -> None:
+def bylines(result: ArticleEntities) -> None:
     """'By Ana Ruiz, energy correspondent', 'By Ana Ruiz | The Review | May 2026', 'Author: Dr.
     Ana Ruiz': the author of a byline is a person, though the line is no sentence of the body."""
+    kb = knowledge()
     text = result.text
     if "By " not in text and "Author:" not in text and "by " not in text:
         return
@@ -1758,7 +1769,7 @@ FUND_FACILITY_RE = re.compile(r"\b(?:Fund Facility|Stand-By Arrangement|Extended
 QUOTED_BILL_RE = re.compile(r"[“\"]([a-zA-Z][\w -]{2,40}?)[”\"]\s+(bill|law|act|legislation)\b")
 
 
-def _quoted_bills(result: ArticleEntities) -> None:
+def quoted_bills(result: ArticleEntities) -> None:
     """'a separate "fiscal responsibility" bill': a bill named only by the words in quotes."""
     text = result.text
     with MentionEditor(result) as edit:
@@ -1835,7 +1846,7 @@ WORD_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(\w+)")
 WORD_BEFORE_RE = re.compile(r"\b(\w+),\s+(?:the\s+)?$")
 
 
-def _body_anaphors(result: ArticleEntities) -> None:
+def body_anaphors(result: ArticleEntities) -> None:
     """'the Provincias Unidas coalition ... the coalition also backed': the coalition named last."""
     text = result.text
     if not any(word in text for word in BODY_WORDS):
@@ -1866,7 +1877,7 @@ def _body_anaphors(result: ArticleEntities) -> None:
 CHAMBER_RE = re.compile(r"\bthe\s+(upper\s+house|lower\s+house|chamber)\b(?!\s+of\b)")
 
 
-def _chambers(result: ArticleEntities) -> None:
+def chambers(result: ArticleEntities) -> None:
     """'the upper house', 'the lower house' and 'the chamber' just named: the legislative chamber."""
     text = result.text
     senates = [e.name for e in result.entities.values() if e.label == "Organization" and e.name.endswith("Senate")]
@@ -1901,7 +1912,7 @@ def _chambers(result: ArticleEntities) -> None:
                 last = (m.entity, index)
 
 
-def _merge_facilities(result: ArticleEntities) -> None:
+def merge_facilities(result: ArticleEntities) -> None:
     """Names of a program that already has a party name in the article are aliases of it.
 
     'the Extended Fund Facility' is the Argentina–IMF agreement when the article has one; 'the
@@ -2055,7 +2066,7 @@ def _most_mentioned_country(result: ArticleEntities) -> str | None:
     return max(sorted(counts), key=lambda c: counts[c])
 
 
-def _home_countries(result: ArticleEntities) -> None:
+def home_countries(result: ArticleEntities) -> None:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in result.mentions:
@@ -2076,3 +2087,36 @@ def _home_countries(result: ArticleEntities) -> None:
         ranked[0], ranked[1] = ranked[1], ranked[0]
     result.home = ranked[0] if ranked else None
     result.second = ranked[1] if len(ranked) > 1 else None
+
+
+# The passes, in the order they run; each reads and changes one article's ArticleEntities.
+PASSES = [
+    find_candidates,               # tokens; capitalised runs, titles, known names, special shapes
+    register_names,                # known and multi-word names, so single words can link to them
+    resolve_words,                 # candidates -> mentions; surnames, acronyms, bare institutions
+    outlets,                       # the publication of a byline or footer
+    bylines,                       # the author of a byline
+    case_errors,                   # names and aliases written in another case
+    metonyms,                      # "the Trump administration", "Democratic senators", central banks
+    home_countries,                # the article's main and second country
+    bare_central_bank,             # "the central bank": the main country's
+    quoted_bills,                  # a "fiscal responsibility" bill
+    body_anaphors,                 # "the coalition", "the bloc" named last
+    chambers,                      # "the upper house", "the chamber"
+    agreement_phrases,             # lower-case agreements named by their parties, and anaphors
+    merge_partyless,               # a loan with no parties is the article's one loan with them
+    merge_facilities,              # "Extended Fund Facility", "the $20 billion facility"
+    merge_named_trade,             # a named trade agreement is the article's one trade agreement
+    merge_subset_agreements,       # fewer named sides of one agreement of the same kind
+    merge_short_orgs,              # "Southern Command" after "US Southern Command"
+    amount_anaphors,               # "$20 billion" after "a $20 billion swap line"
+    events,                        # inaugurations and elections
+    merge_elections_in_article,    # an election named by year alone joins the one of a kind
+    org_events,                    # "the G20 summit"
+    drop_overlaps,                 # the longest of overlapping mentions
+    mark_possessives,              # "Milei's"
+    home_countries,                # again, over the final mentions
+    origin_countries,              # "Brazil's finance minister, X": X's country
+    drop_location_only_countries,  # a capital named only as a place
+    prune,                         # entities nothing mentions
+]
