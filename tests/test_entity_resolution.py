@@ -2,7 +2,7 @@
 
 Every sentence here was written for the test; none comes from a fixture or the corpus. Each test
 names the shape of language it covers, which the word lists in src/actorgraph/data/
-entity_words.yaml or a rule in extract/entities.py or resolve.py handles.
+entity_words.yaml or a pass in extract/entities/ or resolve.py handles.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ tested here against the straightforward versions they replace.
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from hypothesis import given, settings
