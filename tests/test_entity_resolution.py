@@ -188,3 +188,18 @@ def test_an_acronym_described_as_a_company_is_an_organisation_and_an_adverb_is_n
     found = entities("ZQVX, the state-owned technology company, will build it. Nearby, a larger group of "
                      "supporters waved flags.")
     assert found == {"ZQVX": "Organization"}
+
+
+def test_the_lexicon_is_checked_when_read():
+    from importlib import resources
+
+    from actorgraph.extract.lexicon import LEXICON_FILE, parse_lexicon
+
+    text = resources.files("actorgraph").joinpath(LEXICON_FILE).read_text("utf-8")
+    assert "president" in parse_lexicon(text)["titles"]
+    with pytest.raises(ConfigError, match="missing list common"):
+        parse_lexicon(text.replace("\ncommon:", "\ncommons:"))
+    with pytest.raises(ConfigError, match="geo_words lists river more than once"):
+        parse_lexicon(text.replace("geo_words: [", "geo_words: [river, "))
+    with pytest.raises(ConfigError, match="titles must be a list of lower-case words"):
+        parse_lexicon(text.replace("titles: [", "titles: [Senator, "))
