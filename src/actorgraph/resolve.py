@@ -4,14 +4,25 @@ Within an article the extractor already links surnames, titles, possessives, cas
 acronyms and metonyms to one canonical entity. Across articles, nodes meet by id (the slug
 of the canonical name); this module also merges what only another article can tell apart:
 a bare surname ("Paz") with the one full name that ends in it, and a name that is another
-node's alias or acronym ("IDB" -> Inter-American Development Bank).
+node's alias or acronym ("IDB" -> Inter-American Development Bank). Then, in order
+(``PASSES``): a person written with a nickname, an origin before the name, a middle name or
+a slightly different spelling in another article ("Luis Andrés Caputo", "Argentine Carlos
+Melconian", "Luis Caputto" -> Luis Caputo; similarity by rapidfuzz); an election named
+without its kind ("2025 Argentine elections") with the one election of a kind of that year and
+country; and an agreement of which one article names fewer sides with the one agreement of
+that kind that has them all ("Argentina currency swap" -> United States–Argentina currency swap).
 """
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz
+
+from .extract.entities import AGREEMENT_KINDS, merge_elections
+from .extract.lexicon import fold, knowledge
 from .model import Edge, Graph, Node
 from .ontology import Ontology
-from .extract.lexicon import fold
 
 
 def merge_node(graph: Graph, source_id: str, target_id: str, ontology: Ontology) -> None:
@@ -67,8 +78,119 @@ def resolve_across(graph: Graph, ontology: Ontology) -> list[str]:
                 if len(full) == 1:
                     merges.append((n.id, full[0].id))
         del names
+    _apply(graph, merges, ontology, log)
+    for find in PASSES:
+        _apply(graph, find(graph), ontology, log)
+    return log
+
+
+def _apply(graph: Graph, merges: list[tuple[str, str]], ontology: Ontology, log: list[str]) -> None:
     for source, target in merges:
-        if source in graph.nodes and target in graph.nodes:
+        if source in graph.nodes and target in graph.nodes and source != target:
             log.append(f"resolved {graph.nodes[source].name!r} as {graph.nodes[target].name!r}")
             merge_node(graph, source, target, ontology)
-    return log
+
+
+QUOTED_RE = re.compile(r"\s+[“\"‘'][^“”\"‘’']+[”\"’']\s+")
+SAME_SPELLING = 92  # rapidfuzz ratio of two folded names above which they are one spelling
+
+
+def _person_key(name: str) -> list[str]:
+    """Folded name words without a nickname or an origin in front: 'Argentine Luis "Toto" Caputo'
+    -> ['luis', 'caputo']."""
+    kb = knowledge()
+    words = QUOTED_RE.sub(" ", name).split()
+    while len(words) > 2 and (kb.is_demonym(words[0]) or "-" in words[0] and all(
+            kb.is_demonym(p) or p.lower() in ("born", "based", "raised") for p in words[0].split("-"))):
+        words = words[1:]
+    return [fold(w) for w in words]
+
+
+def _mentions(graph: Graph) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for article in graph.articles.values():
+        for node_id in article.mentions:
+            counts[node_id] = counts.get(node_id, 0) + 1
+    return counts
+
+
+def same_people(graph: Graph) -> list[tuple[str, str]]:
+    """Pairs (merge, into) of person nodes that name one person in different forms.
+
+    Compared within blocks of the same folded first name, so the cost stays near linear; a name
+    joins another when, without nickname and origin, the two are equal, differ only by middle
+    names, or are spelt alike (rapidfuzz ratio >= SAME_SPELLING with the same number of words).
+    Names are taken from the most mentioned (then longest) down; each joins the one kept name it
+    matches, and one that matches two kept names is ambiguous and stays apart.
+    """
+    counts = _mentions(graph)
+    people = sorted((n for n in graph.nodes.values() if n.label == "Person" and " " in n.name),
+                    key=lambda n: (-counts.get(n.id, 0), -len(n.name), n.id))
+    blocks: dict[str, list[tuple[Node, list[str]]]] = {}
+    for n in people:
+        key = _person_key(n.name)
+        if len(key) >= 2:
+            blocks.setdefault(key[0], []).append((n, key))
+    merges: list[tuple[str, str]] = []
+    for block in blocks.values():
+        kept: list[tuple[Node, list[str]]] = []
+        for n, a in block:
+            matches = [m for m, b in kept if _same_person(a, b)]
+            if len(matches) == 1:
+                merges.append((n.id, matches[0].id))
+            else:
+                kept.append((n, a))
+    return merges
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    if a == b or (a[-1] == b[-1] and (set(a) < set(b) or set(b) < set(a))):
+        return True
+    return len(a) == len(b) and a[-1][:1] == b[-1][:1] and fuzz.ratio(" ".join(a), " ".join(b)) >= SAME_SPELLING
+
+
+def _chains(merges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each source merged into the end of its chain, and no node both merged and merged into."""
+    into = dict(merges)
+    out = []
+    for source in into:
+        target, seen = into[source], {source}
+        while target in into and target not in seen:
+            seen.add(target)
+            target = into[target]
+        if target != source:
+            out.append((source, target))
+    return out
+
+
+def same_elections(graph: Graph) -> list[tuple[str, str]]:
+    """'2025 Argentine elections' into '2025 Argentine legislative election' when that is the
+    only election of a kind of that year and country."""
+    by_name = {n.name: n.id for n in graph.nodes.values() if n.label == "Event"}
+    return [(by_name[a], by_name[b]) for a, b in merge_elections(sorted(by_name)).items()]
+
+
+def agreement_kind(name: str) -> str | None:
+    return next((k for k in AGREEMENT_KINDS if name.endswith(" " + k)), None)
+
+
+def same_agreements(graph: Graph) -> list[tuple[str, str]]:
+    """An agreement whose named sides are a part of those of exactly one agreement of the same
+    kind is that agreement ('Argentina currency swap' -> 'United States–Argentina currency swap')."""
+    agreements = sorted((n for n in graph.nodes.values() if n.label == "Agreement" and n.props.get("parties")),
+                        key=lambda n: n.id)
+    by_kind: dict[str, list[Node]] = {}
+    for n in agreements:
+        kind = agreement_kind(n.name)
+        if kind:
+            by_kind.setdefault(kind, []).append(n)
+    merges = []
+    for group in by_kind.values():
+        for n in group:
+            wider = [m for m in group if set(n.props["parties"]) < set(m.props["parties"])]
+            if len(wider) == 1:
+                merges.append((n.id, wider[0].id))
+    return _chains(merges)
+
+
+PASSES = [same_people, same_elections, same_agreements]

@@ -1,4 +1,5 @@
-"""Word lists the rule-based extractor reads: titles, keywords, common words, and the
+"""Word lists the rule-based extractor reads: titles, keywords, common words
+(``actorgraph/data/lexicon.yaml``), the entity passes' lists (``data/entity_words.yaml``), and the
 curated knowledge file (``actorgraph/data/knowledge.yaml``) with pycountry's country names.
 
 All lists are lower-case; lookups casefold and turn curly apostrophes straight.
@@ -14,158 +15,98 @@ from importlib import resources
 
 import yaml
 
-# Offices, longest first when matched. A title before a name makes the name a person.
-TITLES = [
-    "presidential chief-of-staff", "presidential chief of staff", "chief-of-staff", "chief of staff",
-    "chief of cabinet", "cabinet chief", "deputy secretary of state", "assistant secretary of state",
-    "secretary of state", "secretary of the treasury", "treasury secretary", "commerce secretary",
-    "defense secretary", "defence secretary", "homeland security secretary", "secretary of defense",
-    "secretary-general", "secretary general", "co-secretary general", "co-secretary-general",
-    "foreign secretary", "home secretary",
-    "vice president", "vice-president", "prime minister", "deputy prime minister",
-    "foreign minister", "economy minister", "finance minister", "defense minister", "defence minister",
-    "interior minister", "security minister", "trade minister", "health minister", "labor minister",
-    "minister of foreign affairs", "minister of economy", "minister of the economy", "minister of finance",
-    "minister of defense", "minister of security", "minister",
-    "secretary", "finance secretary", "economy secretary", "trade secretary", "undersecretary",
-    "under secretary", "deputy secretary", "commissioner", "trade commissioner", "deputy minister",
-    "trade representative", "special envoy", "envoy", "ambassador", "consul", "attorney general", "solicitor general",
-    "president-elect", "president", "senator", "sen.", "representative", "rep.", "congressman",
-    "congresswoman", "lawmaker", "legislator", "deputy", "governor", "gov.", "mayor", "speaker",
-    "chancellor", "premier", "king", "queen", "prince", "crown prince", "pope", "emperor", "sheikh",
-    "general", "gen.", "admiral", "commander", "judge", "justice", "chief justice", "prosecutor",
-    "chairman", "chairwoman", "chair", "ceo", "chief executive", "managing director", "director",
-    "director-general", "head", "leader", "spokesperson", "spokesman", "spokeswoman", "press secretary",
-    "adviser", "advisor", "economic adviser", "economic advisor", "chief economist", "economist", "professor", "analyst",
-    "businessman", "businesswoman", "tycoon", "billionaire", "candidate", "dictator", "founder",
-    "scientist", "political scientist", "researcher", "fellow", "senior fellow", "lecturer", "scholar",
-]
-# Abbreviated titles arrive as two tokens ("Sen", "."): match them that way too.
-TITLES += ["sen .", "rep .", "gov .", "gen .", "mr .", "mrs .", "ms .", "dr .", "pres ."]
+LEXICON_FILE = "data/lexicon.yaml"
+LEXICON_LISTS = ("titles", "head_of_state", "head_of_org", "occupations", "temporal", "not_sitting", "org_keywords",
+                 "org_first_words", "political_words", "org_class_nouns", "event_keywords", "agreement_keywords",
+                 "agreement_heads", "agreement_modifiers", "party_members", "geo_words", "common")
+
+
+def parse_lexicon(text: str, where: str = LEXICON_FILE) -> dict[str, list[str]]:
+    """The word lists of ``data/lexicon.yaml``, checked: every list present, lower case, no repeats."""
+    from ..errors import ConfigError
+
+    raw = yaml.safe_load(text)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: expected a mapping of word lists")
+    unknown, missing = sorted(map(str, set(raw) - set(LEXICON_LISTS))), sorted(set(LEXICON_LISTS) - set(raw))
+    if unknown or missing:
+        raise ConfigError(f"{where}: " + "; ".join(([f"unknown list {', '.join(unknown)}"] if unknown else []) +
+                                                    ([f"missing list {', '.join(missing)}"] if missing else [])))
+    for key, words in raw.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w and w == w.lower() for w in words):
+            raise ConfigError(f"{where}: {key} must be a list of lower-case words")
+        repeated = sorted({w for w in words if words.count(w) > 1})
+        if repeated:
+            raise ConfigError(f"{where}: {key} lists {', '.join(repeated)} more than once")
+    return raw
+
+
+_LISTS = parse_lexicon(resources.files("actorgraph").joinpath(LEXICON_FILE).read_text("utf-8"))
+TITLES: list[str] = _LISTS["titles"]   # offices; abbreviations as two tokens ("sen .")
 TITLE_SET = set(TITLES)
-# Heads of state or government: a sitting one LEADS the country.
-HEAD_OF_STATE = {"president", "pres .", "prime minister", "premier", "king", "queen", "emperor", "chancellor",
-                 "leader", "head", "dictator", "sheikh"}
-# Heads of an organization: a sitting one LEADS it.
-HEAD_OF_ORG = {"president", "chairman", "chairwoman", "chair", "ceo", "chief executive", "head",
-               "leader", "managing director", "director", "director-general", "secretary-general",
-               "secretary general", "co-secretary general", "co-secretary-general", "founder"}
-# Titles that only describe an occupation: they make a person but no HOLDS_ROLE edge by themselves.
-OCCUPATIONS = {"economist", "analyst", "businessman", "businesswoman", "tycoon", "billionaire",
-               "candidate", "founder", "mr .", "mrs .", "ms .", "dr .", "scientist", "political scientist",
-               "researcher", "fellow", "senior fellow", "lecturer", "scholar", "professor"}
-# Words in front of a title that make it past, future or not yet held.
-TEMPORAL = {"former", "ex", "ex-", "future", "designated", "incoming", "outgoing", "then", "late",
-            "acting", "interim", "elected", "nominated", "new", "current", "sitting", "newly",
-            "appointed", "previous", "past", "opposition", "deputy", "party", "rebel"}
-NOT_SITTING = {"former", "ex", "ex-", "future", "designated", "incoming", "outgoing", "then", "late",
-               "elected", "nominated", "previous", "past", "opposition", "deputy", "party", "rebel"}
+HEAD_OF_STATE = set(_LISTS["head_of_state"])   # a sitting one LEADS the country
+HEAD_OF_ORG = set(_LISTS["head_of_org"])       # a sitting one LEADS the organisation
+OCCUPATIONS = set(_LISTS["occupations"])       # a person, but no HOLDS_ROLE by itself
+TEMPORAL = set(_LISTS["temporal"])             # words that make a title past, future or not yet held
+NOT_SITTING = set(_LISTS["not_sitting"])
+ORG_KEYWORDS = set(_LISTS["org_keywords"])
+ORG_FIRST_WORDS = set(_LISTS["org_first_words"])
+POLITICAL_WORDS = set(_LISTS["political_words"])
+ORG_CLASS_NOUNS = set(_LISTS["org_class_nouns"])
+EVENT_KEYWORDS = set(_LISTS["event_keywords"])
+AGREEMENT_KEYWORDS = set(_LISTS["agreement_keywords"])
+AGREEMENT_HEADS = set(_LISTS["agreement_heads"])
+AGREEMENT_MODIFIERS = set(_LISTS["agreement_modifiers"])
+PARTY_MEMBERS = set(_LISTS["party_members"])
+GEO_WORDS = set(_LISTS["geo_words"])
+COMMON = set(_LISTS["common"])
 
-ORG_KEYWORDS = {
-    "fund", "bank", "ministry", "department", "party", "organization", "organisation", "agency",
-    "office", "council", "commission", "university", "institute", "institution", "association",
-    "union", "movement", "embassy", "senate", "congress", "parliament", "court", "group",
-    "corporation", "company", "inc", "ltd", "corp", "times", "post", "journal", "quarterly",
-    "news", "herald", "review", "magazine", "tribune", "gazette", "daily", "network", "foundation",
-    "federation", "confederation", "coalition", "alliance", "bloc", "authority", "administration",
-    "bureau", "board", "committee", "service", "services", "forces", "army", "navy", "police",
-    "treasury", "reserve", "secretariat", "chamber", "assembly", "center", "centre", "school",
-    "college", "academy", "club", "front", "league", "consortium", "holdings", "airlines",
-    "energy", "petroleum", "oil", "motors", "capital", "partners", "fed", "cabinet",
-    "directorate", "society", "guard", "command", "watch", "international", "trust", "observatory",
-    "institution", "program", "programme", "mission", "ministries", "court", "tribunal",
-    # company and service names ("Ganfeng Lithium", "Zijin Mining", "US Air Force")
-    "mining", "lithium", "force", "ratings", "industries", "resources", "media", "steel",
-    "pharmaceuticals", "securities", "investments", "technologies", "systems", "airways",
-}
-# First words of organisation names in Spanish and Portuguese ("Grupo Financiero Galicia",
-# "Banco Central do Brasil", "Unión Industrial Argentina"): the keyword comes first.
-ORG_FIRST_WORDS = {"grupo", "banco", "unión", "union", "frente", "partido", "fundación", "fundação",
-                   "universidad", "universidade", "confederación", "federación", "asociación",
-                   "instituto", "ministerio", "cámara", "sociedad", "compañía", "empresa",
-                   "corporación", "consejo", "comisión", "agencia", "movimiento"}
-# Words of Spanish and Portuguese party and coalition names ("Provincias Unidas", "Fuerza
-# Patria", "Juntos por el Cambio"): a capitalised sequence with one of them is no person.
-POLITICAL_WORDS = {"unidas", "unidos", "unida", "unido", "patria", "libertad", "avanza", "fuerza", "frente",
-                   "juntos", "cambio", "todos", "nacional", "popular", "radical", "cívica", "civica",
-                   "socialista", "obrero", "trabajadores", "partido", "movimiento", "coalición", "alianza",
-                   "provincias", "nueva", "nuevo", "renovación", "renovacion", "justicialista", "peronista",
-                   "libertario", "republicano", "republicana", "democrático", "democrática"}
-# Lower-case nouns that name what the capitalised words after them are ("the consultancy
-# Equilibra", "the pipe maker Tenaris"): an organisation.
-ORG_CLASS_NOUNS = {"consultancy", "firm", "company", "bank", "lender", "insurer", "producer", "maker",
-                   "agency", "newspaper", "outlet", "broadcaster", "pollster", "miner", "exporter",
-                   "conglomerate", "startup", "retailer", "carrier", "airline", "group", "fund",
-                   "think-tank", "tank", "union", "federation", "confederation", "chain", "developer",
-                   "manufacturer", "operator", "automaker", "steelmaker", "giant", "multinational"}
-EVENT_KEYWORDS = {"conference", "summit", "forum", "ball", "gala", "election", "elections", "inauguration",
-                  "olympics", "games", "cup", "festival", "convention", "expo", "fair", "meeting",
-                  "talks", "war", "referendum", "primaries", "primary", "debate", "assembly"}
-AGREEMENT_KEYWORDS = {"act", "agreement", "accord", "treaty", "pact", "deal", "protocol", "bill",
-                      "law", "memorandum", "initiative", "framework", "charter", "convention", "facility"}
-# Lower-case heads of agreement phrases ("a $20 billion swap line with ...").
-AGREEMENT_HEADS = {"agreement", "agreements", "deal", "accord", "treaty", "pact", "swap", "loan",
-                   "bailout", "rescue", "credit", "programme", "program", "package", "facility"}
-AGREEMENT_MODIFIERS = {"fresh", "new", "possible", "free", "bilateral", "proposed", "comprehensive",
-                       "historic", "landmark", "potential", "nuclear", "currency", "trade", "swap",
-                       "credit", "bailout", "rescue", "financial", "economic", "climate", "defense",
-                       "defence", "security", "investment", "tariff", "reciprocal", "preliminary",
-                       "formal", "line", "stabilization", "support", "aid", "loan", "debt",
-                       "multibillion-dollar", "multi-billion-dollar", "billion-dollar", "record",
-                       "initial", "broader", "major", "final", "first", "commercial", "strategic",
-                       "financing", "extended", "fund", "current", "existing", "latest", "previous",
-                       "repo", "syndicated", "bridge", "standby"}
-# Group nouns after a party adjective: "Democratic senators" stand for the party.
-PARTY_MEMBERS = {"lawmakers", "senators", "legislators", "members", "congressmen", "congresswomen",
-                 "representatives", "leaders", "lawmaker", "senator", "deputies", "officials",
-                 "governors", "politicians", "colleagues", "voters", "bloc", "caucus"}
-GEO_WORDS = {"north", "south", "east", "west", "western", "eastern", "southern", "northern",
-             "central", "middle", "island", "islands", "valley", "river", "sea", "ocean",
-             "hemisphere", "cone", "office", "house", "street", "avenue", "square", "palace",
-             "tower", "hall", "plaza", "park", "city", "province", "county", "coast", "bay",
-             "mountains", "region", "lake", "gulf", "peninsula", "strait", "canal", "airport",
-             "station", "port", "residence", "building", "bridge", "road"}
 
-# Frequent English words: a capitalised sequence made of them is a heading or a phrase, not a name.
-COMMON = set("""
-a about above according across actually add added after again against agenda ago ahead aim aims all
-allow almost alone along already also although always am among amid amidst an analysis and announced
-announces announcement another any anyone anything apart are area areas around article as aside ask
-at away back bad based be became because become becomes been before began begin behind being below
-beneath beside besides best better between beyond big both bring brings broad broader but by call
-called calls came can cannot case cause certain challenge challenges change changes chapter clear
-close come comes coming conclusion conflict context could country countries current currently day
-days deal despite details did different do does doing done down due during each early economic
-economy either else end enough even ever every exactly example except fact facts far few finally
-first following for former forward free from full further furthermore future gave get gets given
-gives global go goes going good got great group growth had has have having he her here hers herself
-him himself his historic history how however i if impact implications important in including
-indeed inside instead into is issue issues it its itself just key known last later latest least
-leaders less let like likely little long look looking looks made main major make makes making many
-may me meanwhile might more moreover most much must my near nearly need needs never new news next
-no none nor not nothing now of off often on once one only onto open or other others otherwise our
-ours out outside over overview own part past per perhaps plan plans point points political possible
-potential power president previous priority priorities probably public put quite rather read real
-really recent regional related relations relationship report reports right role rules said same
-say says second see seems seen several shall she should show shows side since so some something
-soon special still strategic strong such summary support table take takes taken takeaways than
-that the their theirs them themselves then there therefore these they thing things third this
-those though three through throughout thus time times to today together too top toward towards
-trade two under unlike until up upon us use used very via view views vision was way ways we well
-were what whatever when where whether which while who whole whom whose why will with within without
-world would yet you your yours aspect aspects glance dynamics reality realities challenges
-opportunities opportunity outlook looking prospects conclusion insights background timeline
-introduction summary takeaway highlights contents dual interpretation symbolic partnership
-balancing act beyond latin american americans argentine argentines sources analysts critics
-supporters markets consultants experts officials investors farmers ranchers compatriots
-ideological differences era alliance unprecedented forge forges geopolitical priorities realities
-surplus guarantees agenda lithium gas stakes balancing roadblocks connection engagement focus
-policy economic international domestic foreign national federal local state states government
-governments administration official officials minister ministry senate congress election
-elections campaign campaigns vote votes voters party parties leader leadership deputy deputies
-monday tuesday wednesday thursday friday saturday sunday january february march april may june
-july august september october november december spring summer autumn fall winter
-""".split())
+@dataclass(frozen=True)
+class EntityWords:
+    """The word lists of ``data/entity_words.yaml``; see the comments there."""
+
+    not_name_words: frozenset[str]
+    outlet_first_words: frozenset[str]
+    org_last_words: frozenset[str]
+    clause_words: frozenset[str]
+    origin_suffixes: frozenset[str]
+    election_kinds: dict[str, str]
+
+
+ENTITY_WORDS_FILE = "data/entity_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def entity_words() -> EntityWords:
+    """Read and check ``data/entity_words.yaml`` once per process (ConfigError when malformed)."""
+    return parse_entity_words(resources.files("actorgraph").joinpath(ENTITY_WORDS_FILE).read_text("utf-8"))
+
+
+def parse_entity_words(text: str, where: str = ENTITY_WORDS_FILE) -> EntityWords:
+    from ..errors import ConfigError
+
+    raw = yaml.safe_load(text)
+    fields = {f.name: f for f in EntityWords.__dataclass_fields__.values()}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: expected a mapping of word lists")
+    unknown, missing = sorted(set(raw) - set(fields)), sorted(set(fields) - set(raw))
+    if unknown or missing:
+        raise ConfigError(f"{where}: " + "; ".join(
+            ([f"unknown list {', '.join(map(str, unknown))}"] if unknown else []) +
+            ([f"missing list {', '.join(missing)}"] if missing else [])))
+    values = {}
+    for key, value in raw.items():
+        words = list(value) if isinstance(value, (list, dict)) else None
+        if words is None or not all(isinstance(w, str) and w and w == w.lower() for w in words):
+            raise ConfigError(f"{where}: {key} must be a list of lower-case words")
+        if key == "election_kinds":
+            if not all(isinstance(v, str) and v == v.lower() for v in value.values()):
+                raise ConfigError(f"{where}: election_kinds must map words to lower-case kinds")
+            values[key] = dict(value)
+        else:
+            values[key] = frozenset(words)
+    return EntityWords(**values)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -215,8 +156,10 @@ class Knowledge:
         return sorted(self._subdivision_surfaces)
 
     def is_demonym(self, surface: str) -> bool:
-        """A demonym as written: 'Germán' (a name) is not 'German'."""
-        return fold(surface) in self.demonyms and norm_key(surface) in self.demonym_forms
+        """A demonym as written, singular or plural: 'Germán' (a name) is not 'German'."""
+        if fold(surface) in self.demonyms and norm_key(surface) in self.demonym_forms:
+            return True
+        return surface.endswith("s") and len(surface) > 4 and self.is_demonym(surface[:-1])  # "Argentines"
 
     def lookup(self, surface: str) -> KnownActor | None:
         if surface in self.acronyms:

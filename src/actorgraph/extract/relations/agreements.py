@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..entities import FINANCIAL_KINDS, ArticleEntities, Mention  # the agreement kinds that move money
+from ..entities import ArticleEntities, Mention
+from ..entities.words import FINANCIAL_KINDS  # the agreement kinds that move money
 from ..lexicon import knowledge
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
 from .clauses import negated, find_subjects

@@ -1,0 +1,499 @@
+"""Agreements named in lower case by their parties, their anaphors, and one node per agreement."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, COMMON, Knowledge, knowledge
+from ..text import Token
+from .model import (ArticleEntities, Mention, MentionEditor, _NONE, _fold, _mention_at,
+                    _most_mentioned_country, _token_index, mentions_by_sentence)
+from .words import ANAPHORS, ANAPHOR_DETERMINERS, FINANCIAL, FINANCIAL_KINDS
+
+
+def agreement_phrases(result: ArticleEntities) -> None:
+    """Lower-case agreement phrases and their anaphors ('the deal', 'this program')."""
+    kb = knowledge()
+    tokens_of = result.tokens
+    text = result.text
+    last_agreement: str | None = None
+    last_financial: str | None = None
+    last_law: str | None = None
+    last_plain: str | None = None    # the latest agreement that is no loan or swap
+    last_kind: dict[str, str] = {}   # "the swap" goes back to the last swap, "the loan" to the last loan
+    last_seen: int | None = None     # the sentence that last named an agreement
+    with MentionEditor(result) as edit:
+        for index, tokens in enumerate(tokens_of):
+            sentence = result.sentences[index]
+            existing = edit.in_sentence(index)
+            for m in existing:
+                entity = result.entities.get(m.entity)
+                if entity and entity.label == "Agreement" and m.start < sentence.end:
+                    last_agreement = entity.name
+                    last_seen = index
+                    if entity.kind not in FINANCIAL_KINDS:
+                        last_plain = entity.name
+                    if entity.name.split()[-1].lower() in {"act", "bill", "law"}:
+                        last_law = entity.name
+                    if entity.kind:
+                        last_kind[entity.kind] = entity.name
+                    elif FUND_FACILITY_RE.search(entity.name):
+                        last_kind["financing program"] = entity.name  # "the program" after "Extended Fund Facility"
+            for i, tok in enumerate(tokens):
+                head = tok.lower
+                if head == "it" and (last_law or last_agreement) and last_seen is not None and index - last_seen <= 2 and (
+                        IT_OBJECT_RE.search(text, max(sentence.start, tok.start - 30), tok.start) or
+                        i == 0 and IT_SUBJECT_RE.match(text, tok.end)):
+                    # "his bloc would vote against it", "It was approved by the Chamber of Deputies"
+                    edit.add(Mention(tok.start, tok.end, tok.text, last_agreement or last_law, index,
+                                     anaphor=True))
+                    continue
+                if head == "budget" and i > 0 and re.fullmatch(r"(?:19|20)\d\d", tokens[i - 1].text) and \
+                        not _mention_at(existing, tokens[i - 1]):
+                    # "The 2027 budget": a budget bill named by its year
+                    name = f"{tokens[i - 1].text} budget"
+                    result.add(name, "Agreement", kind="budget")
+                    edit.add(Mention(tokens[i - 1].start, tok.end, name, name, index, phrase=True))
+                    last_law = last_agreement = last_plain = last_kind["budget"] = name
+                    last_seen = index
+                    continue
+                if head == "line" and i > 0 and tokens[i - 1].lower in ("swap", "credit"):
+                    pass
+                elif head not in AGREEMENT_HEADS and head not in ANAPHORS:
+                    continue
+                if head in ("swap", "credit") and i + 1 < len(tokens) and tokens[i + 1].lower == "line":
+                    continue  # the head is "line"; handled when we reach it
+                # walk left over modifiers, amounts and capitalised party names
+                j = i
+                parties: list[str] = []
+                amount = False
+                mods: list[str] = []
+                while j > 0:
+                    prev = tokens[j - 1]
+                    low = prev.lower
+                    mention = _mention_at(existing, prev)
+                    if (low in AGREEMENT_MODIFIERS or low in ("billion", "million", "trillion", "bn")) and \
+                            prev.text.islower():
+                        mods.append(low)
+                        j -= 1
+                    elif prev.text[:1] in "$" or prev.text == "US$" or prev.text[:1].isdigit() or low.startswith(
+                            ("multibillion", "multi-billion", "billion-")):
+                        amount = True
+                        j -= 1
+                    elif prev.text in ("-", "–", "/") and j > 1:  # "the EU–Mercosur agreement"
+                        j -= 1
+                    elif mention and result.entities.get(mention.entity) and result.entities[
+                            mention.entity].label in ("Country", "Organization", "Person"):
+                        parties.append(mention.entity)
+                        j = _token_index(tokens, mention.start)
+                    elif low in ("its", "their") and prev.text.islower():
+                        bodies = [m for m in existing if m.end <= prev.start and result.entities.get(m.entity) and
+                                  result.entities[m.entity].label in ("Country", "Organization")]
+                        if bodies:
+                            parties.append(bodies[-1].entity)
+                        break
+                    elif low in ("’s", "'s") and j > 1:
+                        owner = _mention_at(existing, tokens[j - 2])
+                        if owner is None or result.entities.get(owner.entity) is None:
+                            break
+                        parties.append(owner.entity)
+                        j = _token_index(tokens, owner.start)
+                    else:
+                        if prev.text[:1].isupper() and head in ("agreement", "accord", "treaty", "pact", "agreements"):
+                            named = _named_agreement(result, edit, tokens, j - 1, i, kb, index)
+                            if named:
+                                j = -1
+                        break
+                if j < 0:
+                    continue
+                left_i = j
+                had_words = bool(mods)
+                if head == "swap" or (i > 0 and tokens[i - 1].lower == "swap"):
+                    mods.append("swap")
+                if head == "line" and "swap" not in mods and "credit" not in mods:
+                    continue
+                # "with X", "to X", "for X", "of X"
+                right_party = None
+                end = tok.end
+                if i + 1 < len(tokens) and tokens[i + 1].lower in ("with", "to", "for", "of", "between"):
+                    k = i + 2
+                    if k < len(tokens) and tokens[k].lower == "the":
+                        k += 1
+                    if k < len(tokens):
+                        mention = _mention_at(existing, tokens[k])
+                        if mention and result.entities.get(mention.entity) and result.entities[
+                                mention.entity].label in ("Country", "Organization", "Person"):
+                            right_party = mention.entity
+                            end = mention.end
+                            if tokens[i + 1].lower == "between":  # "an agreement between Argentina and the Fund"
+                                other = _second_party(result, tokens, existing, mention)
+                                if other:
+                                    parties.append(other.entity)
+                                    end = other.end
+                descriptive = bool(had_words or amount or parties or right_party)
+                start = tokens[left_i].start
+                while start < tok.start and text[start] in "-– ":
+                    start += 1
+                surface_core = text[start:tok.end]
+                surface_full = text[start:end]
+                if head in ("program", "programme") and not mods and any(
+                        re.search(r"\b(?:Fund|Bank)\b", p) and (result.entities.get(p) or _NONE).label == "Organization"
+                        and not p.startswith("Central Bank") for p in parties):
+                    mods.append("financing")  # "the IMF program", "the Fund's program"
+                elif head in ("program", "programme", "package", "facility") and (amount or right_party):
+                    mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
+                kind = _agreement_kind(head, mods)
+                if head in ANAPHORS and not descriptive:
+                    target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
+                        last_financial if head in FINANCIAL or head in ("program", "programme", "package")
+                        else last_agreement) or last_agreement
+                    if head == "measure":
+                        target = last_law
+                    if head == "budget" or head == "plan" and i > 0 and tokens[i - 1].lower == "spending":
+                        target = last_kind.get("budget")  # "the budget", "the spending plan"
+                    if head in ("agreement", "accord", "treaty", "pact") and last_plain:
+                        target = last_plain  # "welcomed the agreement" after "a $150 million loan" is the accord
+                    own_kind = {"swap": "currency swap", "loan": "loan", "program": "financing program",
+                                "programme": "financing program"}.get(head)
+                    if own_kind in last_kind:
+                        target = last_kind[own_kind]  # "the swap" after "a repo loan" is still the swap
+                    if i + 1 < len(tokens) and tokens[i + 1].lower in ("for", "of") and head in (
+                            "framework", "plan", "package"):
+                        target = None  # "a framework for a reciprocal trade agreement": the phrase names it
+                    prev_word = tokens[i - 1].lower if i > 0 else ""
+                    if prev_word.isalpha() and prev_word not in ANAPHOR_DETERMINERS and not _mention_at(
+                            existing, tokens[i - 1]):
+                        target = None  # "the naval base plan" is another plan; "the plan", "US aid" refer back
+                    if target and tok.lower != "act":
+                        s = tok.start
+                        edit.add(Mention(s, tok.end, tok.text, target, index, anaphor=True))
+                        last_seen = index
+                        last_agreement = target  # "called the budget ... and would reject it": the budget
+                    continue
+                if kind is None:
+                    continue
+                # an existing financial agreement absorbs rescue/aid descriptions of it
+                if kind in ("rescue", "assistance") and last_financial:
+                    name = last_financial
+                    variants = {surface_full, _strip_possessor(surface_full)}
+                    variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
+                    result.entities[name].aliases |= variants
+                    edit.add(Mention(start, end, surface_full, name, index, phrase=True))
+                    _drop_inside(result, edit, index, start, end, name)
+                    continue
+                if kind in ("rescue", "assistance"):
+                    continue
+                all_parties = []
+                for p in parties + ([right_party] if right_party else []):
+                    c = _party_name(result, p)
+                    if c and c not in all_parties:
+                        all_parties.append(c)
+                if kind in ("loan", "financing program", "credit line", "agreement") and len(all_parties) == 1 and \
+                        result.entities.get(all_parties[0]) is not None and \
+                        result.entities[all_parties[0]].label == "Organization" and result.home and (
+                        kind != "agreement" or re.search(r"\b(?:Fund|Bank)\b", all_parties[0])):
+                    # "a program with the Fund": the borrower is the article's country; "the EU deal" is
+                    # no loan, and its other side is not known
+                    all_parties.append(result.home)
+                if kind == "agreement" and len(all_parties) == 1 and right_party:
+                    # "The International Monetary Fund's staff reached a staff-level agreement with
+                    # Argentina": the sentence's subject is the other side
+                    subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
+                                    and result.entities[m.entity].label in ("Country", "Organization")), None)
+                    lead = _party_name(result, subject.entity) if subject else None
+                    lead_in = text[sentence.start:subject.start] if subject else ""
+                    if lead and lead not in all_parties and len(lead_in.split()) <= 3 and \
+                            not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
+                        all_parties.append(lead)
+                if kind == "currency swap" and not all_parties:
+                    # "The People's Bank of China has provided Argentina's central bank with a currency
+                    # swap": the sentence's own actors are its sides
+                    here = []
+                    for m in existing:
+                        if m.start >= start or result.entities.get(m.entity) is None or \
+                                result.entities[m.entity].label not in ("Country", "Organization"):
+                            continue
+                        c = _party_name(result, m.entity)
+                        if c and c not in here:
+                            here.append(c)
+                    if len(here) == 2:
+                        all_parties = here
+                if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
+                    # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
+                    # Union": the sentence's own subject is the other side, else the article's countries
+                    subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
+                                    and result.entities[m.entity].label in ("Country", "Organization", "Person")),
+                                   None)
+                    lead = _party_name(result, subject.entity) if subject else None
+                    lead_in = text[sentence.start:subject.start] if subject else ""
+                    if lead and lead not in all_parties and all_parties and len(lead_in.split()) <= 5 and \
+                            not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
+                        all_parties.append(lead)
+                    for c in (result.home or _most_mentioned_country(result), result.second):
+                        if c and c not in all_parties and len(all_parties) < 2:
+                            all_parties.append(c)
+                if not all_parties and not amount and not mods:
+                    continue
+                if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
+                        set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
+                    continue
+                if kind == "financing program" and len(all_parties) == 2 and any(
+                        (result.entities.get(p) or _NONE).label == "Organization" for p in all_parties):
+                    kind = "agreement"  # "its current program with Argentina": the Argentina–IMF agreement
+                name = (_party_label(result, all_parties, kb) + " " + kind).strip() if all_parties else \
+                    re.sub(r"^(?:a|an|the|this|that|its|their|his|her)\s+", "", surface_core)
+                if kind == "agreement" or kind == "trade agreement":
+                    # "the U.S. agreement" after "a trade agreement with Washington" is the same one
+                    for other in result.entities.values():
+                        if (other.label == "Agreement" and other.parties and set(all_parties) <= set(other.parties)
+                                and (kind == "agreement" or other.kind == kind)):
+                            name = other.name
+                            break
+                entity = result.add(name, "Agreement", surface_full, kind=kind, parties=tuple(all_parties))
+                variants = {surface_core, surface_full, _strip_amount(surface_full), _strip_amount(surface_core)}
+                variants |= {_strip_possessor(v) for v in variants}
+                variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
+                for alias in variants:
+                    if alias and alias != name and " " in alias:
+                        entity.aliases.add(alias)
+                _drop_inside(result, edit, index, start, end, name)
+                edit.add(Mention(start, end, surface_full, name, index, phrase=True))
+                last_agreement = name
+                last_seen = index
+                last_kind[kind] = name
+                if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
+                    last_financial = name
+                else:
+                    last_plain = name
+
+
+def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],
+                  first: Mention) -> Mention | None:
+    """The Y of 'between X and Y'."""
+    k = _token_index(tokens, first.end)
+    if k + 1 < len(tokens) and tokens[k].lower == "and":
+        k += 1
+        if tokens[k].lower == "the" and k + 1 < len(tokens):
+            k += 1
+        mention = _mention_at(existing, tokens[k])
+        if mention and result.entities.get(mention.entity) and result.entities[mention.entity].label in (
+                "Country", "Organization"):
+            return mention
+    return None
+
+
+def _named_agreement(result: ArticleEntities, edit: MentionEditor, tokens: list[Token], cap_i: int,
+                     head_i: int, kb: Knowledge, index: int) -> bool:
+    """'the Paris climate agreement' (known), 'the FIRST agreement' (a name of its own)."""
+    k = cap_i
+    while k > 0 and tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_word:
+        k -= 1
+    start, end = tokens[k].start, tokens[head_i].end
+    surface = result.text[start:end]
+    known = kb.lookup(surface)
+    if known and known.label == "Agreement":
+        name = known.name
+    elif k == cap_i and not any(m.start <= tokens[cap_i].start < m.end for m in edit.in_sentence(index)) \
+            and (tokens[cap_i].lower not in COMMON or tokens[cap_i].text.isupper()) and head_i == cap_i + 1:
+        name = surface
+    else:
+        return False
+    edit.drop_starting_in(index, start, end)
+    result.add(name, "Agreement", surface)
+    edit.add(Mention(start, end, surface, name, index))
+    return True
+
+
+AMOUNT_RE = re.compile(r"(?:US)?\$\s?(\d+(?:[.,]\d+)?)[- ]?(billion|million|trillion|bn)\b", re.IGNORECASE)
+
+
+def _amount_key(text: str) -> str | None:
+    m = AMOUNT_RE.search(text)
+    if not m:
+        return None
+    unit = {"bn": "billion"}.get(m.group(2).lower(), m.group(2).lower())
+    return f"{m.group(1).replace(',', '.')} {unit}"
+
+
+def amount_anaphors(result: ArticleEntities) -> None:
+    """'$20 billion of taxpayer money' after 'a $20 billion swap line': the same package."""
+    keys: dict[str, str] = {}
+    for entity in result.entities.values():
+        if entity.label != "Agreement":
+            continue
+        for alias in sorted(entity.aliases | {entity.name}):
+            key = _amount_key(alias)
+            if key:
+                keys.setdefault(key, entity.name)
+    if not keys:
+        return
+    by_sentence = mentions_by_sentence(result.mentions)
+    for index, sentence in enumerate(result.sentences):
+        for m in AMOUNT_RE.finditer(result.text, sentence.start, sentence.end):
+            key = _amount_key(m.group())
+            if re.match(r"\s+[A-Z]", result.text[m.end():m.end() + 2]):
+                continue  # "$20 billion Extended Fund Facility": a name of its own follows
+            if key in keys and not any(x.start <= m.start() < x.end for x in by_sentence.get(index, ())):
+                result.mentions.append(Mention(m.start(), m.end(), m.group(), keys[key], index, anaphor=True))
+
+
+def merge_subset_agreements(result: ArticleEntities) -> None:
+    """'the EU deal' beside 'the trade agreement between the EU and Mercosur': a plain agreement
+    whose parties are a part of exactly one other agreement's parties is that agreement."""
+    agreements = [e for e in result.entities.values() if e.label == "Agreement"]
+    for entity in agreements:
+        if not entity.parties or entity.name not in result.entities:
+            continue
+        # "the EU deal" joins the EU–Mercosur agreement; "Argentina currency swap" (one side
+        # named) joins the one currency swap with Argentina and another side
+        wider = [e for e in agreements if e is not entity and e.name in result.entities and e.parties
+                 and set(entity.parties) < set(e.parties) and (entity.kind == "agreement" or e.kind == entity.kind)]
+        if len(wider) != 1:
+            continue
+        _fold(result, entity, wider[0], name_as_alias=False)
+
+
+def merge_named_trade(result: ArticleEntities) -> None:
+    """'an Agreement on Reciprocal Trade and Investment' beside 'the trade deal' between the same
+    two countries: one agreement, named by its parties like in every other article."""
+    phrased = [e for e in result.entities.values() if e.label == "Agreement" and e.kind == "trade agreement"
+               and len(e.parties) == 2]
+    if len(phrased) != 1:
+        return
+    target = phrased[0]
+    for entity in list(result.entities.values()):
+        if entity.label != "Agreement" or entity.kind or entity is target or \
+                not re.search(r"\btrade\b", entity.name, re.IGNORECASE) or knowledge().lookup(entity.name):
+            continue
+        _fold(result, entity, target)
+
+
+def merge_partyless(result: ArticleEntities) -> None:
+    """'the $57 billion loan' and "Macri's IMF loan" in one article are one loan."""
+    for entity in list(result.entities.values()):
+        if entity.label != "Agreement" or entity.parties or not entity.kind:
+            continue
+        same = [e for e in result.entities.values() if e.label == "Agreement" and e.kind == entity.kind
+                and e.parties]
+        if len(same) == 1:
+            _fold(result, entity, same[0])
+
+
+IT_OBJECT_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)\s+(?:for|against|in\s+favou?r\s+of)|reject(?:ed|s)?|"
+                          r"oppos(?:e|ed|es)|back(?:ed|s)?|endors(?:e|ed|es)|veto(?:ed|es)?|block(?:ed|s)?)\s+$", re.IGNORECASE)
+
+
+IT_SUBJECT_RE = re.compile(r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:approved|passed|adopted|"
+                           r"rejected|backed|endorsed|vetoed|blocked|signed)\b")
+
+
+FUND_FACILITY_RE = re.compile(r"\b(?:Fund Facility|Stand-By Arrangement|Extended Credit Facility)\b")
+
+
+def merge_facilities(result: ArticleEntities) -> None:
+    """Names of a program that already has a party name in the article are aliases of it.
+
+    'the Extended Fund Facility' is the Argentina–IMF agreement when the article has one; 'the
+    $20 billion facility' in the sentence that names 'its currency swap line with the U.S.
+    Treasury' is that swap line."""
+    for entity in list(result.entities.values()):
+        if entity.label != "Agreement" or entity.parties:
+            continue
+        if FUND_FACILITY_RE.search(entity.name):
+            fund = [e for e in result.entities.values() if e.label == "Agreement" and e.parties and any(
+                (result.entities.get(p) or _NONE).label == "Organization" and re.search(r"\bFund\b", p)
+                for p in e.parties)]
+            lenders = [e for e in fund if result.home in e.parties]
+            if len(lenders) == 1:
+                _fold(result, entity, lenders[0])
+            elif not fund and result.home and "International Monetary Fund" in result.entities:
+                # the IMF's facility for the country the article is about
+                entity.parties = (result.home, "International Monetary Fund")
+                entity.kind = "financing program"
+            continue
+        if entity.kind != "financing program" or not re.search(r"\b(?:facility|line)$", entity.name):
+            continue
+        first = next((m for m in result.mentions if m.entity == entity.name), None)
+        if first is None:
+            continue
+        here = {m.entity for m in result.mentions if m.sentence == first.sentence and m.entity != entity.name}
+        named = [result.entities[n] for n in here if n in result.entities and result.entities[n].label == "Agreement"
+                 and result.entities[n].parties and result.entities[n].kind in FINANCIAL_KINDS]
+        if len(named) == 1:
+            _fold(result, entity, named[0])
+
+
+def _party_label(result: ArticleEntities, parties: list[str], kb: Knowledge) -> str:
+    """'United States–Argentina', 'Argentina–IMF': the US first, then other countries, then
+    organizations by their acronym when they have one; the same in every article."""
+    def key(name: str) -> tuple:
+        entity = result.entities.get(name)
+        label = entity.label if entity else "Organization"
+        return (0 if name == "United States" else 1 if label == "Country" else 2, name)
+
+    def short(name: str) -> str:
+        known = kb.actors.get(name)
+        acronyms = [a for a in (known.aliases if known else []) if a.isupper() and 2 <= len(a) <= 5]
+        return acronyms[0] if acronyms and known.label == "Organization" else name
+
+    return "–".join(short(p) for p in sorted(parties, key=key))
+
+
+def _drop_inside(result: ArticleEntities, edit: MentionEditor, index: int, start: int, end: int,
+                 keep: str) -> None:
+    """Party mentions inside an agreement phrase stay; only nested agreement mentions go."""
+    edit.drop(index, lambda m: start <= m.start and m.end <= end and result.entities.get(m.entity) is not None
+              and result.entities[m.entity].label == "Agreement" and m.entity != keep)
+
+
+def _strip_possessor(surface: str) -> str:
+    return re.sub(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s\s+", "", surface)
+
+
+def _strip_amount(surface: str) -> str:
+    return re.sub(r"^(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|bn))?\s*", "", surface).strip()
+
+
+def _agreement_kind(head: str, mods: list[str]) -> str | None:
+    if head in ("swap",) or "swap" in mods:
+        return "currency swap"
+    if head == "loan":
+        return "loan"
+    if head == "line" and "credit" in mods:
+        return "credit line"
+    if head in ("bailout", "rescue", "package") or "bailout" in mods or "rescue" in mods:
+        return "rescue"
+    if head in ("aid", "assistance"):
+        return "assistance"
+    if head in ("program", "programme", "package", "facility") and ({"financing", "credit", "loan"} & set(mods)):
+        return "financing program"
+    if "trade" in mods or "tariff" in mods:
+        return "trade agreement"
+    if head in ("agreement", "deal", "accord", "treaty", "pact"):
+        for mod in ("nuclear", "climate", "defense", "defence", "security", "investment", "debt"):
+            if mod in mods:
+                return f"{mod} agreement"
+        return "agreement"
+    return None
+
+
+def _party_name(result: ArticleEntities, name: str) -> str | None:
+    entity = result.entities.get(name)
+    if entity is None:
+        return None
+    if entity.label == "Country":
+        return entity.name
+    if entity.label == "Organization":
+        if entity.name.startswith("Central Bank of") and entity.country:
+            return entity.country
+        known = knowledge().actors.get(entity.name)
+        if known and known.country and re.search(r"\b(?:Department|Ministry|Treasury|Government|Federal Reserve)\b",
+                                                 entity.name):
+            return known.country  # "the US Treasury" is the United States' side of a swap
+        bank_of = re.search(r"\bBank of (?:the )?([A-Z][\w ]+)$", entity.name)
+        if bank_of:  # "People's Bank of China" stands for China in an agreement's name
+            known = knowledge().lookup(bank_of.group(1))
+            if known and known.label == "Country":
+                return known.name
+        return entity.name
+    return result.country_of(entity.name)

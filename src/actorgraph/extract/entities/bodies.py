@@ -1,0 +1,133 @@
+"""Bills named in quotes, coalitions and chambers named again, short names of organisations."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import knowledge
+from .model import ArticleEntities, Entity, Mention, MentionEditor, _fold, mentions_by_sentence
+
+
+def merge_short_orgs(result: ArticleEntities) -> None:
+    """'Southern Command' after 'US Southern Command', 'Central Bank' beside 'Central Bank of
+    Argentina', 'Foreign Ministry' after 'Chinese Foreign Ministry': one organization."""
+    kb = knowledge()
+    orgs = [e for e in result.entities.values() if e.label == "Organization"]
+    # shorter name -> the organisations whose name or alias ends with it, or whose name is it + " of ..."
+    holders: dict[str, dict[int, Entity]] = {}
+
+    def index(org: Entity, names) -> None:
+        for name in names:
+            words = name.split(" ")
+            for k in range(1, len(words)):
+                holders.setdefault(" ".join(words[k:]), {})[id(org)] = org
+
+    for org in orgs:
+        index(org, [org.name, *org.aliases])
+        for found in re.finditer(" of ", org.name):
+            holders.setdefault(org.name[:found.start()], {})[id(org)] = org
+    for short in orgs:
+        if kb.lookup(short.name) or " " not in short.name:
+            continue
+        longer = [e for e in holders.get(short.name, {}).values() if e is not short]
+        if len(longer) != 1:
+            continue
+        _fold(result, short, longer[0])
+        index(longer[0], [short.name, *short.aliases])  # its forms are the longer one's aliases now
+
+
+QUOTED_BILL_RE = re.compile(r"[“\"]([a-zA-Z][\w -]{2,40}?)[”\"]\s+(bill|law|act|legislation)\b")
+
+
+def quoted_bills(result: ArticleEntities) -> None:
+    """'a separate "fiscal responsibility" bill': a bill named only by the words in quotes."""
+    text = result.text
+    with MentionEditor(result) as edit:
+        for index, sentence in enumerate(result.sentences):
+            if sentence.kind != "body":
+                continue
+            for found in QUOTED_BILL_RE.finditer(text, sentence.start, sentence.end):
+                if any(m.start < found.end() and found.start() < m.end for m in edit.in_sentence(index)):
+                    continue
+                name = f"{found.group(1)} {found.group(2)}"
+                name = name[:1].upper() + name[1:]
+                result.add(name, "Agreement", found.group(), kind="bill")
+                edit.add(Mention(found.start(), found.end(), found.group(), name, index, phrase=True))
+
+
+BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "front", "caucus")
+
+
+BODY_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b")
+
+
+WORD_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(\w+)")
+
+
+WORD_BEFORE_RE = re.compile(r"\b(\w+),\s+(?:the\s+)?$")
+
+
+def body_anaphors(result: ArticleEntities) -> None:
+    """'the Provincias Unidas coalition ... the coalition also backed': the coalition named last."""
+    text = result.text
+    if not any(word in text for word in BODY_WORDS):
+        return
+    last: dict[str, tuple[str, int]] = {}
+    by_sentence = mentions_by_sentence(result.mentions)
+    for index, sentence in enumerate(result.sentences):
+        here = by_sentence.get(index, [])
+        if sentence.kind == "body":
+            for found in BODY_ANAPHOR_RE.finditer(text, sentence.start, sentence.end):
+                word = found.group(1)
+                seen = last.get(word)
+                if seen is None or index - seen[1] > 3 or any(m.start <= found.start() < m.end or m.end + 1 >= found.start(
+                        1) >= m.end for m in here):
+                    continue  # "the Unión por la Patria bloc" names its body itself
+                result.mentions.append(Mention(found.start(1), found.end(1), word, seen[0], index, anaphor=True))
+        for m in here:
+            entity = result.entities.get(m.entity)
+            if entity is None or entity.label != "Organization":
+                continue
+            after = WORD_AFTER_RE.match(text, m.end, m.end + 25)
+            before = WORD_BEFORE_RE.search(text[max(0, m.start - 25):m.start])
+            for word in (after.group(1) if after else None, before.group(1) if before else None):
+                if word in BODY_WORDS:
+                    last[word] = (entity.name, index)  # "the CGT union federation", "union federation, the CGT"
+
+
+CHAMBER_RE = re.compile(r"\bthe\s+(upper\s+house|lower\s+house|chamber)\b(?!\s+of\b)")
+
+
+def chambers(result: ArticleEntities) -> None:
+    """'the upper house', 'the lower house' and 'the chamber' just named: the legislative chamber."""
+    text = result.text
+    senates = [e.name for e in result.entities.values() if e.label == "Organization" and e.name.endswith("Senate")]
+    lowers = [e.name for e in result.entities.values() if e.label == "Organization" and re.search(
+        r"Chamber of Deputies|House of Representatives", e.name)]
+    chambers = set(senates) | set(lowers)
+    if not chambers or not re.search(r"\bthe\s+(?:upper\s+house|lower\s+house|chamber)\b", text):
+        return
+    last: tuple[str, int] | None = None
+    by_sentence = mentions_by_sentence(result.mentions)
+    for index, sentence in enumerate(result.sentences):
+        here = by_sentence.get(index, [])
+        if sentence.kind == "body":
+            for found in CHAMBER_RE.finditer(text, sentence.start, sentence.end):
+                word = found.group(1).split()[0]
+                target = None
+                if word == "upper" and len(senates) == 1:
+                    target = senates[0]
+                elif word == "lower" and len(lowers) == 1:
+                    target = lowers[0]
+                elif word == "chamber":
+                    before = [m for m in here if m.end <= found.start() and m.entity in chambers]
+                    if before:
+                        target = before[-1].entity
+                    elif last and index - last[1] <= 1:
+                        target = last[0]
+                if target:
+                    result.mentions.append(Mention(found.start() + 4, found.end(), found.group(1), target, index,
+                                                   anaphor=True))
+        for m in here:
+            if m.entity in chambers:
+                last = (m.entity, index)

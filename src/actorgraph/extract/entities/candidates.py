@@ -1,0 +1,586 @@
+"""Name candidates of each sentence: capitalised runs classified by keyword, titles, known names, special shapes."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import (AGREEMENT_KEYWORDS, COMMON, EVENT_KEYWORDS, GEO_WORDS, Knowledge, ORG_CLASS_NOUNS,
+                       ORG_FIRST_WORDS, ORG_KEYWORDS, POLITICAL_WORDS, TITLE_SET, entity_words, fold, knowledge)
+from ..text import Sentence, Token, tokenize
+from .model import ArticleEntities, Candidate, _NONE
+from .words import (ANALYSTS, CONNECTORS, INSTITUTIONS, METONYM_HEADS, NAME_PARTICLES, ORG_MODIFIERS,
+                    PORTFOLIO_TITLES, QUOTE_OPEN, TITLE_EDGE_WORDS)
+
+
+LIST_ORG_RE = re.compile(
+    r"\b(?:Ministry|Department|Secretariat|Office|Commission|Committee) (?:of|for) "
+    r"(?:the )?[A-Z][\w-]+(?:, [A-Z][\w-]+)*,? and [A-Z][\w-]+")
+
+
+DOMAIN_RE = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.(?:org|com|net|gov|io|info)\b")
+
+
+BRACKET_RE = re.compile(r"\[([A-Z][A-Za-z&.' ]{1,30})\]")
+
+
+ACRONYM_PHRASE_RE = re.compile(
+    r"\b([A-Z]{2,6})\s+((?:[a-z]+\s+){0,3}(?:agency|movement|party|group|bloc|union|coalition|fund|"
+    r"bank|office|institute|council|commission|organization|organisation|network|foundation))\b")
+
+
+_ORG_HEADS = "|".join(sorted({w.capitalize() for w in ORG_KEYWORDS if w.isalpha() and len(w) > 3}, key=len,
+                              reverse=True))
+
+
+POSSESSIVE_ORG_RE = re.compile(
+    r"\b(?:(?!The\b|A\b|An\b)[A-Z][\w-]+ ){0,2}(?P<owner>[A-Z][a-z]+)(?:['’]s|(?<=s)['’])((?: [A-Z][\w-]+){0,3}) (?:"
+    + _ORG_HEADS + r")\b"
+    r"(?: (?:of|for) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})?")
+
+
+OWNED_TITLE_RE = re.compile(r"\b([A-Z][\w-]+)['’]s (?:new |former |current )?(?:chairman|chairwoman|chief executive|"
+                            r"CEO|shareholders|board|subsidiary|founder)\b")
+
+
+_APOSTROPHE_RE: dict = {}
+
+
+def _apostrophe_re(kb: Knowledge) -> re.Pattern:
+    """Known names with an apostrophe ("Moody's"), which the tokenizer splits."""
+    if "re" not in _APOSTROPHE_RE:
+        names = [re.escape(n) for n in kb.apostrophe_names] or ["(?!x)x"]
+        _APOSTROPHE_RE["re"] = re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])")
+    return _APOSTROPHE_RE["re"]
+
+
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+
+
+NICKNAME_RE = re.compile(
+    rf"\b(?P<first>{_NAME_WORD}(?:\s{_NAME_WORD})?)\s+[“\"‘](?P<nick>{_NAME_WORD}(?:\s{_NAME_WORD})?)[”\"’]\s+"
+    rf"(?P<last>(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD}(?:\s(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD})?)")
+
+
+def find_candidates(result: ArticleEntities) -> None:
+    """Tokens and name candidates of every sentence (capitalised runs, titles, known names, shapes)."""
+    kb = knowledge()
+    for sentence in result.sentences:
+        tokens = tokenize(result.text, sentence.start, sentence.end)
+        result.tokens.append(tokens)
+        result.candidates.append(_candidates(result.text, sentence, tokens, kb))
+
+
+def register_names(result: ArticleEntities) -> None:
+    """What is known or multi-word first, so single words can be linked to it."""
+    for cands in result.candidates:
+        for cand in cands:
+            if cand.label and cand.name:
+                result.add(cand.name, cand.label, cand.surface, cand.country)
+
+
+# --- candidates from capitalised runs --------------------------------------------------
+
+def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledge) -> list[Candidate]:
+    known_only = sentence.kind != "body"
+    out: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def claim(cand: Candidate) -> None:
+        out.append(cand)
+        taken.append((cand.start, cand.end))
+
+    chunk = text[sentence.start:sentence.end]
+    base = sentence.start
+    for m in LIST_ORG_RE.finditer(chunk):
+        claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
+    for m in DOMAIN_RE.finditer(chunk):
+        claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
+    for m in BRACKET_RE.finditer(chunk):
+        known = kb.lookup(m.group(1))
+        name = known.name if known else m.group(1)
+        claim(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
+    apostrophe = "'" in chunk or "’" in chunk
+    for m in (_apostrophe_re(kb).finditer(chunk) if apostrophe or "&" in chunk else ()):
+        known = kb.lookup(m.group())
+        if known and not any(s <= base + m.start() < e for s, e in taken):
+            claim(Candidate(base + m.start(), base + m.end(), m.group(), known.label, known.name, known.country))
+    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe else ()):
+        # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
+        # part of the name when the possessor is no actor and an organisation keyword ends it
+        owner = m.group("owner")
+        if kb.lookup(owner) or fold(owner) in kb.surnames or known_only or \
+                any(s <= base + m.start() < e for s, e in taken):
+            continue
+        surface = m.group().strip()
+        known = kb.lookup(surface)
+        claim(Candidate(base + m.start(), base + m.start() + len(surface), surface, "Organization",
+                        known.name if known else surface))
+    for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe else ()):
+        # "Techint's chairman": an unknown word whose chairman or shareholders are named is a firm
+        word = m.group(1)
+        if kb.lookup(word) or fold(word) in kb.surnames or known_only or word.lower() in COMMON or \
+                any(s <= base + m.start() < e for s, e in taken):
+            continue
+        claim(Candidate(base + m.start(1), base + m.end(1), word, "Organization", word))
+    for m in NICKNAME_RE.finditer(chunk) if not known_only else ():
+        # 'Luis "Toto" Caputo': one person, named without the nickname
+        if any(s <= base + m.start() < e for s, e in taken):
+            continue
+        first, last, start = m.group("first"), m.group("last"), m.start()
+        if " " in first and not _person_like(tokenize(f"{first} {last}"), kb):
+            start += first.index(" ") + 1  # "Minister Luis": the title is no part of the name
+            first = first.split(" ", 1)[1]
+        known = kb.lookup(f"{first} {last}")
+        words = tokenize(f"{first} {last}")
+        if known is None and not _person_like(words, kb):
+            continue
+        name = known.name if known else _person_name(words)
+        claim(Candidate(base + start, base + m.end(), chunk[start:m.end()], "Person", name,
+                        known.country if known else None))
+    for m in ACRONYM_PHRASE_RE.finditer(chunk):
+        if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"} or \
+                set(m.group(2).split()) & entity_words().clause_words:
+            continue  # "MAGA is a movement": a clause, not a name
+        phrase = m.group()
+        known = kb.lookup(phrase) or kb.lookup(m.group(1))
+        if len(m.group(2).split()) == 1:
+            name = known.name if known else phrase
+        else:
+            name = known.name if known else m.group(2).title()
+        cand = Candidate(base + m.start(), base + m.end(), phrase, "Organization", name)
+        claim(cand)
+        out.append(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
+
+    letters = re.sub(r"[^A-Za-z]", "", text[sentence.start:sentence.end])
+    if len(letters) >= 4 and letters.isupper() and sentence.kind != "body":
+        return []  # "WHO'S WHO", "THE LEAD": section headings in capitals name nobody
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    quotes = _line_quotes(text, line_start, len(text) if line_end < 0 else line_end)
+    i, n = 0, len(tokens)
+    classed_end = -1
+    while i < n:
+        tok = tokens[i]
+        if not _capword(tok) or any(s <= tok.start < e for s, e in taken):
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = tokens[j]
+            if any(s <= t.start < e for s, e in taken):
+                break
+            if _capword(t):
+                j += 1
+                continue
+            if t.text == "." and len(tokens[j - 1].text) == 1 and j + 1 < n and _capword(tokens[j + 1]):
+                j += 1  # initial: Donald J. Trump
+                continue
+            if t.lower in CONNECTORS:
+                k = j
+                while k < n and tokens[k].lower in CONNECTORS:
+                    k += 1
+                if k < n and _capword(tokens[k]) and _joins(tokens, i, j, k):
+                    j = k
+                    continue
+            break
+        start_of_sentence = i == 0 or tokens[i - 1].text in QUOTE_OPEN + ":—–;“"
+        quoted = i > 0 and tokens[i - 1].text in "“\"‘" and j < n and tokens[j].text in "”\"’"
+        in_quote = any(s < tokens[i].start < e for s, e in quotes)
+        before = tokens[i - 1].lower if i > 0 else ""
+        class_word = before in ORG_CLASS_NOUNS or before in ("state-owned", "state-run", "state-backed") or (
+            before.endswith("s") and before[:-1] in ORG_CLASS_NOUNS and before[:-1] not in ("union", "group"))
+        if i > 1 and before in ("and", ",") and classed_end == i - 1:
+            class_word = True  # "the operators Telecom Argentina and Claro"
+        if i > 1 and before == "at" and tokens[i - 2].lower in ANALYSTS:
+            class_word = True  # "analysts at Itaú BBA"
+        classed = i > 0 and class_word and (tokens[i - 1].text.islower() or before == "at") \
+            and not known_only and not kb.lookup(_surface(tokens[i:j]))
+        if class_word and not classed and kb.lookup(_surface(tokens[i:j])):
+            classed_end = j  # "the operators Telecom Argentina and Claro": the list goes on
+        if classed and not _match_title(tokens[i:j], 0) and not kb.lookup(tokens[i].text) and (
+                j - i > 1 or not any(kb.lookup(t.text) for t in tokens[i:j])):
+            # "the consultancy Equilibra", "the pipe maker Tenaris": named by what it is
+            s_, e_, surface = _span(tokens[i:j])
+            out.append(Candidate(s_, e_, surface, "Organization", surface))
+            classed_end = j
+            i = j
+            continue
+        qualifier = j + 1 < n and tokens[j].text.islower() and _title_word(tokens[j].lower) \
+            and _capword(tokens[j + 1])
+        after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
+            j < n and tokens[j].lower in ("'s",))
+        if 2 <= j - i <= 3 and j < n and tokens[j].text == "," and not known_only and \
+                APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and not kb.lookup(_surface(tokens[i:j])) and \
+                not any(kb.lookup(t.text) for t in tokens[i:j]) and not _match_title(tokens[i:j], 0) and \
+                not re.match(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|union|fund)\s+(?:leader|chief|head)",
+                             text[tokens[j - 1].end:tokens[j - 1].end + 60]):
+            # "Lithium Andino, a Salta-based producer": the whole name, even with a common first word
+            s_, e_, surface = _span(tokens[i:j])
+            out.append(Candidate(s_, e_, surface, "Organization", surface))
+            i = j
+            continue
+        facility = j < n and tokens[j].lower in ("project", "projects", "mine", "deposit", "field", "formation",
+                                                  "basin", "plant", "station", "port", "refinery", "dam")
+        slogan = _in_capitals(tokens[i:j]) and not kb.lookup(_surface(tokens[i:j]))
+        # "MAKE ARGENTINA GREAT AGAIN", "ARGENTINA FIRST": a slogan in capitals; only known names count
+        for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only or slogan):
+            if facility and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface):
+                continue  # "the Tres Quebradas project": a site, not a person
+            if in_quote and cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface \
+                    and not kb.lookup(cand.surface):
+                continue  # unknown capitalised phrases inside quotations are slogans, not actors
+            if after_in and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
+                    and cand.start == tokens[i].start:
+                continue  # "a summit in Rio de Janeiro": a place
+            if qualifier and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
+                    and cand.end == tokens[j - 1].end:
+                continue  # "Santa Fe governor Maximiliano Pullaro": the words place the office
+            out.append(cand)
+        i = j
+    return out
+
+
+_QUOTE_CACHE: dict = {}
+
+
+def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    key = (id(text), start, end)
+    if _QUOTE_CACHE.get("text") is not text:
+        _QUOTE_CACHE.clear()
+        _QUOTE_CACHE["text"] = text
+    if key not in _QUOTE_CACHE:
+        _QUOTE_CACHE[key] = _quote_spans(text, start, end)
+    return _QUOTE_CACHE[key]
+
+
+def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, opened = [], None
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i
+        elif (ch == "”" or ch == '"') and opened is not None:
+            spans.append((opened, i))
+            opened = None
+    return spans
+
+
+def _in_capitals(run: list[Token]) -> bool:
+    """Two or more words, every one in capitals: a slogan or a shouted heading, not a name."""
+    words = [t.text for t in run if t.text[:1].isalpha()]
+    return len(words) >= 2 and all(w.isupper() and len(w) >= 2 for w in words)
+
+
+def _capword(tok: Token) -> bool:
+    return tok.text[:1].isupper() and (tok.text[0].isalpha())
+
+
+def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
+    """May the connector words tokens[j:k] join the run tokens[i:j] to the capital at k?"""
+    words = [t.lower for t in tokens[j:k]]
+    left = tokens[j - 1].lower
+    if words == ["and"]:
+        # "Organization for Economic Cooperation and Development", "Agreement on Trade and
+        # Investment"; not "Milei and Trump", nor "Bank of America and JPMorgan Chase" (a name of
+        # its own, or one that ends like an organisation, follows the "and")
+        inside = [tokens[x].lower for x in range(i, j)]
+        keyworded = any(w in ORG_KEYWORDS for w in inside) or inside[0] in AGREEMENT_KEYWORDS
+        if not (keyworded and any(w in ("for", "of", "on") for w in inside)):
+            return False
+        r = k
+        while r < len(tokens) and _capword(tokens[r]):
+            r += 1
+        kb = knowledge()
+        right = tokens[k:r]
+        return not (kb.lookup(_surface(right)) or kb.lookup(right[0].text) or right[-1].lower in ORG_KEYWORDS)
+    if "and" in words:
+        return False
+    if all(w in NAME_PARTICLES for w in words):
+        return True
+    if words[0] == "in":
+        return left in {"embassy", "consulate", "office", "mission", "commerce"}  # "Chamber of Commerce in X"
+    if words[0] in {"of", "for", "on"}:
+        return (left in ORG_KEYWORDS or left in EVENT_KEYWORDS or left in AGREEMENT_KEYWORDS
+                or tokens[i].lower in AGREEMENT_KEYWORDS
+                or _title_word(left) or any(tokens[x].lower in ORG_KEYWORDS for x in range(i, j)))
+    return False
+
+
+def _title_word(word: str) -> bool:
+    return word in TITLE_EDGE_WORDS
+
+
+def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quoted: bool,
+                  known_only: bool) -> list[Candidate]:
+    out: list[Candidate] = []
+    if not run:
+        return out
+    whole = _whole_run(run, kb, known_only)
+    if whole:
+        return [whole]
+    if len(run) == 1 and "-" in run[0].text and not kb.lookup(run[0].text):
+        parts, offset = [], run[0].start
+        for piece in run[0].text.split("-"):
+            parts.append(Token(piece, offset, offset + len(piece)))
+            offset += len(piece) + 1
+        known = [kb.lookup(p.text) for p in parts]
+        if all(known):
+            return [Candidate(p.start, p.end, p.text, k.label, k.name, k.country) for p, k in zip(parts, known)]
+    pos, n = 0, len(run)
+    while pos < n:
+        found = _gazetteer(run, pos, kb)
+        if found:
+            end, cand = found
+            out.append(cand)
+            pos = end
+            continue
+        title_end = _match_title(run, pos)
+        if title_end:
+            pos = title_end  # the title itself is no actor; relations.py reads it as a role
+            continue
+        k = pos + 1
+        while k < n and not _gazetteer(run, k, kb) and not _match_title(run, k):
+            k += 1
+        chunk = run[pos:k]
+        titled = pos > 0 and _match_title_ending(run, pos)
+        if k < n and len(chunk) <= 2 and run[k].lower in PORTFOLIO_TITLES and k + 1 < n and \
+                not _gazetteer(run, pos, kb) and not kb.lookup(_surface(chunk)):
+            pos = k  # "Human Capital Minister Sandra Pettovello": the office, not an organisation
+            continue
+        cand = _classify_chunk(chunk, kb, start_of_sentence and pos == 0, quoted, known_only, titled)
+        if cand:
+            out.append(cand)
+        pos = k
+    return out
+
+
+def _surface(tokens: list[Token]) -> str:
+    return "".join(t.text + (" " if i + 1 < len(tokens) and tokens[i + 1].start > t.end else "")
+                   for i, t in enumerate(tokens)).strip()
+
+
+def _span(tokens: list[Token], text_surface: str | None = None) -> tuple[int, int, str]:
+    return tokens[0].start, tokens[-1].end, text_surface or _surface(tokens)
+
+
+def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate | None:
+    """A run that names one thing as a whole: known, an Act, an org with a place inside."""
+    words = [t.lower for t in run]
+    start = 0
+    while start < len(run) - 1 and words[start] in {"the", "a", "an"}:
+        start += 1
+    body = run[start:]
+    if len(body) < 2:
+        return None
+    s, e, surface = _span(body)
+    known = kb.lookup(surface)
+    if known:
+        return Candidate(s, e, surface, known.label, known.name, known.country)
+    last = body[-1].lower
+    # "US Department of State", "State Department Office of the Spokesperson"
+    for cut in range(1, len(body)):
+        head = kb.lookup(_surface(body[cut:]))
+        if head and head.label == "Organization" and (kb.lookup(_surface(body[:cut])) or
+                                                       fold(_surface(body[:cut])) in kb.demonyms):
+            return Candidate(s, e, surface, "Organization", head.name, head.country)
+        prefix = kb.lookup(_surface(body[:cut]))
+        if prefix and prefix.label == "Organization" and body[cut].lower in ORG_KEYWORDS:
+            return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
+    if known_only:
+        return None
+    placed = _placed_org(body, kb)
+    if placed:
+        return Candidate(s, e, surface, "Organization", surface)
+    if words[start] in ORG_FIRST_WORDS and len(body) >= 2 and not any(_match_title(body, k)
+                                                                      for k in range(len(body))):
+        return Candidate(s, e, surface, "Organization", surface)  # "Unión Industrial Argentina"
+    if len(body) >= 3 and words[start] in ORG_KEYWORDS and words[start + 1] in ("of", "for"):
+        return Candidate(s, e, surface, "Organization", surface)  # "University of Buenos Aires"
+    if last in EVENT_KEYWORDS and (fold(_surface(body[:-1])) in kb.places or fold(_surface(body[:-1])) in
+                                   kb.seats or (kb.lookup(_surface(body[:-1])) or _NONE).label == "Country"):
+        return Candidate(s, e, surface, "Event", surface)  # "Falklands War"
+    if last in AGREEMENT_KEYWORDS and last != "deal":
+        return Candidate(s, e, surface, "Agreement", surface)
+    if words[start] in AGREEMENT_KEYWORDS and len(body) >= 3 and body[1].lower in ("on", "of", "for", "between"):
+        return Candidate(s, e, surface, "Agreement", surface)  # "Agreement on Reciprocal Trade and Investment"
+    has_place = any(kb.lookup(t.text) and kb.lookup(t.text).label == "Country" for t in body) or (
+        kb.is_demonym(body[0].text) and len(body) >= 3 and (last in ORG_KEYWORDS or any(
+            w in ORG_KEYWORDS for w in words[start + 1:]) and words[-2] in ("in", "of")))
+    # "American Farm Bureau Federation", "American Chamber of Commerce in Argentina"
+    place_after_in = any(words[k] in ("in", "of") and kb.lookup(body[k - start + 1].text) is not None
+                         and any(w in ORG_KEYWORDS for w in words[start:k])
+                         for k in range(start + 1, len(words) - 1))
+    if has_place and (last in ORG_KEYWORDS or place_after_in) and last not in METONYM_HEADS \
+            and not any(_match_title(body, k) for k in range(len(body))):
+        # "U.S. Embassy in Argentina" -> "United States Embassy in Argentina"
+        parts = []
+        for t in body:
+            known = kb.lookup(t.text)
+            parts.append(known.name if known and known.label == "Country" else t.text)
+        return Candidate(s, e, surface, "Organization", " ".join(parts))
+    return None
+
+
+def _placed_org(body: list[Token], kb: Knowledge) -> bool:
+    """A city, state or capital, then an organisation: 'London School of Economics', 'Buenos
+    Aires Stock Exchange'. Legislatures ('Texas Senate') and metonyms keep their own rules."""
+    words = [t.lower for t in body]
+    for cut in range(1, min(len(body), 4)):
+        key = fold(_surface(body[:cut]))
+        if key not in kb.seats and key not in kb.subdivisions and key not in kb.places:
+            continue
+        rest = words[cut:]
+        if len(rest) < 2 or any(_match_title(body, k) for k in range(cut, len(body))):
+            return False
+        org_words = ORG_KEYWORDS | entity_words().org_last_words
+        ends = rest[-1] in org_words and rest[-1] not in METONYM_HEADS | {"senate", "congress", "parliament"}
+        heads = any(w in ORG_KEYWORDS and nxt in ("of", "for") for w, nxt in zip(rest, rest[1:]))
+        return (ends or heads) and not any(kb.lookup(t.text) for t in body[cut:])
+    return False
+
+
+def _gazetteer(run: list[Token], pos: int, kb: Knowledge):
+    """Longest known name starting at run[pos]: (end index, Candidate) or None."""
+    for end in range(min(len(run), pos + 8), pos, -1):
+        piece = run[pos:end]
+        surface = _surface(piece)
+        key = fold(surface)
+        s, e = piece[0].start, piece[-1].end
+        known = kb.lookup(surface)
+        if known and any(_match_title(run, k) > end for k in range(pos + 1, end)):
+            continue  # "US Treasury | Secretary Scott Bessent": the title wins
+        if known:
+            if end == pos + 1 and known.label == "Person":
+                continue  # single known words of people go through surname resolution
+            return end, Candidate(s, e, surface, known.label, known.name, known.country)
+        if key in kb.seats:
+            country = kb.seats[key]
+            return end, Candidate(s, e, surface, "Country", country, country)
+        if key in kb.places:
+            return end, Candidate(s, e, surface, None, "")
+        if end == pos + 1 and (kb.is_demonym(surface) or _origin_word(surface, kb)):
+            return end, Candidate(s, e, surface, None, "")
+        if end == len(run) and key in kb.subdivisions:
+            return end, Candidate(s, e, surface, None, "")  # a state or province: a place
+    return None
+
+
+def _match_title(run: list[Token], pos: int) -> int:
+    """End index of the longest title starting at run[pos], or 0."""
+    best = 0
+    for end in range(pos + 1, min(len(run), pos + 5) + 1):
+        words = " ".join(t.lower for t in run[pos:end])
+        if words in TITLE_SET:
+            best = end
+    return best
+
+
+def _match_title_ending(run: list[Token], pos: int) -> bool:
+    for start in range(max(0, pos - 4), pos):
+        if " ".join(t.lower for t in run[start:pos]) in TITLE_SET:
+            return True
+    return False
+
+
+def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quoted: bool,
+                    known_only: bool, titled: bool) -> Candidate | None:
+    if len(chunk) == 1 and chunk[0].text in INSTITUTIONS:
+        return Candidate(chunk[0].start, chunk[0].end, chunk[0].text, None, None)
+    while chunk and chunk[-1].lower in CONNECTORS:
+        chunk = chunk[:-1]
+    org_named = not sentence_start and len(chunk) >= 2 and chunk[-1].lower in ORG_KEYWORDS
+    while chunk and (chunk[0].text in CONNECTORS or (chunk[0].lower in COMMON and
+                                                     chunk[0].lower not in ORG_MODIFIERS and not org_named)):
+        chunk = chunk[1:]  # "Van Hollen" keeps its capitalised particle; "Senate Banking Committee" its first word
+    if not chunk:
+        return None
+    if titled and len(chunk) >= 3 and chunk[0].lower in ("state", "the", "defense", "defence", "commerce",
+                                                          "labor", "labour", "energy", "agriculture"):
+        rest = chunk[1:] if chunk[0].lower != "the" else chunk[2:]
+        if 2 <= len(rest) <= 4 and _person_like(rest, kb):
+            chunk = rest  # "Deputy Secretary of State Christopher Landau"
+    s, e, surface = _span(chunk)
+    known = kb.lookup(surface)
+    if known:
+        return Candidate(s, e, surface, known.label, known.name, known.country)
+    if fold(surface) in kb.surnames and " " in surface:
+        return Candidate(s, e, surface, "Person", kb.surnames[fold(surface)], titled=titled)
+    words = [t.lower for t in chunk]
+    if len(chunk) == 1:
+        if sentence_start and not titled and words[0] in COMMON:
+            return None
+        return Candidate(s, e, surface, None, None, titled=titled)
+    if known_only:
+        return None
+    last = words[-1]
+    if words[0] in ORG_FIRST_WORDS or words[0] in entity_words().outlet_first_words or (
+            len(chunk) >= 3 and words[0] in ORG_KEYWORDS and words[1] in ("of", "for")) \
+            or (len(chunk) >= 2 and any(fold(w) in POLITICAL_WORDS or w in POLITICAL_WORDS for w in words)):
+        return Candidate(s, e, surface, "Organization", surface)  # "Grupo Financiero Galicia", "Chamber of Deputies"
+    content = [w for w in words[:-1] if w not in CONNECTORS]
+    distinctive = [w for w in content if w not in COMMON or w in ORG_MODIFIERS]
+    if (last in ORG_KEYWORDS or last in entity_words().org_last_words) and distinctive and \
+            last not in METONYM_HEADS | {"alliance", "group"}:
+        return Candidate(s, e, surface, "Organization", surface)
+    if last in EVENT_KEYWORDS and distinctive and last != "war":
+        return Candidate(s, e, surface, "Event", surface)
+    if last in AGREEMENT_KEYWORDS and distinctive and last != "deal":
+        return Candidate(s, e, surface, "Agreement", surface)
+    if quoted and not titled:
+        return None
+    if 2 <= len(chunk) <= 5 and _person_like(chunk, kb):
+        name = _person_name(chunk)
+        return Candidate(s, e, surface, "Person", name, titled=titled)
+    return None
+
+
+def _person_like(chunk: list[Token], kb: Knowledge) -> bool:
+    names = [t for t in chunk if t.lower not in NAME_PARTICLES]
+    if not 2 <= len(names) <= 4:
+        return False
+    words = entity_words()
+    for t in names:
+        w = t.lower
+        if (w in COMMON or w in GEO_WORDS or w in ORG_KEYWORDS or w in EVENT_KEYWORDS
+                or w in AGREEMENT_KEYWORDS or kb.is_demonym(t.text) or w in TITLE_SET
+                or w in ORG_FIRST_WORDS or w in words.not_name_words or w in words.org_last_words
+                or fold(w) in kb.party_adjectives or _origin_word(t.text, kb)):
+            return False
+        if t.text.isupper() and len(t.text) > 1:
+            return False
+        known = kb.lookup(t.text)
+        if known and known.label != "Person":
+            return False
+    if fold(names[0].text) in kb.subdivisions:
+        return False  # "Kentucky Republican", "Texas Democrat": a place and a party
+    return True
+
+
+def _never_a_name(word: str, kb: Knowledge) -> bool:
+    """A single capitalised word that names no person: a common noun, a keyword, a demonym."""
+    low = word.lower()
+    words = entity_words()
+    return (low in COMMON or low in ORG_KEYWORDS or low in GEO_WORDS or low in words.not_name_words
+            or low in words.org_last_words or low in EVENT_KEYWORDS or low in AGREEMENT_KEYWORDS
+            or kb.is_demonym(word) or _origin_word(word, kb))
+
+
+def _origin_word(word: str, kb: Knowledge) -> bool:
+    """'Argentine-born', 'Chinese-American', 'Salta-based': where someone is from, no name."""
+    parts = word.split("-")
+    if len(parts) < 2:
+        return False
+    suffixes = entity_words().origin_suffixes
+    return all(kb.is_demonym(p) or p.lower() in suffixes or (k == 0 and (kb.lookup(p) or fold(p) in kb.subdivisions
+                                                                         or fold(p) in kb.seats))
+               for k, p in enumerate(parts)) and (parts[-1].lower() in suffixes or kb.is_demonym(parts[-1]))
+
+
+def _person_name(chunk: list[Token]) -> str:
+    """Canonical person name: middle initials dropped, first letters upper-cased."""
+    parts = [t.text for t in chunk if not (len(t.text) == 1 and t.text.isupper()) and t.text != "."]
+    return " ".join(p if p.lower() in NAME_PARTICLES else p[:1].upper() + p[1:] for p in parts)
+
+
+APPOSITIVE_CLASS_RE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(ORG_CLASS_NOUNS))
+                                 + r")\b")

@@ -1,0 +1,91 @@
+"""Names and aliases found again where the article writes them in another case."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..lexicon import COMMON
+from .model import ArticleEntities, Mention
+
+
+def case_errors(result: ArticleEntities) -> None:
+    """Mentions written in the wrong case ('argentina', 'milei', 'Claver-carone')."""
+    text = result.text
+    surfaces: dict[str, str] = {}
+    for entity in result.entities.values():
+        if entity.label == "Agreement":
+            continue
+        forms = [entity.name, *entity.aliases]
+        if entity.label == "Person":
+            forms.append(entity.name.split()[-1])
+        for form in forms:
+            if len(form) >= 4 and form.lower() not in COMMON and not form.isupper():
+                surfaces.setdefault(form.lower(), entity.name)
+    if not surfaces:
+        return
+    find = SurfaceFinder(surfaces)
+    covered = sorted((m.start, m.end) for m in result.mentions)
+    starts = [s for s, _ in covered]
+    for index, sentence in enumerate(result.sentences):
+        for start, end in find.iter(text, sentence.start, sentence.end):
+            k = bisect.bisect_right(starts, start) - 1
+            if k >= 0 and covered[k][1] > start:
+                continue
+            if k + 1 < len(covered) and covered[k + 1][0] < end:
+                continue
+            surface = text[start:end]
+            name = surfaces[surface.lower()]
+            if surface != name:
+                result.entities[name].aliases.add(surface)
+            result.mentions.append(Mention(start, end, surface, name, index))
+
+
+WORD_RE = re.compile(r"\w+")
+
+
+WORD_START_RE = re.compile(r"(?<![\w-])\w+")
+
+
+class SurfaceFinder:
+    """Finds any of many lower-case surfaces in a text, case-insensitively, as whole words.
+
+    The same matches as one regular expression of every surface joined by ``|`` (longest
+    first, not inside a word or hyphenated compound), but each word of the text is looked
+    up by its first word in a dictionary, so the time grows with the text, not with the
+    text times the number of surfaces (which grows with the text too).
+    """
+
+    def __init__(self, surfaces):
+        # first word -> [(length, surfaces of that length)], longest first
+        self.by_first: dict[str, list[tuple[int, set[str]]]] = {}
+        odd: list[str] = []  # surfaces that do not start with a word character
+        buckets: dict[str, dict[int, set[str]]] = {}
+        for surface in surfaces:
+            first = WORD_RE.match(surface)
+            if first:
+                buckets.setdefault(first.group(), {}).setdefault(len(surface), set()).add(surface)
+            else:
+                odd.append(surface)
+        for first, by_length in buckets.items():
+            self.by_first[first] = sorted(by_length.items(), reverse=True)
+        odd.sort(key=len, reverse=True)
+        self.odd = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, odd)) + r")(?![\w-])",
+                              re.IGNORECASE) if odd else None
+
+    def iter(self, text: str, start: int, end: int):
+        """(start, end) of each match in text[start:end], left to right, without overlaps."""
+        found = [(m.start(), m.end()) for m in self.odd.finditer(text, start, end)] if self.odd else []
+        for word in WORD_START_RE.finditer(text, start, end):
+            for length, same_length in self.by_first.get(word.group().lower(), ()):
+                stop = word.start() + length
+                if stop <= end and text[word.start():stop].lower() in same_length and (
+                        stop == end or not (text[stop].isalnum() or text[stop] in "_-")):
+                    found.append((word.start(), stop))
+                    break
+        found.sort()
+        last = -1
+        for span in found:
+            if span[0] >= last:
+                last = span[1]
+                yield span

@@ -1,0 +1,195 @@
+"""Candidates become mentions; single words resolve to the article's people, acronyms and institutions."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import COMMON, Knowledge, fold, knowledge
+from ..text import Sentence, Token
+from .model import ArticleEntities, Candidate, Entity, Mention, _most_mentioned_country
+from .words import INSTITUTIONS, SPEECH_VERBS
+from .candidates import APPOSITIVE_CLASS_RE, _never_a_name
+
+
+def resolve_words(result: ArticleEntities) -> None:
+    """Every candidate becomes a mention; single words resolve to surnames, acronyms, institutions."""
+    kb = knowledge()
+    persons = PersonIndex([e for e in result.entities.values() if e.label == "Person"])
+    acronyms = _acronyms(result.text, result, kb)
+    for index, cands in enumerate(result.candidates):
+        for cand in cands:
+            name, label = cand.name, cand.label
+            if name == "":
+                continue  # a place or demonym: no actor
+            if name is None:
+                name, label = _resolve_single(cand, persons, acronyms, result, kb,
+                                              result.tokens[index], result.sentences[index])
+                if name is None:
+                    continue
+                persons.alias(result.add(name, label, cand.surface, kb.country_of(name)), cand.surface)
+            result.mentions.append(Mention(cand.start, cand.end, cand.surface, name, index))
+
+
+# --- second pass: single words, acronyms, lower case, metonyms, agreements, events --------
+
+def _acronyms(text: str, result: ArticleEntities, kb: Knowledge) -> dict[str, str]:
+    """Acronyms the article defines: 'International Monetary Fund (IMF)'."""
+    found: dict[str, str] = {}
+    if not re.search(r"\([A-Z]", text):
+        return found
+    order = {name: k for k, name in enumerate(result.entities)}
+    owner: dict[str, str] = {}  # lower-cased surface -> the first entity (in article order) with it
+
+    def own(surface: str, name: str) -> None:
+        key = surface.lower()
+        if key not in owner or order[name] < order[owner[key]]:
+            owner[key] = name
+
+    for entity in result.entities.values():
+        for surface in [entity.name, *entity.aliases]:
+            own(surface, entity.name)
+    longest = max(map(len, owner), default=0)
+    for m in re.finditer(r"\(([A-Z][A-Z&.-]{1,7})\)", text):
+        acronym = m.group(1)
+        before = text[max(0, m.start() - 120):m.start()].rstrip().lower()
+        # the longest surface the text before the parenthesis ends with
+        best = next((owner[before[-k:]] for k in range(min(len(before), longest), 0, -1)
+                     if before[-k:] in owner), None)
+        if best:
+            found[acronym] = best
+            result.entities[best].aliases.add(acronym)
+            own(acronym, best)
+    return found
+
+
+class PersonIndex:
+    """The article's people looked up by one word, earliest-introduced first.
+
+    A word names a person when it is the surname, the second-last name of a longer name, an
+    alias, or (when the caller allows it) the first name. Lookups are dictionary reads, so
+    resolving every single word of a long article stays linear in its length.
+    """
+
+    def __init__(self, persons: list[Entity]):
+        self.persons = persons
+        self.order = {id(p): k for k, p in enumerate(persons)}
+        self.strong: dict[str, int] = {}   # surname, second-last name, alias -> earliest person
+        self.first: dict[str, int] = {}    # first name -> earliest person
+        self.full: dict[tuple[str, str], int] = {}  # (first, last) -> earliest person
+        for k, person in enumerate(persons):
+            parts = [fold(p) for p in person.name.split()]
+            keys = [parts[-1], *([parts[-2]] if len(parts) > 2 else []), *(fold(a) for a in person.aliases)]
+            for key in keys:
+                self.strong.setdefault(key, k)
+            self.first.setdefault(parts[0], k)
+            self.full.setdefault((parts[0], parts[-1]), k)
+
+    def alias(self, entity: Entity, surface: str) -> None:
+        """``entity`` was just given the alias ``surface``: later lookups find it by that too."""
+        k = self.order.get(id(entity))
+        if k is not None and surface != entity.name:
+            key = fold(surface)
+            self.strong[key] = min(self.strong.get(key, k), k)
+
+    def by_word(self, key: str, first_name: bool) -> Entity | None:
+        found = [k for k in (self.strong.get(key), self.first.get(key) if first_name else None) if k is not None]
+        return self.persons[min(found)] if found else None
+
+    def by_first_and_last(self, first: str, last: str) -> Entity | None:
+        k = self.full.get((first, last))
+        return None if k is None else self.persons[k]
+
+
+def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str, str],
+                    result: ArticleEntities, kb: Knowledge, tokens: list[Token],
+                    sentence: Sentence) -> tuple[str | None, str | None]:
+    word = cand.surface
+    key = fold(word)
+    if word in acronyms:
+        entity = result.entities[acronyms[word]]
+        return entity.name, entity.label
+    first_name = cand.titled is False and key in persons.first and _next_is_lower_name(tokens, cand)
+    person = persons.by_word(key, first_name)
+    if person is not None:  # earliest-introduced person with this surname (or first name)
+        return person.name, "Person"
+    if key in kb.surnames:
+        return kb.surnames[key], "Person"
+    nxt = [t for t in tokens if t.start >= cand.end][:1]
+    if nxt and nxt[0].text.islower() and nxt[0].lower not in COMMON and nxt[0].text.isalpha():
+        full = kb.lookup(word + " " + nxt[0].text)  # "Scott bessent"
+        if full and full.label == "Person":
+            return full.name, "Person"
+        if cand.titled and re.search(r"\b" + re.escape(nxt[0].text.capitalize()) + r"\b", result.text):
+            # "Treasury Secretary Scott bessent" where the article also writes "Bessent"
+            return word[:1].upper() + word[1:] + " " + nxt[0].text.capitalize(), "Person"
+    before_word = [t for t in tokens if t.end <= cand.start][-1:]
+    if word in INSTITUTIONS:
+        return _institution(word, cand, result, kb, tokens)
+    if before_word and before_word[0].lower == "the" and kb.lookup("the " + word):
+        known = kb.lookup("the " + word)  # "the Fund" is the IMF
+        return known.name, known.label
+    known = kb.lookup(word)
+    if known:
+        return known.name, known.label
+    if word.isupper() and word.isalpha() and len(word) >= 3 and before_word and before_word[0].lower == "the" \
+            and sentence.kind == "body" and not re.match(r"\s+[a-z]", result.text[cand.end:cand.end + 2]):
+        return word, "Organization"  # "led by the FNSEA,": an acronym named with an article is a body
+    if word.isupper() and word.isalpha() and len(word) >= 3 and sentence.kind == "body" and \
+            APPOSITIVE_CLASS_RE.match(result.text, cand.end):
+        return word, "Organization"  # "INVAP, the state-owned technology company": a described acronym
+    if sentence.kind != "body" or word.isupper():
+        return None, None
+    after = [t.lower for t in tokens if t.start >= cand.end][:2]
+    before = [t.lower for t in tokens if t.end <= cand.start][-2:]
+    person = persons.by_first_and_last(key, fold(after[0])) if after else None
+    if person is not None:
+        return person.name, "Person"
+    if _never_a_name(word, kb):
+        return None, None  # "said the Bank", "one Argentine said", "the Argentine-born"
+    if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
+        return word[:1].upper() + word[1:], "Person"
+    if APPOSITIVE_CLASS_RE.match(result.text, cand.end):
+        return word, "Organization"  # "Tenaris, the pipe maker controlled by ..."
+    return None, None
+
+
+def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowledge,
+                 tokens: list[Token]) -> tuple[str | None, str | None]:
+    """A bare 'Senate' or 'Congress' belongs to the country its sentence is about."""
+    country = None
+    before = [t for t in tokens if t.end <= cand.start]
+    if before and fold(before[-1].text) in kb.demonyms:
+        country = kb.demonyms[fold(before[-1].text)]
+    if country is None:
+        # the mentions found so far come sentence by sentence: this sentence's are the last ones
+        nearby = []
+        for m in reversed(result.mentions):
+            sentence = result.sentences[m.sentence]
+            if not sentence.start <= cand.start < sentence.end:
+                break
+            if m.entity in result.entities:
+                nearby.append(m)
+        nearby.sort(key=lambda m: m.start)  # the sentence's subject comes first
+        for m in nearby:
+            entity = result.entities[m.entity]
+            if entity.label in ("Person", "Country"):
+                country = result.country_of(entity.name)
+                if country:
+                    break
+    seen = result.__dict__.setdefault("_institutions", {})
+    if country is None and word in seen:
+        return seen[word]  # a later bare "Congress" is the one the article already placed
+    country = country or result.home or _most_mentioned_country(result)
+    if not country:
+        return None, None
+    known = kb.lookup(f"{country} {word}")
+    found = (known.name, known.label) if known else (f"{kb.adjective_of.get(country, country)} {word}",
+                                                       "Organization")
+    seen.setdefault(word, found)
+    return found
+
+
+def _next_is_lower_name(tokens: list[Token], cand: Candidate) -> bool:
+    """'Donald trump': a first name followed by a lower-cased surname."""
+    after = [t for t in tokens if t.start >= cand.end][:1]
+    return bool(after) and after[0].text[:1].islower() and after[0].lower not in COMMON

@@ -1,0 +1,95 @@
+"""The entity passes one by one: each is run on a short sentence written for the test after the
+passes before it, and its own effect is checked (extract/entities/__init__.py lists them)."""
+
+from __future__ import annotations
+
+from actorgraph.extract import entities as E
+from actorgraph.extract.entities import PASSES, ArticleEntities
+from actorgraph.extract.text import split_sentences
+
+
+def run_until(text: str, last, year: str = "2025") -> ArticleEntities:
+    """The article's state right after the pass ``last``."""
+    result = ArticleEntities(text, split_sentences(text))
+    result.year = year
+    for step in PASSES:
+        step(result)
+        if step is last:
+            return result
+    raise AssertionError(f"{last.__name__} is not in PASSES")
+
+
+def names(result: ArticleEntities) -> set[str]:
+    return {m.entity for m in result.mentions}
+
+
+def test_passes_are_functions_of_the_article_listed_once_bar_the_home_country():
+    assert len(PASSES) == len(set(PASSES)) + 1  # home_countries runs twice: before and after the merges
+    assert [p for p in PASSES if PASSES.count(p) > 1] == [E.home_countries, E.home_countries]
+    assert PASSES[:3] == [E.find_candidates, E.register_names, E.resolve_words]
+    assert PASSES[-1] is E.prune
+
+
+def test_find_candidates_keeps_tokens_and_named_candidates_per_sentence():
+    result = run_until("Treasury Secretary Scott Bessent met Teodoro Vasconcelos. Vasconcelos smiled.", E.find_candidates)
+    assert len(result.tokens) == len(result.candidates) == 2
+    assert [(c.name, c.label) for c in result.candidates[0]] == [("Scott Bessent", "Person"),
+                                                                 ("Teodoro Vasconcelos", "Person")]
+    assert [(c.surface, c.name) for c in result.candidates[1]] == [("Vasconcelos", None)]  # resolved later
+
+
+def test_resolve_words_links_a_surname_to_the_full_name():
+    result = run_until("Teodoro Vasconcelos met bankers. Vasconcelos smiled.", E.resolve_words)
+    assert [(m.surface, m.entity) for m in result.mentions] == [("Teodoro Vasconcelos", "Teodoro Vasconcelos"),
+                                                               ("Vasconcelos", "Teodoro Vasconcelos")]
+
+
+def test_bylines_make_the_author_a_person():
+    result = run_until("Swap talks resume\nBy Marta Quiroga, economics correspondent\n\nThe talks resumed.", E.bylines)
+    assert result.entities["Marta Quiroga"].label == "Person"
+
+
+def test_case_errors_find_a_name_written_in_lower_case():
+    result = run_until("Teodoro Vasconcelos met bankers. Later vasconcelos left.", E.case_errors)
+    assert "vasconcelos" in {m.surface for m in result.mentions}
+
+
+def test_metonyms_read_a_government_as_its_country():
+    result = run_until("The Milei government met bankers.", E.metonyms)
+    assert "Argentina" in names(result)
+
+
+def test_agreement_phrases_name_an_agreement_by_its_parties():
+    result = run_until("The US Treasury agreed a $20 billion swap line with Argentina's central bank.",
+                       E.agreement_phrases)
+    assert "United States–Argentina currency swap" in names(result)
+
+
+def test_events_name_an_election_by_year_and_country_and_the_merge_joins_its_wordings():
+    text = "Argentina's 2025 midterm elections were calm. The 2025 elections in Argentina mattered."
+    before = run_until(text, E.events)
+    assert {e for e in names(before) if "election" in e} == {"2025 Argentine legislative election",
+                                                            "2025 Argentine elections"}
+    after = run_until(text, E.merge_elections_in_article)
+    assert {e for e in names(after) if "election" in e} == {"2025 Argentine legislative election"}
+
+
+def test_drop_overlaps_keeps_the_longest_mention():
+    result = run_until("The Central Bank of Argentina raised rates.", E.drop_overlaps)
+    assert [m.surface for m in result.mentions] == ["Central Bank of Argentina"]
+
+
+def test_mark_possessives_marks_an_owner():
+    result = run_until("Milei's adviser left.", E.mark_possessives)
+    assert [m.possessive for m in result.mentions] == [True]
+
+
+def test_origin_countries_give_a_foreign_official_his_country():
+    result = run_until("Milei praised Argentina. The Chinese ambassador, Wu Zhenhai, welcomed it.", E.origin_countries)
+    assert result.entities["Wu Zhenhai"].country == "China"
+
+
+def test_prune_drops_entities_nothing_mentions_and_self_aliases():
+    result = run_until("Teodoro Vasconcelos met bankers.", E.prune)
+    assert set(result.entities) == {"Teodoro Vasconcelos"}
+    assert "Teodoro Vasconcelos" not in result.entities["Teodoro Vasconcelos"].aliases
