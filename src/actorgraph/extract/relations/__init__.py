@@ -46,11 +46,12 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
     """All relations the article's body sentences state, by every rule in order."""
     out: list[Relation] = []
     by_sentence = mentions_by_sentence(ents.mentions)
+    inert = mentions_by_sentence(ents.inert)  # grouped once: a scan per sentence grew with the square
     previous_people: list[str] = []
     for index, sentence in enumerate(ents.sentences):
         if sentence.kind != "body":
             continue
-        view = read_sentence(ents, index, by_sentence.get(index, []), previous_people)
+        view = read_sentence(ents, index, by_sentence.get(index, []), inert.get(index, []), previous_people)
         for rule in RULES:
             out.extend(rule(view))
         people = [m.entity for m in view.mentions if mention_label(ents, m) == "Person" and not m.anaphor]
@@ -61,7 +62,8 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
     return _valid(ents, out)
 
 
-def read_sentence(ents: ArticleEntities, index: int, mentions: list, previous_people: list[str]) -> SentenceView:
+def read_sentence(ents: ArticleEntities, index: int, mentions: list, inert: list,
+                  previous_people: list[str]) -> SentenceView:
     """One body sentence as the rules read it: dateline dropped, pronouns resolved."""
     text, sentence = ents.text, ents.sentences[index]
     tokens = ents.tokens[index] if ents.tokens else tokenize(text, sentence.start, sentence.end)
@@ -69,8 +71,8 @@ def read_sentence(ents: ArticleEntities, index: int, mentions: list, previous_pe
     if dateline:
         mentions = [m for m in mentions if m.start >= dateline.end()]
     mentions = with_pronouns(ents, tokens, mentions, previous_people, index)
-    inert = [m for m in ents.inert if m.sentence == index and mention_label(ents, m) == "Person"]
-    return SentenceView(ents, index, tokens, mentions, inert)
+    people = [m for m in inert if mention_label(ents, m) == "Person"]
+    return SentenceView(ents, index, tokens, mentions, people)
 
 
 def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..entities import ArticleEntities, Mention
+from ..entities import ArticleEntities, Mention, mentions_by_sentence
 from ..lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET, fold,
                        knowledge)
 from ..text import Token
@@ -340,8 +340,9 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
             where = _place_of(ents, people[-1].entity)
     if where is None and poss and poss.strip().lower() == "its":
         # "Its president, Martín Rappallini": the organisation last named, in this sentence or before
-        bodies = [x for x in ents.mentions if x.end <= span_start and not x.anaphor and
-                  mention_label(ents, x) == "Organization" and x.sentence >= m.sentence - 1]
+        near = _by_sentence(ents)
+        bodies = [x for x in near.get(m.sentence - 1, []) + near.get(m.sentence, []) if x.end <= span_start
+                  and not x.anaphor and mention_label(ents, x) == "Organization"]
         if bodies:
             where = bodies[-1].entity
     if where is None and poss and poss.strip().lower() == "whose":
@@ -363,6 +364,16 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         if target_mentions and target_mentions[0].entity == where:
             role_text = " ".join(mods + [match.group("title")])
     return title, [x.lower() for x in mods], where, role_text.strip()
+
+
+def _by_sentence(ents: ArticleEntities) -> dict[int, list[Mention]]:
+    """The article's mentions by sentence, computed once per article (a scan of all of them
+    per name made long articles quadratic)."""
+    cached = getattr(ents, "_mentions_by_sentence", None)
+    if cached is None or cached[0] is not ents.mentions:
+        cached = (ents.mentions, mentions_by_sentence(ents.mentions))
+        ents._mentions_by_sentence = cached
+    return cached[1]
 
 
 def _longest_title(words: str) -> str | None:
