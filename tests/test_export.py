@@ -132,7 +132,7 @@ def test_json_round_trips_through_the_project_reader(graph, ontology, tmp_path):
 
 
 CSV_HEADERS = {
-    "nodes.csv": ["id:ID(Entity)", ":LABEL", "aliases:string[]", "label", "name", "note", "parties:string[]"],
+    "nodes.csv": ["id:ID(Entity)", ":LABEL", "aliases:string[]", "keys:string[]", "label", "name", "note", "parties:string[]"],
     "relationships.csv": [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE", "key", "articles:string[]",
                           "date_sources:string[]", "dates:string[]", "detail", "ends:long[]", "first_seen",
                           "last_seen", "quotes:string[]", "role", "starts:long[]", "weight:long", "whys:string[]"],
