@@ -7,6 +7,7 @@ with "" for a missing date, date source or rule and -1 for a missing offset.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from .. import cypher
@@ -33,21 +34,28 @@ def _scalar_props(props: dict[str, Any]) -> dict[str, Any]:
 def node_rows(graph: Graph) -> dict[str, list[dict]]:
     """Rows per label: {'Person': [{'id', 'props'}], ...}."""
     by_label: dict[str, list[dict]] = {}
-    for node in sorted(graph.nodes.values(), key=lambda n: n.id):
-        props = _scalar_props(node.props)
+    for node_id in sorted(graph.nodes):
+        node = graph.nodes[node_id]
+        props = _scalar_props(node.props) if node.props else {}
         props.update(name=node.name, label=node.label, aliases=sorted(node.aliases))
-        by_label.setdefault(node.label, []).append({"id": node.id, "props": props})
+        by_label.setdefault(node.label, []).append({"id": node_id, "props": props})
     return by_label
 
 
 def edge_rows(graph: Graph) -> dict[str, list[dict]]:
-    """Rows per relation type: {'MET_WITH': [{'source', 'target', 'key', 'props'}], ...}."""
+    """Rows per relation type: {'MET_WITH': [{'source', 'target', 'key', 'props'}], ...}.
+
+    Built once per load, cheaply: each key computed once, no sort for the usual single
+    evidence item, first and last seen from the dates already listed.
+    """
     by_type: dict[str, list[dict]] = {}
-    for edge in sorted(graph.edges.values(), key=lambda e: e.key):
-        evidence = sorted(edge.evidence, key=Evidence.sort_key)
-        props = _scalar_props(edge.props)
+    for key, edge in sorted(((edge.key, edge) for edge in graph.edges.values()), key=itemgetter(0)):
+        evidence = edge.evidence
+        if len(evidence) > 1:
+            evidence = sorted(evidence, key=Evidence.sort_key)
+        props = _scalar_props(edge.props) if edge.props else {}
         props.update(
-            weight=edge.weight,
+            weight=len(evidence),
             quotes=[e.quote for e in evidence],
             articles=[e.article for e in evidence],
             dates=[e.date or "" for e in evidence],
@@ -56,10 +64,11 @@ def edge_rows(graph: Graph) -> dict[str, list[dict]]:
             date_sources=[e.date_source or "" for e in evidence],
             whys=[e.why or "" for e in evidence],
         )
-        if edge.first_seen:
-            props.update(first_seen=edge.first_seen, last_seen=edge.last_seen)
+        seen = [d for d in props["dates"] if d]
+        if seen:
+            props.update(first_seen=min(seen), last_seen=max(seen))
         by_type.setdefault(edge.type, []).append(
-            {"source": edge.source, "target": edge.target, "key": edge.key, "props": props})
+            {"source": edge.source, "target": edge.target, "key": key, "props": props})
     return by_type
 
 
