@@ -184,6 +184,12 @@ def run_query(store, cypher: str, params: dict | None = None, *, write: bool = F
 def run_named(store, query: NamedQuery, raw: dict[str, str], *, write: bool = False) -> Result:
     """Bind `-p` strings and run a library query with the text for the store's backend."""
     params = bind_params(query, raw)
+    if query.name == "shortest_path" and store.name == "falkordb":
+        # FalkorDB's algo.SPpaths enumerates paths (no answer in 30 s at 1M relationships);
+        # paths.py answers the same question by a bidirectional search.
+        from .paths import shortest_path
+
+        return shortest_path(store, params["source"], params["target"])
     return run_query(store, query.text_for(store.name), params, write=write)
 
 
