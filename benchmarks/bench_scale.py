@@ -131,6 +131,27 @@ def load_comparison(ontology, edges: int, repeats: int, log=print) -> dict:
             "server_peak_mb": peak, "runs": runs}
 
 
+def command_once(ontology, edges: int, log=print) -> dict:
+    """One `actorgraph load FILE --replace` of a large graph into a fresh store: time and peak memory."""
+    graph = synthetic_graph(edges)
+    nodes = len(graph.nodes)
+    with tempfile.TemporaryDirectory(prefix="bench-command-") as tmp:
+        data_dir, graph_file = Path(tmp) / "store", Path(tmp) / "graph.json"
+        write_graph(graph, graph_file)
+        del graph
+        gc.collect()
+        store = FalkorStore.open(data_dir, ontology=ontology)  # holds the server up to read its peak
+        try:
+            result = time_command(data_dir, graph_file)
+            result.update(edges=edges, nodes=nodes, file_mb=round(graph_file.stat().st_size / 1e6),
+                          server_peak_mb=_server_peak_mb(server.running(data_dir).pid))
+        finally:
+            store.close()
+            server.stop_server(data_dir)
+    log(f"  actorgraph load of {edges:,} relationships: {result['wall']:.1f} s")
+    return result
+
+
 def latency(ontology, edges: int, samples: int, cli_samples: int, log=print) -> dict:
     graph = synthetic_graph(edges)
     people = sorted(n for n in graph.nodes if n.startswith("person-"))
@@ -256,6 +277,14 @@ def render(results: dict) -> list[str]:
         out += ["", f"2-hop results hold {lat['two_hop_mean_rows']} relations on average; `shortest_path` "
                 f"found a path in {lat['shortest_path_found']} of {lat['shortest_path']['n']} random pairs; "
                 f"a CLI query costs {over:.0f} ms (p50) over the CLI's own start-up.", ""]
+    big = results.get("command")
+    if big:
+        out += [f"### One `actorgraph load` of {big['edges']:,} relationships / {big['nodes']:,} actors "
+                f"into a fresh store", "",
+                f"`python -m benchmarks.bench_scale --load-edges 0 --latency-edges 0 --command-edges "
+                f"{big['edges']}`: {big['wall']:.1f} s wall, {big['client_cpu']:.1f} CPU-s in the command "
+                f"and {big['server_cpu']:.1f} in the server; peak RSS {big['peak_mb']:,.0f} MB for the command "
+                f"(reading a {big['file_mb']:,} MB graph file), {big['server_peak_mb']:,.0f} MB for the server.", ""]
     return out
 
 
@@ -263,6 +292,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--load-edges", type=int, default=200_000, help="0: skip the load comparison")
     parser.add_argument("--latency-edges", type=int, default=1_000_000, help="0: skip the latency run")
+    parser.add_argument("--command-edges", type=int, default=0,
+                        help="also time one whole `actorgraph load` of this many relationships (peak memory)")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--cli-samples", type=int, default=20)
@@ -273,7 +304,8 @@ def main() -> None:
     if args.probe:
         print(json.dumps(probe(args.probe, args.people, args.samples, args.cli_samples)))
         return
-    results = run(load_edges=args.load_edges, latency_edges=args.latency_edges, repeats=args.repeats,
+    results = run(load_edges=args.load_edges, latency_edges=args.latency_edges, command_edges=args.command_edges,
+                  repeats=args.repeats,
                   samples=args.samples, cli_samples=args.cli_samples,
                   log=lambda m: print(m, file=sys.stderr, flush=True))
     if args.json:
@@ -281,7 +313,7 @@ def main() -> None:
     print("\n".join(render(results)))
 
 
-def run(*, load_edges: int, latency_edges: int, repeats: int = 3, samples: int = 200, cli_samples: int = 20,
+def run(*, load_edges: int, latency_edges: int, command_edges: int = 0, repeats: int = 3, samples: int = 200, cli_samples: int = 20,
         log=print) -> dict:
     ontology = load_ontology(PROJECT_ROOT / "graph" / "ontology.yaml")
     results: dict = {"machine": describe(), "load_average_start": os.getloadavg()[0]}
@@ -289,6 +321,8 @@ def run(*, load_edges: int, latency_edges: int, repeats: int = 3, samples: int =
         results["load"] = load_comparison(ontology, load_edges, repeats, log)
     if latency_edges:
         results["latency"] = latency(ontology, latency_edges, samples, cli_samples, log)
+    if command_edges:
+        results["command"] = command_once(ontology, command_edges, log)
     results["load_average_end"] = os.getloadavg()[0]
     return results
 

@@ -74,7 +74,7 @@ def test_load_keeps_every_character_of_every_value(falkor_store, texts, replace)
 @pytest.mark.parametrize("value, problem", [("a\x00b", "contains a NUL character"),
                                             (float("nan"), "is not a finite number"),
                                             (2 ** 64, "does not fit in 64 bits")])
-def test_load_refuses_what_the_store_cannot_hold_before_touching_it(falkor_store, value, problem):
+def test_load_refuses_what_the_store_cannot_hold_and_keeps_the_stored_graph(falkor_store, value, problem):
     falkor_store.load(chain_graph(3))
     graph = chain_graph(5)
     graph.nodes["p4"].props["note"] = value

@@ -18,7 +18,8 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
 
 import redis
 from falkordb import FalkorDB
@@ -126,8 +127,6 @@ class FalkorStore:
         started = time.perf_counter()
         staging = f"{self.graph_name}{STAGING_MARK}{os.getpid()}"
         plan = _plan(graph)
-        # Encoding checks every value once, before the store is touched (see _encode_rows).
-        encoded = [(template, names, _encode_rows(batch)) for template, names, batch in plan]
         with self._load_lock():
             self._delete_graph(staging)
             try:
@@ -137,11 +136,7 @@ class FalkorStore:
                         self._run(statement, None, read_only=False, graph=staging)
                 else:
                     self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
-                batches = _statements(encoded, fresh)
-                for done, (statement, header) in enumerate(batches, 1):
-                    self._send(staging, statement, header)
-                    if progress:
-                        progress(done, len(batches))
+                self._send_all(staging, _statements(plan, fresh), progress)
                 if not self._exists(staging):  # an empty graph creates no key
                     self._run("RETURN 1", None, read_only=False, graph=staging)
                 # Read the staging graph once before it goes live: FalkorDB applies pending
@@ -158,6 +153,27 @@ class FalkorStore:
             self._save()
         return LoadStats(len(graph.nodes), len(graph.edges), len(graph.articles),
                          time.perf_counter() - started)
+
+    def _send_all(self, graph: str, batches: list[tuple[str, Any]], progress: Progress | None) -> None:
+        """Build, check and encode each batch while the server runs the one before.
+
+        The server works on one core and this process on the other: sending from a thread
+        (which waits on the socket without the GIL) keeps both busy. A row the store cannot
+        hold raises StoreError when its batch is encoded; the caller drops the staging graph.
+        """
+        with ThreadPoolExecutor(max_workers=1) as sender:
+            pending = None
+            for done, (statement, build_rows) in enumerate(batches):
+                header = _encode_rows(build_rows())
+                if pending is not None:
+                    pending.result()
+                    if progress:
+                        progress(done, len(batches))
+                pending = sender.submit(self._send, graph, statement, header)
+            if pending is not None:
+                pending.result()
+                if progress:
+                    progress(len(batches), len(batches))
 
     def _send(self, graph: str, statement: str, header: str) -> None:
         """Run one loader statement whose $rows are already encoded (see _encode_rows)."""
@@ -226,17 +242,27 @@ class FalkorStore:
                 self._delete_graph(name)
 
 
-def _plan(graph: Graph) -> list[tuple[str, dict[str, str], list[dict]]]:
+def _plan(graph: Graph) -> list[tuple[str, dict[str, str], Callable[[], list[dict]]]]:
     """(statement template, names to fill in, rows) per batch: nodes per label, articles,
-    relations per type, mentions."""
-    plan = []
-    for label, batch in rows.node_rows(graph).items():
-        plan += [(cypher.MERGE_ENTITIES, {"label": label}, chunk) for chunk in _chunks(batch)]
-    plan += [(cypher.MERGE_ARTICLES, {}, chunk) for chunk in _chunks(rows.article_rows(graph))]
-    for rel_type, batch in rows.edge_rows(graph).items():
-        plan += [(cypher.MERGE_RELATIONS, {"type": rel_type}, chunk) for chunk in _chunks(batch)]
-    plan += [(cypher.MERGE_MENTIONS, {}, chunk) for chunk in _chunks(rows.mention_rows(graph))]
+    relations per type, mentions. Rows are built when their batch is sent (see _send_all)."""
+    plan: list = []
+    for label, nodes in rows.nodes_by_label(graph).items():
+        plan += [(cypher.MERGE_ENTITIES, {"label": label}, functools.partial(_node_batch, chunk))
+                 for chunk in _chunks(nodes)]
+    plan += [(cypher.MERGE_ARTICLES, {}, functools.partial(list, chunk)) for chunk in _chunks(rows.article_rows(graph))]
+    for rel_type, edges in rows.edges_by_type(graph).items():
+        plan += [(cypher.MERGE_RELATIONS, {"type": rel_type}, functools.partial(_edge_batch, chunk))
+                 for chunk in _chunks(edges)]
+    plan += [(cypher.MERGE_MENTIONS, {}, functools.partial(list, chunk)) for chunk in _chunks(rows.mention_rows(graph))]
     return plan
+
+
+def _node_batch(nodes: list) -> list[dict]:
+    return [rows.node_row(node) for node in nodes]
+
+
+def _edge_batch(edges: list) -> list[dict]:
+    return [rows.edge_row(edge, key) for key, edge in edges]
 
 
 # Into a fresh (empty) staging graph every MERGE statement has a CREATE twin.
@@ -252,7 +278,7 @@ def _statements(plan, fresh: bool) -> list[tuple[str, Any]]:
 
 def _batches(ontology: Ontology, graph: Graph, fresh: bool = False) -> list[tuple[str, list[dict]]]:
     """(statement, rows) pairs in load order (used by the benchmarks)."""
-    return _statements(_plan(graph), fresh)
+    return [(statement, build_rows()) for statement, build_rows in _statements(_plan(graph), fresh)]
 
 
 # The json module writes the CYPHER parameter header in C; the client's own encoder
