@@ -378,84 +378,13 @@ def render(results: dict) -> str:
 
 
 ANALYSIS = """
-## Analysis (full run of 2026-11-22; the figures above are regenerated, this text is not)
+## Reading these figures
 
-**Machine load.** Other sessions ran their test suites on the same 2 cores during the run (load
-averages above); wall-clock figures carry that noise, which is why extraction is also given in
-words per CPU-second. The store and build stages ran in one process, extraction/HTML/build in
-another right after (`--from-json` merged them).
-
-**Extraction: missed by about 7% per core, met on 2 processes.** 46,700 words per CPU-second on
-one process against the 50,000 target (the extraction engineer measured 61,000–65,000 on the
-development articles; generated prose is denser in names: every relation sentence has two or
-more actors, most with a title, so entity finding, which is most of the time in a profile,
-works harder per word). Two processes give 66,800 words/s (×1.44, not ×2: the pool pickles each
-`Document` and each per-article `Graph` back, about 6% more CPU per word, and the parent
-combines and resolves on one core). spaCy `en_core_web_sm` is not measured: spaCy installs,
-but the model is not on PyPI and cannot be fetched here. Quality on generated text is high
-(2,000 articles: entities P 1.00 / R 1.00, relations P 1.00 / R 0.96). What it misses is specific:
-a relation whose sentence ends with a date next to an agreement's name ("France signed the Ruini
-Energy Act on October 18.", "Brazil pushed for the Nuardo Copper Accord on December 10.") is
-mostly lost, which is most of the NEGOTIATES and PARTY_TO misses; `Traders said …` and `Importers
-said …` become people, and "Panama City" a country.
-
-**Loader: missed, 0.25 × the engine's raw rate (needs 0.8).** 9,400 rel/s against 37,700 for
-one `UNWIND … CREATE` per label and type. The main cause is the node statement
-`MERGE (n:Entity {id: row.id}) SET n:{label} SET n += row.props` (`cypher.MERGE_ENTITIES`): FalkorDB
-applies `SET n:{label}` node by node at a cost that grows with the nodes already in the graph, so
-loading nodes is quadratic. Measured apart on the 25,050 nodes of the 100k graph, the six 5,000-node
-batches took 0.47, 0.82, 1.38, 1.82, 2.19 s (6.5 s in all); with the label inside the pattern,
-`MERGE (n:Entity:{label} {id: row.id}) SET n += row.props`, they took 0.09–0.16 s each (0.7 s), and the
-whole load 4.4 s = 0.60 × raw (row above). The rest of the gap is Python row building
-(`rows.node_rows`/`edge_rows`, 1.8 s: sorting every edge and its evidence) and MERGE instead of
-CREATE for relationships. At 1M relationships (250k nodes) the quadratic node phase alone would
-take minutes, so the 1M latency graph was built with the raw statements (30.7 s, 100k-row chunks).
-
-**2-hop p99 at 1M relationships: missed.** The named `neighbourhood` query finds its actor with
-`a.id = $actor OR toLower(a.name) = … OR any(alias …)`, which uses no index: every query scans all
-250k entities (p50 1.0 s, p99 3.2 s). Looking the actor up by `{id: $actor}` (index) cuts p50 to
-84 ms, but p99 stays 1.1 s: in this synthetic graph each person holds a role in one of 50
-countries, so every 2-hop neighbourhood runs through a country with 5,000 people and returns
-about 5,000 relationships, which the client must receive and parse; the tail also carries the
-machine's load. The target needs both the index lookup and a bounded result (a `LIMIT`, or
-not expanding through hub countries at the second hop).
-
-**Shortest path: no answer at 1M.** `shortest_path.falkordb.cypher` calls `algo.SPpaths` with
-`pathCount: 0` (every shortest path, then the first by names): at 100k relationships that takes
-3.4–3.6 s whether the ends are found by id or by name, and at 1M it did not answer within 30 s
-(abandoned; the server, still busy, was killed). In an earlier run the named query at 1M ran for
-over ten minutes: its `MATCH (a:Entity), (b:Entity) WHERE …` lookup is a cartesian product of all
-entities, and FalkorDB's per-query timeout (10 s, passed with the query) did not stop it. Asking
-for one path (`pathCount: 1`) does not help: measured apart at 100k relationships by id, 2.9 s p50
-against 2.4 s for `pathCount: 0` (15 pairs each). The cost is `algo.SPpaths` itself on a graph whose
-4-hop paths run through hubs of 2,000 people.
-
-**Restart: RDB, as chosen.** After a 100k-relationship load the RDB snapshot reloads in 0.19 s;
-replaying FalkorDB's AOF had not finished after 300 s (an earlier attempt ran over 10 minutes);
-at 10k, 0.04 s against 9.1 s in this run (0.05 s against 13 s in the earlier one). AOF replay
-re-runs every logged `UNWIND … MERGE` batch, so it costs about what the loads cost, and more.
-
-**Build of 10,000 articles: missed by 24 s (324 s against 300 s), and it grows worse than
-linearly** (k = 1.55 from 1,000 to 10,000 articles). Extraction itself is linear (k = 1.04; 48 s
-on 2 processes for 2.8M words) and so is the store load (8.6 s). The time goes to betweenness
-centrality, computed twice: `analytics.annotate` (128 s) and again by the CLI's summary line
-(`cli/build.py: _print_summary` → `analytics.top_actors`, 123 s), which recomputes degree and
-betweenness instead of reading the `degree`/`betweenness` properties `annotate` has just set.
-Betweenness is exact up to `EXACT_BETWEENNESS_LIMIT = 5000` nodes, O(nodes × relations): the 10k
-graph (2,678 actors, 46,748 relations) sits under the limit, so both stages grow with k ≈ 2.0.
-Reading the stored properties in `top_actors` saves 123 s (build ≈ 200 s, met); sampling above
-about 1,000 nodes (`k=500` pivots, as already done above 5,000) would bring analytics near 20 s
-(estimated from the O(k × relations) cost, not measured). `Graph.merge` (combining the per-article
-graphs) also grows worse than linearly (k = 1.47, 5.3 s at 10k): `Edge.add_evidence` rebuilds the set
-of evidence keys of a hub edge on every merge. Peak memory stays modest: 519 MB for the build
-process, 100 MB for an extraction worker, 124 MB for the store server at 10,000 articles.
-
-**HTML view: met against pyvis.** `render_html` writes 20,000 actors / 50,000 relations in 2.3 s
-(6.6 MB) and Chromium draws them in 4.0 s; plain pyvis was stopped after 120 s writing the same
-graph (its `add_edge` scans every edge already added), took 9.4 s at 5,000 actors, and never drew
-within 60 s even at 1,000 actors (physics stabilisation runs before the first frame).
-
-**Neo4j** was not measured: no server is reachable here (`NEO4J_URI` unset).
+Other sessions share the 2 cores while a run measures (load averages above): wall-clock figures
+carry that noise, which is why extraction is also given in words per CPU-second and the store in
+CPU seconds of client and server, and why the load comparison takes its runs in turn. The
+analysis of each target met or missed is written with the figures in docs/benchmarks.md; this
+generated text does not repeat it.
 """
 
 
