@@ -43,13 +43,10 @@ from actorgraph.store.falkor import FalkorStore
 
 from .machine import describe
 
-RAW_NODES = "UNWIND $rows AS row CREATE (n:Entity:{label}) SET n = row.props, n.id = row.id"
-RAW_RELATIONS = """
-UNWIND $rows AS row
-MATCH (a:Entity {id: row.source}), (b:Entity {id: row.target})
-CREATE (a)-[r:{type}]->(b)
-SET r = row.props, r.key = row.key
-"""
+# The engine's raw rate is taken with the loader's own CREATE statements (into an empty graph).
+RAW_NODES = cypher.CREATE_ENTITIES
+RAW_RELATIONS = cypher.CREATE_RELATIONS
+
 # The loader's node statement with the label in the MERGE pattern instead of a separate
 # `SET n:{label}` (which FalkorDB applies node by node); valid when staging starts empty.
 PROPOSED_NODES = """

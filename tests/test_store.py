@@ -47,6 +47,42 @@ def test_load_is_idempotent_and_round_trips(falkor_store):
     assert falkor_store.export_graph().to_dict() == graph.to_dict()
 
 
+# Batches of the first kind go as json's text, of the second through the client's encoder
+# (see falkor._encode_rows).
+JSON_TEXT = ['say "yes"', "line\nbreak\ttab", "ñandú — “quoted” 🎉", '{`key`: 1}, "id": 2', "\u2028", "",
+             "back\\slash", 'ends with a backslash\\', '"quoted":']
+CONTROL_TEXT = ["back\\slash \\u0041 \\n", "carriage\rreturn", "bell\x07 form\x0cfeed \x08"]
+
+
+@pytest.mark.parametrize("texts", [JSON_TEXT, CONTROL_TEXT], ids=["json", "client-encoder"])
+@pytest.mark.parametrize("replace", [True, False], ids=["fresh-create", "merge"])
+def test_load_keeps_every_character_of_every_value(falkor_store, texts, replace):
+    graph = Graph()
+    for i, text in enumerate(texts):
+        graph.add_node(Node(f"n{i}", f"Name {text}", "Person", [text] if text else [], {"note": text, "n": 2 ** 62}))
+        if i:
+            graph.add_edge(Edge(f"n{i - 1}", f"n{i}", "SUPPORTS", [Evidence("a", text or "x", 0, 1, "2025-01")]))
+    falkor_store.load(chain_graph(2))
+    falkor_store.load(graph, replace=replace)
+    stored = falkor_store.export_graph()
+    for node_id, node in graph.nodes.items():
+        assert stored.nodes[node_id].to_dict() == node.to_dict()
+    for key, edge in graph.edges.items():
+        assert stored.edges[key].to_dict() == edge.to_dict()
+
+
+@pytest.mark.parametrize("value, problem", [("a\x00b", "contains a NUL character"),
+                                            (float("nan"), "is not a finite number"),
+                                            (2 ** 64, "does not fit in 64 bits")])
+def test_load_refuses_what_the_store_cannot_hold_and_keeps_the_stored_graph(falkor_store, value, problem):
+    falkor_store.load(chain_graph(3))
+    graph = chain_graph(5)
+    graph.nodes["p4"].props["note"] = value
+    with pytest.raises(StoreError, match=f"cannot load 'p4': .*{problem}"):
+        falkor_store.load(graph, replace=True)
+    assert total(falkor_store.counts()) == (4, 5)
+
+
 def test_replace_makes_the_store_exactly_the_graph(falkor_store):
     falkor_store.load(chain_graph(30))
     falkor_store.load(chain_graph(5), replace=True)

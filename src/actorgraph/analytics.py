@@ -2,23 +2,38 @@
 
 Computed at build time and stored as node properties (degree, betweenness,
 community) so that analysts' queries and the HTML views can use them.
+
+Up to COMPILED_ABOVE actors networkx computes them; above, igraph (C) does, as networkx
+(pure Python) took 15 s of a 20,000-relationship load. Betweenness is the same number
+either way (the same seeded sample of sources, networkx's scaling); Louvain communities
+are the same method with another random order, so a large graph's partition differs from
+networkx's while its modularity is as good (tests/test_analytics.py checks both).
 """
 
 from __future__ import annotations
 
-import networkx as nx
+import contextlib
+import random
+from typing import TYPE_CHECKING
 
 from .model import Graph
 
-# Exact betweenness costs O(nodes x edges): about 3.5 s at 1,000 actors here, over a minute at
-# 5,000. Above the limit it is estimated from a seeded sample of source nodes, which keeps the
-# ranking of the top brokers while costing O(samples x edges).
+if TYPE_CHECKING:
+    import igraph
+    import networkx as nx
+
+# Exact betweenness costs O(nodes x edges): about 3.5 s at 1,000 actors in networkx, over a
+# minute at 5,000. Above the limit it is estimated from a seeded sample of source nodes,
+# which keeps the ranking of the top brokers while costing O(samples x edges).
 EXACT_BETWEENNESS_LIMIT = 1000
 BETWEENNESS_SAMPLES = 200
+COMPILED_ABOVE = 1000  # actors
 
 
-def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+def to_networkx(graph: Graph) -> "nx.MultiDiGraph":
     """Entities as nodes, typed relations as keyed edges (key = edge key)."""
+    import networkx as nx
+
     g = nx.MultiDiGraph()
     for node in graph.nodes.values():
         g.add_node(node.id, name=node.name, label=node.label)
@@ -27,13 +42,26 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     return g
 
 
-def _simple(graph: Graph) -> nx.Graph:
+def _simple(graph: Graph) -> "nx.Graph":
+    import networkx as nx
+
     g = nx.Graph()
     g.add_nodes_from(sorted(graph.nodes))
     for edge in graph.edges.values():
         if edge.source != edge.target:
             g.add_edge(edge.source, edge.target)
     return g
+
+
+def _compiled(graph: Graph) -> tuple[list[str], "igraph.Graph"]:
+    """The undirected tie graph in igraph, vertices numbered in the order of the sorted ids."""
+    import igraph
+
+    ids = sorted(graph.nodes)
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    ties = {(min(index[e.source], index[e.target]), max(index[e.source], index[e.target]))
+            for e in graph.edges.values() if e.source != e.target}
+    return ids, igraph.Graph(n=len(ids), edges=sorted(ties))
 
 
 def degree(graph: Graph) -> dict[str, int]:
@@ -48,20 +76,50 @@ def degree(graph: Graph) -> dict[str, int]:
 
 def betweenness(graph: Graph, seed: int = 0) -> dict[str, float]:
     """Normalised betweenness on the undirected tie graph; sampled (seeded) on large graphs."""
-    g = _simple(graph)
-    k = None if g.number_of_nodes() <= EXACT_BETWEENNESS_LIMIT else BETWEENNESS_SAMPLES
-    values = nx.betweenness_centrality(g, k=k, seed=seed if k else None)
-    return {node: round(value, 6) for node, value in values.items()}
+    n = len(graph.nodes)
+    k = None if n <= EXACT_BETWEENNESS_LIMIT else BETWEENNESS_SAMPLES
+    if n <= COMPILED_ABOVE:
+        import networkx as nx
+
+        values = nx.betweenness_centrality(_simple(graph), k=k, seed=seed if k else None)
+        return {node: round(value, 6) for node, value in values.items()}
+    ids, g = _compiled(graph)
+    # networkx's estimate, to the digit: its sample of sources (random.Random(seed).sample of
+    # its nodes, the sorted ids) and its scaling, times 2 as igraph counts a pair once.
+    sources = set(range(n)) if k is None else set(random.Random(seed).sample(range(n), k))
+    raw = g.betweenness(directed=False, sources=None if k is None else sorted(sources))
+    drawn = n - 1 if k is None else k
+    return {node_id: round(2 * raw[i] / ((drawn - (k is not None and i in sources)) * (n - 2)), 6)
+            for i, node_id in enumerate(ids)}
 
 
 def communities(graph: Graph, seed: int = 0) -> dict[str, int]:
     """Louvain communities (seeded, so stable), numbered by size, largest first."""
-    g = _simple(graph)
-    if g.number_of_edges() == 0:
-        return {node: i for i, node in enumerate(sorted(g))}
-    groups = nx.community.louvain_communities(g, seed=seed)
+    if not any(e.source != e.target for e in graph.edges.values()):
+        return {node: i for i, node in enumerate(sorted(graph.nodes))}
+    if len(graph.nodes) <= COMPILED_ABOVE:
+        import networkx as nx
+
+        groups = nx.community.louvain_communities(_simple(graph), seed=seed)
+    else:
+        ids, g = _compiled(graph)
+        with _igraph_random(seed):
+            clusters = g.community_multilevel()
+        groups = [{ids[i] for i in cluster} for cluster in clusters]
     groups = sorted(groups, key=lambda c: (-len(c), min(c)))
     return {node: i for i, group in enumerate(groups) for node in group}
+
+
+@contextlib.contextmanager
+def _igraph_random(seed: int):
+    """igraph draws from one global generator (Python's random module): seed it for a call."""
+    import igraph
+
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        igraph.set_random_number_generator(random)
 
 
 def annotate(graph: Graph) -> Graph:

@@ -7,6 +7,7 @@ ActorGraphError becomes a one-line "Error: ..." (exit 1) unless --debug is given
 from __future__ import annotations
 
 import errno
+import importlib
 import sys
 from pathlib import Path
 
@@ -17,8 +18,28 @@ from ..errors import ActorGraphError
 from .app import App, setting_option
 
 
+# The module of each command, imported only when that command runs (or help lists them):
+# `actorgraph query` need not import extraction, analytics, rendering or export code.
+COMMAND_MODULES = {"init": "init", "build": "build", "load": "build", "snapshot": "build", "store": "build",
+                   "extract": "extract", "evaluate": "extract", "query": "query", "queries": "query",
+                   "render": "export", "export": "export", "diff": "export"}
+
+
 class ActorGraphGroup(click.Group):
-    """Translates errors once, at the edge: no traceback for anything a user can cause."""
+    """Translates errors once, at the edge: no traceback for anything a user can cause.
+
+    Commands are loaded lazily, from COMMAND_MODULES.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name not in self.commands and name in COMMAND_MODULES:
+            module = importlib.import_module(f"{__name__}.{COMMAND_MODULES[name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -76,14 +97,3 @@ def main(ctx: click.Context, backend, data_dir, graph_dir, queries_dir, graph_na
                      "database": neo4j_database}, debug=debug)
     ctx.obj = app
     ctx.call_on_close(app.close)
-
-
-def _register() -> None:
-    from . import build, export, extract, init, query
-
-    for module in (init, build, extract, query, export):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_register()

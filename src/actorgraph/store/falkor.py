@@ -1,8 +1,8 @@
 """The embedded store: FalkorDB through the `falkordb` client, on the server of store/server.py.
 
 Loads are atomic for readers: a load builds a staging graph (a copy of the live one, or
-an empty one when replacing), MERGEs the batches into it, then RENAMEs it over the live
-graph and saves. A load killed half-way leaves only a staging graph, which the next
+an empty one when replacing), MERGEs the batches into the copy or CREATEs them in the
+empty one, then RENAMEs it over the live graph and saves. A load killed half-way leaves only a staging graph, which the next
 open removes; queries never see a half-applied load. One load runs at a time per data
 dir (a second one waits for the first).
 """
@@ -13,17 +13,20 @@ import contextlib
 import datetime
 import fcntl
 import functools
+import json
 import os
 import re
 import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
 
 import redis
 from falkordb import FalkorDB
 from falkordb.edge import Edge as FEdge
+from falkordb.helpers import stringify_param_value
 from falkordb.node import Node as FNode
 from falkordb.path import Path as FPath
 
@@ -169,16 +172,10 @@ class FalkorStore:
 
     @_lost_server
     def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None) -> LoadStats:
-        """MERGE the graph into a staging copy, then swap it in (see the module docstring)."""
+        """Write the graph into a staging graph, then swap it in (see the module docstring)."""
         started = time.perf_counter()
         staging = f"{self.graph_name}{STAGING_MARK}{os.getpid()}"
         plan = _plan(graph)
-        for _, _, batch in plan:  # refuse what the store cannot hold before touching it
-            for row in batch:
-                problem = _param_problem({"value": row})
-                if problem:
-                    what = row.get("key") or row.get("id") or f"{row.get('article')} -> {row.get('node')}"
-                    raise StoreError(f"cannot load {what!r}: " + problem.replace("parameter 'value' ", ""))
         with self._load_lock():
             self._delete_graph(staging)
             try:
@@ -188,11 +185,7 @@ class FalkorStore:
                         self._run(statement, None, read_only=False, graph=staging)
                 else:
                     self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
-                batches = _statements(plan, fresh)
-                for done, (statement, batch) in enumerate(batches, 1):
-                    self._run(statement, {"rows": batch}, read_only=False, graph=staging)
-                    if progress:
-                        progress(done, len(batches))
+                self._send_all(staging, _statements(plan, fresh), progress)
                 if not self._exists(staging):  # an empty graph creates no key
                     self._run("RETURN 1", None, read_only=False, graph=staging)
                 # Read the staging graph once before it goes live: FalkorDB applies pending
@@ -211,6 +204,35 @@ class FalkorStore:
             self._save()
         return LoadStats(len(graph.nodes), len(graph.edges), len(graph.articles),
                          time.perf_counter() - started)
+
+    def _send_all(self, graph: str, batches: list[tuple[str, Any]], progress: Progress | None) -> None:
+        """Build, check and encode each batch while the server runs the one before.
+
+        The server works on one core and this process on the other: sending from a thread
+        (which waits on the socket without the GIL) keeps both busy. A row the store cannot
+        hold raises StoreError when its batch is encoded; the caller drops the staging graph.
+        """
+        with ThreadPoolExecutor(max_workers=1) as sender:
+            pending = None
+            for done, (statement, build_rows) in enumerate(batches):
+                header = _encode_rows(build_rows())
+                if pending is not None:
+                    pending.result()
+                    if progress:
+                        progress(done, len(batches))
+                pending = sender.submit(self._send, graph, statement, header)
+            if pending is not None:
+                pending.result()
+                if progress:
+                    progress(len(batches), len(batches))
+
+    def _send(self, graph: str, statement: str, header: str) -> None:
+        """Run one loader statement whose $rows are already encoded (see _encode_rows)."""
+        try:
+            self.client.connection.execute_command("GRAPH.QUERY", graph, f"CYPHER rows={header} {statement}",
+                                                   "--compact")
+        except redis.exceptions.ResponseError as exc:
+            raise _query_error(str(exc)) from None
 
     @_lost_server
     def set_node_properties(self, rows_: list[dict[str, Any]]) -> None:
@@ -324,32 +346,82 @@ class FalkorStore:
                 self._delete_graph(name)
 
 
-def _plan(graph: Graph) -> list[tuple[str, dict[str, str], list[dict]]]:
+def _plan(graph: Graph) -> list[tuple[str, dict[str, str], Callable[[], list[dict]]]]:
     """(statement template, names to fill in, rows) per batch: nodes per label, articles,
-    relations per type, mentions."""
-    plan = []
-    for label, batch in rows.node_rows(graph).items():
-        plan += [(cypher.MERGE_ENTITIES, {"label": label}, chunk) for chunk in _chunks(batch)]
-    plan += [(cypher.MERGE_ARTICLES, {}, chunk) for chunk in _chunks(rows.article_rows(graph))]
-    for rel_type, batch in rows.edge_rows(graph).items():
-        plan += [(cypher.MERGE_RELATIONS, {"type": rel_type}, chunk) for chunk in _chunks(batch)]
-    plan += [(cypher.MERGE_MENTIONS, {}, chunk) for chunk in _chunks(rows.mention_rows(graph))]
+    relations per type, mentions. Rows are built when their batch is sent (see _send_all)."""
+    plan: list = []
+    for label, nodes in rows.nodes_by_label(graph).items():
+        plan += [(cypher.MERGE_ENTITIES, {"label": label}, functools.partial(_node_batch, chunk))
+                 for chunk in _chunks(nodes)]
+    plan += [(cypher.MERGE_ARTICLES, {}, functools.partial(list, chunk)) for chunk in _chunks(rows.article_rows(graph))]
+    for rel_type, edges in rows.edges_by_type(graph).items():
+        plan += [(cypher.MERGE_RELATIONS, {"type": rel_type}, functools.partial(_edge_batch, chunk))
+                 for chunk in _chunks(edges)]
+    plan += [(cypher.MERGE_MENTIONS, {}, functools.partial(list, chunk)) for chunk in _chunks(rows.mention_rows(graph))]
     return plan
 
 
-def _statements(plan, fresh: bool) -> list[tuple[str, list[dict]]]:
-    """Fill the plan's templates; into an empty graph, nodes take the faster statement."""
-    out = []
-    for template, names, batch in plan:
-        if fresh and template is cypher.MERGE_ENTITIES:
-            template = cypher.MERGE_NEW_ENTITIES
-        out.append((cypher.fill(template, **names), batch))
-    return out
+def _node_batch(nodes: list) -> list[dict]:
+    return [rows.node_row(node) for node in nodes]
+
+
+def _edge_batch(edges: list) -> list[dict]:
+    return [rows.edge_row(edge, key) for key, edge in edges]
+
+
+# Into a fresh (empty) staging graph every MERGE statement has a CREATE twin.
+_CREATE_FOR = {cypher.MERGE_ENTITIES: cypher.CREATE_ENTITIES, cypher.MERGE_ARTICLES: cypher.CREATE_ARTICLES,
+               cypher.MERGE_RELATIONS: cypher.CREATE_RELATIONS, cypher.MERGE_MENTIONS: cypher.CREATE_MENTIONS}
+
+
+def _statements(plan, fresh: bool) -> list[tuple[str, Any]]:
+    """Fill the plan's templates; into an empty graph, CREATE instead of MERGE."""
+    return [(cypher.fill(_CREATE_FOR[template] if fresh else template, **names), batch)
+            for template, names, batch in plan]
 
 
 def _batches(ontology: Ontology, graph: Graph, fresh: bool = False) -> list[tuple[str, list[dict]]]:
     """(statement, rows) pairs in load order (used by the benchmarks)."""
-    return _statements(_plan(graph), fresh)
+    return [(statement, build_rows()) for statement, build_rows in _statements(_plan(graph), fresh)]
+
+
+# The json module writes the CYPHER parameter header in C; the client's own encoder
+# (falkordb.helpers.stringify_param_value) walks every value in Python, and checking every
+# value for what FalkorDB cannot take walked them all again. Once map keys are backticked,
+# FalkorDB's parser reads json's text as the client's, except for \uXXXX, \b, \f and \r
+# escapes, which it keeps literally: json writes those for control characters, so a batch
+# holding one (or a backslash before b, f, r or u, which only costs speed) takes the client's
+# encoder after the full check. Integers wider than 64 bits are refused when a graph file is
+# read (model.read_graph) and only in top-level properties here; offsets and counts cannot be.
+_ESCAPED = re.compile(r"\\[bfru]")
+_INT64_ABS = 2 ** 63 - 1
+
+
+def _encode_rows(batch: list[dict]) -> str:
+    """A batch of loader rows as FalkorDB parameter text; StoreError naming a row it cannot hold."""
+    try:
+        text = json.dumps(batch, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                          check_circular=False)
+        text.encode("utf-8")
+    except (ValueError, UnicodeEncodeError):
+        text = ""  # a NaN, an infinity or a lone surrogate: _param_problem names it below
+    keys: set[str] = set()
+    wide = False
+    for row in batch:
+        keys.update(row)
+        for key, value in row.get("props", {}).items():
+            keys.add(key)
+            wide = wide or (type(value) is int and abs(value) > _INT64_ABS)
+    if text and not wide and not _ESCAPED.search(text) and all(_PARAM_NAME.match(key) for key in keys):
+        for key in keys:  # '"name":' is always a map key: inside a JSON string quotes are escaped
+            text = text.replace(f'"{key}":', f"`{key}`:")
+        return text
+    for row in batch:
+        problem = _param_problem({"value": row})
+        if problem:
+            what = row.get("key") or row.get("id") or f"{row.get('article')} -> {row.get('node')}"
+            raise StoreError(f"cannot load {what!r}: " + problem.replace("parameter 'value' ", ""))
+    return stringify_param_value(batch)
 
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -7,6 +7,7 @@ with "" for a missing date, date source or rule and -1 for a missing offset.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from .. import cypher
@@ -31,38 +32,66 @@ def _scalar_props(props: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
+def node_row(node: Node) -> dict:
+    """One node's loader row: {'id', 'props'}."""
+    props = _scalar_props(node.props) if node.props else {}
+    props.update(name=node.name, label=node.label, aliases=sorted(node.aliases),
+                 keys=actor_keys(node.id, node.name, node.aliases))
+    return {"id": node.id, "props": props}
+
+
 def node_rows(graph: Graph) -> dict[str, list[dict]]:
     """Rows per label: {'Person': [{'id', 'props'}], ...}."""
-    by_label: dict[str, list[dict]] = {}
-    for node in sorted(graph.nodes.values(), key=lambda n: n.id):
-        props = _scalar_props(node.props)
-        props.update(name=node.name, label=node.label, aliases=sorted(node.aliases),
-                     keys=actor_keys(node.id, node.name, node.aliases))
-        by_label.setdefault(node.label, []).append({"id": node.id, "props": props})
+    return {label: [node_row(node) for node in nodes] for label, nodes in nodes_by_label(graph).items()}
+
+
+def nodes_by_label(graph: Graph) -> dict[str, list[Node]]:
+    """Nodes per label, in id order: the order of the loader's batches."""
+    by_label: dict[str, list[Node]] = {}
+    for node_id in sorted(graph.nodes):
+        node = graph.nodes[node_id]
+        by_label.setdefault(node.label, []).append(node)
     return by_label
+
+
+def edge_row(edge: Edge, key: str) -> dict:
+    """One edge's loader row: {'source', 'target', 'key', 'props'}, evidence as parallel lists.
+
+    Cheap on purpose (a load builds one per relationship): the key is computed by the
+    caller once, and the usual single evidence item needs no sort.
+    """
+    evidence = edge.evidence
+    if len(evidence) > 1:
+        evidence = sorted(evidence, key=Evidence.sort_key)
+    props = _scalar_props(edge.props) if edge.props else {}
+    props.update(
+        weight=len(evidence),
+        quotes=[e.quote for e in evidence],
+        articles=[e.article for e in evidence],
+        dates=[e.date or "" for e in evidence],
+        starts=[-1 if e.start is None else e.start for e in evidence],
+        ends=[-1 if e.end is None else e.end for e in evidence],
+        date_sources=[e.date_source or "" for e in evidence],
+        whys=[e.why or "" for e in evidence],
+    )
+    seen = [d for d in props["dates"] if d]
+    if seen:
+        props.update(first_seen=min(seen), last_seen=max(seen))
+    return {"source": edge.source, "target": edge.target, "key": key, "props": props}
+
+
+def edges_by_type(graph: Graph) -> dict[str, list[tuple[str, Edge]]]:
+    """(key, edge) pairs per relation type, in key order: the order of the loader's batches."""
+    by_type: dict[str, list[tuple[str, Edge]]] = {}
+    for key, edge in sorted(((edge.key, edge) for edge in graph.edges.values()), key=itemgetter(0)):
+        by_type.setdefault(edge.type, []).append((key, edge))
+    return by_type
 
 
 def edge_rows(graph: Graph) -> dict[str, list[dict]]:
     """Rows per relation type: {'MET_WITH': [{'source', 'target', 'key', 'props'}], ...}."""
-    by_type: dict[str, list[dict]] = {}
-    for edge in sorted(graph.edges.values(), key=lambda e: e.key):
-        evidence = sorted(edge.evidence, key=Evidence.sort_key)
-        props = _scalar_props(edge.props)
-        props.update(
-            weight=edge.weight,
-            quotes=[e.quote for e in evidence],
-            articles=[e.article for e in evidence],
-            dates=[e.date or "" for e in evidence],
-            starts=[-1 if e.start is None else e.start for e in evidence],
-            ends=[-1 if e.end is None else e.end for e in evidence],
-            date_sources=[e.date_source or "" for e in evidence],
-            whys=[e.why or "" for e in evidence],
-        )
-        if edge.first_seen:
-            props.update(first_seen=edge.first_seen, last_seen=edge.last_seen)
-        by_type.setdefault(edge.type, []).append(
-            {"source": edge.source, "target": edge.target, "key": edge.key, "props": props})
-    return by_type
+    return {rel_type: [edge_row(edge, key) for key, edge in pairs]
+            for rel_type, pairs in edges_by_type(graph).items()}
 
 
 def article_rows(graph: Graph) -> list[dict]:
