@@ -73,8 +73,9 @@ SETS = {
             ("International Monetary Fund", "LEADS", "Argentina"),                # "Nobody at the Fund is running"
         )),
         # round 3 blind baseline (main at 7a1940b): entities 0.855, relations_lenient 0.330,
-        # pairs 0.374; only reported, never tuned to
-        FixtureSet("round3/blind", {"entities": 0.83, "relations_lenient": 0.31, "pairs": 0.35}, (
+        # pairs 0.374; only reported, never tuned to. Scored once after the extraction work
+        # (7f5adc0): 0.876, 0.376, 0.416; the floors keep that ground, they are no tuning target.
+        FixtureSet("round3/blind", {"entities": 0.86, "relations_lenient": 0.36, "pairs": 0.40}, (
             ("Javier Milei", "MET_WITH", "Luiz Inácio Lula da Silva"),   # will not attend; seated near
             ("International Monetary Fund", "FUNDS", "Argentina"),       # "far too early to talk about"
             ("Brooke Rollins", "CRITICIZES", "Argentina"),               # declined to criticise
