@@ -180,6 +180,12 @@ def test_queries_lists_the_library():
      "Error: parameter 'type' of query 'relations_of_type': unknown relation type 'FUNDZ' (did you mean "
      "'FUNDS'?) (known: MET_WITH, HOLDS_ROLE, LEADS, MEMBER_OF, SUPPORTS, CRITICIZES, ALLIED_WITH, "
      "NEGOTIATES, PARTY_TO, FUNDS, IMPOSES)"),
+    (["query", "neighbourhood", "-p", "actor= "],
+     "Error: parameter 'actor' of query 'neighbourhood' needs an actor (the actor's id, name or one of "
+     "its aliases (any case), e.g. \"Javier Milei\"); got an empty value"),
+    (["query", "relations_of_type", "-p", "type="],
+     "Error: parameter 'type' of query 'relations_of_type' needs a relation (a relation type from "
+     "graph/ontology.yaml, e.g. FUNDS); got an empty value"),
     (["query", "most_connected", "-p", "limit=0"],
      "Error: parameter 'limit' of query 'most_connected' must be at least 1, got '0'"),
 ])

@@ -167,6 +167,10 @@ def convert(param: Param, value: str, query_name: str = "") -> Any:
     """One `-p` string as the parameter's declared type; QueryError naming it if it does not fit."""
     where = f"parameter {param.name!r}" + (f" of query {query_name!r}" if query_name else "")
     text = value.strip()
+    if param.required and param.type in ("actor", "relation") and not text:
+        # an empty value names nothing; only an optional one means "all" (its default, "")
+        raise QueryError(f"{where} needs {_article(param.type)} {param.type} ({param.help}); "
+                         f"got an empty value")
     try:
         if param.type in ("string", "actor"):
             return value
@@ -485,7 +489,7 @@ def _parse_param(spec: str, where: str) -> Param:
     low, high = (None if low is None else int(low)), (None if high is None else int(high))
     if low is not None and high is not None and low > high:
         raise ConfigError(f"{where}: empty range {low}..{high}")
-    param = Param(name, type_, None, True, help_.strip(), low, high)
+    param = Param(name, type_, None, default is None, help_.strip(), low, high)
     if default is None:
         return param
     try:
