@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 
@@ -212,6 +213,22 @@ def test_json_and_tables_write_dates_times_and_durations_as_iso_8601(run):
     assert table[2].split() == ["2025-01-31", "2025-01-31T10:20:30", "10:20:30", "P1M2DT3H"]
     assert run("query", "-e", cypher, "--format", "csv").stdout.splitlines()[1] == \
         "2025-01-31,2025-01-31T10:20:30,10:20:30,P1M2DT3H"
+
+
+def test_json_is_valid_json_for_nan_and_infinities(run):
+    result = run("query", "-e", "RETURN 0.0/0.0 AS nan, 1.0/0.0 AS inf, -1.0/0.0 AS ninf, 1.5 AS x",
+                 "--format", "json")
+    assert json.loads(result.stdout, parse_constant=pytest.fail) == [
+        {"nan": "NaN", "inf": "Infinity", "ninf": "-Infinity", "x": 1.5}]
+
+
+def test_negative_durations_keep_their_sign_on_every_part(run):
+    cypher = ("RETURN duration({hours: -2, minutes: 30}) AS a, duration({seconds: -90}) AS b, "
+              "duration({days: -1}) AS c, duration({minutes: 90}) AS d")
+    result = run("query", "-e", cypher, "--format", "csv")
+    assert result.stdout.splitlines()[1] == "PT-1H-30M,PT-1M-30S,P-1D,PT1H30M"
+    assert queries.to_plain(datetime.timedelta(seconds=-1.5)) == "PT-1.5S"
+    assert queries.to_plain(datetime.timedelta(days=-1, hours=2)) == "PT-22H"
 
 
 def test_integer_columns_stay_integers(run):
