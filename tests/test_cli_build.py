@@ -105,6 +105,13 @@ def assert_one_line_error(result, pattern: str) -> None:
     assert re.search(pattern, lines[0]), lines[0]
 
 
+def test_build_of_articles_naming_no_actor_says_none(data_dir, tmp_path):
+    (tmp_path / "cat.txt").write_text("The cat sat on the mat all afternoon.\n")
+    result = run("build", str(tmp_path / "cat.txt"), "--no-html", data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert "\n  actors:    none\n  relations: none\n" in result.output
+
+
 def test_missing_article_path(data_dir, tmp_path):
     result = run("build", str(tmp_path / "no-such-folder"), data_dir=data_dir)
     assert_one_line_error(result, r"no-such-folder.*no such file or folder")

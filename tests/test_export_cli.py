@@ -173,3 +173,19 @@ def test_a_pipe_or_device_is_written_into_not_replaced(graph_file, tmp_path):
     result = run("export", "--graph", graph_file, "-f", "csv", "-o", fifo)
     assert result.exit_code == 1
     assert result.output == f"Error: {fifo}: cannot write several files to it; choose another -o\n"
+
+
+def test_a_stored_graph_without_actors_is_not_called_missing(data_dir, tmp_path):
+    """After `build` of articles naming no actor, the store holds a graph (its articles):
+    telling the user to run `actorgraph build` would have them replace it with the snapshot."""
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps({"nodes": [], "edges": [], "articles": [
+        {"id": "a1", "title": "The cat sat", "file": "a.txt", "sha256": "0" * 64, "mentions": []}]}))
+    assert run("--data-dir", data_dir, "load", "--replace", empty).exit_code == 0
+    out = tmp_path / "v.html"
+    for args in (["render", "-o", out], ["export", "-f", "json", "-o", out]):
+        result = run("--data-dir", data_dir, *args)
+        assert (result.exit_code, result.output) == (1, (
+            "Error: the graph in the falkordb store has no actors (its 1 article(s) named none); "
+            "build it from other articles, or select from a file with --graph FILE\n"))
+        assert not out.exists()

@@ -123,8 +123,8 @@ def _print_summary(app: App, report) -> None:
                 if app.backend == "falkordb" else "Neo4j keeps no copy of the previous graph")
         click.echo(f"Replaced {actors:,} actors and {relations:,} relations with {len(graph.nodes):,} "
                    f"and {len(graph.edges):,}; {kept}.")
-    click.echo("  actors:    " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
-    click.echo("  relations: " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
+    click.echo("  actors:    " + (", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "none"))
+    click.echo("  relations: " + (", ".join(f"{k} {v}" for k, v in sorted(types.items())) or "none"))
     top = analytics.top_actors(graph, 5)
     if top:
         click.echo("  most connected: " + ", ".join(f"{name} ({deg})" for name, deg, _ in top))

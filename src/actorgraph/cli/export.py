@@ -39,6 +39,10 @@ def load_graph(app: App, graph_file: Path | None) -> Graph:
     if graph_file is not None:
         return read_graph(graph_file, app.ontology)
     graph = app.store().export_graph()
+    if not graph.nodes and graph.articles:  # a build of articles that named no actor
+        raise InputError(f"the graph in the {app.backend} store has no actors (its {len(graph.articles)} "
+                         f"article(s) named none); build it from other articles, or select from a file "
+                         f"with --graph FILE")
     if not graph.nodes:
         raise InputError(f"the {app.backend} store holds no graph yet; run `actorgraph build` "
                          f"(or `actorgraph load FILE`), or select from a file with --graph FILE")
