@@ -164,6 +164,10 @@ CASES = [
     # -- article files -------------------------------------------------------------------------
     Case("folder-of-binary-files", lambda w: ["build", str(write(w / "bin" / "a.txt", os.urandom(4096)).parent)],
          r"nothing could be read from .*bin .*a\.txt: skipped: binary file"),
+    Case("folder-of-two-unreadable-files",
+         lambda w: ["build", str([write(w / "two" / name, b"") for name in ("a.txt", "b.txt")][0].parent)],
+         r"nothing could be read from .*two.* \(2 article file\(s\) found\): .*a\.txt: skipped: empty file"
+         r" \(and 1 more\)$"),
     Case("empty-file", lambda w: ["build", str(write(w / "empty.txt", b""))], r"empty\.txt: skipped: empty file"),
     Case("whitespace-only-file", lambda w: ["build", str(write(w / "blank.md", "  \n\t\n"))],
          r"blank\.md: skipped: empty file"),
