@@ -12,6 +12,7 @@ import click
 from .. import analytics
 from ..build import build as run_build
 from ..build import graph_from_articles, snapshot_graph
+from ..display import escape_controls
 from ..model import read_graph
 from ..progress import Progress
 from ..store import server
@@ -127,7 +128,7 @@ def _print_summary(app: App, report) -> None:
     click.echo("  relations: " + (", ".join(f"{k} {v}" for k, v in sorted(types.items())) or "none"))
     top = analytics.top_actors(graph, 5)
     if top:
-        click.echo("  most connected: " + ", ".join(f"{name} ({deg})" for name, deg, _ in top))
+        click.echo(escape_controls("  most connected: " + ", ".join(f"{name} ({deg})" for name, deg, _ in top)))
     if report.html:
         click.echo(f"HTML view: {report.html}")
     click.echo("Next: actorgraph queries  |  actorgraph query most_connected  |  actorgraph export --help")
