@@ -403,6 +403,15 @@ def test_malformed_manifest_names_file_and_line(work):
 
 
 
+def test_a_file_name_holding_escape_sequences_is_shown_escaped(work):
+    folder = articles(work)
+    write(folder / "\x1b]0;pwned\x07.txt", "")
+    result = CliRunner().invoke(main, ["extract", str(folder), "-o", "g.json"])
+    assert result.exit_code == 0, result.output
+    assert "\\x1b]0;pwned\\x07.txt: skipped: empty file" in result.stderr
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
 def test_impossible_date_filter_is_refused(store_dir, work):
     result = CliRunner().invoke(main, ["--data-dir", str(store_dir), "export", "--since", "2025-13-45", "-f", "json"])
     assert result.exit_code == 1 and result.output.startswith("Error: --since '2025-13-45'")

@@ -55,9 +55,9 @@ def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict,
         for problem in extraction.problems:
             _warning(problem)
         for note in extraction.notes:
-            click.echo(f"note: {note}", err=True)
+            click.echo(escape_controls(f"note: {note}"), err=True)
         for line in extraction.summary:
-            click.echo(line, err=True)
+            click.echo(escape_controls(line), err=True)
         graph = extraction.graph
         source = f"{len(graph.articles)} articles"
     else:
@@ -70,7 +70,7 @@ def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict,
     if open_ and report.html:
         problem = open_in_browser(Path(report.html))
         if problem:
-            click.echo(f"note: {problem}", err=True)
+            click.echo(escape_controls(f"note: {problem}"), err=True)
 
 
 def open_in_browser(path: Path) -> str | None:
@@ -104,7 +104,7 @@ def open_in_browser(path: Path) -> str | None:
 
 
 def _warning(line: str) -> None:
-    click.echo(f"warning: {line}", err=True)
+    click.echo(escape_controls(f"warning: {line}"), err=True)
 
 
 def _print_summary(app: App, report) -> None:
