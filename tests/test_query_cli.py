@@ -261,3 +261,13 @@ def test_query_render_uses_the_stored_evidence_titles_and_dates(run, falkor_stor
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "Trump and Milei meet" in html and "no source articles recorded" not in html
+
+
+def test_render_and_output_to_one_place_is_refused_before_anything_runs(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "q.html").write_text("mine")
+    for args in (["--render", "q.html", "-o", "./q.html"], ["--render", "-"]):
+        result = run("query", "most_connected", *args)
+        assert result.exit_code == 2, result.output
+        assert "Error: --render and -o both name" in result.output
+    assert (tmp_path / "q.html").read_text() == "mine"

@@ -54,6 +54,9 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     sources = [s for s in (name, text, file) if s]
     if len(sources) != 1:
         raise click.UsageError("give exactly one of NAME, -e CYPHER or --file FILE")
+    if render_path is not None and _same_place(render_path, output):
+        raise click.UsageError(f"--render and -o both name {str(output)!r}: the view and the "
+                               f"{fmt} output would overwrite each other; give each its own file")
     raw = queries.parse_assignments(params)
     app.query_timeout = timeout or None
     if name:
@@ -72,6 +75,12 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     _emit(format_result(result, fmt), output)
     if write:
         click.echo(describe_changes(result).rstrip("\n"), err=True)
+
+
+def _same_place(render_path: Path, output: Path) -> bool:
+    if "-" in (str(render_path), str(output)):
+        return str(render_path) == str(output)
+    return render_path.resolve() == output.resolve()
 
 
 _SINGULAR = {"properties": "property", "indexes": "index"}
