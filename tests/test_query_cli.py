@@ -271,3 +271,10 @@ def test_render_and_output_to_one_place_is_refused_before_anything_runs(run, tmp
         assert result.exit_code == 2, result.output
         assert "Error: --render and -o both name" in result.output
     assert (tmp_path / "q.html").read_text() == "mine"
+
+
+def test_an_error_quoting_a_huge_value_is_clipped(run):
+    result = run("query", "neighbourhood", "-p", "actor=" + "x" * 30000)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: parameter 'actor' of query 'neighbourhood': no actor named 'xxx")
+    assert result.output.endswith(" more characters)\n") and len(result.output) < 1100

@@ -14,3 +14,9 @@ def escape_controls(text: str) -> str:
     """Control characters shown escaped (\\n, \\t, \\x1b, \\u202e)."""
     return _CONTROL.sub(lambda m: _NAMED.get(m.group()) or (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
                                                            else f"\\u{ord(m.group()):04x}"), text)
+
+
+def error_line(text: str, limit: int = 1000) -> str:
+    """An error message as one inert line, clipped: a 30 kB value quoted back helps no one."""
+    text = escape_controls(text)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text) - limit:,} more characters)"

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..display import escape_controls
+from ..display import error_line
 from ..errors import ActorGraphError
 from .app import App, setting_option
 
@@ -27,7 +27,7 @@ class ActorGraphGroup(click.Group):
         except ActorGraphError as exc:
             if _debug(ctx):
                 raise
-            raise click.ClickException(escape_controls(str(exc))) from None  # one line, inert
+            raise click.ClickException(error_line(str(exc))) from None
         except BrokenPipeError:
             # A closed pipe (`actorgraph query ... | head`) ends quietly.
             sys.stderr.close()
