@@ -150,6 +150,18 @@ def test_unwritable_data_dir(tmp_path):
     assert_one_line_error(result, r"data dir .* is not writable .*--data-dir or ACTORGRAPH_DATA_DIR")
 
 
+@pytest.mark.parametrize("flag", ["--data-dir", "--graph-dir", "--queries-dir"])
+def test_an_empty_folder_option_is_refused_not_taken_for_the_current_folder(flag, tmp_path, monkeypatch):
+    """`--data-dir "$DIR"` with DIR unset put the store's dump, log, lock and leases in the
+    current folder."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [flag, "", "query", "most_connected"])
+    assert result.exit_code == 2, result.output
+    assert result.output.endswith(": give a folder, not an empty value\n"), result.output
+    assert f"Invalid value for '{flag}'" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_unwritable_html_output(data_dir, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
