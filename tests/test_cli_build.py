@@ -162,6 +162,14 @@ def test_an_empty_folder_option_is_refused_not_taken_for_the_current_folder(flag
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_empty_per_article_folder_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("President Javier Milei met Donald Trump in Washington.\n")
+    result = CliRunner().invoke(main, ["extract", "a.txt", "-o", "g.json", "--per-article", ""])
+    assert result.exit_code == 2 and result.output.endswith(": give a folder, not an empty value\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
 def test_unwritable_html_output(data_dir, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")

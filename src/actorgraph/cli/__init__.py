@@ -15,7 +15,7 @@ import click
 from .. import __version__
 from ..display import error_line
 from ..errors import ActorGraphError
-from .app import App, setting_option
+from .app import App, Folder, setting_option
 
 
 class ActorGraphGroup(click.Group):
@@ -51,24 +51,11 @@ def _debug(ctx: click.Context) -> bool:
 _option = setting_option
 
 
-class _Folder(click.Path):
-    """A folder option that refuses an empty value (`--data-dir "$DIR"` with DIR unset), which
-    as a Path is the current folder: the store would put its files there."""
-
-    def __init__(self) -> None:
-        super().__init__(path_type=Path, file_okay=False)
-
-    def convert(self, value, param, ctx):
-        if isinstance(value, str) and not value.strip():
-            self.fail("give a folder, not an empty value", param, ctx)
-        return super().convert(value, param, ctx)
-
-
 @click.group(cls=ActorGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @_option("backend", "--backend", type=click.Choice(["falkordb", "neo4j"]), show_default=True)
-@_option("data_dir", "--data-dir", type=_Folder(), show_default=True)
-@_option("graph_dir", "--graph-dir", type=_Folder())
-@_option("queries_dir", "--queries-dir", type=_Folder())
+@_option("data_dir", "--data-dir", type=Folder(), show_default=True)
+@_option("graph_dir", "--graph-dir", type=Folder())
+@_option("queries_dir", "--queries-dir", type=Folder())
 @_option("graph_name", "--graph-name", show_default=True)
 @_option("neo4j_uri", "--neo4j-uri", show_default=True)
 @_option("neo4j_user", "--neo4j-user", show_default=True)
