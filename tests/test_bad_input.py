@@ -164,6 +164,10 @@ CASES = [
     # -- article files -------------------------------------------------------------------------
     Case("folder-of-binary-files", lambda w: ["build", str(write(w / "bin" / "a.txt", os.urandom(4096)).parent)],
          r"nothing could be read from .*bin .*a\.txt: skipped: binary file"),
+    Case("folder-of-two-unreadable-files",
+         lambda w: ["build", str([write(w / "two" / name, b"") for name in ("a.txt", "b.txt")][0].parent)],
+         r"nothing could be read from .*two.* \(2 article file\(s\) found\): .*a\.txt: skipped: empty file"
+         r" \(and 1 more\)$"),
     Case("empty-file", lambda w: ["build", str(write(w / "empty.txt", b""))], r"empty\.txt: skipped: empty file"),
     Case("whitespace-only-file", lambda w: ["build", str(write(w / "blank.md", "  \n\t\n"))],
          r"blank\.md: skipped: empty file"),
@@ -397,6 +401,15 @@ def test_malformed_manifest_names_file_and_line(work):
     assert result.exit_code == 1
     assert re.fullmatch(r"Error: .*manifest\.json:2: .*invalid JSON.*\n", result.output), result.output
 
+
+
+def test_a_file_name_holding_escape_sequences_is_shown_escaped(work):
+    folder = articles(work)
+    write(folder / "\x1b]0;pwned\x07.txt", "")
+    result = CliRunner().invoke(main, ["extract", str(folder), "-o", "g.json"])
+    assert result.exit_code == 0, result.output
+    assert "\\x1b]0;pwned\\x07.txt: skipped: empty file" in result.stderr
+    assert "\x1b" not in result.output and "\x07" not in result.output
 
 
 def test_impossible_date_filter_is_refused(store_dir, work):

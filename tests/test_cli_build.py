@@ -105,6 +105,13 @@ def assert_one_line_error(result, pattern: str) -> None:
     assert re.search(pattern, lines[0]), lines[0]
 
 
+def test_build_of_articles_naming_no_actor_says_none(data_dir, tmp_path):
+    (tmp_path / "cat.txt").write_text("The cat sat on the mat all afternoon.\n")
+    result = run("build", str(tmp_path / "cat.txt"), "--no-html", data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert "\n  actors:    none\n  relations: none\n" in result.output
+
+
 def test_missing_article_path(data_dir, tmp_path):
     result = run("build", str(tmp_path / "no-such-folder"), data_dir=data_dir)
     assert_one_line_error(result, r"no-such-folder.*no such file or folder")
@@ -141,6 +148,26 @@ def test_unwritable_data_dir(tmp_path):
     blocker.write_text("")
     result = run("build", "--no-html", data_dir=blocker / "store")
     assert_one_line_error(result, r"data dir .* is not writable .*--data-dir or ACTORGRAPH_DATA_DIR")
+
+
+@pytest.mark.parametrize("flag", ["--data-dir", "--graph-dir", "--queries-dir"])
+def test_an_empty_folder_option_is_refused_not_taken_for_the_current_folder(flag, tmp_path, monkeypatch):
+    """`--data-dir "$DIR"` with DIR unset put the store's dump, log, lock and leases in the
+    current folder."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [flag, "", "query", "most_connected"])
+    assert result.exit_code == 2, result.output
+    assert result.output.endswith(": give a folder, not an empty value\n"), result.output
+    assert f"Invalid value for '{flag}'" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_per_article_folder_is_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("President Javier Milei met Donald Trump in Washington.\n")
+    result = CliRunner().invoke(main, ["extract", "a.txt", "-o", "g.json", "--per-article", ""])
+    assert result.exit_code == 2 and result.output.endswith(": give a folder, not an empty value\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
 
 
 def test_unwritable_html_output(data_dir, tmp_path):

@@ -173,3 +173,36 @@ def test_a_pipe_or_device_is_written_into_not_replaced(graph_file, tmp_path):
     result = run("export", "--graph", graph_file, "-f", "csv", "-o", fifo)
     assert result.exit_code == 1
     assert result.output == f"Error: {fifo}: cannot write several files to it; choose another -o\n"
+
+
+def test_a_stored_graph_without_actors_is_not_called_missing(data_dir, tmp_path):
+    """After `build` of articles naming no actor, the store holds a graph (its articles):
+    telling the user to run `actorgraph build` would have them replace it with the snapshot."""
+    empty = tmp_path / "empty.json"
+    empty.write_text(json.dumps({"nodes": [], "edges": [], "articles": [
+        {"id": "a1", "title": "The cat sat", "file": "a.txt", "sha256": "0" * 64, "mentions": []}]}))
+    assert run("--data-dir", data_dir, "load", "--replace", empty).exit_code == 0
+    out = tmp_path / "v.html"
+    for args in (["render", "-o", out], ["export", "-f", "json", "-o", out]):
+        result = run("--data-dir", data_dir, *args)
+        assert (result.exit_code, result.output) == (1, (
+            "Error: the graph in the falkordb store has no actors (its 1 article(s) named none); "
+            "build it from other articles, or select from a file with --graph FILE\n"))
+        assert not out.exists()
+
+
+def test_names_reach_the_terminal_with_control_characters_escaped(ontology, tmp_path):
+    """diff's table, the 'wrote ...' lines and the summaries show a name's escape sequences
+    (here: clear the screen, set the window title, reverse the text) as text."""
+    graph = small_graph(ontology)
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    write_graph(graph, old)
+    node = next(iter(graph.nodes.values()))
+    node.name = "Arg\x1b[2J\x1b]0;pwned\x07entina\u202e"
+    write_graph(graph, new)
+    outputs = [run("diff", old, new).output,
+               run("render", "--graph", new, "--actor", node.id, "-o", tmp_path / "v.html").output,
+               run("export", "--graph", new, "--actor", node.id, "-f", "json", "-o", tmp_path / "v.json").output]
+    for output in outputs:
+        assert "Arg\\x1b[2J\\x1b]0;pwned\\x07entina\\u202e" in output, output
+        assert "\x1b" not in output and "\u202e" not in output and "\x07" not in output

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 
@@ -180,6 +181,12 @@ def test_queries_lists_the_library():
      "Error: parameter 'type' of query 'relations_of_type': unknown relation type 'FUNDZ' (did you mean "
      "'FUNDS'?) (known: MET_WITH, HOLDS_ROLE, LEADS, MEMBER_OF, SUPPORTS, CRITICIZES, ALLIED_WITH, "
      "NEGOTIATES, PARTY_TO, FUNDS, IMPOSES)"),
+    (["query", "neighbourhood", "-p", "actor= "],
+     "Error: parameter 'actor' of query 'neighbourhood' needs an actor (the actor's id, name or one of "
+     "its aliases (any case), e.g. \"Javier Milei\"); got an empty value"),
+    (["query", "relations_of_type", "-p", "type="],
+     "Error: parameter 'type' of query 'relations_of_type' needs a relation (a relation type from "
+     "graph/ontology.yaml, e.g. FUNDS); got an empty value"),
     (["query", "most_connected", "-p", "limit=0"],
      "Error: parameter 'limit' of query 'most_connected' must be at least 1, got '0'"),
 ])
@@ -206,6 +213,22 @@ def test_json_and_tables_write_dates_times_and_durations_as_iso_8601(run):
     assert table[2].split() == ["2025-01-31", "2025-01-31T10:20:30", "10:20:30", "P1M2DT3H"]
     assert run("query", "-e", cypher, "--format", "csv").stdout.splitlines()[1] == \
         "2025-01-31,2025-01-31T10:20:30,10:20:30,P1M2DT3H"
+
+
+def test_json_is_valid_json_for_nan_and_infinities(run):
+    result = run("query", "-e", "RETURN 0.0/0.0 AS nan, 1.0/0.0 AS inf, -1.0/0.0 AS ninf, 1.5 AS x",
+                 "--format", "json")
+    assert json.loads(result.stdout, parse_constant=pytest.fail) == [
+        {"nan": "NaN", "inf": "Infinity", "ninf": "-Infinity", "x": 1.5}]
+
+
+def test_negative_durations_keep_their_sign_on_every_part(run):
+    cypher = ("RETURN duration({hours: -2, minutes: 30}) AS a, duration({seconds: -90}) AS b, "
+              "duration({days: -1}) AS c, duration({minutes: 90}) AS d")
+    result = run("query", "-e", cypher, "--format", "csv")
+    assert result.stdout.splitlines()[1] == "PT-1H-30M,PT-1M-30S,P-1D,PT1H30M"
+    assert queries.to_plain(datetime.timedelta(seconds=-1.5)) == "PT-1.5S"
+    assert queries.to_plain(datetime.timedelta(days=-1, hours=2)) == "PT-22H"
 
 
 def test_integer_columns_stay_integers(run):
@@ -238,3 +261,20 @@ def test_query_render_uses_the_stored_evidence_titles_and_dates(run, falkor_stor
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert "Trump and Milei meet" in html and "no source articles recorded" not in html
+
+
+def test_render_and_output_to_one_place_is_refused_before_anything_runs(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "q.html").write_text("mine")
+    for args in (["--render", "q.html", "-o", "./q.html"], ["--render", "-"]):
+        result = run("query", "most_connected", *args)
+        assert result.exit_code == 2, result.output
+        assert "Error: --render and -o both name" in result.output
+    assert (tmp_path / "q.html").read_text() == "mine"
+
+
+def test_an_error_quoting_a_huge_value_is_clipped(run):
+    result = run("query", "neighbourhood", "-p", "actor=" + "x" * 30000)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: parameter 'actor' of query 'neighbourhood': no actor named 'xxx")
+    assert result.output.endswith(" more characters)\n") and len(result.output) < 1100

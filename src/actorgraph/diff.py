@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from .display import escape_controls
 from .model import Edge, Graph, Node
 from .select import check_date, date_bounds, evidence_date, subgraph
 
@@ -236,7 +237,7 @@ def format_table(result: GraphDiff) -> str:
 
 
 def _one_line(text: str) -> str:
-    return text.replace("\r", " ").replace("\n", " ")
+    return escape_controls(text.replace("\r", " ").replace("\n", " "))
 
 
 def format_json(result: GraphDiff) -> str:

@@ -56,11 +56,11 @@ def extract_paths(paths: list[Path], ontology: Ontology, *, curation_path: Path 
     if not paths:
         raise InputError("no article paths given")
     corpus = read_paths([Path(p) for p in paths])
+    more = f" (and {len(corpus.problems) - 1} more)" if len(corpus.problems) > 1 else ""
     if strict and corpus.problems:
-        more = f" (and {len(corpus.problems) - 1} more)" if len(corpus.problems) > 1 else ""
         raise InputError(f"{corpus.problems[0]}{more}; stopping because of --strict")
     if not corpus.documents:
-        detail = f": {corpus.problems[0]}" if corpus.problems else ""
+        detail = f": {corpus.problems[0]}{more}" if corpus.problems else ""
         raise InputError(f"nothing could be read from {', '.join(str(p) for p in paths)}"
                          f" ({corpus.files_seen} article file(s) found){detail}")
     chosen = get_extractor(extractor, llm)

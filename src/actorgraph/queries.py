@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,6 +168,10 @@ def convert(param: Param, value: str, query_name: str = "") -> Any:
     """One `-p` string as the parameter's declared type; QueryError naming it if it does not fit."""
     where = f"parameter {param.name!r}" + (f" of query {query_name!r}" if query_name else "")
     text = value.strip()
+    if param.required and param.type in ("actor", "relation") and not text:
+        # an empty value names nothing; only an optional one means "all" (its default, "")
+        raise QueryError(f"{where} needs {_article(param.type)} {param.type} ({param.help}); "
+                         f"got an empty value")
     try:
         if param.type in ("string", "actor"):
             return value
@@ -386,6 +391,8 @@ def to_plain(value: Any) -> Any:
         return [to_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):  # JSON has no NaN or Infinity
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
     return _temporal(value)
 
 
@@ -394,8 +401,10 @@ def _temporal(value: Any) -> Any:
     time, datetime and dateutil relativedelta; the Neo4j store turns its own into text)."""
     if isinstance(value, (datetime.date, datetime.time)):  # datetime is a date
         return value.isoformat()
-    if isinstance(value, datetime.timedelta):
-        return iso_duration(days=value.days, seconds=value.seconds, microseconds=value.microseconds)
+    if isinstance(value, datetime.timedelta):  # one sign for every part: -1.5 s is not -1 day + 86398.5 s
+        sign, size = (-1, -value) if value < datetime.timedelta(0) else (1, value)
+        return iso_duration(days=sign * size.days, seconds=sign * size.seconds,
+                            microseconds=sign * size.microseconds)
     if type(value).__name__ == "relativedelta":
         return iso_duration(years=value.years, months=value.months, days=value.days,
                             hours=value.hours, minutes=value.minutes, seconds=value.seconds,
@@ -405,13 +414,20 @@ def _temporal(value: Any) -> Any:
 
 def iso_duration(*, years: int = 0, months: int = 0, days: int = 0, hours: int = 0, minutes: int = 0,
                  seconds: int = 0, microseconds: int = 0) -> str:
-    """An ISO 8601 duration such as P1Y2M3DT4H5M6.5S (PT0S when every part is zero)."""
-    minutes, seconds = minutes + seconds // 60, seconds % 60
-    hours, minutes = hours + minutes // 60, minutes % 60
+    """An ISO 8601 duration such as P1Y2M3DT4H5M6.5S (PT0S when every part is zero).
+
+    A negative part keeps its sign, as Neo4j writes them: P-1M3D, PT-1H-30M, PT-1.5S. The
+    clock parts are carried (90 minutes: PT1H30M) on their sum, so they share its sign.
+    """
+    clock_us = ((hours * 60 + minutes) * 60 + seconds) * 1_000_000 + microseconds
+    sign = "-" if clock_us < 0 else ""
+    seconds, microseconds = divmod(abs(clock_us), 1_000_000)
+    minutes, seconds = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
     date = "".join(f"{n}{unit}" for n, unit in ((years, "Y"), (months, "M"), (days, "D")) if n)
     secs = f"{seconds}.{microseconds:06d}".rstrip("0").rstrip(".") if microseconds else str(seconds)
-    clock = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
-    clock += f"{secs}S" if seconds or microseconds else ""
+    clock = "".join(f"{sign}{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
+    clock += f"{sign}{secs}S" if seconds or microseconds else ""
     if not date and not clock:
         return "PT0S"
     return "P" + date + ("T" + clock if clock else "")
@@ -490,7 +506,7 @@ def _parse_param(spec: str, where: str) -> Param:
     low, high = (None if low is None else int(low)), (None if high is None else int(high))
     if low is not None and high is not None and low > high:
         raise ConfigError(f"{where}: empty range {low}..{high}")
-    param = Param(name, type_, None, True, help_.strip(), low, high)
+    param = Param(name, type_, None, default is None, help_.strip(), low, high)
     if default is None:
         return param
     try:

@@ -14,8 +14,9 @@ from pathlib import Path
 import click
 
 from .. import __version__
+from ..display import error_line
 from ..errors import ActorGraphError
-from .app import App, setting_option
+from .app import App, Folder, setting_option
 
 
 # The module of each command, imported only when that command runs (or help lists them):
@@ -47,7 +48,7 @@ class ActorGraphGroup(click.Group):
         except ActorGraphError as exc:
             if _debug(ctx):
                 raise
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(error_line(str(exc))) from None
         except BrokenPipeError:
             # A closed pipe (`actorgraph query ... | head`) ends quietly.
             sys.stderr.close()
@@ -73,9 +74,9 @@ _option = setting_option
 
 @click.group(cls=ActorGraphGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @_option("backend", "--backend", type=click.Choice(["falkordb", "neo4j"]), show_default=True)
-@_option("data_dir", "--data-dir", type=click.Path(path_type=Path, file_okay=False), show_default=True)
-@_option("graph_dir", "--graph-dir", type=click.Path(path_type=Path, file_okay=False))
-@_option("queries_dir", "--queries-dir", type=click.Path(path_type=Path, file_okay=False))
+@_option("data_dir", "--data-dir", type=Folder(), show_default=True)
+@_option("graph_dir", "--graph-dir", type=Folder())
+@_option("queries_dir", "--queries-dir", type=Folder())
 @_option("graph_name", "--graph-name", show_default=True)
 @_option("neo4j_uri", "--neo4j-uri", show_default=True)
 @_option("neo4j_user", "--neo4j-user", show_default=True)

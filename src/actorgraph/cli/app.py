@@ -20,6 +20,19 @@ def setting_option(name: str, *flags: str, **kwargs):
                         show_envvar=bool(setting.envvar), help=setting.help, **kwargs)
 
 
+class Folder(click.Path):
+    """A folder option that refuses an empty value (`--data-dir "$DIR"` with DIR unset), which
+    as a Path is the current folder: the store, or --per-article, would put its files there."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path, file_okay=False)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("give a folder, not an empty value", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 @dataclass
 class App:
     backend: str = "falkordb"

@@ -12,6 +12,7 @@ import click
 from .. import analytics
 from ..build import build as run_build
 from ..build import graph_from_articles, snapshot_graph
+from ..display import escape_controls
 from ..model import read_graph
 from ..progress import Progress
 from ..store import server
@@ -54,9 +55,9 @@ def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict,
         for problem in extraction.problems:
             _warning(problem)
         for note in extraction.notes:
-            click.echo(f"note: {note}", err=True)
+            click.echo(escape_controls(f"note: {note}"), err=True)
         for line in extraction.summary:
-            click.echo(line, err=True)
+            click.echo(escape_controls(line), err=True)
         graph = extraction.graph
         source = f"{len(graph.articles)} articles"
     else:
@@ -69,7 +70,7 @@ def build(app: App, articles, out, no_html, title, jobs, extractor, llm, strict,
     if open_ and report.html:
         problem = open_in_browser(Path(report.html))
         if problem:
-            click.echo(f"note: {problem}", err=True)
+            click.echo(escape_controls(f"note: {problem}"), err=True)
 
 
 def open_in_browser(path: Path) -> str | None:
@@ -103,7 +104,7 @@ def open_in_browser(path: Path) -> str | None:
 
 
 def _warning(line: str) -> None:
-    click.echo(f"warning: {line}", err=True)
+    click.echo(escape_controls(f"warning: {line}"), err=True)
 
 
 def _print_summary(app: App, report) -> None:
@@ -123,11 +124,11 @@ def _print_summary(app: App, report) -> None:
                 if app.backend == "falkordb" else "Neo4j keeps no copy of the previous graph")
         click.echo(f"Replaced {actors:,} actors and {relations:,} relations with {len(graph.nodes):,} "
                    f"and {len(graph.edges):,}; {kept}.")
-    click.echo("  actors:    " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
-    click.echo("  relations: " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
+    click.echo("  actors:    " + (", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "none"))
+    click.echo("  relations: " + (", ".join(f"{k} {v}" for k, v in sorted(types.items())) or "none"))
     top = analytics.top_actors(graph, 5)
     if top:
-        click.echo("  most connected: " + ", ".join(f"{name} ({deg})" for name, deg, _ in top))
+        click.echo(escape_controls("  most connected: " + ", ".join(f"{name} ({deg})" for name, deg, _ in top)))
     if report.html:
         click.echo(f"HTML view: {report.html}")
     click.echo("Next: actorgraph queries  |  actorgraph query most_connected  |  actorgraph export --help")

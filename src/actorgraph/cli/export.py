@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from .. import select as selecting
+from ..display import escape_controls
 from ..errors import InputError
 from ..model import Graph, read_graph, slugify
 from .app import App
@@ -39,6 +40,10 @@ def load_graph(app: App, graph_file: Path | None) -> Graph:
     if graph_file is not None:
         return read_graph(graph_file, app.ontology)
     graph = app.store().export_graph()
+    if not graph.nodes and graph.articles:  # a build of articles that named no actor
+        raise InputError(f"the graph in the {app.backend} store has no actors (its {len(graph.articles)} "
+                         f"article(s) named none); build it from other articles, or select from a file "
+                         f"with --graph FILE")
     if not graph.nodes:
         raise InputError(f"the {app.backend} store holds no graph yet; run `actorgraph build` "
                          f"(or `actorgraph load FILE`), or select from a file with --graph FILE")
@@ -154,7 +159,7 @@ def render(app: App, request: SelectionRequest, output: Path | None, title: str)
     graph, scope = request.resolve(app)
     files = exporting.render(graph, app.ontology, "html", exporting.ExportOptions(title=title, scope=scope))
     exporting.write_files(files, str(output))
-    click.echo(f"wrote {output}: {scope}")
+    click.echo(escape_controls(f"wrote {output}: {scope}"))
 
 
 @click.command()
@@ -198,7 +203,7 @@ def export(app: App, request: SelectionRequest, format_name: str | None, output:
     written = exporting.write_files(files, output)
     if written:
         where = output if len(written) == 1 else f"{len(written)} files in {output}"
-        click.echo(f"wrote {format_name} to {where}: {scope}", err=True)
+        click.echo(escape_controls(f"wrote {format_name} to {where}: {scope}"), err=True)
 
 
 @click.command()
@@ -253,7 +258,7 @@ def diff(app: App, graphs: tuple[Path, ...], since: str | None, format_name: str
         scope = f"changes {result.old_label} -> {result.new_label}: {result.summary()}"
         files = exporting.render(view, app.ontology, "html", exporting.ExportOptions(title=title, scope=scope))
         exporting.write_files(files, output)
-        click.echo(f"wrote {output}: {result.summary()}")
+        click.echo(escape_controls(f"wrote {output}: {result.summary()}"))
 
 
 COMMANDS = [render, export, diff]

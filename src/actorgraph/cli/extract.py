@@ -10,11 +10,12 @@ from pathlib import Path
 
 import click
 
+from ..display import escape_controls
 from ..extract import EXTRACTORS
 from ..model import dumps_graph
 from ..output import write_files
 from ..settings import SETTINGS
-from .app import App, setting_option
+from .app import App, Folder, setting_option
 
 
 def extractor_options(command):
@@ -58,7 +59,7 @@ def extractor_options(command):
 
 
 def _warn(line: str) -> None:
-    click.echo(line, err=True)
+    click.echo(escape_controls(line), err=True)
 
 
 def _print_llm_schema(ctx: click.Context, _param, value: bool) -> None:
@@ -74,7 +75,7 @@ def _print_llm_schema(ctx: click.Context, _param, value: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False,
               allow_dash=True), help="Graph JSON to write ('-' for stdout).")
-@click.option("--per-article", type=click.Path(path_type=Path, file_okay=False),
+@click.option("--per-article", type=Folder(),
               help="Also write one graph JSON per article into DIR, named after the article file "
                    "(or its JSON Lines id, made a safe file name).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
@@ -98,9 +99,9 @@ def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
     result = extract_paths(list(paths), app.ontology, curation_path=app.curation_path, jobs=jobs,
                            extractor=extractor, strict=strict, progress=True, llm=llm, warn=_warn)
     for problem in result.problems:
-        click.echo(problem, err=True)
+        click.echo(escape_controls(problem), err=True)
     for note in result.notes:
-        click.echo(f"note: {note}", err=True)
+        click.echo(escape_controls(f"note: {note}"), err=True)
     text = dumps_graph(result.graph)
     files = per_article_files(result.per_article, Path(per_article)) if per_article else {}
     if str(output) != "-":
@@ -112,7 +113,7 @@ def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
     click.echo(f"{len(g.articles)} articles -> {len(g.nodes)} entities, {len(g.edges)} relations "
                f"({result.extractor})" + (f"; wrote {output}" if str(output) != "-" else ""), err=True)
     for line in result.summary:
-        click.echo(line, err=True)
+        click.echo(escape_controls(line), err=True)
 
 
 @click.command()
@@ -137,9 +138,9 @@ def evaluate(app: App, gold_dir, articles_dir, show_errors, as_json, jobs, extra
     result = extract_paths([articles_dir], app.ontology, extractor=extractor, llm=llm,
                            jobs=jobs, progress=extractor == "llm", warn=_warn)
     for problem in result.problems:
-        click.echo(problem, err=True)
+        click.echo(escape_controls(problem), err=True)
     for line in result.summary:
-        click.echo(line, err=True)
+        click.echo(escape_controls(line), err=True)
     predictions = {stem: graph.to_dict() for stem, graph in result.per_article.items()}
     scores, report = score(gold, predictions)
     if show_errors:

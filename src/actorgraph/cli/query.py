@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import sys
 from pathlib import Path
 
 import click
 
 from .. import queries
+from ..display import escape_controls
 from ..errors import QueryError
 from ..store.base import Result
 from .app import App, setting_option
@@ -54,6 +54,9 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     sources = [s for s in (name, text, file) if s]
     if len(sources) != 1:
         raise click.UsageError("give exactly one of NAME, -e CYPHER or --file FILE")
+    if render_path is not None and _same_place(render_path, output):
+        raise click.UsageError(f"--render and -o both name {str(output)!r}: the view and the "
+                               f"{fmt} output would overwrite each other; give each its own file")
     raw = queries.parse_assignments(params)
     app.query_timeout = timeout or None
     if name:
@@ -72,6 +75,12 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     _emit(format_result(result, fmt), output)
     if write:
         click.echo(describe_changes(result).rstrip("\n"), err=True)
+
+
+def _same_place(render_path: Path, output: Path) -> bool:
+    if "-" in (str(render_path), str(output)):
+        return str(render_path) == str(output)
+    return render_path.resolve() == output.resolve()
 
 
 _SINGULAR = {"properties": "property", "indexes": "index"}
@@ -144,9 +153,6 @@ def format_result(result: Result, fmt: str) -> str:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# C0 and C1 controls, DEL, line and paragraph separators, and bidirectional overrides that
-# could make a terminal move the cursor, change colours or reorder what is shown.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def csv_cell(text: str, value: object = None) -> str:
@@ -157,14 +163,6 @@ def csv_cell(text: str, value: object = None) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return text
     return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def escape_controls(text: str) -> str:
-    """Control characters shown escaped (\\n, \\t, \\x1b, \\u202e), so table output cannot
-    drive the terminal."""
-    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-    return _CONTROL.sub(lambda m: named.get(m.group()) or (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                                                          else f"\\u{ord(m.group()):04x}"), text)
 
 
 def format_table(result: Result, max_cell: int = MAX_CELL) -> str:
