@@ -61,9 +61,9 @@ class Token:
 
     __slots__ = ("text", "start", "end", "lower")
 
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, lower: str | None = None):
         self.text, self.start, self.end = text, start, end
-        self.lower = text.lower().replace("’", "'")
+        self.lower = text.lower().replace("’", "'") if lower is None else lower
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -83,7 +83,13 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    found = TOKEN_RE.finditer(text, start, end)
+    # lower-case the span once and slice it, unless a letter's lower case is longer ("İ") or
+    # depends on what follows (a final sigma), where a token's own lower case could differ
+    lowered = text[start:end].lower().replace("’", "'")
+    if len(lowered) != end - start or "Σ" in text[start:end]:
+        return [Token(m.group(), m.start(), m.end()) for m in found]
+    return [Token(m.group(), s, e, lowered[s - start:e - start]) for m in found for s, e in (m.span(),)]
 
 
 def split_sentences(text: str) -> list[Sentence]:
