@@ -366,8 +366,16 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
 
 
 def _surface(tokens: list[Token]) -> str:
-    return "".join(t.text + (" " if i + 1 < len(tokens) and tokens[i + 1].start > t.end else "")
-                   for i, t in enumerate(tokens)).strip()
+    """The tokens as written, one space where the text has any."""
+    if len(tokens) == 1:
+        return tokens[0].text.strip()
+    parts, prev_end = [], None
+    for t in tokens:
+        if prev_end is not None and t.start > prev_end:
+            parts.append(" ")
+        parts.append(t.text)
+        prev_end = t.end
+    return "".join(parts).strip()
 
 
 def _span(tokens: list[Token], text_surface: str | None = None) -> tuple[int, int, str]:
@@ -476,9 +484,16 @@ def _gazetteer(run: list[Token], pos: int, kb: Knowledge):
     return None
 
 
+# the first and last words of the titles: a run that starts (or ends) with no such word holds none
+_TITLE_FIRST = {t.split(" ")[0] for t in TITLE_SET}
+_TITLE_LAST = {t.split(" ")[-1] for t in TITLE_SET}
+
+
 def _match_title(run: list[Token], pos: int) -> int:
     """End index of the longest title starting at run[pos], or 0."""
     best = 0
+    if pos >= len(run) or run[pos].lower not in _TITLE_FIRST:
+        return best
     for end in range(pos + 1, min(len(run), pos + 5) + 1):
         words = " ".join(t.lower for t in run[pos:end])
         if words in TITLE_SET:
@@ -487,6 +502,8 @@ def _match_title(run: list[Token], pos: int) -> int:
 
 
 def _match_title_ending(run: list[Token], pos: int) -> bool:
+    if pos < 1 or run[pos - 1].lower not in _TITLE_LAST:
+        return False
     for start in range(max(0, pos - 4), pos):
         if " ".join(t.lower for t in run[start:pos]) in TITLE_SET:
             return True
