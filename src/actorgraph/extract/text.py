@@ -83,13 +83,27 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    found = TOKEN_RE.finditer(text, start, end)
+    chunk = text[start:end]
     # lower-case the span once and slice it, unless a letter's lower case is longer ("İ") or
     # depends on what follows (a final sigma), where a token's own lower case could differ
-    lowered = text[start:end].lower().replace("’", "'")
-    if len(lowered) != end - start or "Σ" in text[start:end]:
-        return [Token(m.group(), m.start(), m.end()) for m in found]
-    return [Token(m.group(), s, e, lowered[s - start:e - start]) for m in found for s, e in (m.span(),)]
+    lowered = chunk.lower().replace("’", "'")
+    if len(lowered) != len(chunk) or "Σ" in chunk:
+        return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    # split() gives the gaps and the tokens in turn, without a match object per token; the
+    # pattern looks behind nothing, so the slice matches as the text would
+    parts = _TOKEN_SPLIT_RE.split(chunk)
+    tokens = []
+    pos = 0
+    for k in range(1, len(parts), 2):
+        pos += len(parts[k - 1])
+        word = parts[k]
+        stop = pos + len(word)
+        tokens.append(Token(word, start + pos, start + stop, lowered[pos:stop]))
+        pos = stop
+    return tokens
+
+
+_TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")
 
 
 def split_sentences(text: str) -> list[Sentence]:

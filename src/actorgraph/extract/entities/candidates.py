@@ -399,10 +399,10 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
     # "US Department of State", "State Department Office of the Spokesperson"
     for cut in range(1, len(body)):
         head = kb.lookup(_surface(body[cut:]))
-        if head and head.label == "Organization" and (kb.lookup(_surface(body[:cut])) or
-                                                       fold(_surface(body[:cut])) in kb.demonyms):
+        before = _surface(body[:cut])
+        prefix = kb.lookup(before)
+        if head and head.label == "Organization" and (prefix or fold(before) in kb.demonyms):
             return Candidate(s, e, surface, "Organization", head.name, head.country)
-        prefix = kb.lookup(_surface(body[:cut]))
         if prefix and prefix.label == "Organization" and body[cut].lower in ORG_KEYWORDS:
             return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
     if known_only:
