@@ -138,25 +138,30 @@ def _line_kind(line: str) -> str:
     return "body"
 
 
+_STOP_RE = re.compile(r"[.!?]")
+
+
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     i = start
-    while i < end:
-        ch = text[i]
-        if ch in ".!?":
-            j = i + 1
-            while j < end and text[j] in CLOSERS:
-                j += 1
-            if j >= end:
-                break
-            if _is_boundary(text, i, j, end):
-                spans.append((begin, j))
-                k = j
-                while k < end and text[k].isspace():
-                    k += 1
-                begin = k
-                i = k
-                continue
+    while True:
+        stop = _STOP_RE.search(text, i, end)  # the next full stop, question or exclamation mark
+        if stop is None:
+            break
+        i = stop.start()
+        j = i + 1
+        while j < end and text[j] in CLOSERS:
+            j += 1
+        if j >= end:
+            break
+        if _is_boundary(text, i, j, end):
+            spans.append((begin, j))
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            begin = k
+            i = k
+            continue
         i += 1
     if begin < end:
         spans.append((begin, end))
