@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import analytics
 from .model import Graph, read_graph
 from .ontology import Ontology
 from .store.base import LoadStats, Progress, Store
@@ -38,8 +39,6 @@ def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_p
     The load and the HTML happen under the store's load lock, so that of two builds at once,
     the view left on disk is of the graph left in the store.
     """
-    from . import analytics  # networkx: imported by the commands that use it, not by `extract`
-
     analytics.annotate(graph)
     with store.exclusive():
         before = store.counts()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from .. import analytics
 from ..build import build as run_build
 from ..build import graph_from_articles, snapshot_graph
 from ..model import read_graph
@@ -124,8 +125,6 @@ def _print_summary(app: App, report) -> None:
                    f"and {len(graph.edges):,}; {kept}.")
     click.echo("  actors:    " + ", ".join(f"{k} {v}" for k, v in sorted(labels.items())))
     click.echo("  relations: " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())))
-    from .. import analytics  # networkx: imported by the commands that use it, not by `extract`
-
     top = analytics.top_actors(graph, 5)
     if top:
         click.echo("  most connected: " + ", ".join(f"{name} ({deg})" for name, deg, _ in top))
@@ -140,8 +139,6 @@ def _print_summary(app: App, report) -> None:
 @pass_app
 def load(app: App, graph_file: Path, replace: bool):
     """Load a graph JSON file into the store (MERGE: loading twice changes nothing)."""
-    from .. import analytics
-
     graph = read_graph(graph_file, app.ontology)
     analytics.annotate(graph)
     with Progress("loading", unit="batches") as progress:
