@@ -62,13 +62,18 @@ def sentence_date(sentence: str, published: str | None) -> str | None:
     dateline = DATELINE.match(sentence)
     if dateline and dateline.end() < len(sentence) and _has_date(sentence[dateline.end():]):
         sentence = sentence[dateline.end():]  # "BUENOS AIRES, April 9 - ... said on Wednesday": the event's day
-    for pattern in PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY]:
+    for pattern in _ALL if _DIGIT_RE.search(sentence) else _WITHOUT_DIGITS:
         for match in pattern.finditer(sentence):
             value = _resolve(match.groupdict(), published)
             if value:
                 found.append((match.start(), -(match.end() - match.start()), value))
                 break
     return min(found)[2] if found else None
+
+
+_ALL = PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY]
+_WITHOUT_DIGITS = [MONTH_ONLY, WEEKDAY]  # the others need a digit; most sentences have none
+_DIGIT_RE = re.compile(r"\d")
 
 
 DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")

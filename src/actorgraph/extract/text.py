@@ -61,9 +61,9 @@ class Token:
 
     __slots__ = ("text", "start", "end", "lower")
 
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, lower: str | None = None):
         self.text, self.start, self.end = text, start, end
-        self.lower = text.lower().replace("’", "'")
+        self.lower = text.lower().replace("’", "'") if lower is None else lower
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start}, {self.end})"
@@ -83,7 +83,27 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with offsets into ``text``."""
     end = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    chunk = text[start:end]
+    # lower-case the span once and slice it, unless a letter's lower case is longer ("İ") or
+    # depends on what follows (a final sigma), where a token's own lower case could differ
+    lowered = chunk.lower().replace("’", "'")
+    if len(lowered) != len(chunk) or "Σ" in chunk:
+        return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    # split() gives the gaps and the tokens in turn, without a match object per token; the
+    # pattern looks behind nothing, so the slice matches as the text would
+    parts = _TOKEN_SPLIT_RE.split(chunk)
+    tokens = []
+    pos = 0
+    for k in range(1, len(parts), 2):
+        pos += len(parts[k - 1])
+        word = parts[k]
+        stop = pos + len(word)
+        tokens.append(Token(word, start + pos, start + stop, lowered[pos:stop]))
+        pos = stop
+    return tokens
+
+
+_TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -118,25 +138,30 @@ def _line_kind(line: str) -> str:
     return "body"
 
 
+_STOP_RE = re.compile(r"[.!?]")
+
+
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     i = start
-    while i < end:
-        ch = text[i]
-        if ch in ".!?":
-            j = i + 1
-            while j < end and text[j] in CLOSERS:
-                j += 1
-            if j >= end:
-                break
-            if _is_boundary(text, i, j, end):
-                spans.append((begin, j))
-                k = j
-                while k < end and text[k].isspace():
-                    k += 1
-                begin = k
-                i = k
-                continue
+    while True:
+        stop = _STOP_RE.search(text, i, end)  # the next full stop, question or exclamation mark
+        if stop is None:
+            break
+        i = stop.start()
+        j = i + 1
+        while j < end and text[j] in CLOSERS:
+            j += 1
+        if j >= end:
+            break
+        if _is_boundary(text, i, j, end):
+            spans.append((begin, j))
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            begin = k
+            i = k
+            continue
         i += 1
     if begin < end:
         spans.append((begin, end))

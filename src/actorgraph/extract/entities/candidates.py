@@ -61,6 +61,13 @@ NICKNAME_RE = re.compile(
     rf"(?P<last>(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD}(?:\s(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD})?)")
 
 
+# cheap tests that let a sentence skip a pattern that cannot match it
+_QUOTE_CHARS_RE = re.compile("[“\"‘]")
+
+
+NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
+
+
 def find_candidates(result: ArticleEntities) -> None:
     """Tokens and name candidates of every sentence (capitalised runs, titles, known names, shapes)."""
     kb = knowledge()
@@ -91,11 +98,11 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
 
     chunk = text[sentence.start:sentence.end]
     base = sentence.start
-    for m in LIST_ORG_RE.finditer(chunk):
+    for m in (LIST_ORG_RE.finditer(chunk) if " of " in chunk or " for " in chunk else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
-    for m in DOMAIN_RE.finditer(chunk):
+    for m in (DOMAIN_RE.finditer(chunk) if "." in chunk else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
-    for m in BRACKET_RE.finditer(chunk):
+    for m in (BRACKET_RE.finditer(chunk) if "[" in chunk else ()):
         known = kb.lookup(m.group(1))
         name = known.name if known else m.group(1)
         claim(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
@@ -122,7 +129,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
                 any(s <= base + m.start() < e for s, e in taken):
             continue
         claim(Candidate(base + m.start(1), base + m.end(1), word, "Organization", word))
-    for m in NICKNAME_RE.finditer(chunk) if not known_only else ():
+    for m in NICKNAME_RE.finditer(chunk) if not known_only and _QUOTE_CHARS_RE.search(chunk) else ():
         # 'Luis "Toto" Caputo': one person, named without the nickname
         if any(s <= base + m.start() < e for s, e in taken):
             continue
@@ -151,9 +158,10 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         claim(cand)
         out.append(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
 
-    letters = re.sub(r"[^A-Za-z]", "", text[sentence.start:sentence.end])
-    if len(letters) >= 4 and letters.isupper() and sentence.kind != "body":
-        return []  # "WHO'S WHO", "THE LEAD": section headings in capitals name nobody
+    if sentence.kind != "body":
+        letters = NOT_LETTER_RE.sub("", chunk)
+        if len(letters) >= 4 and letters.isupper():
+            return []  # "WHO'S WHO", "THE LEAD": section headings in capitals name nobody
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     quotes = _line_quotes(text, line_start, len(text) if line_end < 0 else line_end)
@@ -161,13 +169,13 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     classed_end = -1
     while i < n:
         tok = tokens[i]
-        if not _capword(tok) or any(s <= tok.start < e for s, e in taken):
+        if not _capword(tok) or (taken and any(s <= tok.start < e for s, e in taken)):
             i += 1
             continue
         j = i + 1
         while j < n:
             t = tokens[j]
-            if any(s <= t.start < e for s, e in taken):
+            if taken and any(s <= t.start < e for s, e in taken):
                 break
             if _capword(t):
                 j += 1
@@ -253,10 +261,13 @@ def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return _QUOTE_CACHE[key]
 
 
+_QUOTE_MARK_RE = re.compile("[“”\"]")
+
+
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, opened = [], None
-    for i in range(start, end):
-        ch = text[i]
+    for m in _QUOTE_MARK_RE.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if ch == "“" or (ch == '"' and opened is None):
             opened = i
         elif (ch == "”" or ch == '"') and opened is not None:
@@ -355,8 +366,16 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
 
 
 def _surface(tokens: list[Token]) -> str:
-    return "".join(t.text + (" " if i + 1 < len(tokens) and tokens[i + 1].start > t.end else "")
-                   for i, t in enumerate(tokens)).strip()
+    """The tokens as written, one space where the text has any."""
+    if len(tokens) == 1:
+        return tokens[0].text.strip()
+    parts, prev_end = [], None
+    for t in tokens:
+        if prev_end is not None and t.start > prev_end:
+            parts.append(" ")
+        parts.append(t.text)
+        prev_end = t.end
+    return "".join(parts).strip()
 
 
 def _span(tokens: list[Token], text_surface: str | None = None) -> tuple[int, int, str]:
@@ -380,10 +399,10 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
     # "US Department of State", "State Department Office of the Spokesperson"
     for cut in range(1, len(body)):
         head = kb.lookup(_surface(body[cut:]))
-        if head and head.label == "Organization" and (kb.lookup(_surface(body[:cut])) or
-                                                       fold(_surface(body[:cut])) in kb.demonyms):
+        before = _surface(body[:cut])
+        prefix = kb.lookup(before)
+        if head and head.label == "Organization" and (prefix or fold(before) in kb.demonyms):
             return Candidate(s, e, surface, "Organization", head.name, head.country)
-        prefix = kb.lookup(_surface(body[:cut]))
         if prefix and prefix.label == "Organization" and body[cut].lower in ORG_KEYWORDS:
             return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
     if known_only:
@@ -465,9 +484,16 @@ def _gazetteer(run: list[Token], pos: int, kb: Knowledge):
     return None
 
 
+# the first and last words of the titles: a run that starts (or ends) with no such word holds none
+_TITLE_FIRST = {t.split(" ")[0] for t in TITLE_SET}
+_TITLE_LAST = {t.split(" ")[-1] for t in TITLE_SET}
+
+
 def _match_title(run: list[Token], pos: int) -> int:
     """End index of the longest title starting at run[pos], or 0."""
     best = 0
+    if pos >= len(run) or run[pos].lower not in _TITLE_FIRST:
+        return best
     for end in range(pos + 1, min(len(run), pos + 5) + 1):
         words = " ".join(t.lower for t in run[pos:end])
         if words in TITLE_SET:
@@ -476,6 +502,8 @@ def _match_title(run: list[Token], pos: int) -> int:
 
 
 def _match_title_ending(run: list[Token], pos: int) -> bool:
+    if pos < 1 or run[pos - 1].lower not in _TITLE_LAST:
+        return False
     for start in range(max(0, pos - 4), pos):
         if " ".join(t.lower for t in run[start:pos]) in TITLE_SET:
             return True

@@ -76,7 +76,9 @@ class SurfaceFinder:
     def iter(self, text: str, start: int, end: int):
         """(start, end) of each match in text[start:end], left to right, without overlaps."""
         found = [(m.start(), m.end()) for m in self.odd.finditer(text, start, end)] if self.odd else []
-        for word in WORD_START_RE.finditer(text, start, end):
+        # the words looked up below are among these; most sentences hold no first word at all
+        hopeless = self.by_first.keys().isdisjoint(map(str.lower, WORD_RE.findall(text, start, end)))
+        for word in () if hopeless else WORD_START_RE.finditer(text, start, end):
             for length, same_length in self.by_first.get(word.group().lower(), ()):
                 stop = word.start() + length
                 if stop <= end and text[word.start():stop].lower() in same_length and (

@@ -26,7 +26,9 @@ def events(result: ArticleEntities) -> None:
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
             chunk = text[sentence.start:sentence.end]
-            for m in INAUGURATION_RE.finditer(chunk):
+            # each pattern needs one of its head words: most sentences have none, and are not searched
+            inauguration = "inauguration" in chunk or "swearing-in" in chunk
+            for m in INAUGURATION_RE.finditer(chunk) if inauguration else ():
                 who = m.group("who") or m.group("who2")
                 person = _person_named(result, who)
                 if not person:
@@ -35,7 +37,8 @@ def events(result: ArticleEntities) -> None:
                 s, e = sentence.start + m.start(), sentence.start + m.end()
                 result.add(name, "Event", m.group())
                 edit.add(Mention(s, e, m.group(), name, index))
-            for m in ELECTION_RE.finditer(chunk):
+            election = "election" in chunk or "midterms" in chunk or "vote" in chunk
+            for m in ELECTION_RE.finditer(chunk) if election else ():
                 if not (m.group("kind") or m.group("year")) or m.group("head") == "vote":
                     continue  # "the midterms", "the elections": which ones, the text does not say here
                 kind_word = m.group("kind") or (m.group("head") if m.group("head") == "midterms" else "")

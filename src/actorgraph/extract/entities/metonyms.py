@@ -22,17 +22,15 @@ def metonyms(result: ArticleEntities) -> None:
     text = result.text
     inert: list[Mention] = []
     removed: set[int] = set()  # ids of replaced mentions, dropped from the list once at the end
+    heads = METONYM_HEADS | PARTY_MEMBERS | {"party", "and"}
     for index, tokens in enumerate(tokens_of):
-        for i, tok in enumerate(tokens):
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is None:
-                continue
+        for i in range(len(tokens) - 1):
+            tok, nxt = tokens[i], tokens[i + 1]
             head_i = i + 1
             if nxt.text in ("’s", "'s") and i + 2 < len(tokens):
                 head_i = i + 2
             head = tokens[head_i]
-            if head.lower not in METONYM_HEADS and head.lower not in PARTY_MEMBERS and \
-                    head.lower not in ("party", "and"):
+            if head.lower not in heads:
                 continue
             mention = by_start.get(tok.start)
             if mention is None or mention.end != tok.end:

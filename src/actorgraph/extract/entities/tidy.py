@@ -12,10 +12,15 @@ def drop_overlaps(result: ArticleEntities) -> None:
     result.mentions = _drop_overlaps(result.mentions)
 
 
+POSSESSIVE_RE = re.compile(r"['’]s\b|['’](?=\s)")
+
+
 def mark_possessives(result: ArticleEntities) -> None:
     """A mention followed by 's (or a bare apostrophe after s) is a possessor."""
+    text = result.text
     for m in result.mentions:
-        m.possessive = bool(re.match(r"['’]s\b|['’](?=\s)", result.text[m.end:m.end + 2]))
+        after = text[m.end:m.end + 2]
+        m.possessive = after[:1] in ("'", "’") and bool(POSSESSIVE_RE.match(after))
 
 
 def prune(result: ArticleEntities) -> None:
