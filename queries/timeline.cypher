@@ -7,11 +7,7 @@
 // param: actor actor = "" — id, name or alias of an actor; empty for all relations
 // backends: falkordb, neo4j
 MATCH (a:Entity)-[r]->(b:Entity)
-WHERE $actor = ''
-   OR a.id = $actor OR toLower(a.name) = toLower($actor)
-   OR any(alias IN a.aliases WHERE toLower(alias) = toLower($actor))
-   OR b.id = $actor OR toLower(b.name) = toLower($actor)
-   OR any(alias IN b.aliases WHERE toLower(alias) = toLower($actor))
+WHERE $actor = '' OR a.id = $actor OR b.id = $actor  // $actor: an id (names resolve first)
 UNWIND range(0, size(r.quotes) - 1) AS i
 OPTIONAL MATCH (art:Article {id: r.articles[i]})
 WITH a, r, b, i, coalesce(r.dates[i], '') AS own, coalesce(r.date_sources[i], '') AS given,
