@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from actorgraph import queries, settings
+from actorgraph.errors import ConfigError
 from actorgraph.cli import main
 from actorgraph.settings import PROJECT_ROOT
 
@@ -85,6 +86,21 @@ def test_a_workspace_query_adds_to_or_overrides_the_builtin_library(tmp_path, mo
     assert set(library) == set(builtin) | {"extra"}
     assert library["most_connected"].title == "Overridden"
     assert library["shortest_path"].texts == builtin["shortest_path"].texts
+
+
+def test_a_workspace_variant_alone_replaces_only_that_backends_text(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    builtin = queries.load_library()
+    (tmp_path / "queries").mkdir()
+    variant = "MATCH (n:Entity) RETURN n.name AS actor, 0 AS counterparts LIMIT $limit\n"
+    (tmp_path / "queries" / "most_connected.falkordb.cypher").write_text(variant, encoding="utf-8")
+    library = queries.load_library(user=settings.user_queries_dir())
+    assert library["most_connected"].text_for("falkordb").strip() == variant.strip()
+    assert library["most_connected"].text_for("neo4j") == builtin["most_connected"].text_for("neo4j")
+    assert queries.load_library()["most_connected"].texts == builtin["most_connected"].texts  # untouched
+    (tmp_path / "queries" / "nothing.falkordb.cypher").write_text(variant, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"nothing\.falkordb\.cypher: variant of a query that does not exist"):
+        queries.load_library(user=settings.user_queries_dir())
 
 
 def test_without_a_workspace_the_builtin_files_are_used(tmp_path, monkeypatch):

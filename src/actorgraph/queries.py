@@ -30,7 +30,7 @@ import difflib
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -104,12 +104,16 @@ def load_library(directory: Path | None = None, *, user: Path | None = None) -> 
         directory = builtin_path("queries")
     library = load_folder(directory)
     if user is not None:
-        library.update(load_folder(user))
+        library.update(load_folder(user, base=library))
     return library
 
 
-def load_folder(directory: Path) -> dict[str, NamedQuery]:
-    """The named queries in one folder (each NAME.cypher with its NAME.BACKEND.cypher variants)."""
+def load_folder(directory: Path, base: dict[str, NamedQuery] | None = None) -> dict[str, NamedQuery]:
+    """The named queries in one folder (each NAME.cypher with its NAME.BACKEND.cypher variants).
+
+    A variant whose NAME.cypher is not in the folder replaces that backend's text of the query
+    of that name in `base` (a workspace overriding only the built-in query's FalkorDB text).
+    """
     directory = Path(directory)
     if not directory.is_dir():
         raise ConfigError(f"{directory}: query folder not found")
@@ -123,6 +127,8 @@ def load_folder(directory: Path) -> dict[str, NamedQuery]:
             continue
         name, backend = path.name[: -len(".cypher")].rsplit(".", 1)
         query = library.get(name)
+        if query is None and base is not None and name in base:
+            query = library[name] = replace(base[name], texts=dict(base[name].texts))
         if query is None:
             raise ConfigError(f"{path}: variant of a query that does not exist ({name}.cypher)")
         if backend not in query.backends:
