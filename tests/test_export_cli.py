@@ -206,3 +206,15 @@ def test_names_reach_the_terminal_with_control_characters_escaped(ontology, tmp_
     for output in outputs:
         assert "Arg\\x1b[2J\\x1b]0;pwned\\x07entina\\u202e" in output, output
         assert "\x1b" not in output and "\u202e" not in output and "\x07" not in output
+
+
+@pytest.mark.parametrize("args", [("export", "-f", "json"), ("render",), ("diff",)])
+def test_an_empty_output_name_is_refused_and_nothing_is_written(graph_file, tmp_path, monkeypatch, args):
+    """`-o "$OUT"` with OUT unset: refused, not taken as stdout, the default file or the folder."""
+    monkeypatch.chdir(tmp_path)
+    graphs = ("--graph", graph_file) if args[0] != "diff" else (graph_file, graph_file)
+    result = run(*args, *graphs, "-o", "")
+    assert result.exit_code == 2
+    assert "give a file name, not an empty value" in result.output
+    assert result.stdout.count("\n") <= 3 and "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]

@@ -33,6 +33,21 @@ class Folder(click.Path):
         return super().convert(value, param, ctx)
 
 
+class OutputName(click.ParamType):
+    """An -o value that refuses an empty name (`-o "$OUT"` with OUT unset), which would
+    otherwise mean the default place or the current folder, depending on the command."""
+
+    name = "output"
+
+    def __init__(self, *, path: bool = False) -> None:
+        self.path = path  # convert to a Path (as click.Path(path_type=Path) does)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and not value.strip():
+            self.fail("give a file name, not an empty value", param, ctx)
+        return Path(value) if self.path and isinstance(value, str) else value
+
+
 @dataclass
 class App:
     backend: str = "falkordb"

@@ -16,7 +16,7 @@ from .. import select as selecting
 from ..display import escape_controls
 from ..errors import InputError
 from ..model import Graph, read_graph, slugify
-from .app import App
+from .app import App, OutputName
 
 
 @dataclass
@@ -138,7 +138,7 @@ def default_view_name(selection: selecting.Selection) -> str:
 
 @click.command()
 @selection_options
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=OutputName(path=True),
               help="HTML file to write (default: out/<what it shows>.html).")
 @click.option("--title", default="actorgraph", show_default=True,
               help="Title of the page (its heading and the browser tab).")
@@ -166,7 +166,7 @@ def render(app: App, request: SelectionRequest, output: Path | None, title: str)
 @selection_options
 @click.option("-f", "--format", "format_name", type=click.Choice(["html", "graphml", "gexf", "json", "csv", "cypher"]),
               help="Output format (default: from the -o suffix).")
-@click.option("-o", "--output", default="-", show_default=True, metavar="FILE|DIR|-",
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE|DIR|-", type=OutputName(),
               help="File to write; a folder for csv; - for stdout.")
 @click.option("--title", default="actorgraph", show_default=True, help="Graph title (html, graphml, gexf).")
 @click.option("--array-delimiter", default=None, metavar="CHAR",
@@ -211,7 +211,7 @@ def export(app: App, request: SelectionRequest, format_name: str | None, output:
 @click.option("--since", metavar="DATE", help="What is new in GRAPH (default: the snapshot) since DATE.")
 @click.option("-f", "--format", "format_name", type=click.Choice(["table", "json", "html"]), default="table",
               show_default=True)
-@click.option("-o", "--output", default=None, metavar="FILE|-",
+@click.option("-o", "--output", default=None, metavar="FILE|-", type=OutputName(),
               help="Where to write (default: stdout; out/diff.html for html).")
 @click.option("--title", default="What changed", show_default=True, help="Title of the html view.")
 @click.pass_obj
