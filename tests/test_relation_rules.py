@@ -154,6 +154,9 @@ CODE_EXAMPLES = [
      ("International Monetary Fund", "PARTY_TO", "Argentina–IMF agreement")),
     ("possessive-agreement", "Brazil has met the targets of its trade agreement with the European Union.",
      ("Brazil", "PARTY_TO", "Brazil–EU trade agreement")),
+    # money, deals and the agreements they name
+    ("lender-release", "The World Bank approved a $300 million programme for Uruguay on Monday.",
+     ("World Bank", "FUNDS", "Uruguay")),
 ]
 
 
@@ -355,3 +358,36 @@ def test_money_from_a_lender_reaches_the_borrower():
     assert found.get(("Bank of China", "FUNDS", "Zijin Mining")) == "rule:loan-from"
     found = read("The $20 billion swap line extended by the U.S. Treasury helped Argentina.")
     assert found.get(("United States Department of the Treasury", "FUNDS", "Argentina")) == "rule:loan-funds"
+
+
+# Money, deals and the agreements they name: sentences written for these tests.
+
+def test_a_lender_paying_out_under_a_program_funds_the_borrower():
+    text = ("The International Monetary Fund's executive board approved the third review of Paraguay's "
+            "$1 billion Extended Fund Facility, releasing about $200 million.")
+    found = read(text)
+    assert found.get(("International Monetary Fund", "FUNDS", "Paraguay")) in ("rule:lender-release",
+                                                                                  "rule:loan-funds")
+    text = ("Chile's peso rose after the IMF's board approved the review of the "
+            "country's program, releasing $800 million.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert ("International Monetary Fund", "FUNDS", "Chile") in {(r.source, r.type, r.target) for r in rels}
+    assert ("International Monetary Fund", "SUPPORTS", "Chile–IMF agreement") not in {
+        (r.source, r.type, r.target) for r in rels}  # its own approval is no support
+
+
+@pytest.mark.parametrize("sentence", [
+    "The World Bank did not approve a $300 million programme for Uruguay on Monday.",
+    "The World Bank may approve a $300 million programme for Uruguay next month.",
+    "Uruguay is negotiating a $300 million programme with the World Bank, which approved a review.",
+])
+def test_a_lender_release_that_did_not_happen_funds_nobody(sentence):
+    assert not [k for k in read(sentence) if k[1] == "FUNDS"]
+
+
+def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
+    found = read("Chile and Peru signed a critical minerals agreement in Lima last week.")
+    assert found.get(("Chile", "PARTY_TO", "Chile–Peru critical minerals agreement")) == "rule:signed"
+    assert found.get(("Peru", "PARTY_TO", "Chile–Peru critical minerals agreement")) == "rule:signed"
+    found = read("Chile and Peru have not signed a critical minerals agreement.")
+    assert not [k for k in found if k[1] == "PARTY_TO"]

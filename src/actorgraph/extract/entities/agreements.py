@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, COMMON, Knowledge, knowledge
+from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, AGREEMENT_TOPICS, COMMON, Knowledge, knowledge
 from ..text import Token
 from .model import (ArticleEntities, Mention, MentionEditor, _NONE, _fold, _mention_at,
                     _most_mentioned_country, _token_index, mentions_by_sentence)
@@ -72,8 +72,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     prev = tokens[j - 1]
                     low = prev.lower
                     mention = _mention_at(existing, prev)
-                    if (low in AGREEMENT_MODIFIERS or low in ("billion", "million", "trillion", "bn")) and \
-                            prev.text.islower():
+                    if (low in AGREEMENT_MODIFIERS or low in AGREEMENT_TOPICS or
+                            low in ("billion", "million", "trillion", "bn")) and prev.text.islower():
                         mods.append(low)
                         j -= 1
                     elif prev.text[:1] in "$" or prev.text == "US$" or prev.text[:1].isdigit() or low.startswith(
@@ -91,6 +91,10 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                   result.entities[m.entity].label in ("Country", "Organization")]
                         if bodies:
                             parties.append(bodies[-1].entity)
+                        break
+                    elif low in ("’s", "'s") and j > 2 and tokens[j - 2].lower == "country" and \
+                            tokens[j - 3].lower == "the" and result.home:
+                        parties.append(result.home)  # "the country's program": the article's country
                         break
                     elif low in ("’s", "'s") and j > 1:
                         owner = _mention_at(existing, tokens[j - 2])
@@ -142,6 +146,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     mods.append("financing")  # "the IMF program", "the Fund's program"
                 elif head in ("program", "programme", "package", "facility") and (amount or right_party):
                     mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
+                elif head in ("program", "programme") and not mods and parties and \
+                        _lender_subject(result, text, existing, sentence.start, start):
+                    mods.append("financing")  # "the IMF's board approved the review of the country's program"
                 kind = _agreement_kind(head, mods)
                 if head in ANAPHORS and not descriptive:
                     target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
@@ -195,6 +202,13 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     # "a program with the Fund": the borrower is the article's country; "the EU deal" is
                     # no loan, and its other side is not known
                     all_parties.append(result.home)
+                if kind in ("financing program", "loan", "credit line") and len(all_parties) == 1 and \
+                        (result.entities.get(all_parties[0]) or _NONE).label == "Country":
+                    # "The IMF approved a $20 billion programme for Argentina": a lender that is the
+                    # sentence's subject is the other side
+                    lender = _lender_subject(result, text, existing, sentence.start, start)
+                    if lender:
+                        all_parties.append(lender)
                 if kind == "agreement" and len(all_parties) == 1 and right_party:
                     # "The International Monetary Fund's staff reached a staff-level agreement with
                     # Argentina": the sentence's subject is the other side
@@ -218,7 +232,13 @@ def agreement_phrases(result: ArticleEntities) -> None:
                             here.append(c)
                     if len(here) == 2:
                         all_parties = here
-                if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
+                if kind not in ("agreement", "trade agreement", "currency swap") and kind.endswith(" agreement") \
+                        and not all_parties:
+                    # "The United States and Argentina signed a critical minerals agreement": the
+                    # coordinated subjects are its sides
+                    all_parties = _coordinated_parties(result, text, existing, sentence.start, start)
+                if kind in ("trade agreement", "currency swap") or kind.endswith(" agreement") and kind != "agreement" \
+                        and len(all_parties) < 2:
                     # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
                     # Union": the sentence's own subject is the other side, else the article's countries
                     subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
@@ -265,6 +285,42 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     last_financial = name
                 else:
                     last_plain = name
+
+
+def _lender_subject(result: ArticleEntities, text: str, existing: list[Mention], begin: int,
+                    start: int) -> str | None:
+    """A fund or bank (not a central bank) that is the subject of the sentence (or of its clause
+    opened by 'after', 'when', ...) before the phrase."""
+    before = [m for m in existing if m.end <= start and result.entities.get(m.entity) is not None
+              and result.entities[m.entity].label in ("Country", "Organization", "Person")]
+    # "Bonds rose after the International Monetary Fund's board approved ...": a clause's subject
+    clause = [m for m in before if re.search(r"\b(?:after|when|as|since|because|once)\s+(?:the\s+)?$",
+                                             text[max(begin, m.start - 12):m.start])]
+    first = clause[-1] if clause else before[0] if before else None
+    lead_in = text[begin:first.start] if first and not clause else ""
+    if len(lead_in.split()) > 3 or re.search(r"[,;:]", lead_in):
+        return None
+    if first is None or result.entities[first.entity].label != "Organization":
+        return None
+    words = set(first.entity.lower().split())
+    if "central" in words or not words & {"bank", "fund"}:
+        return None
+    return first.entity
+
+
+def _coordinated_parties(result: ArticleEntities, text: str, existing: list[Mention], begin: int,
+                         start: int) -> list[str]:
+    """The sides of 'X and Y signed a ... agreement': two countries or bodies joined by 'and',
+    the first at most five words into the sentence, the phrase after them."""
+    actors = [m for m in existing if m.end <= start and result.entities.get(m.entity) is not None
+              and result.entities[m.entity].label in ("Country", "Organization") and not m.possessive]
+    for first, second in zip(actors, actors[1:]):
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[first.end:second.start]) and \
+                len(text[begin:first.start].split()) <= 5 and not re.search(r"[,;:]", text[begin:first.start]):
+            names = [_party_name(result, first.entity), _party_name(result, second.entity)]
+            if all(names) and names[0] != names[1]:
+                return names
+    return []
 
 
 def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],
@@ -470,9 +526,14 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
     if "trade" in mods or "tariff" in mods:
         return "trade agreement"
     if head in ("agreement", "deal", "accord", "treaty", "pact"):
-        for mod in ("nuclear", "climate", "defense", "defence", "security", "investment", "debt"):
-            if mod in mods:
-                return f"{mod} agreement"
+        # mods are read from the head leftwards: "critical minerals agreement" -> [minerals, critical]
+        topic = []
+        for mod in mods:
+            if mod not in AGREEMENT_TOPICS and mod != "debt":
+                break
+            topic.insert(0, mod)
+        if topic:
+            return " ".join(topic) + " agreement"
         return "agreement"
     return None
 
@@ -490,6 +551,9 @@ def _party_name(result: ArticleEntities, name: str) -> str | None:
         if known and known.country and re.search(r"\b(?:Department|Ministry|Treasury|Government|Federal Reserve)\b",
                                                  entity.name):
             return known.country  # "the US Treasury" is the United States' side of a swap
+        if re.search(r"\bMinistry\b", entity.name) and not knowledge().actors.get(entity.name):
+            # "an agreement with the Economy Ministry": a ministry is its government's side
+            return entity.country or result.country_of(entity.name) or result.home or entity.name
         bank_of = re.search(r"\bBank of (?:the )?([A-Z][\w ]+)$", entity.name)
         if bank_of:  # "People's Bank of China" stands for China in an agreement's name
             known = knowledge().lookup(bank_of.group(1))

@@ -78,9 +78,13 @@ def read_sentence(ents: ArticleEntities, index: int, mentions: list, inert: list
 def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
     met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH"}
+    # money and deals: a lender approving its own program pays out, it does not back it
+    released = {(r.sentence, r.source) for r in relations if r.why == "rule:lender-release" and r.type == "FUNDS"}
     for r in relations:
         if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
             continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
+        if r.type == "SUPPORTS" and (r.sentence, r.source) in released and entity_label(ents, r.target) == "Agreement":
+            continue
         if r.source == r.target:
             continue
         if r.type == "MET_WITH" and (entity_label(ents, r.source) == "Person") != (entity_label(ents, r.target) == "Person"):

@@ -84,6 +84,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 text[max(sentence.start, m.start - 60):m.start]):
             continue  # a loan still being negotiated or sought funds nobody yet
         if kind in FINANCIAL_KINDS:
+            funds_why = "rule:loan-funds"
             owner = [x for x in parties_here if x.possessive and x.start == m.start]
             head_at = _head_position(text, m)
             lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
@@ -133,6 +134,11 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             if not recipients and entity.parties:
                 funder_countries = {ents.country_of(f) or _bank_country(f) or f for f in funders}
                 recipients = [p for p in entity.parties if p not in funder_countries and p not in funders]
+            if not funders and entity.parties:
+                release = _lender_release(ents, text, mentions, sentence.start, m, entity)
+                if release:  # "The IMF's executive board approved the review of Argentina's program"
+                    funders, recipients = [release[0]], [release[1]]
+                    funds_why = "rule:lender-release"
             party_lenders = [p for p in (entity.parties or ()) if _lender(ents, p)]
             if party_lenders and funders and party_lenders[0] not in funders:
                 # "X, which lent Argentina $20 billion under an Extended Fund Facility": the Fund lends
@@ -148,7 +154,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                     r_country = ents.country_of(r) if entity_label(ents, r) == "Person" else r
                     if r_country and f != r_country:
                         out.append(Relation(f, r_country, "FUNDS", index,
-                                            {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:loan-funds"))
+                                            {"detail": f"{entity.name}: {_clean(m.surface)}"}, why=funds_why))
             if concluded and (funders or parties_here or owner):
                 # a swap named in passing ("about the swap line") restates nobody's part in it
                 for p in dict.fromkeys(funders + recipients[:1]):
@@ -157,6 +163,12 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 len(parties_here) >= 2:
             for x in parties_here:  # "the 23rd agreement between Argentina and the Fund"
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:agreement-between"))
+        elif len(entity.parties) == 2 and (release := _lender_release(ents, text, mentions, sentence.start, m, entity)):
+            # "The IMF approved a $20 billion programme for Argentina", "... the review of the country's program"
+            out.append(Relation(release[0], release[1], "FUNDS", index,
+                                {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:lender-release"))
+            for p in entity.parties:
+                out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:lender-release"))
         elif len(entity.parties) == 2 and any(_lender(ents, p) for p in entity.parties) and not PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]) and not (
                 m.anaphor or m.surface.lower() in ("program", "programme", "agreement", "deal")):
@@ -172,6 +184,41 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             for o in owner[:1]:
                 out.append(Relation(o, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
     return out
+
+
+# the lender's own approval or payment ("approved", "disbursed", "releasing about $1 billion")
+RELEASE = re.compile(r"\b(?:approv(?:ed|es)|disburs(?:ed|es|ing|ement)|releas(?:ed|es|ing)|extend(?:ed|s)|grant(?:ed|s)|"
+                     r"complet(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?review|paid\s+out|pays\s+out)\b", re.IGNORECASE)
+BODY_OF = re.compile(r"['’]s\s+(?:executive\s+)?(?:board|directors|staff|management)\b")
+
+
+def _lender_release(ents: ArticleEntities, text: str, mentions: list[Mention], begin: int, m: Mention,
+                    entity) -> tuple[str, str] | None:
+    """(lender, borrower) when the lender party of a two-sided program is the sentence's subject
+    (or owns the board that is) and approves or pays out before the program is named."""
+    lender = next((p for p in entity.parties if _lender(ents, p)), None)
+    borrower = next((p for p in entity.parties if p != lender and entity_label(ents, p) == "Country"), None)
+    if lender is None or borrower is None or borrower not in ents.entities:
+        return None
+    lead = text[begin:m.start]
+    cue = RELEASE.search(lead)
+    if cue is None or negated(text, begin, begin + cue.start(), "FUNDS") or PENDING.search(lead):
+        return None
+    cue_at = begin + cue.start()
+    from . import DATELINE_RE  # "BUENOS AIRES, March 12 (Reuters) -" names no subject
+    dateline = DATELINE_RE.match(text, begin)
+    begin = dateline.end() if dateline else begin
+    first = ([x for x in mentions if begin <= x.start and x.end <= cue_at and
+              mention_label(ents, x) in ACTOR] or [None])[-1]
+    if first is None or first.entity != lender or len(text[first.end:cue_at].split()) > 5:
+        return None
+    lead_in = text[begin:first.start]
+    if not (len(lead_in.split()) <= 3 and not re.search(r"[,;:]", lead_in) or
+            re.search(r"\b(?:after|when|as|since|because|once)\s+(?:the\s+)?$", lead_in)):
+        return None
+    if first.possessive and not BODY_OF.match(text, first.end):
+        return None
+    return lender, borrower
 
 
 PENDING = re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
@@ -198,7 +245,8 @@ def _bank_country(name: str) -> str | None:
 
 def _head_position(text: str, m: Mention) -> int:
     """Where the head noun of an agreement phrase starts ('swap' in '$20 billion swap line with X')."""
-    found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal)\b",
+    found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal|program|programme|"
+                      r"facility)\b",
                       text[m.start:m.end], re.IGNORECASE)
     return m.start + found.start() if found else m.end
 
