@@ -115,6 +115,16 @@ EXAMPLES = [
      ("World Bank", "FUNDS", "Argentina")),
     ("lends-amount", "The World Bank provided Argentina $2 billion last year.",
      ("World Bank", "FUNDS", "Argentina")),
+    # money, deals and the agreements they name
+    ("amount-from", "Uruguay secured $2 billion from the World Bank last week.", ("World Bank", "FUNDS", "Uruguay")),
+    ("paid-to", "The Inter-American Development Bank released a $500 million tranche to Ecuador.",
+     ("Inter-American Development Bank", "FUNDS", "Ecuador")),
+    ("hammer-out", "Chile is hammering out a trade deal with Peru.", ("Chile", "NEGOTIATES", "Chile–Peru trade agreement")),
+    ("negotiators-from", "Negotiators from Chile and Peru gathered in Lima on Monday.", ("Chile", "NEGOTIATES", "Peru")),
+    ("courts-for", "President Gabriel Boric is courting Washington for a trade deal.",
+     ("Gabriel Boric", "NEGOTIATES", "United States–Chile trade agreement")),
+    ("under-agreement", "Uruguay drew $1 billion under the currency swap with China in 2023.",
+     ("Uruguay", "PARTY_TO", "China–Uruguay currency swap")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -391,3 +401,15 @@ def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
     assert found.get(("Peru", "PARTY_TO", "Chile–Peru critical minerals agreement")) == "rule:signed"
     found = read("Chile and Peru have not signed a critical minerals agreement.")
     assert not [k for k in found if k[1] == "PARTY_TO"]
+
+
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Uruguay is seeking to secure $2 billion from the World Bank.", ("World Bank", "FUNDS", "Uruguay")),
+    ("The Inter-American Development Bank has not released a $500 million tranche to Ecuador.",
+     ("Inter-American Development Bank", "FUNDS", "Ecuador")),
+    ("Chile may be hammering out a trade deal with Peru.", ("Chile", "NEGOTIATES", "Chile–Peru trade agreement")),
+    ("Uruguay did not draw under the currency swap with China in 2023.",
+     ("Uruguay", "PARTY_TO", "China–Uruguay currency swap")),
+])
+def test_money_and_deal_words_respect_negation_and_hedging(sentence, unwanted):
+    assert unwanted not in read(sentence)
