@@ -413,3 +413,14 @@ def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
 ])
 def test_money_and_deal_words_respect_negation_and_hedging(sentence, unwanted):
     assert unwanted not in read(sentence)
+
+
+def test_a_tariff_it_imposed_on_a_country_s_goods_names_both_sides():
+    text = ("Chile sells copper abroad. Washington will lift the 25 percent tariff it imposed on a list of "
+            "Chilean goods, officials said.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    found = {(r.source, r.type, r.target): r.why for r in rels}
+    assert found.get(("United States", "IMPOSES", "Chile")) == "rule:imposed-on"
+    text = "Chile sells copper abroad. Washington never imposed a tariff on most of the country's goods."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "IMPOSES"]

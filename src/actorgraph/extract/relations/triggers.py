@@ -168,10 +168,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 elif on_match:
                     objects = []
             if trigger.type == "IMPOSES" and not on_target:
-                on = re.search(r"\bon\s+(?:the\s+)?([A-Z][\w.]+)\s+(?:[a-z]+\s+){0,2}(?:goods|imports|exports|"
-                               r"products|steel|companies|firms|officials|beef|soy\w*|oil|banks|entities|"
-                               r"individuals|leaders)\b", text[b - 4:clause_end])
-                country = knowledge().demonyms.get(fold(on.group(1))) if on else None
+                # "on Argentine steel"; and (money and deals) "on a list of Argentine goods", "on most
+                # of the country's goods": the article's country
+                on = re.search(r"\bon\s+(?:(?:the|a|an|most|some|all|many|several|list|range|number|host|"
+                               r"share|of)\s+){0,5}?(?:([A-Z][\w.]+)|the\s+(country)['’]s)\s+(?:[a-z]+\s+){0,2}"
+                               r"(?:goods|imports|exports|products|steel|companies|firms|officials|beef|soy\w*|oil|"
+                               r"banks|entities|individuals|leaders)\b", text[b - 4:clause_end])
+                country = (ents.home if on.group(2) else knowledge().demonyms.get(fold(on.group(1)))) if on else None
                 if country and country in ents.entities:
                     objects = [country]
                 elif on:
