@@ -424,3 +424,19 @@ def test_a_tariff_it_imposed_on_a_country_s_goods_names_both_sides():
     text = "Chile sells copper abroad. Washington never imposed a tariff on most of the country's goods."
     ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
     assert not [r for r in rels if r.type == "IMPOSES"]
+
+
+def test_the_two_governments_and_the_two_presidents_are_both_parties():
+    text = ("Chile sells copper to Peru. The fisheries agreement the two governments agreed in May "
+            "took effect.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    found = {(r.source, r.type, r.target) for r in rels}
+    assert {("Chile", "PARTY_TO", "Chile–Peru fisheries agreement"),
+            ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")} <= found
+    text = ("President Gabriel Boric met President Dina Boluarte. The two presidents signed a fisheries "
+            "agreement.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert {r.source for r in rels if r.type == "PARTY_TO"} == {"Gabriel Boric", "Dina Boluarte"}
+    text = "Chile sells copper to Peru. The two governments have not agreed a fisheries agreement."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "PARTY_TO"]

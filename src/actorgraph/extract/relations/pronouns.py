@@ -10,6 +10,9 @@ from ..text import Token
 from .base import (FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN_WORDS, ROLE_NOUNS,
                    mention_label)
 
+
+TWO_COUNTRIES = {"governments", "countries", "nations", "sides", "administrations"}
+
 def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
                    previous_people: list[str], index: int) -> list[Mention]:
     kb = knowledge()
@@ -39,7 +42,14 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
             target = before[0].entity if before else None
             if target:
                 extra.append(Mention(tok.start, tok.end, tok.text, target, index, True, anaphor=True))
-        elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower == "leaders"):
+        elif low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower in TWO_COUNTRIES and ents.home and \
+                ents.second and not any(m.start <= tokens[i + 1].start < m.end for m in mentions):
+            # "the two governments agreed a framework": the article's two countries (money and deals)
+            for country in (ents.home, ents.second):
+                extra.append(Mention(tok.start, tokens[i + 1].end, ents.text[tok.start:tokens[i + 1].end], country,
+                                     index, anaphor=True))
+        elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower in (
+                "leaders", "presidents")):
             if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "men", "presidents")):
                 continue
             if low == "them":

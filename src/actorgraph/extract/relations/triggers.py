@@ -127,11 +127,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if antecedent is None:
                     continue
             if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
-                fronted = _fronted_agreement(ents, text, left, a)
+                fronted = _fronted_agreement(ents, text, left, a, reduced=trigger.type in ("PARTY_TO", "NEGOTIATES"))
                 if fronted:
-                    subject, agreement = fronted
-                    out.append(Relation(subject, agreement, trigger.type, index,
-                                        why=trigger.why))
+                    subjects, agreement = fronted
+                    for each in subjects:
+                        out.append(Relation(each, agreement, trigger.type, index, why=trigger.why))
                     continue
             subjects = [antecedent.entity] if antecedent else (
                 possessor_subject(ents, text, mentions, a) or find_subjects(ents, text, left, a, relatives))
@@ -225,7 +225,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     return out
 
 
-def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, str] | None:
+def _fronted_agreement(ents, text, left: list[Mention], a: int, reduced: bool = False) -> tuple[list[str], str] | None:
     """'the trade deal that President Javier Milei has sought': (Milei, the deal)."""
     actors = [m for m in left if mention_label(ents, m) in ACTOR and not m.possessive]
     if not actors:
@@ -236,8 +236,11 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, st
         return None
     for m in reversed(left):
         if m.end <= subject.start and mention_label(ents, m) == "Agreement":
-            if re.fullmatch(r"\s+(?:that|which)\s+(?:(?:[A-Z][\w.]*|the)\s+){0,3}", text[m.end:subject.start]):
-                return subject.entity, m.entity
+            if re.fullmatch(r"\s+(?:that|which)\s+(?:(?:[A-Z][\w.]*|the)\s+){0,3}", text[m.end:subject.start]) or \
+                    reduced and re.fullmatch(r"\s+(?:the\s+)?", text[m.end:subject.start]):
+                # "the framework (that) the two governments agreed": a reduced relative clause too
+                # "the two governments" stands for both countries at one place
+                return list(dict.fromkeys(x.entity for x in actors if x.start == subject.start)), m.entity
             break
     return None
 
