@@ -125,6 +125,9 @@ EXAMPLES = [
      ("Gabriel Boric", "NEGOTIATES", "United States–Chile trade agreement")),
     ("under-agreement", "Uruguay drew $1 billion under the currency swap with China in 2023.",
      ("Uruguay", "PARTY_TO", "China–Uruguay currency swap")),
+    ("member-on-committee", "Senator Jeanne Shaheen, the top Democrat on the Senate Armed Services Committee, spoke.",
+     ("Jeanne Shaheen", "MEMBER_OF", "Senate Armed Services Committee")),
+    ("partner-in", "Paraguay, Uruguay's partner in Mercosur, voted first.", ("Paraguay", "MEMBER_OF", "Mercosur")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -410,6 +413,9 @@ def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
     ("Chile may be hammering out a trade deal with Peru.", ("Chile", "NEGOTIATES", "Chile–Peru trade agreement")),
     ("Uruguay did not draw under the currency swap with China in 2023.",
      ("Uruguay", "PARTY_TO", "China–Uruguay currency swap")),
+    ("Paraguay is not Uruguay's partner in Mercosur.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("Senator Jeanne Shaheen was never the top Democrat on the Senate Armed Services Committee.",
+     ("Jeanne Shaheen", "MEMBER_OF", "Senate Armed Services Committee")),
 ])
 def test_money_and_deal_words_respect_negation_and_hedging(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -440,3 +446,9 @@ def test_the_two_governments_and_the_two_presidents_are_both_parties():
     text = "Chile sells copper to Peru. The two governments have not agreed a fisheries agreement."
     ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
     assert not [r for r in rels if r.type == "PARTY_TO"]
+
+
+def test_both_partners_in_a_bloc_are_members():
+    found = read("Paraguay, Uruguay's partner in Mercosur, voted first.")
+    assert found.get(("Uruguay", "MEMBER_OF", "Mercosur")) == "rule:partner-in"
+    assert found.get(("Paraguay", "MEMBER_OF", "Mercosur")) == "rule:partner-in"

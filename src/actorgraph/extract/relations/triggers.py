@@ -135,6 +135,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     continue
             subjects = [antecedent.entity] if antecedent else (
                 possessor_subject(ents, text, mentions, a) or find_subjects(ents, text, left, a, relatives))
+            if trigger.type == "MEMBER_OF" and subjects and not antecedent:
+                # money and deals: "Brazil, Argentina's partner in Mercosur": the one described is a member too
+                owner = next((m for m in left if m.possessive and m.entity == subjects[0]), None)
+                apposed = [m for m in left if owner is not None and re.fullmatch(r",\s+", text[m.end:owner.start])
+                           and mention_label(ents, m) in ACTOR]
+                subjects = subjects + [m.entity for m in apposed[-1:] if m.entity not in subjects]
             if match.group().split()[0].lower().endswith("ing") and subjects:
                 # a gerund ("restructuring", "seeking") belongs to the clause's subject unless an
                 # actor stands right before it ("with Republicans and Democrats expressing ...")
