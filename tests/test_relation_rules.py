@@ -128,6 +128,7 @@ EXAMPLES = [
     ("member-on-committee", "Senator Jeanne Shaheen, the top Democrat on the Senate Armed Services Committee, spoke.",
      ("Jeanne Shaheen", "MEMBER_OF", "Senate Armed Services Committee")),
     ("partner-in", "Paraguay, Uruguay's partner in Mercosur, voted first.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("wants-deal", "Uruguay wants a free trade agreement with China.", ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -414,6 +415,9 @@ def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
     ("Uruguay did not draw under the currency swap with China in 2023.",
      ("Uruguay", "PARTY_TO", "China–Uruguay currency swap")),
     ("Paraguay is not Uruguay's partner in Mercosur.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("Uruguay may want a free trade agreement with China.", ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
+    ("Uruguay does not want a free trade agreement with China.",
+     ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
     ("Senator Jeanne Shaheen was never the top Democrat on the Senate Armed Services Committee.",
      ("Jeanne Shaheen", "MEMBER_OF", "Senate Armed Services Committee")),
 ])
@@ -452,3 +456,8 @@ def test_both_partners_in_a_bloc_are_members():
     found = read("Paraguay, Uruguay's partner in Mercosur, voted first.")
     assert found.get(("Uruguay", "MEMBER_OF", "Mercosur")) == "rule:partner-in"
     assert found.get(("Paraguay", "MEMBER_OF", "Mercosur")) == "rule:partner-in"
+
+
+def test_a_minister_in_talks_with_a_lender_negotiates_with_it():
+    found = read("Finance Minister Mario Marcel held talks with the World Bank on Tuesday.")
+    assert found.get(("Mario Marcel", "NEGOTIATES", "World Bank")) == "rule:negotiate-verb"

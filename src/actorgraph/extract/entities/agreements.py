@@ -103,7 +103,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         parties.append(owner.entity)
                         j = _token_index(tokens, owner.start)
                     else:
-                        if prev.text[:1].isupper() and head in ("agreement", "accord", "treaty", "pact", "agreements"):
+                        if prev.text[:1].isupper() and head in ("agreement", "accord", "treaty", "pact", "agreements") or \
+                                head in ("program", "programme") and prev.text.isupper() and len(prev.text) > 2:
+                            # "the FIRST programme": an acronym names a programme of its own
                             named = _named_agreement(result, edit, tokens, j - 1, i, kb, index)
                             if named:
                                 j = -1

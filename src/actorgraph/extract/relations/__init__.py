@@ -77,7 +77,8 @@ def read_sentence(ents: ArticleEntities, index: int, mentions: list, inert: list
 
 def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
-    met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH"}
+    met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH" and
+           (entity_label(ents, r.source) == "Person") == (entity_label(ents, r.target) == "Person")}
     # money and deals: a lender approving its own program pays out, it does not back it
     released = {(r.sentence, r.source) for r in relations if r.why == "rule:lender-release" and r.type == "FUNDS"}
     for r in relations:

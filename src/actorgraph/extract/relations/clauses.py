@@ -29,6 +29,9 @@ NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrai
                             r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$")
 
 
+WANTING = DESIRES | {"interest", "intent", "intention", "intends", "wants", "wish", "aims", "hopes", "hope", "hoping"}
+
+
 def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     window = text[max(base, a - 40):a].lower().replace("’", "'")
     relative = RELATIVE_CUT.search(window) if "wh" in window else None
@@ -40,8 +43,8 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
         return True  # "lifted tariffs on ...": the measure ends
     for w in words:
-        if w in NEGATIONS or w.endswith("n't") or w in HEDGES:
-            return True
+        if w in NEGATIONS or w.endswith("n't") or w in HEDGES and not (rel_type == "NEGOTIATES" and w in WANTING):
+            return True  # "wants a trade deal" is a deal sought: negotiation, not a hedge
     for w in words[-3:]:
         if w in DESIRES and rel_type not in ("NEGOTIATES", "PARTY_TO"):
             return True

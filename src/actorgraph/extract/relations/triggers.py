@@ -298,6 +298,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
             r"^\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:of|for|about|on|with)\b",
             text[b:allowed[0].start]) and mention_label(ents, allowed[0]) != "Agreement":
         return []  # the stated object is a thing of its own ("the government", "the lack of ...")
+    if trigger.type == "MEMBER_OF":
+        # money and deals: "joined the IMF program" joins the program, not the Fund
+        phrases = [x for x in mentions if mention_label(ents, x) == "Agreement"]
+        allowed = [m for m in allowed if not any(x.start <= m.start and m.end <= x.end and x is not m for x in phrases)]
     if trigger.type == "FUNDS":
         # "financed Argentina", "lent to the Treasury": the beneficiary follows the verb closely;
         # "yuan financing in place despite ... Beijing" names none
