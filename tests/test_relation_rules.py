@@ -129,6 +129,9 @@ EXAMPLES = [
      ("Jeanne Shaheen", "MEMBER_OF", "Senate Armed Services Committee")),
     ("partner-in", "Paraguay, Uruguay's partner in Mercosur, voted first.", ("Paraguay", "MEMBER_OF", "Mercosur")),
     ("wants-deal", "Uruguay wants a free trade agreement with China.", ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
+    ("owes", "Ecuador owes the International Monetary Fund about $9 billion.",
+     ("International Monetary Fund", "FUNDS", "Ecuador")),
+    ("possessed-creditor", "The World Bank, Paraguay's largest creditor, opened an office.", ("World Bank", "FUNDS", "Paraguay")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -171,6 +174,8 @@ CODE_EXAMPLES = [
     # money, deals and the agreements they name
     ("lender-release", "The World Bank approved a $300 million programme for Uruguay on Monday.",
      ("World Bank", "FUNDS", "Uruguay")),
+    ("led-negotiations", "Chile and Peru signed a fisheries agreement. Minister Ana Soto, who led the talks, spoke.",
+     ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
 ]
 
 
@@ -416,6 +421,11 @@ def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
      ("Uruguay", "PARTY_TO", "China–Uruguay currency swap")),
     ("Paraguay is not Uruguay's partner in Mercosur.", ("Paraguay", "MEMBER_OF", "Mercosur")),
     ("Uruguay may want a free trade agreement with China.", ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
+    ("Ecuador no longer owes the International Monetary Fund $9 billion.",
+     ("International Monetary Fund", "FUNDS", "Ecuador")),
+    ("The World Bank is not Paraguay's largest creditor.", ("World Bank", "FUNDS", "Paraguay")),
+    ("Chile and Peru signed a fisheries agreement. Minister Ana Soto never led the talks.",
+     ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
     ("Uruguay does not want a free trade agreement with China.",
      ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
     ("Senator Jeanne Shaheen was never the top Democrat on the Senate Armed Services Committee.",

@@ -13,7 +13,7 @@ import re
 
 from ..entities import ArticleEntities, mentions_by_sentence
 from ..text import tokenize
-from .agreements import agreement_parties, votes_for_bills
+from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
@@ -32,6 +32,7 @@ RULES = [
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names
+    led_negotiations,       # "X, who took over the negotiations": NEGOTIATES the agreement named last
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES

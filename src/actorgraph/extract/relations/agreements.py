@@ -255,6 +255,34 @@ def _clean(surface: str) -> str:
     return re.sub(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s\s+", "", surface)
 
 
+LED_TALKS = re.compile(r"\b(?:led|leads|leading|heads|headed|heading|ran|runs|running|took\s+over|takes\s+over|"
+                       r"in\s+charge\s+of|oversaw|oversees|overseeing|conducted|conducts|conducting)\s+"
+                       r"(?:the|these|those|its|their|his|her)\s+(?:\w+\s+)?(?:negotiations|talks|discussions|"
+                       r"negotiating\s+team)\b(?!\s+(?:with|on|over|about|between|for)\b)", re.IGNORECASE)
+
+
+def led_negotiations(s: SentenceView) -> list[Relation]:
+    """'Finance Secretary X, who took over the negotiations in January': X negotiates the
+    agreement the article named last (in this sentence or the three before it)."""
+    low = s.text[s.sentence.start:s.sentence.end].lower()
+    if "negotiat" not in low and "talks" not in low and "discussions" not in low:
+        return []
+    out: list[Relation] = []
+    for match in LED_TALKS.finditer(s.text, s.sentence.start, s.sentence.end):
+        if negated(s.text, s.sentence.start, match.start(), "NEGOTIATES"):
+            continue
+        left = [m for m in s.mentions if m.end <= match.start()]
+        subjects = [x for x in find_subjects(s.ents, s.text, left, match.start(), []) if entity_label(s.ents, x) in ACTOR]
+        named = [m for m in s.ents.mentions if s.index - 3 <= m.sentence <= s.index and m.start < match.start()
+                 and entity_label(s.ents, m.entity) == "Agreement"]
+        if not subjects or not named:
+            continue
+        agreement = max(named, key=lambda m: m.start).entity
+        for subject in subjects[:2]:
+            out.append(Relation(subject, agreement, "NEGOTIATES", s.index, why="rule:led-negotiations"))
+    return out
+
+
 def agreement_parties(s: SentenceView) -> list[Relation]:
     """The lender of a loan or swap FUNDS the beneficiary; both are PARTY_TO it."""
     return _agreement_relations(s.ents, s.tokens, s.mentions, s.index)
