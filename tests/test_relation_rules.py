@@ -471,3 +471,15 @@ def test_both_partners_in_a_bloc_are_members():
 def test_a_minister_in_talks_with_a_lender_negotiates_with_it():
     found = read("Finance Minister Mario Marcel held talks with the World Bank on Tuesday.")
     assert found.get(("Mario Marcel", "NEGOTIATES", "World Bank")) == "rule:negotiate-verb"
+
+
+def test_descriptions_of_a_deal_named_earlier_point_back_to_it():
+    text = ("The U.S. Treasury extended a $3 billion currency swap to Chile. Senator Ron Wyden criticised "
+            "the arrangement. Chile also has an agreement with the International Monetary Fund. Finance "
+            "Minister Mario Marcel defended the programme.")
+    found = read(text)
+    assert found.get(("Ron Wyden", "CRITICIZES", "United States–Chile currency swap")) == "rule:criticize-verb"
+    assert found.get(("Mario Marcel", "SUPPORTS", "Chile–IMF agreement")) == "rule:support-verb"
+    assert ("Mario Marcel", "SUPPORTS", "United States–Chile currency swap") not in found
+    found = read("Chile signed a security arrangement with Peru. Senator Ron Wyden criticised the security arrangement.")
+    assert not [k for k in found if k[1] == "CRITICIZES"]  # no determiner-only anaphor, no earlier deal

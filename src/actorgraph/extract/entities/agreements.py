@@ -20,6 +20,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
     last_financial: str | None = None
     last_law: str | None = None
     last_plain: str | None = None    # the latest agreement that is no loan or swap
+    last_lent: str | None = None     # the latest program with a fund or bank as a side ("the program")
     last_kind: dict[str, str] = {}   # "the swap" goes back to the last swap, "the loan" to the last loan
     last_seen: int | None = None     # the sentence that last named an agreement
     with MentionEditor(result) as edit:
@@ -37,6 +38,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         last_law = entity.name
                     if entity.kind:
                         last_kind[entity.kind] = entity.name
+                    if _lender_side(result, entity.parties):
+                        last_lent = entity.name
                     elif FUND_FACILITY_RE.search(entity.name):
                         last_kind["financing program"] = entity.name  # "the program" after "Extended Fund Facility"
             for i, tok in enumerate(tokens):
@@ -166,6 +169,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 "programme": "financing program"}.get(head)
                     if own_kind in last_kind:
                         target = last_kind[own_kind]  # "the swap" after "a repo loan" is still the swap
+                    elif head in ("program", "programme") and last_lent:
+                        target = last_lent  # "the programme" after "an agreement with the IMF": the Fund's program
                     if i + 1 < len(tokens) and tokens[i + 1].lower in ("for", "of") and head in (
                             "framework", "plan", "package"):
                         target = None  # "a framework for a reciprocal trade agreement": the phrase names it
@@ -283,10 +288,18 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 last_agreement = name
                 last_seen = index
                 last_kind[kind] = name
+                if _lender_side(result, all_parties):
+                    last_lent = name
                 if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
                     last_financial = name
                 else:
                     last_plain = name
+
+
+def _lender_side(result: ArticleEntities, parties) -> bool:
+    """Has the agreement a fund or bank (not a central bank) among its sides?"""
+    return any((result.entities.get(p) or _NONE).label == "Organization" and re.search(r"\b(?:Fund|Bank)\b", p)
+               and not p.startswith("Central Bank") for p in parties or ())
 
 
 def _lender_subject(result: ArticleEntities, text: str, existing: list[Mention], begin: int,
