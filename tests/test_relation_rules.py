@@ -483,3 +483,17 @@ def test_descriptions_of_a_deal_named_earlier_point_back_to_it():
     assert ("Mario Marcel", "SUPPORTS", "United States–Chile currency swap") not in found
     found = read("Chile signed a security arrangement with Peru. Senator Ron Wyden criticised the security arrangement.")
     assert not [k for k in found if k[1] == "CRITICIZES"]  # no determiner-only anaphor, no earlier deal
+
+
+def test_a_deal_agreed_between_two_sides_names_both():
+    found = read("Exports rose after a $4 billion currency swap agreed in May between the U.S. Treasury and Chile's "
+                 "central bank.")
+    assert found.get(("United States Department of the Treasury", "PARTY_TO", "United States–Chile currency swap")) \
+        == "rule:loan-parties"
+    assert found.get(("United States Department of the Treasury", "FUNDS", "Central Bank of Chile")) == "rule:loan-funds"
+
+
+def test_a_country_before_a_preposition_is_an_actor_not_a_modifier():
+    found = read("The People's Bank of China has financed Chile through the swap since 2015.")
+    assert found.get(("People's Bank of China", "FUNDS", "Chile")) == "rule:funds-verb"
+    assert not read("The People's Bank of China has never financed Chile through the swap.")

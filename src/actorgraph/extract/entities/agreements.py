@@ -8,7 +8,7 @@ from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, AGREEMENT_TOPICS, CO
 from ..text import Token
 from .model import (ArticleEntities, Mention, MentionEditor, _NONE, _fold, _mention_at,
                     _most_mentioned_country, _token_index, mentions_by_sentence)
-from .words import ANAPHORS, ANAPHOR_DETERMINERS, FINANCIAL, FINANCIAL_KINDS
+from .words import ANAPHORS, ANAPHOR_DETERMINERS, FINANCIAL, FINANCIAL_KINDS, MONTHS as MONTHS_LOW
 
 
 def agreement_phrases(result: ArticleEntities) -> None:
@@ -124,8 +124,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 # "with X", "to X", "for X", "of X"
                 right_party = None
                 end = tok.end
-                if i + 1 < len(tokens) and tokens[i + 1].lower in ("with", "to", "for", "of", "between"):
-                    k = i + 2
+                p = _participle_between(tokens, i + 1)  # "a swap agreed in October between X and Y"
+                if p < len(tokens) and tokens[p].lower in ("with", "to", "for", "of", "between"):
+                    k = p + 1
                     if k < len(tokens) and tokens[k].lower == "the":
                         k += 1
                     if k < len(tokens):
@@ -134,7 +135,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 mention.entity].label in ("Country", "Organization", "Person"):
                             right_party = mention.entity
                             end = mention.end
-                            if tokens[i + 1].lower == "between":  # "an agreement between Argentina and the Fund"
+                            if tokens[p].lower == "between":  # "an agreement between Argentina and the Fund"
                                 other = _second_party(result, tokens, existing, mention)
                                 if other:
                                     parties.append(other.entity)
@@ -280,6 +281,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 variants = {surface_core, surface_full, _strip_amount(surface_full), _strip_amount(surface_core)}
                 variants |= {_strip_possessor(v) for v in variants}
                 variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
+                variants = {re.sub(r"\s+(?:" + "|".join(PARTICIPLES) + r")\s.*$", "", v) for v in variants}
                 for alias in variants:
                     if alias and alias != name and " " in alias:
                         entity.aliases.add(alias)
@@ -336,6 +338,22 @@ def _coordinated_parties(result: ArticleEntities, text: str, existing: list[Ment
             if all(names) and names[0] != names[1]:
                 return names
     return []
+
+
+PARTICIPLES = {"agreed", "signed", "reached", "struck", "concluded", "sealed", "negotiated", "renewed"}
+
+
+def _participle_between(tokens: list[Token], p: int) -> int:
+    """The index of 'between' in 'agreed in October between', else ``p`` itself."""
+    if p >= len(tokens) or tokens[p].lower not in PARTICIPLES:
+        return p
+    for q in range(p + 1, min(p + 5, len(tokens))):
+        low = tokens[q].lower
+        if low == "between":
+            return q
+        if not (low in ("in", "on", "last", "this", "early", "late") or low.isdigit() or low in MONTHS_LOW):
+            break
+    return p
 
 
 def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],

@@ -65,6 +65,10 @@ def is_locative(text: str, m: Mention, after: int = 0) -> bool:
     return bool(words) and words[-1] in LOCATIVE
 
 
+# "financed Argentina through the swap": a preposition after a name follows an actor, not a modifier
+AFTER_ACTOR = {"through", "via", "despite", "until", "across", "amid", "alongside", "beyond", "per"}
+
+
 # after a country name, a word that is no noun it could qualify ("the United States almost intact",
 # "Argentina signed"): the name is an actor
 ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|only|alone|themselves|itself")
@@ -77,6 +81,7 @@ def is_modifier(ents, text, m: Mention, mentions) -> bool:
     after = text[m.end:m.end + 40]
     nxt = re.match(r"\s+([a-z][\w-]*)", after)
     if nxt and nxt.group(1) not in FUNCTION_AFTER and nxt.group(1) not in TIME_WORDS and \
+            nxt.group(1) not in PREPOSITIONS and nxt.group(1) not in AFTER_ACTOR and \
             not ADVERB_OR_VERB.fullmatch(nxt.group(1)) and not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
         return True
     return is_title_modifier(ents, text, m, mentions)
