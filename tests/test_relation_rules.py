@@ -497,3 +497,12 @@ def test_a_country_before_a_preposition_is_an_actor_not_a_modifier():
     found = read("The People's Bank of China has financed Chile through the swap since 2015.")
     assert found.get(("People's Bank of China", "FUNDS", "Chile")) == "rule:funds-verb"
     assert not read("The People's Bank of China has never financed Chile through the swap.")
+
+
+def test_a_deal_signed_on_behalf_of_a_body_makes_the_body_a_party():
+    found = read("The EU and Mercosur finished a trade agreement in 2024. Commissioner Ana Pérez signed the deal on "
+                 "behalf of the European Union in December.")
+    assert found.get(("European Union", "PARTY_TO", "EU–Mercosur trade agreement")) == "rule:signed"
+    found = read("The EU and Mercosur finished a trade agreement in 2024. Commissioner Ana Pérez did not sign the "
+                 "deal on behalf of the European Union.")
+    assert ("European Union", "PARTY_TO", "EU–Mercosur trade agreement") not in found

@@ -240,8 +240,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                             here.append(c)
                     if len(here) == 2:
                         all_parties = here
-                if kind not in ("agreement", "trade agreement", "currency swap") and kind.endswith(" agreement") \
-                        and not all_parties:
+                if not all_parties and (kind.endswith("agreement") or kind == "currency swap"):
                     # "The United States and Argentina signed a critical minerals agreement": the
                     # coordinated subjects are its sides
                     all_parties = _coordinated_parties(result, text, existing, sentence.start, start)

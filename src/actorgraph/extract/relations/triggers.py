@@ -214,6 +214,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 for x in right:
                     if mention_label(ents, x) != "Agreement" or x.entity not in objects:
                         continue
+                    behalf = re.match(r"\s+(?:\w+\s+){0,3}?on\s+behalf\s+of\s+(?:the\s+)?", text[x.end:clause_end])
+                    if behalf and trigger.type == "PARTY_TO":
+                        # money and deals: "signed the deal on behalf of the European Union": the EU is a party
+                        principal = next((y for y in right if y.start == x.end + behalf.end()
+                                          and mention_label(ents, y) in ACTOR), None)
+                        if principal is not None and principal.entity not in subjects:
+                            subjects = subjects + [principal.entity]
                     partner = re.match(r"\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[x.end:clause_end])
                     if not partner:
                         continue
