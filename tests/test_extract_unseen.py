@@ -44,8 +44,9 @@ class FixtureSet:
 
 SETS = {
     s.name: s for s in (
-        # measured: entities 0.966, relations_lenient 0.837, pairs 0.861
-        FixtureSet("heldout", {"entities": 0.94, "relations_lenient": 0.81, "pairs": 0.84}, (
+        # measured: entities 0.966, relations_lenient 0.837, pairs 0.861; after the money and deals
+        # rules (ext-deals): 0.966, 0.890, 0.909
+        FixtureSet("heldout", {"entities": 0.94, "relations_lenient": 0.86, "pairs": 0.88}, (
             ("Fernando Haddad", "CRITICIZES", "United States–Argentina currency swap"),  # stopped short of
             ("Rand Paul", "SUPPORTS", "American Ranchers Protection Act"),               # stopped short of
             ("Luiz Inácio Lula da Silva", "CRITICIZES", "Mercosur"),                     # governments that treat
@@ -62,8 +63,9 @@ SETS = {
         )),
         # round 3 baseline, before any rule was written for it (main at 7a1940b):
         # entities 0.866, relations_lenient 0.444, pairs 0.482; after the relation rules tuned on it
-        # (ext-relations, merged with the entity passes): 0.895, 0.582, 0.606
-        FixtureSet("round3/tune", {"entities": 0.87, "relations_lenient": 0.55, "pairs": 0.58}, (
+        # (ext-relations, merged with the entity passes): 0.895, 0.582, 0.606; after the money and
+        # deals rules (ext-deals): 0.900, 0.622, 0.647
+        FixtureSet("round3/tune", {"entities": 0.88, "relations_lenient": 0.60, "pairs": 0.62}, (
             ("Álvaro García", "CRITICIZES", "United States"),                      # stopped short of
             ("Scott Bessent", "NEGOTIATES", "United States–Argentina currency swap"),  # talks "have not started"
             ("Axel Kicillof", "CRITICIZES", "Defense Cooperation Framework"),     # has so far said nothing
