@@ -506,3 +506,14 @@ def test_a_deal_signed_on_behalf_of_a_body_makes_the_body_a_party():
     found = read("The EU and Mercosur finished a trade agreement in 2024. Commissioner Ana Pérez did not sign the "
                  "deal on behalf of the European Union.")
     assert ("European Union", "PARTY_TO", "EU–Mercosur trade agreement") not in found
+
+
+def test_a_minister_signing_with_a_country_makes_both_states_parties():
+    text = "Chile bought jets. In May 2024 Defense Minister Maya Fernández signed an agreement with Norway."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    found = {(r.source, r.type, r.target): r.why for r in rels}
+    assert found.get(("Chile", "PARTY_TO", "Chile–Norway agreement")) == "rule:signed"
+    assert found.get(("Norway", "PARTY_TO", "Chile–Norway agreement")) == "rule:signed"
+    text = "Chile bought jets. Defense Minister Maya Fernández has not signed an agreement with Norway."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "PARTY_TO"]

@@ -221,9 +221,17 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     # "The International Monetary Fund's staff reached a staff-level agreement with
                     # Argentina": the sentence's subject is the other side
                     subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
-                                    and result.entities[m.entity].label in ("Country", "Organization")), None)
-                    lead = _party_name(result, subject.entity) if subject else None
+                                    and result.entities[m.entity].label in ("Country", "Organization", "Person")),
+                                   None)
+                    lead = (_party_name(result, subject.entity) if result.entities[subject.entity].label != "Person"
+                            else result.country_of(subject.entity) or result.home) if subject else None
+                    # a minister signs for the state: a person's known country, else the article's own
                     lead_in = text[sentence.start:subject.start] if subject else ""
+                    if subject and result.entities[subject.entity].label == "Person":
+                        # "In April 2024 Defense Minister X signed ...": a date and a title may lead in
+                        lead_in = re.sub(r"^(?:In|On|Last|Earlier)\s+(?:\w+\s+){0,3}?(?:\d{4}|\w+day)\s*,?\s*", "",
+                                         lead_in)
+                        lead_in = re.sub(r"(?:\b[A-Z][\w.-]*\s+){1,4}$", "", lead_in)
                     if lead and lead not in all_parties and len(lead_in.split()) <= 3 and \
                             not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
                         all_parties.append(lead)

@@ -214,6 +214,16 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 for x in right:
                     if mention_label(ents, x) != "Agreement" or x.entity not in objects:
                         continue
+                    if trigger.type == "PARTY_TO":
+                        # money and deals: "Defense Minister X signed an agreement with Denmark": Denmark
+                        # (named inside the phrase) and X's country, a side of it, are parties too
+                        sides = ents.entities[x.entity].parties or ()
+                        inner = [y.entity for y in mentions if x.start < y.start and y.end <= x.end and
+                                 mention_label(ents, y) in ACTOR and re.search(r"\bwith\s+(?:the\s+)?$",
+                                                                              text[x.start:y.start])]
+                        named = {m.entity for m in left if not m.anaphor}  # "His government": no state from a pronoun
+                        states = [ents.country_of(p) for p in subjects if entity_label(ents, p) == "Person" and p in named]
+                        subjects = list(dict.fromkeys(subjects + inner[:1] + [c for c in states if c in sides]))
                     behalf = re.match(r"\s+(?:\w+\s+){0,3}?on\s+behalf\s+of\s+(?:the\s+)?", text[x.end:clause_end])
                     if behalf and trigger.type == "PARTY_TO":
                         # money and deals: "signed the deal on behalf of the European Union": the EU is a party
