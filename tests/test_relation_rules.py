@@ -132,6 +132,8 @@ EXAMPLES = [
     ("owes", "Ecuador owes the International Monetary Fund about $9 billion.",
      ("International Monetary Fund", "FUNDS", "Ecuador")),
     ("possessed-creditor", "The World Bank, Paraguay's largest creditor, opened an office.", ("World Bank", "FUNDS", "Paraguay")),
+    ("quotas-on", "The European Union kept quotas on Chile last year.", ("European Union", "IMPOSES", "Chile")),
+    ("hit-with", "The European Union hit Chile with tariffs last year.", ("European Union", "IMPOSES", "Chile")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -424,6 +426,8 @@ def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
     ("Ecuador no longer owes the International Monetary Fund $9 billion.",
      ("International Monetary Fund", "FUNDS", "Ecuador")),
     ("The World Bank is not Paraguay's largest creditor.", ("World Bank", "FUNDS", "Paraguay")),
+    ("The European Union lifted quotas on Chile last year.", ("European Union", "IMPOSES", "Chile")),
+    ("The European Union may hit Chile with tariffs next year.", ("European Union", "IMPOSES", "Chile")),
     ("Chile and Peru signed a fisheries agreement. Minister Ana Soto never led the talks.",
      ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
     ("Uruguay does not want a free trade agreement with China.",
