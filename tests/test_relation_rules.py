@@ -117,6 +117,8 @@ EXAMPLES = [
      ("World Bank", "FUNDS", "Argentina")),
     # money, deals and the agreements they name
     ("amount-from", "Uruguay secured $2 billion from the World Bank last week.", ("World Bank", "FUNDS", "Uruguay")),
+    ("amount-to", "The European Union announced a $2 billion rescue package for Ecuador.",
+     ("European Union", "FUNDS", "Ecuador")),
     ("paid-to", "The Inter-American Development Bank released a $500 million tranche to Ecuador.",
      ("Inter-American Development Bank", "FUNDS", "Ecuador")),
     ("hammer-out", "Chile is hammering out a trade deal with Peru.", ("Chile", "NEGOTIATES", "Chile–Peru trade agreement")),
@@ -416,6 +418,8 @@ def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
 
 @pytest.mark.parametrize("sentence,unwanted", [
     ("Uruguay is seeking to secure $2 billion from the World Bank.", ("World Bank", "FUNDS", "Uruguay")),
+    ("The European Union has not announced a $2 billion rescue package for Ecuador.",
+     ("European Union", "FUNDS", "Ecuador")),
     ("The Inter-American Development Bank has not released a $500 million tranche to Ecuador.",
      ("Inter-American Development Bank", "FUNDS", "Ecuador")),
     ("Chile may be hammering out a trade deal with Peru.", ("Chile", "NEGOTIATES", "Chile–Peru trade agreement")),
@@ -521,3 +525,9 @@ def test_a_minister_signing_with_a_country_makes_both_states_parties():
     text = "Chile bought jets. Defense Minister Maya Fernández has not signed an agreement with Norway."
     ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
     assert not [r for r in rels if r.type == "PARTY_TO"]
+
+
+def test_a_lender_approving_its_own_loan_funds_rather_than_supports_it():
+    found = read("The Inter-American Development Bank approved a $500 million loan for Paraguay.")
+    assert ("Inter-American Development Bank", "FUNDS", "Paraguay") in found
+    assert not [k for k in found if k[1] == "SUPPORTS"]

@@ -81,7 +81,8 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH" and
            (entity_label(ents, r.source) == "Person") == (entity_label(ents, r.target) == "Person")}
     # money and deals: a lender approving its own program pays out, it does not back it
-    released = {(r.sentence, r.source) for r in relations if r.why == "rule:lender-release" and r.type == "FUNDS"}
+    released = {(r.sentence, r.source) for r in relations if r.type == "FUNDS" and r.why in (
+        "rule:lender-release", "rule:loan-funds")}
     for r in relations:
         if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
             continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
