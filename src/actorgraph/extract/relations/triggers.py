@@ -45,6 +45,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
                     trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
                 continue  # the trigger word is part of a name ("Democratic Senator"), bar "a $380 million loan from X"
+            if trigger.name == "amount-to" and any(
+                    a <= m.start < b and len(ents.entities[m.entity].parties) >= 2
+                    for m in actors if mention_label(ents, m) == "Agreement"):
+                continue  # "extended a $20 billion currency swap to Argentina": the agreement rule reads the swap
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
             if trigger.type == "LEADS" and "leader" in match.group().lower() and not re.search(
