@@ -134,6 +134,8 @@ EXAMPLES = [
     ("owes", "Ecuador owes the International Monetary Fund about $9 billion.",
      ("International Monetary Fund", "FUNDS", "Ecuador")),
     ("possessed-creditor", "The World Bank, Paraguay's largest creditor, opened an office.", ("World Bank", "FUNDS", "Paraguay")),
+    ("tapped", "Chile's central bank tapped the swap line with the People's Bank of China in May.",
+     ("Central Bank of Chile", "PARTY_TO", "Chile–China currency swap")),
     ("quotas-on", "The European Union kept quotas on Chile last year.", ("European Union", "IMPOSES", "Chile")),
     ("hit-with", "The European Union hit Chile with tariffs last year.", ("European Union", "IMPOSES", "Chile")),
 ]
@@ -431,6 +433,8 @@ def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
      ("International Monetary Fund", "FUNDS", "Ecuador")),
     ("The World Bank is not Paraguay's largest creditor.", ("World Bank", "FUNDS", "Paraguay")),
     ("The European Union lifted quotas on Chile last year.", ("European Union", "IMPOSES", "Chile")),
+    ("Chile's central bank has not tapped the swap line with the People's Bank of China.",
+     ("Central Bank of Chile", "PARTY_TO", "Chile–China currency swap")),
     ("The European Union may hit Chile with tariffs next year.", ("European Union", "IMPOSES", "Chile")),
     ("Chile and Peru signed a fisheries agreement. Minister Ana Soto never led the talks.",
      ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
@@ -531,3 +535,11 @@ def test_a_lender_approving_its_own_loan_funds_rather_than_supports_it():
     found = read("The Inter-American Development Bank approved a $500 million loan for Paraguay.")
     assert ("Inter-American Development Bank", "FUNDS", "Paraguay") in found
     assert not [k for k in found if k[1] == "SUPPORTS"]
+
+
+def test_a_loan_from_a_lender_names_it_and_a_denied_draw_funds_nobody():
+    found = read("Ecuador's $5 billion loan from the International Monetary Fund was approved in May.")
+    assert ("International Monetary Fund", "PARTY_TO", "Ecuador–IMF loan") in found
+    assert ("International Monetary Fund", "FUNDS", "Ecuador") in found
+    assert not [k for k in read("Chile has never drawn on the swap line with the People's Bank of China.")
+                if k[1] in ("FUNDS", "PARTY_TO")]

@@ -125,7 +125,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 right_party = None
                 end = tok.end
                 p = _participle_between(tokens, i + 1)  # "a swap agreed in October between X and Y"
-                if p < len(tokens) and tokens[p].lower in ("with", "to", "for", "of", "between"):
+                if p < len(tokens) and (tokens[p].lower in ("with", "to", "for", "of", "between") or
+                                        tokens[p].lower == "from" and head in FINANCIAL):  # "a loan from the IMF"
                     k = p + 1
                     if k < len(tokens) and tokens[k].lower == "the":
                         k += 1

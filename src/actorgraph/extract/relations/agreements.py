@@ -83,6 +83,8 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
         if kind in FINANCIAL_KINDS and PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]):
             continue  # a loan still being negotiated or sought funds nobody yet
+        if kind in FINANCIAL_KINDS and negated(text, sentence.start, m.start, "PARTY_TO"):  # desire words are PENDING
+            continue  # "has not tapped the swap line with X", "never received a loan from Y"
         if kind in FINANCIAL_KINDS:
             funds_why = "rule:loan-funds"
             owner = [x for x in parties_here if x.possessive and x.start == m.start]

@@ -359,7 +359,7 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
         return {"detail": "sanctions" if word.startswith("sanction") else word}
     if rel_type == "FUNDS":
         tail = chunk[match.end():match.end() + 80]
-        detail = re.split(r"[,.;]", tail)[0].strip()
+        detail = re.split(r"[,;]", tail)[0].strip().rstrip(".")  # "from the U.S. Treasury" keeps its "U.S."
         return {"detail": (match.group() + " " + detail).strip()}
     return {}
 
