@@ -543,3 +543,10 @@ def test_a_loan_from_a_lender_names_it_and_a_denied_draw_funds_nobody():
     assert ("International Monetary Fund", "FUNDS", "Ecuador") in found
     assert not [k for k in read("Chile has never drawn on the swap line with the People's Bank of China.")
                 if k[1] in ("FUNDS", "PARTY_TO")]
+
+
+def test_two_sides_reaching_a_bare_agreement_name_it_by_themselves():
+    found = read("Ecuador and the International Monetary Fund reached a staff-level agreement on Friday.")
+    assert found.get(("Ecuador", "PARTY_TO", "Ecuador–IMF agreement")) == "rule:signed"
+    assert found.get(("International Monetary Fund", "PARTY_TO", "Ecuador–IMF agreement")) == "rule:signed"
+    assert not [k for k in read("Ecuador and Peru have not reached an agreement.") if k[1] == "PARTY_TO"]

@@ -185,7 +185,12 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         edit.add(Mention(s, tok.end, tok.text, target, index, anaphor=True))
                         last_seen = index
                         last_agreement = target  # "called the budget ... and would reject it": the budget
-                    continue
+                        continue
+                    if not (kind and kind.endswith("agreement") and _coordinated_parties(
+                            result, text, existing, sentence.start, tokens[left_i].start)):
+                        continue
+                    # "Argentina and Chile reached an agreement": nothing to point back to, the
+                    # coordinated subjects name a new one (below)
                 if kind is None:
                     continue
                 # an existing financial agreement absorbs rescue/aid descriptions of it
@@ -285,7 +290,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 and (kind == "agreement" or other.kind == kind)):
                             name = other.name
                             break
-                entity = result.add(name, "Agreement", surface_full, kind=kind, parties=tuple(all_parties))
+                entity = result.add(name, "Agreement", surface_full if " " in surface_full else None, kind=kind,
+                                    parties=tuple(all_parties))  # a bare "agreement" is no alias
                 variants = {surface_core, surface_full, _strip_amount(surface_full), _strip_amount(surface_core)}
                 variants |= {_strip_possessor(v) for v in variants}
                 variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
