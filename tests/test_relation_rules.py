@@ -550,3 +550,8 @@ def test_two_sides_reaching_a_bare_agreement_name_it_by_themselves():
     assert found.get(("Ecuador", "PARTY_TO", "Ecuador–IMF agreement")) == "rule:signed"
     assert found.get(("International Monetary Fund", "PARTY_TO", "Ecuador–IMF agreement")) == "rule:signed"
     assert not [k for k in read("Ecuador and Peru have not reached an agreement.") if k[1] == "PARTY_TO"]
+
+
+def test_plural_accords_are_a_named_agreement():
+    assert read("Chile joined the Artemis Accords in 2023.").get(("Chile", "PARTY_TO", "Artemis Accords")) == "rule:signed"
+    assert not read("Chile has not joined the Artemis Accords.")
