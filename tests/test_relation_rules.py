@@ -555,3 +555,15 @@ def test_two_sides_reaching_a_bare_agreement_name_it_by_themselves():
 def test_plural_accords_are_a_named_agreement():
     assert read("Chile joined the Artemis Accords in 2023.").get(("Chile", "PARTY_TO", "Artemis Accords")) == "rule:signed"
     assert not read("Chile has not joined the Artemis Accords.")
+
+
+def test_the_leaders_of_two_teams_in_talks_negotiate_the_deal_named():
+    text = ("Ecuador and the International Monetary Fund reached a staff-level agreement. It followed talks in "
+            "Quito between a Fund mission led by Ana Corbacho and a team headed by Finance Minister Juan Vega and "
+            "central bank governor Guillermo Avellán.")
+    found = read(text)
+    for person in ("Ana Corbacho", "Juan Vega", "Guillermo Avellán"):
+        assert found.get((person, "NEGOTIATES", "Ecuador–IMF agreement")) == "rule:led-negotiations", person
+    text = ("Ecuador and the International Monetary Fund reached a staff-level agreement. There were no talks "
+            "between a Fund mission led by Ana Corbacho and the government.")
+    assert not [k for k in read(text) if k[1] == "NEGOTIATES"]

@@ -263,9 +263,16 @@ LED_TALKS = re.compile(r"\b(?:led|leads|leading|heads|headed|heading|ran|runs|ru
                        r"negotiating\s+team)\b(?!\s+(?:with|on|over|about|between|for)\b)", re.IGNORECASE)
 
 
+TALKS_BETWEEN = re.compile(r"\b(?:talks|negotiations|discussions)\b[^.;]{0,60}?\bbetween\b", re.IGNORECASE)
+LED_BY = re.compile(r"\b(?:led|headed|represented)\s+by\s+(?:[A-Za-z][\w.’'-]*\s+){0,5}$")
+# between two people of one team: "Economy Minister X and central bank president Y"
+TEAM_AND = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:[a-z][\w-]*\s+){0,4}(?:[A-Z][\w.’'-]*\s+){0,4}")
+
+
 def led_negotiations(s: SentenceView) -> list[Relation]:
-    """'Finance Secretary X, who took over the negotiations in January': X negotiates the
-    agreement the article named last (in this sentence or the three before it)."""
+    """'Finance Secretary X, who took over the negotiations in January', 'talks between an IMF
+    mission led by X and an Argentine team headed by Y and Z': each negotiates the agreement
+    the article named last (in this sentence or the three before it)."""
     low = s.text[s.sentence.start:s.sentence.end].lower()
     if "negotiat" not in low and "talks" not in low and "discussions" not in low:
         return []
@@ -275,14 +282,31 @@ def led_negotiations(s: SentenceView) -> list[Relation]:
             continue
         left = [m for m in s.mentions if m.end <= match.start()]
         subjects = [x for x in find_subjects(s.ents, s.text, left, match.start(), []) if entity_label(s.ents, x) in ACTOR]
-        named = [m for m in s.ents.mentions if s.index - 3 <= m.sentence <= s.index and m.start < match.start()
-                 and entity_label(s.ents, m.entity) == "Agreement"]
-        if not subjects or not named:
-            continue
-        agreement = max(named, key=lambda m: m.start).entity
-        for subject in subjects[:2]:
+        agreement = _named_last(s, match.start())
+        for subject in subjects[:2] if agreement else []:
             out.append(Relation(subject, agreement, "NEGOTIATES", s.index, why="rule:led-negotiations"))
+    for match in TALKS_BETWEEN.finditer(s.text, s.sentence.start, s.sentence.end):
+        if negated(s.text, s.sentence.start, match.start(), "NEGOTIATES"):
+            continue
+        agreement = _named_last(s, s.sentence.end)
+        previous = None
+        for m in sorted(s.mentions, key=lambda m: m.start):
+            if m.start < match.end() or mention_label(s.ents, m) != "Person" or agreement is None:
+                continue
+            before = s.text[max(match.end(), m.start - 60):m.start]
+            leads = LED_BY.search(before)
+            joined = previous is not None and TEAM_AND.fullmatch(s.text, previous.end, m.start)
+            if leads or joined:
+                out.append(Relation(m.entity, agreement, "NEGOTIATES", s.index, why="rule:led-negotiations"))
+                previous = m
     return out
+
+
+def _named_last(s: SentenceView, before: int) -> str | None:
+    """The agreement the article named last before ``before``, in this sentence or the three before."""
+    named = [m for m in s.ents.mentions if s.index - 3 <= m.sentence <= s.index and
+             (m.sentence < s.index or m.start < before) and entity_label(s.ents, m.entity) == "Agreement"]
+    return max(named, key=lambda m: m.start).entity if named else None
 
 
 def agreement_parties(s: SentenceView) -> list[Relation]:
