@@ -567,3 +567,12 @@ def test_the_leaders_of_two_teams_in_talks_negotiate_the_deal_named():
     text = ("Ecuador and the International Monetary Fund reached a staff-level agreement. There were no talks "
             "between a Fund mission led by Ana Corbacho and the government.")
     assert not [k for k in read(text) if k[1] == "NEGOTIATES"]
+
+
+def test_the_governments_of_two_leaders_are_their_countries():
+    text = ("Argentina sells lithium to the United States. The governments of Javier Milei and Donald Trump "
+            "agreed a critical minerals agreement in May.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    found = {(r.source, r.type, r.target) for r in rels if r.type == "PARTY_TO"}
+    assert found == {("Argentina", "PARTY_TO", "United States–Argentina critical minerals agreement"),
+                     ("United States", "PARTY_TO", "United States–Argentina critical minerals agreement")}
