@@ -302,10 +302,19 @@ def led_negotiations(s: SentenceView) -> list[Relation]:
     return out
 
 
+_NAMED: list = [None, {}]  # the article last read and its agreement mentions by sentence, built once
+
+
 def _named_last(s: SentenceView, before: int) -> str | None:
     """The agreement the article named last before ``before``, in this sentence or the three before."""
-    named = [m for m in s.ents.mentions if s.index - 3 <= m.sentence <= s.index and
-             (m.sentence < s.index or m.start < before) and entity_label(s.ents, m.entity) == "Agreement"]
+    if _NAMED[0] is not s.ents:
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in s.ents.mentions:
+            if entity_label(s.ents, m.entity) == "Agreement":
+                by_sentence.setdefault(m.sentence, []).append(m)
+        _NAMED[:] = [s.ents, by_sentence]
+    named = [m for i in range(s.index - 3, s.index + 1) for m in _NAMED[1].get(i, ())
+             if m.sentence < s.index or m.start < before]
     return max(named, key=lambda m: m.start).entity if named else None
 
 
