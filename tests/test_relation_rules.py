@@ -115,6 +115,29 @@ EXAMPLES = [
      ("World Bank", "FUNDS", "Argentina")),
     ("lends-amount", "The World Bank provided Argentina $2 billion last year.",
      ("World Bank", "FUNDS", "Argentina")),
+    # money, deals and the agreements they name
+    ("amount-from", "Uruguay secured $2 billion from the World Bank last week.", ("World Bank", "FUNDS", "Uruguay")),
+    ("amount-to", "The European Union announced a $2 billion rescue package for Ecuador.",
+     ("European Union", "FUNDS", "Ecuador")),
+    ("paid-to", "The Inter-American Development Bank released a $500 million tranche to Ecuador.",
+     ("Inter-American Development Bank", "FUNDS", "Ecuador")),
+    ("hammer-out", "Chile is hammering out a trade deal with Peru.", ("Chile", "NEGOTIATES", "Chile–Peru trade agreement")),
+    ("negotiators-from", "Negotiators from Chile and Peru gathered in Lima on Monday.", ("Chile", "NEGOTIATES", "Peru")),
+    ("courts-for", "President Gabriel Boric is courting Washington for a trade deal.",
+     ("Gabriel Boric", "NEGOTIATES", "United States–Chile trade agreement")),
+    ("under-agreement", "Uruguay drew $1 billion under the currency swap with China in 2023.",
+     ("Uruguay", "PARTY_TO", "China–Uruguay currency swap")),
+    ("member-on-committee", "Senator Jeanne Shaheen, the top Democrat on the Senate Armed Services Committee, spoke.",
+     ("Jeanne Shaheen", "MEMBER_OF", "Senate Armed Services Committee")),
+    ("partner-in", "Paraguay, Uruguay's partner in Mercosur, voted first.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("wants-deal", "Uruguay wants a free trade agreement with China.", ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
+    ("owes", "Ecuador owes the International Monetary Fund about $9 billion.",
+     ("International Monetary Fund", "FUNDS", "Ecuador")),
+    ("possessed-creditor", "The World Bank, Paraguay's largest creditor, opened an office.", ("World Bank", "FUNDS", "Paraguay")),
+    ("tapped", "Chile's central bank tapped the swap line with the People's Bank of China in May.",
+     ("Central Bank of Chile", "PARTY_TO", "Chile–China currency swap")),
+    ("quotas-on", "The European Union kept quotas on Chile last year.", ("European Union", "IMPOSES", "Chile")),
+    ("hit-with", "The European Union hit Chile with tariffs last year.", ("European Union", "IMPOSES", "Chile")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -154,6 +177,11 @@ CODE_EXAMPLES = [
      ("International Monetary Fund", "PARTY_TO", "Argentina–IMF agreement")),
     ("possessive-agreement", "Brazil has met the targets of its trade agreement with the European Union.",
      ("Brazil", "PARTY_TO", "Brazil–EU trade agreement")),
+    # money, deals and the agreements they name
+    ("lender-release", "The World Bank approved a $300 million programme for Uruguay on Monday.",
+     ("World Bank", "FUNDS", "Uruguay")),
+    ("led-negotiations", "Chile and Peru signed a fisheries agreement. Minister Ana Soto, who led the talks, spoke.",
+     ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
 ]
 
 
@@ -355,3 +383,196 @@ def test_money_from_a_lender_reaches_the_borrower():
     assert found.get(("Bank of China", "FUNDS", "Zijin Mining")) == "rule:loan-from"
     found = read("The $20 billion swap line extended by the U.S. Treasury helped Argentina.")
     assert found.get(("United States Department of the Treasury", "FUNDS", "Argentina")) == "rule:loan-funds"
+
+
+# Money, deals and the agreements they name: sentences written for these tests.
+
+def test_a_lender_paying_out_under_a_program_funds_the_borrower():
+    text = ("The International Monetary Fund's executive board approved the third review of Paraguay's "
+            "$1 billion Extended Fund Facility, releasing about $200 million.")
+    found = read(text)
+    assert found.get(("International Monetary Fund", "FUNDS", "Paraguay")) in ("rule:lender-release",
+                                                                                  "rule:loan-funds")
+    text = ("Chile's peso rose after the IMF's board approved the review of the "
+            "country's program, releasing $800 million.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert ("International Monetary Fund", "FUNDS", "Chile") in {(r.source, r.type, r.target) for r in rels}
+    assert ("International Monetary Fund", "SUPPORTS", "Chile–IMF agreement") not in {
+        (r.source, r.type, r.target) for r in rels}  # its own approval is no support
+
+
+@pytest.mark.parametrize("sentence", [
+    "The World Bank did not approve a $300 million programme for Uruguay on Monday.",
+    "The World Bank may approve a $300 million programme for Uruguay next month.",
+    "Uruguay is negotiating a $300 million programme with the World Bank, which approved a review.",
+])
+def test_a_lender_release_that_did_not_happen_funds_nobody(sentence):
+    assert not [k for k in read(sentence) if k[1] == "FUNDS"]
+
+
+def test_coordinated_signers_of_a_topic_agreement_are_both_parties():
+    found = read("Chile and Peru signed a critical minerals agreement in Lima last week.")
+    assert found.get(("Chile", "PARTY_TO", "Chile–Peru critical minerals agreement")) == "rule:signed"
+    assert found.get(("Peru", "PARTY_TO", "Chile–Peru critical minerals agreement")) == "rule:signed"
+    found = read("Chile and Peru have not signed a critical minerals agreement.")
+    assert not [k for k in found if k[1] == "PARTY_TO"]
+
+
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Uruguay is seeking to secure $2 billion from the World Bank.", ("World Bank", "FUNDS", "Uruguay")),
+    ("The European Union has not announced a $2 billion rescue package for Ecuador.",
+     ("European Union", "FUNDS", "Ecuador")),
+    ("The Inter-American Development Bank has not released a $500 million tranche to Ecuador.",
+     ("Inter-American Development Bank", "FUNDS", "Ecuador")),
+    ("Chile may be hammering out a trade deal with Peru.", ("Chile", "NEGOTIATES", "Chile–Peru trade agreement")),
+    ("Uruguay did not draw under the currency swap with China in 2023.",
+     ("Uruguay", "PARTY_TO", "China–Uruguay currency swap")),
+    ("Paraguay is not Uruguay's partner in Mercosur.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("Uruguay may want a free trade agreement with China.", ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
+    ("Ecuador no longer owes the International Monetary Fund $9 billion.",
+     ("International Monetary Fund", "FUNDS", "Ecuador")),
+    ("The World Bank is not Paraguay's largest creditor.", ("World Bank", "FUNDS", "Paraguay")),
+    ("The European Union lifted quotas on Chile last year.", ("European Union", "IMPOSES", "Chile")),
+    ("Chile's central bank has not tapped the swap line with the People's Bank of China.",
+     ("Central Bank of Chile", "PARTY_TO", "Chile–China currency swap")),
+    ("The European Union may hit Chile with tariffs next year.", ("European Union", "IMPOSES", "Chile")),
+    ("Chile and Peru signed a fisheries agreement. Minister Ana Soto never led the talks.",
+     ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("Uruguay does not want a free trade agreement with China.",
+     ("Uruguay", "NEGOTIATES", "China–Uruguay trade agreement")),
+    ("Senator Jeanne Shaheen was never the top Democrat on the Senate Armed Services Committee.",
+     ("Jeanne Shaheen", "MEMBER_OF", "Senate Armed Services Committee")),
+])
+def test_money_and_deal_words_respect_negation_and_hedging(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_a_tariff_it_imposed_on_a_country_s_goods_names_both_sides():
+    text = ("Chile sells copper abroad. Washington will lift the 25 percent tariff it imposed on a list of "
+            "Chilean goods, officials said.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    found = {(r.source, r.type, r.target): r.why for r in rels}
+    assert found.get(("United States", "IMPOSES", "Chile")) == "rule:imposed-on"
+    text = "Chile sells copper abroad. Washington never imposed a tariff on most of the country's goods."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "IMPOSES"]
+
+
+def test_the_two_governments_and_the_two_presidents_are_both_parties():
+    text = ("Chile sells copper to Peru. The fisheries agreement the two governments agreed in May "
+            "took effect.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    found = {(r.source, r.type, r.target) for r in rels}
+    assert {("Chile", "PARTY_TO", "Chile–Peru fisheries agreement"),
+            ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")} <= found
+    text = ("President Gabriel Boric met President Dina Boluarte. The two presidents signed a fisheries "
+            "agreement.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert {r.source for r in rels if r.type == "PARTY_TO"} == {"Gabriel Boric", "Dina Boluarte"}
+    text = "Chile sells copper to Peru. The two governments have not agreed a fisheries agreement."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "PARTY_TO"]
+
+
+def test_both_partners_in_a_bloc_are_members():
+    found = read("Paraguay, Uruguay's partner in Mercosur, voted first.")
+    assert found.get(("Uruguay", "MEMBER_OF", "Mercosur")) == "rule:partner-in"
+    assert found.get(("Paraguay", "MEMBER_OF", "Mercosur")) == "rule:partner-in"
+
+
+def test_a_minister_in_talks_with_a_lender_negotiates_with_it():
+    found = read("Finance Minister Mario Marcel held talks with the World Bank on Tuesday.")
+    assert found.get(("Mario Marcel", "NEGOTIATES", "World Bank")) == "rule:negotiate-verb"
+
+
+def test_descriptions_of_a_deal_named_earlier_point_back_to_it():
+    text = ("The U.S. Treasury extended a $3 billion currency swap to Chile. Senator Ron Wyden criticised "
+            "the arrangement. Chile also has an agreement with the International Monetary Fund. Finance "
+            "Minister Mario Marcel defended the programme.")
+    found = read(text)
+    assert found.get(("Ron Wyden", "CRITICIZES", "United States–Chile currency swap")) == "rule:criticize-verb"
+    assert found.get(("Mario Marcel", "SUPPORTS", "Chile–IMF agreement")) == "rule:support-verb"
+    assert ("Mario Marcel", "SUPPORTS", "United States–Chile currency swap") not in found
+    found = read("Chile signed a security arrangement with Peru. Senator Ron Wyden criticised the security arrangement.")
+    assert not [k for k in found if k[1] == "CRITICIZES"]  # no determiner-only anaphor, no earlier deal
+
+
+def test_a_deal_agreed_between_two_sides_names_both():
+    found = read("Exports rose after a $4 billion currency swap agreed in May between the U.S. Treasury and Chile's "
+                 "central bank.")
+    assert found.get(("United States Department of the Treasury", "PARTY_TO", "United States–Chile currency swap")) \
+        == "rule:loan-parties"
+    assert found.get(("United States Department of the Treasury", "FUNDS", "Central Bank of Chile")) == "rule:loan-funds"
+
+
+def test_a_country_before_a_preposition_is_an_actor_not_a_modifier():
+    found = read("The People's Bank of China has financed Chile through the swap since 2015.")
+    assert found.get(("People's Bank of China", "FUNDS", "Chile")) == "rule:funds-verb"
+    assert not read("The People's Bank of China has never financed Chile through the swap.")
+
+
+def test_a_deal_signed_on_behalf_of_a_body_makes_the_body_a_party():
+    found = read("The EU and Mercosur finished a trade agreement in 2024. Commissioner Ana Pérez signed the deal on "
+                 "behalf of the European Union in December.")
+    assert found.get(("European Union", "PARTY_TO", "EU–Mercosur trade agreement")) == "rule:signed"
+    found = read("The EU and Mercosur finished a trade agreement in 2024. Commissioner Ana Pérez did not sign the "
+                 "deal on behalf of the European Union.")
+    assert ("European Union", "PARTY_TO", "EU–Mercosur trade agreement") not in found
+
+
+def test_a_minister_signing_with_a_country_makes_both_states_parties():
+    text = "Chile bought jets. In May 2024 Defense Minister Maya Fernández signed an agreement with Norway."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    found = {(r.source, r.type, r.target): r.why for r in rels}
+    assert found.get(("Chile", "PARTY_TO", "Chile–Norway agreement")) == "rule:signed"
+    assert found.get(("Norway", "PARTY_TO", "Chile–Norway agreement")) == "rule:signed"
+    text = "Chile bought jets. Defense Minister Maya Fernández has not signed an agreement with Norway."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "PARTY_TO"]
+
+
+def test_a_lender_approving_its_own_loan_funds_rather_than_supports_it():
+    found = read("The Inter-American Development Bank approved a $500 million loan for Paraguay.")
+    assert ("Inter-American Development Bank", "FUNDS", "Paraguay") in found
+    assert not [k for k in found if k[1] == "SUPPORTS"]
+
+
+def test_a_loan_from_a_lender_names_it_and_a_denied_draw_funds_nobody():
+    found = read("Ecuador's $5 billion loan from the International Monetary Fund was approved in May.")
+    assert ("International Monetary Fund", "PARTY_TO", "Ecuador–IMF loan") in found
+    assert ("International Monetary Fund", "FUNDS", "Ecuador") in found
+    assert not [k for k in read("Chile has never drawn on the swap line with the People's Bank of China.")
+                if k[1] in ("FUNDS", "PARTY_TO")]
+
+
+def test_two_sides_reaching_a_bare_agreement_name_it_by_themselves():
+    found = read("Ecuador and the International Monetary Fund reached a staff-level agreement on Friday.")
+    assert found.get(("Ecuador", "PARTY_TO", "Ecuador–IMF agreement")) == "rule:signed"
+    assert found.get(("International Monetary Fund", "PARTY_TO", "Ecuador–IMF agreement")) == "rule:signed"
+    assert not [k for k in read("Ecuador and Peru have not reached an agreement.") if k[1] == "PARTY_TO"]
+
+
+def test_plural_accords_are_a_named_agreement():
+    assert read("Chile joined the Artemis Accords in 2023.").get(("Chile", "PARTY_TO", "Artemis Accords")) == "rule:signed"
+    assert not read("Chile has not joined the Artemis Accords.")
+
+
+def test_the_leaders_of_two_teams_in_talks_negotiate_the_deal_named():
+    text = ("Ecuador and the International Monetary Fund reached a staff-level agreement. It followed talks in "
+            "Quito between a Fund mission led by Ana Corbacho and a team headed by Finance Minister Juan Vega and "
+            "central bank governor Guillermo Avellán.")
+    found = read(text)
+    for person in ("Ana Corbacho", "Juan Vega", "Guillermo Avellán"):
+        assert found.get((person, "NEGOTIATES", "Ecuador–IMF agreement")) == "rule:led-negotiations", person
+    text = ("Ecuador and the International Monetary Fund reached a staff-level agreement. There were no talks "
+            "between a Fund mission led by Ana Corbacho and the government.")
+    assert not [k for k in read(text) if k[1] == "NEGOTIATES"]
+
+
+def test_the_governments_of_two_leaders_are_their_countries():
+    text = ("Argentina sells lithium to the United States. The governments of Javier Milei and Donald Trump "
+            "agreed a critical minerals agreement in May.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    found = {(r.source, r.type, r.target) for r in rels if r.type == "PARTY_TO"}
+    assert found == {("Argentina", "PARTY_TO", "United States–Argentina critical minerals agreement"),
+                     ("United States", "PARTY_TO", "United States–Argentina critical minerals agreement")}

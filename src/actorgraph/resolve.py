@@ -193,4 +193,61 @@ def same_agreements(graph: Graph) -> list[tuple[str, str]]:
     return _chains(merges)
 
 
-PASSES = [same_people, same_elections, same_agreements]
+# Money, deals and the agreements they name: one agreement or event under other wordings.
+KIND_WORDS = re.compile(r"\s+(?:agreement|agreements|programme|program|deal|accord|initiative|framework|pact|"
+                        r"memorandum|treaty)$")
+LENDER_WORDS = re.compile(r"\b(?:Fund|Bank|IMF|IDB|CAF)\b")
+
+
+def _wording_key(name: str) -> str:
+    """'FIRST programme' and 'FIRST agreement' -> 'first'; dashes and possessives evened out."""
+    key = fold(name).replace("’", "'").replace("'s ", " ")
+    key = re.sub(r"\s*[–—-]\s*", "-", key)
+    return KIND_WORDS.sub("", key).strip()
+
+
+def same_wordings(graph: Graph) -> list[tuple[str, str]]:
+    """One agreement or event under different wordings across articles.
+
+    Names equal but for the kind word ('FIRST programme' / 'FIRST agreement') or a few letters
+    (rapidfuzz ratio >= 95 on names of a dozen letters or more) are one node; a partyless event
+    whose words all lie in exactly one other event's name ('G20 summit' in '2024 G20 Rio de
+    Janeiro summit') is that event; a country's financing program ('Argentina financing program')
+    is the one agreement of that country with a lender ('Argentina–IMF agreement')."""
+    merges: list[tuple[str, str]] = []
+    for label in ("Agreement", "Event"):
+        nodes = sorted((n for n in graph.nodes.values() if n.label == label),
+                       key=lambda n: (not n.props.get("parties"), not n.name.endswith(" agreement"), n.id))
+        kept: list[Node] = []
+        for n in nodes:
+            key = _wording_key(n.name)
+            same = next((k for k in kept if _wording_key(k.name) == key or (
+                len(key) >= 12 and fuzz.ratio(key, _wording_key(k.name)) >= 95 and
+                set(re.findall(r"\d+", key)) == set(re.findall(r"\d+", _wording_key(k.name))))), None)
+            if same is not None and sorted(same.props.get("parties") or []) in (
+                    [], sorted(n.props.get("parties") or [])):
+                merges.append((n.id, same.id))
+            else:
+                kept.append(n)
+        if label == "Event":
+            for n in kept:
+                words = set(_wording_key(n.name).split())
+                if len(words) < 2 or any(w.isdigit() for w in words):
+                    continue
+                wider = [k for k in kept if k is not n and words < set(_wording_key(k.name).split())]
+                if len(wider) == 1:
+                    merges.append((n.id, wider[0].id))
+    agreements = [n for n in graph.nodes.values() if n.label == "Agreement"]
+    for n in agreements:
+        parties = n.props.get("parties") or []
+        if not n.name.endswith(" financing program") or len(parties) != 1:
+            continue
+        lent = [k for k in agreements if k is not n and k.name.endswith(" agreement") and parties[0] in (
+            k.props.get("parties") or []) and len(k.props.get("parties") or []) == 2 and any(
+            LENDER_WORDS.search(p) for p in k.props["parties"] if p != parties[0])]
+        if len(lent) == 1:
+            merges.append((n.id, lent[0].id))
+    return _chains(merges)
+
+
+PASSES = [same_people, same_elections, same_agreements, same_wordings]

@@ -27,7 +27,7 @@ def _read_lists(text: str):
 LEXICON_FILE = "data/lexicon.yaml"
 LEXICON_LISTS = ("titles", "head_of_state", "head_of_org", "occupations", "temporal", "not_sitting", "org_keywords",
                  "org_first_words", "political_words", "org_class_nouns", "event_keywords", "agreement_keywords",
-                 "agreement_heads", "agreement_modifiers", "party_members", "geo_words", "common")
+                 "agreement_heads", "agreement_modifiers", "agreement_topics", "party_members", "geo_words", "common")
 
 
 def parse_lexicon(text: str, where: str = LEXICON_FILE) -> dict[str, list[str]]:
@@ -66,6 +66,7 @@ EVENT_KEYWORDS = set(_LISTS["event_keywords"])
 AGREEMENT_KEYWORDS = set(_LISTS["agreement_keywords"])
 AGREEMENT_HEADS = set(_LISTS["agreement_heads"])
 AGREEMENT_MODIFIERS = set(_LISTS["agreement_modifiers"])
+AGREEMENT_TOPICS = set(_LISTS["agreement_topics"])
 PARTY_MEMBERS = set(_LISTS["party_members"])
 GEO_WORDS = set(_LISTS["geo_words"])
 COMMON = set(_LISTS["common"])

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, COMMON, Knowledge, knowledge
+from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, AGREEMENT_TOPICS, COMMON, Knowledge, knowledge
 from ..text import Token
 from .model import (ArticleEntities, Mention, MentionEditor, _NONE, _fold, _mention_at,
                     _most_mentioned_country, _token_index, mentions_by_sentence)
-from .words import ANAPHORS, ANAPHOR_DETERMINERS, FINANCIAL, FINANCIAL_KINDS
+from .words import ANAPHORS, ANAPHOR_DETERMINERS, FINANCIAL, FINANCIAL_KINDS, MONTHS as MONTHS_LOW
 
 
 def agreement_phrases(result: ArticleEntities) -> None:
@@ -20,6 +20,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
     last_financial: str | None = None
     last_law: str | None = None
     last_plain: str | None = None    # the latest agreement that is no loan or swap
+    last_lent: str | None = None     # the latest program with a fund or bank as a side ("the program")
     last_kind: dict[str, str] = {}   # "the swap" goes back to the last swap, "the loan" to the last loan
     last_seen: int | None = None     # the sentence that last named an agreement
     with MentionEditor(result) as edit:
@@ -37,6 +38,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         last_law = entity.name
                     if entity.kind:
                         last_kind[entity.kind] = entity.name
+                    if _lender_side(result, entity.parties):
+                        last_lent = entity.name
                     elif FUND_FACILITY_RE.search(entity.name):
                         last_kind["financing program"] = entity.name  # "the program" after "Extended Fund Facility"
             for i, tok in enumerate(tokens):
@@ -72,8 +75,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     prev = tokens[j - 1]
                     low = prev.lower
                     mention = _mention_at(existing, prev)
-                    if (low in AGREEMENT_MODIFIERS or low in ("billion", "million", "trillion", "bn")) and \
-                            prev.text.islower():
+                    if (low in AGREEMENT_MODIFIERS or low in AGREEMENT_TOPICS or
+                            low in ("billion", "million", "trillion", "bn")) and prev.text.islower():
                         mods.append(low)
                         j -= 1
                     elif prev.text[:1] in "$" or prev.text == "US$" or prev.text[:1].isdigit() or low.startswith(
@@ -92,6 +95,10 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         if bodies:
                             parties.append(bodies[-1].entity)
                         break
+                    elif low in ("’s", "'s") and j > 2 and tokens[j - 2].lower == "country" and \
+                            tokens[j - 3].lower == "the" and result.home:
+                        parties.append(result.home)  # "the country's program": the article's country
+                        break
                     elif low in ("’s", "'s") and j > 1:
                         owner = _mention_at(existing, tokens[j - 2])
                         if owner is None or result.entities.get(owner.entity) is None:
@@ -99,7 +106,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         parties.append(owner.entity)
                         j = _token_index(tokens, owner.start)
                     else:
-                        if prev.text[:1].isupper() and head in ("agreement", "accord", "treaty", "pact", "agreements"):
+                        if prev.text[:1].isupper() and head in ("agreement", "accord", "treaty", "pact", "agreements") or \
+                                head in ("program", "programme") and prev.text.isupper() and len(prev.text) > 2:
+                            # "the FIRST programme": an acronym names a programme of its own
                             named = _named_agreement(result, edit, tokens, j - 1, i, kb, index)
                             if named:
                                 j = -1
@@ -115,8 +124,10 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 # "with X", "to X", "for X", "of X"
                 right_party = None
                 end = tok.end
-                if i + 1 < len(tokens) and tokens[i + 1].lower in ("with", "to", "for", "of", "between"):
-                    k = i + 2
+                p = _participle_between(tokens, i + 1)  # "a swap agreed in October between X and Y"
+                if p < len(tokens) and (tokens[p].lower in ("with", "to", "for", "of", "between") or
+                                        tokens[p].lower == "from" and head in FINANCIAL):  # "a loan from the IMF"
+                    k = p + 1
                     if k < len(tokens) and tokens[k].lower == "the":
                         k += 1
                     if k < len(tokens):
@@ -125,7 +136,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 mention.entity].label in ("Country", "Organization", "Person"):
                             right_party = mention.entity
                             end = mention.end
-                            if tokens[i + 1].lower == "between":  # "an agreement between Argentina and the Fund"
+                            if tokens[p].lower == "between":  # "an agreement between Argentina and the Fund"
                                 other = _second_party(result, tokens, existing, mention)
                                 if other:
                                     parties.append(other.entity)
@@ -142,6 +153,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     mods.append("financing")  # "the IMF program", "the Fund's program"
                 elif head in ("program", "programme", "package", "facility") and (amount or right_party):
                     mods.append("financing")  # "a $20 billion program with the Fund"; not "its economic programme"
+                elif head in ("program", "programme") and not mods and parties and \
+                        _lender_subject(result, text, existing, sentence.start, start):
+                    mods.append("financing")  # "the IMF's board approved the review of the country's program"
                 kind = _agreement_kind(head, mods)
                 if head in ANAPHORS and not descriptive:
                     target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
@@ -157,6 +171,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 "programme": "financing program"}.get(head)
                     if own_kind in last_kind:
                         target = last_kind[own_kind]  # "the swap" after "a repo loan" is still the swap
+                    elif head in ("program", "programme") and last_lent:
+                        target = last_lent  # "the programme" after "an agreement with the IMF": the Fund's program
                     if i + 1 < len(tokens) and tokens[i + 1].lower in ("for", "of") and head in (
                             "framework", "plan", "package"):
                         target = None  # "a framework for a reciprocal trade agreement": the phrase names it
@@ -169,7 +185,12 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         edit.add(Mention(s, tok.end, tok.text, target, index, anaphor=True))
                         last_seen = index
                         last_agreement = target  # "called the budget ... and would reject it": the budget
-                    continue
+                        continue
+                    if not (kind and kind.endswith("agreement") and _coordinated_parties(
+                            result, text, existing, sentence.start, tokens[left_i].start)):
+                        continue
+                    # "Argentina and Chile reached an agreement": nothing to point back to, the
+                    # coordinated subjects name a new one (below)
                 if kind is None:
                     continue
                 # an existing financial agreement absorbs rescue/aid descriptions of it
@@ -195,13 +216,28 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     # "a program with the Fund": the borrower is the article's country; "the EU deal" is
                     # no loan, and its other side is not known
                     all_parties.append(result.home)
+                if kind in ("financing program", "loan", "credit line") and len(all_parties) == 1 and \
+                        (result.entities.get(all_parties[0]) or _NONE).label == "Country":
+                    # "The IMF approved a $20 billion programme for Argentina": a lender that is the
+                    # sentence's subject is the other side
+                    lender = _lender_subject(result, text, existing, sentence.start, start)
+                    if lender:
+                        all_parties.append(lender)
                 if kind == "agreement" and len(all_parties) == 1 and right_party:
                     # "The International Monetary Fund's staff reached a staff-level agreement with
                     # Argentina": the sentence's subject is the other side
                     subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
-                                    and result.entities[m.entity].label in ("Country", "Organization")), None)
-                    lead = _party_name(result, subject.entity) if subject else None
+                                    and result.entities[m.entity].label in ("Country", "Organization", "Person")),
+                                   None)
+                    lead = (_party_name(result, subject.entity) if result.entities[subject.entity].label != "Person"
+                            else result.country_of(subject.entity) or result.home) if subject else None
+                    # a minister signs for the state: a person's known country, else the article's own
                     lead_in = text[sentence.start:subject.start] if subject else ""
+                    if subject and result.entities[subject.entity].label == "Person":
+                        # "In April 2024 Defense Minister X signed ...": a date and a title may lead in
+                        lead_in = re.sub(r"^(?:In|On|Last|Earlier)\s+(?:\w+\s+){0,3}?(?:\d{4}|\w+day)\s*,?\s*", "",
+                                         lead_in)
+                        lead_in = re.sub(r"(?:\b[A-Z][\w.-]*\s+){1,4}$", "", lead_in)
                     if lead and lead not in all_parties and len(lead_in.split()) <= 3 and \
                             not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
                         all_parties.append(lead)
@@ -218,7 +254,12 @@ def agreement_phrases(result: ArticleEntities) -> None:
                             here.append(c)
                     if len(here) == 2:
                         all_parties = here
-                if kind in ("trade agreement", "currency swap") and len(all_parties) < 2:
+                if not all_parties and (kind.endswith("agreement") or kind == "currency swap"):
+                    # "The United States and Argentina signed a critical minerals agreement": the
+                    # coordinated subjects are its sides
+                    all_parties = _coordinated_parties(result, text, existing, sentence.start, start)
+                if kind in ("trade agreement", "currency swap") or kind.endswith(" agreement") and kind != "agreement" \
+                        and len(all_parties) < 2:
                     # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
                     # Union": the sentence's own subject is the other side, else the article's countries
                     subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
@@ -249,10 +290,12 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 and (kind == "agreement" or other.kind == kind)):
                             name = other.name
                             break
-                entity = result.add(name, "Agreement", surface_full, kind=kind, parties=tuple(all_parties))
+                entity = result.add(name, "Agreement", surface_full if " " in surface_full else None, kind=kind,
+                                    parties=tuple(all_parties))  # a bare "agreement" is no alias
                 variants = {surface_core, surface_full, _strip_amount(surface_full), _strip_amount(surface_core)}
                 variants |= {_strip_possessor(v) for v in variants}
                 variants |= {re.sub(r"\s+(?:with|to|for|of)\s.*$", "", v) for v in variants}
+                variants = {re.sub(r"\s+(?:" + "|".join(PARTICIPLES) + r")\s.*$", "", v) for v in variants}
                 for alias in variants:
                     if alias and alias != name and " " in alias:
                         entity.aliases.add(alias)
@@ -261,10 +304,70 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 last_agreement = name
                 last_seen = index
                 last_kind[kind] = name
+                if _lender_side(result, all_parties):
+                    last_lent = name
                 if kind in ("currency swap", "loan", "credit line", "bailout", "financing program"):
                     last_financial = name
                 else:
                     last_plain = name
+
+
+def _lender_side(result: ArticleEntities, parties) -> bool:
+    """Has the agreement a fund or bank (not a central bank) among its sides?"""
+    return any((result.entities.get(p) or _NONE).label == "Organization" and re.search(r"\b(?:Fund|Bank)\b", p)
+               and not p.startswith("Central Bank") for p in parties or ())
+
+
+def _lender_subject(result: ArticleEntities, text: str, existing: list[Mention], begin: int,
+                    start: int) -> str | None:
+    """A fund or bank (not a central bank) that is the subject of the sentence (or of its clause
+    opened by 'after', 'when', ...) before the phrase."""
+    before = [m for m in existing if m.end <= start and result.entities.get(m.entity) is not None
+              and result.entities[m.entity].label in ("Country", "Organization", "Person")]
+    # "Bonds rose after the International Monetary Fund's board approved ...": a clause's subject
+    clause = [m for m in before if re.search(r"\b(?:after|when|as|since|because|once)\s+(?:the\s+)?$",
+                                             text[max(begin, m.start - 12):m.start])]
+    first = clause[-1] if clause else before[0] if before else None
+    lead_in = text[begin:first.start] if first and not clause else ""
+    if len(lead_in.split()) > 3 or re.search(r"[,;:]", lead_in):
+        return None
+    if first is None or result.entities[first.entity].label != "Organization":
+        return None
+    words = set(first.entity.lower().split())
+    if "central" in words or not words & {"bank", "fund"}:
+        return None
+    return first.entity
+
+
+def _coordinated_parties(result: ArticleEntities, text: str, existing: list[Mention], begin: int,
+                         start: int) -> list[str]:
+    """The sides of 'X and Y signed a ... agreement': two countries or bodies joined by 'and',
+    the first at most five words into the sentence, the phrase after them."""
+    actors = [m for m in existing if m.end <= start and result.entities.get(m.entity) is not None
+              and result.entities[m.entity].label in ("Country", "Organization") and not m.possessive]
+    for first, second in zip(actors, actors[1:]):
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", text[first.end:second.start]) and \
+                len(text[begin:first.start].split()) <= 5 and not re.search(r"[,;:]", text[begin:first.start]):
+            names = [_party_name(result, first.entity), _party_name(result, second.entity)]
+            if all(names) and names[0] != names[1]:
+                return names
+    return []
+
+
+PARTICIPLES = {"agreed", "signed", "reached", "struck", "concluded", "sealed", "negotiated", "renewed"}
+
+
+def _participle_between(tokens: list[Token], p: int) -> int:
+    """The index of 'between' in 'agreed in October between', else ``p`` itself."""
+    if p >= len(tokens) or tokens[p].lower not in PARTICIPLES:
+        return p
+    for q in range(p + 1, min(p + 5, len(tokens))):
+        low = tokens[q].lower
+        if low == "between":
+            return q
+        if not (low in ("in", "on", "last", "this", "early", "late") or low.isdigit() or low in MONTHS_LOW):
+            break
+    return p
 
 
 def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],
@@ -470,9 +573,14 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
     if "trade" in mods or "tariff" in mods:
         return "trade agreement"
     if head in ("agreement", "deal", "accord", "treaty", "pact"):
-        for mod in ("nuclear", "climate", "defense", "defence", "security", "investment", "debt"):
-            if mod in mods:
-                return f"{mod} agreement"
+        # mods are read from the head leftwards: "critical minerals agreement" -> [minerals, critical]
+        topic = []
+        for mod in mods:
+            if mod not in AGREEMENT_TOPICS and mod != "debt":
+                break
+            topic.insert(0, mod)
+        if topic:
+            return " ".join(topic) + " agreement"
         return "agreement"
     return None
 
@@ -490,6 +598,9 @@ def _party_name(result: ArticleEntities, name: str) -> str | None:
         if known and known.country and re.search(r"\b(?:Department|Ministry|Treasury|Government|Federal Reserve)\b",
                                                  entity.name):
             return known.country  # "the US Treasury" is the United States' side of a swap
+        if re.search(r"\bMinistry\b", entity.name) and not knowledge().actors.get(entity.name):
+            # "an agreement with the Economy Ministry": a ministry is its government's side
+            return entity.country or result.country_of(entity.name) or result.home or entity.name
         bank_of = re.search(r"\bBank of (?:the )?([A-Z][\w ]+)$", entity.name)
         if bank_of:  # "People's Bank of China" stands for China in an agreement's name
             known = knowledge().lookup(bank_of.group(1))

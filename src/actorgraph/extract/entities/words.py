@@ -29,7 +29,9 @@ SPEECH_VERBS = frozenset(rulebook().words["speech_verbs"])  # one list, data/rel
 
 ANAPHORS = {"deal", "program", "programme", "agreement", "legislation", "bill", "act", "swap", "framework",
             "measure", "budget",
-            "loan", "bailout", "package", "assistance", "aid", "rescue", "plan", "accord", "treaty"}
+            "loan", "bailout", "package", "assistance", "aid", "rescue", "plan", "accord", "treaty",
+            # money and deals: "criticised the arrangement", "the lifeline expires", "the memorandum"
+            "arrangement", "lifeline", "backstop", "memorandum"}
 
 
 FINANCIAL_KINDS = {"currency swap", "loan", "credit line", "bailout", "financing program", "rescue"}
@@ -46,7 +48,7 @@ ANAPHOR_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", 
                        "trade", "swap", "loan", "financial", "economic", "legislative", "spending"}
 
 
-FINANCIAL = {"swap", "loan", "bailout", "rescue", "credit", "package", "assistance", "aid"}
+FINANCIAL = {"swap", "loan", "bailout", "rescue", "credit", "package", "assistance", "aid", "lifeline", "backstop"}
 
 
 QUOTE_OPEN = "“\"‘'«("

@@ -13,7 +13,7 @@ import re
 
 from ..entities import ArticleEntities, mentions_by_sentence
 from ..text import tokenize
-from .agreements import agreement_parties, votes_for_bills
+from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
@@ -32,6 +32,7 @@ RULES = [
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names
+    led_negotiations,       # "X, who took over the negotiations": NEGOTIATES the agreement named last
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES
@@ -77,10 +78,16 @@ def read_sentence(ents: ArticleEntities, index: int, mentions: list, inert: list
 
 def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
-    met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH"}
+    met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH" and
+           (entity_label(ents, r.source) == "Person") == (entity_label(ents, r.target) == "Person")}
+    # money and deals: a lender approving its own program pays out, it does not back it
+    released = {(r.sentence, r.source) for r in relations if r.type == "FUNDS" and r.why in (
+        "rule:lender-release", "rule:loan-funds")}
     for r in relations:
         if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
             continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
+        if r.type == "SUPPORTS" and (r.sentence, r.source) in released and entity_label(ents, r.target) == "Agreement":
+            continue
         if r.source == r.target:
             continue
         if r.type == "MET_WITH" and (entity_label(ents, r.source) == "Person") != (entity_label(ents, r.target) == "Person"):

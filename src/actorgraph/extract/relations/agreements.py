@@ -83,7 +83,10 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
         if kind in FINANCIAL_KINDS and PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]):
             continue  # a loan still being negotiated or sought funds nobody yet
+        if kind in FINANCIAL_KINDS and negated(text, sentence.start, m.start, "PARTY_TO"):  # desire words are PENDING
+            continue  # "has not tapped the swap line with X", "never received a loan from Y"
         if kind in FINANCIAL_KINDS:
+            funds_why = "rule:loan-funds"
             owner = [x for x in parties_here if x.possessive and x.start == m.start]
             head_at = _head_position(text, m)
             lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
@@ -133,6 +136,11 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             if not recipients and entity.parties:
                 funder_countries = {ents.country_of(f) or _bank_country(f) or f for f in funders}
                 recipients = [p for p in entity.parties if p not in funder_countries and p not in funders]
+            if not funders and entity.parties:
+                release = _lender_release(ents, text, mentions, sentence.start, m, entity)
+                if release:  # "The IMF's executive board approved the review of Argentina's program"
+                    funders, recipients = [release[0]], [release[1]]
+                    funds_why = "rule:lender-release"
             party_lenders = [p for p in (entity.parties or ()) if _lender(ents, p)]
             if party_lenders and funders and party_lenders[0] not in funders:
                 # "X, which lent Argentina $20 billion under an Extended Fund Facility": the Fund lends
@@ -148,7 +156,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                     r_country = ents.country_of(r) if entity_label(ents, r) == "Person" else r
                     if r_country and f != r_country:
                         out.append(Relation(f, r_country, "FUNDS", index,
-                                            {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:loan-funds"))
+                                            {"detail": f"{entity.name}: {_clean(m.surface)}"}, why=funds_why))
             if concluded and (funders or parties_here or owner):
                 # a swap named in passing ("about the swap line") restates nobody's part in it
                 for p in dict.fromkeys(funders + recipients[:1]):
@@ -157,6 +165,12 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 len(parties_here) >= 2:
             for x in parties_here:  # "the 23rd agreement between Argentina and the Fund"
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:agreement-between"))
+        elif len(entity.parties) == 2 and (release := _lender_release(ents, text, mentions, sentence.start, m, entity)):
+            # "The IMF approved a $20 billion programme for Argentina", "... the review of the country's program"
+            out.append(Relation(release[0], release[1], "FUNDS", index,
+                                {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:lender-release"))
+            for p in entity.parties:
+                out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:lender-release"))
         elif len(entity.parties) == 2 and any(_lender(ents, p) for p in entity.parties) and not PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]) and not (
                 m.anaphor or m.surface.lower() in ("program", "programme", "agreement", "deal")):
@@ -172,6 +186,41 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             for o in owner[:1]:
                 out.append(Relation(o, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
     return out
+
+
+# the lender's own approval or payment ("approved", "disbursed", "releasing about $1 billion")
+RELEASE = re.compile(r"\b(?:approv(?:ed|es)|disburs(?:ed|es|ing|ement)|releas(?:ed|es|ing)|extend(?:ed|s)|grant(?:ed|s)|"
+                     r"complet(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?review|paid\s+out|pays\s+out)\b", re.IGNORECASE)
+BODY_OF = re.compile(r"['’]s\s+(?:executive\s+)?(?:board|directors|staff|management)\b")
+
+
+def _lender_release(ents: ArticleEntities, text: str, mentions: list[Mention], begin: int, m: Mention,
+                    entity) -> tuple[str, str] | None:
+    """(lender, borrower) when the lender party of a two-sided program is the sentence's subject
+    (or owns the board that is) and approves or pays out before the program is named."""
+    lender = next((p for p in entity.parties if _lender(ents, p)), None)
+    borrower = next((p for p in entity.parties if p != lender and entity_label(ents, p) == "Country"), None)
+    if lender is None or borrower is None or borrower not in ents.entities:
+        return None
+    lead = text[begin:m.start]
+    cue = RELEASE.search(lead)
+    if cue is None or negated(text, begin, begin + cue.start(), "FUNDS") or PENDING.search(lead):
+        return None
+    cue_at = begin + cue.start()
+    from . import DATELINE_RE  # "BUENOS AIRES, March 12 (Reuters) -" names no subject
+    dateline = DATELINE_RE.match(text, begin)
+    begin = dateline.end() if dateline else begin
+    first = ([x for x in mentions if begin <= x.start and x.end <= cue_at and
+              mention_label(ents, x) in ACTOR] or [None])[-1]
+    if first is None or first.entity != lender or len(text[first.end:cue_at].split()) > 5:
+        return None
+    lead_in = text[begin:first.start]
+    if not (len(lead_in.split()) <= 3 and not re.search(r"[,;:]", lead_in) or
+            re.search(r"\b(?:after|when|as|since|because|once)\s+(?:the\s+)?$", lead_in)):
+        return None
+    if first.possessive and not BODY_OF.match(text, first.end):
+        return None
+    return lender, borrower
 
 
 PENDING = re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
@@ -198,13 +247,75 @@ def _bank_country(name: str) -> str | None:
 
 def _head_position(text: str, m: Mention) -> int:
     """Where the head noun of an agreement phrase starts ('swap' in '$20 billion swap line with X')."""
-    found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal)\b",
+    found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal|program|programme|"
+                      r"facility)\b",
                       text[m.start:m.end], re.IGNORECASE)
     return m.start + found.start() if found else m.end
 
 
 def _clean(surface: str) -> str:
     return re.sub(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s\s+", "", surface)
+
+
+LED_TALKS = re.compile(r"\b(?:led|leads|leading|heads|headed|heading|ran|runs|running|took\s+over|takes\s+over|"
+                       r"in\s+charge\s+of|oversaw|oversees|overseeing|conducted|conducts|conducting)\s+"
+                       r"(?:the|these|those|its|their|his|her)\s+(?:\w+\s+)?(?:negotiations|talks|discussions|"
+                       r"negotiating\s+team)\b(?!\s+(?:with|on|over|about|between|for)\b)", re.IGNORECASE)
+
+
+TALKS_BETWEEN = re.compile(r"\b(?:talks|negotiations|discussions)\b[^.;]{0,60}?\bbetween\b", re.IGNORECASE)
+LED_BY = re.compile(r"\b(?:led|headed|represented)\s+by\s+(?:[A-Za-z][\w.’'-]*\s+){0,5}$")
+# between two people of one team: "Economy Minister X and central bank president Y"
+TEAM_AND = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:[a-z][\w-]*\s+){0,4}(?:[A-Z][\w.’'-]*\s+){0,4}")
+
+
+def led_negotiations(s: SentenceView) -> list[Relation]:
+    """'Finance Secretary X, who took over the negotiations in January', 'talks between an IMF
+    mission led by X and an Argentine team headed by Y and Z': each negotiates the agreement
+    the article named last (in this sentence or the three before it)."""
+    low = s.text[s.sentence.start:s.sentence.end].lower()
+    if "negotiat" not in low and "talks" not in low and "discussions" not in low:
+        return []
+    out: list[Relation] = []
+    for match in LED_TALKS.finditer(s.text, s.sentence.start, s.sentence.end):
+        if negated(s.text, s.sentence.start, match.start(), "NEGOTIATES"):
+            continue
+        left = [m for m in s.mentions if m.end <= match.start()]
+        subjects = [x for x in find_subjects(s.ents, s.text, left, match.start(), []) if entity_label(s.ents, x) in ACTOR]
+        agreement = _named_last(s, match.start())
+        for subject in subjects[:2] if agreement else []:
+            out.append(Relation(subject, agreement, "NEGOTIATES", s.index, why="rule:led-negotiations"))
+    for match in TALKS_BETWEEN.finditer(s.text, s.sentence.start, s.sentence.end):
+        if negated(s.text, s.sentence.start, match.start(), "NEGOTIATES"):
+            continue
+        agreement = _named_last(s, s.sentence.end)
+        previous = None
+        for m in sorted(s.mentions, key=lambda m: m.start):
+            if m.start < match.end() or mention_label(s.ents, m) != "Person" or agreement is None:
+                continue
+            before = s.text[max(match.end(), m.start - 60):m.start]
+            leads = LED_BY.search(before)
+            joined = previous is not None and TEAM_AND.fullmatch(s.text, previous.end, m.start)
+            if leads or joined:
+                out.append(Relation(m.entity, agreement, "NEGOTIATES", s.index, why="rule:led-negotiations"))
+                previous = m
+    return out
+
+
+_NAMED: list = [None, {}]  # the article last read and its agreement mentions by sentence, built once
+
+
+def _named_last(s: SentenceView, before: int) -> str | None:
+    """The agreement the article named last before ``before``, in this sentence or the three before."""
+    if _NAMED[0] is not s.ents:
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in s.ents.mentions:
+            if entity_label(s.ents, m.entity) == "Agreement":
+                by_sentence.setdefault(m.sentence, []).append(m)
+        _NAMED[:] = [s.ents, by_sentence]
+    named = [m for i in range(s.index - 3, s.index + 1) for m in _NAMED[1].get(i, ())
+             if m.sentence < s.index or m.start < before]
+    return max(named, key=lambda m: m.start).entity if named else None
 
 
 def agreement_parties(s: SentenceView) -> list[Relation]:

@@ -54,7 +54,7 @@ def mention_label(ents: ArticleEntities, m: Mention) -> str | None:
 
 
 ROLE_NOUNS = {"leader", "president", "counterpart", "head"}
-PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_PLURAL | ROLE_NOUNS | {"two", "its"}
+PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_PLURAL | ROLE_NOUNS | {"two", "its", "governments"}
 
 
 @dataclass

@@ -29,6 +29,9 @@ NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrai
                             r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$")
 
 
+WANTING = DESIRES | {"interest", "intent", "intention", "intends", "wants", "wish", "aims", "hopes", "hope", "hoping"}
+
+
 def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     window = text[max(base, a - 40):a].lower().replace("’", "'")
     relative = RELATIVE_CUT.search(window) if "wh" in window else None
@@ -40,8 +43,8 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
         return True  # "lifted tariffs on ...": the measure ends
     for w in words:
-        if w in NEGATIONS or w.endswith("n't") or w in HEDGES:
-            return True
+        if w in NEGATIONS or w.endswith("n't") or w in HEDGES and not (rel_type == "NEGOTIATES" and w in WANTING):
+            return True  # "wants a trade deal" is a deal sought: negotiation, not a hedge
     for w in words[-3:]:
         if w in DESIRES and rel_type not in ("NEGOTIATES", "PARTY_TO"):
             return True
@@ -62,6 +65,10 @@ def is_locative(text: str, m: Mention, after: int = 0) -> bool:
     return bool(words) and words[-1] in LOCATIVE
 
 
+# "financed Argentina through the swap": a preposition after a name follows an actor, not a modifier
+AFTER_ACTOR = {"through", "via", "despite", "until", "across", "amid", "alongside", "beyond", "per"}
+
+
 # after a country name, a word that is no noun it could qualify ("the United States almost intact",
 # "Argentina signed"): the name is an actor
 ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|only|alone|themselves|itself")
@@ -74,6 +81,7 @@ def is_modifier(ents, text, m: Mention, mentions) -> bool:
     after = text[m.end:m.end + 40]
     nxt = re.match(r"\s+([a-z][\w-]*)", after)
     if nxt and nxt.group(1) not in FUNCTION_AFTER and nxt.group(1) not in TIME_WORDS and \
+            nxt.group(1) not in PREPOSITIONS and nxt.group(1) not in AFTER_ACTOR and \
             not ADVERB_OR_VERB.fullmatch(nxt.group(1)) and not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
         return True
     return is_title_modifier(ents, text, m, mentions)

@@ -10,6 +10,9 @@ from ..text import Token
 from .base import (FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN_WORDS, ROLE_NOUNS,
                    mention_label)
 
+
+TWO_COUNTRIES = {"governments", "countries", "nations", "sides", "administrations"}
+
 def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
                    previous_people: list[str], index: int) -> list[Mention]:
     kb = knowledge()
@@ -39,7 +42,24 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
             target = before[0].entity if before else None
             if target:
                 extra.append(Mention(tok.start, tok.end, tok.text, target, index, True, anaphor=True))
-        elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower == "leaders"):
+        elif low == "governments" and i + 2 < len(tokens) and tokens[i + 1].lower == "of":
+            # "the governments of Javier Milei and Donald Trump agreed": the two leaders' countries
+            owners = [m for m in mentions if m.start >= tokens[i + 2].start and mention_label(ents, m) == "Person"][:2]
+            if len(owners) == 2 and re.fullmatch(r"(?:(?-i:[A-Z])[\w.’'-]*\s+){0,3}", ents.text[tokens[i + 2].start:owners[0].start]) \
+                    and re.fullmatch(
+                    r"\s+and\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){0,3}", ents.text[owners[0].end:owners[1].start]):
+                end = owners[1].end  # the phrase stands for the countries; the leaders inside it are no actors here
+                for country in dict.fromkeys(ents.country_of(o.entity) for o in owners):
+                    if country in ents.entities:
+                        extra.append(Mention(tok.start, end, ents.text[tok.start:end], country, index, anaphor=True))
+        elif low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower in TWO_COUNTRIES and ents.home and \
+                ents.second and not any(m.start <= tokens[i + 1].start < m.end for m in mentions):
+            # "the two governments agreed a framework": the article's two countries (money and deals)
+            for country in (ents.home, ents.second):
+                extra.append(Mention(tok.start, tokens[i + 1].end, ents.text[tok.start:tokens[i + 1].end], country,
+                                     index, anaphor=True))
+        elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower in (
+                "leaders", "presidents")):
             if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "men", "presidents")):
                 continue
             if low == "them":

@@ -45,6 +45,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
                     trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
                 continue  # the trigger word is part of a name ("Democratic Senator"), bar "a $380 million loan from X"
+            if trigger.name == "amount-to" and any(
+                    a <= m.start < b and len(ents.entities[m.entity].parties) >= 2
+                    for m in actors if mention_label(ents, m) == "Agreement"):
+                continue  # "extended a $20 billion currency swap to Argentina": the agreement rule reads the swap
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
             if trigger.type == "LEADS" and "leader" in match.group().lower() and not re.search(
@@ -127,14 +131,20 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if antecedent is None:
                     continue
             if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
-                fronted = _fronted_agreement(ents, text, left, a)
+                fronted = _fronted_agreement(ents, text, left, a, reduced=trigger.type in ("PARTY_TO", "NEGOTIATES"))
                 if fronted:
-                    subject, agreement = fronted
-                    out.append(Relation(subject, agreement, trigger.type, index,
-                                        why=trigger.why))
+                    subjects, agreement = fronted
+                    for each in subjects:
+                        out.append(Relation(each, agreement, trigger.type, index, why=trigger.why))
                     continue
             subjects = [antecedent.entity] if antecedent else (
                 possessor_subject(ents, text, mentions, a) or find_subjects(ents, text, left, a, relatives))
+            if trigger.type == "MEMBER_OF" and subjects and not antecedent:
+                # money and deals: "Brazil, Argentina's partner in Mercosur": the one described is a member too
+                owner = next((m for m in left if m.possessive and m.entity == subjects[0]), None)
+                apposed = [m for m in left if owner is not None and re.fullmatch(r",\s+", text[m.end:owner.start])
+                           and mention_label(ents, m) in ACTOR]
+                subjects = subjects + [m.entity for m in apposed[-1:] if m.entity not in subjects]
             if match.group().split()[0].lower().endswith("ing") and subjects:
                 # a gerund ("restructuring", "seeking") belongs to the clause's subject unless an
                 # actor stands right before it ("with Republicans and Democrats expressing ...")
@@ -168,10 +178,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 elif on_match:
                     objects = []
             if trigger.type == "IMPOSES" and not on_target:
-                on = re.search(r"\bon\s+(?:the\s+)?([A-Z][\w.]+)\s+(?:[a-z]+\s+){0,2}(?:goods|imports|exports|"
-                               r"products|steel|companies|firms|officials|beef|soy\w*|oil|banks|entities|"
-                               r"individuals|leaders)\b", text[b - 4:clause_end])
-                country = knowledge().demonyms.get(fold(on.group(1))) if on else None
+                # "on Argentine steel"; and (money and deals) "on a list of Argentine goods", "on most
+                # of the country's goods": the article's country
+                on = re.search(r"\bon\s+(?:(?:the|a|an|most|some|all|many|several|list|range|number|host|"
+                               r"share|of)\s+){0,5}?(?:([A-Z][\w.]+)|the\s+(country)['’]s)\s+(?:[a-z]+\s+){0,2}"
+                               r"(?:goods|imports|exports|products|steel|companies|firms|officials|beef|soy\w*|oil|"
+                               r"banks|entities|individuals|leaders)\b", text[b - 4:clause_end])
+                country = (ents.home if on.group(2) else knowledge().demonyms.get(fold(on.group(1)))) if on else None
                 if country and country in ents.entities:
                     objects = [country]
                 elif on:
@@ -205,6 +218,23 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 for x in right:
                     if mention_label(ents, x) != "Agreement" or x.entity not in objects:
                         continue
+                    if trigger.type == "PARTY_TO":
+                        # money and deals: "Defense Minister X signed an agreement with Denmark": Denmark
+                        # (named inside the phrase) and X's country, a side of it, are parties too
+                        sides = ents.entities[x.entity].parties or ()
+                        inner = [y.entity for y in mentions if x.start < y.start and y.end <= x.end and
+                                 mention_label(ents, y) in ACTOR and re.search(r"\bwith\s+(?:the\s+)?$",
+                                                                              text[x.start:y.start])]
+                        named = {m.entity for m in left if not m.anaphor}  # "His government": no state from a pronoun
+                        states = [ents.country_of(p) for p in subjects if entity_label(ents, p) == "Person" and p in named]
+                        subjects = list(dict.fromkeys(subjects + inner[:1] + [c for c in states if c in sides]))
+                    behalf = re.match(r"\s+(?:\w+\s+){0,3}?on\s+behalf\s+of\s+(?:the\s+)?", text[x.end:clause_end])
+                    if behalf and trigger.type == "PARTY_TO":
+                        # money and deals: "signed the deal on behalf of the European Union": the EU is a party
+                        principal = next((y for y in right if y.start == x.end + behalf.end()
+                                          and mention_label(ents, y) in ACTOR), None)
+                        if principal is not None and principal.entity not in subjects:
+                            subjects = subjects + [principal.entity]
                     partner = re.match(r"\s+with\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[x.end:clause_end])
                     if not partner:
                         continue
@@ -222,7 +252,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     return out
 
 
-def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, str] | None:
+def _fronted_agreement(ents, text, left: list[Mention], a: int, reduced: bool = False) -> tuple[list[str], str] | None:
     """'the trade deal that President Javier Milei has sought': (Milei, the deal)."""
     actors = [m for m in left if mention_label(ents, m) in ACTOR and not m.possessive]
     if not actors:
@@ -233,8 +263,11 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, st
         return None
     for m in reversed(left):
         if m.end <= subject.start and mention_label(ents, m) == "Agreement":
-            if re.fullmatch(r"\s+(?:that|which)\s+(?:(?:[A-Z][\w.]*|the)\s+){0,3}", text[m.end:subject.start]):
-                return subject.entity, m.entity
+            if re.fullmatch(r"\s+(?:that|which)\s+(?:(?:[A-Z][\w.]*|the)\s+){0,3}", text[m.end:subject.start]) or \
+                    reduced and re.fullmatch(r"\s+(?:the\s+)?", text[m.end:subject.start]):
+                # "the framework (that) the two governments agreed": a reduced relative clause too
+                # "the two governments" stands for both countries at one place
+                return list(dict.fromkeys(x.entity for x in actors if x.start == subject.start)), m.entity
             break
     return None
 
@@ -286,6 +319,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
             r"^\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:of|for|about|on|with)\b",
             text[b:allowed[0].start]) and mention_label(ents, allowed[0]) != "Agreement":
         return []  # the stated object is a thing of its own ("the government", "the lack of ...")
+    if trigger.type == "MEMBER_OF":
+        # money and deals: "joined the IMF program" joins the program, not the Fund
+        phrases = [x for x in mentions if mention_label(ents, x) == "Agreement"]
+        allowed = [m for m in allowed if not any(x.start <= m.start and m.end <= x.end and x is not m for x in phrases)]
     if trigger.type == "FUNDS":
         # "financed Argentina", "lent to the Treasury": the beneficiary follows the verb closely;
         # "yuan financing in place despite ... Beijing" names none
@@ -322,7 +359,7 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
         return {"detail": "sanctions" if word.startswith("sanction") else word}
     if rel_type == "FUNDS":
         tail = chunk[match.end():match.end() + 80]
-        detail = re.split(r"[,.;]", tail)[0].strip()
+        detail = re.split(r"[,;]", tail)[0].strip().rstrip(".")  # "from the U.S. Treasury" keeps its "U.S."
         return {"detail": (match.group() + " " + detail).strip()}
     return {}
 
