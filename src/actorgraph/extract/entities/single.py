@@ -14,7 +14,7 @@ from .candidates import APPOSITIVE_CLASS_RE, _never_a_name
 def resolve_words(result: ArticleEntities) -> None:
     """Every candidate becomes a mention; single words resolve to surnames, acronyms, institutions."""
     kb = knowledge()
-    persons = PersonIndex([e for e in result.entities.values() if e.label == "Person"])
+    persons = PersonIndex([e for e in result.entities.values() if e.label == "Person"], _full_mentions(result), kb)
     acronyms = _acronyms(result.text, result, kb)
     for index, cands in enumerate(result.candidates):
         for cand in cands:
@@ -62,27 +62,70 @@ def _acronyms(text: str, result: ArticleEntities, kb: Knowledge) -> dict[str, st
     return found
 
 
+def _full_mentions(result: ArticleEntities) -> dict[str, list[int]]:
+    """Where each person is named in full (more than one word), in article order."""
+    found: dict[str, list[int]] = {}
+    for cands in result.candidates:
+        for cand in cands:
+            if cand.label == "Person" and cand.name and " " in cand.surface.strip():
+                found.setdefault(cand.name, []).append(cand.start)
+    return found
+
+
 class PersonIndex:
     """The article's people looked up by one word, earliest-introduced first.
 
     A word names a person when it is the surname, the second-last name of a longer name, an
     alias, or (when the caller allows it) the first name. Lookups are dictionary reads, so
-    resolving every single word of a long article stays linear in its length.
+    resolving every single word of a long article stays linear in its length. A surname two
+    people of the article share ("Milei" beside Javier and Karina Milei) goes, as a reader
+    takes it, to the better-known bearer (the knowledge file's), else to the one named in full
+    more often before it, else to the one named in full most recently before it.
     """
 
-    def __init__(self, persons: list[Entity]):
+    def __init__(self, persons: list[Entity], full_mentions: dict[str, list[int]] | None = None,
+                 kb: Knowledge | None = None):
         self.persons = persons
         self.order = {id(p): k for k, p in enumerate(persons)}
         self.strong: dict[str, int] = {}   # surname, second-last name, alias -> earliest person
         self.first: dict[str, int] = {}    # first name -> earliest person
         self.full: dict[tuple[str, str], int] = {}  # (first, last) -> earliest person
+        self.bearers: dict[str, list[int]] = {}  # surname -> every person bearing it
+        self.named_at = full_mentions or {}
+        self.kb = kb
         for k, person in enumerate(persons):
             parts = [fold(p) for p in person.name.split()]
             keys = [parts[-1], *([parts[-2]] if len(parts) > 2 else []), *(fold(a) for a in person.aliases)]
             for key in keys:
                 self.strong.setdefault(key, k)
+            if len(parts) > 1:
+                self.bearers.setdefault(parts[-1], []).append(k)
             self.first.setdefault(parts[0], k)
             self.full.setdefault((parts[0], parts[-1]), k)
+
+    def include(self, entity: Entity) -> None:
+        """A person first named by a bare surname joins the index as one more bearer of it."""
+        if id(entity) in self.order:
+            return
+        k = self.order[id(entity)] = len(self.persons)
+        self.persons.append(entity)
+        self.bearers.setdefault(fold(entity.name.split()[-1]), []).append(k)
+
+    def shared(self, key: str, at: int) -> Entity | None:
+        """The person a surname names when several of the article's people bear it."""
+        bearers = self.bearers.get(key, [])
+        if len(bearers) < 2:
+            return None
+        people = [self.persons[k] for k in bearers]
+        known = self.kb.surnames.get(key) if self.kb else None
+        for person in people:
+            if person.name == known:
+                return person
+        counts = sorted((sum(s < at for s in self.named_at.get(p.name, ())), -self.order[id(p)]) for p in people)
+        if counts[-1][0] > counts[-2][0]:
+            return self.persons[-counts[-1][1]]
+        latest = max(people, key=lambda p: max((s for s in self.named_at.get(p.name, ()) if s < at), default=-1))
+        return latest
 
     def alias(self, entity: Entity, surface: str) -> None:
         """``entity`` was just given the alias ``surface``: later lookups find it by that too."""
@@ -109,7 +152,13 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         entity = result.entities[acronyms[word]]
         return entity.name, entity.label
     first_name = cand.titled is False and key in persons.first and _next_is_lower_name(tokens, cand)
-    person = persons.by_word(key, first_name)
+    person = persons.shared(key, cand.start) or persons.by_word(key, first_name)
+    known_bearer = kb.surnames.get(key)
+    if cand.titled and person is not None and known_bearer and known_bearer != person.name and \
+            fold(person.name.split()[-1]) == key:
+        # "President Milei" in an article that names only Karina Milei in full: the office holder
+        persons.include(result.add(known_bearer, "Person", None, kb.country_of(known_bearer)))
+        return known_bearer, "Person"
     if person is not None:  # earliest-introduced person with this surname (or first name)
         return person.name, "Person"
     if key in kb.surnames:
