@@ -149,7 +149,7 @@ def test_the_word_lists_are_checked_when_read():
     with pytest.raises(ConfigError, match="unknown list colours"):
         parse_entity_words("colours: [red]")
     with pytest.raises(ConfigError, match="lower-case"):
-        parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\n"
+        parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
                            "clause_words: []\norigin_suffixes: []\nelection_kinds: {}")
 
 
@@ -221,3 +221,15 @@ def test_a_surname_two_people_share_goes_to_the_one_a_reader_would_pick(text, be
     owners = [e.name for e in ents.entities.values() if e.label == "Person" and
               any(a.split()[-1] == bearer.split()[-1] and " " not in a for a in e.aliases)]
     assert owners == [bearer]
+
+
+@pytest.mark.parametrize("text, firm", [
+    ("Lockheed Martin will deliver the jets next year.", "Lockheed Martin"),
+    ("Quebracho Minerals LLC will build the plant.", "Quebracho Minerals LLC"),
+    ("Talar Aerospace said the satellites were ready.", "Talar Aerospace"),
+    ("The minister told Cumbre radio that the talks had ended.", "Cumbre"),
+])
+def test_firms_and_broadcasters_are_organisations_not_people(text, firm):
+    found = entities(text)
+    assert found.get(firm) == "Organization"
+    assert not [n for n, label in found.items() if label == "Person"]

@@ -78,6 +78,7 @@ class EntityWords:
     not_name_words: frozenset[str]
     outlet_first_words: frozenset[str]
     org_last_words: frozenset[str]
+    outlet_nouns: frozenset[str]
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
     election_kinds: dict[str, str]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import COMMON, Knowledge, fold, knowledge
+from ..lexicon import COMMON, Knowledge, entity_words, fold, knowledge
 from ..text import Sentence, Token
 from .model import ArticleEntities, Candidate, Entity, Mention, _most_mentioned_country
 from .words import INSTITUTIONS, SPEECH_VERBS
@@ -195,6 +195,8 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         return person.name, "Person"
     if _never_a_name(word, kb):
         return None, None  # "said the Bank", "one Argentine said", "the Argentine-born"
+    if after and after[0] in entity_words().outlet_nouns:
+        return word, "Organization"  # "told Mitre radio": a broadcaster, not a person
     if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
         return word[:1].upper() + word[1:], "Person"
     if APPOSITIVE_CLASS_RE.match(result.text, cand.end):
