@@ -233,3 +233,14 @@ def test_firms_and_broadcasters_are_organisations_not_people(text, firm):
     found = entities(text)
     assert found.get(firm) == "Organization"
     assert not [n for n, label in found.items() if label == "Person"]
+
+
+@pytest.mark.parametrize("text", [
+    "Marchers carried a MAKE PATAGONIA GREAT AGAIN banner and a PATAGONIA FIRST movement flag.",
+    "The Trump Is Right Foundation paid for the advertisement.",
+    "A pamphlet titled Milei Was Right Group circulated.",
+])
+def test_slogans_and_headline_clauses_are_no_organisations(text):
+    found = entities(text)
+    assert not [n for n, label in found.items() if label == "Organization"]
+    assert not any(" is " in n.lower() or " was " in n.lower() or "again" in n.lower() for n in found)

@@ -61,6 +61,9 @@ NICKNAME_RE = re.compile(
     rf"(?P<last>(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD}(?:\s(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD})?)")
 
 
+CAPS_WORD_BEFORE_RE = re.compile(r"\b[A-Z]{2,}[\s-]+$")
+
+
 # cheap tests that let a sentence skip a pattern that cannot match it
 _QUOTE_CHARS_RE = re.compile("[“\"‘]")
 
@@ -148,6 +151,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"} or \
                 set(m.group(2).split()) & entity_words().clause_words:
             continue  # "MAGA is a movement": a clause, not a name
+        if CAPS_WORD_BEFORE_RE.search(chunk, 0, m.start()) or m.group(1).lower() in COMMON:
+            continue  # "MAKE ARGENTINA GREAT AGAIN movement": the end of a slogan, no acronym
         phrase = m.group()
         known = kb.lookup(phrase) or kb.lookup(m.group(1))
         if len(m.group(2).split()) == 1:
@@ -283,7 +288,12 @@ def _in_capitals(run: list[Token]) -> bool:
 
 
 def _capword(tok: Token) -> bool:
-    return tok.text[:1].isupper() and (tok.text[0].isalpha())
+    return tok.text[:1].isupper() and tok.text[0].isalpha() and tok.lower not in _HEADLINE_VERBS
+
+
+# verbs a headline in title case puts between names ("Trump Is Right Foundation"): a run stops
+# there; "Will" and "May" are also first names and months
+_HEADLINE_VERBS = entity_words().clause_words - {"will", "may", "can", "must", "shall", "do"}
 
 
 def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
