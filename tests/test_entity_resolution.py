@@ -70,6 +70,13 @@ def test_two_organisations_joined_by_and_stay_two():
     assert not any(" and " in name for name in found)
 
 
+def test_two_bodies_of_one_kind_joined_by_and_stay_two():
+    found = entities("The Department of Energy and Department of Commerce signed it. The Ministry of Health and "
+                     "Ministry of Labour objected.")
+    assert not any(" and " in name for name in found)
+    assert found.get("Department of Energy") == "Organization"
+
+
 def test_a_name_with_and_inside_it_stays_whole():
     assert "Organisation for Economic Co-operation and Development" in entities(
         "The Organization for Economic Cooperation and Development praised the reform.")

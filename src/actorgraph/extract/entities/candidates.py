@@ -102,6 +102,9 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     chunk = text[sentence.start:sentence.end]
     base = sentence.start
     for m in (LIST_ORG_RE.finditer(chunk) if " of " in chunk or " for " in chunk else ()):
+        last = m.group().rsplit(" ", 1)[1]
+        if last.lower() in ORG_KEYWORDS or kb.lookup(last) or re.match(r" (?:of|for|on)\b", chunk[m.end():]):
+            continue  # "the Department of Commerce and Department of State": two bodies, not one list
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
     for m in (DOMAIN_RE.finditer(chunk) if "." in chunk else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
