@@ -355,3 +355,16 @@ def test_money_from_a_lender_reaches_the_borrower():
     assert found.get(("Bank of China", "FUNDS", "Zijin Mining")) == "rule:loan-from"
     found = read("The $20 billion swap line extended by the U.S. Treasury helped Argentina.")
     assert found.get(("United States Department of the Treasury", "FUNDS", "Argentina")) == "rule:loan-funds"
+
+
+# --- actors: offices and meetings (ext-actors) ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    # an office whose name has its own "of" part, in an appositive before or after the name
+    ("Milei praised Argentina. Governors met the Chief of Cabinet, Tomás Irigoyen, on Friday.",
+     "Tomás Irigoyen", ("HOLDS_ROLE", "Argentina", "Chief of Cabinet")),
+    ("Milei praised Argentina. Tomás Irigoyen, the Secretary of Finance, flew to Washington.",
+     "Tomás Irigoyen", ("HOLDS_ROLE", "Argentina", "Secretary of Finance")),
+])
+def test_an_appositive_office_with_an_of_part_is_one_office(sentence, person, expected):
+    assert roles(sentence)[person] == expected

@@ -276,7 +276,7 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     after = text[m.end:sentence.end]
     match = APPOSITIVE_AFTER.match(after)
     offset = m.end
-    if match and not _longest_title(match.group("title")):
+    if match and not _title_of(match)[0]:
         match = None
     if not match and after_only:
         return None
@@ -287,12 +287,12 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
             return None  # every APPOSITIVE_BEFORE ends in ", " and at most one word
         for k in [0] + [x.start() for x in re.finditer(r"\s", before)][-25:]:
             candidate = APPOSITIVE_BEFORE.match(before, k)
-            if candidate and _longest_title(candidate.group("title")):
+            if candidate and _title_of(candidate)[0]:
                 match = candidate
                 break
     if not match:
         return None
-    title = _longest_title(match.group("title"))
+    title, whole = _title_of(match)
     if not title:
         return None
     if title in ("advisor", "adviser") and (match.group("rest") or "").strip().lower().startswith("to"):
@@ -302,7 +302,7 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     poss = match.group("poss")
     span_start, span_end = offset + match.start(), offset + match.end()
     inside = [x for x in mentions if span_start <= x.start < span_end and x.entity != m.entity and not x.anaphor]
-    if match.group("rest"):
+    if match.group("rest") and not whole:
         rest_start = offset + match.start("rest")
         targets = [x for x in inside if x.start >= rest_start and mention_label(ents, x) in ("Country", "Organization")]
         preposition = match.group("rest").split()[0].lower()
@@ -374,6 +374,19 @@ def _by_sentence(ents: ArticleEntities) -> dict[int, list[Mention]]:
         cached = (ents.mentions, mentions_by_sentence(ents.mentions))
         ents._mentions_by_sentence = cached
     return cached[1]
+
+
+def _title_of(match: re.Match) -> tuple[str | None, bool]:
+    """The office an appositive names, and whether its "of ..." part belongs to it: "the Chief
+    of Cabinet, X" is an office of its own, "the president of YPF, X" an office at YPF."""
+    title = _longest_title(match.group("title"))
+    rest = match.group("rest")
+    if title or not rest:
+        return title, False
+    whole = _longest_title(match.group("title") + rest)
+    if whole and whole.endswith(rest.split()[-1].lower()):
+        return whole, True
+    return None, False
 
 
 def _longest_title(words: str) -> str | None:
