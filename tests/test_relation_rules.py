@@ -368,3 +368,17 @@ def test_money_from_a_lender_reaches_the_borrower():
 ])
 def test_an_appositive_office_with_an_of_part_is_one_office(sentence, person, expected):
     assert roles(sentence)[person] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Milei praised Argentina. Governors Gabriel Ocampo, Luis Ferro and Nora Funes objected.",
+     {"Gabriel Ocampo": ("HOLDS_ROLE", "Argentina", "Governor"), "Luis Ferro": ("HOLDS_ROLE", "Argentina", "Governor"),
+      "Nora Funes": ("HOLDS_ROLE", "Argentina", "Governor")}),
+    ("Senators Tim Kaine and Elizabeth Warren criticised the swap with Argentina.",
+     {"Tim Kaine": ("HOLDS_ROLE", "United States", "Senator"),
+      "Elizabeth Warren": ("HOLDS_ROLE", "United States", "Senator")}),
+    # a plain list with no title gives no office
+    ("Milei praised Argentina. Gabriel Ocampo and Nora Funes objected.", {}),
+])
+def test_a_plural_title_reaches_every_name_of_its_list(sentence, expected):
+    assert roles(sentence) == expected

@@ -505,11 +505,15 @@ _TITLE_LAST = {t.split(" ")[-1] for t in TITLE_SET}
 def _match_title(run: list[Token], pos: int) -> int:
     """End index of the longest title starting at run[pos], or 0."""
     best = 0
-    if pos >= len(run) or run[pos].lower not in _TITLE_FIRST:
+    if pos >= len(run):
         return best
+    first = run[pos].lower
+    if first not in _TITLE_FIRST:
+        # "Governors X and Y": a title in the plural is no part of the first name either
+        return pos + 1 if first.endswith("s") and (first[:-1] in TITLE_SET or first[:-3] + "y" in TITLE_SET) else 0
     for end in range(pos + 1, min(len(run), pos + 5) + 1):
         words = " ".join(t.lower for t in run[pos:end])
-        if words in TITLE_SET:
+        if words in TITLE_SET or words.endswith("s") and (words[:-1] in TITLE_SET or words[:-3] + "y" in TITLE_SET):
             best = end
     return best
 

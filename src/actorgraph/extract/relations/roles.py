@@ -15,15 +15,48 @@ LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency
 MAX_TITLE_WORDS = max(len(t.split()) for t in TITLE_SET)
 
 
-def title_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
-    """The longest title that ends right before tokens[i]: (title, start index) or None."""
+def title_before(tokens: list[Token], i: int, plural: bool = False) -> tuple[str, int] | None:
+    """The longest title that ends right before tokens[i]: (title, start index) or None; with
+    ``plural``, also a title in the plural ("Senators X and Y"), returned in the singular."""
     for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
         words = " ".join(t.lower for t in tokens[i - n:i])
         if words.startswith("under ") and tokens[i - n].text == "under":
             continue  # "the Treasury, under Secretary Bessent": a preposition, not an Under Secretary
         if words in TITLE_SET:
             return words, i - n
+        if plural and words.endswith("s") and singular_title(words):
+            return singular_title(words), i - n
     return None
+
+
+def singular_title(words: str) -> str | None:
+    """'senators' -> 'senator', 'foreign ministers' -> 'foreign minister', else None."""
+    head, _, last = words.rpartition(" ")
+    for one in ((last[:-3] + "y") if last.endswith("ies") else None, last[:-1]):
+        if one and (f"{head} {one}" if head else one) in TITLE_SET:
+            return f"{head} {one}" if head else one
+    return None
+
+
+def _listed_title(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
+                  i: int) -> tuple[tuple[str, int] | None, int]:
+    """A plural title before a list of people: 'Senators X and Y', 'Governors X, Y and Z'.
+    Returns the title as title_before does, and the index of the token after it."""
+    k, starts = i, {t.start: n for n, t in enumerate(tokens)}
+    by_end = {x.end: x for x in mentions if not x.anaphor}
+    while k > 1 and tokens[k - 1].lower in ("and", ","):
+        previous = by_end.get(tokens[k - 2].end)
+        if previous is None or mention_label(ents, previous) != "Person" or previous.start not in starts:
+            return None, i
+        k = starts[previous.start]
+    if k == i:
+        found = title_before(tokens, i, plural=True)
+        plural = found and tokens[i - 1].lower.endswith("s") and found[0] != tokens[i - 1].lower
+        return (found, i) if plural else (None, i)
+    found = title_before(tokens, k, plural=True)
+    if found and tokens[k - 1].lower.endswith("s") and found[0].split()[-1] != tokens[k - 1].lower:
+        return found, k
+    return None, i
 
 
 def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -44,6 +77,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                     target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
                 out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
         found = title_before(tokens, i)
+        title_end = i
+        if not found:
+            # "Senators X and Y": the plural office of a list reaches every name in it
+            found, title_end = _listed_title(ents, tokens, mentions, i)
         if found and found[0] in OCCUPATIONS:
             found = None  # "businessman Alec Oxenford": look for the office around it
         role = None
@@ -114,7 +151,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                     out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
                 elif target and mention_label(ents, target) in ("Country", "Organization"):
                     where = target.entity
-            role_text = text[tokens[k].start:tokens[i - 1].end]
+            role_text = text[tokens[k].start:tokens[title_end - 1].end]
+            if title_end != i or tokens[i - 1].lower != title.split()[-1]:
+                role_text = role_text[:-1] if role_text.endswith("s") and not role_text.endswith("ies") else \
+                    role_text[:-3] + "y" if role_text.endswith("ies") else role_text  # "Senators" -> "Senator"
             role = (title, mods, where, role_text)
             if party:
                 if party not in ents.entities:
