@@ -115,6 +115,13 @@ EXAMPLES = [
      ("World Bank", "FUNDS", "Argentina")),
     ("lends-amount", "The World Bank provided Argentina $2 billion last year.",
      ("World Bank", "FUNDS", "Argentina")),
+    # meetings in ordinary diplomatic words (ext-actors)
+    ("bilateral-with", "President Javier Milei had a bilateral with President Gabriel Boric in Santiago.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    ("held-talks-mutual", "President Javier Milei and President Gabriel Boric held talks in Santiago.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    ("met-mutual-end", "Economy Minister Luis Caputo and Treasury Secretary Scott Bessent sat down on Friday.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -382,3 +389,24 @@ def test_an_appositive_office_with_an_of_part_is_one_office(sentence, person, ex
 ])
 def test_a_plural_title_reaches_every_name_of_its_list(sentence, expected):
     assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("President Javier Milei and President Gabriel Boric did not hold talks in Santiago.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei and President Gabriel Boric might hold talks in Santiago.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei never had a bilateral with President Gabriel Boric.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    # one subject holding talks alone meets nobody named after it
+    ("President Javier Milei held talks on the budget, President Gabriel Boric said.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+])
+def test_meetings_denied_or_hedged_state_nothing(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_every_two_of_a_list_that_met_meet():
+    found = read("Luis Caputo, Santiago Bausili and Scott Bessent met on Monday in Washington.")
+    assert {("Luis Caputo", "MET_WITH", "Santiago Bausili"), ("Luis Caputo", "MET_WITH", "Scott Bessent"),
+            ("Santiago Bausili", "MET_WITH", "Scott Bessent")} <= set(found)
