@@ -410,3 +410,21 @@ def test_every_two_of_a_list_that_met_meet():
     found = read("Luis Caputo, Santiago Bausili and Scott Bessent met on Monday in Washington.")
     assert {("Luis Caputo", "MET_WITH", "Santiago Bausili"), ("Luis Caputo", "MET_WITH", "Scott Bessent"),
             ("Santiago Bausili", "MET_WITH", "Scott Bessent")} <= set(found)
+
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    # a counterpart holds the possessor's office for the country the demonym names
+    ("President Javier Milei met his Uruguayan counterpart, Tomás Irigoyen, in Colonia.",
+     "Tomás Irigoyen", ("LEADS", "Uruguay", "President")),
+    ("Foreign Minister Pablo Quirno called his Peruvian counterpart Tomás Irigoyen on Monday.",
+     "Tomás Irigoyen", ("HOLDS_ROLE", "Peru", "Foreign Minister")),
+    # a diplomat posted in a capital serves the country of the possessive, not the host
+    ("Milei praised Argentina. Argentina's envoy in Washington, Tomás Irigoyen, agreed.",
+     "Tomás Irigoyen", ("HOLDS_ROLE", "Argentina", "envoy")),
+])
+def test_counterparts_and_envoys_belong_to_their_own_country(sentence, person, expected):
+    assert roles(sentence)[person][:2] == expected[:2]
+
+
+def test_a_counterpart_with_no_country_word_gets_no_office():
+    assert "Tomás Irigoyen" not in roles("President Javier Milei met his counterpart, Tomás Irigoyen, in Colonia.")

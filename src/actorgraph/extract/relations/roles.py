@@ -161,7 +161,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                     ents.add(party, "Organization", None, kb.country_of(party))
                 out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-title"))
         else:
-            role = _appositive_role(ents, tokens, mentions, m, i)
+            role = _appositive_role(ents, tokens, mentions, m, i) or _counterpart(ents, tokens, mentions, m)
         if role is None:
             party = _party_after(ents, m)
             if party:  # "Raúl Jalil, a Peronist, ...": no office, but a party
@@ -230,6 +230,41 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
     return out + _leads_phrases(ents, tokens, mentions, index)
 
 
+COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterparts?,?\s+$")
+COUNTERPART_AFTER = re.compile(r",\s+(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterpart\b")
+
+
+def _counterpart(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], m: Mention):
+    """'President Milei met his Chilean counterpart, X': X holds the office the possessor holds,
+    for the country the demonym names (role as title_before would give it, else 'counterpart')."""
+    text = ents.text
+    if "counterpart" not in text[max(0, m.start - 40):m.end + 40]:
+        return None
+    sentence = ents.sentences[m.sentence]
+    found = COUNTERPART_BEFORE.search(text, max(sentence.start, m.start - 40), m.start) or \
+        COUNTERPART_AFTER.match(text, m.end, sentence.end)
+    if not found:
+        return None
+    kb = knowledge()
+    place = found.group("place")
+    where = kb.demonyms.get(fold(place)) if kb.is_demonym(place) else None
+    known = kb.lookup(place)
+    if where is None and known and known.label == "Country":
+        where = known.name  # "his US counterpart"
+    if where is None:
+        return None
+    at = found.start() if found.re is COUNTERPART_BEFORE else m.start
+    owner = next((x for x in reversed(mentions) if x.end <= at and x.entity != m.entity and
+                  mention_label(ents, x) == "Person"), None)
+    if owner is None:
+        return None
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    office = title_before(tokens, starts[owner.start]) if owner.start in starts else None
+    if office is None or office[0] in OCCUPATIONS:
+        return "counterpart", [], where, "counterpart"
+    return office[0], [], where, text[tokens[office[1]].start:tokens[starts[owner.start] - 1].end]
+
+
 def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
     """', a Republican from Texas' / '(D-Mass.)' right after a name."""
     kb = knowledge()
@@ -250,6 +285,8 @@ US_OFFICES = {"secretary of state", "deputy secretary of state", "treasury secre
               "national security advisor", "homeland security secretary", "assistant secretary of state",
               "under secretary of state", "undersecretary of state"}
 OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+# offices held abroad: "Argentina's envoy in Washington" serves Argentina, wherever posted
+DIPLOMATS = {"ambassador", "envoy", "consul", "chargé", "charge"}
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b|"
@@ -346,11 +383,12 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         rest_start = offset + match.start("rest")
         targets = [x for x in inside if x.start >= rest_start and mention_label(ents, x) in ("Country", "Organization")]
         preposition = match.group("rest").split()[0].lower()
-        if targets and (preposition in ("of", "at") or preposition == "in" and "ambassador" not in title):
+        diplomat = any(w in DIPLOMATS for w in title.split())
+        if targets and (preposition in ("of", "at") or preposition == "in" and not diplomat):
             where = targets[0].entity
         elif targets and preposition == "for" and title in SPOKES and mention_label(ents, targets[0]) == "Organization":
             where = targets[0].entity  # "a spokesman for the Economy Ministry"
-        elif targets and preposition in ("to", "in") and "ambassador" in title:
+        elif targets and preposition in ("to", "in") and diplomat:
             where = None  # an ambassador to X serves the other country
             other = [x for x in inside if x.start < rest_start and mention_label(ents, x) == "Country"]
             demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
