@@ -428,3 +428,12 @@ def test_counterparts_and_envoys_belong_to_their_own_country(sentence, person, e
 
 def test_a_counterpart_with_no_country_word_gets_no_office():
     assert "Tomás Irigoyen" not in roles("President Javier Milei met his counterpart, Tomás Irigoyen, in Colonia.")
+
+
+def test_a_second_unplaced_president_is_not_the_article_country_s():
+    found = roles("President Javier Milei praised Argentina. Milei met President Tomás Irigoyen in Lisbon.")
+    assert found["Javier Milei"][:2] == ("LEADS", "Argentina")
+    assert found.get("Tomás Irigoyen", (None, None))[1] != "Argentina"
+    # with no president of its own named, the article's country is still the default
+    assert roles("Argentina held elections. President Tomás Irigoyen spoke.")["Tomás Irigoyen"][:2] == (
+        "LEADS", "Argentina")

@@ -209,10 +209,17 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             where = ents.country_of(m.entity) or "United States"  # "Deputy Secretary of State X"
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
+        fallback = where is None and not ents.country_of(m.entity)
         if where is None:
             where = ents.country_of(m.entity) or ents.home
         if where is None or where == m.entity:
             continue
+        sitting_head = title in HEAD_OF_STATE and not (set(mods) & NOT_SITTING)
+        leaders = ents.__dict__.setdefault("_sitting_heads", {})
+        if fallback and sitting_head and leaders.get(where, m.entity) != m.entity:
+            continue  # "President X" when the article's country already has its president: a foreign one
+        if sitting_head and where not in leaders and (not fallback or _known_head(ents, m.entity, where)):
+            leaders[where] = m.entity
         where_label = ents.entities.get(where).label if ents.entities.get(where) else (
             "Country" if kb.actors.get(where) and kb.actors[where].label == "Country" else "Organization")
         if where_label not in ("Country", "Organization"):
@@ -263,6 +270,12 @@ def _counterpart(ents: ArticleEntities, tokens: list[Token], mentions: list[Ment
     if office is None or office[0] in OCCUPATIONS:
         return "counterpart", [], where, "counterpart"
     return office[0], [], where, text[tokens[office[1]].start:tokens[starts[owner.start] - 1].end]
+
+
+def _known_head(ents: ArticleEntities, person: str, country: str) -> bool:
+    """Whether the knowledge file places ``person`` in ``country`` (so "President X" placed
+    there by default is that country's own president)."""
+    return knowledge().country_of(person) == country
 
 
 def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
