@@ -52,6 +52,10 @@ def test_an_origin_before_a_name_is_no_part_of_it(text):
     "One Argentine said so. The Argentines cheered, and Brazilians said nothing.",
     "A Kentucky Republican voted against it.",
     "Officials of the Space Launch and Tracking Control agency said nothing.",
+    "Kirchnerists said no, and Sinophiles said yes.",
+    "A Porteño said the prices were too high.",
+    "Gen Z voters backed the reform.",
+    "In Villa Carlos Paz, fishermen protested.",
 ])
 def test_common_nouns_demonyms_and_outlets_are_never_people(text):
     assert not [n for n, label in entities(text).items() if label == "Person"]
@@ -157,6 +161,7 @@ def test_the_word_lists_are_checked_when_read():
         parse_entity_words("colours: [red]")
     with pytest.raises(ConfigError, match="lower-case"):
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
+                           "group_suffixes: []\nlocal_demonyms: []\n"
                            "clause_words: []\norigin_suffixes: []\nelection_kinds: {}")
 
 

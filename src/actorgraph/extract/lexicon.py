@@ -79,6 +79,8 @@ class EntityWords:
     outlet_first_words: frozenset[str]
     org_last_words: frozenset[str]
     outlet_nouns: frozenset[str]
+    group_suffixes: frozenset[str]
+    local_demonyms: frozenset[str]
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
     election_kinds: dict[str, str]

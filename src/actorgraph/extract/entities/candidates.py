@@ -225,6 +225,10 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             and _capword(tokens[j + 1])
         after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
             j < n and tokens[j].lower in ("'s",))
+        place_start = tokens[i].start
+        if not after_in and start_of_sentence and j - i > 2 and tokens[i].lower in ("in", "near", "outside", "at") \
+                and not (j < n and tokens[j].lower in ("'s",)):
+            after_in, place_start = True, tokens[i + 1].start  # "In Mar del Plata, ...": a place
         if 2 <= j - i <= 3 and j < n and tokens[j].text == "," and not known_only and \
                 APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and not kb.lookup(_surface(tokens[i:j])) and \
                 not any(kb.lookup(t.text) for t in tokens[i:j]) and not _match_title(tokens[i:j], 0) and \
@@ -246,7 +250,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
                     and not kb.lookup(cand.surface):
                 continue  # unknown capitalised phrases inside quotations are slogans, not actors
             if after_in and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
-                    and cand.start == tokens[i].start:
+                    and cand.start == place_start:
                 continue  # "a summit in Rio de Janeiro": a place
             if qualifier and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
                     and cand.end == tokens[j - 1].end:
@@ -416,7 +420,8 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
         prefix = kb.lookup(before)
         if head and head.label == "Organization" and (prefix or fold(before) in kb.demonyms):
             return Candidate(s, e, surface, "Organization", head.name, head.country)
-        if prefix and prefix.label == "Organization" and body[cut].lower in ORG_KEYWORDS:
+        if prefix and prefix.label == "Organization" and body[cut].lower in ORG_KEYWORDS and \
+                not any(_match_title(body, k) for k in range(cut + 1, len(body))):
             return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
     if known_only:
         return None
@@ -581,14 +586,15 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
 
 def _person_like(chunk: list[Token], kb: Knowledge) -> bool:
     names = [t for t in chunk if t.lower not in NAME_PARTICLES]
-    if not 2 <= len(names) <= 4:
-        return False
+    if not 2 <= len(names) <= 4 or len(names[-1].text) == 1:
+        return False  # "Gen Z": a name ends in a surname, not an initial
     words = entity_words()
     for t in names:
         w = t.lower
         if (w in COMMON or w in GEO_WORDS or w in ORG_KEYWORDS or w in EVENT_KEYWORDS
                 or w in AGREEMENT_KEYWORDS or kb.is_demonym(t.text) or w in TITLE_SET
                 or w in ORG_FIRST_WORDS or w in words.not_name_words or w in words.org_last_words
+                or w in words.local_demonyms
                 or fold(w) in kb.party_adjectives or _origin_word(t.text, kb)):
             return False
         if t.text.isupper() and len(t.text) > 1:
@@ -607,7 +613,8 @@ def _never_a_name(word: str, kb: Knowledge) -> bool:
     words = entity_words()
     return (low in COMMON or low in ORG_KEYWORDS or low in GEO_WORDS or low in words.not_name_words
             or low in words.org_last_words or low in EVENT_KEYWORDS or low in AGREEMENT_KEYWORDS
-            or kb.is_demonym(word) or _origin_word(word, kb))
+            or kb.is_demonym(word) or _origin_word(word, kb) or low in words.local_demonyms
+            or low.endswith(tuple(words.group_suffixes)))
 
 
 def _origin_word(word: str, kb: Knowledge) -> bool:
