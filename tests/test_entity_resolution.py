@@ -256,3 +256,12 @@ def test_slogans_and_headline_clauses_are_no_organisations(text):
     found = entities(text)
     assert not [n for n, label in found.items() if label == "Organization"]
     assert not any(" is " in n.lower() or " was " in n.lower() or "again" in n.lower() for n in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A spokesman for the US Department of Fisheries said no.", "United States Department of Fisheries"),
+    ("Investors from the U.S. Chamber of Shipping attended.", "United States Chamber of Shipping"),
+    ("The Argentine Chamber of Shipping objected.", "Argentine Chamber of Shipping"),
+])
+def test_a_country_before_a_body_with_an_of_part_is_one_organisation(text, name):
+    assert entities(text).get(name) == "Organization"

@@ -447,7 +447,10 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
     place_after_in = any(words[k] in ("in", "of") and kb.lookup(body[k - start + 1].text) is not None
                          and any(w in ORG_KEYWORDS for w in words[start:k])
                          for k in range(start + 1, len(words) - 1))
-    if has_place and (last in ORG_KEYWORDS or place_after_in) and last not in METONYM_HEADS \
+    # "US Department of Agriculture": a country, then a body's keyword head with its "of" part
+    keyword_of = (kb.is_demonym(body[0].text) or (kb.lookup(body[0].text) or _NONE).label == "Country") and any(
+        words[k] in ORG_KEYWORDS and words[k + 1] in ("of", "for") for k in range(start + 1, len(words) - 1))
+    if has_place and (last in ORG_KEYWORDS or place_after_in or keyword_of) and last not in METONYM_HEADS \
             and not any(_match_title(body, k) for k in range(len(body))):
         # "U.S. Embassy in Argentina" -> "United States Embassy in Argentina"
         parts = []
