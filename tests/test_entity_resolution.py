@@ -265,3 +265,24 @@ def test_slogans_and_headline_clauses_are_no_organisations(text):
 ])
 def test_a_country_before_a_body_with_an_of_part_is_one_organisation(text, name):
     assert entities(text).get(name) == "Organization"
+
+
+def test_two_authors_of_a_byline_in_capitals_are_people():
+    found = entities("Salta lithium output rises\nBy ANA BELÉN QUIROGA and TOMÁS WEILAND\nSouthern Wire\n\n"
+                     "Milei praised the miners. Weiland reported from Salta.")
+    assert found.get("Ana Belén Quiroga") == "Person" and found.get("Tomás Weiland") == "Person"
+
+
+@pytest.mark.parametrize("header, outlet", [
+    ("EL LITORAL (Paraná) — Staff report", "El Litoral"),
+    ("Pampas Herald live desk | Updated 18:42 ART", "Pampas Herald"),
+    ("By Marta Quiroga | The Pampas Review | May 2026", "Pampas Review"),
+    ("This piece was translated from Spanish. It first appeared in La Gaceta del Norte, Salta.", "La Gaceta del Norte"),
+])
+def test_an_outlet_named_in_a_header_or_a_credit_line_is_an_organisation(header, outlet):
+    found = entities(f"{header}\n\nMilei praised the deal on Monday.")
+    assert found.get(outlet) == "Organization"
+
+
+def test_a_place_a_story_first_ran_in_is_no_outlet():
+    assert "Buenos Aires" not in entities("Milei praised the deal. The story first ran in Buenos Aires.")
