@@ -286,3 +286,12 @@ def test_an_outlet_named_in_a_header_or_a_credit_line_is_an_organisation(header,
 
 def test_a_place_a_story_first_ran_in_is_no_outlet():
     assert "Buenos Aires" not in entities("Milei praised the deal. The story first ran in Buenos Aires.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("She is a fellow at the Marlow Institute for Fiscal Studies.", "Marlow Institute for Fiscal Studies"),
+    ("The Tandil Council on Trade Relations met on Monday.", "Tandil Council on Trade Relations"),
+    ("Her husband plays with the Rosario Symphony Orchestra.", "Rosario Symphony Orchestra"),
+])
+def test_a_body_named_with_its_keyword_inside_is_an_organisation(text, name):
+    assert entities(text).get(name) == "Organization"

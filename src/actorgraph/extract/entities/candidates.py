@@ -572,6 +572,10 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
         return Candidate(s, e, surface, "Organization", surface)  # "Grupo Financiero Galicia", "Chamber of Deputies"
     content = [w for w in words[:-1] if w not in CONNECTORS]
     distinctive = [w for w in content if w not in COMMON or w in ORG_MODIFIERS]
+    head = next((k for k in range(1, len(words) - 2) if words[k] in ORG_KEYWORDS and words[k + 1] in ("of", "for", "on")
+                 and words[k] not in METONYM_HEADS), None)
+    if head is not None and not titled and any(w not in COMMON and w not in CONNECTORS for w in words[:head]):
+        return Candidate(s, e, surface, "Organization", surface)  # "Lowell Institute for Economic Policy"
     if (last in ORG_KEYWORDS or last in entity_words().org_last_words) and distinctive and \
             last not in METONYM_HEADS | {"alliance", "group"}:
         return Candidate(s, e, surface, "Organization", surface)
