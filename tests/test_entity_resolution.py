@@ -295,3 +295,10 @@ def test_a_place_a_story_first_ran_in_is_no_outlet():
 ])
 def test_a_body_named_with_its_keyword_inside_is_an_organisation(text, name):
     assert entities(text).get(name) == "Organization"
+
+
+def test_a_bare_surname_is_the_better_known_bearer_when_only_a_known_relative_is_named_in_full():
+    text = "Milei praised the deal. Karina Milei, his sister, attended the dinner."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", published="2025-10-01"))
+    assert "Javier Milei" in ents.entities
+    assert "Milei" not in ents.entities["Karina Milei"].aliases

@@ -437,3 +437,15 @@ def test_a_second_unplaced_president_is_not_the_article_country_s():
     # with no president of its own named, the article's country is still the default
     assert roles("Argentina held elections. President Tomás Irigoyen spoke.")["Tomás Irigoyen"][:2] == (
         "LEADS", "Argentina")
+
+
+@pytest.mark.parametrize("sentence, person, place", [
+    # a kinship word before the office: the office still counts
+    ("Milei praised Argentina. Ana Irigoyen, the minister's sister and chief of staff, attended.",
+     "Ana Irigoyen", "Argentina"),
+    # a lower-case owner before "'s": the body it names
+    ("Tomás Irigoyen, the central bank's governor, spoke in Buenos Aires.", "Tomás Irigoyen",
+     "Central Bank of Argentina"),
+])
+def test_appositive_offices_after_kin_words_and_lower_case_owners(sentence, person, place):
+    assert roles(sentence)[person][1] == place

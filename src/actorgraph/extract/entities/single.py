@@ -154,9 +154,10 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
     first_name = cand.titled is False and key in persons.first and _next_is_lower_name(tokens, cand)
     person = persons.shared(key, cand.start) or persons.by_word(key, first_name)
     known_bearer = kb.surnames.get(key)
-    if cand.titled and person is not None and known_bearer and known_bearer != person.name and \
-            fold(person.name.split()[-1]) == key:
-        # "President Milei" in an article that names only Karina Milei in full: the office holder
+    if person is not None and known_bearer and known_bearer != person.name and fold(person.name.split()[-1]) == key \
+            and (cand.titled or person.name in kb.actors):
+        # "President Milei", or a bare "Milei", in an article that names only Karina Milei in full: a
+        # reader takes the better-known bearer, unless the article's one is no known actor
         persons.include(result.add(known_bearer, "Person", None, kb.country_of(known_bearer)))
         return known_bearer, "Person"
     if person is not None:  # earliest-introduced person with this surname (or first name)

@@ -298,6 +298,8 @@ US_OFFICES = {"secretary of state", "deputy secretary of state", "treasury secre
               "national security advisor", "homeland security secretary", "assistant secretary of state",
               "under secretary of state", "undersecretary of state"}
 OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+KIN = {"sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "cousin", "nephew", "niece",
+       "friend", "ally", "confidant", "confidante", "protégé", "protege", "partner"}
 # offices held abroad: "Argentina's envoy in Washington" serves Argentina, wherever posted
 DIPLOMATS = {"ambassador", "envoy", "consul", "chargé", "charge"}
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
@@ -328,7 +330,7 @@ def _place_of(ents: ArticleEntities, name: str) -> str | None:
 
 APPOSITIVE_AFTER = re.compile(
     r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
+    r"(?P<poss>(?:[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
     r"close|key|top|senior|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
@@ -422,7 +424,9 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         if owner:
             where = owner.entity
     if where is None and poss and poss.strip().lower() not in ("the", "his", "her", "its"):
-        owner = next((x for x in inside if offset + match.start("poss") <= x.start < offset + match.end("poss")), None)
+        poss_start, poss_end = offset + match.start("poss"), offset + match.end("poss")
+        owner = next((x for x in mentions if x.entity != m.entity and not (x.anaphor and mention_label(ents, x) == "Person")
+                      and x.start < poss_end - 3 and poss_start < x.end), None)
         if owner:
             where = _place_of(ents, owner.entity)
     if where is None and poss and poss.strip().lower() in ("his", "her"):
@@ -496,6 +500,8 @@ def _longest_title(words: str) -> str | None:
             return candidate  # "Western Hemisphere director": an office the list does not name
         if candidate in TITLE_SET and candidate in OCCUPATIONS and len(low) - n == 1:
             return candidate  # "a trade economist at ..."
+        if candidate in TITLE_SET and len(low) - n in (2, 3) and low[-n - 1] == "and" and low[0] in KIN:
+            return candidate  # "the president's sister and secretary general": the office after the kin
     return None
 
 
