@@ -642,4 +642,4 @@ def _person_name(chunk: list[Token]) -> str:
 
 
 APPOSITIVE_CLASS_RE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(ORG_CLASS_NOUNS))
-                                 + r")\b")
+                                 + r")\b(?!['’]s)")  # "X, the central bank's governor" is no bank
