@@ -302,3 +302,9 @@ def test_a_bare_surname_is_the_better_known_bearer_when_only_a_known_relative_is
     ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", published="2025-10-01"))
     assert "Javier Milei" in ents.entities
     assert "Milei" not in ents.entities["Karina Milei"].aliases
+
+
+def test_a_surname_naming_a_period_is_no_mention_of_the_person():
+    found = entities("The Kirchner years cooled the relationship, and the Menem era is long gone.")
+    assert not [n for n, label in found.items() if label == "Person"]
+    assert entities("Kirchner said the years were hard.").get("Cristina Fernández de Kirchner") == "Person"

@@ -72,6 +72,9 @@ def _full_mentions(result: ArticleEntities) -> dict[str, list[int]]:
     return found
 
 
+ERA_WORDS = {"years", "era", "decade", "decades", "period", "days", "age", "legacy", "doctrine", "-era"}
+
+
 class PersonIndex:
     """The article's people looked up by one word, earliest-introduced first.
 
@@ -151,6 +154,9 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
     if word in acronyms:
         entity = result.entities[acronyms[word]]
         return entity.name, entity.label
+    following = [t.lower for t in tokens if t.start >= cand.end][:1]
+    if following and following[0] in ERA_WORDS and not cand.titled:
+        return None, None  # "the Kirchner years", "the Menem era": a period, no mention of the person
     first_name = cand.titled is False and key in persons.first and _next_is_lower_name(tokens, cand)
     person = persons.shared(key, cand.start) or persons.by_word(key, first_name)
     known_bearer = kb.surnames.get(key)
