@@ -449,3 +449,12 @@ def test_a_second_unplaced_president_is_not_the_article_country_s():
 ])
 def test_appositive_offices_after_kin_words_and_lower_case_owners(sentence, person, place):
     assert roles(sentence)[person][1] == place
+
+
+def test_a_successor_holds_the_office_of_the_person_before():
+    text = ("General Ana Irigoyen, then commander of Southern Command, met Milei in Ushuaia. "
+            "Her successor, Admiral Tomás Weiland, visited Buenos Aires in 2025.")
+    assert roles(text)["Tomás Weiland"][1] == "United States Southern Command"
+    # with no office placed for the person before, the successor gets none
+    assert "Tomás Weiland" not in roles("Milei met Ana Irigoyen in Ushuaia. Her successor, Tomás Weiland, "
+                                        "visited Salta.")

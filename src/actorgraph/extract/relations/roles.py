@@ -161,7 +161,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                     ents.add(party, "Organization", None, kb.country_of(party))
                 out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-title"))
         else:
-            role = _appositive_role(ents, tokens, mentions, m, i) or _counterpart(ents, tokens, mentions, m)
+            role = _appositive_role(ents, tokens, mentions, m, i) or _counterpart(ents, tokens, mentions, m) or \
+                _successor(ents, m)
         if role is None:
             party = _party_after(ents, m)
             if party:  # "Raúl Jalil, a Peronist, ...": no office, but a party
@@ -192,6 +193,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                               and mention_label(ents, x) in ("Organization", "Country")), None)
                 if owner:
                     where, title, role_text = owner.entity, owned.group("role"), owned.group("role")
+        if where is None and found:
+            succeeded = _successor(ents, m)  # "Her successor, Admiral X": the office she held
+            if succeeded and succeeded[2]:
+                where = succeeded[2]
         if where is None:
             behalf = re.match(r"[^.;]{0,60}?\bon\s+behalf\s+of\s+(?:the\s+)?", text[m.end:m.end + 90])
             if behalf:  # "X signed the deal on behalf of the European Union"
@@ -231,6 +236,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             out.append(Relation(m.entity, where, "LEADS", index, {"role": _role_word(role_text, mods)}, why=why))
         else:
             out.append(Relation(m.entity, where, "HOLDS_ROLE", index, {"role": _role_word(role_text, mods)}, why=why))
+        ents.__dict__.setdefault("_held", {}).setdefault(m.entity, (title, where, m.start))
         entity = ents.entities.get(m.entity)
         if entity is not None and not entity.country and where_label == "Country":
             entity.country = where
@@ -270,6 +276,32 @@ def _counterpart(ents: ArticleEntities, tokens: list[Token], mentions: list[Ment
     if office is None or office[0] in OCCUPATIONS:
         return "counterpart", [], where, "counterpart"
     return office[0], [], where, text[tokens[office[1]].start:tokens[starts[owner.start] - 1].end]
+
+
+SUCCESSOR_BEFORE = re.compile(r"\b(?P<poss>[Hh]is|[Hh]er)\s+(?:eventual\s+|immediate\s+)?(?P<kind>successor|predecessor),\s+"
+                              r"(?:(?:[A-Z][\w.]*)\s+)?$")
+
+
+def _successor(ents: ArticleEntities, m: Mention):
+    """'Her successor, Admiral X': X held the office the person 'her' stands for held (the
+    latest person named before, whose office the article has already placed)."""
+    text = ents.text
+    sentence = ents.sentences[m.sentence]
+    found = SUCCESSOR_BEFORE.search(text, max(sentence.start, m.start - 40), m.start)
+    if not found:
+        return None
+    held = ents.__dict__.get("_held", {})
+    near = _by_sentence(ents)
+    opening = not text[sentence.start:found.start()].strip(" \"“")
+    # "... Y. Her successor, X": the previous sentence's subject (its first person); mid-sentence,
+    # the latest person before the possessive
+    pool = near.get(m.sentence - 1, []) if opening else [x for x in near.get(m.sentence, []) if x.end <= found.start()]
+    people = [x for x in pool if x.entity != m.entity and mention_label(ents, x) == "Person" and not x.anaphor]
+    owner = people[0] if opening and people else people[-1] if people else None
+    if owner is None or owner.entity not in held:
+        return None
+    title, where, _ = held[owner.entity]
+    return title, [], where, found.group("kind")
 
 
 def _known_head(ents: ArticleEntities, person: str, country: str) -> bool:
