@@ -308,3 +308,17 @@ def test_a_surname_naming_a_period_is_no_mention_of_the_person():
     found = entities("The Kirchner years cooled the relationship, and the Menem era is long gone.")
     assert not [n for n, label in found.items() if label == "Person"]
     assert entities("Kirchner said the years were hard.").get("Cristina Fernández de Kirchner") == "Person"
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Economist Ramiro Ángel Tello warned of risks. Later, Ramiro Tello said so again.", "Ramiro Ángel Tello"),
+    ("Investor Ramiro Tellería agreed. Ramiro Telleria said so again.", "Ramiro Tellería"),
+    ("Ramiro ‘Chango’ Tello criticised the plan. Chango Tello later backed down.", "Ramiro Tello"),
+])
+def test_one_person_under_middle_names_accents_and_nicknames_in_one_article(text, person):
+    assert [n for n, label in entities(text).items() if label == "Person"] == [person]
+
+
+def test_two_people_with_one_first_and_last_name_but_other_middle_names_stay_two():
+    found = entities("Juan Carlos Tello and Juan Manuel Tello spoke. Juan Tello agreed.")
+    assert {"Juan Carlos Tello", "Juan Manuel Tello"} <= set(found)

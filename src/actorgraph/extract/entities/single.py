@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import COMMON, Knowledge, entity_words, fold, knowledge
 from ..text import Sentence, Token
-from .model import ArticleEntities, Candidate, Entity, Mention, _most_mentioned_country
+from .model import ArticleEntities, Candidate, Entity, Mention, _fold, _most_mentioned_country
 from .words import INSTITUTIONS, SPEECH_VERBS
 from .candidates import APPOSITIVE_CLASS_RE, _never_a_name
 
@@ -251,3 +251,48 @@ def _next_is_lower_name(tokens: list[Token], cand: Candidate) -> bool:
     """'Donald trump': a first name followed by a lower-cased surname."""
     after = [t for t in tokens if t.start >= cand.end][:1]
     return bool(after) and after[0].text[:1].islower() and after[0].lower not in COMMON
+
+
+_NICKNAME_IN_RE = re.compile(r"[“\"‘']([^“”\"‘’']{2,20})[”\"’']")
+
+
+def merge_person_variants(result: ArticleEntities) -> None:
+    """One person under the variants of one name an article uses: with and without accents
+    ("Galperín" / "Galperin"), with and without middle names ("Miguel Ángel Broda" / "Miguel
+    Broda"), and by a nickname it gave ('Carlos "Chino" Pérez' / "Chino Pérez"). The fuller,
+    better-known or earlier name stays; the other becomes its alias."""
+    kb = knowledge()
+    people = [e for e in result.entities.values() if e.label == "Person"]
+    if len(people) < 2:
+        return
+    order = {e.name: k for k, e in enumerate(people)}
+
+    def keep_first(a: Entity, b: Entity) -> tuple[Entity, Entity]:
+        """(kept, merged): the known one, else the one with more words, else the earlier one."""
+        rank = [(a.name in kb.actors, len(a.name.split()), -order[a.name]),
+                (b.name in kb.actors, len(b.name.split()), -order[b.name])]
+        return (a, b) if rank[0] >= rank[1] else (b, a)
+
+    by_key: dict[tuple[str, str], list[Entity]] = {}
+    for person in people:
+        parts = fold(person.name).split()
+        if len(parts) >= 2:
+            by_key.setdefault((parts[0], parts[-1]), []).append(person)
+        for alias in person.aliases:
+            nick = _NICKNAME_IN_RE.search(alias)
+            if nick and len(parts) >= 2:
+                by_key.setdefault((fold(nick.group(1)), parts[-1]), []).append(person)
+    for group in by_key.values():
+        unique = [p for p in {id(p): p for p in group}.values() if p.name in result.entities]
+        if len(unique) < 2:
+            continue
+        forms = {fold(p.name) for p in unique}
+        longer = [p for p in unique if len(p.name.split()) > 2 and not _NICKNAME_IN_RE.search(" ".join(p.aliases))]
+        if len(forms) > 2 or len({fold(p.name) for p in longer}) > 1:
+            continue  # "Juan Carlos Pérez" and "Juan Manuel Pérez": two people
+        if sum(p.name in kb.actors for p in unique) > 1:
+            continue  # two known people are never one
+        kept = unique[0]
+        for other in unique[1:]:
+            kept, gone = keep_first(kept, other)
+            _fold(result, gone, kept)
