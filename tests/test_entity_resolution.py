@@ -161,7 +161,7 @@ def test_the_word_lists_are_checked_when_read():
         parse_entity_words("colours: [red]")
     with pytest.raises(ConfigError, match="lower-case"):
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
-                           "group_suffixes: []\nlocal_demonyms: []\n"
+                           "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\n"
                            "clause_words: []\norigin_suffixes: []\nelection_kinds: {}")
 
 
@@ -322,3 +322,8 @@ def test_one_person_under_middle_names_accents_and_nicknames_in_one_article(text
 def test_two_people_with_one_first_and_last_name_but_other_middle_names_stay_two():
     found = entities("Juan Carlos Tello and Juan Manuel Tello spoke. Juan Tello agreed.")
     assert {"Juan Carlos Tello", "Juan Manuel Tello"} <= set(found)
+
+
+def test_a_capitalised_occupation_at_the_start_of_a_sentence_is_no_part_of_the_name():
+    found = entities("Investor Ramiro Tellería agreed. Analyst Ana Quiroga said so.")
+    assert [n for n, label in found.items() if label == "Person"] == ["Ramiro Tellería", "Ana Quiroga"]

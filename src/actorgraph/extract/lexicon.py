@@ -81,6 +81,7 @@ class EntityWords:
     outlet_nouns: frozenset[str]
     group_suffixes: frozenset[str]
     local_demonyms: frozenset[str]
+    role_nouns: frozenset[str]
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
     election_kinds: dict[str, str]

@@ -543,7 +543,8 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
         chunk = chunk[:-1]
     org_named = not sentence_start and len(chunk) >= 2 and chunk[-1].lower in ORG_KEYWORDS
     while chunk and (chunk[0].text in CONNECTORS or (chunk[0].lower in COMMON and
-                                                     chunk[0].lower not in ORG_MODIFIERS and not org_named)):
+                                                     chunk[0].lower not in ORG_MODIFIERS and not org_named)
+                     or (chunk[0].lower in entity_words().role_nouns and len(chunk) >= 3 and not org_named)):
         chunk = chunk[1:]  # "Van Hollen" keeps its capitalised particle; "Senate Banking Committee" its first word
     if not chunk:
         return None
