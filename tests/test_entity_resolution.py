@@ -327,3 +327,8 @@ def test_two_people_with_one_first_and_last_name_but_other_middle_names_stay_two
 def test_a_capitalised_occupation_at_the_start_of_a_sentence_is_no_part_of_the_name():
     found = entities("Investor Ramiro Tellería agreed. Analyst Ana Quiroga said so.")
     assert [n for n, label in found.items() if label == "Person"] == ["Ramiro Tellería", "Ana Quiroga"]
+
+
+def test_italian_and_french_name_particles_stay_inside_the_name():
+    found = entities("Senator Mariela di Stefano objected. Di Stefano said no. Lawyer Paul du Pont agreed.")
+    assert found.get("Mariela di Stefano") == "Person" and "Mariela" not in found
