@@ -332,3 +332,16 @@ def test_a_capitalised_occupation_at_the_start_of_a_sentence_is_no_part_of_the_n
 def test_italian_and_french_name_particles_stay_inside_the_name():
     found = entities("Senator Mariela di Stefano objected. Di Stefano said no. Lawyer Paul du Pont agreed.")
     assert found.get("Mariela di Stefano") == "Person" and "Mariela" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Stock Exchange's chairman resigned, and the Bank's chairman followed.",
+    "The Stock Exchange closed higher on Monday.",
+])
+def test_bare_head_words_are_no_organisations(text):
+    assert not [n for n, label in entities(text).items() if label == "Organization"]
+
+
+def test_a_capitalised_bare_central_bank_is_the_article_country_s():
+    found = entities("Milei praised Argentina and its farmers. The Central Bank raised rates.")
+    assert found.get("Central Bank of Argentina") == "Organization" and "Central Bank" not in found

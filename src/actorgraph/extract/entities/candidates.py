@@ -131,7 +131,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe else ()):
         # "Techint's chairman": an unknown word whose chairman or shareholders are named is a firm
         word = m.group(1)
-        if kb.lookup(word) or fold(word) in kb.surnames or known_only or word.lower() in COMMON or \
+        if kb.lookup(word) or fold(word) in kb.surnames or known_only or _never_a_name(word, kb) or \
                 any(s <= base + m.start() < e for s, e in taken):
             continue
         claim(Candidate(base + m.start(1), base + m.end(1), word, "Organization", word))
@@ -572,7 +572,9 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
             or (len(chunk) >= 2 and any(fold(w) in POLITICAL_WORDS or w in POLITICAL_WORDS for w in words)):
         return Candidate(s, e, surface, "Organization", surface)  # "Grupo Financiero Galicia", "Chamber of Deputies"
     content = [w for w in words[:-1] if w not in CONNECTORS]
-    distinctive = [w for w in content if w not in COMMON or w in ORG_MODIFIERS]
+    # "Stock Exchange", "Energy Bank": head words alone name no body ("Central Bank" has a modifier)
+    distinctive = [w for w in content if (w not in COMMON and w not in entity_words().not_name_words)
+                   or w in ORG_MODIFIERS]
     head = next((k for k in range(1, len(words) - 2) if words[k] in ORG_KEYWORDS and words[k + 1] in ("of", "for", "on")
                  and words[k] not in METONYM_HEADS), None)
     if head is not None and not titled and any(w not in COMMON and w not in CONNECTORS for w in words[:head]):
