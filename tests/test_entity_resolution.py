@@ -345,3 +345,8 @@ def test_bare_head_words_are_no_organisations(text):
 def test_a_capitalised_bare_central_bank_is_the_article_country_s():
     found = entities("Milei praised Argentina and its farmers. The Central Bank raised rates.")
     assert found.get("Central Bank of Argentina") == "Organization" and "Central Bank" not in found
+
+
+def test_a_body_owned_by_a_known_actor_named_with_the_is_not_named_after_it():
+    found = entities("Ana Quiroga, director of the Fund's Research Department, spoke in Washington.")
+    assert not any(name.startswith("Fund") for name in found)

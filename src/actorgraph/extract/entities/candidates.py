@@ -121,7 +121,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
         # part of the name when the possessor is no actor and an organisation keyword ends it
         owner = m.group("owner")
-        if kb.lookup(owner) or fold(owner) in kb.surnames or known_only or \
+        if kb.lookup(owner) or kb.lookup("the " + owner) and chunk[max(0, m.start("owner") - 4):m.start("owner")] in (
+                "the ", "The ") or fold(owner) in kb.surnames or known_only or \
                 any(s <= base + m.start() < e for s, e in taken):
             continue
         surface = m.group().strip()
