@@ -458,3 +458,12 @@ def test_a_successor_holds_the_office_of_the_person_before():
     # with no office placed for the person before, the successor gets none
     assert "Tomás Weiland" not in roles("Milei met Ana Irigoyen in Ushuaia. Her successor, Tomás Weiland, "
                                         "visited Salta.")
+
+
+def test_a_country_named_only_by_a_demonym_in_an_office_is_a_node_of_the_graph(ontology):
+    doc = Document("t", 'Milei praised Argentina. "It worked," said Tomás Weiland, a former Chilean finance minister.',
+                   "t.txt", "t", "", "2025-09")
+    graph = RuleExtractor().extract(doc, ontology)
+    names = {node.id: node.name for node in graph.nodes.values()}
+    edges = {(names[e.source], e.type, names[e.target]) for e in graph.edges.values()}
+    assert ("Tomás Weiland", "HOLDS_ROLE", "Chile") in edges

@@ -229,6 +229,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             "Country" if kb.actors.get(where) and kb.actors[where].label == "Country" else "Organization")
         if where_label not in ("Country", "Organization"):
             continue
+        if where not in ents.entities and where_label == "Country":
+            ents.add(where, "Country", None, where)  # "a former Chilean finance minister": Chile, named by its demonym
         why = "rule:title-role" if found else "rule:appositive-role"
         sitting = not (set(mods) & NOT_SITTING)
         heads = HEAD_OF_STATE if where_label == "Country" else HEAD_OF_ORG
