@@ -467,3 +467,27 @@ def test_a_country_named_only_by_a_demonym_in_an_office_is_a_node_of_the_graph(o
     names = {node.id: node.name for node in graph.nodes.values()}
     edges = {(names[e.source], e.type, names[e.target]) for e in graph.edges.values()}
     assert ("Tomás Weiland", "HOLDS_ROLE", "Chile") in edges
+
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    ("Milei praised Argentina. Tomás Weiland was appointed economy minister in 2024.",
+     "Tomás Weiland", ("HOLDS_ROLE", "Argentina")),
+    ("Milei praised Argentina. Tomás Weiland, who served as economy minister under Macri, spoke.",
+     "Tomás Weiland", ("HOLDS_ROLE", "Argentina")),
+    ("Milei praised Argentina. Tomás Weiland became president of the Rosario Rural Society in May.",
+     "Tomás Weiland", ("LEADS", "Rosario Rural Society")),
+    ("Milei praised Argentina. Tomás Weiland, now a senior adviser at YPF, spoke.",
+     "Tomás Weiland", ("HOLDS_ROLE", "YPF")),
+])
+def test_an_office_stated_by_a_verb_is_an_office(sentence, person, expected):
+    assert roles(sentence)[person][:2] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Milei praised Argentina. Tomás Weiland was not appointed economy minister.",
+    "Milei praised Argentina. Tomás Weiland may be named economy minister.",
+    "Milei praised Argentina. Tomás Weiland is expected to be appointed economy minister.",
+    "Milei named Tomás Weiland as his guest.",
+])
+def test_an_office_denied_hedged_or_of_someone_else_is_none(sentence):
+    assert "Tomás Weiland" not in roles(sentence) and "Javier Milei" not in roles(sentence)

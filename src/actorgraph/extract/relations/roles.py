@@ -363,11 +363,13 @@ def _place_of(ents: ArticleEntities, name: str) -> str | None:
 
 
 APPOSITIVE_AFTER = re.compile(
-    r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
+    r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s)|,?\s+(?:who\s+)?(?P<verb>(?:is|was|has\s+been|had\s+been)\s+"
+    r"(?:appointed|named|sworn\s+in\s+as|elected)|became|becomes|serves\s+as|served\s+as|took\s+office\s+as)(?=\s))"
+    r"\s+(?:(?:now|currently|also)\s+)?(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
     r"(?P<poss>(?:[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
-    r"close|key|top|senior|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
-    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
+    r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
+    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
     r"have|had|is|was|said|noted|will)\b)")
 APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
@@ -424,6 +426,8 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     if title in ("advisor", "adviser") and (match.group("rest") or "").strip().lower().startswith("to"):
         return None  # "an advisor to Trump" supports him; it is no office
     mods = match.group("mods").split()
+    if (match.groupdict().get("verb") or "").startswith("served"):
+        mods.insert(0, "former")  # "who served as economy minister": a past office
     where = None
     poss = match.group("poss")
     span_start, span_end = offset + match.start(), offset + match.end()
