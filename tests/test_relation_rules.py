@@ -491,3 +491,11 @@ def test_an_office_stated_by_a_verb_is_an_office(sentence, person, expected):
 ])
 def test_an_office_denied_hedged_or_of_someone_else_is_none(sentence):
     assert "Tomás Weiland" not in roles(sentence) and "Javier Milei" not in roles(sentence)
+
+
+def test_every_name_of_a_list_after_a_plural_office_holds_it():
+    found = roles("Milei praised Argentina. Argentina's ministers, Tomás Weiland and Ana Irigoyen, flew to Washington.")
+    assert found["Tomás Weiland"][:2] == found["Ana Irigoyen"][:2] == ("HOLDS_ROLE", "Argentina")
+    # a singular office is the first name's only
+    assert "Ana Irigoyen" not in roles("Milei praised Argentina. The minister, Tomás Weiland and Ana Irigoyen "
+                                       "flew to Washington.")

@@ -162,7 +162,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-title"))
         else:
             role = _appositive_role(ents, tokens, mentions, m, i) or _counterpart(ents, tokens, mentions, m) or \
-                _successor(ents, m)
+                _successor(ents, m) or _listed_appositive(ents, tokens, mentions, m, i)
         if role is None:
             party = _party_after(ents, m)
             if party:  # "Raúl Jalil, a Peronist, ...": no office, but a party
@@ -509,10 +509,27 @@ def _by_sentence(ents: ArticleEntities) -> dict[int, list[Mention]]:
     return cached[1]
 
 
+def _listed_appositive(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], m: Mention, i: int):
+    """'Argentina's ministers, X and Y': a later name of a list after a plural office holds it too."""
+    starts = {t.start: n for n, t in enumerate(tokens)}
+    by_end = {x.end: x for x in mentions if not x.anaphor}
+    k, head = i, None
+    while k > 1 and tokens[k - 1].lower in ("and", ","):
+        previous = by_end.get(tokens[k - 2].end)
+        if previous is None or mention_label(ents, previous) != "Person" or previous.start not in starts:
+            break
+        head, k = previous, starts[previous.start]
+    if head is None or k < 2 or tokens[k - 1].text != "," or not tokens[k - 2].lower.endswith("s"):
+        return None
+    return _appositive_role(ents, tokens, mentions, head, k)
+
+
 def _title_of(match: re.Match) -> tuple[str | None, bool]:
     """The office an appositive names, and whether its "of ..." part belongs to it: "the Chief
     of Cabinet, X" is an office of its own, "the president of YPF, X" an office at YPF."""
     title = _longest_title(match.group("title"))
+    if title is None and match.group("title").lower().endswith("s"):
+        title = singular_title(match.group("title").lower())  # "Argentina's ministers, X and Y"
     rest = match.group("rest")
     if title or not rest:
         return title, False
