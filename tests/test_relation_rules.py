@@ -122,6 +122,8 @@ EXAMPLES = [
      ("Javier Milei", "MET_WITH", "Gabriel Boric")),
     ("met-mutual-end", "Economy Minister Luis Caputo and Treasury Secretary Scott Bessent sat down on Friday.",
      ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("top-member-on", "Senator Tim Kaine, the top Democrat on the Senate Foreign Relations Committee, objected.",
+     ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -398,11 +400,13 @@ def test_a_plural_title_reaches_every_name_of_its_list(sentence, expected):
      ("Gabriel Boric", "MET_WITH", "Javier Milei")),
     ("President Javier Milei never had a bilateral with President Gabriel Boric.",
      ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("Senator Tim Kaine was never the top Democrat on the Senate Foreign Relations Committee.",
+     ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
     # one subject holding talks alone meets nobody named after it
     ("President Javier Milei held talks on the budget, President Gabriel Boric said.",
      ("Gabriel Boric", "MET_WITH", "Javier Milei")),
 ])
-def test_meetings_denied_or_hedged_state_nothing(sentence, unwanted):
+def test_meetings_and_seats_denied_or_hedged_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
 
 
