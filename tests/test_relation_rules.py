@@ -503,3 +503,9 @@ def test_every_name_of_a_list_after_a_plural_office_holds_it():
     # a singular office is the first name's only
     assert "Ana Irigoyen" not in roles("Milei praised Argentina. The minister, Tomás Weiland and Ana Irigoyen "
                                        "flew to Washington.")
+
+
+def test_a_body_before_an_office_only_says_whose_office_it_is():
+    found = read("President Javier Milei met Quilmes chief executive Tomás Weiland on Monday.")
+    assert ("Javier Milei", "MET_WITH", "Tomás Weiland") in found
+    assert not any(k[1] == "MET_WITH" and "Quilmes" in (k[0], k[2]) for k in found)
