@@ -161,7 +161,7 @@ def test_the_word_lists_are_checked_when_read():
         parse_entity_words("colours: [red]")
     with pytest.raises(ConfigError, match="lower-case"):
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
-                           "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\n"
+                           "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\nfirm_titles: []\n"
                            "clause_words: []\norigin_suffixes: []\nelection_kinds: {}")
 
 
@@ -350,3 +350,9 @@ def test_a_capitalised_bare_central_bank_is_the_article_country_s():
 def test_a_body_owned_by_a_known_actor_named_with_the_is_not_named_after_it():
     found = entities("Ana Quiroga, director of the Fund's Research Department, spoke in Washington.")
     assert not any(name.startswith("Fund") for name in found)
+
+
+def test_an_unknown_word_before_a_firm_s_office_is_the_firm():
+    found = entities("Milei met Quebracho chief executive Tomás Weiland. Interim CEO Ana Irigoyen said yes.")
+    assert found.get("Quebracho") == "Organization"
+    assert "Interim" not in found

@@ -82,6 +82,7 @@ class EntityWords:
     group_suffixes: frozenset[str]
     local_demonyms: frozenset[str]
     role_nouns: frozenset[str]
+    firm_titles: frozenset[str]
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
     election_kinds: dict[str, str]

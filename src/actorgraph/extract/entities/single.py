@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import COMMON, Knowledge, entity_words, fold, knowledge
+from ..lexicon import COMMON, NOT_SITTING, TEMPORAL, Knowledge, entity_words, fold, knowledge
 from ..text import Sentence, Token
 from .model import ArticleEntities, Candidate, Entity, Mention, _fold, _most_mentioned_country
 from .words import INSTITUTIONS, SPEECH_VERBS
@@ -204,6 +204,11 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         return None, None  # "said the Bank", "one Argentine said", "the Argentine-born"
     if after and after[0] in entity_words().outlet_nouns:
         return word, "Organization"  # "told Mitre radio": a broadcaster, not a person
+    firm = [t for t in tokens if t.start >= cand.end][:4]
+    for n in (3, 2, 1):
+        if len(firm) > n and " ".join(t.lower for t in firm[:n]) in entity_words().firm_titles and \
+                firm[n].text[:1].isupper() and word.lower() not in TEMPORAL | NOT_SITTING:
+            return word[:1].upper() + word[1:], "Organization"  # "Quilmes chief executive X": the firm
     if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
         return word[:1].upper() + word[1:], "Person"
     if APPOSITIVE_CLASS_RE.match(result.text, cand.end):
