@@ -356,3 +356,22 @@ def test_an_unknown_word_before_a_firm_s_office_is_the_firm():
     found = entities("Milei met Quebracho chief executive Tomás Weiland. Interim CEO Ana Irigoyen said yes.")
     assert found.get("Quebracho") == "Organization"
     assert "Interim" not in found
+
+
+def test_holidays_and_religious_titles_are_no_people_and_known_names_keep_their_and():
+    found = entities("Shops closed for Holy Week. Father Mateo Irigoyen, a parish priest, criticised the plan. "
+                     "The Industrial and Commercial Bank of China lent money, and Trinidad and Tobago voted.")
+    assert [n for n, label in found.items() if label == "Person"] == ["Mateo Irigoyen"]
+    assert found.get("Industrial and Commercial Bank of China") == "Organization"
+    assert found.get("Trinidad and Tobago") == "Country"
+
+
+def test_a_state_named_in_the_next_sentence_places_no_office():
+    text = "Milei praised Argentina. Vice President Tomás Weiland agreed.\nBuenos Aires Mayor Ana Irigoyen spoke."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", published="2025-10-01"))
+    assert ("Tomás Weiland", "HOLDS_ROLE", "Argentina") in {(r.source, r.type, r.target) for r in rels}
+    # with the United States the article's country, the next line's province does not make him Argentine
+    text = ("Trump praised the United States, and Washington cheered. Vice President Tomás Weiland agreed.\n"
+            "Buenos Aires Mayor Ana Irigoyen spoke.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", published="2025-10-01"))
+    assert ("Tomás Weiland", "HOLDS_ROLE", "Argentina") not in {(r.source, r.type, r.target) for r in rels}

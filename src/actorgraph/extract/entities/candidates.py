@@ -308,6 +308,8 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     """May the connector words tokens[j:k] join the run tokens[i:j] to the capital at k?"""
     words = [t.lower for t in tokens[j:k]]
     left = tokens[j - 1].lower
+    if words == ["and"] and _known_with_and(tokens, i):
+        return True  # "Industrial and Commercial Bank of China": a known name with "and" inside
     if words == ["and"]:
         # "Organization for Economic Cooperation and Development", "Agreement on Trade and
         # Investment"; not "Milei and Trump", nor "Bank of America and JPMorgan Chase" (a name of
@@ -333,6 +335,21 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
                 or tokens[i].lower in AGREEMENT_KEYWORDS
                 or _title_word(left) or any(tokens[x].lower in ORG_KEYWORDS for x in range(i, j)))
     return False
+
+
+_AND_NAMES: dict = {}
+
+
+def _known_with_and(tokens: list[Token], i: int) -> bool:
+    """Whether the tokens from ``i`` begin a known name with "and" inside it."""
+    if "names" not in _AND_NAMES:
+        _AND_NAMES["names"] = tuple(n for n in knowledge().names if " and " in n)
+    names = _AND_NAMES["names"]
+    if not names:
+        return False
+    start = fold(" ".join(t.text for t in tokens[i:i + 8]))
+    start = start[4:] if start.startswith("the ") else start
+    return any(start.startswith(n) for n in names)
 
 
 def _title_word(word: str) -> bool:

@@ -204,7 +204,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 where = next((x.entity for x in mentions if x.start == at and
                               mention_label(ents, x) in ("Country", "Organization")), None)
         if where is None:
-            where = _subdivision_country(text[max(ents.sentences[index].start, m.start - 60):m.end + 40])
+            where = _subdivision_country(text[max(ents.sentences[index].start, m.start - 60):
+                                              min(ents.sentences[index].end, m.end + 40)])
         if where is None and found and title == "senator" and role_text == "Senator" and \
                 "United States" in ents.entities and ents.home != "United States":
             # "Senator Mark Kelly" with no party or country word: English-language press writes
