@@ -124,6 +124,14 @@ EXAMPLES = [
      ("Luis Caputo", "MET_WITH", "Scott Bessent")),
     ("top-member-on", "Senator Tim Kaine, the top Democrat on the Senate Foreign Relations Committee, objected.",
      ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
+    ("hosted-meal-for", "President Gabriel Boric hosted a dinner for President Javier Milei in Santiago.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("met-adverb-with", "President Javier Milei met separately with President Gabriel Boric.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    ("encounter-with", "President Javier Milei's encounter with President Gabriel Boric was brief.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    ("mutual-meal", "President Javier Milei and President Gabriel Boric had lunch in Santiago.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -402,6 +410,11 @@ def test_a_plural_title_reaches_every_name_of_its_list(sentence, expected):
      ("Gabriel Boric", "MET_WITH", "Javier Milei")),
     ("Senator Tim Kaine was never the top Democrat on the Senate Foreign Relations Committee.",
      ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
+    ("President Javier Milei did not host a dinner for President Gabriel Boric.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei and President Gabriel Boric did not shake hands.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei hoped to meet President Gabriel Boric.", ("Gabriel Boric", "MET_WITH", "Javier Milei")),
     # one subject holding talks alone meets nobody named after it
     ("President Javier Milei held talks on the budget, President Gabriel Boric said.",
      ("Gabriel Boric", "MET_WITH", "Javier Milei")),
