@@ -375,3 +375,9 @@ def test_a_state_named_in_the_next_sentence_places_no_office():
             "Buenos Aires Mayor Ana Irigoyen spoke.")
     ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", published="2025-10-01"))
     assert ("Tomás Weiland", "HOLDS_ROLE", "Argentina") not in {(r.source, r.type, r.target) for r in rels}
+
+
+def test_site_furniture_lines_name_no_actors():
+    found = entities("Milei praised the reform on Monday.\nRelated Topics: Brazil, Chile, IMF\n"
+                     "Read more: Lula meets Boric | Bessent praises reforms\n")
+    assert not {"Brazil", "Chile", "International Monetary Fund", "Gabriel Boric"} & set(found)

@@ -91,6 +91,8 @@ def register_names(result: ArticleEntities) -> None:
 # --- candidates from capitalised runs --------------------------------------------------
 
 def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledge) -> list[Candidate]:
+    if sentence.kind == "boilerplate":
+        return []  # "Related Topics: Argentina, United States", "Read more: ...": site furniture, no actors
     known_only = sentence.kind != "body"
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
