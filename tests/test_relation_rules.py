@@ -522,3 +522,12 @@ def test_a_body_before_an_office_only_says_whose_office_it_is():
     found = read("President Javier Milei met Quilmes chief executive Tomás Weiland on Monday.")
     assert ("Javier Milei", "MET_WITH", "Tomás Weiland") in found
     assert not any(k[1] == "MET_WITH" and "Quilmes" in (k[0], k[2]) for k in found)
+
+
+def test_a_president_of_an_article_whose_country_has_its_own_is_the_nearby_other_country_s():
+    # Milei (a sitting head in the knowledge file) is named after: order does not matter
+    found = roles("Paraguay hosted the summit. President Tomás Irigoyen welcomed Milei. Milei praised Argentina.")
+    assert found["Tomás Irigoyen"][:2] == ("LEADS", "Paraguay")
+    # two other countries nearby: left unplaced rather than guessed
+    assert "Tomás Irigoyen" not in roles("Milei praised Argentina. Brazil and Chile sent envoys. "
+                                         "President Tomás Irigoyen spoke.")

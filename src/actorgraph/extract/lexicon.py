@@ -164,6 +164,7 @@ class Knowledge:
     apostrophe_names: list[str] = field(default_factory=list)   # "Moody's": names the tokenizer splits
     subdivisions: dict[str, str] = field(default_factory=dict)  # folded state/province -> country
     _subdivision_surfaces: set[str] = field(default_factory=set)  # the same names as written
+    heads_of_state: dict[str, str] = field(default_factory=dict)  # country -> its sitting head (known actor)
 
     @property
     def subdivision_names(self) -> list[str]:
@@ -269,5 +270,6 @@ def knowledge() -> Knowledge:
             canonical = prefer.get(fold(canonical)) or prefer.get(fold(country.name)) or canonical
             subdivisions.setdefault(fold(sub.name), canonical)
             surfaces.add(sub.name)
+    heads = {actors[n].country: n for n in raw.get("heads_of_state") or [] if n in actors and actors[n].country}
     return Knowledge(actors, names, acronyms, surnames, demonyms, seats, places, adjectives, adjective_of,
-                     forms, apostrophes, subdivisions, surfaces)
+                     forms, apostrophes, subdivisions, surfaces, heads)

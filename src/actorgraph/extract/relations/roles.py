@@ -222,8 +222,18 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             continue
         sitting_head = title in HEAD_OF_STATE and not (set(mods) & NOT_SITTING)
         leaders = ents.__dict__.setdefault("_sitting_heads", {})
+        known_head = kb.heads_of_state.get(where)
+        if known_head in ents.entities and known_head != m.entity:
+            leaders.setdefault(where, known_head)  # the article names that country's sitting head
         if fallback and sitting_head and leaders.get(where, m.entity) != m.entity:
-            continue  # "President X" when the article's country already has its president: a foreign one
+            # "President X" when the article's country already has its president: a foreign one, of
+            # the one other country this sentence or the one before names (else left unplaced)
+            near = _by_sentence(ents)
+            others = {x.entity for x in near.get(m.sentence - 1, []) + near.get(m.sentence, [])
+                      if mention_label(ents, x) == "Country" and x.entity != where and x.entity not in leaders}
+            if len(others) != 1:
+                continue
+            where = others.pop()
         if sitting_head and where not in leaders and (not fallback or _known_head(ents, m.entity, where)):
             leaders[where] = m.entity
         where_label = ents.entities.get(where).label if ents.entities.get(where) else (
