@@ -162,6 +162,7 @@ def test_the_word_lists_are_checked_when_read():
     with pytest.raises(ConfigError, match="lower-case"):
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
                            "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\nfirm_titles: []\n"
+                           "measure_acronyms: []\n"
                            "clause_words: []\norigin_suffixes: []\nelection_kinds: {}")
 
 
@@ -381,3 +382,9 @@ def test_site_furniture_lines_name_no_actors():
     found = entities("Milei praised the reform on Monday.\nRelated Topics: Brazil, Chile, IMF\n"
                      "Read more: Lula meets Boric | Bessent praises reforms\n")
     assert not {"Brazil", "Chile", "International Monetary Fund", "Gabriel Boric"} & set(found)
+
+
+def test_acronyms_of_measures_and_currencies_are_no_organisations():
+    found = entities("Debt rose to 80% of the GDP. The peso fell against the USD. Exports rose, according to the INDEC.")
+    assert "GDP" not in found and "USD" not in found
+    assert found.get("INDEC") == "Organization"

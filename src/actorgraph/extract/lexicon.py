@@ -83,6 +83,7 @@ class EntityWords:
     local_demonyms: frozenset[str]
     role_nouns: frozenset[str]
     firm_titles: frozenset[str]
+    measure_acronyms: frozenset[str]
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
     election_kinds: dict[str, str]

@@ -187,6 +187,8 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
     known = kb.lookup(word)
     if known:
         return known.name, known.label
+    if word.isupper() and word.lower() in entity_words().measure_acronyms:
+        return None, None  # "80% of the GDP", "against the USD": a measure, no actor
     if word.isupper() and word.isalpha() and len(word) >= 3 and before_word and before_word[0].lower == "the" \
             and sentence.kind == "body" and not re.match(r"\s+[a-z]", result.text[cand.end:cand.end + 2]):
         return word, "Organization"  # "led by the FNSEA,": an acronym named with an article is a body
