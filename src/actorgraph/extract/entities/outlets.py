@@ -18,6 +18,8 @@ _CAPS_NAME = r"((?:THE\s)?[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ&.'’-]+(?:\s(?:DE|D
 _SPANISH_NAME = r"((?:The\s|La\s|El\s|Los\s|Las\s)?[A-Z][\w&.'’-]*(?:\s(?:de|del|la|el|[A-Z][\w&.'’-]*)){0,4}[\w.])"
 
 
+# a cheap test per pattern: the text must hold this for the pattern to be tried
+OUTLET_NEEDS = ("By", "publish", "|", "desk", "report", "appeared")
 OUTLET_RES = (
     re.compile(r"^\W{0,3}By\s" + _OUTLET_NAME + r"\s(?:staff|newsroom|correspondents?|reporters?)\b", re.MULTILINE),
     re.compile(r"^\W{0,3}" + _OUTLET_NAME + r"\s(?:is\spublished|publishes)\b", re.MULTILINE),
@@ -39,7 +41,10 @@ def outlets(result: ArticleEntities) -> None:
     the article does not otherwise mention, so it is left alone."""
     text = result.text
     names: list[str] = []
-    for pattern in OUTLET_RES:
+    for need, pattern in zip(OUTLET_NEEDS, OUTLET_RES):
+        if need not in text and not (need == "report" and "correspondent" in text) and \
+                not (need == "appeared" and ("published" in text or " ran " in text)):
+            continue
         for found in pattern.finditer(text):
             surface = next(g for g in found.groups() if g)
             if surface.isupper():

@@ -72,6 +72,18 @@ def _full_mentions(result: ArticleEntities) -> dict[str, list[int]]:
     return found
 
 
+def _after(tokens: list[Token], end: int, n: int) -> list[Token]:
+    """The first ``n`` tokens that start at or after ``end`` (tokens are in text order)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < end:
+            lo = mid + 1
+        else:
+            hi = mid
+    return tokens[lo:lo + n]
+
+
 ERA_WORDS = {"years", "era", "decade", "decades", "period", "days", "age", "legacy", "doctrine", "-era"}
 
 
@@ -154,8 +166,8 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
     if word in acronyms:
         entity = result.entities[acronyms[word]]
         return entity.name, entity.label
-    following = [t.lower for t in tokens if t.start >= cand.end][:1]
-    if following and following[0] in ERA_WORDS and not cand.titled:
+    following = _after(tokens, cand.end, 1)
+    if following and following[0].lower in ERA_WORDS and not cand.titled:
         return None, None  # "the Kirchner years", "the Menem era": a period, no mention of the person
     first_name = cand.titled is False and key in persons.first and _next_is_lower_name(tokens, cand)
     person = persons.shared(key, cand.start) or persons.by_word(key, first_name)
@@ -206,7 +218,7 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         return None, None  # "said the Bank", "one Argentine said", "the Argentine-born"
     if after and after[0] in entity_words().outlet_nouns:
         return word, "Organization"  # "told Mitre radio": a broadcaster, not a person
-    firm = [t for t in tokens if t.start >= cand.end][:4]
+    firm = _after(tokens, cand.end, 4)
     for n in (3, 2, 1):
         if len(firm) > n and " ".join(t.lower for t in firm[:n]) in entity_words().firm_titles and \
                 firm[n].text[:1].isupper() and word.lower() not in TEMPORAL | NOT_SITTING:

@@ -42,6 +42,8 @@ def _listed_title(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
                   i: int) -> tuple[tuple[str, int] | None, int]:
     """A plural title before a list of people: 'Senators X and Y', 'Governors X, Y and Z'.
     Returns the title as title_before does, and the index of the token after it."""
+    if i < 1 or (tokens[i - 1].lower not in ("and", ",") and not tokens[i - 1].lower.endswith("s")):
+        return None, i
     k, starts = i, {t.start: n for n, t in enumerate(tokens)}
     by_end = {x.end: x for x in mentions if not x.anaphor}
     while k > 1 and tokens[k - 1].lower in ("and", ","):
@@ -522,6 +524,8 @@ def _by_sentence(ents: ArticleEntities) -> dict[int, list[Mention]]:
 
 def _listed_appositive(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], m: Mention, i: int):
     """'Argentina's ministers, X and Y': a later name of a list after a plural office holds it too."""
+    if i < 2 or tokens[i - 1].lower not in ("and", ","):
+        return None
     starts = {t.start: n for n, t in enumerate(tokens)}
     by_end = {x.end: x for x in mentions if not x.anaphor}
     k, head = i, None
