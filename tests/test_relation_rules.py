@@ -531,3 +531,9 @@ def test_a_president_of_an_article_whose_country_has_its_own_is_the_nearby_other
     # two other countries nearby: left unplaced rather than guessed
     assert "Tomás Irigoyen" not in roles("Milei praised Argentina. Brazil and Chile sent envoys. "
                                          "President Tomás Irigoyen spoke.")
+
+
+def test_a_party_after_a_comma_and_of_is_membership_and_a_place_is_not():
+    assert read("Deputy Ana Irigoyen, of the Left Front, objected.").get(
+        ("Ana Irigoyen", "MEMBER_OF", "Left Front")) == "rule:name-of-party"
+    assert not [k for k in read("Tomás Weiland, of Buenos Aires, said no.") if k[1] == "MEMBER_OF"]

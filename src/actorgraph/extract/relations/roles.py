@@ -72,7 +72,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         i = starts.get(m.start)
         if i is None:
             continue
-        of_party = OF_THE.match(text, m.end) if text.startswith(" of ", m.end) else None
+        of_party = OF_THE.match(text, m.end) if text.startswith(" of ", m.end) else \
+            COMMA_OF_THE.match(text, m.end) if text.startswith(", of ", m.end) else None  # "X, of the Left Front,"
         if of_party:  # "Ezequiel Atauche of La Libertad Avanza": a member of the party
             target = next((x for x in mentions if x.start == of_party.end()), None)
             if target and mention_label(ents, target) == "Organization" and (
@@ -345,6 +346,7 @@ US_OFFICES = {"secretary of state", "deputy secretary of state", "treasury secre
               "national security advisor", "homeland security secretary", "assistant secretary of state",
               "under secretary of state", "undersecretary of state"}
 OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+COMMA_OF_THE = re.compile(r",\s+of\s+(?:the\s+)?")
 KIN = {"sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "cousin", "nephew", "niece",
        "friend", "ally", "confidant", "confidante", "protégé", "protege", "partner"}
 # offices held abroad: "Argentina's envoy in Washington" serves Argentina, wherever posted
