@@ -388,3 +388,8 @@ def test_acronyms_of_measures_and_currencies_are_no_organisations():
     found = entities("Debt rose to 80% of the GDP. The peso fell against the USD. Exports rose, according to the INDEC.")
     assert "GDP" not in found and "USD" not in found
     assert found.get("INDEC") == "Organization"
+
+
+def test_a_single_word_spoken_to_is_no_person_but_a_speaker_is():
+    assert "Zonda" not in entities("Caputo told Zonda that rates would fall.")
+    assert entities("The plan worked, said Irigoyen.").get("Irigoyen") == "Person"

@@ -84,6 +84,11 @@ def _after(tokens: list[Token], end: int, n: int) -> list[Token]:
     return tokens[lo:lo + n]
 
 
+# speech verbs whose object is the one spoken to ("told Neura", "told Reuters"), often an outlet:
+# a single unknown word after them is no speaker
+RECIPIENT_VERBS = {"told", "tells", "asked", "asks", "replied", "responded"}
+
+
 ERA_WORDS = {"years", "era", "decade", "decades", "period", "days", "age", "legacy", "doctrine", "-era"}
 
 
@@ -223,7 +228,8 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         if len(firm) > n and " ".join(t.lower for t in firm[:n]) in entity_words().firm_titles and \
                 firm[n].text[:1].isupper() and word.lower() not in TEMPORAL | NOT_SITTING:
             return word[:1].upper() + word[1:], "Organization"  # "Quilmes chief executive X": the firm
-    if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
+    if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS and
+                                                                 before[-1] not in RECIPIENT_VERBS):
         return word[:1].upper() + word[1:], "Person"
     if APPOSITIVE_CLASS_RE.match(result.text, cand.end):
         return word, "Organization"  # "Tenaris, the pipe maker controlled by ..."
