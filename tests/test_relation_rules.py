@@ -415,6 +415,9 @@ def test_a_plural_title_reaches_every_name_of_its_list(sentence, expected):
     ("President Javier Milei and President Gabriel Boric did not shake hands.",
      ("Gabriel Boric", "MET_WITH", "Javier Milei")),
     ("President Javier Milei hoped to meet President Gabriel Boric.", ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    # a country and a lender holding talks negotiate; they do not meet
+    ("Argentina and the International Monetary Fund held talks in Washington.",
+     ("Argentina", "MET_WITH", "International Monetary Fund")),
     # one subject holding talks alone meets nobody named after it
     ("President Javier Milei held talks on the budget, President Gabriel Boric said.",
      ("Gabriel Boric", "MET_WITH", "Javier Milei")),

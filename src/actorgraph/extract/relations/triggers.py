@@ -81,6 +81,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.mode == "mutual":
                 subjects = find_subjects(ents, text, left, a, relatives)
                 # "X, Y and Z met": every two of the coordinated subjects (a list of four at most)
+                subjects = [x for x in subjects if entity_label(ents, x) in trigger.targets]
                 for x, first in enumerate(subjects[:4]):
                     for second in subjects[x + 1:4]:
                         out.append(Relation(first, second, trigger.type, index, why=trigger.why))
