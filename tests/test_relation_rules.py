@@ -138,6 +138,23 @@ EXAMPLES = [
      ("Central Bank of Chile", "PARTY_TO", "Chile–China currency swap")),
     ("quotas-on", "The European Union kept quotas on Chile last year.", ("European Union", "IMPOSES", "Chile")),
     ("hit-with", "The European Union hit Chile with tariffs last year.", ("European Union", "IMPOSES", "Chile")),
+    # meetings in ordinary diplomatic words (ext-actors)
+    ("bilateral-with", "President Javier Milei had a bilateral with President Gabriel Boric in Santiago.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    ("held-talks-mutual", "President Javier Milei and President Gabriel Boric held talks in Santiago.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    ("met-mutual-end", "Economy Minister Luis Caputo and Treasury Secretary Scott Bessent sat down on Friday.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("top-member-on", "Senator Tim Kaine, the top Democrat on the Senate Foreign Relations Committee, objected.",
+     ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
+    ("hosted-meal-for", "President Gabriel Boric hosted a dinner for President Javier Milei in Santiago.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("met-adverb-with", "President Javier Milei met separately with President Gabriel Boric.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    ("encounter-with", "President Javier Milei's encounter with President Gabriel Boric was brief.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    ("mutual-meal", "President Javier Milei and President Gabriel Boric had lunch in Santiago.",
+     ("Javier Milei", "MET_WITH", "Gabriel Boric")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -576,3 +593,169 @@ def test_the_governments_of_two_leaders_are_their_countries():
     found = {(r.source, r.type, r.target) for r in rels if r.type == "PARTY_TO"}
     assert found == {("Argentina", "PARTY_TO", "United States–Argentina critical minerals agreement"),
                      ("United States", "PARTY_TO", "United States–Argentina critical minerals agreement")}
+# --- actors: offices and meetings (ext-actors) ------------------------------------------------
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    # an office whose name has its own "of" part, in an appositive before or after the name
+    ("Milei praised Argentina. Governors met the Chief of Cabinet, Tomás Irigoyen, on Friday.",
+     "Tomás Irigoyen", ("HOLDS_ROLE", "Argentina", "Chief of Cabinet")),
+    ("Milei praised Argentina. Tomás Irigoyen, the Secretary of Finance, flew to Washington.",
+     "Tomás Irigoyen", ("HOLDS_ROLE", "Argentina", "Secretary of Finance")),
+])
+def test_an_appositive_office_with_an_of_part_is_one_office(sentence, person, expected):
+    assert roles(sentence)[person] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Milei praised Argentina. Governors Gabriel Ocampo, Luis Ferro and Nora Funes objected.",
+     {"Gabriel Ocampo": ("HOLDS_ROLE", "Argentina", "Governor"), "Luis Ferro": ("HOLDS_ROLE", "Argentina", "Governor"),
+      "Nora Funes": ("HOLDS_ROLE", "Argentina", "Governor")}),
+    ("Senators Tim Kaine and Elizabeth Warren criticised the swap with Argentina.",
+     {"Tim Kaine": ("HOLDS_ROLE", "United States", "Senator"),
+      "Elizabeth Warren": ("HOLDS_ROLE", "United States", "Senator")}),
+    # a plain list with no title gives no office
+    ("Milei praised Argentina. Gabriel Ocampo and Nora Funes objected.", {}),
+])
+def test_a_plural_title_reaches_every_name_of_its_list(sentence, expected):
+    assert roles(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("President Javier Milei and President Gabriel Boric did not hold talks in Santiago.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei and President Gabriel Boric might hold talks in Santiago.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei never had a bilateral with President Gabriel Boric.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("Senator Tim Kaine was never the top Democrat on the Senate Foreign Relations Committee.",
+     ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
+    ("President Javier Milei did not host a dinner for President Gabriel Boric.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei and President Gabriel Boric did not shake hands.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei hoped to meet President Gabriel Boric.", ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+    # a country and a lender holding talks negotiate; they do not meet
+    ("Argentina and the International Monetary Fund held talks in Washington.",
+     ("Argentina", "MET_WITH", "International Monetary Fund")),
+    # one subject holding talks alone meets nobody named after it
+    ("President Javier Milei held talks on the budget, President Gabriel Boric said.",
+     ("Gabriel Boric", "MET_WITH", "Javier Milei")),
+])
+def test_meetings_and_seats_denied_or_hedged_state_nothing(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_every_two_of_a_list_that_met_meet():
+    found = read("Luis Caputo, Santiago Bausili and Scott Bessent met on Monday in Washington.")
+    assert {("Luis Caputo", "MET_WITH", "Santiago Bausili"), ("Luis Caputo", "MET_WITH", "Scott Bessent"),
+            ("Santiago Bausili", "MET_WITH", "Scott Bessent")} <= set(found)
+
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    # a counterpart holds the possessor's office for the country the demonym names
+    ("President Javier Milei met his Uruguayan counterpart, Tomás Irigoyen, in Colonia.",
+     "Tomás Irigoyen", ("LEADS", "Uruguay", "President")),
+    ("Foreign Minister Pablo Quirno called his Peruvian counterpart Tomás Irigoyen on Monday.",
+     "Tomás Irigoyen", ("HOLDS_ROLE", "Peru", "Foreign Minister")),
+    # a diplomat posted in a capital serves the country of the possessive, not the host
+    ("Milei praised Argentina. Argentina's envoy in Washington, Tomás Irigoyen, agreed.",
+     "Tomás Irigoyen", ("HOLDS_ROLE", "Argentina", "envoy")),
+])
+def test_counterparts_and_envoys_belong_to_their_own_country(sentence, person, expected):
+    assert roles(sentence)[person][:2] == expected[:2]
+
+
+def test_a_counterpart_with_no_country_word_gets_no_office():
+    assert "Tomás Irigoyen" not in roles("President Javier Milei met his counterpart, Tomás Irigoyen, in Colonia.")
+
+
+def test_a_second_unplaced_president_is_not_the_article_country_s():
+    found = roles("President Javier Milei praised Argentina. Milei met President Tomás Irigoyen in Lisbon.")
+    assert found["Javier Milei"][:2] == ("LEADS", "Argentina")
+    assert found.get("Tomás Irigoyen", (None, None))[1] != "Argentina"
+    # with no president of its own named, the article's country is still the default
+    assert roles("Argentina held elections. President Tomás Irigoyen spoke.")["Tomás Irigoyen"][:2] == (
+        "LEADS", "Argentina")
+
+
+@pytest.mark.parametrize("sentence, person, place", [
+    # a kinship word before the office: the office still counts
+    ("Milei praised Argentina. Ana Irigoyen, the minister's sister and chief of staff, attended.",
+     "Ana Irigoyen", "Argentina"),
+    # a lower-case owner before "'s": the body it names
+    ("Tomás Irigoyen, the central bank's governor, spoke in Buenos Aires.", "Tomás Irigoyen",
+     "Central Bank of Argentina"),
+])
+def test_appositive_offices_after_kin_words_and_lower_case_owners(sentence, person, place):
+    assert roles(sentence)[person][1] == place
+
+
+def test_a_successor_holds_the_office_of_the_person_before():
+    text = ("General Ana Irigoyen, then commander of Southern Command, met Milei in Ushuaia. "
+            "Her successor, Admiral Tomás Weiland, visited Buenos Aires in 2025.")
+    assert roles(text)["Tomás Weiland"][1] == "United States Southern Command"
+    # with no office placed for the person before, the successor gets none
+    assert "Tomás Weiland" not in roles("Milei met Ana Irigoyen in Ushuaia. Her successor, Tomás Weiland, "
+                                        "visited Salta.")
+
+
+def test_a_country_named_only_by_a_demonym_in_an_office_is_a_node_of_the_graph(ontology):
+    doc = Document("t", 'Milei praised Argentina. "It worked," said Tomás Weiland, a former Chilean finance minister.',
+                   "t.txt", "t", "", "2025-09")
+    graph = RuleExtractor().extract(doc, ontology)
+    names = {node.id: node.name for node in graph.nodes.values()}
+    edges = {(names[e.source], e.type, names[e.target]) for e in graph.edges.values()}
+    assert ("Tomás Weiland", "HOLDS_ROLE", "Chile") in edges
+
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    ("Milei praised Argentina. Tomás Weiland was appointed economy minister in 2024.",
+     "Tomás Weiland", ("HOLDS_ROLE", "Argentina")),
+    ("Milei praised Argentina. Tomás Weiland, who served as economy minister under Macri, spoke.",
+     "Tomás Weiland", ("HOLDS_ROLE", "Argentina")),
+    ("Milei praised Argentina. Tomás Weiland became president of the Rosario Rural Society in May.",
+     "Tomás Weiland", ("LEADS", "Rosario Rural Society")),
+    ("Milei praised Argentina. Tomás Weiland, now a senior adviser at YPF, spoke.",
+     "Tomás Weiland", ("HOLDS_ROLE", "YPF")),
+])
+def test_an_office_stated_by_a_verb_is_an_office(sentence, person, expected):
+    assert roles(sentence)[person][:2] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Milei praised Argentina. Tomás Weiland was not appointed economy minister.",
+    "Milei praised Argentina. Tomás Weiland may be named economy minister.",
+    "Milei praised Argentina. Tomás Weiland is expected to be appointed economy minister.",
+    "Milei named Tomás Weiland as his guest.",
+])
+def test_an_office_denied_hedged_or_of_someone_else_is_none(sentence):
+    assert "Tomás Weiland" not in roles(sentence) and "Javier Milei" not in roles(sentence)
+
+
+def test_every_name_of_a_list_after_a_plural_office_holds_it():
+    found = roles("Milei praised Argentina. Argentina's ministers, Tomás Weiland and Ana Irigoyen, flew to Washington.")
+    assert found["Tomás Weiland"][:2] == found["Ana Irigoyen"][:2] == ("HOLDS_ROLE", "Argentina")
+    # a singular office is the first name's only
+    assert "Ana Irigoyen" not in roles("Milei praised Argentina. The minister, Tomás Weiland and Ana Irigoyen "
+                                       "flew to Washington.")
+
+
+def test_a_body_before_an_office_only_says_whose_office_it_is():
+    found = read("President Javier Milei met Quilmes chief executive Tomás Weiland on Monday.")
+    assert ("Javier Milei", "MET_WITH", "Tomás Weiland") in found
+    assert not any(k[1] == "MET_WITH" and "Quilmes" in (k[0], k[2]) for k in found)
+
+
+def test_a_president_of_an_article_whose_country_has_its_own_is_the_nearby_other_country_s():
+    # Milei (a sitting head in the knowledge file) is named after: order does not matter
+    found = roles("Paraguay hosted the summit. President Tomás Irigoyen welcomed Milei. Milei praised Argentina.")
+    assert found["Tomás Irigoyen"][:2] == ("LEADS", "Paraguay")
+    # two other countries nearby: left unplaced rather than guessed
+    assert "Tomás Irigoyen" not in roles("Milei praised Argentina. Brazil and Chile sent envoys. "
+                                         "President Tomás Irigoyen spoke.")
+
+
+def test_a_party_after_a_comma_and_of_is_membership_and_a_place_is_not():
+    assert read("Deputy Ana Irigoyen, of the Left Front, objected.").get(
+        ("Ana Irigoyen", "MEMBER_OF", "Left Front")) == "rule:name-of-party"
+    assert not [k for k in read("Tomás Weiland, of Buenos Aires, said no.") if k[1] == "MEMBER_OF"]

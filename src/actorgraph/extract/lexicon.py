@@ -79,6 +79,12 @@ class EntityWords:
     not_name_words: frozenset[str]
     outlet_first_words: frozenset[str]
     org_last_words: frozenset[str]
+    outlet_nouns: frozenset[str]
+    group_suffixes: frozenset[str]
+    local_demonyms: frozenset[str]
+    role_nouns: frozenset[str]
+    firm_titles: frozenset[str]
+    measure_acronyms: frozenset[str]
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
     election_kinds: dict[str, str]
@@ -160,6 +166,7 @@ class Knowledge:
     apostrophe_names: list[str] = field(default_factory=list)   # "Moody's": names the tokenizer splits
     subdivisions: dict[str, str] = field(default_factory=dict)  # folded state/province -> country
     _subdivision_surfaces: set[str] = field(default_factory=set)  # the same names as written
+    heads_of_state: dict[str, str] = field(default_factory=dict)  # country -> its sitting head (known actor)
 
     @property
     def subdivision_names(self) -> list[str]:
@@ -265,5 +272,6 @@ def knowledge() -> Knowledge:
             canonical = prefer.get(fold(canonical)) or prefer.get(fold(country.name)) or canonical
             subdivisions.setdefault(fold(sub.name), canonical)
             surfaces.add(sub.name)
+    heads = {actors[n].country: n for n in raw.get("heads_of_state") or [] if n in actors and actors[n].country}
     return Knowledge(actors, names, acronyms, surnames, demonyms, seats, places, adjectives, adjective_of,
-                     forms, apostrophes, subdivisions, surfaces)
+                     forms, apostrophes, subdivisions, surfaces, heads)

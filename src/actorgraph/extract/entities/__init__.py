@@ -23,7 +23,7 @@ from .events import events, merge_elections, merge_elections_in_article, org_eve
 from .metonyms import bare_central_bank, metonyms
 from .model import ArticleEntities, Candidate, Entity, Mention, MentionEditor, mentions_by_sentence
 from .outlets import bylines, outlets
-from .single import PersonIndex, resolve_words
+from .single import PersonIndex, merge_person_variants, resolve_words
 from .tidy import drop_overlaps, mark_possessives, prune
 from .words import AGREEMENT_KINDS
 
@@ -42,6 +42,7 @@ PASSES = [
     find_candidates,               # tokens; capitalised runs, titles, known names, special shapes
     register_names,                # known and multi-word names, so single words can link to them
     resolve_words,                 # candidates -> mentions; surnames, acronyms, bare institutions
+    merge_person_variants,         # "Miguel Ángel Broda" / "Miguel Broda", accents, nicknames: one person
     outlets,                       # the publication of a byline or footer
     bylines,                       # the author of a byline
     case_errors,                   # names and aliases written in another case

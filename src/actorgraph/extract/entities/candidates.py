@@ -61,6 +61,9 @@ NICKNAME_RE = re.compile(
     rf"(?P<last>(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD}(?:\s(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD})?)")
 
 
+CAPS_WORD_BEFORE_RE = re.compile(r"\b[A-Z]{2,}[\s-]+$")
+
+
 # cheap tests that let a sentence skip a pattern that cannot match it
 _QUOTE_CHARS_RE = re.compile("[“\"‘]")
 
@@ -88,6 +91,8 @@ def register_names(result: ArticleEntities) -> None:
 # --- candidates from capitalised runs --------------------------------------------------
 
 def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledge) -> list[Candidate]:
+    if sentence.kind == "boilerplate":
+        return []  # "Related Topics: Argentina, United States", "Read more: ...": site furniture, no actors
     known_only = sentence.kind != "body"
     out: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -99,6 +104,9 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     chunk = text[sentence.start:sentence.end]
     base = sentence.start
     for m in (LIST_ORG_RE.finditer(chunk) if " of " in chunk or " for " in chunk else ()):
+        last = m.group().rsplit(" ", 1)[1]
+        if last.lower() in ORG_KEYWORDS or kb.lookup(last) or re.match(r" (?:of|for|on)\b", chunk[m.end():]):
+            continue  # "the Department of Commerce and Department of State": two bodies, not one list
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
     for m in (DOMAIN_RE.finditer(chunk) if "." in chunk else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
@@ -115,7 +123,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
         # part of the name when the possessor is no actor and an organisation keyword ends it
         owner = m.group("owner")
-        if kb.lookup(owner) or fold(owner) in kb.surnames or known_only or \
+        if kb.lookup(owner) or kb.lookup("the " + owner) and chunk[max(0, m.start("owner") - 4):m.start("owner")] in (
+                "the ", "The ") or fold(owner) in kb.surnames or known_only or \
                 any(s <= base + m.start() < e for s, e in taken):
             continue
         surface = m.group().strip()
@@ -125,7 +134,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe else ()):
         # "Techint's chairman": an unknown word whose chairman or shareholders are named is a firm
         word = m.group(1)
-        if kb.lookup(word) or fold(word) in kb.surnames or known_only or word.lower() in COMMON or \
+        if kb.lookup(word) or fold(word) in kb.surnames or known_only or _never_a_name(word, kb) or \
                 any(s <= base + m.start() < e for s, e in taken):
             continue
         claim(Candidate(base + m.start(1), base + m.end(1), word, "Organization", word))
@@ -148,6 +157,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"} or \
                 set(m.group(2).split()) & entity_words().clause_words:
             continue  # "MAGA is a movement": a clause, not a name
+        if CAPS_WORD_BEFORE_RE.search(chunk, 0, m.start()) or m.group(1).lower() in COMMON:
+            continue  # "MAKE ARGENTINA GREAT AGAIN movement": the end of a slogan, no acronym
         phrase = m.group()
         known = kb.lookup(phrase) or kb.lookup(m.group(1))
         if len(m.group(2).split()) == 1:
@@ -217,6 +228,10 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             and _capword(tokens[j + 1])
         after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
             j < n and tokens[j].lower in ("'s",))
+        place_start = tokens[i].start
+        if not after_in and start_of_sentence and j - i > 2 and tokens[i].lower in ("in", "near", "outside", "at") \
+                and not (j < n and tokens[j].lower in ("'s",)):
+            after_in, place_start = True, tokens[i + 1].start  # "In Mar del Plata, ...": a place
         if 2 <= j - i <= 3 and j < n and tokens[j].text == "," and not known_only and \
                 APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and not kb.lookup(_surface(tokens[i:j])) and \
                 not any(kb.lookup(t.text) for t in tokens[i:j]) and not _match_title(tokens[i:j], 0) and \
@@ -238,7 +253,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
                     and not kb.lookup(cand.surface):
                 continue  # unknown capitalised phrases inside quotations are slogans, not actors
             if after_in and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
-                    and cand.start == tokens[i].start:
+                    and cand.start == place_start:
                 continue  # "a summit in Rio de Janeiro": a place
             if qualifier and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
                     and cand.end == tokens[j - 1].end:
@@ -283,13 +298,20 @@ def _in_capitals(run: list[Token]) -> bool:
 
 
 def _capword(tok: Token) -> bool:
-    return tok.text[:1].isupper() and (tok.text[0].isalpha())
+    return tok.text[:1].isupper() and tok.text[0].isalpha() and tok.lower not in _HEADLINE_VERBS
+
+
+# verbs a headline in title case puts between names ("Trump Is Right Foundation"): a run stops
+# there; "Will" and "May" are also first names and months
+_HEADLINE_VERBS = entity_words().clause_words - {"will", "may", "can", "must", "shall", "do"}
 
 
 def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     """May the connector words tokens[j:k] join the run tokens[i:j] to the capital at k?"""
     words = [t.lower for t in tokens[j:k]]
     left = tokens[j - 1].lower
+    if words == ["and"] and _known_with_and(tokens, i):
+        return True  # "Industrial and Commercial Bank of China": a known name with "and" inside
     if words == ["and"]:
         # "Organization for Economic Cooperation and Development", "Agreement on Trade and
         # Investment"; not "Milei and Trump", nor "Bank of America and JPMorgan Chase" (a name of
@@ -315,6 +337,21 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
                 or tokens[i].lower in AGREEMENT_KEYWORDS
                 or _title_word(left) or any(tokens[x].lower in ORG_KEYWORDS for x in range(i, j)))
     return False
+
+
+_AND_NAMES: dict = {}
+
+
+def _known_with_and(tokens: list[Token], i: int) -> bool:
+    """Whether the tokens from ``i`` begin a known name with "and" inside it."""
+    if "names" not in _AND_NAMES:
+        _AND_NAMES["names"] = tuple(n for n in knowledge().names if " and " in n)
+    names = _AND_NAMES["names"]
+    if not names:
+        return False
+    start = fold(" ".join(t.text for t in tokens[i:i + 8]))
+    start = start[4:] if start.startswith("the ") else start
+    return any(start.startswith(n) for n in names)
 
 
 def _title_word(word: str) -> bool:
@@ -403,7 +440,8 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
         prefix = kb.lookup(before)
         if head and head.label == "Organization" and (prefix or fold(before) in kb.demonyms):
             return Candidate(s, e, surface, "Organization", head.name, head.country)
-        if prefix and prefix.label == "Organization" and body[cut].lower in ORG_KEYWORDS:
+        if prefix and prefix.label == "Organization" and body[cut].lower in ORG_KEYWORDS and \
+                not any(_match_title(body, k) for k in range(cut + 1, len(body))):
             return Candidate(s, e, surface, "Organization", prefix.name, prefix.country)
     if known_only:
         return None
@@ -429,7 +467,10 @@ def _whole_run(run: list[Token], kb: Knowledge, known_only: bool) -> Candidate |
     place_after_in = any(words[k] in ("in", "of") and kb.lookup(body[k - start + 1].text) is not None
                          and any(w in ORG_KEYWORDS for w in words[start:k])
                          for k in range(start + 1, len(words) - 1))
-    if has_place and (last in ORG_KEYWORDS or place_after_in) and last not in METONYM_HEADS \
+    # "US Department of Agriculture": a country, then a body's keyword head with its "of" part
+    keyword_of = (kb.is_demonym(body[0].text) or (kb.lookup(body[0].text) or _NONE).label == "Country") and any(
+        words[k] in ORG_KEYWORDS and words[k + 1] in ("of", "for") for k in range(start + 1, len(words) - 1))
+    if has_place and (last in ORG_KEYWORDS or place_after_in or keyword_of) and last not in METONYM_HEADS \
             and not any(_match_title(body, k) for k in range(len(body))):
         # "U.S. Embassy in Argentina" -> "United States Embassy in Argentina"
         parts = []
@@ -492,11 +533,15 @@ _TITLE_LAST = {t.split(" ")[-1] for t in TITLE_SET}
 def _match_title(run: list[Token], pos: int) -> int:
     """End index of the longest title starting at run[pos], or 0."""
     best = 0
-    if pos >= len(run) or run[pos].lower not in _TITLE_FIRST:
+    if pos >= len(run):
         return best
+    first = run[pos].lower
+    if first not in _TITLE_FIRST:
+        # "Governors X and Y": a title in the plural is no part of the first name either
+        return pos + 1 if first.endswith("s") and (first[:-1] in TITLE_SET or first[:-3] + "y" in TITLE_SET) else 0
     for end in range(pos + 1, min(len(run), pos + 5) + 1):
         words = " ".join(t.lower for t in run[pos:end])
-        if words in TITLE_SET:
+        if words in TITLE_SET or words.endswith("s") and (words[:-1] in TITLE_SET or words[:-3] + "y" in TITLE_SET):
             best = end
     return best
 
@@ -518,7 +563,8 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
         chunk = chunk[:-1]
     org_named = not sentence_start and len(chunk) >= 2 and chunk[-1].lower in ORG_KEYWORDS
     while chunk and (chunk[0].text in CONNECTORS or (chunk[0].lower in COMMON and
-                                                     chunk[0].lower not in ORG_MODIFIERS and not org_named)):
+                                                     chunk[0].lower not in ORG_MODIFIERS and not org_named)
+                     or (chunk[0].lower in entity_words().role_nouns and len(chunk) >= 3 and not org_named)):
         chunk = chunk[1:]  # "Van Hollen" keeps its capitalised particle; "Senate Banking Committee" its first word
     if not chunk:
         return None
@@ -546,7 +592,13 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
             or (len(chunk) >= 2 and any(fold(w) in POLITICAL_WORDS or w in POLITICAL_WORDS for w in words)):
         return Candidate(s, e, surface, "Organization", surface)  # "Grupo Financiero Galicia", "Chamber of Deputies"
     content = [w for w in words[:-1] if w not in CONNECTORS]
-    distinctive = [w for w in content if w not in COMMON or w in ORG_MODIFIERS]
+    # "Stock Exchange", "Energy Bank": head words alone name no body ("Central Bank" has a modifier)
+    distinctive = [w for w in content if (w not in COMMON and w not in entity_words().not_name_words)
+                   or w in ORG_MODIFIERS]
+    head = next((k for k in range(1, len(words) - 2) if words[k] in ORG_KEYWORDS and words[k + 1] in ("of", "for", "on")
+                 and words[k] not in METONYM_HEADS), None)
+    if head is not None and not titled and any(w not in COMMON and w not in CONNECTORS for w in words[:head]):
+        return Candidate(s, e, surface, "Organization", surface)  # "Lowell Institute for Economic Policy"
     if (last in ORG_KEYWORDS or last in entity_words().org_last_words) and distinctive and \
             last not in METONYM_HEADS | {"alliance", "group"}:
         return Candidate(s, e, surface, "Organization", surface)
@@ -564,14 +616,15 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
 
 def _person_like(chunk: list[Token], kb: Knowledge) -> bool:
     names = [t for t in chunk if t.lower not in NAME_PARTICLES]
-    if not 2 <= len(names) <= 4:
-        return False
+    if not 2 <= len(names) <= 4 or len(names[-1].text) == 1:
+        return False  # "Gen Z": a name ends in a surname, not an initial
     words = entity_words()
     for t in names:
         w = t.lower
         if (w in COMMON or w in GEO_WORDS or w in ORG_KEYWORDS or w in EVENT_KEYWORDS
                 or w in AGREEMENT_KEYWORDS or kb.is_demonym(t.text) or w in TITLE_SET
                 or w in ORG_FIRST_WORDS or w in words.not_name_words or w in words.org_last_words
+                or w in words.local_demonyms
                 or fold(w) in kb.party_adjectives or _origin_word(t.text, kb)):
             return False
         if t.text.isupper() and len(t.text) > 1:
@@ -590,7 +643,8 @@ def _never_a_name(word: str, kb: Knowledge) -> bool:
     words = entity_words()
     return (low in COMMON or low in ORG_KEYWORDS or low in GEO_WORDS or low in words.not_name_words
             or low in words.org_last_words or low in EVENT_KEYWORDS or low in AGREEMENT_KEYWORDS
-            or kb.is_demonym(word) or _origin_word(word, kb))
+            or kb.is_demonym(word) or _origin_word(word, kb) or low in words.local_demonyms
+            or low.endswith(tuple(words.group_suffixes)))
 
 
 def _origin_word(word: str, kb: Knowledge) -> bool:
@@ -611,4 +665,4 @@ def _person_name(chunk: list[Token]) -> str:
 
 
 APPOSITIVE_CLASS_RE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(ORG_CLASS_NOUNS))
-                                 + r")\b")
+                                 + r")\b(?!['’]s)")  # "X, the central bank's governor" is no bank

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Knowledge, PARTY_MEMBERS, fold, knowledge
-from .model import ArticleEntities, Mention, MentionEditor, mentions_by_sentence
+from .model import ArticleEntities, Mention, MentionEditor, _fold, mentions_by_sentence
 from .words import METONYM_HEADS
 
 
@@ -128,3 +128,8 @@ def bare_central_bank(result: ArticleEntities) -> None:
                 continue
             result.add(name, "Organization", result.text[s:m.end()], country)
             result.mentions.append(Mention(s, m.end(), result.text[s:m.end()], name, index))
+    bare = result.entities.get("Central Bank")
+    if bare is not None and bare.label == "Organization" and not any(
+            "central bank" in e.name.lower() and e.name not in ("Central Bank", name) for e in result.entities.values()):
+        # a capitalised "the Central Bank" with no other central bank named: the article country's
+        _fold(result, bare, result.add(name, "Organization", None, country))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..lexicon import knowledge
+from ..lexicon import fold, knowledge
 from ..text import tokenize
 from .model import ArticleEntities, Mention, MentionEditor
 from .candidates import _person_like, _person_name
@@ -14,9 +14,24 @@ from .candidates import _person_like, _person_name
 _OUTLET_NAME = r"((?:The\s)?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4})"
 
 
+_CAPS_NAME = r"((?:THE\s)?[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ&.'’-]+(?:\s(?:DE|DEL|LA|EL|[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ&.'’-]+)){0,4})"
+_SPANISH_NAME = r"((?:The\s|La\s|El\s|Los\s|Las\s)?[A-Z][\w&.'’-]*(?:\s(?:de|del|la|el|[A-Z][\w&.'’-]*)){0,4}[\w.])"
+
+
+# a cheap test per pattern: the text must hold this for the pattern to be tried
+OUTLET_NEEDS = ("By", "publish", "|", "desk", "report", "appeared")
 OUTLET_RES = (
     re.compile(r"^\W{0,3}By\s" + _OUTLET_NAME + r"\s(?:staff|newsroom|correspondents?|reporters?)\b", re.MULTILINE),
     re.compile(r"^\W{0,3}" + _OUTLET_NAME + r"\s(?:is\spublished|publishes)\b", re.MULTILINE),
+    # "By Ana Ruiz | The Pampas Review | May 2026": the part after the author
+    re.compile(r"^\W{0,3}By\s[^|\n]{3,60}\|\s*" + _OUTLET_NAME + r"\s*(?:\||$)", re.MULTILINE),
+    # "Pampas Herald live desk | Updated 18:42", "LA GACETA (Tucumán) — Staff report"
+    re.compile(r"^\W{0,3}" + _OUTLET_NAME + r"\s(?:live\s|news\s)?desk\b", re.MULTILINE),
+    re.compile(r"^\W{0,3}(?:" + _OUTLET_NAME[:-1] + r"|" + _CAPS_NAME[1:] + r")(?:\s\([^)\n]{1,30}\))?\s[—–-]\s"
+               r"(?:[Ss]taff|[Ss]pecial|[Oo]ur)\s(?:report|correspondent|reporter)", re.MULTILINE),
+    # "It first appeared in La Voz del Interior, Córdoba."
+    re.compile(r"\b(?:first|originally)\s(?:appeared|published|ran)\sin\s" + _SPANISH_NAME + r"(?=[,.;]|\s*$)",
+               re.MULTILINE),
 )
 
 
@@ -26,10 +41,18 @@ def outlets(result: ArticleEntities) -> None:
     the article does not otherwise mention, so it is left alone."""
     text = result.text
     names: list[str] = []
-    for pattern in OUTLET_RES:
+    for need, pattern in zip(OUTLET_NEEDS, OUTLET_RES):
+        if need not in text and not (need == "report" and "correspondent" in text) and \
+                not (need == "appeared" and ("published" in text or " ran " in text)):
+            continue
         for found in pattern.finditer(text):
-            name = re.split(r"\.\s", re.sub(r"^The\s", "", found.group(1)))[0].rstrip(".")
-            if len(name) < 4 or knowledge().lookup(name) is not None:
+            surface = next(g for g in found.groups() if g)
+            if surface.isupper():
+                surface = surface.title()  # "LA OPINIÓN" -> "La Opinión"
+            name = re.split(r"\.\s", re.sub(r"^The\s", "", surface))[0].rstrip(".")
+            kb = knowledge()
+            if len(name) < 4 or kb.lookup(name) is not None or fold(name) in kb.seats or fold(name) in kb.places \
+                    or fold(name) in kb.subdivisions:
                 continue
             if any(name.startswith(n + " ") for n in names):
                 continue  # "© 2026 Pampas Monitor Media SRL" after "Pampas Monitor is published"
@@ -42,7 +65,7 @@ def outlets(result: ArticleEntities) -> None:
             continue
         result.add(name, "Organization")
         with MentionEditor(result) as edit:
-            for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            for found in re.finditer(r"\b" + re.escape(name) + r"\b", text, re.IGNORECASE):
                 index = bisect.bisect_right(starts, found.start()) - 1
                 if index < 0 or found.start() >= result.sentences[index].end:
                     continue
@@ -56,6 +79,11 @@ BYLINE_RE = re.compile(
     r"(?=\s*(?:[,|;]|$|\s+and\s|\s+in\s))", re.MULTILINE)
 
 
+AND_AUTHOR_RE = re.compile(
+    r"[ \t]+and[ \t]+(?P<name>[A-Z][\w'’.-]+(?:[ \t](?:(?:de|del|da|van|von|la)[ \t])?[A-Z][\w'’.-]+){1,3})"
+    r"(?=[ \t]*(?:[,|;]|$|[ \t]+in[ \t]))", re.MULTILINE)
+
+
 def bylines(result: ArticleEntities) -> None:
     """'By Ana Ruiz, energy correspondent', 'By Ana Ruiz | The Review | May 2026', 'Author: Dr.
     Ana Ruiz': the author of a byline is a person, though the line is no sentence of the body."""
@@ -65,18 +93,24 @@ def bylines(result: ArticleEntities) -> None:
         return
     starts = [s.start for s in result.sentences]
     with MentionEditor(result) as edit:
+        found_names = []
         for found in BYLINE_RE.finditer(text):
-            surface = found.group("name")
-            words = tokenize(surface)
+            found_names.append((found.start("name"), found.end("name"), found.group("name")))
+            more = AND_AUTHOR_RE.match(text, found.end("name"))
+            if more:  # "By Ana Ruiz and Tom Lee"
+                found_names.append((more.start("name"), more.end("name"), more.group("name")))
+        for start, end, surface in found_names:
+            shouted = surface.isupper()
+            words = tokenize(surface.title() if shouted else surface)  # "By MARÍA JOSÉ ALDANA"
             known = kb.lookup(surface)
             if known is None and not _person_like(words, kb):
                 continue  # "By Southern Wire Service staff" is the outlet's
             if known is not None and known.label != "Person":
                 continue
-            index = bisect.bisect_right(starts, found.start("name")) - 1
-            if index < 0 or found.start("name") >= result.sentences[index].end:
+            index = bisect.bisect_right(starts, start) - 1
+            if index < 0 or start >= result.sentences[index].end:
                 continue
             name = known.name if known else _person_name(words)
             result.add(name, "Person", surface)
-            edit.drop(index, lambda m: m.start < found.end("name") and found.start("name") < m.end)
-            edit.add(Mention(found.start("name"), found.end("name"), surface, name, index))
+            edit.drop(index, lambda m, start=start, end=end: m.start < end and start < m.end)
+            edit.add(Mention(start, end, surface, name, index))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import COMMON, Knowledge, fold, knowledge
+from ..lexicon import COMMON, NOT_SITTING, TEMPORAL, Knowledge, entity_words, fold, knowledge
 from ..text import Sentence, Token
-from .model import ArticleEntities, Candidate, Entity, Mention, _most_mentioned_country
+from .model import ArticleEntities, Candidate, Entity, Mention, _fold, _most_mentioned_country
 from .words import INSTITUTIONS, SPEECH_VERBS
 from .candidates import APPOSITIVE_CLASS_RE, _never_a_name
 
@@ -14,7 +14,7 @@ from .candidates import APPOSITIVE_CLASS_RE, _never_a_name
 def resolve_words(result: ArticleEntities) -> None:
     """Every candidate becomes a mention; single words resolve to surnames, acronyms, institutions."""
     kb = knowledge()
-    persons = PersonIndex([e for e in result.entities.values() if e.label == "Person"])
+    persons = PersonIndex([e for e in result.entities.values() if e.label == "Person"], _full_mentions(result), kb)
     acronyms = _acronyms(result.text, result, kb)
     for index, cands in enumerate(result.candidates):
         for cand in cands:
@@ -62,27 +62,90 @@ def _acronyms(text: str, result: ArticleEntities, kb: Knowledge) -> dict[str, st
     return found
 
 
+def _full_mentions(result: ArticleEntities) -> dict[str, list[int]]:
+    """Where each person is named in full (more than one word), in article order."""
+    found: dict[str, list[int]] = {}
+    for cands in result.candidates:
+        for cand in cands:
+            if cand.label == "Person" and cand.name and " " in cand.surface.strip():
+                found.setdefault(cand.name, []).append(cand.start)
+    return found
+
+
+def _after(tokens: list[Token], end: int, n: int) -> list[Token]:
+    """The first ``n`` tokens that start at or after ``end`` (tokens are in text order)."""
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < end:
+            lo = mid + 1
+        else:
+            hi = mid
+    return tokens[lo:lo + n]
+
+
+# speech verbs whose object is the one spoken to ("told Neura", "told Reuters"), often an outlet:
+# a single unknown word after them is no speaker
+RECIPIENT_VERBS = {"told", "tells", "asked", "asks", "replied", "responded"}
+
+
+ERA_WORDS = {"years", "era", "decade", "decades", "period", "days", "age", "legacy", "doctrine", "-era"}
+
+
 class PersonIndex:
     """The article's people looked up by one word, earliest-introduced first.
 
     A word names a person when it is the surname, the second-last name of a longer name, an
     alias, or (when the caller allows it) the first name. Lookups are dictionary reads, so
-    resolving every single word of a long article stays linear in its length.
+    resolving every single word of a long article stays linear in its length. A surname two
+    people of the article share ("Milei" beside Javier and Karina Milei) goes, as a reader
+    takes it, to the better-known bearer (the knowledge file's), else to the one named in full
+    more often before it, else to the one named in full most recently before it.
     """
 
-    def __init__(self, persons: list[Entity]):
+    def __init__(self, persons: list[Entity], full_mentions: dict[str, list[int]] | None = None,
+                 kb: Knowledge | None = None):
         self.persons = persons
         self.order = {id(p): k for k, p in enumerate(persons)}
         self.strong: dict[str, int] = {}   # surname, second-last name, alias -> earliest person
         self.first: dict[str, int] = {}    # first name -> earliest person
         self.full: dict[tuple[str, str], int] = {}  # (first, last) -> earliest person
+        self.bearers: dict[str, list[int]] = {}  # surname -> every person bearing it
+        self.named_at = full_mentions or {}
+        self.kb = kb
         for k, person in enumerate(persons):
             parts = [fold(p) for p in person.name.split()]
             keys = [parts[-1], *([parts[-2]] if len(parts) > 2 else []), *(fold(a) for a in person.aliases)]
             for key in keys:
                 self.strong.setdefault(key, k)
+            if len(parts) > 1:
+                self.bearers.setdefault(parts[-1], []).append(k)
             self.first.setdefault(parts[0], k)
             self.full.setdefault((parts[0], parts[-1]), k)
+
+    def include(self, entity: Entity) -> None:
+        """A person first named by a bare surname joins the index as one more bearer of it."""
+        if id(entity) in self.order:
+            return
+        k = self.order[id(entity)] = len(self.persons)
+        self.persons.append(entity)
+        self.bearers.setdefault(fold(entity.name.split()[-1]), []).append(k)
+
+    def shared(self, key: str, at: int) -> Entity | None:
+        """The person a surname names when several of the article's people bear it."""
+        bearers = self.bearers.get(key, [])
+        if len(bearers) < 2:
+            return None
+        people = [self.persons[k] for k in bearers]
+        known = self.kb.surnames.get(key) if self.kb else None
+        for person in people:
+            if person.name == known:
+                return person
+        counts = sorted((sum(s < at for s in self.named_at.get(p.name, ())), -self.order[id(p)]) for p in people)
+        if counts[-1][0] > counts[-2][0]:
+            return self.persons[-counts[-1][1]]
+        latest = max(people, key=lambda p: max((s for s in self.named_at.get(p.name, ()) if s < at), default=-1))
+        return latest
 
     def alias(self, entity: Entity, surface: str) -> None:
         """``entity`` was just given the alias ``surface``: later lookups find it by that too."""
@@ -108,8 +171,18 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
     if word in acronyms:
         entity = result.entities[acronyms[word]]
         return entity.name, entity.label
+    following = _after(tokens, cand.end, 1)
+    if following and following[0].lower in ERA_WORDS and not cand.titled:
+        return None, None  # "the Kirchner years", "the Menem era": a period, no mention of the person
     first_name = cand.titled is False and key in persons.first and _next_is_lower_name(tokens, cand)
-    person = persons.by_word(key, first_name)
+    person = persons.shared(key, cand.start) or persons.by_word(key, first_name)
+    known_bearer = kb.surnames.get(key)
+    if person is not None and known_bearer and known_bearer != person.name and fold(person.name.split()[-1]) == key \
+            and (cand.titled or person.name in kb.actors):
+        # "President Milei", or a bare "Milei", in an article that names only Karina Milei in full: a
+        # reader takes the better-known bearer, unless the article's one is no known actor
+        persons.include(result.add(known_bearer, "Person", None, kb.country_of(known_bearer)))
+        return known_bearer, "Person"
     if person is not None:  # earliest-introduced person with this surname (or first name)
         return person.name, "Person"
     if key in kb.surnames:
@@ -131,6 +204,8 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
     known = kb.lookup(word)
     if known:
         return known.name, known.label
+    if word.isupper() and word.lower() in entity_words().measure_acronyms:
+        return None, None  # "80% of the GDP", "against the USD": a measure, no actor
     if word.isupper() and word.isalpha() and len(word) >= 3 and before_word and before_word[0].lower == "the" \
             and sentence.kind == "body" and not re.match(r"\s+[a-z]", result.text[cand.end:cand.end + 2]):
         return word, "Organization"  # "led by the FNSEA,": an acronym named with an article is a body
@@ -146,7 +221,15 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         return person.name, "Person"
     if _never_a_name(word, kb):
         return None, None  # "said the Bank", "one Argentine said", "the Argentine-born"
-    if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS):
+    if after and after[0] in entity_words().outlet_nouns:
+        return word, "Organization"  # "told Mitre radio": a broadcaster, not a person
+    firm = _after(tokens, cand.end, 4)
+    for n in (3, 2, 1):
+        if len(firm) > n and " ".join(t.lower for t in firm[:n]) in entity_words().firm_titles and \
+                firm[n].text[:1].isupper() and word.lower() not in TEMPORAL | NOT_SITTING:
+            return word[:1].upper() + word[1:], "Organization"  # "Quilmes chief executive X": the firm
+    if cand.titled or (after and after[0] in SPEECH_VERBS) or (before and before[-1] in SPEECH_VERBS and
+                                                                 before[-1] not in RECIPIENT_VERBS):
         return word[:1].upper() + word[1:], "Person"
     if APPOSITIVE_CLASS_RE.match(result.text, cand.end):
         return word, "Organization"  # "Tenaris, the pipe maker controlled by ..."
@@ -193,3 +276,48 @@ def _next_is_lower_name(tokens: list[Token], cand: Candidate) -> bool:
     """'Donald trump': a first name followed by a lower-cased surname."""
     after = [t for t in tokens if t.start >= cand.end][:1]
     return bool(after) and after[0].text[:1].islower() and after[0].lower not in COMMON
+
+
+_NICKNAME_IN_RE = re.compile(r"[“\"‘']([^“”\"‘’']{2,20})[”\"’']")
+
+
+def merge_person_variants(result: ArticleEntities) -> None:
+    """One person under the variants of one name an article uses: with and without accents
+    ("Galperín" / "Galperin"), with and without middle names ("Miguel Ángel Broda" / "Miguel
+    Broda"), and by a nickname it gave ('Carlos "Chino" Pérez' / "Chino Pérez"). The fuller,
+    better-known or earlier name stays; the other becomes its alias."""
+    kb = knowledge()
+    people = [e for e in result.entities.values() if e.label == "Person"]
+    if len(people) < 2:
+        return
+    order = {e.name: k for k, e in enumerate(people)}
+
+    def keep_first(a: Entity, b: Entity) -> tuple[Entity, Entity]:
+        """(kept, merged): the known one, else the one with more words, else the earlier one."""
+        rank = [(a.name in kb.actors, len(a.name.split()), -order[a.name]),
+                (b.name in kb.actors, len(b.name.split()), -order[b.name])]
+        return (a, b) if rank[0] >= rank[1] else (b, a)
+
+    by_key: dict[tuple[str, str], list[Entity]] = {}
+    for person in people:
+        parts = fold(person.name).split()
+        if len(parts) >= 2:
+            by_key.setdefault((parts[0], parts[-1]), []).append(person)
+        for alias in person.aliases:
+            nick = _NICKNAME_IN_RE.search(alias)
+            if nick and len(parts) >= 2:
+                by_key.setdefault((fold(nick.group(1)), parts[-1]), []).append(person)
+    for group in by_key.values():
+        unique = [p for p in {id(p): p for p in group}.values() if p.name in result.entities]
+        if len(unique) < 2:
+            continue
+        forms = {fold(p.name) for p in unique}
+        longer = [p for p in unique if len(p.name.split()) > 2 and not _NICKNAME_IN_RE.search(" ".join(p.aliases))]
+        if len(forms) > 2 or len({fold(p.name) for p in longer}) > 1:
+            continue  # "Juan Carlos Pérez" and "Juan Manuel Pérez": two people
+        if sum(p.name in kb.actors for p in unique) > 1:
+            continue  # two known people are never one
+        kept = unique[0]
+        for other in unique[1:]:
+            kept, gone = keep_first(kept, other)
+            _fold(result, gone, kept)

@@ -7,11 +7,11 @@ from ..rulebook import rulebook
 
 
 CONNECTORS = {"of", "for", "the", "de", "del", "da", "do", "dos", "das", "la", "las", "los", "y",
-              "van", "von", "der", "bin", "al", "on", "and", "in", "por", "para", "el"}
+              "van", "von", "der", "bin", "al", "on", "and", "in", "por", "para", "el", "di", "du", "le"}
 
 
 NAME_PARTICLES = {"de", "del", "da", "do", "dos", "das", "la", "van", "von", "der", "bin", "al", "y",
-                  "por", "para", "el"}
+                  "por", "para", "el", "di", "du", "le"}
 
 
 ORG_MODIFIERS = {"foreign", "economy", "finance", "interior", "defense", "defence", "justice",

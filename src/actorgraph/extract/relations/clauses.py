@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..entities import Mention
+from ..lexicon import TITLE_SET
 from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
                    TIME_WORDS, mention_label)
 
@@ -76,6 +77,8 @@ ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|on
 
 def is_modifier(ents, text, m: Mention, mentions) -> bool:
     """'US support', 'U.S. Secretary of State Marco Rubio': a place name used as a modifier."""
+    if mention_label(ents, m) == "Organization" and not m.possessive:
+        return is_office_modifier(ents, text, m, mentions)
     if mention_label(ents, m) != "Country" or m.possessive:
         return False
     after = text[m.end:m.end + 40]
@@ -85,6 +88,16 @@ def is_modifier(ents, text, m: Mention, mentions) -> bool:
             not ADVERB_OR_VERB.fullmatch(nxt.group(1)) and not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
         return True
     return is_title_modifier(ents, text, m, mentions)
+
+
+def is_office_modifier(ents, text, m: Mention, mentions) -> bool:
+    """'met OpenAI chief executive Sam Altman': the body only says whose office it is; the
+    person is the one met."""
+    nxt = re.match(r"\s+((?:[A-Za-z][\w-]*\s+){1,3}?)(?=[A-Z])", text[m.end:m.end + 45])
+    if not nxt or " ".join(nxt.group(1).lower().split()) not in TITLE_SET:
+        return False
+    at = m.end + nxt.end()
+    return any(x.start == at and mention_label(ents, x) == "Person" for x in mentions)
 
 
 def is_title_modifier(ents, text, m: Mention, mentions) -> bool:

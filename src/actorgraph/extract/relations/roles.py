@@ -15,15 +15,50 @@ LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency
 MAX_TITLE_WORDS = max(len(t.split()) for t in TITLE_SET)
 
 
-def title_before(tokens: list[Token], i: int) -> tuple[str, int] | None:
-    """The longest title that ends right before tokens[i]: (title, start index) or None."""
+def title_before(tokens: list[Token], i: int, plural: bool = False) -> tuple[str, int] | None:
+    """The longest title that ends right before tokens[i]: (title, start index) or None; with
+    ``plural``, also a title in the plural ("Senators X and Y"), returned in the singular."""
     for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
         words = " ".join(t.lower for t in tokens[i - n:i])
         if words.startswith("under ") and tokens[i - n].text == "under":
             continue  # "the Treasury, under Secretary Bessent": a preposition, not an Under Secretary
         if words in TITLE_SET:
             return words, i - n
+        if plural and words.endswith("s") and singular_title(words):
+            return singular_title(words), i - n
     return None
+
+
+def singular_title(words: str) -> str | None:
+    """'senators' -> 'senator', 'foreign ministers' -> 'foreign minister', else None."""
+    head, _, last = words.rpartition(" ")
+    for one in ((last[:-3] + "y") if last.endswith("ies") else None, last[:-1]):
+        if one and (f"{head} {one}" if head else one) in TITLE_SET:
+            return f"{head} {one}" if head else one
+    return None
+
+
+def _listed_title(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
+                  i: int) -> tuple[tuple[str, int] | None, int]:
+    """A plural title before a list of people: 'Senators X and Y', 'Governors X, Y and Z'.
+    Returns the title as title_before does, and the index of the token after it."""
+    if i < 1 or (tokens[i - 1].lower not in ("and", ",") and not tokens[i - 1].lower.endswith("s")):
+        return None, i
+    k, starts = i, {t.start: n for n, t in enumerate(tokens)}
+    by_end = {x.end: x for x in mentions if not x.anaphor}
+    while k > 1 and tokens[k - 1].lower in ("and", ","):
+        previous = by_end.get(tokens[k - 2].end)
+        if previous is None or mention_label(ents, previous) != "Person" or previous.start not in starts:
+            return None, i
+        k = starts[previous.start]
+    if k == i:
+        found = title_before(tokens, i, plural=True)
+        plural = found and tokens[i - 1].lower.endswith("s") and found[0] != tokens[i - 1].lower
+        return (found, i) if plural else (None, i)
+    found = title_before(tokens, k, plural=True)
+    if found and tokens[k - 1].lower.endswith("s") and found[0].split()[-1] != tokens[k - 1].lower:
+        return found, k
+    return None, i
 
 
 def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -37,13 +72,18 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         i = starts.get(m.start)
         if i is None:
             continue
-        of_party = OF_THE.match(text, m.end) if text.startswith(" of ", m.end) else None
+        of_party = OF_THE.match(text, m.end) if text.startswith(" of ", m.end) else \
+            COMMA_OF_THE.match(text, m.end) if text.startswith(", of ", m.end) else None  # "X, of the Left Front,"
         if of_party:  # "Ezequiel Atauche of La Libertad Avanza": a member of the party
             target = next((x for x in mentions if x.start == of_party.end()), None)
             if target and mention_label(ents, target) == "Organization" and (
                     target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
                 out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
         found = title_before(tokens, i)
+        title_end = i
+        if not found:
+            # "Senators X and Y": the plural office of a list reaches every name in it
+            found, title_end = _listed_title(ents, tokens, mentions, i)
         if found and found[0] in OCCUPATIONS:
             found = None  # "businessman Alec Oxenford": look for the office around it
         role = None
@@ -114,14 +154,18 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                     out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
                 elif target and mention_label(ents, target) in ("Country", "Organization"):
                     where = target.entity
-            role_text = text[tokens[k].start:tokens[i - 1].end]
+            role_text = text[tokens[k].start:tokens[title_end - 1].end]
+            if title_end != i or tokens[i - 1].lower != title.split()[-1]:
+                role_text = role_text[:-1] if role_text.endswith("s") and not role_text.endswith("ies") else \
+                    role_text[:-3] + "y" if role_text.endswith("ies") else role_text  # "Senators" -> "Senator"
             role = (title, mods, where, role_text)
             if party:
                 if party not in ents.entities:
                     ents.add(party, "Organization", None, kb.country_of(party))
                 out.append(Relation(m.entity, party, "MEMBER_OF", index, why="rule:party-title"))
         else:
-            role = _appositive_role(ents, tokens, mentions, m, i)
+            role = _appositive_role(ents, tokens, mentions, m, i) or _counterpart(ents, tokens, mentions, m) or \
+                _successor(ents, m) or _listed_appositive(ents, tokens, mentions, m, i)
         if role is None:
             party = _party_after(ents, m)
             if party:  # "Raúl Jalil, a Peronist, ...": no office, but a party
@@ -152,6 +196,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                               and mention_label(ents, x) in ("Organization", "Country")), None)
                 if owner:
                     where, title, role_text = owner.entity, owned.group("role"), owned.group("role")
+        if where is None and found:
+            succeeded = _successor(ents, m)  # "Her successor, Admiral X": the office she held
+            if succeeded and succeeded[2]:
+                where = succeeded[2]
         if where is None:
             behalf = re.match(r"[^.;]{0,60}?\bon\s+behalf\s+of\s+(?:the\s+)?", text[m.end:m.end + 90])
             if behalf:  # "X signed the deal on behalf of the European Union"
@@ -159,7 +207,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 where = next((x.entity for x in mentions if x.start == at and
                               mention_label(ents, x) in ("Country", "Organization")), None)
         if where is None:
-            where = _subdivision_country(text[max(ents.sentences[index].start, m.start - 60):m.end + 40])
+            where = _subdivision_country(text[max(ents.sentences[index].start, m.start - 60):
+                                              min(ents.sentences[index].end, m.end + 40)])
         if where is None and found and title == "senator" and role_text == "Senator" and \
                 "United States" in ents.entities and ents.home != "United States":
             # "Senator Mark Kelly" with no party or country word: English-language press writes
@@ -169,14 +218,33 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             where = ents.country_of(m.entity) or "United States"  # "Deputy Secretary of State X"
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
+        fallback = where is None and not ents.country_of(m.entity)
         if where is None:
             where = ents.country_of(m.entity) or ents.home
         if where is None or where == m.entity:
             continue
+        sitting_head = title in HEAD_OF_STATE and not (set(mods) & NOT_SITTING)
+        leaders = ents.__dict__.setdefault("_sitting_heads", {})
+        known_head = kb.heads_of_state.get(where)
+        if known_head in ents.entities and known_head != m.entity:
+            leaders.setdefault(where, known_head)  # the article names that country's sitting head
+        if fallback and sitting_head and leaders.get(where, m.entity) != m.entity:
+            # "President X" when the article's country already has its president: a foreign one, of
+            # the one other country this sentence or the one before names (else left unplaced)
+            near = _by_sentence(ents)
+            others = {x.entity for x in near.get(m.sentence - 1, []) + near.get(m.sentence, [])
+                      if mention_label(ents, x) == "Country" and x.entity != where and x.entity not in leaders}
+            if len(others) != 1:
+                continue
+            where = others.pop()
+        if sitting_head and where not in leaders and (not fallback or _known_head(ents, m.entity, where)):
+            leaders[where] = m.entity
         where_label = ents.entities.get(where).label if ents.entities.get(where) else (
             "Country" if kb.actors.get(where) and kb.actors[where].label == "Country" else "Organization")
         if where_label not in ("Country", "Organization"):
             continue
+        if where not in ents.entities and where_label == "Country":
+            ents.add(where, "Country", None, where)  # "a former Chilean finance minister": Chile, named by its demonym
         why = "rule:title-role" if found else "rule:appositive-role"
         sitting = not (set(mods) & NOT_SITTING)
         heads = HEAD_OF_STATE if where_label == "Country" else HEAD_OF_ORG
@@ -184,10 +252,78 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             out.append(Relation(m.entity, where, "LEADS", index, {"role": _role_word(role_text, mods)}, why=why))
         else:
             out.append(Relation(m.entity, where, "HOLDS_ROLE", index, {"role": _role_word(role_text, mods)}, why=why))
+        ents.__dict__.setdefault("_held", {}).setdefault(m.entity, (title, where, m.start))
         entity = ents.entities.get(m.entity)
         if entity is not None and not entity.country and where_label == "Country":
             entity.country = where
     return out + _leads_phrases(ents, tokens, mentions, index)
+
+
+COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterparts?,?\s+$")
+COUNTERPART_AFTER = re.compile(r",\s+(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterpart\b")
+
+
+def _counterpart(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], m: Mention):
+    """'President Milei met his Chilean counterpart, X': X holds the office the possessor holds,
+    for the country the demonym names (role as title_before would give it, else 'counterpart')."""
+    text = ents.text
+    if "counterpart" not in text[max(0, m.start - 40):m.end + 40]:
+        return None
+    sentence = ents.sentences[m.sentence]
+    found = COUNTERPART_BEFORE.search(text, max(sentence.start, m.start - 40), m.start) or \
+        COUNTERPART_AFTER.match(text, m.end, sentence.end)
+    if not found:
+        return None
+    kb = knowledge()
+    place = found.group("place")
+    where = kb.demonyms.get(fold(place)) if kb.is_demonym(place) else None
+    known = kb.lookup(place)
+    if where is None and known and known.label == "Country":
+        where = known.name  # "his US counterpart"
+    if where is None:
+        return None
+    at = found.start() if found.re is COUNTERPART_BEFORE else m.start
+    owner = next((x for x in reversed(mentions) if x.end <= at and x.entity != m.entity and
+                  mention_label(ents, x) == "Person"), None)
+    if owner is None:
+        return None
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    office = title_before(tokens, starts[owner.start]) if owner.start in starts else None
+    if office is None or office[0] in OCCUPATIONS:
+        return "counterpart", [], where, "counterpart"
+    return office[0], [], where, text[tokens[office[1]].start:tokens[starts[owner.start] - 1].end]
+
+
+SUCCESSOR_BEFORE = re.compile(r"\b(?P<poss>[Hh]is|[Hh]er)\s+(?:eventual\s+|immediate\s+)?(?P<kind>successor|predecessor),\s+"
+                              r"(?:(?:[A-Z][\w.]*)\s+)?$")
+
+
+def _successor(ents: ArticleEntities, m: Mention):
+    """'Her successor, Admiral X': X held the office the person 'her' stands for held (the
+    latest person named before, whose office the article has already placed)."""
+    text = ents.text
+    sentence = ents.sentences[m.sentence]
+    found = SUCCESSOR_BEFORE.search(text, max(sentence.start, m.start - 40), m.start)
+    if not found:
+        return None
+    held = ents.__dict__.get("_held", {})
+    near = _by_sentence(ents)
+    opening = not text[sentence.start:found.start()].strip(" \"“")
+    # "... Y. Her successor, X": the previous sentence's subject (its first person); mid-sentence,
+    # the latest person before the possessive
+    pool = near.get(m.sentence - 1, []) if opening else [x for x in near.get(m.sentence, []) if x.end <= found.start()]
+    people = [x for x in pool if x.entity != m.entity and mention_label(ents, x) == "Person" and not x.anaphor]
+    owner = people[0] if opening and people else people[-1] if people else None
+    if owner is None or owner.entity not in held:
+        return None
+    title, where, _ = held[owner.entity]
+    return title, [], where, found.group("kind")
+
+
+def _known_head(ents: ArticleEntities, person: str, country: str) -> bool:
+    """Whether the knowledge file places ``person`` in ``country`` (so "President X" placed
+    there by default is that country's own president)."""
+    return knowledge().country_of(person) == country
 
 
 def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
@@ -210,6 +346,11 @@ US_OFFICES = {"secretary of state", "deputy secretary of state", "treasury secre
               "national security advisor", "homeland security secretary", "assistant secretary of state",
               "under secretary of state", "undersecretary of state"}
 OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+COMMA_OF_THE = re.compile(r",\s+of\s+(?:the\s+)?")
+KIN = {"sister", "brother", "wife", "husband", "son", "daughter", "father", "mother", "cousin", "nephew", "niece",
+       "friend", "ally", "confidant", "confidante", "protégé", "protege", "partner"}
+# offices held abroad: "Argentina's envoy in Washington" serves Argentina, wherever posted
+DIPLOMATS = {"ambassador", "envoy", "consul", "chargé", "charge"}
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b|"
@@ -237,11 +378,13 @@ def _place_of(ents: ArticleEntities, name: str) -> str | None:
 
 
 APPOSITIVE_AFTER = re.compile(
-    r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?P<poss>[\w.’'-]+(?:\s[A-Z][\w-]+)?['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
+    r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s)|,?\s+(?:who\s+)?(?P<verb>(?:is|was|has\s+been|had\s+been)\s+"
+    r"(?:appointed|named|sworn\s+in\s+as|elected)|became|becomes|serves\s+as|served\s+as|took\s+office\s+as)(?=\s))"
+    r"\s+(?:(?:now|currently|also)\s+)?(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
+    r"(?P<poss>(?:[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
-    r"close|key|top|senior|star|longtime|long-time)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
-    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
+    r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
+    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
     r"have|had|is|was|said|noted|will)\b)")
 APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
@@ -276,7 +419,7 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     after = text[m.end:sentence.end]
     match = APPOSITIVE_AFTER.match(after)
     offset = m.end
-    if match and not _longest_title(match.group("title")):
+    if match and not _title_of(match)[0]:
         match = None
     if not match and after_only:
         return None
@@ -287,30 +430,33 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
             return None  # every APPOSITIVE_BEFORE ends in ", " and at most one word
         for k in [0] + [x.start() for x in re.finditer(r"\s", before)][-25:]:
             candidate = APPOSITIVE_BEFORE.match(before, k)
-            if candidate and _longest_title(candidate.group("title")):
+            if candidate and _title_of(candidate)[0]:
                 match = candidate
                 break
     if not match:
         return None
-    title = _longest_title(match.group("title"))
+    title, whole = _title_of(match)
     if not title:
         return None
     if title in ("advisor", "adviser") and (match.group("rest") or "").strip().lower().startswith("to"):
         return None  # "an advisor to Trump" supports him; it is no office
     mods = match.group("mods").split()
+    if (match.groupdict().get("verb") or "").startswith("served"):
+        mods.insert(0, "former")  # "who served as economy minister": a past office
     where = None
     poss = match.group("poss")
     span_start, span_end = offset + match.start(), offset + match.end()
     inside = [x for x in mentions if span_start <= x.start < span_end and x.entity != m.entity and not x.anaphor]
-    if match.group("rest"):
+    if match.group("rest") and not whole:
         rest_start = offset + match.start("rest")
         targets = [x for x in inside if x.start >= rest_start and mention_label(ents, x) in ("Country", "Organization")]
         preposition = match.group("rest").split()[0].lower()
-        if targets and (preposition in ("of", "at") or preposition == "in" and "ambassador" not in title):
+        diplomat = any(w in DIPLOMATS for w in title.split())
+        if targets and (preposition in ("of", "at") or preposition == "in" and not diplomat):
             where = targets[0].entity
         elif targets and preposition == "for" and title in SPOKES and mention_label(ents, targets[0]) == "Organization":
             where = targets[0].entity  # "a spokesman for the Economy Ministry"
-        elif targets and preposition in ("to", "in") and "ambassador" in title:
+        elif targets and preposition in ("to", "in") and diplomat:
             where = None  # an ambassador to X serves the other country
             other = [x for x in inside if x.start < rest_start and mention_label(ents, x) == "Country"]
             demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
@@ -331,7 +477,9 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         if owner:
             where = owner.entity
     if where is None and poss and poss.strip().lower() not in ("the", "his", "her", "its"):
-        owner = next((x for x in inside if offset + match.start("poss") <= x.start < offset + match.end("poss")), None)
+        poss_start, poss_end = offset + match.start("poss"), offset + match.end("poss")
+        owner = next((x for x in mentions if x.entity != m.entity and not (x.anaphor and mention_label(ents, x) == "Person")
+                      and x.start < poss_end - 3 and poss_start < x.end), None)
         if owner:
             where = _place_of(ents, owner.entity)
     if where is None and poss and poss.strip().lower() in ("his", "her"):
@@ -376,6 +524,38 @@ def _by_sentence(ents: ArticleEntities) -> dict[int, list[Mention]]:
     return cached[1]
 
 
+def _listed_appositive(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], m: Mention, i: int):
+    """'Argentina's ministers, X and Y': a later name of a list after a plural office holds it too."""
+    if i < 2 or tokens[i - 1].lower not in ("and", ","):
+        return None
+    starts = {t.start: n for n, t in enumerate(tokens)}
+    by_end = {x.end: x for x in mentions if not x.anaphor}
+    k, head = i, None
+    while k > 1 and tokens[k - 1].lower in ("and", ","):
+        previous = by_end.get(tokens[k - 2].end)
+        if previous is None or mention_label(ents, previous) != "Person" or previous.start not in starts:
+            break
+        head, k = previous, starts[previous.start]
+    if head is None or k < 2 or tokens[k - 1].text != "," or not tokens[k - 2].lower.endswith("s"):
+        return None
+    return _appositive_role(ents, tokens, mentions, head, k)
+
+
+def _title_of(match: re.Match) -> tuple[str | None, bool]:
+    """The office an appositive names, and whether its "of ..." part belongs to it: "the Chief
+    of Cabinet, X" is an office of its own, "the president of YPF, X" an office at YPF."""
+    title = _longest_title(match.group("title"))
+    if title is None and match.group("title").lower().endswith("s"):
+        title = singular_title(match.group("title").lower())  # "Argentina's ministers, X and Y"
+    rest = match.group("rest")
+    if title or not rest:
+        return title, False
+    whole = _longest_title(match.group("title") + rest)
+    if whole and whole.endswith(rest.split()[-1].lower()):
+        return whole, True
+    return None, False
+
+
 def _longest_title(words: str) -> str | None:
     kb = knowledge()
     words = re.sub(r"\bsecretaries\b", "secretary", words)  # "one of the CGT's three co-secretaries general"
@@ -392,6 +572,8 @@ def _longest_title(words: str) -> str | None:
             return candidate  # "Western Hemisphere director": an office the list does not name
         if candidate in TITLE_SET and candidate in OCCUPATIONS and len(low) - n == 1:
             return candidate  # "a trade economist at ..."
+        if candidate in TITLE_SET and len(low) - n in (2, 3) and low[-n - 1] == "and" and low[0] in KIN:
+            return candidate  # "the president's sister and secretary general": the office after the kin
     return None
 
 

@@ -84,8 +84,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue
             if trigger.mode == "mutual":
                 subjects = find_subjects(ents, text, left, a, relatives)
-                if len(subjects) >= 2:
-                    out.append(Relation(subjects[0], subjects[1], trigger.type, index, why=trigger.why))
+                # "X, Y and Z met": every two of the coordinated subjects (a list of four at most)
+                subjects = [x for x in subjects if entity_label(ents, x) in trigger.targets]
+                for x, first in enumerate(subjects[:4]):
+                    for second in subjects[x + 1:4]:
+                        out.append(Relation(first, second, trigger.type, index, why=trigger.why))
                 continue
             if trigger.mode == "possessed":
                 owner = [m for m in mentions if m.possessive and 0 <= a - m.end <= 4 and mention_label(ents, m) in ACTOR]
