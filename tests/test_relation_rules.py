@@ -145,7 +145,7 @@ EXAMPLES = [
      ("Javier Milei", "MET_WITH", "Gabriel Boric")),
     ("met-mutual-end", "Economy Minister Luis Caputo and Treasury Secretary Scott Bessent sat down on Friday.",
      ("Luis Caputo", "MET_WITH", "Scott Bessent")),
-    ("top-member-on", "Senator Tim Kaine, the top Democrat on the Senate Foreign Relations Committee, objected.",
+    ("member-on-committee", "Senator Tim Kaine, the top Democrat on the Senate Foreign Relations Committee, objected.",
      ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
     ("hosted-meal-for", "President Gabriel Boric hosted a dinner for President Javier Milei in Santiago.",
      ("Gabriel Boric", "MET_WITH", "Javier Milei")),
