@@ -115,6 +115,13 @@ EXAMPLES = [
      ("World Bank", "FUNDS", "Argentina")),
     ("lends-amount", "The World Bank provided Argentina $2 billion last year.",
      ("World Bank", "FUNDS", "Argentina")),
+    # stance from structure (ext-stance)
+    ("ties-between", "Diplomats praised the close ties between Argentina and Israel.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
+    ("allies-mutual", "Argentina and Israel have become firm allies.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
+    ("possessed-partner", "Argentina is now Israel's most reliable partner in the region.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -154,6 +161,19 @@ CODE_EXAMPLES = [
      ("International Monetary Fund", "PARTY_TO", "Argentina–IMF agreement")),
     ("possessive-agreement", "Brazil has met the targets of its trade agreement with the European Union.",
      ("Brazil", "PARTY_TO", "Brazil–EU trade agreement")),
+    # stance from reported speech and nominal shapes (ext-stance)
+    ("reported-speech", "Governor Axel Kicillof said that President Javier Milei had made a reckless mistake.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("reported-speech", "President Javier Milei is a disaster for workers, Governor Axel Kicillof said on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("stance-group", "President Javier Milei's critics, including Governor Axel Kicillof, spoke on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("stance-group", "A fierce critic of President Javier Milei, Governor Axel Kicillof spoke on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("stance-received", "President Javier Milei drew praise from Senator Tim Kaine.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("labelled-as", 'Argentina signed the Paris Agreement, which Senator Tim Kaine described as "a historic step".',
+     ("Tim Kaine", "SUPPORTS", "Paris Agreement")),
 ]
 
 
@@ -195,6 +215,37 @@ def test_each_code_rule_reads_its_example(rule, sentence, expected):
 ])
 def test_negation_hedging_and_self_praise_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
+
+
+# ext-stance: each new stance rule, negated, hedged or asked, states nothing
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Governor Axel Kicillof said President Javier Milei was not a disaster.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof said President Javier Milei might be a disaster.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof asked whether President Javier Milei was corrupt.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof never said President Javier Milei was a disaster.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Spokesman Wang Lei said that China and Argentina were good friends.", ("Wang Lei", "SUPPORTS", "Argentina")),
+    ("Did Governor Axel Kicillof criticise President Javier Milei?", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof is not among President Javier Milei's critics, unlike Senator Juan Perez.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("President Javier Milei never drew praise from Senator Tim Kaine.", ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("Diplomats doubt there are close ties between Argentina and Israel.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Argentina and Israel are not allies.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ('Argentina signed the Paris Agreement, which Senator Tim Kaine did not describe as "a historic step".',
+     ("Tim Kaine", "SUPPORTS", "Paris Agreement")),
+])
+def test_new_stance_rules_respect_negation_hedges_and_questions(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_an_appositive_naming_an_office_is_no_subject():
+    found = read("Scott Bessent, the US Treasury secretary, backed Economy Minister Luis Caputo.")
+    assert found.get(("Scott Bessent", "SUPPORTS", "Luis Caputo")) == "rule:support-verb"
+    assert ("United States Department of the Treasury", "SUPPORTS", "Luis Caputo") not in found
+
+
+def test_a_titled_person_joins_a_criticised_list():
+    found = read("Governor Axel Kicillof criticised President Javier Milei and Economy Minister Luis Caputo.")
+    assert ("Axel Kicillof", "CRITICIZES", "Luis Caputo") in found
 
 
 def test_an_object_pronoun_is_not_its_own_subject():
@@ -256,7 +307,7 @@ def test_anchors_never_hide_a_match():
 
 
 WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], speech_verbs: [said], "
-         "negative_cues: [wrong], positive_cues: [great]}\n")
+         "negative_cues: [wrong], positive_cues: [great], critic_nouns: [critics], supporter_nouns: [allies]}\n")
 BAD = [
     ("  type: OWNS\n", "unknown relation type 'OWNS'"),
     ("  pattern: '(unclosed'\n", "pattern does not compile"),

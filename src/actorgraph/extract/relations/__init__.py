@@ -17,6 +17,7 @@ from .agreements import agreement_parties, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
+from .reported import reported_speech, stance_groups
 from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
@@ -32,6 +33,9 @@ RULES = [
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names
+    # stance from reported speech and nominal shapes (docs/extraction.md, "Stance from adjectives, ...")
+    reported_speech,        # "X said Y was a disaster", "Y is a disaster, X said": CRITICIZES / SUPPORTS
+    stance_groups,          # "Y's critics, including X", "X drew praise from Z"
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES

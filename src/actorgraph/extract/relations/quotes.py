@@ -8,6 +8,7 @@ from ..entities import ArticleEntities, Mention
 from .base import (ACTOR, NEGATIVE_CUES, POSITIVE_CUES, PRONOUN_WORDS, SPEECH, entity_label, mention_label,
                    Relation, SentenceView)
 from .clauses import is_modifier, negated, find_subjects, verb_follows
+from .triggers import RELATIVE
 
 LABELLED = re.compile(r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|dubbed|"
                       r"termed|praised|hailed|denounced|dismissed|slammed)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
@@ -33,7 +34,8 @@ def _labelled(ents: ArticleEntities, mentions: list[Mention], index: int) -> lis
         if stance is None or negated(text, sentence.start, verb.start(), stance):
             continue
         left = [x for x in actors[:k] if x.end <= verb.start()]
-        subjects = find_subjects(ents, text, left, verb.start(), [])
+        relatives = [(r.start(), r.end()) for r in RELATIVE.finditer(text, sentence.start, verb.start())]
+        subjects = find_subjects(ents, text, left, verb.start(), relatives)  # not "X, who heads the bloc, ... called"
         if left and re.search(r"\band\s+(?:\w+ly\s+)?$", text[max(sentence.start, verb.start() - 16):verb.start()]) \
                 and verb_follows(text, left[0]):
             # "Kicillof blamed Milei and called Caputo a failure": the verbs share the first subject
@@ -41,6 +43,36 @@ def _labelled(ents: ArticleEntities, mentions: list[Mention], index: int) -> lis
         for subject in subjects:
             if subject != m.entity and entity_label(ents, subject) in ACTOR:
                 out.append(Relation(subject, m.entity, stance, index, why="rule:labelled-as"))
+    return out
+
+
+# "the trade framework ..., which Quirno described as "..."": the fronted object of a label
+FRONTED_LABEL = re.compile(r",\s+which\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+|[a-z]+\s+(?=[A-Z])){1,5}?(?:has\s+|had\s+|have\s+)?"
+                           r"(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed|denounced|"
+                           r"hailed|praised)\s+(?:as\s+)?")
+
+
+def _fronted_labels(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'..., which Quirno described as "the most ambitious opening"': the speaker's stance on
+    what stands before ', which' (an agreement of the clause first, else the actor or its owner)."""
+    out = []
+    text, sentence = ents.text, ents.sentences[index]
+    if ", which" not in text[sentence.start:sentence.end]:
+        return out
+    actors = [m for m in mentions if mention_label(ents, m) is not None]
+    for match in FRONTED_LABEL.finditer(text, sentence.start, sentence.end):
+        phrase = LABEL_PHRASE.match(text, match.end() - 1, sentence.end)
+        stance = _stance(phrase.group("phrase")) if phrase else None
+        if stance is None or negated(text, sentence.start, match.end() - 1, stance):
+            continue
+        speaker = [m for m in actors if match.start() < m.start < match.end() and mention_label(ents, m) in ACTOR
+                   and not m.possessive]
+        before = [m for m in actors if sentence.start <= m.start and m.end <= match.start()]
+        agreements = [m for m in before if mention_label(ents, m) == "Agreement" and match.start() - m.end <= 80]
+        owned = [m for m in before if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+)?", text[m.end:match.start()])]
+        target = agreements[-1:] or owned[-1:]
+        if speaker and target and target[0].entity != speaker[0].entity:
+            out.append(Relation(speaker[0].entity, target[0].entity, stance, index, why="rule:labelled-as"))
     return out
 
 
@@ -174,4 +206,4 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def labelled_as(s: SentenceView) -> list[Relation]:
     """'Milei called Trump "the best friend ..."', 'X described the swap as a bailout'."""
-    return _labelled(s.ents, s.mentions, s.index)
+    return _labelled(s.ents, s.mentions, s.index) + _fronted_labels(s.ents, s.mentions, s.index)

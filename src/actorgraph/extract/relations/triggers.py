@@ -16,7 +16,10 @@ MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
-RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*)\b[^,]*,")
+RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
+                      r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
+STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
+QUESTION = re.compile(r"\?\s*[”\"’']?\s*$")
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -37,6 +40,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
         return out
     breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
     relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
+    if QUESTION.search(chunk):
+        candidates = [t for t in candidates if t.type not in STANCE_TYPES]  # "Did X criticise Y?" states nothing
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
@@ -305,7 +310,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         prev = first
         for m in allowed[1:]:
             between = text[prev.end:m.start]
-            if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between):
+            if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between) or (
+                    trigger.type in STANCE_TYPES and mention_label(ents, m) == "Person" and re.fullmatch(
+                        r"\s*(?:,\s*)?and\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}", between)):
+                # "criticised President Milei and Economy Minister Caputo": a titled person joins the list
                 chosen.append(m.entity)
                 prev = m
             else:
