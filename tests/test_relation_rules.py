@@ -406,3 +406,30 @@ def test_money_from_a_lender_reaches_the_borrower():
     assert found.get(("Bank of China", "FUNDS", "Zijin Mining")) == "rule:loan-from"
     found = read("The $20 billion swap line extended by the U.S. Treasury helped Argentina.")
     assert found.get(("United States Department of the Treasury", "FUNDS", "Argentina")) == "rule:loan-funds"
+
+
+# ext-stance: quotations
+def test_a_quotation_said_by_he_belongs_to_the_one_person_before_it():
+    found = read('Governor Axel Kicillof spoke in La Plata. "Javier Milei is a disaster for workers," he said.')
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Javier Milei")) == "rule:quoted-criticism"
+    found = read('Governor Axel Kicillof met Senator Tim Kaine. "Javier Milei is a disaster for workers," he said.')
+    assert not any(k[1] == "CRITICIZES" for k in found)  # two people before: "he" may be either
+
+
+def test_a_negated_cue_flips_and_the_speaker_s_own_country_is_no_target():
+    found = read('"Javier Milei is not a reliable partner," Governor Axel Kicillof said.')
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Javier Milei")) == "rule:quoted-criticism"
+    found = read('"Argentina is a great country and Javier Milei is a disaster," Governor Axel Kicillof said.')
+    assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") in found
+    assert not any(k[2] == "Argentina" for k in found if k[1] in ("SUPPORTS", "CRITICIZES"))
+    found = read('"Javier Milei is not only corrupt but reckless," Governor Axel Kicillof said.')
+    assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") in found
+
+
+def test_quoted_stance_evidence_holds_the_quotation_and_its_attribution(ontology):
+    text = 'Governor Axel Kicillof spoke on Monday.\n\n"Javier Milei is a disaster. He is corrupt," Kicillof told reporters.'
+    graph = RuleExtractor().extract(Document("t", text, "t.txt", "t", "", "2025-09"), ontology)
+    [edge] = [e for e in graph.edges.values() if e.type == "CRITICIZES"]
+    evidence = edge.evidence[0]
+    assert text[evidence.start:evidence.end] == evidence.quote
+    assert evidence.quote.startswith('"Javier Milei is a disaster.') and evidence.quote.endswith("told reporters.")

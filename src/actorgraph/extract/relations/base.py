@@ -36,6 +36,7 @@ class Relation:
     sentence: int
     props: dict = field(default_factory=dict)
     why: str = field(kw_only=True)   # the rule that produced it ("rule:<name>"), the edge's `why`
+    span: tuple[int, int] | None = field(default=None, kw_only=True)  # evidence beyond the sentence (a quote and its attribution)
 
 
 NEGATIVE_CUES = rulebook().words_re("negative_cues")
