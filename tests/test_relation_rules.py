@@ -122,6 +122,14 @@ EXAMPLES = [
      ("Argentina", "ALLIED_WITH", "Israel")),
     ("possessed-partner", "Argentina is now Israel's most reliable partner in the region.",
      ("Argentina", "ALLIED_WITH", "Israel")),
+    ("attack-verb", "Governor Axel Kicillof hit out at President Javier Milei on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("under-fire-from", "President Javier Milei came under fire from Governor Axel Kicillof.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("embraced", "Senator Tim Kaine reaffirmed his support for President Javier Milei.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("joined-forces", "Argentina joined forces with Israel on security.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -174,6 +182,8 @@ CODE_EXAMPLES = [
      ("Tim Kaine", "SUPPORTS", "Javier Milei")),
     ("labelled-as", 'Argentina signed the Paris Agreement, which Senator Tim Kaine described as "a historic step".',
      ("Tim Kaine", "SUPPORTS", "Paris Agreement")),
+    ("participial-stance", "Praising President Javier Milei's reforms, Senator Tim Kaine said the swap would continue.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
 ]
 
 
@@ -230,6 +240,12 @@ def test_negation_hedging_and_self_praise_state_nothing(sentence, unwanted):
     ("President Javier Milei never drew praise from Senator Tim Kaine.", ("Tim Kaine", "SUPPORTS", "Javier Milei")),
     ("Diplomats doubt there are close ties between Argentina and Israel.", ("Argentina", "ALLIED_WITH", "Israel")),
     ("Argentina and Israel are not allies.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Senator Tim Kaine did not hit out at President Javier Milei.", ("Tim Kaine", "CRITICIZES", "Javier Milei")),
+    ("President Javier Milei never came under fire from Governor Axel Kicillof.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Senator Tim Kaine refused to reaffirm his support for President Javier Milei.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("Argentina may forge a strategic alliance with Israel.", ("Argentina", "ALLIED_WITH", "Israel")),
     ('Argentina signed the Paris Agreement, which Senator Tim Kaine did not describe as "a historic step".',
      ("Tim Kaine", "SUPPORTS", "Paris Agreement")),
 ])

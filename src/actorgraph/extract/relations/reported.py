@@ -180,6 +180,33 @@ def stance_groups(s: SentenceView) -> list[Relation]:
     return out
 
 
+# "Praising Milei's reforms, Bessent said ...": a fronted participle whose subject follows the comma
+PARTICIPLE = re.compile(r"^\s*(?:(?:After|While|In)\s+)?(?P<verb>prais|hail|laud|applaud|back|defend|endors|welcom|"
+                        r"criticis|criticiz|attack|condemn|denounc|slamm|blast|assail|blam|reject)ing\s+", re.IGNORECASE)
+PARTICIPLE_CRITICAL = ("criticis", "criticiz", "attack", "condemn", "denounc", "slamm", "blast", "assail", "blam", "reject")
+
+
+def participial_stance(s: SentenceView) -> list[Relation]:
+    """'Praising Milei's reforms, Bessent said ...': the subject after the comma holds the stance."""
+    text, sentence = s.text, s.sentence
+    match = PARTICIPLE.match(text, sentence.start, sentence.end)
+    if not match:
+        return []
+    comma = text.find(",", match.end(), sentence.end)
+    if comma < 0:
+        return []
+    actors = [m for m in s.mentions if mention_label(s.ents, m) in ACTOR | {"Agreement"}]
+    objects = [m for m in actors if match.end() <= m.start and m.end <= comma and not is_modifier(s.ents, text, m, s.mentions)]
+    holder = [m for m in actors if m.start > comma and not m.possessive and mention_label(s.ents, m) in ACTOR
+              and re.fullmatch(r",\s+(?:(?:the\s+)?[A-Za-z][\w.’'-]*\s+){0,4}", text[comma:m.start])][:1]
+    if not objects or not holder:
+        return []
+    stance = "CRITICIZES" if match.group("verb").lower() in PARTICIPLE_CRITICAL else "SUPPORTS"
+    if objects[0].entity == holder[0].entity:
+        return []
+    return [Relation(holder[0].entity, objects[0].entity, stance, s.index, why="rule:participial-stance")]
+
+
 def _noun_stance(noun: str) -> str:
     noun = noun.lower()
     if noun in ALLIED:
