@@ -130,6 +130,8 @@ EXAMPLES = [
      ("Tim Kaine", "SUPPORTS", "Javier Milei")),
     ("joined-forces", "Argentina joined forces with Israel on security.",
      ("Argentina", "ALLIED_WITH", "Israel")),
+    ("designated-ally", "In 1998 the United States designated Argentina a major non-NATO ally.",
+     ("Argentina", "ALLIED_WITH", "United States")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -449,3 +451,25 @@ def test_quoted_stance_evidence_holds_the_quotation_and_its_attribution(ontology
     evidence = edge.evidence[0]
     assert text[evidence.start:evidence.end] == evidence.quote
     assert evidence.quote.startswith('"Javier Milei is a disaster.') and evidence.quote.endswith("told reporters.")
+
+
+def test_a_country_before_an_article_is_an_object_not_a_modifier():
+    found = read('President Javier Milei, who called China a "communist murderer" in 2023, met President Xi Jinping.')
+    assert found.get(("Javier Milei", "CRITICIZES", "China")) == "rule:called-a-name"
+
+
+def test_the_administration_a_politician_criticises_is_his_own_country_s():
+    found = read("Senator Tim Kaine criticised the administration for its tariffs on Argentine beef.")
+    assert found.get(("Tim Kaine", "CRITICIZES", "United States")) == "rule:criticize-verb"
+
+
+def test_praise_of_someone_s_support_reaches_them_and_shared_verbs_keep_their_subject():
+    found = read("President Javier Milei, for his part, thanked Governor Axel Kicillof and praised the support of "
+                 "Treasury Secretary Scott Bessent.")
+    assert found.get(("Javier Milei", "SUPPORTS", "Scott Bessent")) == "rule:support-verb"
+    assert ("Axel Kicillof", "SUPPORTS", "Scott Bessent") not in found
+    found = read("Ambassador Peter Lamelas met Economy Minister Luis Caputo and, according to the embassy, praised "
+                 "the government's commitment to reform.")
+    assert ("Luis Caputo", "SUPPORTS", "Argentina") not in found
+    found = read("President Javier Milei praised the lack of interest of Treasury Secretary Scott Bessent.")
+    assert ("Javier Milei", "SUPPORTS", "Scott Bessent") not in found  # a thing of its own, not someone's work

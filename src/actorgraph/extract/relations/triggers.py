@@ -19,6 +19,7 @@ CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although
 RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
 STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
+AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 QUESTION = re.compile(r"\?\s*[”\"’']?\s*$")
 
 
@@ -150,16 +151,23 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if free and free[0].entity not in subjects:
                         subjects = find_subjects(ents, text, [x for x in left if x.start <= free[0].start], a,
                                              relatives) or subjects
-            if re.search(r"\band\s+(?:\w+ly\s+)?$", text[max(base, a - 16):a]) and left:
-                # "Milei called Trump a friend and thanked Bessent": the verbs share the first subject
-                first = find_subjects(ents, text, left[:1], left[0].end, relatives, fallback_possessive=False)
-                if first and verb_follows(text, left[0]):
+            shared = AND_VERB.search(text, max(base, a - 60), a)
+            head = next((m for m in left if not m.possessive and not is_modifier(ents, text, m, mentions)), None)
+            if shared and head is not None and shared.start() > head.end:
+                # "Milei called Trump a friend and thanked Bessent", "Milei, for his part, thanked X and
+                # praised Y", "X met Y and, according to the embassy, praised Z": the verbs share the first subject
+                first = find_subjects(ents, text, [m for m in left if m.end <= head.end], head.end, relatives,
+                                      fallback_possessive=False)
+                if first and (verb_follows(text, head) or starts_clause(text, head)):
                     subjects = first
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
-            if not objects and trigger.type in ("CRITICIZES", "SUPPORTS") and ents.home and \
-                    BARE_GOVERNMENT.match(text, b, clause_end):
-                # "accused the government of ...": unqualified, the government is the article country's
-                objects = [ents.home]
+            bare = BARE_GOVERNMENT.match(text, b, clause_end) if not objects and trigger.type in (
+                "CRITICIZES", "SUPPORTS") and ents.home else None
+            if bare:
+                # "accused the government of ...": unqualified, the government is the article country's;
+                # "the administration" a politician criticises is the one of his own country
+                own = {ents.country_of(x) for x in subjects if entity_label(ents, x) == "Person"} - {None}
+                objects = [own.pop()] if "administration" in bare.group() and len(own) == 1 else [ents.home]
             if trigger.objects == "next":  # "wants China out": the name right after the verb
                 objects = [m.entity for m in actors if 0 <= m.start - b <= 2 and mention_label(ents, m) in trigger.targets][:1]
             on_target = None
@@ -245,7 +253,9 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, st
 
 
 BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?(?:the|your|this)\s+(?:national\s+|federal\s+|current\s+)?"
-                             r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])(?!['’]s)")
+                             r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])")  # "the government's plan" too
+WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|help|leadership|efforts?|work|role|"
+                     r"commitment|courage|stewardship)\s+of\s+(?:(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4})?")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
 BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 
@@ -289,8 +299,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         allowed = [m for m in allowed if id(m) not in owners]
     if trigger.type in ("SUPPORTS", "CRITICIZES") and allowed and re.search(
             r"^\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:of|for|about|on|with)\b",
-            text[b:allowed[0].start]) and mention_label(ents, allowed[0]) != "Agreement":
-        return []  # the stated object is a thing of its own ("the government", "the lack of ...")
+            text[b:allowed[0].start]) and mention_label(ents, allowed[0]) != "Agreement" and not (
+            trigger.type == "SUPPORTS" and WORK_OF.fullmatch(text[b:allowed[0].start])):
+        return []  # the stated object is a thing of its own ("the government", "the lack of ..."), bar
+                   # someone's work ("praised the support of X", "the leadership of X": X)
     if trigger.type == "FUNDS":
         # "financed Argentina", "lent to the Treasury": the beneficiary follows the verb closely;
         # "yuan financing in place despite ... Beijing" names none
