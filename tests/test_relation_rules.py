@@ -473,3 +473,21 @@ def test_praise_of_someone_s_support_reaches_them_and_shared_verbs_keep_their_su
     assert ("Luis Caputo", "SUPPORTS", "Argentina") not in found
     found = read("President Javier Milei praised the lack of interest of Treasury Secretary Scott Bessent.")
     assert ("Javier Milei", "SUPPORTS", "Scott Bessent") not in found  # a thing of its own, not someone's work
+
+
+def test_a_country_and_its_leader_and_titled_lists_are_coordinated():
+    found = read("President Donald Trump praised Argentina and its president, Javier Milei.")
+    assert ("Donald Trump", "SUPPORTS", "Javier Milei") in found and ("Donald Trump", "SUPPORTS", "Argentina") in found
+    found = read("Argentina and its president, Javier Milei, criticised China.")
+    assert ("Argentina", "CRITICIZES", "China") in found and ("Javier Milei", "CRITICIZES", "China") in found
+    found = read("Senator Tim Kaine, Senator Chris Murphy and Senator Elizabeth Warren criticised Javier Milei.")
+    assert {("Tim Kaine", "CRITICIZES", "Javier Milei"), ("Chris Murphy", "CRITICIZES", "Javier Milei"),
+            ("Elizabeth Warren", "CRITICIZES", "Javier Milei")} <= set(found)
+
+
+def test_a_nominal_stance_in_doubt_states_nothing():
+    assert ("United States", "SUPPORTS", "Argentina") not in read(
+        "US support for Argentina may not be necessary, Treasury Secretary Scott Bessent said.")
+    assert ("United States", "SUPPORTS", "Argentina") not in read("Washington's backing of Argentina is not guaranteed.")
+    found = read("Treasury Secretary Scott Bessent, whose confidence in President Javier Milei has never wavered, spoke.")
+    assert ("Scott Bessent", "SUPPORTS", "Javier Milei") in found

@@ -130,7 +130,9 @@ def find_subjects(ents, text, left: list[Mention], a: int, relatives, fallback_p
     while k >= 0:
         between = text[candidates[k].end:candidates[k + 1].start if k + 1 < len(candidates) else last.start]
         if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:[A-Z][\w.-]*\s+){0,3}|\s*,\s*|"
-                        r"\s+and\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+",
+                        r"\s+and\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+|"
+                        # "Argentina and its president, Javier Milei,"; "Senator X, Senator Y and Senator Z"
+                        r"\s+and\s+(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+|\s*,\s*(?:[A-Z][\w.-]*\s+){1,3}",
                         between):
             chosen.insert(0, candidates[k].entity)
             k -= 1

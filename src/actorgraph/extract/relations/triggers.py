@@ -19,6 +19,14 @@ CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although
 RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
 STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
+NOMINAL = re.compile(r"(?:support|backing|endorsement|opposition|criticism|confidence|faith|trust|praise|admiration|"
+                     r"alignment|alliance|ties|hostility|resistance|objections?|complaints?|scorn|contempt|distrust|"
+                     r"mistrust|skepticism|scepticism|sympathy|enthusiasm|solidarity)\b", re.IGNORECASE)
+# after a nominal stance and its object: "... may not be necessary", "... is not guaranteed"
+UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:(?:(?:may|might|could|would|will)\s+)?(?:not|n['’]t|no\s+longer)\s+(?:be\s+)?"
+                          r"(?:necessary|needed|enough|guaranteed|assured|certain|unconditional|automatic|forthcoming|"
+                          r"unlimited)|(?:is|was|are|were|remains?|remained|looks?|seems?)\s+(?:\w+\s+)?(?:uncertain|"
+                          r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 QUESTION = re.compile(r"\?\s*[”\"’']?\s*$")
 
@@ -225,6 +233,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if other and not other.possessive and mention_label(ents, other) in ACTOR and other.entity not in subjects:
                         subjects = subjects + [other.entity]
                     break
+            if trigger.type in STANCE_TYPES and objects and NOMINAL.match(match.group()) and \
+                    UNSURE_AFTER.match(text, _object_end(right, objects, b), clause_end):
+                continue  # "US support for Argentina may not be necessary": the stance itself is in doubt
             for subject in subjects:
                 for obj in objects:
                     if obj == subject:
@@ -233,6 +244,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                         _detail(trigger.type, chunk, match, text, ents, index),
                                         why=trigger.why))
     return out
+
+
+def _object_end(right: list[Mention], objects: list[str], b: int) -> int:
+    """Where the last chosen object ends (the trigger's end when none of them is named after it)."""
+    ends = [m.end for m in right if m.entity in objects]
+    return max(ends) if ends else b
 
 
 def _fronted_agreement(ents, text, left: list[Mention], a: int) -> tuple[str, str] | None:
@@ -324,7 +341,8 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
             between = text[prev.end:m.start]
             if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between) or (
                     trigger.type in STANCE_TYPES and mention_label(ents, m) == "Person" and re.fullmatch(
-                        r"\s*(?:,\s*)?and\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}", between)):
+                        r"\s*(?:,\s*)?and\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}|"
+                        r"(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)", between)):
                 # "criticised President Milei and Economy Minister Caputo": a titled person joins the list
                 chosen.append(m.entity)
                 prev = m
