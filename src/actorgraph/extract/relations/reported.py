@@ -115,6 +115,17 @@ SUPPORTER_NOUNS = "|".join(sorted(WORDS["supporter_nouns"]))
 # "Milei's critics, including Governor Kicillof"; "critics of the swap such as Senator Warren"
 GROUP = re.compile(r"\b(?P<noun>" + CRITIC_NOUNS + "|" + SUPPORTER_NOUNS + r")\b(?P<of>\s+of\s+[^,;]{2,60}?)?"
                    r",?\s+(?:including|among\s+them|such\s+as|like|notably)\s+", re.IGNORECASE)
+# "Governors allied with the government, including Mendoza's Alfredo Cornejo": a group described
+# by its stance, then its members
+GROUP_STANCE = re.compile(r"\b(?:governors|lawmakers|legislators|senators|deputies|leaders|parties|countries|"
+                          r"governments|officials|politicians|groups|unions|factions|members|figures|blocs|states|"
+                          r"nations|provinces|mayors|ministers|economists|analysts|investors|companies|those|others)"
+                          r"\s+(?P<stance>allied\s+with|close\s+to|loyal\s+to|aligned\s+with|opposed\s+to|critical\s+of|"
+                          r"hostile\s+to|sympathetic\s+to)\s+(?P<object>[^,;]{2,60}?),?\s+(?:including|among\s+them|"
+                          r"such\s+as|notably)\s+", re.IGNORECASE)
+GROUP_STANCE_TYPES = {"allied": "ALLIED_WITH", "close": "ALLIED_WITH", "loyal": "SUPPORTS", "aligned": "ALLIED_WITH",
+                      "opposed": "CRITICIZES", "critical": "CRITICIZES", "hostile": "CRITICIZES",
+                      "sympathetic": "SUPPORTS"}
 # "A fierce critic of President Milei, Governor Kicillof said ...": a fronted description
 FRONTED = re.compile(r"^\s*(?:An?|The)\s+(?:[a-z-]+\s+){0,2}(?P<noun>critic|opponent|detractor|foe|supporter|ally|"
                      r"backer|defender|champion|admirer)\s+of\s+", re.IGNORECASE)
@@ -154,6 +165,19 @@ def stance_groups(s: SentenceView) -> list[Relation]:
             for member in members:
                 if member != o.entity and entity_label(s.ents, member) in ACTOR:
                     out.append(Relation(member, o.entity, stance, s.index, why="rule:stance-group"))
+    for match in GROUP_STANCE.finditer(text, sentence.start, sentence.end):
+        if negated(text, sentence.start, match.start()):
+            continue
+        inside = [m for m in actors if match.start("object") <= m.start and m.end <= match.end("object")
+                  and mention_label(s.ents, m) in ACTOR and not is_modifier(s.ents, text, m, s.mentions)]
+        objects = [inside[0].entity] if inside else (
+            [s.ents.home] if s.ents.home and re.fullmatch(r"(?:the\s+)?(?:national\s+|federal\s+)?(?:government|"
+                                                         r"administration)", match.group("object"), re.IGNORECASE) else [])
+        stance = GROUP_STANCE_TYPES[match.group("stance").split()[0].lower()]
+        for member in _list_after(s, actors, match.end()):
+            for obj in objects:
+                if member != obj and entity_label(s.ents, member) in ACTOR:
+                    out.append(Relation(member, obj, stance, s.index, why="rule:stance-group"))
     fronted = FRONTED.match(text, sentence.start, sentence.end)
     if fronted:
         comma = text.find(",", fronted.end(), sentence.end)
