@@ -497,3 +497,16 @@ def test_a_nominal_stance_in_doubt_states_nothing():
     assert ("United States", "SUPPORTS", "Argentina") not in read("Washington's backing of Argentina is not guaranteed.")
     found = read("Treasury Secretary Scott Bessent, whose confidence in President Javier Milei has never wavered, spoke.")
     assert ("Scott Bessent", "SUPPORTS", "Javier Milei") in found
+
+
+def test_a_person_right_after_a_stance_verb_is_its_object_before_a_later_agreement():
+    text = ("The U.S. Treasury extended a $20 billion currency swap to Argentina. "
+            "Senator Tim Kaine slammed Treasury Secretary Scott Bessent over the swap line.")
+    found = read(text)
+    assert found.get(("Tim Kaine", "CRITICIZES", "Scott Bessent")) == "rule:criticize-verb"
+
+
+def test_a_speaker_s_appositive_does_not_hide_the_reported_claim():
+    found = read("Governor Axel Kicillof, Milei's main rival, said Economy Minister Luis Caputo was a humiliation "
+                 "for workers.")
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Luis Caputo")) == "rule:reported-speech"

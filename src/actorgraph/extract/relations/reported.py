@@ -18,7 +18,8 @@ from .clauses import is_locative, is_modifier, negated
 
 # "said", "told reporters", "said on Monday in Washington": the verb and what may follow it
 # before the reported clause; "that" opens it when present
-SPEECH_AFTER = re.compile(r"\s*,?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|again\s+)?" + SPEECH +
+SPEECH_AFTER = re.compile(r"(?:,\s+(?:the|a|an|[A-Z][\w.’'-]*)\b[^,;“\"]{1,60},)?"  # ", Milei's main rival,"
+                          r"\s*,?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|again\s+)?" + SPEECH +
                           r"\b(?:\s+(?:reporters|journalists|lawmakers|legislators|colleagues|supporters|"
                           r"an?\s+\w+|the\s+press|on\s+\w+|in\s+\w+|at\s+\w+|last\s+\w+|this\s+\w+|"
                           r"earlier|later|repeatedly|publicly|recently|again)){0,3}(?:\s+that)?\s+(?=\S)")

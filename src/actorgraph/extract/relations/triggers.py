@@ -328,6 +328,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         return []
     if trigger.prefer_agreement:
         agreements = [m for m in allowed if mention_label(ents, m) == "Agreement" and m.start - b < 120]
+        if agreements and trigger.type in STANCE_TYPES and agreements[0] is not allowed[0] and not \
+                allowed[0].possessive and re.fullmatch(r"\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,4}", text[b:allowed[0].start]) \
+                and re.search(r"\b(?:over|for|about|on)\b", text[allowed[0].end:agreements[0].start]):
+            agreements = []  # "slammed Bessent over the swap line": the person is the object
         if agreements and (agreements[0] is allowed[0] or agreements[0].start - b < 45
                            or trigger.targets == frozenset({"Agreement"}) or trigger.type == "NEGOTIATES"):
             return [agreements[0].entity]
