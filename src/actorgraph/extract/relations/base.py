@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..entities import ArticleEntities, Mention
 from ..rulebook import rulebook
@@ -75,6 +76,11 @@ class SentenceView:
     @property
     def text(self) -> str:
         return self.ents.text
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The sentence's lower-cased tokens: a cheap test before a rule's patterns run."""
+        return frozenset(t.lower for t in self.tokens)
 
     @property
     def sentence(self):

@@ -8,6 +8,11 @@ from ..entities import Mention
 from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
                    TIME_WORDS, mention_label)
 
+def is_question(chunk: str) -> bool:
+    """Does the sentence end in a question mark (a closing quote or space after it allowed)?"""
+    return chunk.rstrip().rstrip("”\"’'").endswith("?")
+
+
 def starts_clause(text: str, m: Mention) -> bool:
     """Is the mention the subject of its own verb, after an optional appositive?"""
     after = text[m.end:m.end + 120]

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
-from .base import (ACTOR, HEDGES, NEGATIONS, NEGATIVE_CUES, POSITIVE_CUES, SPEECH, WORDS, entity_label,
+import ahocorasick
+
+from .base import (ACTOR, HEDGES, NEGATIONS, NEGATIVE_CUES, POSITIVE_CUES, SPEECH, SPEECH_VERBS, WORDS, entity_label,
                    mention_label, Relation, SentenceView)
-from .clauses import is_locative, is_modifier, negated
+from .clauses import is_locative, is_modifier, is_question, negated
 
 # "said", "told reporters", "said on Monday in Washington": the verb and what may follow it
 # before the reported clause; "that" opens it when present
@@ -28,16 +30,29 @@ TRAIL_BEFORE = re.compile(r"[,;]\s+(?:(?:said|says|added|argued|warned|insisted|
                           r"(?:(?:the|a|an|former|[A-Z][\w.’'-]*|[a-z]+['’]s)\s+){0,4}$")
 TRAIL_AFTER = re.compile(r"(?:\s+(?:said|says|added|argued|warned|insisted|noted|claimed|wrote)\b)?"
                          r"(?:\s+(?:on|in|at|last|this)\s+\w+)?\s*[.!]?[”\"]?\s*$")
+def _cue_stems():
+    """One automaton over the first word of every cue: a sentence without any holds no cue."""
+    automaton = ahocorasick.Automaton()
+    for word in WORDS["negative_cues"] | WORDS["positive_cues"]:
+        stem = word.rstrip("*").split()[0]
+        automaton.add_word(stem, stem)
+    automaton.make_automaton()
+    return automaton
+
+
+CUE_STEMS = _cue_stems()
 TRAIL_VERB = re.compile(r"\b(?:said|says|added|argued|warned|insisted|noted|claimed|wrote)\b")
-QUESTION = re.compile(r"\?\s*[”\"’']?\s*$")
 HEDGED = NEGATIONS | HEDGES | {"would", "should", "asked", "whether", "question", "denied", "deny"}
 
 
 def reported_speech(s: SentenceView) -> list[Relation]:
     """A speaker's reported words that attack (praise) an actor: CRITICIZES (SUPPORTS) it."""
+    if s.words.isdisjoint(SPEECH_VERBS):
+        return []  # no speech verb: nothing reported (a set test; the cue patterns are long)
     text, sentence = s.text, s.sentence
     chunk = text[sentence.start:sentence.end]
-    if QUESTION.search(chunk) or not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
+    if next(CUE_STEMS.iter(chunk.lower()), None) is None or is_question(chunk) or not (
+            NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
         return []
     actors = [m for m in s.mentions if mention_label(s.ents, m) is not None]
     out: list[Relation] = []
@@ -50,10 +65,10 @@ def reported_speech(s: SentenceView) -> list[Relation]:
         after = SPEECH_AFTER.match(text, m.end, sentence.end)
         if after and not negated(text, sentence.start, after.start() + 1) and not _inside_clause(text, sentence.start, m):
             claims.append((after.end(), sentence.end))
-        cut = TRAIL_BEFORE.search(text, sentence.start, m.start)
-        if cut and mention_label(s.ents, m) == "Person" and not m.anaphor and TRAIL_AFTER.match(
-                text, m.end, sentence.end) and TRAIL_VERB.search(text, cut.start(), sentence.end):
-            claims.append((sentence.start, cut.start()))
+        if mention_label(s.ents, m) == "Person" and not m.anaphor and TRAIL_AFTER.match(text, m.end, sentence.end):
+            cut = TRAIL_BEFORE.search(text, max(sentence.start, m.start - 80), m.start)
+            if cut and TRAIL_VERB.search(text, cut.start(), sentence.end):
+                claims.append((sentence.start, cut.start()))
         stance, claim = None, None
         for claim in claims:
             stance = _claim_stance(text[claim[0]:claim[1]])
@@ -145,14 +160,18 @@ ALLIED = {"ally", "allies"}
 
 def stance_groups(s: SentenceView) -> list[Relation]:
     """'X's critics, including Y', 'a critic of X, Y ...', 'X drew praise from Y'."""
+    words = s.words
+    listed = not words.isdisjoint(LIST_WORDS)
+    group = listed and not words.isdisjoint(GROUP_WORDS)
+    fronted = FRONTED.match(s.text, s.sentence.start, s.sentence.end) if words & FRONT_WORDS else None
+    received = not words.isdisjoint(RECEIVED_WORDS)
+    described = listed and not words.isdisjoint(DESCRIBED_WORDS)
+    if not (group or fronted or received or described):
+        return []  # set tests first: the patterns below run on few sentences
     text, sentence = s.text, s.sentence
-    chunk = text[sentence.start:sentence.end]
-    low = chunk.lower()
-    if not any(w in low for w in ("includ", "among", "such as", "like", "notably", " from ", " of ")):
-        return []
     actors = [m for m in s.mentions if mention_label(s.ents, m) in ACTOR | {"Agreement"}]
     out: list[Relation] = []
-    for match in GROUP.finditer(text, sentence.start, sentence.end):
+    for match in GROUP.finditer(text, sentence.start, sentence.end) if group else ():
         if set(re.findall(r"[\w']+", text[max(sentence.start, match.start() - 25):match.start()].lower())[-3:]) & NEGATIONS:
             continue  # "not among his critics"; a hedge ("could strengthen his critics") is about something else
         stance = _noun_stance(match.group("noun"))
@@ -166,7 +185,7 @@ def stance_groups(s: SentenceView) -> list[Relation]:
             for member in members:
                 if member != o.entity and entity_label(s.ents, member) in ACTOR:
                     out.append(Relation(member, o.entity, stance, s.index, why="rule:stance-group"))
-    for match in GROUP_STANCE.finditer(text, sentence.start, sentence.end):
+    for match in GROUP_STANCE.finditer(text, sentence.start, sentence.end) if described else ():
         if negated(text, sentence.start, match.start()):
             continue
         inside = [m for m in actors if match.start("object") <= m.start and m.end <= match.end("object")
@@ -179,7 +198,6 @@ def stance_groups(s: SentenceView) -> list[Relation]:
             for obj in objects:
                 if member != obj and entity_label(s.ents, member) in ACTOR:
                     out.append(Relation(member, obj, stance, s.index, why="rule:stance-group"))
-    fronted = FRONTED.match(text, sentence.start, sentence.end)
     if fronted:
         comma = text.find(",", fronted.end(), sentence.end)
         objects = [m for m in actors if fronted.end() <= m.start and (comma < 0 or m.end <= comma)][:1]
@@ -189,7 +207,7 @@ def stance_groups(s: SentenceView) -> list[Relation]:
         if comma >= 0 and objects and holder and not negated(text, sentence.start, fronted.end()):
             stance = _noun_stance(fronted.group("noun"))
             out.append(Relation(holder[0].entity, objects[0].entity, stance, s.index, why="rule:stance-group"))
-    for match in RECEIVED.finditer(text, sentence.start, sentence.end):
+    for match in RECEIVED.finditer(text, sentence.start, sentence.end) if received else ():
         if negated(text, sentence.start, match.start()) or text[match.end():match.end() + 8].lower().startswith(
                 ("within", "inside")):
             continue
@@ -230,6 +248,16 @@ def participial_stance(s: SentenceView) -> list[Relation]:
     if objects[0].entity == holder[0].entity:
         return []
     return [Relation(holder[0].entity, objects[0].entity, stance, s.index, why="rule:participial-stance")]
+
+
+LIST_WORDS = frozenset({"including", "among", "such", "like", "notably"})
+GROUP_WORDS = frozenset(WORDS["critic_nouns"]) | frozenset(WORDS["supporter_nouns"])
+FRONT_WORDS = frozenset({"critic", "opponent", "detractor", "foe", "supporter", "ally", "backer", "defender", "champion",
+                         "admirer"})
+RECEIVED_WORDS = frozenset({"praise", "plaudits", "support", "backing", "endorsement", "blessing", "approval",
+                            "criticism", "condemnation", "attack", "attacks", "fire", "rebuke", "rebukes",
+                            "opposition", "resistance", "scorn", "ridicule"})
+DESCRIBED_WORDS = frozenset({"allied", "close", "loyal", "aligned", "opposed", "critical", "hostile", "sympathetic"})
 
 
 def _noun_stance(noun: str) -> str:

@@ -9,7 +9,7 @@ from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
-from .clauses import (DURING, after_preposition, is_locative, is_modifier, negated, possessor_subject,
+from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
                       starts_clause, find_subjects, is_title_modifier, verb_follows)
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
@@ -28,7 +28,6 @@ UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:(?:(?:may|might|could|would|will)\
                           r"unlimited)|(?:is|was|are|were|remains?|remained|looks?|seems?)\s+(?:\w+\s+)?(?:uncertain|"
                           r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
-QUESTION = re.compile(r"\?\s*[”\"’']?\s*$")
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -49,7 +48,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
         return out
     breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
     relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
-    if QUESTION.search(chunk):
+    if is_question(chunk):
         candidates = [t for t in candidates if t.type not in STANCE_TYPES]  # "Did X criticise Y?" states nothing
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
@@ -160,7 +159,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         subjects = find_subjects(ents, text, [x for x in left if x.start <= free[0].start], a,
                                              relatives) or subjects
             shared = AND_VERB.search(text, max(base, a - 60), a)
-            head = next((m for m in left if not m.possessive and not is_modifier(ents, text, m, mentions)), None)
+            head = next((m for m in left if not m.possessive and not is_modifier(ents, text, m, mentions)),
+                        None) if shared else None
             if shared and head is not None and shared.start() > head.end:
                 # "Milei called Trump a friend and thanked Bessent", "Milei, for his part, thanked X and
                 # praised Y", "X met Y and, according to the embassy, praised Z": the verbs share the first subject
