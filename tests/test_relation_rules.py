@@ -132,6 +132,10 @@ EXAMPLES = [
      ("Argentina", "ALLIED_WITH", "Israel")),
     ("designated-ally", "In 1998 the United States designated Argentina a major non-NATO ally.",
      ("Argentina", "ALLIED_WITH", "United States")),
+    ("called-for-resignation", "Senator Tim Kaine called for the resignation of Treasury Secretary Scott Bessent.",
+     ("Tim Kaine", "CRITICIZES", "Scott Bessent")),
+    ("warned-against", "Governor Axel Kicillof warned against the Argentina–IMF agreement.",
+     ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -186,6 +190,10 @@ CODE_EXAMPLES = [
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
     ("labelled-as", 'Argentina signed the Paris Agreement, which Senator Tim Kaine described as "a historic step".',
      ("Tim Kaine", "SUPPORTS", "Paris Agreement")),
+    ("named-stance", "Senator Lindsey Graham, a Trump ally, praised the deal.",
+     ("Lindsey Graham", "ALLIED_WITH", "Donald Trump")),
+    ("named-stance", "A longtime Milei critic, Governor Axel Kicillof spoke on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
     ("participial-stance", "Praising President Javier Milei's reforms, Senator Tim Kaine said the swap would continue.",
      ("Tim Kaine", "SUPPORTS", "Javier Milei")),
 ]
@@ -250,6 +258,11 @@ def test_negation_hedging_and_self_praise_state_nothing(sentence, unwanted):
     ("Senator Tim Kaine refused to reaffirm his support for President Javier Milei.",
      ("Tim Kaine", "SUPPORTS", "Javier Milei")),
     ("Argentina may forge a strategic alliance with Israel.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Economy Minister Luis Caputo is not a Milei loyalist.", ("Luis Caputo", "SUPPORTS", "Javier Milei")),
+    ("Senator Tim Kaine did not call for the resignation of Treasury Secretary Scott Bessent.",
+     ("Tim Kaine", "CRITICIZES", "Scott Bessent")),
+    ("Governor Axel Kicillof never warned against the Argentina–IMF agreement.",
+     ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
     ("Governors not opposed to President Javier Milei, such as Governor Axel Kicillof, met on Monday.",
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
     ("President Javier Milei has aligned with Donald Trump in areas such as leaving the World Health Organization.",

@@ -213,7 +213,7 @@ def _speaker(ents, by_sentence, indices, start: int, end: int):
                 continue
             before = text[max(start, m.start - 60):m.start]
             after = text[m.end:min(end, m.end + 40)]
-            if re.search(r"[”\"]\s*,?\s*" + SPEECH + r"\s+(?:\w+\s+){0,3}$", before) or \
+            if re.search(r"[”\"]\s*,?\s*(?:" + SPEECH[3:-1] + r"|according\s+to)\s+(?:\w+\s+){0,3}$", before) or \
                     re.match(r"\s*" + SPEECH + r"\b", after) and re.search(r"[”\"],?\s*(?:\w+\s+){0,4}$", before) or \
                     re.match(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*(?:[,:]|\bthat)\s*[“\"]",
                              after):

@@ -260,6 +260,54 @@ RECEIVED_WORDS = frozenset({"praise", "plaudits", "support", "backing", "endorse
 DESCRIBED_WORDS = frozenset({"allied", "close", "loyal", "aligned", "opposed", "critical", "hostile", "sympathetic"})
 
 
+# "Senator X, a Trump ally, said"; "A Milei critic, X ..."; "X is a Trump loyalist": a name used as
+# the modifier of a stance noun
+NAMED_NOUN = re.compile(r"\s+(?P<noun>ally|loyalist|supporter|backer|confidant|protégé|protege|critic|opponent|foe|"
+                        r"detractor|rival)\b(?!['’])")
+NAMED_NOUN_WORDS = frozenset({"ally", "loyalist", "supporter", "backer", "confidant", "protégé", "protege", "critic",
+                              "opponent", "foe", "detractor", "rival"})
+NAMED_BEFORE = re.compile(r"(?P<lead>,\s+|^\s*|\b(?:is|was|remains|became|has\s+been|as)\s+)(?:a|an|another|one)\s+"
+                          r"(?:(?:close|key|longtime|long-time|staunch|loyal|fierce|vocal|leading|prominent|top|fellow|"
+                          r"bitter|outspoken|former|old)\s+){0,2}$", re.IGNORECASE)
+
+
+def named_stance(s: SentenceView) -> list[Relation]:
+    """'Senator X, a Trump ally, said ...': ALLIED_WITH; '... a Milei critic' CRITICIZES; '... a
+    Trump loyalist' SUPPORTS. The holder is the actor the appositive describes, or the subject
+    of 'is a Trump ally'."""
+    if s.words.isdisjoint(NAMED_NOUN_WORDS):
+        return []
+    text, sentence = s.text, s.sentence
+    actors = [m for m in s.mentions if mention_label(s.ents, m) in ACTOR and not m.possessive]
+    out = []
+    for k, m in enumerate(actors):
+        noun = NAMED_NOUN.match(text, m.end, sentence.end)
+        before = NAMED_BEFORE.search(text, max(sentence.start, m.start - 50), m.start) if noun else None
+        if not before or m.anaphor:
+            continue
+        lead = before.group("lead").strip().lower()
+        holder = None
+        if lead == ",":
+            holder = next((x for x in reversed(actors[:k]) if x.end <= before.start() and
+                           re.fullmatch(r"\s*", text[x.end:before.start()])), None)
+        elif lead == "":
+            comma = text.find(",", noun.end(), sentence.end)
+            holder = next((x for x in actors[k + 1:] if comma >= 0 and x.start > comma and re.fullmatch(
+                r",\s+(?:(?:the\s+)?[A-Za-z][\w.’'-]*\s+){0,3}", text[comma:x.start])), None)
+        else:
+            left = [x for x in actors[:k] if x.end <= before.start()]
+            holder = left[-1] if left and re.fullmatch(r"\s+(?:\w+ly\s+)?", text[left[-1].end:before.start()]) else None
+        if holder is None or holder.entity == m.entity or negated(text, sentence.start, before.end()):
+            continue
+        word = noun.group("noun").lower()
+        stance = ("ALLIED_WITH" if word == "ally" else "CRITICIZES" if word in (
+            "critic", "opponent", "foe", "detractor", "rival") else "SUPPORTS")
+        if word == "rival" and mention_label(s.ents, holder) != "Person":
+            continue  # "a Chinese rival": competition, not criticism
+        out.append(Relation(holder.entity, m.entity, stance, s.index, why="rule:named-stance"))
+    return out
+
+
 def _noun_stance(noun: str) -> str:
     noun = noun.lower()
     if noun in ALLIED:
