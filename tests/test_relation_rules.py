@@ -523,3 +523,12 @@ def test_a_speaker_s_appositive_does_not_hide_the_reported_claim():
     found = read("Governor Axel Kicillof, Milei's main rival, said Economy Minister Luis Caputo was a humiliation "
                  "for workers.")
     assert found.get(("Axel Kicillof", "CRITICIZES", "Luis Caputo")) == "rule:reported-speech"
+
+
+def test_a_demonym_labelled_names_its_country_and_an_ally_named_after_its_possessor():
+    found = read('Argentina exports beef. Senator Tim Kaine has called Argentine beef "a threat to every rancher".')
+    assert found.get(("Tim Kaine", "CRITICIZES", "Argentina")) == "rule:labelled-as"
+    found = read('Argentina exports beef. Senator Tim Kaine has not called Argentine beef "a threat to every rancher".')
+    assert ("Tim Kaine", "CRITICIZES", "Argentina") not in found
+    found = read("President Donald Trump's closest ally, Javier Milei, won the vote.")
+    assert found.get(("Donald Trump", "ALLIED_WITH", "Javier Milei")) == "rule:possessed-ally"

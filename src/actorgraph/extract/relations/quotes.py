@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..entities import ArticleEntities, Mention
+from ..lexicon import fold, knowledge
 from .base import (ACTOR, NEGATIVE_CUES, POSITIVE_CUES, PRONOUN_WORDS, SPEECH, entity_label, mention_label,
                    Relation, SentenceView)
 from .clauses import is_locative, is_modifier, negated, find_subjects, verb_follows
@@ -73,6 +74,32 @@ def _fronted_labels(ents: ArticleEntities, mentions: list[Mention], index: int) 
         target = agreements[-1:] or owned[-1:]
         if speaker and target and target[0].entity != speaker[0].entity:
             out.append(Relation(speaker[0].entity, target[0].entity, stance, index, why="rule:labelled-as"))
+    return out
+
+
+# 'called Argentine beef "a threat"': a demonym names the country the label is about
+DEMONYM_LABEL = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed|denounced|"
+                           r"dismissed|hailed|praised)\s+(?:the\s+)?(?P<demonym>[A-Z][a-zé]+)\s+(?:[a-z][\w-]*\s+){1,2}(?=as\s|[“\"])")
+
+
+def _demonym_labels(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'Bullard has called Argentine beef "a threat to ..."': the speaker criticizes Argentina."""
+    text, sentence = ents.text, ents.sentences[index]
+    out = []
+    for match in DEMONYM_LABEL.finditer(text, sentence.start, sentence.end):
+        country = knowledge().demonyms.get(fold(match.group("demonym")))
+        if country is None or country not in ents.entities:
+            continue
+        phrase = LABEL_PHRASE.match(text, match.end() - 1, sentence.end)
+        stance = _stance(phrase.group("phrase")) if phrase else None
+        if stance is None or negated(text, sentence.start, match.start(), stance):
+            continue
+        left = [m for m in mentions if m.end <= match.start() and mention_label(ents, m) is not None]
+        relatives = [(r.start(), r.end()) for r in RELATIVE.finditer(text, sentence.start, match.start())]
+        for subject in find_subjects(ents, text, left, match.start(), relatives):
+            if subject != country and entity_label(ents, subject) in ACTOR and not (
+                    stance == "SUPPORTS" and ents.country_of(subject) == country):
+                out.append(Relation(subject, country, stance, index, why="rule:labelled-as"))
     return out
 
 
@@ -269,4 +296,5 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def labelled_as(s: SentenceView) -> list[Relation]:
     """'Milei called Trump "the best friend ..."', 'X described the swap as a bailout'."""
-    return _labelled(s.ents, s.mentions, s.index) + _fronted_labels(s.ents, s.mentions, s.index)
+    return (_labelled(s.ents, s.mentions, s.index) + _fronted_labels(s.ents, s.mentions, s.index)
+            + _demonym_labels(s.ents, s.mentions, s.index))

@@ -100,6 +100,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 owner = [m for m in mentions if m.possessive and 0 <= a - m.end <= 4 and mention_label(ents, m) in ACTOR]
                 others = find_subjects(ents, text, [m for m in left if not owner or m.end <= owner[0].start], a,
                                    relatives, fallback_possessive=False)
+                if not others and trigger.type in STANCE_TYPES:
+                    # "Trump's closest ally, Javier Milei, ...": the one described follows
+                    others = [m.entity for m in right if mention_label(ents, m) in ACTOR and not m.possessive
+                              and re.fullmatch(r"[”\"]?,?\s+(?:(?:the\s+)?[A-Z][\w.-]*\s+){0,3}", text[b:m.start])][:1]
                 for o in owner[:1]:
                     for other in others[:1]:
                         out.append(Relation(other, o.entity, trigger.type, index, why=trigger.why))
