@@ -532,3 +532,11 @@ def test_a_demonym_labelled_names_its_country_and_an_ally_named_after_its_posses
     assert ("Tim Kaine", "CRITICIZES", "Argentina") not in found
     found = read("President Donald Trump's closest ally, Javier Milei, won the vote.")
     assert found.get(("Donald Trump", "ALLIED_WITH", "Javier Milei")) == "rule:possessed-ally"
+
+
+def test_quoted_speaker_after_an_appositive_and_a_described_friend_is_no_praise():
+    found = read('"Javier Milei is a reckless leader," Senator Elizabeth Warren, a Massachusetts Democrat, said.')
+    assert found.get(("Elizabeth Warren", "CRITICIZES", "Javier Milei")) == "rule:quoted-criticism"
+    found = read('"Donald Trump is bailing out his friend Javier Milei with taxpayer money," Senator Tim Kaine said.')
+    assert found.get(("Tim Kaine", "CRITICIZES", "Donald Trump")) == "rule:quoted-criticism"
+    assert ("Tim Kaine", "SUPPORTS", "Donald Trump") not in found

@@ -239,7 +239,10 @@ def _speaker(ents, by_sentence, indices, start: int, end: int):
             if mention_label(ents, m) != "Person" or m.anaphor:
                 continue
             before = text[max(start, m.start - 60):m.start]
-            after = text[m.end:min(end, m.end + 40)]
+            after = text[m.end:min(end, m.end + 100)]
+            appositive = re.match(r",\s+(?:a|an|the)\s[^,“\"”]{1,60},", after)
+            if appositive:  # '"...," Senator X, a Massachusetts Democrat, said'
+                after = after[appositive.end():]
             if re.search(r"[”\"]\s*,?\s*(?:" + SPEECH[3:-1] + r"|according\s+to)\s+(?:\w+\s+){0,3}$", before) or \
                     re.match(r"\s*" + SPEECH + r"\b", after) and re.search(r"[”\"],?\s*(?:\w+\s+){0,4}$", before) or \
                     re.match(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*(?:[,:]|\bthat)\s*[“\"]",
@@ -257,6 +260,8 @@ def _stance(chunk: str) -> str | None:
     negative = positive = 0
     for cues, sign in ((NEGATIVE_CUES, -1), (POSITIVE_CUES, 1)):
         for cue in cues.finditer(chunk):
+            if sign > 0 and OWNED_CUE.search(chunk, 0, cue.start()):
+                continue  # "his friend", "their allies": a relation described, not praise
             if FLIPPED_CUE.search(chunk, 0, cue.start()) and cue.group().lower() not in NO_FLIP:
                 sign_here = -sign
             elif NEGATED_CUE.search(chunk, 0, cue.start()):
@@ -274,6 +279,7 @@ def _stance(chunk: str) -> str | None:
     return None
 
 
+OWNED_CUE = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 FLIPPED_CUE = re.compile(r"\b(?:not|never|n['’]t|no\s+longer)\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
 NO_FLIP = {"best", "great", "greatest", "can't", "can’t", "cannot"}
 NEGATED_CUE = re.compile(r"\b(?:not|no|never|n['’]t|hardly|less|least)\s+(?:\w+\s+)?(?:a\s+|an\s+|the\s+)?$",
