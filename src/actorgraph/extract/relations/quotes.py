@@ -133,6 +133,8 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
                        (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
                 continue
             stance = _stance(chunk)
+            if stance is None and not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
+                continue  # no cue word at all: no actor's clause can have one
             # the evidence holds the quotation and its attribution, verbatim from the article
             span = (min(sentence.start, said.start), max(sentence.end, said.end))
             inside = [m for m in by_sentence.get(index, []) if any(s <= m.start and m.end <= e for s, e in quoted)]
@@ -302,5 +304,12 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def labelled_as(s: SentenceView) -> list[Relation]:
     """'Milei called Trump "the best friend ..."', 'X described the swap as a bailout'."""
+    if s.words.isdisjoint(LABEL_VERBS):
+        return []  # a set test before the patterns: most sentences label nothing
     return (_labelled(s.ents, s.mentions, s.index) + _fronted_labels(s.ents, s.mentions, s.index)
             + _demonym_labels(s.ents, s.mentions, s.index))
+
+
+LABEL_VERBS = frozenset({"called", "calls", "calling", "described", "describes", "describing", "branded", "brands",
+                         "labelled", "labeled", "dubbed", "termed", "praised", "hailed", "denounced", "dismissed",
+                         "slammed", "call", "describe"})

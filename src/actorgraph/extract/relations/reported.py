@@ -31,10 +31,10 @@ TRAIL_BEFORE = re.compile(r"[,;]\s+(?:(?:said|says|added|argued|warned|insisted|
 TRAIL_AFTER = re.compile(r"(?:\s+(?:said|says|added|argued|warned|insisted|noted|claimed|wrote)\b)?"
                          r"(?:\s+(?:on|in|at|last|this)\s+\w+)?\s*[.!]?[”\"]?\s*$")
 def _cue_stems():
-    """One automaton over the first word of every cue: a sentence without any holds no cue."""
+    """One automaton over the longest word of every cue: a sentence without any holds no cue."""
     automaton = ahocorasick.Automaton()
     for word in WORDS["negative_cues"] | WORDS["positive_cues"]:
-        stem = word.rstrip("*").split()[0]
+        stem = max(word.rstrip("*").split(), key=len)  # "a risk" -> "risk": the rarest-looking word
         automaton.add_word(stem, stem)
     automaton.make_automaton()
     return automaton

@@ -162,7 +162,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if free and free[0].entity not in subjects:
                         subjects = find_subjects(ents, text, [x for x in left if x.start <= free[0].start], a,
                                              relatives) or subjects
-            shared = AND_VERB.search(text, max(base, a - 60), a)
+            shared = AND_VERB.search(text, max(base, a - 60), a) if "and" in text[max(base, a - 60):a] else None
             head = next((m for m in left if not m.possessive and not is_modifier(ents, text, m, mentions)),
                         None) if shared else None
             if shared and head is not None and shared.start() > head.end:
