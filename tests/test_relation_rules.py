@@ -540,3 +540,12 @@ def test_quoted_speaker_after_an_appositive_and_a_described_friend_is_no_praise(
     found = read('"Donald Trump is bailing out his friend Javier Milei with taxpayer money," Senator Tim Kaine said.')
     assert found.get(("Tim Kaine", "CRITICIZES", "Donald Trump")) == "rule:quoted-criticism"
     assert ("Tim Kaine", "SUPPORTS", "Donald Trump") not in found
+
+
+def test_an_official_named_after_an_owner_in_a_list_is_the_object_and_conditional_support_is_none():
+    found = read("Economy Minister Luis Caputo thanked Kristalina Georgieva and the IMF's Western Hemisphere director, "
+                 "Nigel Chalk, for their support.")
+    assert ("Luis Caputo", "SUPPORTS", "Nigel Chalk") in found
+    assert ("Luis Caputo", "SUPPORTS", "International Monetary Fund") not in found
+    found = read("President Donald Trump said that American support for Argentina depended on the vote.")
+    assert not any(k[1] == "SUPPORTS" for k in found)

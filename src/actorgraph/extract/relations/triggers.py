@@ -23,7 +23,8 @@ NOMINAL = re.compile(r"(?:support|backing|endorsement|opposition|criticism|confi
                      r"alignment|alliance|ties|hostility|resistance|objections?|complaints?|scorn|contempt|distrust|"
                      r"mistrust|skepticism|scepticism|sympathy|enthusiasm|solidarity)\b", re.IGNORECASE)
 # after a nominal stance and its object: "... may not be necessary", "... is not guaranteed"
-UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:(?:(?:may|might|could|would|will)\s+)?(?:not|n['’]t|no\s+longer)\s+(?:be\s+)?"
+UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:depend(?:s|ed|ing)?\s+on|hinge[sd]?\s+on|conditional\s+on|"
+                          r"contingent\s+on|(?:(?:may|might|could|would|will)\s+)?(?:not|n['’]t|no\s+longer)\s+(?:be\s+)?"
                           r"(?:necessary|needed|enough|guaranteed|assured|certain|unconditional|automatic|forthcoming|"
                           r"unlimited)|(?:is|was|are|were|remains?|remained|looks?|seems?)\s+(?:\w+\s+)?(?:uncertain|"
                           r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
@@ -344,9 +345,19 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         return []
     chosen = [first.entity]
     if trigger.objects == "list":
-        prev = first
-        for m in allowed[1:]:
+        prev, owner_of = first, None
+        for k, m in enumerate(allowed[1:], 1):
             between = text[prev.end:m.start]
+            if owner_of is m:
+                chosen.append(m.entity)  # the official named after the owner skipped just before
+                prev, owner_of = m, None
+                continue
+            if trigger.type in STANCE_TYPES and m.possessive and k + 1 < len(allowed) and mention_label(
+                    ents, allowed[k + 1]) == "Person" and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*",
+                                                                     text[m.end:allowed[k + 1].start]) and \
+                    re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", between):
+                owner_of = allowed[k + 1]  # "thanked X and the IMF's director, Nigel Chalk": the director
+                continue
             if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between) or (
                     trigger.type in STANCE_TYPES and mention_label(ents, m) == "Person" and re.fullmatch(
                         r"\s*(?:,\s*)?and\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}|"
