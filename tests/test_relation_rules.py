@@ -549,3 +549,12 @@ def test_an_official_named_after_an_owner_in_a_list_is_the_object_and_conditiona
     assert ("Luis Caputo", "SUPPORTS", "International Monetary Fund") not in found
     found = read("President Donald Trump said that American support for Argentina depended on the vote.")
     assert not any(k[1] == "SUPPORTS" for k in found)
+
+
+def test_the_object_fronted_by_whom_or_which_is_the_antecedent_not_the_next_actor():
+    found = read("President Javier Milei, whom Governor Axel Kicillof criticised, met Treasury Secretary Scott Bessent.")
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Javier Milei")) == "rule:criticize-verb"
+    assert ("Axel Kicillof", "CRITICIZES", "Scott Bessent") not in found
+    found = read("The International Monetary Fund, which lent Argentina $20 billion under a facility approved in April, "
+                 "is due to review it.")
+    assert ("Argentina", "SUPPORTS", "International Monetary Fund") not in found

@@ -16,7 +16,7 @@ MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
-RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
+RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
 STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
 NOMINAL = re.compile(r"(?:support|backing|endorsement|opposition|criticism|confidence|faith|trust|praise|admiration|"
@@ -28,6 +28,8 @@ UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:depend(?:s|ed|ing)?\s+on|hinge[sd]
                           r"(?:necessary|needed|enough|guaranteed|assured|certain|unconditional|automatic|forthcoming|"
                           r"unlimited)|(?:is|was|are|were|remains?|remained|looks?|seems?)\s+(?:\w+\s+)?(?:uncertain|"
                           r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
+FRONTED_OBJECT = re.compile(r",\s+(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}"
+                            r"(?:has\s+|had\s+|have\s+|also\s+|long\s+|\w+ly\s+)?$")
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
 
@@ -181,6 +183,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # "the administration" a politician criticises is the one of his own country
                 own = {ents.country_of(x) for x in subjects if entity_label(ents, x) == "Person"} - {None}
                 objects = [own.pop()] if "administration" in bare.group() and len(own) == 1 else [ents.home]
+            if not objects and trigger.type in STANCE_TYPES and trigger.mode == "active":
+                fronted_object = FRONTED_OBJECT.search(text, max(base, a - 80), a)
+                if fronted_object:
+                    # "Milei, whom Kicillof criticised, met ...": the antecedent is the object
+                    objects = [m.entity for m in left if m.end == fronted_object.start() and
+                               mention_label(ents, m) in trigger.targets][:1]
             if trigger.objects == "next":  # "wants China out": the name right after the verb
                 objects = [m.entity for m in actors if 0 <= m.start - b <= 2 and mention_label(ents, m) in trigger.targets][:1]
             on_target = None
