@@ -558,3 +558,13 @@ def test_the_object_fronted_by_whom_or_which_is_the_antecedent_not_the_next_acto
     found = read("The International Monetary Fund, which lent Argentina $20 billion under a facility approved in April, "
                  "is due to review it.")
     assert ("Argentina", "SUPPORTS", "International Monetary Fund") not in found
+
+
+def test_reported_speech_skips_the_listener_and_a_relative_clause():
+    found = read("Governor Axel Kicillof told Senator Tim Kaine that President Javier Milei was a disaster for workers.")
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Javier Milei")) == "rule:reported-speech"
+    assert ("Axel Kicillof", "CRITICIZES", "Tim Kaine") not in found
+    found = read("Governor Axel Kicillof said President Javier Milei and Economy Minister Luis Caputo were a disaster.")
+    assert ("Axel Kicillof", "CRITICIZES", "Luis Caputo") in found
+    found = read("Governor Axel Kicillof said the deal that President Javier Milei signed was a disaster.")
+    assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") not in found

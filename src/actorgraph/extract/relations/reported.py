@@ -41,6 +41,8 @@ def _cue_stems():
 
 
 CUE_STEMS = _cue_stems()
+THAT = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|a|an|on|in|at|last|this|to|reporters|journalists|lawmakers|"
+                  r"colleagues|supporters|[a-z]+day)\s+){1,6}?that\s+")  # "told Reuters that", "told Senator X that"
 TRAIL_VERB = re.compile(r"\b(?:said|says|added|argued|warned|insisted|noted|claimed|wrote)\b")
 HEDGED = NEGATIONS | HEDGES | {"would", "should", "asked", "whether", "question", "denied", "deny"}
 
@@ -64,7 +66,11 @@ def reported_speech(s: SentenceView) -> list[Relation]:
         claims = []
         after = SPEECH_AFTER.match(text, m.end, sentence.end)
         if after and not negated(text, sentence.start, after.start() + 1) and not _inside_clause(text, sentence.start, m):
-            claims.append((after.end(), sentence.end))
+            that = THAT.match(text, after.end(), sentence.end)
+            if that:  # "told Reuters that ...", "told Senator Kaine that ...": the claim follows "that"
+                claims.append((that.end(), sentence.end))
+            elif not re.search(r"\b(?:told|tells|asked|asks)\s*$", text[after.start():after.end()]):
+                claims.append((after.end(), sentence.end))  # "told X" with no "that": X is the listener
         if mention_label(s.ents, m) == "Person" and not m.anaphor and TRAIL_AFTER.match(text, m.end, sentence.end):
             cut = TRAIL_BEFORE.search(text, max(sentence.start, m.start - 80), m.start)
             if cut and TRAIL_VERB.search(text, cut.start(), sentence.end):
@@ -114,11 +120,12 @@ def _claim_subjects(s: SentenceView, actors, claim: tuple[int, int], speaker: st
     if not inside:
         return []
     first = inside[0]
-    if not re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][\w.-]*\s+){0,3}", text[claim[0]:first.start]):
+    if not re.fullmatch(r"\s*(?:the\s+|a\s+|an\s+)?(?:(?!that\b|which\b|who\b)[A-Za-z][\w.-]*\s+){0,3}",
+                        text[claim[0]:first.start]):
         return []  # the claim's subject is no actor ("the economy was at risk from X")
     chosen = [first.entity]
     for m in inside[1:]:
-        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[first.end:m.start]):
+        if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}", text[first.end:m.start]):
             chosen.append(m.entity)
             first = m
         else:
