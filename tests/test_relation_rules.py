@@ -568,3 +568,10 @@ def test_reported_speech_skips_the_listener_and_a_relative_clause():
     assert ("Axel Kicillof", "CRITICIZES", "Luis Caputo") in found
     found = read("Governor Axel Kicillof said the deal that President Javier Milei signed was a disaster.")
     assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") not in found
+
+
+def test_a_named_description_right_after_its_holder():
+    found = read("President Javier Milei has made Argentina a key US ally.")
+    assert found.get(("Argentina", "ALLIED_WITH", "United States")) == "rule:named-stance"
+    found = read("Senator Tim Kaine met a Trump ally on Monday.")
+    assert not any(k[1] == "ALLIED_WITH" for k in found)

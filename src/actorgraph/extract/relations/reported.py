@@ -273,7 +273,7 @@ NAMED_NOUN = re.compile(r"\s+(?P<noun>ally|loyalist|supporter|backer|confidant|p
                         r"detractor|rival)\b(?!['’])")
 NAMED_NOUN_WORDS = frozenset({"ally", "loyalist", "supporter", "backer", "confidant", "protégé", "protege", "critic",
                               "opponent", "foe", "detractor", "rival"})
-NAMED_BEFORE = re.compile(r"(?P<lead>,\s+|^\s*|\b(?:is|was|remains|became|has\s+been|as)\s+)(?:a|an|another|one)\s+"
+NAMED_BEFORE = re.compile(r"(?P<lead>,\s+|^\s*|\b(?:is|was|remains|became|has\s+been|as)\s+|(?<=\w)\s+)(?:a|an|another|one)\s+"
                           r"(?:(?:close|key|longtime|long-time|staunch|loyal|fierce|vocal|leading|prominent|top|fellow|"
                           r"bitter|outspoken|former|old)\s+){0,2}$", re.IGNORECASE)
 
@@ -297,13 +297,15 @@ def named_stance(s: SentenceView) -> list[Relation]:
         if lead == ",":
             holder = next((x for x in reversed(actors[:k]) if x.end <= before.start() and
                            re.fullmatch(r"\s*", text[x.end:before.start()])), None)
-        elif lead == "":
+        elif lead == "" and not text[sentence.start:before.start()].strip():
             comma = text.find(",", noun.end(), sentence.end)
             holder = next((x for x in actors[k + 1:] if comma >= 0 and x.start > comma and re.fullmatch(
                 r",\s+(?:(?:the\s+)?[A-Za-z][\w.’'-]*\s+){0,3}", text[comma:x.start])), None)
-        else:
+        elif before.group("lead").strip():
             left = [x for x in actors[:k] if x.end <= before.start()]
             holder = left[-1] if left and re.fullmatch(r"\s+(?:\w+ly\s+)?", text[left[-1].end:before.start()]) else None
+        else:  # "made Argentina a key US ally": the actor right before the description
+            holder = next((x for x in reversed(actors[:k]) if x.end == before.start()), None)
         if holder is None or holder.entity == m.entity or negated(text, sentence.start, before.end()):
             continue
         word = noun.group("noun").lower()
