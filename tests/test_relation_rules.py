@@ -579,3 +579,10 @@ def test_a_named_description_right_after_its_holder():
     assert found.get(("Argentina", "ALLIED_WITH", "United States")) == "rule:named-stance"
     found = read("Senator Tim Kaine met a Trump ally on Monday.")
     assert not any(k[1] == "ALLIED_WITH" for k in found)
+
+
+def test_clashes_protests_and_a_country_before_of_is_an_object():
+    assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") in read(
+        "Governor Axel Kicillof has clashed repeatedly with President Javier Milei.")
+    assert ("China", "CRITICIZES", "Scott Bessent") in read("China protested the remarks by Treasury Secretary Scott Bessent.")
+    assert ("China", "CRITICIZES", "United States") in read("China accused the United States of interfering in Argentina.")

@@ -79,7 +79,7 @@ def is_modifier(ents, text, m: Mention, mentions) -> bool:
     after = text[m.end:m.end + 40]
     nxt = re.match(r"\s+([a-z][\w-]*)", after)
     if nxt and nxt.group(1) not in FUNCTION_AFTER and nxt.group(1) not in TIME_WORDS and \
-            nxt.group(1) not in ("a", "an", "the") and \
+            nxt.group(1) not in ("a", "an", "the", "of") and \
             not ADVERB_OR_VERB.fullmatch(nxt.group(1)) and not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
         return True
     return is_title_modifier(ents, text, m, mentions)
