@@ -586,3 +586,10 @@ def test_clashes_protests_and_a_country_before_of_is_an_object():
         "Governor Axel Kicillof has clashed repeatedly with President Javier Milei.")
     assert ("China", "CRITICIZES", "Scott Bessent") in read("China protested the remarks by Treasury Secretary Scott Bessent.")
     assert ("China", "CRITICIZES", "United States") in read("China accused the United States of interfering in Argentina.")
+
+
+def test_stance_received_by_someone_s_words():
+    found = read("Treasury Secretary Scott Bessent's remarks drew sharp criticism from China.")
+    assert found.get(("China", "CRITICIZES", "Scott Bessent")) == "rule:stance-received"
+    assert ("China", "CRITICIZES", "Scott Bessent") not in read(
+        "Treasury Secretary Scott Bessent's remarks never drew criticism from China.")

@@ -221,10 +221,12 @@ def stance_groups(s: SentenceView) -> list[Relation]:
         agents = [m for m in actors if m.start == match.end() or re.fullmatch(
             r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}", text[match.end():m.start]) and m.start > match.end()][:1]
         agents = [m for m in agents if mention_label(s.ents, m) in ACTOR]
-        left = [m for m in actors if m.end <= match.start() and not m.possessive and mention_label(s.ents, m) in ACTOR]
-        if not agents or not left or not re.fullmatch(r"\s+(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?",
-                                                      text[left[-1].end:match.start()]):
-            continue
+        left = [m for m in actors if m.end <= match.start() and mention_label(s.ents, m) in ACTOR]
+        if not agents or not left or not re.fullmatch(
+                r"(?:['’]s?\s+(?:[a-z][\w-]*\s+){1,2})?\s*(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?"
+                if left[-1].possessive else r"\s+(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?",
+                text[left[-1].end:match.start()]):
+            continue  # "Milei drew praise from X"; "Bessent's remarks drew criticism from China"
         stance = _noun_stance(match.group("noun"))
         out.append(Relation(agents[0].entity, left[-1].entity, stance, s.index, why="rule:stance-received"))
     return out
