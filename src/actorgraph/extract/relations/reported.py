@@ -57,12 +57,15 @@ def reported_speech(s: SentenceView) -> list[Relation]:
             NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
         return []
     actors = [m for m in s.mentions if mention_label(s.ents, m) is not None]
+    verbs = [t.start for t in s.tokens if t.lower in SPEECH_VERBS]
     out: list[Relation] = []
     for k, m in enumerate(actors):
         if m.possessive or mention_label(s.ents, m) not in ACTOR:
             continue
         if m.anaphor and m.surface.lower() not in ("he", "she"):
             continue
+        if not any(m.start - 40 <= v <= m.end + 100 for v in verbs):
+            continue  # no speech verb near enough to make this actor a speaker
         claims = []
         after = SPEECH_AFTER.match(text, m.end, sentence.end)
         if after and not negated(text, sentence.start, after.start() + 1) and not _inside_clause(text, sentence.start, m):
