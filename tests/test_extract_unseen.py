@@ -44,18 +44,18 @@ class FixtureSet:
 
 SETS = {
     s.name: s for s in (
-        # measured: entities 0.966, relations_lenient 0.837, pairs 0.861; after the money and deals
-        # rules (ext-deals): 0.966, 0.898, 0.915
-        FixtureSet("heldout", {"entities": 0.94, "relations_lenient": 0.86, "pairs": 0.88}, (
+        # measured: entities 0.966, relations_lenient 0.837, pairs 0.861; after the stance rules
+        # (ext-stance) 0.963, 0.852, 0.870
+        FixtureSet("heldout", {"entities": 0.94, "relations_lenient": 0.83, "pairs": 0.85}, (
             ("Fernando Haddad", "CRITICIZES", "United States–Argentina currency swap"),  # stopped short of
             ("Rand Paul", "SUPPORTS", "American Ranchers Protection Act"),               # stopped short of
             ("Luiz Inácio Lula da Silva", "CRITICIZES", "Mercosur"),                     # governments that treat
             ("Javier Milei", "MET_WITH", "Xi Jinping"),                                   # has not met
             ("Argentina", "IMPOSES", "China"),                                            # has not imposed
         )),
-        # blind baseline 0.902 / 0.464 / 0.486; after the fixes it prompted 0.961 / 0.833 / 0.849
-        # after the money and deals rules (ext-deals): 0.964 / 0.855 / 0.870
-        FixtureSet("blind2", {"entities": 0.94, "relations_lenient": 0.83, "pairs": 0.85}, (
+        # blind baseline 0.902 / 0.464 / 0.486; after the fixes it prompted 0.961 / 0.833 / 0.849;
+        # after the stance rules (ext-stance) 0.964 / 0.849 / 0.865
+        FixtureSet("blind2", {"entities": 0.94, "relations_lenient": 0.82, "pairs": 0.84}, (
             ("Mark Kelly", "SUPPORTS", "Argentina Accountability Act"),       # did not support the bill
             ("Mauricio Macri", "MET_WITH", "Javier Milei"),                    # denied reports that he had met
             ("Rolando Figueroa", "CRITICIZES", "2027 budget"),                 # "not against the budget"
@@ -64,9 +64,9 @@ SETS = {
         )),
         # round 3 baseline, before any rule was written for it (main at 7a1940b):
         # entities 0.866, relations_lenient 0.444, pairs 0.482; after the relation rules tuned on it
-        # (ext-relations, merged with the entity passes): 0.895, 0.582, 0.606; after the money and
-        # deals rules (ext-deals): 0.900, 0.629, 0.654
-        FixtureSet("round3/tune", {"entities": 0.88, "relations_lenient": 0.60, "pairs": 0.62}, (
+        # (ext-relations, merged with the entity passes): 0.895, 0.582, 0.606; after the stance rules
+        # (ext-stance): 0.895, 0.599, 0.622
+        FixtureSet("round3/tune", {"entities": 0.87, "relations_lenient": 0.57, "pairs": 0.60}, (
             ("Álvaro García", "CRITICIZES", "United States"),                      # stopped short of
             ("Scott Bessent", "NEGOTIATES", "United States–Argentina currency swap"),  # talks "have not started"
             ("Axel Kicillof", "CRITICIZES", "Defense Cooperation Framework"),     # has so far said nothing

@@ -155,6 +155,29 @@ EXAMPLES = [
      ("Javier Milei", "MET_WITH", "Gabriel Boric")),
     ("mutual-meal", "President Javier Milei and President Gabriel Boric had lunch in Santiago.",
      ("Javier Milei", "MET_WITH", "Gabriel Boric")),
+    # stance from structure (ext-stance)
+    ("ties-between", "Diplomats praised the close ties between Argentina and Israel.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
+    ("allies-mutual", "Argentina and Israel have become firm allies.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
+    ("possessed-partner", "Argentina is now Israel's most reliable partner in the region.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
+    ("attack-verb", "Governor Axel Kicillof hit out at President Javier Milei on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("under-fire-from", "President Javier Milei came under fire from Governor Axel Kicillof.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("embraced", "Senator Tim Kaine reaffirmed his support for President Javier Milei.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("pledged-to-help", "President Donald Trump pledged to help President Javier Milei.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("joined-forces", "Argentina joined forces with Israel on security.",
+     ("Argentina", "ALLIED_WITH", "Israel")),
+    ("designated-ally", "In 1998 the United States designated Argentina a major non-NATO ally.",
+     ("Argentina", "ALLIED_WITH", "United States")),
+    ("called-for-resignation", "Senator Tim Kaine called for the resignation of Treasury Secretary Scott Bessent.",
+     ("Tim Kaine", "CRITICIZES", "Scott Bessent")),
+    ("warned-against", "Governor Axel Kicillof warned against the Argentina–IMF agreement.",
+     ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -199,6 +222,27 @@ CODE_EXAMPLES = [
      ("World Bank", "FUNDS", "Uruguay")),
     ("led-negotiations", "Chile and Peru signed a fisheries agreement. Minister Ana Soto, who led the talks, spoke.",
      ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    # stance from reported speech and nominal shapes (ext-stance)
+    ("reported-speech", "Governor Axel Kicillof said that President Javier Milei had made a reckless mistake.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("reported-speech", "President Javier Milei is a disaster for workers, Governor Axel Kicillof said on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("stance-group", "President Javier Milei's critics, including Governor Axel Kicillof, spoke on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("stance-group", "A fierce critic of President Javier Milei, Governor Axel Kicillof spoke on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("stance-received", "President Javier Milei drew praise from Senator Tim Kaine.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("stance-group", "Governors opposed to President Javier Milei, such as Governor Axel Kicillof, met on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("labelled-as", 'Argentina signed the Paris Agreement, which Senator Tim Kaine described as "a historic step".',
+     ("Tim Kaine", "SUPPORTS", "Paris Agreement")),
+    ("named-stance", "Senator Lindsey Graham, a Trump ally, praised the deal.",
+     ("Lindsey Graham", "ALLIED_WITH", "Donald Trump")),
+    ("named-stance", "A longtime Milei critic, Governor Axel Kicillof spoke on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("participial-stance", "Praising President Javier Milei's reforms, Senator Tim Kaine said the swap would continue.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
 ]
 
 
@@ -240,6 +284,54 @@ def test_each_code_rule_reads_its_example(rule, sentence, expected):
 ])
 def test_negation_hedging_and_self_praise_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
+
+
+# ext-stance: each new stance rule, negated, hedged or asked, states nothing
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Governor Axel Kicillof said President Javier Milei was not a disaster.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof said President Javier Milei might be a disaster.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof asked whether President Javier Milei was corrupt.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof never said President Javier Milei was a disaster.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Spokesman Wang Lei said that China and Argentina were good friends.", ("Wang Lei", "SUPPORTS", "Argentina")),
+    ("Did Governor Axel Kicillof criticise President Javier Milei?", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof is not among President Javier Milei's critics, unlike Senator Juan Perez.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("President Javier Milei never drew praise from Senator Tim Kaine.", ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("Diplomats doubt there are close ties between Argentina and Israel.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Argentina and Israel are not allies.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Senator Tim Kaine did not hit out at President Javier Milei.", ("Tim Kaine", "CRITICIZES", "Javier Milei")),
+    ("President Javier Milei never came under fire from Governor Axel Kicillof.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Senator Tim Kaine refused to reaffirm his support for President Javier Milei.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("Argentina may forge a strategic alliance with Israel.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Economy Minister Luis Caputo is not a Milei loyalist.", ("Luis Caputo", "SUPPORTS", "Javier Milei")),
+    ("Treasury Secretary Scott Bessent did not promise to back President Javier Milei.",
+     ("Scott Bessent", "SUPPORTS", "Javier Milei")),
+    ("Senator Tim Kaine did not call for the resignation of Treasury Secretary Scott Bessent.",
+     ("Tim Kaine", "CRITICIZES", "Scott Bessent")),
+    ("Governor Axel Kicillof never warned against the Argentina–IMF agreement.",
+     ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
+    ("Governors not opposed to President Javier Milei, such as Governor Axel Kicillof, met on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("President Javier Milei has aligned with Donald Trump in areas such as leaving the World Health Organization.",
+     ("Donald Trump", "ALLIED_WITH", "World Health Organization")),
+    ('Argentina signed the Paris Agreement, which Senator Tim Kaine did not describe as "a historic step".',
+     ("Tim Kaine", "SUPPORTS", "Paris Agreement")),
+])
+def test_new_stance_rules_respect_negation_hedges_and_questions(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_an_appositive_naming_an_office_is_no_subject():
+    found = read("Scott Bessent, the US Treasury secretary, backed Economy Minister Luis Caputo.")
+    assert found.get(("Scott Bessent", "SUPPORTS", "Luis Caputo")) == "rule:support-verb"
+    assert ("United States Department of the Treasury", "SUPPORTS", "Luis Caputo") not in found
+
+
+def test_a_titled_person_joins_a_criticised_list():
+    found = read("Governor Axel Kicillof criticised President Javier Milei and Economy Minister Luis Caputo.")
+    assert ("Axel Kicillof", "CRITICIZES", "Luis Caputo") in found
 
 
 def test_an_object_pronoun_is_not_its_own_subject():
@@ -301,7 +393,7 @@ def test_anchors_never_hide_a_match():
 
 
 WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], speech_verbs: [said], "
-         "negative_cues: [wrong], positive_cues: [great]}\n")
+         "negative_cues: [wrong], positive_cues: [great], critic_nouns: [critics], supporter_nouns: [allies]}\n")
 BAD = [
     ("  type: OWNS\n", "unknown relation type 'OWNS'"),
     ("  pattern: '(unclosed'\n", "pattern does not compile"),
@@ -759,3 +851,147 @@ def test_a_party_after_a_comma_and_of_is_membership_and_a_place_is_not():
     assert read("Deputy Ana Irigoyen, of the Left Front, objected.").get(
         ("Ana Irigoyen", "MEMBER_OF", "Left Front")) == "rule:name-of-party"
     assert not [k for k in read("Tomás Weiland, of Buenos Aires, said no.") if k[1] == "MEMBER_OF"]
+# ext-stance: quotations
+def test_a_quotation_said_by_he_belongs_to_the_one_person_before_it():
+    found = read('Governor Axel Kicillof spoke in La Plata. "Javier Milei is a disaster for workers," he said.')
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Javier Milei")) == "rule:quoted-criticism"
+    found = read('Governor Axel Kicillof met Senator Tim Kaine. "Javier Milei is a disaster for workers," he said.')
+    assert not any(k[1] == "CRITICIZES" for k in found)  # two people before: "he" may be either
+
+
+def test_a_negated_cue_flips_and_the_speaker_s_own_country_is_no_target():
+    found = read('"Javier Milei is not a reliable partner," Governor Axel Kicillof said.')
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Javier Milei")) == "rule:quoted-criticism"
+    found = read('"Argentina is a great country and Javier Milei is a disaster," Governor Axel Kicillof said.')
+    assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") in found
+    assert not any(k[2] == "Argentina" for k in found if k[1] in ("SUPPORTS", "CRITICIZES"))
+    found = read('"Javier Milei is not only corrupt but reckless," Governor Axel Kicillof said.')
+    assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") in found
+
+
+def test_quoted_stance_evidence_holds_the_quotation_and_its_attribution(ontology):
+    text = 'Governor Axel Kicillof spoke on Monday.\n\n"Javier Milei is a disaster. He is corrupt," Kicillof told reporters.'
+    graph = RuleExtractor().extract(Document("t", text, "t.txt", "t", "", "2025-09"), ontology)
+    [edge] = [e for e in graph.edges.values() if e.type == "CRITICIZES"]
+    evidence = edge.evidence[0]
+    assert text[evidence.start:evidence.end] == evidence.quote
+    assert evidence.quote.startswith('"Javier Milei is a disaster.') and evidence.quote.endswith("told reporters.")
+
+
+def test_a_country_before_an_article_is_an_object_not_a_modifier():
+    found = read('President Javier Milei, who called China a "communist murderer" in 2023, met President Xi Jinping.')
+    assert found.get(("Javier Milei", "CRITICIZES", "China")) == "rule:called-a-name"
+
+
+def test_the_administration_a_politician_criticises_is_his_own_country_s():
+    found = read("Senator Tim Kaine criticised the administration for its tariffs on Argentine beef.")
+    assert found.get(("Tim Kaine", "CRITICIZES", "United States")) == "rule:criticize-verb"
+
+
+def test_praise_of_someone_s_support_reaches_them_and_shared_verbs_keep_their_subject():
+    found = read("President Javier Milei, for his part, thanked Governor Axel Kicillof and praised the support of "
+                 "Treasury Secretary Scott Bessent.")
+    assert found.get(("Javier Milei", "SUPPORTS", "Scott Bessent")) == "rule:support-verb"
+    assert ("Axel Kicillof", "SUPPORTS", "Scott Bessent") not in found
+    found = read("Ambassador Peter Lamelas met Economy Minister Luis Caputo and, according to the embassy, praised "
+                 "the government's commitment to reform.")
+    assert ("Luis Caputo", "SUPPORTS", "Argentina") not in found
+    found = read("President Javier Milei praised the lack of interest of Treasury Secretary Scott Bessent.")
+    assert ("Javier Milei", "SUPPORTS", "Scott Bessent") not in found  # a thing of its own, not someone's work
+
+
+def test_a_country_and_its_leader_and_titled_lists_are_coordinated():
+    found = read("President Donald Trump praised Argentina and its president, Javier Milei.")
+    assert ("Donald Trump", "SUPPORTS", "Javier Milei") in found and ("Donald Trump", "SUPPORTS", "Argentina") in found
+    found = read("Argentina and its president, Javier Milei, criticised China.")
+    assert ("Argentina", "CRITICIZES", "China") in found and ("Javier Milei", "CRITICIZES", "China") in found
+    found = read("Senator Tim Kaine, Senator Chris Murphy and Senator Elizabeth Warren criticised Javier Milei.")
+    assert {("Tim Kaine", "CRITICIZES", "Javier Milei"), ("Chris Murphy", "CRITICIZES", "Javier Milei"),
+            ("Elizabeth Warren", "CRITICIZES", "Javier Milei")} <= set(found)
+
+
+def test_a_nominal_stance_in_doubt_states_nothing():
+    assert ("United States", "SUPPORTS", "Argentina") not in read(
+        "US support for Argentina may not be necessary, Treasury Secretary Scott Bessent said.")
+    assert ("United States", "SUPPORTS", "Argentina") not in read("Washington's backing of Argentina is not guaranteed.")
+    found = read("Treasury Secretary Scott Bessent, whose confidence in President Javier Milei has never wavered, spoke.")
+    assert ("Scott Bessent", "SUPPORTS", "Javier Milei") in found
+
+
+def test_a_person_right_after_a_stance_verb_is_its_object_before_a_later_agreement():
+    text = ("The U.S. Treasury extended a $20 billion currency swap to Argentina. "
+            "Senator Tim Kaine slammed Treasury Secretary Scott Bessent over the swap line.")
+    found = read(text)
+    assert found.get(("Tim Kaine", "CRITICIZES", "Scott Bessent")) == "rule:criticize-verb"
+
+
+def test_a_speaker_s_appositive_does_not_hide_the_reported_claim():
+    found = read("Governor Axel Kicillof, Milei's main rival, said Economy Minister Luis Caputo was a humiliation "
+                 "for workers.")
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Luis Caputo")) == "rule:reported-speech"
+
+
+def test_a_demonym_labelled_names_its_country_and_an_ally_named_after_its_possessor():
+    found = read('Argentina exports beef. Senator Tim Kaine has called Argentine beef "a threat to every rancher".')
+    assert found.get(("Tim Kaine", "CRITICIZES", "Argentina")) == "rule:labelled-as"
+    found = read('Argentina exports beef. Senator Tim Kaine has not called Argentine beef "a threat to every rancher".')
+    assert ("Tim Kaine", "CRITICIZES", "Argentina") not in found
+    found = read("President Donald Trump's closest ally, Javier Milei, won the vote.")
+    assert found.get(("Donald Trump", "ALLIED_WITH", "Javier Milei")) == "rule:possessed-ally"
+
+
+def test_quoted_speaker_after_an_appositive_and_a_described_friend_is_no_praise():
+    found = read('"Javier Milei is a reckless leader," Senator Elizabeth Warren, a Massachusetts Democrat, said.')
+    assert found.get(("Elizabeth Warren", "CRITICIZES", "Javier Milei")) == "rule:quoted-criticism"
+    found = read('"Donald Trump is bailing out his friend Javier Milei with taxpayer money," Senator Tim Kaine said.')
+    assert found.get(("Tim Kaine", "CRITICIZES", "Donald Trump")) == "rule:quoted-criticism"
+    assert ("Tim Kaine", "SUPPORTS", "Donald Trump") not in found
+
+
+def test_an_official_named_after_an_owner_in_a_list_is_the_object_and_conditional_support_is_none():
+    found = read("Economy Minister Luis Caputo thanked Kristalina Georgieva and the IMF's Western Hemisphere director, "
+                 "Nigel Chalk, for their support.")
+    assert ("Luis Caputo", "SUPPORTS", "Nigel Chalk") in found
+    assert ("Luis Caputo", "SUPPORTS", "International Monetary Fund") not in found
+    found = read("President Donald Trump said that American support for Argentina depended on the vote.")
+    assert not any(k[1] == "SUPPORTS" for k in found)
+
+
+def test_the_object_fronted_by_whom_or_which_is_the_antecedent_not_the_next_actor():
+    found = read("President Javier Milei, whom Governor Axel Kicillof criticised, met Treasury Secretary Scott Bessent.")
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Javier Milei")) == "rule:criticize-verb"
+    assert ("Axel Kicillof", "CRITICIZES", "Scott Bessent") not in found
+    found = read("The International Monetary Fund, which lent Argentina $20 billion under a facility approved in April, "
+                 "is due to review it.")
+    assert ("Argentina", "SUPPORTS", "International Monetary Fund") not in found
+
+
+def test_reported_speech_skips_the_listener_and_a_relative_clause():
+    found = read("Governor Axel Kicillof told Senator Tim Kaine that President Javier Milei was a disaster for workers.")
+    assert found.get(("Axel Kicillof", "CRITICIZES", "Javier Milei")) == "rule:reported-speech"
+    assert ("Axel Kicillof", "CRITICIZES", "Tim Kaine") not in found
+    found = read("Governor Axel Kicillof said President Javier Milei and Economy Minister Luis Caputo were a disaster.")
+    assert ("Axel Kicillof", "CRITICIZES", "Luis Caputo") in found
+    found = read("Governor Axel Kicillof said the deal that President Javier Milei signed was a disaster.")
+    assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") not in found
+
+
+def test_a_named_description_right_after_its_holder():
+    found = read("President Javier Milei has made Argentina a key US ally.")
+    assert found.get(("Argentina", "ALLIED_WITH", "United States")) == "rule:named-stance"
+    found = read("Senator Tim Kaine met a Trump ally on Monday.")
+    assert not any(k[1] == "ALLIED_WITH" for k in found)
+
+
+def test_clashes_protests_and_a_country_before_of_is_an_object():
+    assert ("Axel Kicillof", "CRITICIZES", "Javier Milei") in read(
+        "Governor Axel Kicillof has clashed repeatedly with President Javier Milei.")
+    assert ("China", "CRITICIZES", "Scott Bessent") in read("China protested the remarks by Treasury Secretary Scott Bessent.")
+    assert ("China", "CRITICIZES", "United States") in read("China accused the United States of interfering in Argentina.")
+
+
+def test_stance_received_by_someone_s_words():
+    found = read("Treasury Secretary Scott Bessent's remarks drew sharp criticism from China.")
+    assert found.get(("China", "CRITICIZES", "Scott Bessent")) == "rule:stance-received"
+    assert ("China", "CRITICIZES", "Scott Bessent") not in read(
+        "Treasury Secretary Scott Bessent's remarks never drew criticism from China.")

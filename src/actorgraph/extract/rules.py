@@ -54,12 +54,12 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
         if not spec.allows(source.label, target.label):
             continue
         sentence = ents.sentences[rel.sentence]
-        quote = text[sentence.start:sentence.end]
+        start, end = rel.span or (sentence.start, sentence.end)  # a quotation: its attribution too
+        quote = text[start:end]
         date = sentence_date(quote, doc.published)
         date_source = "text" if date else "article" if doc.published else None
         # rel.why is the rule's own "rule:<name>" (data/relations.yaml or the rule's code)
-        evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date or doc.published,
-                            date_source, rel.why)
+        evidence = Evidence(doc.id, quote, start, end, date or doc.published, date_source, rel.why)
         props = {k: v for k, v in rel.props.items() if k in spec.properties and v}
         graph.add_edge(Edge(ids[rel.source], ids[rel.target], rel.type, [evidence], props),
                        symmetric=spec.symmetric)

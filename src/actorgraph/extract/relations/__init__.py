@@ -17,6 +17,7 @@ from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
+from .reported import named_stance, participial_stance, reported_speech, stance_groups
 from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
@@ -33,6 +34,11 @@ RULES = [
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names
     led_negotiations,       # "X, who took over the negotiations": NEGOTIATES the agreement named last
+    # stance from reported speech and nominal shapes (docs/extraction.md, "Stance from adjectives, ...")
+    reported_speech,        # "X said Y was a disaster", "Y is a disaster, X said": CRITICIZES / SUPPORTS
+    stance_groups,          # "Y's critics, including X", "X drew praise from Z"
+    participial_stance,     # "Praising Y's reforms, X said ...": CRITICIZES / SUPPORTS
+    named_stance,           # "X, a Trump ally,", "a Milei critic": ALLIED_WITH / CRITICIZES / SUPPORTS
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES

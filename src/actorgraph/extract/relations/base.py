@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..entities import ArticleEntities, Mention
 from ..rulebook import rulebook
@@ -36,6 +37,7 @@ class Relation:
     sentence: int
     props: dict = field(default_factory=dict)
     why: str = field(kw_only=True)   # the rule that produced it ("rule:<name>"), the edge's `why`
+    span: tuple[int, int] | None = field(default=None, kw_only=True)  # evidence beyond the sentence (a quote and its attribution)
 
 
 NEGATIVE_CUES = rulebook().words_re("negative_cues")
@@ -74,6 +76,11 @@ class SentenceView:
     @property
     def text(self) -> str:
         return self.ents.text
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The sentence's lower-cased tokens: a cheap test before a rule's patterns run."""
+        return frozenset(t.lower for t in self.tokens)
 
     @property
     def sentence(self):

@@ -9,6 +9,11 @@ from ..lexicon import TITLE_SET
 from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
                    TIME_WORDS, mention_label)
 
+def is_question(chunk: str) -> bool:
+    """Does the sentence end in a question mark (a closing quote or space after it allowed)?"""
+    return chunk.rstrip().rstrip("”\"’'").endswith("?")
+
+
 def starts_clause(text: str, m: Mention) -> bool:
     """Is the mention the subject of its own verb, after an optional appositive?"""
     after = text[m.end:m.end + 120]
@@ -85,6 +90,7 @@ def is_modifier(ents, text, m: Mention, mentions) -> bool:
     nxt = re.match(r"\s+([a-z][\w-]*)", after)
     if nxt and nxt.group(1) not in FUNCTION_AFTER and nxt.group(1) not in TIME_WORDS and \
             nxt.group(1) not in PREPOSITIONS and nxt.group(1) not in AFTER_ACTOR and \
+            nxt.group(1) not in ("a", "an", "the") and \
             not ADVERB_OR_VERB.fullmatch(nxt.group(1)) and not re.search(r"\b(?:government|administration|authorities|cabinet)$", m.surface, re.IGNORECASE):
         return True
     return is_title_modifier(ents, text, m, mentions)
@@ -150,7 +156,9 @@ def find_subjects(ents, text, left: list[Mention], a: int, relatives, fallback_p
     while k >= 0:
         between = text[candidates[k].end:candidates[k + 1].start if k + 1 < len(candidates) else last.start]
         if re.fullmatch(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?(?:[A-Z][\w.-]*\s+){0,3}|\s*,\s*|"
-                        r"\s+and\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+",
+                        r"\s+and\s+(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+|"
+                        # "Argentina and its president, Javier Milei,"; "Senator X, Senator Y and Senator Z"
+                        r"\s+and\s+(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+|\s*,\s*(?:[A-Z][\w.-]*\s+){1,3}",
                         between):
             chosen.insert(0, candidates[k].entity)
             k -= 1

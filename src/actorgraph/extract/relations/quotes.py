@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from ..entities import ArticleEntities, Mention
+from ..lexicon import fold, knowledge
 from .base import (ACTOR, NEGATIVE_CUES, POSITIVE_CUES, PRONOUN_WORDS, SPEECH, entity_label, mention_label,
                    Relation, SentenceView)
-from .clauses import is_modifier, negated, find_subjects, verb_follows
+from .clauses import is_locative, is_modifier, negated, find_subjects, verb_follows
+from .triggers import RELATIVE
 
 LABELLED = re.compile(r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|dubbed|"
                       r"termed|praised|hailed|denounced|dismissed|slammed)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
@@ -33,7 +35,8 @@ def _labelled(ents: ArticleEntities, mentions: list[Mention], index: int) -> lis
         if stance is None or negated(text, sentence.start, verb.start(), stance):
             continue
         left = [x for x in actors[:k] if x.end <= verb.start()]
-        subjects = find_subjects(ents, text, left, verb.start(), [])
+        relatives = [(r.start(), r.end()) for r in RELATIVE.finditer(text, sentence.start, verb.start())]
+        subjects = find_subjects(ents, text, left, verb.start(), relatives)  # not "X, who heads the bloc, ... called"
         if left and re.search(r"\band\s+(?:\w+ly\s+)?$", text[max(sentence.start, verb.start() - 16):verb.start()]) \
                 and verb_follows(text, left[0]):
             # "Kicillof blamed Milei and called Caputo a failure": the verbs share the first subject
@@ -41,6 +44,62 @@ def _labelled(ents: ArticleEntities, mentions: list[Mention], index: int) -> lis
         for subject in subjects:
             if subject != m.entity and entity_label(ents, subject) in ACTOR:
                 out.append(Relation(subject, m.entity, stance, index, why="rule:labelled-as"))
+    return out
+
+
+# "the trade framework ..., which Quirno described as "..."": the fronted object of a label
+FRONTED_LABEL = re.compile(r",\s+which\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+|[a-z]+\s+(?=[A-Z])){1,5}?(?:has\s+|had\s+|have\s+)?"
+                           r"(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed|denounced|"
+                           r"hailed|praised)\s+(?:as\s+)?")
+
+
+def _fronted_labels(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'..., which Quirno described as "the most ambitious opening"': the speaker's stance on
+    what stands before ', which' (an agreement of the clause first, else the actor or its owner)."""
+    out = []
+    text, sentence = ents.text, ents.sentences[index]
+    if ", which" not in text[sentence.start:sentence.end]:
+        return out
+    actors = [m for m in mentions if mention_label(ents, m) is not None]
+    for match in FRONTED_LABEL.finditer(text, sentence.start, sentence.end):
+        phrase = LABEL_PHRASE.match(text, match.end() - 1, sentence.end)
+        stance = _stance(phrase.group("phrase")) if phrase else None
+        if stance is None or negated(text, sentence.start, match.end() - 1, stance):
+            continue
+        speaker = [m for m in actors if match.start() < m.start < match.end() and mention_label(ents, m) in ACTOR
+                   and not m.possessive]
+        before = [m for m in actors if sentence.start <= m.start and m.end <= match.start()]
+        agreements = [m for m in before if mention_label(ents, m) == "Agreement" and match.start() - m.end <= 80]
+        owned = [m for m in before if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}[\w-]+)?", text[m.end:match.start()])]
+        target = agreements[-1:] or owned[-1:]
+        if speaker and target and target[0].entity != speaker[0].entity:
+            out.append(Relation(speaker[0].entity, target[0].entity, stance, index, why="rule:labelled-as"))
+    return out
+
+
+# 'called Argentine beef "a threat"': a demonym names the country the label is about
+DEMONYM_LABEL = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed|denounced|"
+                           r"dismissed|hailed|praised)\s+(?:the\s+)?(?P<demonym>[A-Z][a-zé]+)\s+(?:[a-z][\w-]*\s+){1,2}(?=as\s|[“\"])")
+
+
+def _demonym_labels(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+    """'Bullard has called Argentine beef "a threat to ..."': the speaker criticizes Argentina."""
+    text, sentence = ents.text, ents.sentences[index]
+    out = []
+    for match in DEMONYM_LABEL.finditer(text, sentence.start, sentence.end):
+        country = knowledge().demonyms.get(fold(match.group("demonym")))
+        if country is None or country not in ents.entities:
+            continue
+        phrase = LABEL_PHRASE.match(text, match.end() - 1, sentence.end)
+        stance = _stance(phrase.group("phrase")) if phrase else None
+        if stance is None or negated(text, sentence.start, match.start(), stance):
+            continue
+        left = [m for m in mentions if m.end <= match.start() and mention_label(ents, m) is not None]
+        relatives = [(r.start(), r.end()) for r in RELATIVE.finditer(text, sentence.start, match.start())]
+        for subject in find_subjects(ents, text, left, match.start(), relatives):
+            if subject != country and entity_label(ents, subject) in ACTOR and not (
+                    stance == "SUPPORTS" and ents.country_of(subject) == country):
+                out.append(Relation(subject, country, stance, index, why="rule:labelled-as"))
     return out
 
 
@@ -61,43 +120,91 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
         line = text[start:end]
         if "“" not in line and '"' not in line:
             continue
-        speaker = _speaker(ents, by_sentence, indices, start, end)
-        if speaker is None:
+        found = _speaker(ents, by_sentence, indices, start, end) or _pronoun_speaker(ents, by_sentence, indices, start, end)
+        if found is None:
             continue
+        speaker, said = found
         home = ents.country_of(speaker)
         quoted = _quoted_spans(text, start, end)
         for index in indices:
             sentence = ents.sentences[index]
             chunk = text[sentence.start:sentence.end]
-            stance = _stance(chunk)
-            if stance is None:
-                continue
             if not any(s <= sentence.start + 2 and sentence.end - 2 <= e or
                        (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
                 continue
-            why = "rule:quoted-criticism" if stance == "CRITICIZES" else "rule:quoted-praise"
-            for target in _stance_targets(ents, by_sentence.get(index, []), speaker, home, stance, chunk):
-                out.append(Relation(speaker, target, stance, index, why=why))
+            stance = _stance(chunk)
+            if stance is None and not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
+                continue  # no cue word at all: no actor's clause can have one
+            # the evidence holds the quotation and its attribution, verbatim from the article
+            span = (min(sentence.start, said.start), max(sentence.end, said.end))
+            inside = [m for m in by_sentence.get(index, []) if any(s <= m.start and m.end <= e for s, e in quoted)]
+            for target, target_stance in _quote_targets(ents, inside, speaker, home, stance, sentence):
+                why = "rule:quoted-criticism" if target_stance == "CRITICIZES" else "rule:quoted-praise"
+                out.append(Relation(speaker, target, target_stance, index, why=why, span=span))
     return out
 
 
-def _stance_targets(ents, mentions, speaker: str, home: str | None, stance: str, chunk: str) -> list[str]:
-    """The actors a statement with that stance is about: named, not the speaker, not scenery."""
+def _quote_targets(ents, mentions, speaker: str, home: str | None, stance: str | None, sentence) -> list[tuple[str, str]]:
+    """(actor, stance) for what a quoted sentence attacks or praises: the cue words of the
+    clause around each actor first, else the sentence's lean for people and agreements."""
     text = ents.text
-    targets = []
+    chunk = text[sentence.start:sentence.end]
+    out: dict[str, str] = {}
     for m in mentions:
         label = mention_label(ents, m)
-        if m.entity == speaker or label not in ("Person", "Country", "Agreement", "Organization"):
-            continue
+        if m.entity in (speaker, home) or label not in ("Person", "Country", "Agreement", "Organization"):
+            continue  # the speaker's own country in its own voice is no target ("Argentina is a great country")
         if (m.anaphor and not m.surface[:1] in "$0123456789U") or is_modifier(ents, text, m, mentions):
+            continue
+        local = _local_stance(text, m, sentence.start, sentence.end)
+        if local and not is_locative(text, m, sentence.start) and not m.possessive or local and label in ("Person", "Agreement"):
+            out.setdefault(m.entity, local)
+            continue
+        if stance is None or local:
             continue
         if stance == "CRITICIZES" and label in ("Country", "Organization") and \
                 not re.search(r"\bcountry\b", chunk):
             continue  # "a disgrace for the country": a body named in an attack is often its setting
-        if stance == "SUPPORTS" and (label == "Organization" or m.entity == home):
-            continue  # praise of one's own country, or of a body named in passing, is no stance
-        targets.append(m.entity)
-    return list(dict.fromkeys(targets))
+        if stance == "SUPPORTS" and label == "Organization":
+            continue  # praise of a body named in passing is no stance
+        out.setdefault(m.entity, stance)
+    return list(out.items())
+
+
+CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|yet)\s|\b(?:but|and)\b")
+
+
+def _local_stance(text: str, m: Mention, start: int, end: int) -> str | None:
+    """The lean of the cue words within the clause around a mention, no further than 60 characters."""
+    left = max(start, m.start - 60)
+    edges = [e.end() for e in CLAUSE_EDGE.finditer(text, left, m.start)]
+    left = edges[-1] if edges else left
+    right = min(end, m.end + 60)
+    stop = CLAUSE_EDGE.search(text, m.end, right)
+    right = stop.start() if stop else right
+    return _stance(text[left:m.start] + " " + text[m.end:right])
+
+
+def _pronoun_speaker(ents, by_sentence, indices, start: int, end: int):
+    """'"...," he said': the one person of the nearest earlier sentence that names people."""
+    text = ents.text
+    said = PRONOUN_SAID.search(text, start, end)
+    if not said:
+        return None
+    first = ents.sentences[indices[0]]
+    for index in range(indices[0] + (1 if said.start() > first.end else 0) - 1, max(-1, indices[0] - 4), -1):
+        people = {m.entity for m in by_sentence.get(index, []) if mention_label(ents, m) == "Person"
+                  and not m.anaphor and (index < indices[0] or m.end <= said.start())}
+        if len(people) == 1:
+            where = next(i for i in indices if ents.sentences[i].start <= said.start() < ents.sentences[i].end)
+            return people.pop(), ents.sentences[where]
+        if people:
+            return None  # two people before: "he" may be either
+    return None
+
+
+PRONOUN_SAID = re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[”\"],?\s+" + SPEECH + r"\s+(?:he|she)\b|"
+                          r"\b(?:He|She)\s+(?:also\s+|later\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*[,:]\s*[“\"]")
 
 
 ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$")
@@ -119,13 +226,14 @@ def according_to(s: SentenceView) -> list[Relation]:
         if stance is None:
             continue
         others = [x for x in s.mentions if x is not m]
-        for target in _stance_targets(s.ents, others, m.entity, s.ents.country_of(m.entity), stance, claim):
-            out.append(Relation(m.entity, target, stance, s.index, why="rule:according-to"))
+        for target, target_stance in _quote_targets(s.ents, others, m.entity, s.ents.country_of(m.entity), stance,
+                                                    sentence):
+            out.append(Relation(m.entity, target, target_stance, s.index, why="rule:according-to"))
     return out
 
 
-def _speaker(ents, by_sentence, indices, start: int, end: int) -> str | None:
-    """The person a paragraph's quotation is attributed to, or None."""
+def _speaker(ents, by_sentence, indices, start: int, end: int):
+    """(the person a paragraph's quotation is attributed to, the sentence that says so), or None."""
     text = ents.text
     speaker = None
     for index in indices:
@@ -133,20 +241,39 @@ def _speaker(ents, by_sentence, indices, start: int, end: int) -> str | None:
             if mention_label(ents, m) != "Person" or m.anaphor:
                 continue
             before = text[max(start, m.start - 60):m.start]
-            after = text[m.end:min(end, m.end + 40)]
-            if re.search(r"[”\"]\s*,?\s*" + SPEECH + r"\s+(?:\w+\s+){0,3}$", before) or \
+            after = text[m.end:min(end, m.end + 100)]
+            appositive = re.match(r",\s+(?:a|an|the)\s[^,“\"”]{1,60},", after)
+            if appositive:  # '"...," Senator X, a Massachusetts Democrat, said'
+                after = after[appositive.end():]
+            if re.search(r"[”\"]\s*,?\s*(?:" + SPEECH[3:-1] + r"|according\s+to)\s+(?:\w+\s+){0,3}$", before) or \
                     re.match(r"\s*" + SPEECH + r"\b", after) and re.search(r"[”\"],?\s*(?:\w+\s+){0,4}$", before) or \
                     re.match(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*(?:[,:]|\bthat)\s*[“\"]",
                              after):
-                speaker = m.entity
+                speaker = m.entity, ents.sentences[index]
     return speaker
 
 
 def _stance(chunk: str) -> str | None:
-    """CRITICIZES or SUPPORTS when a sentence's cue words lean one way, else None."""
-    def count(cues: re.Pattern) -> int:
-        return sum(1 for cue in cues.finditer(chunk) if not NEGATED_CUE.search(chunk, 0, cue.start()))
-    negative, positive = count(NEGATIVE_CUES), count(POSITIVE_CUES)
+    """CRITICIZES or SUPPORTS when a sentence's cue words lean one way, else None.
+
+    A cue right after a negation counts for the other side ("not a bailout" defends, "not a
+    reliable partner" attacks), bar superlatives ("not the best time"); after a looser
+    negation ("not only corrupt", "no more than a friend") it does not count."""
+    negative = positive = 0
+    for cues, sign in ((NEGATIVE_CUES, -1), (POSITIVE_CUES, 1)):
+        for cue in cues.finditer(chunk):
+            if sign > 0 and OWNED_CUE.search(chunk, 0, cue.start()):
+                continue  # "his friend", "their allies": a relation described, not praise
+            if FLIPPED_CUE.search(chunk, 0, cue.start()) and cue.group().lower() not in NO_FLIP:
+                sign_here = -sign
+            elif NEGATED_CUE.search(chunk, 0, cue.start()):
+                continue
+            else:
+                sign_here = sign
+            if sign_here > 0:
+                positive += 1
+            else:
+                negative += 1
     if negative > positive:
         return "CRITICIZES"
     if positive > negative:
@@ -154,6 +281,9 @@ def _stance(chunk: str) -> str | None:
     return None
 
 
+OWNED_CUE = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+FLIPPED_CUE = re.compile(r"\b(?:not|never|n['’]t|no\s+longer)\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
+NO_FLIP = {"best", "great", "greatest", "can't", "can’t", "cannot"}
 NEGATED_CUE = re.compile(r"\b(?:not|no|never|n['’]t|hardly|less|least)\s+(?:\w+\s+)?(?:a\s+|an\s+|the\s+)?$",
                          re.IGNORECASE)
 
@@ -174,4 +304,12 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def labelled_as(s: SentenceView) -> list[Relation]:
     """'Milei called Trump "the best friend ..."', 'X described the swap as a bailout'."""
-    return _labelled(s.ents, s.mentions, s.index)
+    if s.words.isdisjoint(LABEL_VERBS):
+        return []  # a set test before the patterns: most sentences label nothing
+    return (_labelled(s.ents, s.mentions, s.index) + _fronted_labels(s.ents, s.mentions, s.index)
+            + _demonym_labels(s.ents, s.mentions, s.index))
+
+
+LABEL_VERBS = frozenset({"called", "calls", "calling", "described", "describes", "describing", "branded", "brands",
+                         "labelled", "labeled", "dubbed", "termed", "praised", "hailed", "denounced", "dismissed",
+                         "slammed", "call", "describe"})

@@ -9,14 +9,28 @@ from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
-from .clauses import (DURING, after_preposition, is_locative, is_modifier, negated, possessor_subject,
+from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
                       starts_clause, find_subjects, is_title_modifier, verb_follows)
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
-RELATIVE = re.compile(r",\s+(?:who|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*)\b[^,]*,")
+RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
+                      r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
+STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
+NOMINAL = re.compile(r"(?:support|backing|endorsement|opposition|criticism|confidence|faith|trust|praise|admiration|"
+                     r"alignment|alliance|ties|hostility|resistance|objections?|complaints?|scorn|contempt|distrust|"
+                     r"mistrust|skepticism|scepticism|sympathy|enthusiasm|solidarity)\b", re.IGNORECASE)
+# after a nominal stance and its object: "... may not be necessary", "... is not guaranteed"
+UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:depend(?:s|ed|ing)?\s+on|hinge[sd]?\s+on|conditional\s+on|"
+                          r"contingent\s+on|(?:(?:may|might|could|would|will)\s+)?(?:not|n['’]t|no\s+longer)\s+(?:be\s+)?"
+                          r"(?:necessary|needed|enough|guaranteed|assured|certain|unconditional|automatic|forthcoming|"
+                          r"unlimited)|(?:is|was|are|were|remains?|remained|looks?|seems?)\s+(?:\w+\s+)?(?:uncertain|"
+                          r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
+FRONTED_OBJECT = re.compile(r",\s+(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}"
+                            r"(?:has\s+|had\s+|have\s+|also\s+|long\s+|\w+ly\s+)?$")
+AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -37,6 +51,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
         return out
     breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
     relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
+    if is_question(chunk):
+        candidates = [t for t in candidates if t.type not in STANCE_TYPES]  # "Did X criticise Y?" states nothing
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
@@ -94,6 +110,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 owner = [m for m in mentions if m.possessive and 0 <= a - m.end <= 4 and mention_label(ents, m) in ACTOR]
                 others = find_subjects(ents, text, [m for m in left if not owner or m.end <= owner[0].start], a,
                                    relatives, fallback_possessive=False)
+                if not others and trigger.type in STANCE_TYPES:
+                    # "Trump's closest ally, Javier Milei, ...": the one described follows
+                    others = [m.entity for m in right if mention_label(ents, m) in ACTOR and not m.possessive
+                              and re.fullmatch(r"[”\"]?,?\s+(?:(?:the\s+)?[A-Z][\w.-]*\s+){0,3}", text[b:m.start])][:1]
                 for o in owner[:1]:
                     for other in others[:1]:
                         out.append(Relation(other, o.entity, trigger.type, index, why=trigger.why))
@@ -158,16 +178,30 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if free and free[0].entity not in subjects:
                         subjects = find_subjects(ents, text, [x for x in left if x.start <= free[0].start], a,
                                              relatives) or subjects
-            if re.search(r"\band\s+(?:\w+ly\s+)?$", text[max(base, a - 16):a]) and left:
-                # "Milei called Trump a friend and thanked Bessent": the verbs share the first subject
-                first = find_subjects(ents, text, left[:1], left[0].end, relatives, fallback_possessive=False)
-                if first and verb_follows(text, left[0]):
+            shared = AND_VERB.search(text, max(base, a - 60), a) if "and" in text[max(base, a - 60):a] else None
+            head = next((m for m in left if not m.possessive and not is_modifier(ents, text, m, mentions)),
+                        None) if shared else None
+            if shared and head is not None and shared.start() > head.end:
+                # "Milei called Trump a friend and thanked Bessent", "Milei, for his part, thanked X and
+                # praised Y", "X met Y and, according to the embassy, praised Z": the verbs share the first subject
+                first = find_subjects(ents, text, [m for m in left if m.end <= head.end], head.end, relatives,
+                                      fallback_possessive=False)
+                if first and (verb_follows(text, head) or starts_clause(text, head)):
                     subjects = first
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
-            if not objects and trigger.type in ("CRITICIZES", "SUPPORTS") and ents.home and \
-                    BARE_GOVERNMENT.match(text, b, clause_end):
-                # "accused the government of ...": unqualified, the government is the article country's
-                objects = [ents.home]
+            bare = BARE_GOVERNMENT.match(text, b, clause_end) if not objects and trigger.type in (
+                "CRITICIZES", "SUPPORTS") and ents.home else None
+            if bare:
+                # "accused the government of ...": unqualified, the government is the article country's;
+                # "the administration" a politician criticises is the one of his own country
+                own = {ents.country_of(x) for x in subjects if entity_label(ents, x) == "Person"} - {None}
+                objects = [own.pop()] if "administration" in bare.group() and len(own) == 1 else [ents.home]
+            if not objects and trigger.type in STANCE_TYPES and trigger.mode == "active":
+                fronted_object = FRONTED_OBJECT.search(text, max(base, a - 80), a)
+                if fronted_object:
+                    # "Milei, whom Kicillof criticised, met ...": the antecedent is the object
+                    objects = [m.entity for m in left if m.end == fronted_object.start() and
+                               mention_label(ents, m) in trigger.targets][:1]
             if trigger.objects == "next":  # "wants China out": the name right after the verb
                 objects = [m.entity for m in actors if 0 <= m.start - b <= 2 and mention_label(ents, m) in trigger.targets][:1]
             on_target = None
@@ -245,6 +279,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if other and not other.possessive and mention_label(ents, other) in ACTOR and other.entity not in subjects:
                         subjects = subjects + [other.entity]
                     break
+            if trigger.type in STANCE_TYPES and objects and NOMINAL.match(match.group()) and \
+                    UNSURE_AFTER.match(text, _object_end(right, objects, b), clause_end):
+                continue  # "US support for Argentina may not be necessary": the stance itself is in doubt
             for subject in subjects:
                 for obj in objects:
                     if obj == subject:
@@ -253,6 +290,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                         _detail(trigger.type, chunk, match, text, ents, index),
                                         why=trigger.why))
     return out
+
+
+def _object_end(right: list[Mention], objects: list[str], b: int) -> int:
+    """Where the last chosen object ends (the trigger's end when none of them is named after it)."""
+    ends = [m.end for m in right if m.entity in objects]
+    return max(ends) if ends else b
 
 
 def _fronted_agreement(ents, text, left: list[Mention], a: int, reduced: bool = False) -> tuple[list[str], str] | None:
@@ -276,7 +319,9 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int, reduced: bool = 
 
 
 BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?(?:the|your|this)\s+(?:national\s+|federal\s+|current\s+)?"
-                             r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])(?!['’]s)")
+                             r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])")  # "the government's plan" too
+WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|help|leadership|efforts?|work|role|"
+                     r"commitment|courage|stewardship)\s+of\s+(?:(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4})?")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
 BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 
@@ -320,8 +365,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         allowed = [m for m in allowed if id(m) not in owners]
     if trigger.type in ("SUPPORTS", "CRITICIZES") and allowed and re.search(
             r"^\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:of|for|about|on|with)\b",
-            text[b:allowed[0].start]) and mention_label(ents, allowed[0]) != "Agreement":
-        return []  # the stated object is a thing of its own ("the government", "the lack of ...")
+            text[b:allowed[0].start]) and mention_label(ents, allowed[0]) != "Agreement" and not (
+            trigger.type == "SUPPORTS" and WORK_OF.fullmatch(text[b:allowed[0].start])):
+        return []  # the stated object is a thing of its own ("the government", "the lack of ..."), bar
+                   # someone's work ("praised the support of X", "the leadership of X": X)
     if trigger.type == "MEMBER_OF":
         # money and deals: "joined the IMF program" joins the program, not the Fund
         phrases = [x for x in mentions if mention_label(ents, x) == "Agreement"]
@@ -334,6 +381,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         return []
     if trigger.prefer_agreement:
         agreements = [m for m in allowed if mention_label(ents, m) == "Agreement" and m.start - b < 120]
+        if agreements and trigger.type in STANCE_TYPES and agreements[0] is not allowed[0] and not \
+                allowed[0].possessive and re.fullmatch(r"\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,4}", text[b:allowed[0].start]) \
+                and re.search(r"\b(?:over|for|about|on)\b", text[allowed[0].end:agreements[0].start]):
+            agreements = []  # "slammed Bessent over the swap line": the person is the object
         if agreements and (agreements[0] is allowed[0] or agreements[0].start - b < 45
                            or trigger.targets == frozenset({"Agreement"}) or trigger.type == "NEGOTIATES"):
             return [agreements[0].entity]
@@ -342,10 +393,24 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         return []
     chosen = [first.entity]
     if trigger.objects == "list":
-        prev = first
-        for m in allowed[1:]:
+        prev, owner_of = first, None
+        for k, m in enumerate(allowed[1:], 1):
             between = text[prev.end:m.start]
-            if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between):
+            if owner_of is m:
+                chosen.append(m.entity)  # the official named after the owner skipped just before
+                prev, owner_of = m, None
+                continue
+            if trigger.type in STANCE_TYPES and m.possessive and k + 1 < len(allowed) and mention_label(
+                    ents, allowed[k + 1]) == "Person" and re.fullmatch(r"['’]s\s+(?:[\w-]+\s+){0,3}[\w-]+,?\s*",
+                                                                     text[m.end:allowed[k + 1].start]) and \
+                    re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", between):
+                owner_of = allowed[k + 1]  # "thanked X and the IMF's director, Nigel Chalk": the director
+                continue
+            if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between) or (
+                    trigger.type in STANCE_TYPES and mention_label(ents, m) == "Person" and re.fullmatch(
+                        r"\s*(?:,\s*)?and\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}|"
+                        r"(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)", between)):
+                # "criticised President Milei and Economy Minister Caputo": a titled person joins the list
                 chosen.append(m.entity)
                 prev = m
             else:
