@@ -44,9 +44,9 @@ class FixtureSet:
 
 SETS = {
     s.name: s for s in (
-        # measured: entities 0.966, relations_lenient 0.837, pairs 0.861; after the stance rules
-        # (ext-stance) 0.963, 0.852, 0.870
-        FixtureSet("heldout", {"entities": 0.94, "relations_lenient": 0.83, "pairs": 0.85}, (
+        # measured: entities 0.966, relations_lenient 0.837, pairs 0.861; after the stance, deals and
+        # actors rules (ext-stance, ext-deals, ext-actors, merged) 0.968, 0.920, 0.934
+        FixtureSet("heldout", {"entities": 0.95, "relations_lenient": 0.90, "pairs": 0.91}, (
             ("Fernando Haddad", "CRITICIZES", "United States–Argentina currency swap"),  # stopped short of
             ("Rand Paul", "SUPPORTS", "American Ranchers Protection Act"),               # stopped short of
             ("Luiz Inácio Lula da Silva", "CRITICIZES", "Mercosur"),                     # governments that treat
@@ -54,8 +54,8 @@ SETS = {
             ("Argentina", "IMPOSES", "China"),                                            # has not imposed
         )),
         # blind baseline 0.902 / 0.464 / 0.486; after the fixes it prompted 0.961 / 0.833 / 0.849;
-        # after the stance rules (ext-stance) 0.964 / 0.849 / 0.865
-        FixtureSet("blind2", {"entities": 0.94, "relations_lenient": 0.82, "pairs": 0.84}, (
+        # after the stance, deals and actors rules (merged) 0.964 / 0.866 / 0.882
+        FixtureSet("blind2", {"entities": 0.94, "relations_lenient": 0.84, "pairs": 0.86}, (
             ("Mark Kelly", "SUPPORTS", "Argentina Accountability Act"),       # did not support the bill
             ("Mauricio Macri", "MET_WITH", "Javier Milei"),                    # denied reports that he had met
             ("Rolando Figueroa", "CRITICIZES", "2027 budget"),                 # "not against the budget"
@@ -64,9 +64,9 @@ SETS = {
         )),
         # round 3 baseline, before any rule was written for it (main at 7a1940b):
         # entities 0.866, relations_lenient 0.444, pairs 0.482; after the relation rules tuned on it
-        # (ext-relations, merged with the entity passes): 0.895, 0.582, 0.606; after the stance rules
-        # (ext-stance): 0.895, 0.599, 0.622
-        FixtureSet("round3/tune", {"entities": 0.87, "relations_lenient": 0.57, "pairs": 0.60}, (
+        # (ext-relations, merged with the entity passes): 0.895, 0.582, 0.606; after the stance, deals
+        # and actors rules (ext-stance, ext-deals, ext-actors, merged): 0.947, 0.717, 0.735
+        FixtureSet("round3/tune", {"entities": 0.93, "relations_lenient": 0.70, "pairs": 0.72}, (
             ("Álvaro García", "CRITICIZES", "United States"),                      # stopped short of
             ("Scott Bessent", "NEGOTIATES", "United States–Argentina currency swap"),  # talks "have not started"
             ("Axel Kicillof", "CRITICIZES", "Defense Cooperation Framework"),     # has so far said nothing
