@@ -43,12 +43,14 @@ def test_json_and_csv_formats(run):
     result = run("query", "neighbourhood", "-p", "actor=Trump", "--format", "json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
-    assert [(r["source"]["name"], r["relation"]["_type"], r["target"]["name"]) for r in records] == [
-        ("Donald Trump", "LEADS", "United States"),
-        ("Donald Trump", "MET_WITH", "Javier Milei"),
-        ("Donald Trump", "SUPPORTS", "Javier Milei"),
+    assert [(r["source"], r["relation"], r["target"], r["evidence"]) for r in records] == [
+        ("Donald Trump", "LEADS", "United States", 1),
+        ("Donald Trump", "MET_WITH", "Javier Milei", 1),
+        ("Donald Trump", "SUPPORTS", "Javier Milei", 1),
     ]
-    assert records[1]["relation"]["quotes"] == ['Trump met Milei, "a friend"']
+    assert records[1] == {"source": "Donald Trump", "relation": "MET_WITH", "target": "Javier Milei", "evidence": 1,
+                          "source_id": "donald-trump", "target_id": "javier-milei",
+                          "key": "donald-trump|MET_WITH|javier-milei"}
     result = run("query", "evidence", "-p", "source=Milei", "-p", "target=Trump", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.output)))
     assert rows[0] == ["source", "relation", "target", "article", "date", "date_source", "quote", "why"]
@@ -259,6 +261,7 @@ def test_query_render_uses_the_stored_evidence_titles_and_dates(run, falkor_stor
     out = tmp_path / "q.html"
     result = run("query", "neighbourhood", "-p", "actor=Trump", "--render", str(out))
     assert result.exit_code == 0, result.output
+    assert f"wrote {out} (3 actors, 3 relations)" in result.output  # drawn by the id and key columns
     html = out.read_text(encoding="utf-8")
     assert "Trump and Milei meet" in html and "no source articles recorded" not in html
 

@@ -365,18 +365,39 @@ def result_to_graph(result: Result, ontology: Ontology) -> Graph:
     return graph
 
 
+def is_id_column(column: str) -> bool:
+    """A column that names actors by id: ``id`` or ``…_id`` (``source_id``, ``target_id``)."""
+    return column == "id" or column.endswith("_id")
+
+
+def is_key_column(column: str) -> bool:
+    """A column that names relations by key: ``key`` or ``…_key``."""
+    return column == "key" or column.endswith("_key")
+
+
 def result_items(result: Result) -> tuple[set[str], set[str]]:
-    """The actor ids and relation keys anywhere in a result (nodes, relationships, paths,
-    lists and maps of them); article nodes and plain values are left out."""
+    """The actor ids and relation keys a result names: its nodes, relationships and paths
+    (also inside lists and maps), and the text in id and key columns (``id``/``…_id``,
+    ``key``/``…_key``, a value or a list of them), the convention by which library
+    queries that return names name what to draw. Article nodes and other plain values
+    are left out; an id or key the store does not hold draws nothing."""
     nodes: dict[str, GNode] = {}
     rels: dict[str, GRel] = {}
+    named_ids: set[str] = set()
+    named_keys: set[str] = set()
+    picks = [(i, named_ids if is_id_column(c) else named_keys) for i, c in enumerate(result.columns)
+             if is_id_column(c) or is_key_column(c)]
     for row in result.rows:
         for value in row:
             _collect(value, nodes, rels)
+        for i, into in picks:
+            value = row[i]
+            into.update(str(v) for v in (value if isinstance(value, list) else [value])
+                        if isinstance(v, (str, int)) and not isinstance(v, bool))
     node_ids = {str(n.properties["id"]) for n in nodes.values()
                 if "id" in n.properties and "Article" not in n.labels}
     edge_keys = {str(r.properties["key"]) for r in rels.values() if "key" in r.properties}
-    return node_ids, edge_keys
+    return node_ids | named_ids, edge_keys | named_keys
 
 
 def to_plain(value: Any) -> Any:

@@ -40,7 +40,8 @@ MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 @click.option("--write", is_flag=True, help="Allow the query to change the graph; says what changed.")
 @click.option("--render", "render_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Also draw the actors, relations and paths of the result as an HTML view, as "
-                   "render does (a result of plain values has nothing to draw).")
+                   "render does: nodes, relationships and paths, and actors and relations named in id and key "
+                   "columns (source_id, target_id, key); a result of plain values has nothing to draw.")
 @setting_option("query_timeout", "--timeout", type=click.FloatRange(0), metavar="SECONDS", show_default=True)
 @click.pass_obj
 def query_command(app: App, name, params, text, file, fmt, output, write, render_path, timeout):
@@ -225,7 +226,8 @@ def _render(result: Result, app: App, path: Path, *, title: str, scope: str) -> 
     node_ids, edge_keys = queries.result_items(result)
     if not node_ids and not edge_keys:
         click.echo(f"nothing to draw: the result holds no actors, relations or paths, so no {path} "
-                   "was written (return nodes, relationships or paths, e.g. RETURN a, r, b)", err=True)
+                   "was written (return nodes, relationships or paths, e.g. RETURN a, r, b, or ids and keys in "
+                   "columns named like source_id and key)", err=True)
         return
     stored = app.store().export_graph()
     ends = {end for key in edge_keys if key in stored.edges
