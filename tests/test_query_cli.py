@@ -281,3 +281,41 @@ def test_an_error_quoting_a_huge_value_is_clipped(run):
     assert result.exit_code == 1
     assert result.output.startswith("Error: parameter 'actor' of query 'neighbourhood': no actor named 'xxx")
     assert result.output.endswith(" more characters)\n") and len(result.output) < 1100
+
+
+def test_json_is_written_row_by_row_in_the_layout_of_one_dump():
+    from actorgraph.cli.query import format_result
+    from actorgraph.store.base import GNode, Result
+
+    node = GNode("7", ("Entity", "Person"), {"id": "a", "name": "Ana \"Q\"\nline", "keys": ["a"]})
+    rows = [[1, "ñ\u2028x", [1.5, None, {"k": [True]}], node], [2, "", [], None]]
+    for result in (Result(["n", "text", "list", "node"], rows), Result(["n"], [[0]]), Result(["n"], [])):
+        records = [{c: queries.to_plain(v) for c, v in zip(result.columns, row)} for row in result.rows]
+        assert format_result(result, "json") == json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_output_file_is_written_as_rows_come_and_replaced_only_when_all_are(tmp_path):
+    from actorgraph.output import write_stream
+
+    target = tmp_path / "out.csv"
+    target.write_text("before\n")
+
+    def fails_half_way(handle):
+        handle.write("row 1\n")
+        raise RuntimeError("the server went away")
+
+    with pytest.raises(RuntimeError):
+        write_stream(target, fails_half_way)
+    assert target.read_text() == "before\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+    write_stream(target, lambda handle: [handle.write(f"row {i}\n") for i in range(3)])
+    assert target.read_text() == "row 0\nrow 1\nrow 2\n"
+
+
+def test_query_output_to_a_file_and_to_stdout_are_the_same(run, tmp_path):
+    for fmt in ("table", "json", "csv"):
+        shown = run("query", "neighbourhood", "-p", "actor=Milei", "-p", "hops=2", "--format", fmt)
+        written = run("query", "neighbourhood", "-p", "actor=Milei", "-p", "hops=2", "--format", fmt,
+                      "-o", str(tmp_path / f"n.{fmt}"))
+        assert shown.exit_code == written.exit_code == 0, (shown.output, written.output)
+        assert (tmp_path / f"n.{fmt}").read_text(encoding="utf-8") == shown.stdout
