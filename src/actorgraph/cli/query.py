@@ -167,14 +167,18 @@ def write_result(result: Result, fmt: str, out: TextIO) -> None:
     if fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([csv_cell(c) for c in result.columns])
-        to_text = queries.to_text
-        for row in result.rows:
-            writer.writerow([csv_cell(to_text(v), v) for v in row])
+        writer.writerows(map(_csv_row, result.rows))
         return
     write_table(result, out)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_row(row: list) -> list[str]:
+    # text and integers (most cells) inline; the rest as csv_cell(to_text(value), value)
+    return [(("'" + v if v.startswith(_FORMULA_START) else v) if type(v) is str
+             else str(v) if type(v) is int else csv_cell(queries.to_text(v), v)) for v in row]
 
 
 def csv_cell(text: str, value: object = None) -> str:
