@@ -289,7 +289,8 @@ def test_json_is_written_row_by_row_in_the_layout_of_one_dump():
 
     node = GNode("7", ("Entity", "Person"), {"id": "a", "name": "Ana \"Q\"\nline", "keys": ["a"]})
     rows = [[1, "ñ\u2028x", [1.5, None, {"k": [True]}], node], [2, "", [], None]]
-    for result in (Result(["n", "text", "list", "node"], rows), Result(["n"], [[0]]), Result(["n"], [])):
+    many = Result(["n", "text"], [[i, f"row {i}"] for i in range(2500)])  # three chunks
+    for result in (Result(["n", "text", "list", "node"], rows), Result(["n"], [[0]]), Result(["n"], []), many):
         records = [{c: queries.to_plain(v) for c, v in zip(result.columns, row)} for row in result.rows]
         assert format_result(result, "json") == json.dumps(records, ensure_ascii=False, indent=1) + "\n"
 

@@ -24,6 +24,7 @@ from ..store.base import Result
 from .app import App, setting_option
 
 MAX_CELL = 60  # characters of a table cell; json and csv keep everything
+JSON_CHUNK = 1000  # records formatted at once when JSON is written
 
 
 @click.command("query")
@@ -152,16 +153,16 @@ def write_result(result: Result, fmt: str, out: TextIO) -> None:
     no spreadsheet runs it as a formula (OWASP's advice on CSV injection).
     """
     if fmt == "json":
-        # the layout of json.dumps(records, indent=1), one record at a time: JSON strings hold
-        # no raw line breaks, so indenting each line of a record by one space is exact
+        # json.dumps(records, indent=1) a thousand records at a time: each chunk's text
+        # inside its brackets is what the whole list's dump holds for those records
         if not result.rows:
             out.write("[]\n")
             return
-        columns = result.columns
-        for i, row in enumerate(result.rows):
-            record = {c: queries.to_plain(v) for c, v in zip(columns, row)}
-            text = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n ")
-            out.write(("[\n " if i == 0 else ",\n ") + text)
+        columns, to_plain = result.columns, queries.to_plain
+        for start in range(0, len(result.rows), JSON_CHUNK):
+            records = [{c: to_plain(v) for c, v in zip(columns, row)}
+                       for row in result.rows[start:start + JSON_CHUNK]]
+            out.write(("[\n" if start == 0 else ",\n") + json.dumps(records, ensure_ascii=False, indent=1)[2:-2])
         out.write("\n]\n")
         return
     if fmt == "csv":
