@@ -322,7 +322,7 @@ def main() -> None:
     parser.add_argument("--cli-samples", type=int, default=20)
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--keep-store", type=Path, metavar="DIR",
-                        help="load the latency graph into DIR and leave it (and its server) there; "
+                        help="load the latency graph into DIR and leave it there; "
                              "a later run with the same DIR and --latency-edges reuses it")
     parser.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--people", type=int, help=argparse.SUPPRESS)

@@ -217,14 +217,14 @@ def _valid_date(text: str) -> bool:
 def resolve_params(store, query: NamedQuery, bound: dict[str, Any]) -> dict[str, Any]:
     """Bound values with actors resolved to their ids and relation types checked against the
     store's ontology; QueryError (with close names) when one names nothing."""
-    from .select import check_types
-
     resolved = dict(bound)
     for param in query.params:
         value = bound.get(param.name)
         if param.type == "actor" and value:
             resolved[param.name] = resolve_actor(store, value, f"parameter {param.name!r} of query {query.name!r}")
         elif param.type == "relation" and value:
+            from .select import check_types  # select.py is imported only when needed (start-up)
+
             try:
                 resolved[param.name] = check_types([value], store.ontology)[0]
             except ActorGraphError as exc:
@@ -239,8 +239,6 @@ def resolve_actor(store, name: str, where: str = "") -> str:
     actors share the key. No match, or a tie, is a QueryError; the suggestion is the one
     `render --actor` gives (select.find_node over every actor's names).
     """
-    from .select import find_node
-
     key = lookup_key(name)
     # a NUL (which no stored name holds, and FalkorDB refuses in a parameter) names nothing
     hits = [] if "\x00" in key else store.read(cypher.FIND_ACTORS, {"key": key}).rows
@@ -256,6 +254,8 @@ def resolve_actor(store, name: str, where: str = "") -> str:
         if len(found) > 1:
             raise QueryError(f"{where + ': ' if where else ''}actor {name!r} is ambiguous: it is "
                              f"{_article(rank)} {rank} of {', '.join(found[:5])}; give one of these ids")
+    from .select import find_node
+
     try:  # nothing matched: the store predates the keys property, or a suggestion is due
         return find_node(candidates, name).id
     except ActorGraphError as exc:
