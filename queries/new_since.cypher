@@ -14,5 +14,6 @@ WHERE date IS NOT NULL
 WITH a, r, b, date, r.articles[i] AS article ORDER BY date, article
 WITH a, r, b, collect(date)[0] AS first_seen, collect(article)[0] AS first_article
 WHERE first_seen >= $since
-RETURN first_seen, a AS source, r AS relation, b AS target, first_article, r.weight AS evidence
-ORDER BY first_seen DESC, a.name, type(r), b.name, r.key
+RETURN first_seen, a.name AS source, type(r) AS relation, b.name AS target, first_article,
+       r.weight AS evidence, a.id AS source_id, b.id AS target_id, r.key AS key
+ORDER BY first_seen DESC, source, relation, target, key

@@ -5,6 +5,7 @@
 // backends: falkordb, neo4j
 MATCH (a:Entity)-[r:SUPPORTS|CRITICIZES|ALLIED_WITH]->(b:Entity)
 WHERE $actor = '' OR a.id = $actor OR b.id = $actor
-RETURN a AS source, r AS relation, b AS target,
-       CASE type(r) WHEN 'CRITICIZES' THEN -1 ELSE 1 END AS sign, r.weight AS evidence
-ORDER BY a.name, type(r), b.name
+RETURN a.name AS source, type(r) AS relation, b.name AS target,
+       CASE type(r) WHEN 'CRITICIZES' THEN -1 ELSE 1 END AS sign, r.weight AS evidence,
+       a.id AS source_id, b.id AS target_id, r.key AS key
+ORDER BY source, relation, target, key

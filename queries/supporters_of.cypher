@@ -4,7 +4,8 @@
 //   direction, is left to signed_ties.
 // param: actor actor — id, name or alias of the actor supported
 // backends: falkordb, neo4j
-MATCH (supporter:Entity)-[r:SUPPORTS]->(target:Entity {id: $actor})
-RETURN supporter, r AS supports, target, r.weight AS evidence, r.first_seen AS first_seen,
-       r.last_seen AS last_seen
-ORDER BY evidence DESC, supporter.name
+MATCH (s:Entity)-[r:SUPPORTS]->(t:Entity {id: $actor})
+RETURN s.name AS supporter, type(r) AS supports, t.name AS target, r.weight AS evidence,
+       r.first_seen AS first_seen, r.last_seen AS last_seen, s.id AS supporter_id, t.id AS target_id,
+       r.key AS key
+ORDER BY evidence DESC, supporter, key

@@ -144,7 +144,7 @@ def test_library_queries_run_over_bolt(bolt_store, ontology):
     bolt_store.load(bolt_safe(small_graph(), ontology), replace=True)
     library = queries.load_library()
     result = queries.run_named(bolt_store, library["neighbourhood"], {"actor": "milei"})
-    assert [(r["source"].properties["id"], r["relation"].type) for r in result.records()] == [
+    assert [(r["source_id"], r["relation"]) for r in result.records()] == [
         ("donald-trump", "MET_WITH"), ("donald-trump", "SUPPORTS"),
         ("javier-milei", "LEADS"), ("javier-milei", "NEGOTIATES")]
     for name, query in library.items():

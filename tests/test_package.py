@@ -175,7 +175,8 @@ def test_the_wheel_works_in_an_empty_folder(installed, tmp_path):
     asked = _actorgraph(installed, empty, "--data-dir", store, "query", "neighbourhood",
                         "-p", "actor=Milei", "--format", "csv")
     assert asked.returncode == 0, asked.stderr
-    assert asked.stdout.startswith("source,relation,target,evidence\n") and "Javier Milei" in asked.stdout
+    assert asked.stdout.startswith("source,relation,target,evidence,source_id,target_id,key\n") \
+        and "Javier Milei" in asked.stdout
 
     assert _actorgraph(installed, empty, "init").returncode == 0
     (empty / "queries" / "most_connected.cypher").write_text(OVERRIDE, encoding="utf-8")

@@ -240,12 +240,12 @@ def test_a_syntax_error_shows_the_backend_message_and_position(small_store):
 def test_actor_parameters_match_id_name_or_alias_in_any_case(small_store, library):
     for actor in ("javier-milei", "JAVIER MILEI", "president milei"):
         result = queries.run_named(small_store, library["neighbourhood"], {"actor": actor})
-        assert {r["relation"].type for r in result.records()} == {"LEADS", "MET_WITH", "NEGOTIATES", "SUPPORTS"}
+        assert {r["relation"] for r in result.records()} == {"LEADS", "MET_WITH", "NEGOTIATES", "SUPPORTS"}
 
 
 def test_result_to_graph_rebuilds_nodes_edges_and_evidence(small_store, library, ontology):
     graph = small_graph()
-    result = queries.run_named(small_store, library["neighbourhood"], {"actor": "Milei", "hops": "2"})
+    result = queries.run_query(small_store, "MATCH (s:Entity)-[r]->(t:Entity) RETURN s, r, t")
     found = queries.result_to_graph(result, ontology)
     assert set(found.nodes) == set(graph.nodes)
     assert set(found.edges) == set(graph.edges)
@@ -263,6 +263,20 @@ def test_result_to_graph_from_a_path(small_store, library, ontology):
     found = queries.result_to_graph(result, ontology)
     assert set(found.nodes) == {"argentina", "javier-milei", "donald-trump", "united-states"}
     assert len(found.edges) == 3
+
+
+def test_result_items_reads_id_and_key_columns(small_store, library):
+    """Library queries return names for the table and ids/keys for drawing (source_id,
+    target_id, key); nodes and relationships in ad hoc results count as before."""
+    graph = small_graph()
+    result = queries.run_named(small_store, library["neighbourhood"], {"actor": "Milei", "hops": "2"})
+    assert result.columns == ["source", "relation", "target", "evidence", "source_id", "target_id", "key"]
+    assert queries.result_items(result) == (set(graph.nodes), set(graph.edges))
+    assert queries.result_items(queries.run_query(small_store, "MATCH (s:Entity)-[r]->(t:Entity) RETURN s, r, t")) \
+        == (set(graph.nodes), set(graph.edges))
+    listed = queries.run_query(small_store, "MATCH (a:Person) RETURN collect(a.id) AS actor_id, 'x' AS name")
+    assert queries.result_items(listed) == ({"javier-milei", "donald-trump"}, set())
+    assert queries.result_items(queries.run_named(small_store, library["most_connected"], {})) == (set(), set())
 
 
 def test_result_to_graph_ignores_plain_values(small_store, library, ontology):
@@ -382,7 +396,7 @@ def test_stance_changes_lists_both_sides_with_dates(small_store, library):
 
 def test_directions_are_explicit_in_critics_and_supporters(small_store, library):
     supporters = queries.run_named(small_store, library["supporters_of"], {"actor": "Milei"}).records()
-    assert [(r["supporter"].properties["id"], r["target"].properties["id"]) for r in supporters] == [
+    assert [(r["supporter_id"], r["target_id"]) for r in supporters] == [
         ("donald-trump", "javier-milei")]
     assert queries.run_named(small_store, library["supporters_of"], {"actor": "Trump"}).rows == []
     assert queries.run_named(small_store, library["critics_of"], {"actor": "Milei"}).rows == []
@@ -413,5 +427,5 @@ def test_officials_and_role_history_tell_former_and_future_holders(falkor_store,
 
 def test_new_since_and_reciprocal_ties(small_store, library):
     rows = queries.run_named(small_store, library["new_since"], {"since": "2025"}).records()
-    assert [(r["first_seen"], r["relation"].type) for r in rows] == [("2025-04", "MET_WITH")]
+    assert [(r["first_seen"], r["relation"]) for r in rows] == [("2025-04", "MET_WITH")]
     assert queries.run_named(small_store, library["reciprocal_ties"], {}).rows == []

@@ -43,12 +43,14 @@ def test_json_and_csv_formats(run):
     result = run("query", "neighbourhood", "-p", "actor=Trump", "--format", "json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.output)
-    assert [(r["source"]["name"], r["relation"]["_type"], r["target"]["name"]) for r in records] == [
-        ("Donald Trump", "LEADS", "United States"),
-        ("Donald Trump", "MET_WITH", "Javier Milei"),
-        ("Donald Trump", "SUPPORTS", "Javier Milei"),
+    assert [(r["source"], r["relation"], r["target"], r["evidence"]) for r in records] == [
+        ("Donald Trump", "LEADS", "United States", 1),
+        ("Donald Trump", "MET_WITH", "Javier Milei", 1),
+        ("Donald Trump", "SUPPORTS", "Javier Milei", 1),
     ]
-    assert records[1]["relation"]["quotes"] == ['Trump met Milei, "a friend"']
+    assert records[1] == {"source": "Donald Trump", "relation": "MET_WITH", "target": "Javier Milei", "evidence": 1,
+                          "source_id": "donald-trump", "target_id": "javier-milei",
+                          "key": "donald-trump|MET_WITH|javier-milei"}
     result = run("query", "evidence", "-p", "source=Milei", "-p", "target=Trump", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.output)))
     assert rows[0] == ["source", "relation", "target", "article", "date", "date_source", "quote", "why"]
@@ -259,6 +261,7 @@ def test_query_render_uses_the_stored_evidence_titles_and_dates(run, falkor_stor
     out = tmp_path / "q.html"
     result = run("query", "neighbourhood", "-p", "actor=Trump", "--render", str(out))
     assert result.exit_code == 0, result.output
+    assert f"wrote {out} (3 actors, 3 relations)" in result.output  # drawn by the id and key columns
     html = out.read_text(encoding="utf-8")
     assert "Trump and Milei meet" in html and "no source articles recorded" not in html
 
@@ -278,3 +281,42 @@ def test_an_error_quoting_a_huge_value_is_clipped(run):
     assert result.exit_code == 1
     assert result.output.startswith("Error: parameter 'actor' of query 'neighbourhood': no actor named 'xxx")
     assert result.output.endswith(" more characters)\n") and len(result.output) < 1100
+
+
+def test_json_is_written_row_by_row_in_the_layout_of_one_dump():
+    from actorgraph.cli.query import format_result
+    from actorgraph.store.base import GNode, Result
+
+    node = GNode("7", ("Entity", "Person"), {"id": "a", "name": "Ana \"Q\"\nline", "keys": ["a"]})
+    rows = [[1, "ñ\u2028x", [1.5, None, {"k": [True]}], node], [2, "", [], None]]
+    many = Result(["n", "text"], [[i, f"row {i}"] for i in range(2500)])  # three chunks
+    for result in (Result(["n", "text", "list", "node"], rows), Result(["n"], [[0]]), Result(["n"], []), many):
+        records = [{c: queries.to_plain(v) for c, v in zip(result.columns, row)} for row in result.rows]
+        assert format_result(result, "json") == json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def test_output_file_is_written_as_rows_come_and_replaced_only_when_all_are(tmp_path):
+    from actorgraph.output import write_stream
+
+    target = tmp_path / "out.csv"
+    target.write_text("before\n")
+
+    def fails_half_way(handle):
+        handle.write("row 1\n")
+        raise RuntimeError("the server went away")
+
+    with pytest.raises(RuntimeError):
+        write_stream(target, fails_half_way)
+    assert target.read_text() == "before\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+    write_stream(target, lambda handle: [handle.write(f"row {i}\n") for i in range(3)])
+    assert target.read_text() == "row 0\nrow 1\nrow 2\n"
+
+
+def test_query_output_to_a_file_and_to_stdout_are_the_same(run, tmp_path):
+    for fmt in ("table", "json", "csv"):
+        shown = run("query", "neighbourhood", "-p", "actor=Milei", "-p", "hops=2", "--format", fmt)
+        written = run("query", "neighbourhood", "-p", "actor=Milei", "-p", "hops=2", "--format", fmt,
+                      "-o", str(tmp_path / f"n.{fmt}"))
+        assert shown.exit_code == written.exit_code == 0, (shown.output, written.output)
+        assert (tmp_path / f"n.{fmt}").read_text(encoding="utf-8") == shown.stdout

@@ -46,7 +46,10 @@ def hostile_graph() -> Graph:
 
 @pytest.fixture
 def cypher_sent(monkeypatch) -> list[tuple[str, dict]]:
-    """Every (query text, parameters) pair the falkordb client is asked to send, in this process."""
+    """Every (query text, parameters) pair the falkordb client is asked to send, in this process
+    (reads go through falkor._ro_query, which parses the reply itself; writes through the client)."""
+    from actorgraph.store import falkor
+
     sent: list[tuple[str, dict]] = []
     for method in ("query", "ro_query"):
         original = getattr(FalkorGraph, method)
@@ -56,6 +59,13 @@ def cypher_sent(monkeypatch) -> list[tuple[str, dict]]:
             return _original(self, q, params, *args, **kwargs)
 
         monkeypatch.setattr(FalkorGraph, method, spy)
+    original_read = falkor._ro_query
+
+    def read_spy(graph, q, params, limit_ms):
+        sent.append((q, dict(params or {})))
+        return original_read(graph, q, params, limit_ms)
+
+    monkeypatch.setattr(falkor, "_ro_query", read_spy)
     return sent
 
 

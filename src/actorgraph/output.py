@@ -31,7 +31,7 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TextIO, Union
 
 from .errors import InputError
 
@@ -41,6 +41,10 @@ _MAX_LINKS = 40  # as the kernel's own limit on a chain of symbolic links
 _DESCRIPTOR_PATH = re.compile(r"^/(?:dev/(?P<std>stdout|stderr)"
                               r"|(?:dev|proc/(?:self|thread-self|(?P<pid>\d+)))/fd/(?P<fd>\d+))$")
 _STD_STREAMS = {"stdout": 1, "stderr": 2}
+
+# What a file is written from: its whole text, or a function that writes it into an open
+# text handle piece by piece (write_stream), so a large output is never held whole.
+Content = Union[str, Callable[[TextIO], None]]
 
 
 class OutputError(InputError, OSError):
@@ -64,14 +68,25 @@ def write_text(path: str | os.PathLike, text: str, *, executable: bool = False) 
     return write_files({Path(path): text}, executable={Path(path)} if executable else ())[0]
 
 
-def write_files(files: dict[Path, str], *, executable=()) -> list[Path]:
+def write_stream(path: str | os.PathLike, produce: Callable[[TextIO], None]) -> Path:
+    """Write one file atomically from ``produce(handle)``, which writes the text piece by piece.
+
+    The pieces go into the temporary file that is renamed over the target (or straight
+    into a device, pipe or our own stdout), so the whole text is never held in memory;
+    if ``produce`` raises, the target is left as it was.
+    """
+    return write_files({Path(path): produce})[0]
+
+
+def write_files(files: dict[Path, Content], *, executable=()) -> list[Path]:
     """Write several files: each is staged in full before any is renamed into place.
 
     A failure while staging (a full disk, a folder that cannot be made) replaces none of
     them. The renames that follow are within each file's own folder and all but never
     fail; if one did, the files renamed before it stay written.
 
-    ``executable`` names the paths that get execute permission when created.
+    ``executable`` names the paths that get execute permission when created. A file's
+    content is its text, or a function that writes it into a handle (see write_stream).
     Returns the paths as given, in the order given.
     """
     executable = {Path(path) for path in executable}
@@ -177,7 +192,7 @@ def is_special_file(path: Path) -> bool:
         return False
 
 
-def _stage(target: Path, text: str, executable: bool) -> str:
+def _stage(target: Path, text: Content, executable: bool) -> str:
     """Write ``text`` to a temporary file beside ``target``, with the mode ``target`` should have."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +202,7 @@ def _stage(target: Path, text: str, executable: bool) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            _put(handle, text)
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -221,7 +236,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_into(target: Path, text: str) -> None:
+def _put(handle: TextIO, text: Content) -> None:
+    if isinstance(text, str):
+        handle.write(text)
+    else:
+        text(handle)
+
+
+def _write_into(target: Path, text: Content) -> None:
     """Write into a device or pipe; an open descriptor of this process is written to directly.
 
     Reopening /dev/stdout when the shell sent stdout to a file would truncate that file and
@@ -230,10 +252,14 @@ def _write_into(target: Path, text: str) -> None:
     fd = _own_descriptor(target)
     if fd is None:
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            _put(handle, text)
         return
     if fd in (1, 2):
         (sys.stdout if fd == 1 else sys.stderr).flush()
+    if not isinstance(text, str):  # written where the descriptor stands, through a buffer
+        with open(fd, "w", encoding="utf-8", newline="\n", closefd=False) as handle:
+            text(handle)
+        return
     data = memoryview(text.encode("utf-8"))
     while data:
         data = data[os.write(fd, data):]

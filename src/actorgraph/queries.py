@@ -217,14 +217,14 @@ def _valid_date(text: str) -> bool:
 def resolve_params(store, query: NamedQuery, bound: dict[str, Any]) -> dict[str, Any]:
     """Bound values with actors resolved to their ids and relation types checked against the
     store's ontology; QueryError (with close names) when one names nothing."""
-    from .select import check_types
-
     resolved = dict(bound)
     for param in query.params:
         value = bound.get(param.name)
         if param.type == "actor" and value:
             resolved[param.name] = resolve_actor(store, value, f"parameter {param.name!r} of query {query.name!r}")
         elif param.type == "relation" and value:
+            from .select import check_types  # select.py is imported only when needed (start-up)
+
             try:
                 resolved[param.name] = check_types([value], store.ontology)[0]
             except ActorGraphError as exc:
@@ -239,8 +239,6 @@ def resolve_actor(store, name: str, where: str = "") -> str:
     actors share the key. No match, or a tie, is a QueryError; the suggestion is the one
     `render --actor` gives (select.find_node over every actor's names).
     """
-    from .select import find_node
-
     key = lookup_key(name)
     # a NUL (which no stored name holds, and FalkorDB refuses in a parameter) names nothing
     hits = [] if "\x00" in key else store.read(cypher.FIND_ACTORS, {"key": key}).rows
@@ -256,6 +254,8 @@ def resolve_actor(store, name: str, where: str = "") -> str:
         if len(found) > 1:
             raise QueryError(f"{where + ': ' if where else ''}actor {name!r} is ambiguous: it is "
                              f"{_article(rank)} {rank} of {', '.join(found[:5])}; give one of these ids")
+    from .select import find_node
+
     try:  # nothing matched: the store predates the keys property, or a suggestion is due
         return find_node(candidates, name).id
     except ActorGraphError as exc:
@@ -365,18 +365,39 @@ def result_to_graph(result: Result, ontology: Ontology) -> Graph:
     return graph
 
 
+def is_id_column(column: str) -> bool:
+    """A column that names actors by id: ``id`` or ``…_id`` (``source_id``, ``target_id``)."""
+    return column == "id" or column.endswith("_id")
+
+
+def is_key_column(column: str) -> bool:
+    """A column that names relations by key: ``key`` or ``…_key``."""
+    return column == "key" or column.endswith("_key")
+
+
 def result_items(result: Result) -> tuple[set[str], set[str]]:
-    """The actor ids and relation keys anywhere in a result (nodes, relationships, paths,
-    lists and maps of them); article nodes and plain values are left out."""
+    """The actor ids and relation keys a result names: its nodes, relationships and paths
+    (also inside lists and maps), and the text in id and key columns (``id``/``…_id``,
+    ``key``/``…_key``, a value or a list of them), the convention by which library
+    queries that return names name what to draw. Article nodes and other plain values
+    are left out; an id or key the store does not hold draws nothing."""
     nodes: dict[str, GNode] = {}
     rels: dict[str, GRel] = {}
+    named_ids: set[str] = set()
+    named_keys: set[str] = set()
+    picks = [(i, named_ids if is_id_column(c) else named_keys) for i, c in enumerate(result.columns)
+             if is_id_column(c) or is_key_column(c)]
     for row in result.rows:
         for value in row:
             _collect(value, nodes, rels)
+        for i, into in picks:
+            value = row[i]
+            into.update(str(v) for v in (value if isinstance(value, list) else [value])
+                        if isinstance(v, (str, int)) and not isinstance(v, bool))
     node_ids = {str(n.properties["id"]) for n in nodes.values()
                 if "id" in n.properties and "Article" not in n.labels}
     edge_keys = {str(r.properties["key"]) for r in rels.values() if "key" in r.properties}
-    return node_ids, edge_keys
+    return node_ids | named_ids, edge_keys | named_keys
 
 
 def to_plain(value: Any) -> Any:

@@ -56,10 +56,10 @@ def query_items(app: App, name: str, raw_params: tuple[str, ...]) -> tuple[set[s
 
     query = queries.get_query(app.library(), name)
     result = queries.run_named(app.store(), query, queries.parse_assignments(raw_params))
-    found = queries.result_to_graph(result, app.ontology)
-    if not found.nodes and not found.edges:
+    node_ids, edge_keys = queries.result_items(result)
+    if not node_ids and not edge_keys:
         raise selecting.EmptySelection(f"query {name} returned no nodes, relationships or paths; nothing written")
-    return set(found.nodes), set(found.edges)
+    return node_ids, edge_keys
 
 
 def selection_options(command):

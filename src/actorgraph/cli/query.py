@@ -8,10 +8,12 @@ shaped results (nodes, relationships, paths) can go to an HTML view with --rende
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import sys
 from pathlib import Path
+from typing import Callable, TextIO
 
 import click
 
@@ -22,6 +24,7 @@ from ..store.base import Result
 from .app import App, setting_option
 
 MAX_CELL = 60  # characters of a table cell; json and csv keep everything
+JSON_CHUNK = 1000  # records formatted at once when JSON is written
 
 
 @click.command("query")
@@ -40,7 +43,8 @@ MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 @click.option("--write", is_flag=True, help="Allow the query to change the graph; says what changed.")
 @click.option("--render", "render_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Also draw the actors, relations and paths of the result as an HTML view, as "
-                   "render does (a result of plain values has nothing to draw).")
+                   "render does: nodes, relationships and paths, and actors and relations named in id and key "
+                   "columns (source_id, target_id, key); a result of plain values has nothing to draw.")
 @setting_option("query_timeout", "--timeout", type=click.FloatRange(0), metavar="SECONDS", show_default=True)
 @click.pass_obj
 def query_command(app: App, name, params, text, file, fmt, output, write, render_path, timeout):
@@ -72,7 +76,7 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     if write and not result.columns and fmt == "table":
         _emit(describe_changes(result), output)  # instead of "(no rows)"
         return
-    _emit(format_result(result, fmt), output)
+    _emit(functools.partial(write_result, result, fmt), output)
     if write:
         click.echo(describe_changes(result).rstrip("\n"), err=True)
 
@@ -134,25 +138,48 @@ def describe_library(library: dict[str, queries.NamedQuery]) -> str:
 
 
 def format_result(result: Result, fmt: str) -> str:
-    """The result as a table, JSON (list of row objects) or CSV.
+    """The result as a table, JSON (list of row objects) or CSV, as one text (see write_result)."""
+    buffer = io.StringIO()
+    write_result(result, fmt, buffer)
+    return buffer.getvalue()
+
+
+def write_result(result: Result, fmt: str, out: TextIO) -> None:
+    """Write the result into `out` as a table, JSON (list of row objects) or CSV, row by row,
+    so that a large result is never held a second time as text.
 
     Dates, times and durations are ISO 8601 in every format. CSV is meant for spreadsheets:
     a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' so that
     no spreadsheet runs it as a formula (OWASP's advice on CSV injection).
     """
     if fmt == "json":
-        records = [{c: queries.to_plain(v) for c, v in zip(result.columns, row)} for row in result.rows]
-        return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+        # json.dumps(records, indent=1) a thousand records at a time: each chunk's text
+        # inside its brackets is what the whole list's dump holds for those records
+        if not result.rows:
+            out.write("[]\n")
+            return
+        columns, to_plain = result.columns, queries.to_plain
+        for start in range(0, len(result.rows), JSON_CHUNK):
+            records = [{c: to_plain(v) for c, v in zip(columns, row)}
+                       for row in result.rows[start:start + JSON_CHUNK]]
+            out.write(("[\n" if start == 0 else ",\n") + json.dumps(records, ensure_ascii=False, indent=1)[2:-2])
+        out.write("\n]\n")
+        return
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow([csv_cell(c) for c in result.columns])
-        writer.writerows([[csv_cell(queries.to_text(v), v) for v in row] for row in result.rows])
-        return buffer.getvalue()
-    return format_table(result)
+        writer.writerows(map(_csv_row, result.rows))
+        return
+    write_table(result, out)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_row(row: list) -> list[str]:
+    # text and integers (most cells) inline; the rest as csv_cell(to_text(value), value)
+    return [(("'" + v if v.startswith(_FORMULA_START) else v) if type(v) is str
+             else str(v) if type(v) is int else csv_cell(queries.to_text(v), v)) for v in row]
 
 
 def csv_cell(text: str, value: object = None) -> str:
@@ -166,8 +193,18 @@ def csv_cell(text: str, value: object = None) -> str:
 
 
 def format_table(result: Result, max_cell: int = MAX_CELL) -> str:
+    buffer = io.StringIO()
+    write_table(result, buffer, max_cell)
+    return buffer.getvalue()
+
+
+def write_table(result: Result, out: TextIO, max_cell: int = MAX_CELL) -> None:
+    """A readable table: cells clipped to `max_cell` characters, numbers right-aligned,
+    the row count last. Column widths need every cell first; cells are clipped, so that
+    costs at most `max_cell` characters a cell, and lines are written one at a time."""
     if not result.columns:
-        return "(no rows)\n"
+        out.write("(no rows)\n")
+        return
     cells = [[_clip(escape_controls(queries.to_text(v)), max_cell) for v in row] for row in result.rows]
     header = [escape_controls(c) for c in result.columns]
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(header)]
@@ -177,13 +214,14 @@ def format_table(result: Result, max_cell: int = MAX_CELL) -> str:
 
     def line(values: list[str]) -> str:
         return "  ".join(v.rjust(w) if num else v.ljust(w)
-                         for v, w, num in zip(values, widths, numeric)).rstrip()
+                         for v, w, num in zip(values, widths, numeric)).rstrip() + "\n"
 
-    out = [line(header), "  ".join("-" * w for w in widths)]
-    out += [line(row) for row in cells]
+    out.write(line(header))
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in cells:
+        out.write(line(row))
     count = len(result.rows)
-    out.append(f"({count} row{'s' if count != 1 else ''})")
-    return "\n".join(out) + "\n"
+    out.write(f"({count} row{'s' if count != 1 else ''})\n")
 
 
 def _clip(text: str, limit: int) -> str:
@@ -197,14 +235,19 @@ def _read_cypher(path: Path) -> str:
         raise QueryError(f"{path}: not a UTF-8 text file") from None
 
 
-def _emit(text: str, output: Path) -> None:
+def _emit(content: str | Callable[[TextIO], None], output: Path) -> None:
+    """Write text, or what `content(handle)` writes piece by piece, to stdout or atomically
+    to a file (the pieces go into the temporary file that is renamed into place)."""
     if str(output) == "-":
-        sys.stdout.write(text)
+        if isinstance(content, str):
+            sys.stdout.write(content)
+        else:
+            content(sys.stdout)
         sys.stdout.flush()
         return
-    from ..model import write_text_atomic
+    from ..output import write_stream
 
-    write_text_atomic(Path(output), text)
+    write_stream(Path(output), content if callable(content) else lambda handle: handle.write(content))
     click.echo(f"wrote {output}", err=True)
 
 
@@ -225,7 +268,8 @@ def _render(result: Result, app: App, path: Path, *, title: str, scope: str) -> 
     node_ids, edge_keys = queries.result_items(result)
     if not node_ids and not edge_keys:
         click.echo(f"nothing to draw: the result holds no actors, relations or paths, so no {path} "
-                   "was written (return nodes, relationships or paths, e.g. RETURN a, r, b)", err=True)
+                   "was written (return nodes, relationships or paths, e.g. RETURN a, r, b, or ids and keys in "
+                   "columns named like source_id and key)", err=True)
         return
     stored = app.store().export_graph()
     ends = {end for key in edge_keys if key in stored.edges
