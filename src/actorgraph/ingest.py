@@ -74,7 +74,9 @@ def clean_text(text: str) -> str:
 
 def normalise_text(text: str) -> str:
     """The form an article's identity is computed from: NFC, whitespace runs collapsed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() cuts at exactly the characters ``\s`` matches in a str pattern, and drops
+    # them at both ends: the same as re.sub(r"\s+", " ", ...).strip(), at a tenth of the cost
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def text_hash(text: str) -> str:
