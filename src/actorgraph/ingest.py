@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import re
 import unicodedata
@@ -441,6 +440,8 @@ def fragment_to_text(html: str) -> str:
 def _quiet_libraries() -> None:
     """trafilatura and htmldate log their doubts as warnings; without a handler Python would
     print them on stderr for every page."""
+    import logging  # only web pages need it (trafilatura imports it anyway)
+
     for name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
         logger = logging.getLogger(name)
         if not logger.handlers:
