@@ -46,6 +46,7 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
         node = graph.add_node(node)
         ids[entity.name] = node.id
     text = doc.text
+    dates: dict[int, str | None] = {}  # sentence -> its date: a sentence often states several relations
     for rel in relations:
         source, target = ents.entities.get(rel.source), ents.entities.get(rel.target)
         if source is None or target is None or rel.type not in ontology.relations:
@@ -55,7 +56,9 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
             continue
         sentence = ents.sentences[rel.sentence]
         quote = text[sentence.start:sentence.end]
-        date = sentence_date(quote, doc.published)
+        if rel.sentence not in dates:
+            dates[rel.sentence] = sentence_date(quote, doc.published)
+        date = dates[rel.sentence]
         date_source = "text" if date else "article" if doc.published else None
         # rel.why is the rule's own "rule:<name>" (data/relations.yaml or the rule's code)
         evidence = Evidence(doc.id, quote, sentence.start, sentence.end, date or doc.published,
