@@ -61,8 +61,11 @@ NICKNAME_RE = re.compile(
     rf"(?P<last>(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD}(?:\s(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD})?)")
 
 
-# cheap tests that let a sentence skip a pattern that cannot match it
+# cheap tests that let a sentence skip a pattern that cannot match it (a pattern that begins
+# with \b is tried at every position; one that begins with a character or a set is not)
 _QUOTE_CHARS_RE = re.compile("[“\"‘]")
+_DOMAIN_END_RE = re.compile(r"\.(?:org|com|net|gov|io|info)\b")  # the end of every DOMAIN_RE match
+_TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z]")  # the start of every ACRONYM_PHRASE_RE match
 
 
 NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
@@ -100,7 +103,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     base = sentence.start
     for m in (LIST_ORG_RE.finditer(chunk) if " of " in chunk or " for " in chunk else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
-    for m in (DOMAIN_RE.finditer(chunk) if "." in chunk else ()):
+    for m in (DOMAIN_RE.finditer(chunk) if _DOMAIN_END_RE.search(chunk) else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
     for m in (BRACKET_RE.finditer(chunk) if "[" in chunk else ()):
         known = kb.lookup(m.group(1))
@@ -144,7 +147,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         name = known.name if known else _person_name(words)
         claim(Candidate(base + start, base + m.end(), chunk[start:m.end()], "Person", name,
                         known.country if known else None))
-    for m in ACRONYM_PHRASE_RE.finditer(chunk):
+    for m in ACRONYM_PHRASE_RE.finditer(chunk) if _TWO_CAPITALS_RE.search(chunk) else ():
         if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"} or \
                 set(m.group(2).split()) & entity_words().clause_words:
             continue  # "MAGA is a movement": a clause, not a name
