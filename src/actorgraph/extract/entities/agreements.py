@@ -329,6 +329,8 @@ def amount_anaphors(result: ArticleEntities) -> None:
         return
     by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
+        if result.text.find("$", sentence.start, sentence.end) < 0:
+            continue  # every amount holds a "$"; AMOUNT_RE is tried at every position
         for m in AMOUNT_RE.finditer(result.text, sentence.start, sentence.end):
             key = _amount_key(m.group())
             if re.match(r"\s+[A-Z]", result.text[m.end():m.end() + 2]):
