@@ -29,3 +29,40 @@ def test_every_verb_of_labelled_holds_one_of_the_words_that_admit_a_sentence():
     for verb in verbs:
         for form in (verb, verb.upper(), verb.capitalize()):
             assert LABELLED.search(f"Milei {form} ") and any(w in form.lower() for w in LABELLED_WORDS), form
+
+
+def _sentences():
+    from pathlib import Path
+
+    root = Path(__file__).parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt")) + sorted(root.rglob("*.md"))]
+    texts.append("The Ministry of Economy, Finance, and Labour met. Techint's chairman spoke. BCRA's "
+                 "Central Bank said the People's Bank of China and Argentina's central bank signed; "
+                 "the central bank governor, a G20 summit, a $20 billion swap, see imf.org, LLA party.")
+    for text in texts:
+        yield from (line for line in text.split("\n") if line.strip())
+
+
+def test_each_cheap_test_admits_every_line_its_pattern_matches():
+    from importlib import import_module
+
+    # the modules, not the passes of the same names that the package exports
+    agreements, candidates, events, metonyms = (import_module(f"actorgraph.extract.entities.{name}") for name in
+                                                ("agreements", "candidates", "events", "metonyms"))
+
+    pairs = [(candidates.LIST_ORG_RE, candidates._LIST_ORG_HEAD_RE.search),
+             (candidates.POSSESSIVE_ORG_RE, candidates._ORG_HEAD_RE.search),
+             (candidates.OWNED_TITLE_RE, candidates._OWNED_TITLE_TAIL_RE.search),
+             (candidates.DOMAIN_RE, candidates._DOMAIN_END_RE.search),
+             (candidates.ACRONYM_PHRASE_RE, candidates._TWO_CAPITALS_RE.search),
+             (events.ORG_EVENT_RE, events._EVENT_WORD_RE.search),
+             (agreements.AMOUNT_RE, lambda line: "$" in line),
+             (metonyms.CENTRAL_BANK_RE, lambda line: "s central bank" in line),
+             (metonyms.BARE_CENTRAL_BANK_RE, lambda line: "central" in line)]
+    matched = {pattern.pattern: 0 for pattern, _ in pairs}
+    for line in _sentences():
+        for pattern, admits in pairs:
+            if pattern.search(line):
+                matched[pattern.pattern] += 1
+                assert admits(line), (pattern.pattern[:40], line)
+    assert all(matched.values()), [p[:40] for p, n in matched.items() if not n]  # each pattern was tried

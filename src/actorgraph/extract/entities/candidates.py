@@ -66,6 +66,9 @@ NICKNAME_RE = re.compile(
 _QUOTE_CHARS_RE = re.compile("[“\"‘]")
 _DOMAIN_END_RE = re.compile(r"\.(?:org|com|net|gov|io|info)\b")  # the end of every DOMAIN_RE match
 _TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z]")  # the start of every ACRONYM_PHRASE_RE match
+_LIST_ORG_HEAD_RE = re.compile(r"(?:Ministry|Department|Secretariat|Office|Commission|Committee) (?:of|for) ")
+_ORG_HEAD_RE = re.compile(r" (?:" + _ORG_HEADS + r")\b")  # the end of every POSSESSIVE_ORG_RE match
+_OWNED_TITLE_TAIL_RE = re.compile(OWNED_TITLE_RE.pattern[OWNED_TITLE_RE.pattern.index("['’]s"):])
 
 
 NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
@@ -101,7 +104,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
 
     chunk = text[sentence.start:sentence.end]
     base = sentence.start
-    for m in (LIST_ORG_RE.finditer(chunk) if " of " in chunk or " for " in chunk else ()):
+    for m in (LIST_ORG_RE.finditer(chunk) if _LIST_ORG_HEAD_RE.search(chunk) else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
     for m in (DOMAIN_RE.finditer(chunk) if _DOMAIN_END_RE.search(chunk) else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
@@ -114,7 +117,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(m.group())
         if known and not any(s <= base + m.start() < e for s, e in taken):
             claim(Candidate(base + m.start(), base + m.end(), m.group(), known.label, known.name, known.country))
-    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe else ()):
+    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe and _ORG_HEAD_RE.search(chunk) else ()):
         # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
         # part of the name when the possessor is no actor and an organisation keyword ends it
         owner = m.group("owner")
@@ -125,7 +128,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(surface)
         claim(Candidate(base + m.start(), base + m.start() + len(surface), surface, "Organization",
                         known.name if known else surface))
-    for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe else ()):
+    for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe and _OWNED_TITLE_TAIL_RE.search(chunk) else ()):
         # "Techint's chairman": an unknown word whose chairman or shareholders are named is a firm
         word = m.group(1)
         if kb.lookup(word) or fold(word) in kb.surnames or known_only or word.lower() in COMMON or \
