@@ -9,8 +9,9 @@ a time, after a warm-up pass. Words are whitespace-separated tokens of the artic
 
 ``--command`` times the whole command instead, process start included: the articles copied
 ``--copies`` times into a temporary folder, each copy headed "Copy NN" so that no two are one
-article (56 copies of the development articles: 302,009 words, the corpus of
-docs/extraction.md), then ``python -m actorgraph extract --jobs 1 DIR -o OUT`` run ``--runs``
+article (56 copies of the development articles: 302,176 words counted file by file, the
+corpus of docs/extraction.md, whose ``cat | wc -w`` gives 302,009 because it joins the last
+word of a file without a final newline to the next), then ``python -m actorgraph extract --jobs 1 DIR -o OUT`` run ``--runs``
 times from that folder (so no workspace curation file applies), user+sys CPU seconds of the
 child process as the OS counts them. With ``--against SRC`` (another checkout's ``src``) the
 runs alternate with that code's, A B A B ..., the outputs are compared byte for byte, and the
