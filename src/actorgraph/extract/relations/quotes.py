@@ -74,12 +74,12 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
         quoted = _quoted_spans(text, start, end)
         for index in indices:
             sentence = ents.sentences[index]
+            if not any(s <= sentence.start + 2 and sentence.end - 2 <= e or
+                       (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
+                continue  # (tested first: the cue words below are the dearer test)
             chunk = text[sentence.start:sentence.end]
             stance = _stance(chunk)
             if stance is None:
-                continue
-            if not any(s <= sentence.start + 2 and sentence.end - 2 <= e or
-                       (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
                 continue
             why = "rule:quoted-criticism" if stance == "CRITICIZES" else "rule:quoted-praise"
             for target in _stance_targets(ents, by_sentence.get(index, []), speaker, home, stance, chunk):
