@@ -66,3 +66,16 @@ def test_each_cheap_test_admits_every_line_its_pattern_matches():
                 matched[pattern.pattern] += 1
                 assert admits(line), (pattern.pattern[:40], line)
     assert all(matched.values()), [p[:40] for p, n in matched.items() if not n]  # each pattern was tried
+
+
+def test_each_cheap_test_is_written_from_its_patterns_own_words():
+    # a word added to one of these patterns must be added to its cheap test too: this fails first
+    from importlib import import_module
+
+    candidates, events = (import_module(f"actorgraph.extract.entities.{name}") for name in ("candidates", "events"))
+    assert events._EVENT_WORD_RE.pattern in events.ORG_EVENT_RE.pattern
+    assert candidates._LIST_ORG_HEAD_RE.pattern in candidates.LIST_ORG_RE.pattern
+    assert candidates._DOMAIN_END_RE.pattern in candidates.DOMAIN_RE.pattern
+    assert candidates._ORG_HEAD_RE.pattern in candidates.POSSESSIVE_ORG_RE.pattern
+    assert candidates.OWNED_TITLE_RE.pattern.endswith(candidates._OWNED_TITLE_TAIL_RE.pattern)
+    assert candidates.ACRONYM_PHRASE_RE.pattern.startswith(r"\b([A-Z]{2,6})")
