@@ -1,10 +1,21 @@
 """Throughput of the default (rule-based) extractor, and of spaCy's en_core_web_sm beside it.
 
     python benchmarks/bench_extract.py [CORPUS_DIR] [--repeat N] [--json]
+    python benchmarks/bench_extract.py --command [CORPUS_DIR] [--copies 56] [--runs 5] [--against SRC]
 
 Reads the articles under CORPUS_DIR (default ../shared/corpus), repeats them N times
 (default: until at least 200,000 words) and times extraction on one core, one article at
 a time, after a warm-up pass. Words are whitespace-separated tokens of the article text.
+
+``--command`` times the whole command instead, process start included: the articles copied
+``--copies`` times into a temporary folder, each copy headed "Copy NN" so that no two are one
+article (56 copies of the development articles: 302,176 words counted file by file, the
+corpus of docs/extraction.md, whose ``cat | wc -w`` gives 302,009 because it joins the last
+word of a file without a final newline to the next), then ``python -m actorgraph extract --jobs 1 DIR -o OUT`` run ``--runs``
+times from that folder (so no workspace curation file applies), user+sys CPU seconds of the
+child process as the OS counts them. With ``--against SRC`` (another checkout's ``src``) the
+runs alternate with that code's, A B A B ..., the outputs are compared byte for byte, and the
+median of the paired CPU ratios is given.
 """
 
 from __future__ import annotations
@@ -13,7 +24,11 @@ import argparse
 import json
 import os
 import platform
+import resource
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -76,12 +91,68 @@ def bench_spacy(docs) -> dict:
             "cpu_seconds": round(seconds, 3), "words_per_second": round(words / seconds)}
 
 
+def copied_corpus(corpus: Path, copies: int, folder: Path) -> int:
+    """The articles of ``corpus`` copied ``copies`` times into ``folder``; returns the words."""
+    words = 0
+    for n in range(1, copies + 1):
+        for article in sorted(corpus.glob("*.txt")):
+            text = f"Copy {n:02d}\n\n" + article.read_text(encoding="utf-8")
+            (folder / f"r{n:02d}_{article.name}").write_text(text, encoding="utf-8")
+            words += len(text.split())
+    return words
+
+
+def _command_cpu(folder: Path, out: Path, src: str | None) -> float:
+    """User+sys CPU seconds of one ``actorgraph extract --jobs 1`` process."""
+    env = dict(os.environ)
+    if src:
+        env["PYTHONPATH"] = src
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-m", "actorgraph", "extract", "--jobs", "1", str(folder / "articles"),
+                    "-o", str(out)], cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def bench_command(corpus: Path, copies: int, runs: int, against: str | None) -> dict:
+    """The whole command on the copied corpus, alternating with ``against``'s code when given."""
+    with tempfile.TemporaryDirectory(prefix="bench-extract-command-") as tmp:
+        folder = Path(tmp)
+        (folder / "articles").mkdir()
+        words = copied_corpus(corpus, copies, folder / "articles")
+        sides = {"this": None} if against is None else {"this": None, "against": against}
+        cpu: dict[str, list[float]] = {side: [] for side in sides}
+        _command_cpu(folder, folder / "warm.json", None)  # the file cache, the same for both
+        for _ in range(runs):
+            for side, src in sides.items():
+                cpu[side].append(_command_cpu(folder, folder / f"{side}.json", src))
+        same = None if against is None else (folder / "this.json").read_bytes() == (folder / "against.json").read_bytes()
+    result = {"words": words, "articles": copies * len(list(corpus.glob("*.txt"))), "runs": runs,
+              "load_average": os.getloadavg()}
+    for side, seconds in cpu.items():
+        result[side] = {"cpu_seconds": [round(x, 2) for x in seconds], "median": round(statistics.median(seconds), 2),
+                        "words_per_cpu_second": round(words / statistics.median(seconds))}
+    if against is not None:
+        result["paired_ratio_median"] = round(statistics.median(a / b for a, b in zip(cpu["this"], cpu["against"])), 3)
+        result["outputs_identical"] = same
+    return result
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", default=str(PROJECT_ROOT.parent / "shared" / "corpus"))
     parser.add_argument("--repeat", type=int, default=0, help="times to repeat the corpus")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--command", action="store_true", help="time the whole `actorgraph extract --jobs 1`")
+    parser.add_argument("--copies", type=int, default=56, help="--command: copies of the corpus")
+    parser.add_argument("--runs", type=int, default=5, help="--command: runs of each side")
+    parser.add_argument("--against", metavar="SRC", help="--command: another checkout's src to alternate with")
     args = parser.parse_args(argv)
+    if args.command:
+        result = bench_command(Path(args.corpus), args.copies, args.runs, args.against)
+        print(json.dumps(result, indent=2))
+        return 0 if result.get("outputs_identical", True) else 1
     ontology = load_ontology(PROJECT_ROOT / "graph" / "ontology.yaml")
     docs = read_paths([Path(args.corpus)]).documents
     if not docs:

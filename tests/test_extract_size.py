@@ -51,6 +51,33 @@ def test_surface_finder_matches_what_the_regular_expression_matched(surfaces, wo
     assert found == _regex_spans(list(set(surfaces)), text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WORDS + ["i̇stanbul", "σοφία"]), min_size=1, max_size=3).map(" ".join),
+                min_size=1, max_size=6),
+       st.lists(st.sampled_from(WORDS + ["Milei", "CAPUTO", "-", ",", "x", "_", "İstanbul", "ΣΟΦΊΑΣ", "Σοφία", "é"]),
+                max_size=25),
+       st.sampled_from([" ", "-", "", ". "]), st.integers(0, 40), st.integers(0, 40))
+def test_surface_finder_matches_the_regular_expression_inside_a_sentence(surfaces, words, joiner, cut, short):
+    # a sentence is a span of the article: the characters around it still bound a word
+    text = joiner.join(words)
+    start, end = min(cut, len(text)), max(min(cut, len(text)), len(text) - short)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+                         + r")(?![\w-])", re.IGNORECASE)
+    found = list(SurfaceFinder(set(surfaces)).iter(text, start, end))
+    assert found == [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_surface_finder_reads_the_characters_around_a_sentence_and_inside_words():
+    finder = SurfaceFinder({"milei", "caputo"})
+    text = "xmilei Milei_x -milei caputo-x Milei. ΣΟΦΊΑΣ milei XMilei"
+    spans = [(s, e) for s, e in finder.iter(text, 0, len(text))]
+    assert [text[s:e] for s, e in spans] == ["Milei", "milei"]
+    assert list(finder.iter(text, 1, 6)) == []                    # "milei" after the sentence's "x"
+    assert list(finder.iter(text, 0, 5)) == []                    # "xmile"
+    assert list(finder.iter(text, 7, 12)) == [(7, 12)]            # "Milei" ends where the span ends
+    assert list(finder.iter(text, len(text) - 5, len(text))) == []  # the "M" of "XMilei" is inside a word
+
+
 def test_surface_finder_prefers_the_longest_name_and_respects_word_edges():
     finder = SurfaceFinder({"luis caputo", "caputo", "milei"})
     text = "Luis Caputo met MILEI; Caputos and Milei-style were not names, nor was xmilei."

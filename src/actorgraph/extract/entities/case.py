@@ -76,14 +76,12 @@ class SurfaceFinder:
     def iter(self, text: str, start: int, end: int):
         """(start, end) of each match in text[start:end], left to right, without overlaps."""
         found = [(m.start(), m.end()) for m in self.odd.finditer(text, start, end)] if self.odd else []
-        # the words looked up below are among these; most sentences hold no first word at all
-        hopeless = self.by_first.keys().isdisjoint(map(str.lower, WORD_RE.findall(text, start, end)))
-        for word in () if hopeless else WORD_START_RE.finditer(text, start, end):
-            for length, same_length in self.by_first.get(word.group().lower(), ()):
-                stop = word.start() + length
-                if stop <= end and text[word.start():stop].lower() in same_length and (
+        for at, word in self._first_words(text, start, end):
+            for length, same_length in self.by_first[word]:
+                stop = at + length
+                if stop <= end and text[at:stop].lower() in same_length and (
                         stop == end or not (text[stop].isalnum() or text[stop] in "_-")):
-                    found.append((word.start(), stop))
+                    found.append((at, stop))
                     break
         found.sort()
         last = -1
@@ -91,3 +89,31 @@ class SurfaceFinder:
             if span[0] >= last:
                 last = span[1]
                 yield span
+
+    def _first_words(self, text: str, start: int, end: int):
+        """(offset, lower case) of each word of text[start:end] that is a surface's first word:
+        a whole word, not inside a word or hyphenated compound (``WORD_START_RE``)."""
+        chunk = text[start:end]
+        lowered = chunk.lower()
+        if len(lowered) != len(chunk) or "Σ" in chunk:
+            # a letter whose lower case is longer ("İ") or depends on the next: word by word
+            for word in WORD_START_RE.finditer(text, start, end):
+                if word.group().lower() in self.by_first:
+                    yield word.start(), word.group().lower()
+            return
+        # the first words the sentence holds (most hold none), then only where they stand;
+        # lower-casing keeps every character's offset and whether it is a word character
+        present = self.by_first.keys() & set(WORD_RE.findall(lowered))
+        if not present:
+            return
+        at = []
+        for word in present:
+            k = lowered.find(word)
+            while k >= 0:
+                stop = k + len(word)
+                before = text[start + k - 1] if start + k > 0 else " "
+                if not (before.isalnum() or before in "_-") and (
+                        stop == len(lowered) or not (lowered[stop].isalnum() or lowered[stop] == "_")):
+                    at.append((start + k, word))
+                k = lowered.find(word, k + 1)
+        yield from sorted(at)

@@ -102,6 +102,7 @@ def merge_elections_in_article(result: ArticleEntities) -> None:
 
 ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meeting|conference|forum|"
                           r"ministerial|assembly|congress)\b")
+_EVENT_WORD_RE = re.compile(r"summit|meeting|conference|forum|ministerial|assembly|congress")  # in every match
 
 
 def org_events(result: ArticleEntities) -> None:
@@ -110,6 +111,8 @@ def org_events(result: ArticleEntities) -> None:
     text = result.text
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
+            if not _EVENT_WORD_RE.search(text, sentence.start, sentence.end):
+                continue  # ORG_EVENT_RE is tried at every capital; this finds its head word quickly
             for m in ORG_EVENT_RE.finditer(text, sentence.start, sentence.end):
                 known = kb.lookup(m.group(1))
                 if not known or known.label != "Organization":

@@ -93,7 +93,7 @@ def _central_banks(result: ArticleEntities, kb: Knowledge) -> None:
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
             chunk = text[sentence.start:sentence.end]
-            for m in CENTRAL_BANK_RE.finditer(chunk):
+            for m in CENTRAL_BANK_RE.finditer(chunk) if "s central bank" in chunk else ():  # its literal part
                 known = kb.lookup(m.group(1))
                 country = known.name if known and known.label == "Country" else kb.demonyms.get(fold(m.group(1)))
                 if not country:
@@ -122,6 +122,8 @@ def bare_central_bank(result: ArticleEntities) -> None:
     name = known.name if known else name
     by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
+        if result.text.find("central", sentence.start, sentence.end) < 0:
+            continue  # every match holds the word; the pattern's look-behind makes it slow to scan
         for m in BARE_CENTRAL_BANK_RE.finditer(result.text, sentence.start, sentence.end):
             s = m.start() + (4 if m.group().startswith("the") else 0)
             if any(x.start <= s < x.end or x.start < m.end() <= x.end for x in by_sentence.get(index, ())):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
@@ -18,6 +19,8 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
     kb = knowledge()
     extra: list[Mention] = []
     leaders = _leaders(ents)
+    if PRONOUN_WORDS.isdisjoint(map(_LOWER, tokens)):
+        return mentions  # half the sentences hold no pronoun or role word: no loop over their tokens
     for i, tok in enumerate(tokens):
         low = tok.lower
         if low not in PRONOUN_WORDS:
@@ -99,6 +102,9 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
     merged = [m for m in mentions if not any(x.start <= m.start and m.end <= x.end and x.end - x.start >
                                              m.end - m.start for x in extra)]
     return sorted(merged + extra, key=lambda m: (m.start, m.entity))
+
+
+_LOWER = attrgetter("lower")
 
 
 def _object_pronoun(tokens: list[Token], i: int) -> bool:

@@ -14,6 +14,9 @@ from .triggers import RELATIVE
 LABELLED = re.compile(r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|dubbed|"
                       r"termed|praised|hailed|denounced|dismissed|slammed)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
                       re.IGNORECASE)
+# the lower-case beginnings of LABELLED's verbs: a sentence with none of them holds no match
+LABELLED_WORDS = ("call", "describ", "brand", "label", "dubbed", "termed", "praised", "hailed", "denounced",
+                  "dismissed", "slammed")
 LABEL_PHRASE = re.compile(r"\s+(?:as\s+)?(?P<phrase>[“\"][^”\"]{3,200}[”\"]?|(?:a|an|the)\s[^,;.“\"]{3,80})")
 
 
@@ -23,6 +26,9 @@ def _labelled(ents: ArticleEntities, mentions: list[Mention], index: int) -> lis
     out = []
     text = ents.text
     sentence = ents.sentences[index]
+    chunk = text[sentence.start:sentence.end]
+    if not any(word in chunk.lower() for word in LABELLED_WORDS) and not any(c in chunk for c in "ſıİ"):
+        return out  # no verb LABELLED names (ignoring case, "ſ", "ı" and "İ" match "s" and "i")
     actors = [m for m in mentions if mention_label(ents, m) is not None]
     for k, m in enumerate(actors):
         verb = LABELLED.search(text, max(sentence.start, m.start - 30), m.start)
@@ -128,10 +134,10 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
         quoted = _quoted_spans(text, start, end)
         for index in indices:
             sentence = ents.sentences[index]
-            chunk = text[sentence.start:sentence.end]
             if not any(s <= sentence.start + 2 and sentence.end - 2 <= e or
                        (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
-                continue
+                continue  # (tested first: the cue words below are the dearer test)
+            chunk = text[sentence.start:sentence.end]
             stance = _stance(chunk)
             if stance is None and not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
                 continue  # no cue word at all: no actor's clause can have one

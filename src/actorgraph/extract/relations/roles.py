@@ -65,10 +65,12 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
     kb = knowledge()
     out: list[Relation] = []
     text = ents.text
-    starts = {t.start: k for k, t in enumerate(tokens)}
+    starts = None  # token index by offset, made at the sentence's first person (many have none)
     for m in mentions:
         if m.anaphor or mention_label(ents, m) != "Person":
             continue
+        if starts is None:
+            starts = {t.start: k for k, t in enumerate(tokens)}
         i = starts.get(m.start)
         if i is None:
             continue

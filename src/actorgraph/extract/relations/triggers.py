@@ -49,8 +49,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
         candidates = [t for t in candidates if t.type in kept]
     if not candidates:
         return out
-    breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
-    relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
+    breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
+    relatives: list[tuple[int, int]] = []
     if is_question(chunk):
         candidates = [t for t in candidates if t.type not in STANCE_TYPES]  # "Did X criticise Y?" states nothing
     for trigger in candidates:
@@ -84,6 +84,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
                         text[b:b + 14], re.IGNORECASE):
                 continue  # "Finance Minister": the trigger word is part of an office
+            if breaks is None:
+                breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
+                relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:

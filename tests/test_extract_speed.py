@@ -1,0 +1,81 @@
+"""The cheap tests that let extraction skip a pattern must never hide one of its matches."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from actorgraph.extract.relations.quotes import LABELLED, LABELLED_WORDS
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The words of the pattern's first ``(?:a|b|...)``, each optional letter (``l?``) both ways."""
+    group = re.search(r"\(\?:([^()]*)\)", pattern).group(1)
+    words = []
+    for alternative in group.split("|"):
+        pieces = re.split(r"(\w)\?", alternative)  # "labell?ed" -> ["label", "l", "ed"]
+        optional = pieces[1::2]
+        for keep in itertools.product((True, False), repeat=len(optional)):
+            word = pieces[0]
+            for letter, kept, rest in zip(optional, keep, pieces[2::2]):
+                word += (letter if kept else "") + rest
+            words.append(word)
+    return words
+
+
+def test_every_verb_of_labelled_holds_one_of_the_words_that_admit_a_sentence():
+    verbs = _alternatives(LABELLED.pattern)
+    assert "labeled" in verbs and "labelled" in verbs and len(verbs) > 15
+    for verb in verbs:
+        for form in (verb, verb.upper(), verb.capitalize()):
+            assert LABELLED.search(f"Milei {form} ") and any(w in form.lower() for w in LABELLED_WORDS), form
+
+
+def _sentences():
+    from pathlib import Path
+
+    root = Path(__file__).parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.txt")) + sorted(root.rglob("*.md"))]
+    texts.append("The Ministry of Economy, Finance, and Labour met. Techint's chairman spoke. BCRA's "
+                 "Central Bank said the People's Bank of China and Argentina's central bank signed; "
+                 "the central bank governor, a G20 summit, a $20 billion swap, see imf.org, LLA party.")
+    for text in texts:
+        yield from (line for line in text.split("\n") if line.strip())
+
+
+def test_each_cheap_test_admits_every_line_its_pattern_matches():
+    from importlib import import_module
+
+    # the modules, not the passes of the same names that the package exports
+    agreements, candidates, events, metonyms = (import_module(f"actorgraph.extract.entities.{name}") for name in
+                                                ("agreements", "candidates", "events", "metonyms"))
+
+    pairs = [(candidates.LIST_ORG_RE, candidates._LIST_ORG_HEAD_RE.search),
+             (candidates.POSSESSIVE_ORG_RE, candidates._ORG_HEAD_RE.search),
+             (candidates.OWNED_TITLE_RE, candidates._OWNED_TITLE_TAIL_RE.search),
+             (candidates.DOMAIN_RE, candidates._DOMAIN_END_RE.search),
+             (candidates.ACRONYM_PHRASE_RE, candidates._TWO_CAPITALS_RE.search),
+             (events.ORG_EVENT_RE, events._EVENT_WORD_RE.search),
+             (agreements.AMOUNT_RE, lambda line: "$" in line),
+             (metonyms.CENTRAL_BANK_RE, lambda line: "s central bank" in line),
+             (metonyms.BARE_CENTRAL_BANK_RE, lambda line: "central" in line)]
+    matched = {pattern.pattern: 0 for pattern, _ in pairs}
+    for line in _sentences():
+        for pattern, admits in pairs:
+            if pattern.search(line):
+                matched[pattern.pattern] += 1
+                assert admits(line), (pattern.pattern[:40], line)
+    assert all(matched.values()), [p[:40] for p, n in matched.items() if not n]  # each pattern was tried
+
+
+def test_each_cheap_test_is_written_from_its_patterns_own_words():
+    # a word added to one of these patterns must be added to its cheap test too: this fails first
+    from importlib import import_module
+
+    candidates, events = (import_module(f"actorgraph.extract.entities.{name}") for name in ("candidates", "events"))
+    assert events._EVENT_WORD_RE.pattern in events.ORG_EVENT_RE.pattern
+    assert candidates._LIST_ORG_HEAD_RE.pattern in candidates.LIST_ORG_RE.pattern
+    assert candidates._DOMAIN_END_RE.pattern in candidates.DOMAIN_RE.pattern
+    assert candidates._ORG_HEAD_RE.pattern in candidates.POSSESSIVE_ORG_RE.pattern
+    assert candidates.OWNED_TITLE_RE.pattern.endswith(candidates._OWNED_TITLE_TAIL_RE.pattern)
+    assert candidates.ACRONYM_PHRASE_RE.pattern.startswith(r"\b([A-Z]{2,6})")

@@ -1,0 +1,25 @@
+"""The word lists and the gazetteer the rules extractor reads (extract/lexicon.py)."""
+
+from __future__ import annotations
+
+import pycountry
+
+from actorgraph.extract.lexicon import iso3166, knowledge
+
+
+def test_countries_and_subdivisions_read_from_pycountrys_files_are_its_own():
+    countries, subdivisions = iso3166()
+    assert [dict(c) for c in pycountry.countries] == countries
+    theirs = [dict(s) for s in pycountry.subdivisions]
+    assert len(theirs) == len(subdivisions) > 4000
+    for own, its in zip(subdivisions, theirs):
+        assert own["code"] == its["code"] and own["name"] == its["name"] and own["type"] == its["type"]
+        assert own["code"].split("-")[0] == its["country_code"]
+
+
+def test_the_gazetteer_knows_countries_by_their_pycountry_names_and_provinces():
+    kb = knowledge()
+    assert kb.lookup("Argentine Republic").name == "Argentina"  # pycountry's official name
+    assert kb.lookup("Bolivia, Plurinational State of") is None  # a form with a comma is left out
+    assert kb.subdivisions["cordoba"] == "Argentina"
+    assert "Buenos Aires" in kb.subdivision_names
