@@ -238,3 +238,20 @@ def test_reading_an_empty_store_says_what_to_do(falkor_store):
 def test_bad_graph_name(data_dir, ontology):
     with pytest.raises(StoreError, match="graph name"):
         FalkorStore.open(data_dir, graph_name="a b", ontology=ontology)
+
+
+def test_analytics_computed_beside_the_load_are_in_the_stored_graph(falkor_store):
+    """Above analytics.COMPILED_ABOVE actors a load sends its rows while a child process
+    computes the analytics; the values are set before the graph goes live, the same as annotate()'s."""
+    from actorgraph import analytics
+    from actorgraph.build import load_annotated
+
+    graph = chain_graph(analytics.COMPILED_ABOVE + 100)
+    expected = chain_graph(analytics.COMPILED_ABOVE + 100)
+    analytics.annotate(expected)
+    load_annotated(falkor_store, graph, replace=True)
+    stored = falkor_store.export_graph()
+    for node_id, node in expected.nodes.items():
+        for key in analytics.ANNOTATIONS:
+            assert stored.nodes[node_id].props[key] == node.props[key] == graph.nodes[node_id].props[key]
+    assert max(node.props["betweenness"] for node in stored.nodes.values()) > 0.1

@@ -16,9 +16,11 @@ the quality, the stability and the brokers).
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable
 
+from .errors import ActorGraphError
 from .model import Graph
 
 if TYPE_CHECKING:
@@ -155,6 +157,61 @@ def annotate(graph: Graph) -> Graph:
         node.props.update(degree=deg[node_id], betweenness=btw.get(node_id, 0.0),
                           community=com.get(node_id, -1))
     return graph
+
+
+def start_annotation(graph: Graph) -> Callable[[], dict[str, dict[str, Any]]]:
+    """Begin annotate() beside the caller's own work; the function returned waits for the values,
+    sets them on the nodes as annotate() does and returns them as {node id: properties}.
+
+    Above COMPILED_ABOVE actors betweenness and communities run in a forked child process, so
+    that a load can send its rows meanwhile (igraph holds the GIL: a thread would wait);
+    smaller graphs are annotated at once.
+    """
+    if len(graph.nodes) <= COMPILED_ABOVE or "fork" not in multiprocessing.get_all_start_methods():
+        annotate(graph)
+        return lambda: _node_values(graph)
+    compiled = _compiled(graph)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_annotate_child, args=(graph, compiled, send), daemon=True)
+    child.start()
+    send.close()
+    deg = degree(graph)
+
+    def finish() -> dict[str, dict[str, Any]]:
+        try:
+            outcome, value = receive.recv()
+        except EOFError:
+            outcome, value = "error", f"it ended with exit status {child.exitcode}"
+        finally:
+            child.join()
+            receive.close()
+        if outcome == "error":
+            raise ActorGraphError(f"the analytics process failed ({value})")
+        btw, com = value
+        for node_id, node in graph.nodes.items():
+            node.props.update(degree=deg[node_id], betweenness=btw.get(node_id, 0.0),
+                              community=com.get(node_id, -1))
+        return _node_values(graph)
+
+    return finish
+
+
+def _annotate_child(graph: Graph, compiled, send) -> None:
+    """In the forked child: betweenness and communities back through the pipe."""
+    try:
+        send.send(("ok", (betweenness(graph, compiled=compiled), communities(graph, compiled=compiled))))
+    except Exception as exc:  # noqa: BLE001 (said in the parent, as one line)
+        send.send(("error", f"{exc.__class__.__name__}: {exc}"))
+    finally:
+        send.close()
+
+
+def _node_values(graph: Graph) -> dict[str, dict[str, Any]]:
+    return {node_id: {key: node.props[key] for key in ANNOTATIONS} for node_id, node in graph.nodes.items()}
+
+
+ANNOTATIONS = ("degree", "betweenness", "community")
 
 
 def top_actors(graph: Graph, n: int = 5) -> list[tuple[str, int, float]]:

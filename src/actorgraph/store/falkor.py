@@ -170,9 +170,17 @@ class FalkorStore:
 
     # -- writing -------------------------------------------------------------
 
+    # load() takes node_properties: values computed while the rows are sent (analytics)
+    late_node_properties = True
+
     @_lost_server
-    def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None) -> LoadStats:
-        """Write the graph into a staging graph, then swap it in (see the module docstring)."""
+    def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None,
+             node_properties: Callable[[], dict[str, dict[str, Any]]] | None = None) -> LoadStats:
+        """Write the graph into a staging graph, then swap it in (see the module docstring).
+
+        node_properties: called once the rows are sent; the {node id: properties} it returns are
+        set on the staging graph before it goes live (analytics.start_annotation computes them
+        meanwhile in another process)."""
         started = time.perf_counter()
         staging = f"{self.graph_name}{STAGING_MARK}{os.getpid()}"
         with collection_paused():
@@ -187,6 +195,10 @@ class FalkorStore:
                 else:
                     self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
                 self._send_all(staging, _statements(plan, fresh), progress)
+                if node_properties is not None:
+                    late = [{"id": node_id, "props": props} for node_id, props in node_properties().items()]
+                    self._send_all(staging, [(cypher.SET_NODE_PROPERTIES, functools.partial(list, chunk))
+                                             for chunk in _chunks(late)], None)
                 if not self._exists(staging):  # an empty graph creates no key
                     self._run("RETURN 1", None, read_only=False, graph=staging)
                 # Read the staging graph once before it goes live: FalkorDB applies pending
