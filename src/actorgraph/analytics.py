@@ -16,7 +16,6 @@ the quality, the stability and the brokers).
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import random
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -167,6 +166,8 @@ def start_annotation(graph: Graph) -> Callable[[], dict[str, dict[str, Any]]]:
     that a load can send its rows meanwhile (igraph holds the GIL: a thread would wait);
     smaller graphs are annotated at once.
     """
+    import multiprocessing
+
     if len(graph.nodes) <= COMPILED_ABOVE or "fork" not in multiprocessing.get_all_start_methods():
         annotate(graph)
         return lambda: _node_values(graph)
