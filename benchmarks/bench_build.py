@@ -64,9 +64,8 @@ def _child(articles: Path, data_dir: Path, html: Path, jobs: int, intended: Path
     pipeline.resolve_across = timed("resolve", pipeline.resolve_across)
     pipeline.apply_curation = timed("curation", pipeline.apply_curation)
     pipeline.extract_paths = timed("extraction total", pipeline.extract_paths, keep=True)
-    analytics.annotate = timed("analytics", analytics.annotate)
-    # above 1,000 actors the analytics run in a child process beside the store load: this
-    # times starting them (building igraph's graph); waiting for them is in "store load"
+    # Up to 1,000 actors this is the analytics; above, they run in a child process beside the
+    # store load, and this times starting them (igraph's graph): waiting for them is in "store load".
     analytics.start_annotation = timed("analytics", analytics.start_annotation)
     analytics.top_actors = timed("summary (top actors)", analytics.top_actors)
     FalkorStore.load = timed("store load", FalkorStore.load)

@@ -64,8 +64,14 @@ def test_sampled_betweenness_is_networkx_estimate_to_the_digit(large):
 
 
 def test_exact_betweenness_is_networkx_on_the_development_snapshot(dev_graph, monkeypatch):
-    monkeypatch.setattr(analytics, "COMPILED_ABOVE", 0)
+    monkeypatch.setattr(analytics, "BETWEENNESS_COMPILED_ABOVE", 0)
     assert analytics.betweenness(dev_graph) == networkx_betweenness(dev_graph, None)
+
+
+def test_exact_betweenness_from_igraph_below_the_communities_limit_is_networkx():
+    graph = random_graph(480, 1500)
+    assert analytics.BETWEENNESS_COMPILED_ABOVE < len(graph.nodes) <= analytics.EXACT_BETWEENNESS_LIMIT
+    assert analytics.betweenness(graph) == networkx_betweenness(graph, None)
 
 
 def test_compiled_communities_are_as_good_as_networkx_and_stable(large):
