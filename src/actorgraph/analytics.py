@@ -204,12 +204,19 @@ def start_annotation(graph: Graph) -> Callable[[], dict[str, dict[str, Any]]]:
 
 
 def _annotate_child(graph: Graph, compiled, send) -> None:
-    """In the forked child: betweenness and communities back through the pipe."""
+    """In the forked child: betweenness and communities back through the pipe.
+
+    Ctrl-C is the parent's to handle (the child would print a traceback of its own), and a
+    parent that is gone already (the pipe broken) is no one's error: the child just ends."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        send.send(("ok", (betweenness(graph, compiled=compiled), communities(graph, compiled=compiled))))
+        answer = ("ok", (betweenness(graph, compiled=compiled), communities(graph, compiled=compiled)))
     except Exception as exc:  # noqa: BLE001 (said in the parent, as one line)
-        send.send(("error", f"{exc.__class__.__name__}: {exc}"))
-    finally:
+        answer = ("error", f"{exc.__class__.__name__}: {exc}")
+    with contextlib.suppress(OSError):
+        send.send(answer)
         send.close()
 
 
