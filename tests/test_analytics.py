@@ -64,8 +64,14 @@ def test_sampled_betweenness_is_networkx_estimate_to_the_digit(large):
 
 
 def test_exact_betweenness_is_networkx_on_the_development_snapshot(dev_graph, monkeypatch):
-    monkeypatch.setattr(analytics, "COMPILED_ABOVE", 0)
+    monkeypatch.setattr(analytics, "BETWEENNESS_COMPILED_ABOVE", 0)
     assert analytics.betweenness(dev_graph) == networkx_betweenness(dev_graph, None)
+
+
+def test_exact_betweenness_from_igraph_below_the_communities_limit_is_networkx():
+    graph = random_graph(480, 1500)
+    assert analytics.BETWEENNESS_COMPILED_ABOVE < len(graph.nodes) <= analytics.EXACT_BETWEENNESS_LIMIT
+    assert analytics.betweenness(graph) == networkx_betweenness(graph, None)
 
 
 def test_compiled_communities_are_as_good_as_networkx_and_stable(large):
@@ -83,3 +89,21 @@ def test_compiled_communities_on_the_development_snapshot(dev_graph, monkeypatch
     networkx_q = modularity(dev_graph, analytics.communities(dev_graph))
     monkeypatch.setattr(analytics, "COMPILED_ABOVE", 0)
     assert modularity(dev_graph, analytics.communities(dev_graph)) >= networkx_q - MODULARITY_TOLERANCE
+
+
+def test_fewer_sources_on_very_large_graphs_find_the_same_top_brokers(monkeypatch):
+    """Above FEWER_SAMPLES_ABOVE actors betweenness draws LARGE_GRAPH_SAMPLES sources: the
+    brokers it ranks on top (the 20 countries every person's ties pass through) are those
+    that four times as many sources rank on top, and the ranks below them are not brokers."""
+    graph = random_graph(analytics.FEWER_SAMPLES_ABOVE, 2 * analytics.FEWER_SAMPLES_ABOVE)
+    assert analytics.samples(len(graph.nodes)) == analytics.LARGE_GRAPH_SAMPLES < analytics.BETWEENNESS_SAMPLES
+
+    def top(values: dict[str, float], n: int = 20) -> set[str]:
+        return set(sorted(values, key=lambda node: (-values[node], node))[:n])
+
+    fewer = analytics.betweenness(graph)
+    monkeypatch.setattr(analytics, "LARGE_GRAPH_SAMPLES", 4 * analytics.LARGE_GRAPH_SAMPLES)
+    more = analytics.betweenness(graph)
+    countries = {node for node in graph.nodes if node.startswith("country-")}
+    assert top(fewer) == top(more) == countries
+    assert min(fewer[c] for c in countries) > 2 * max(v for n, v in fewer.items() if n not in countries)

@@ -93,3 +93,29 @@ def test_atomic_write_keeps_devices_and_gives_usual_permissions(tmp_path):
     os.umask(mask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~mask
     assert [p.name for p in target.parent.iterdir()] == ["g.json"], "no temporary file left"
+
+
+@pytest.mark.parametrize("value", ["plain", "a\\u00e9b \\ud83d\\ude00", 2 ** 63 - 1, -(2 ** 63), 1.5e300, True])
+def test_read_graph_gives_what_json_and_every_check_give(tmp_path, ontology, value):
+    """read_graph parses with orjson and skips the per-value checks only where the text shows
+    nothing to check; the graph is the same as json's with every value checked."""
+    raw = small_graph()
+    raw["nodes"][0]["note"] = value
+    raw["edges"][0]["evidence"][0]["why"] = "rule:x"
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(raw).replace("\\\\u", "\\u"), encoding="utf-8")
+    expected = Graph.from_dict(json.loads(path.read_text(encoding="utf-8")), ontology)
+    assert read_graph(path, ontology).to_dict() == expected.to_dict()
+
+
+@pytest.mark.parametrize("value, problem", [(2 ** 63, "does not fit in 64 bits"),
+                                            (2 ** 64 + 1, "does not fit in 64 bits"),
+                                            ("\\u0000", "NUL character"), ("\\udc00", "lone surrogate")])
+def test_read_graph_checks_what_its_fast_parser_would_let_through(tmp_path, ontology, value, problem):
+    raw = small_graph()
+    raw["edges"][1]["evidence"][0]["quote"] = value if isinstance(value, str) else "q"
+    raw["edges"][1]["count"] = value if isinstance(value, int) else 1
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps(raw).replace("\\\\u", "\\u"), encoding="utf-8")
+    with pytest.raises(GraphDataError, match=rf"edges\[1\].*{problem}"):
+        read_graph(path, ontology)

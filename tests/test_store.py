@@ -47,10 +47,10 @@ def test_load_is_idempotent_and_round_trips(falkor_store):
     assert falkor_store.export_graph().to_dict() == graph.to_dict()
 
 
-# Batches of the first kind go as json's text, of the second through the client's encoder
+# Batches of the first kind go as orjson's text, of the second through the client's encoder
 # (see falkor._encode_rows).
 JSON_TEXT = ['say "yes"', "line\nbreak\ttab", "ñandú — “quoted” 🎉", '{`key`: 1}, "id": 2', "\u2028", "",
-             "back\\slash", 'ends with a backslash\\', '"quoted":']
+             "back\\slash", 'ends with a backslash\\', '"quoted":', ",null]", "12345678901234567890"]
 CONTROL_TEXT = ["back\\slash \\u0041 \\n", "carriage\rreturn", "bell\x07 form\x0cfeed \x08"]
 
 
@@ -81,6 +81,23 @@ def test_load_refuses_what_the_store_cannot_hold_and_keeps_the_stored_graph(falk
     with pytest.raises(StoreError, match=f"cannot load 'p4': .*{problem}"):
         falkor_store.load(graph, replace=True)
     assert total(falkor_store.counts()) == (4, 5)
+
+
+@pytest.mark.parametrize("replace", [True, False], ids=["fresh-create", "merge"])
+def test_numbers_round_trip_as_the_parameter_text_writes_them(falkor_store, replace):
+    """orjson writes floats in their shortest form (1e-7, 1e300): FalkorDB reads them back exact."""
+    # (FalkorDB answers with 15 significant digits, whatever it was sent: 1/3 comes back shorter)
+    values = [1e-7, 2.5e-05, 1e300, -0.0, 0.1, 123456.789, 0.125, 2 ** 63 - 1, -(2 ** 63), 0, True, False]
+    graph = chain_graph(len(values))
+    for i, value in enumerate(values):
+        graph.nodes[f"p{i}"].props.update(value=value, values=[value, value])
+    falkor_store.load(chain_graph(2))
+    falkor_store.load(graph, replace=replace)
+    stored = falkor_store.export_graph()
+    for i, value in enumerate(values):
+        props = stored.nodes[f"p{i}"].props
+        assert props["value"] == value and type(props["value"]) is type(value), (value, props["value"])
+        assert props["values"] == [value, value]
 
 
 def test_replace_makes_the_store_exactly_the_graph(falkor_store):
@@ -221,3 +238,20 @@ def test_reading_an_empty_store_says_what_to_do(falkor_store):
 def test_bad_graph_name(data_dir, ontology):
     with pytest.raises(StoreError, match="graph name"):
         FalkorStore.open(data_dir, graph_name="a b", ontology=ontology)
+
+
+def test_analytics_computed_beside_the_load_are_in_the_stored_graph(falkor_store):
+    """Above analytics.COMPILED_ABOVE actors a load sends its rows while a child process
+    computes the analytics; the values are set before the graph goes live, the same as annotate()'s."""
+    from actorgraph import analytics
+    from actorgraph.build import load_annotated
+
+    graph = chain_graph(analytics.COMPILED_ABOVE + 100)
+    expected = chain_graph(analytics.COMPILED_ABOVE + 100)
+    analytics.annotate(expected)
+    load_annotated(falkor_store, graph, replace=True)
+    stored = falkor_store.export_graph()
+    for node_id, node in expected.nodes.items():
+        for key in analytics.ANNOTATIONS:
+            assert stored.nodes[node_id].props[key] == node.props[key] == graph.nodes[node_id].props[key]
+    assert max(node.props["betweenness"] for node in stored.nodes.values()) > 0.1

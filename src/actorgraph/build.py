@@ -39,10 +39,9 @@ def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_p
     The load and the HTML happen under the store's load lock, so that of two builds at once,
     the view left on disk is of the graph left in the store.
     """
-    analytics.annotate(graph)
     with store.exclusive():
         before = store.counts()
-        stats = store.load(graph, replace=True, progress=progress)
+        stats = load_annotated(store, graph, replace=True, progress=progress)
         if html_path is not None:
             from .render import render_html
 
@@ -51,6 +50,16 @@ def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_p
                         scope=f"The whole graph ({source})", generated_at=generated)
     replaced = (sum(before["nodes"].values()), sum(before["edges"].values()))
     return BuildReport(graph, stats, html_path, source, replaced=replaced if any(replaced) else None)
+
+
+def load_annotated(store: Store, graph: Graph, *, replace: bool, progress: Progress | None = None) -> LoadStats:
+    """Annotate the graph (analytics) and load it; where the store can take the values late,
+    they are computed in another process while the rows are sent."""
+    finish = analytics.start_annotation(graph)
+    if not getattr(store, "late_node_properties", False):
+        finish()
+        return store.load(graph, replace=replace, progress=progress)
+    return store.load(graph, replace=replace, progress=progress, node_properties=finish)
 
 
 def snapshot_graph(snapshot_path: Path, ontology: Ontology) -> Graph:

@@ -11,7 +11,7 @@ import click
 
 from .. import analytics
 from ..build import build as run_build
-from ..build import graph_from_articles, snapshot_graph
+from ..build import graph_from_articles, load_annotated, snapshot_graph
 from ..display import escape_controls
 from ..model import read_graph
 from ..progress import Progress
@@ -141,9 +141,8 @@ def _print_summary(app: App, report) -> None:
 def load(app: App, graph_file: Path, replace: bool):
     """Load a graph JSON file into the store (MERGE: loading twice changes nothing)."""
     graph = read_graph(graph_file, app.ontology)
-    analytics.annotate(graph)
     with Progress("loading", unit="batches") as progress:
-        stats = app.store().load(graph, replace=replace, progress=progress)
+        stats = load_annotated(app.store(), graph, replace=replace, progress=progress)
     counts = app.store().counts()
     click.echo(f"Loaded {stats.nodes} actors and {stats.edges} relations from {graph_file} "
                f"in {stats.seconds:.2f}s; the store now holds {sum(counts['nodes'].values())} actors "

@@ -73,7 +73,11 @@ class Store(Protocol):
     name: str
 
     def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None) -> LoadStats:
-        """MERGE the graph in (idempotent); with replace, the stored graph becomes exactly this one."""
+        """MERGE the graph in (idempotent); with replace, the stored graph becomes exactly this one.
+
+        A backend whose class sets ``late_node_properties = True`` (FalkorStore) also takes
+        ``node_properties``: a function called once the rows are sent, whose {node id: properties}
+        are set before the load is visible (build.load_annotated computes the analytics meanwhile)."""
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
         """Run a read-only query; a write attempt raises QueryError."""

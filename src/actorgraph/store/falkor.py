@@ -13,7 +13,6 @@ import contextlib
 import datetime
 import fcntl
 import functools
-import json
 import os
 import re
 import shutil
@@ -23,6 +22,7 @@ from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
+import orjson
 import redis
 from falkordb import FalkorDB
 from falkordb.edge import Edge as FEdge
@@ -33,7 +33,7 @@ from falkordb.query_result import parse_scalar
 
 from .. import cypher
 from ..errors import QueryError, StoreError
-from ..model import Graph
+from ..model import Graph, collection_paused
 from ..ontology import Ontology
 from . import rows, server
 from .base import GNode, GPath, GRel, LoadStats, Progress, Result, WRITE_COUNTERS
@@ -176,12 +176,21 @@ class FalkorStore:
 
     # -- writing -------------------------------------------------------------
 
+    # load() takes node_properties: values computed while the rows are sent (analytics)
+    late_node_properties = True
+
     @_lost_server
-    def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None) -> LoadStats:
-        """Write the graph into a staging graph, then swap it in (see the module docstring)."""
+    def load(self, graph: Graph, *, replace: bool = False, progress: Progress | None = None,
+             node_properties: Callable[[], dict[str, dict[str, Any]]] | None = None) -> LoadStats:
+        """Write the graph into a staging graph, then swap it in (see the module docstring).
+
+        node_properties: called once the rows are sent; the {node id: properties} it returns are
+        set on the staging graph before it goes live (analytics.start_annotation computes them
+        meanwhile in another process)."""
         started = time.perf_counter()
         staging = f"{self.graph_name}{STAGING_MARK}{os.getpid()}"
-        plan = _plan(graph)
+        with collection_paused():
+            plan = _plan(graph)
         with self._load_lock():
             self._delete_graph(staging)
             try:
@@ -192,6 +201,10 @@ class FalkorStore:
                 else:
                     self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
                 self._send_all(staging, _statements(plan, fresh), progress)
+                if node_properties is not None:
+                    late = [{"id": node_id, "props": props} for node_id, props in node_properties().items()]
+                    self._send_all(staging, [(cypher.SET_NODE_PROPERTIES, functools.partial(list, chunk))
+                                             for chunk in _chunks(late)], None)
                 if not self._exists(staging):  # an empty graph creates no key
                     self._run("RETURN 1", None, read_only=False, graph=staging)
                 # Read the staging graph once before it goes live: FalkorDB applies pending
@@ -218,7 +231,7 @@ class FalkorStore:
         (which waits on the socket without the GIL) keeps both busy. A row the store cannot
         hold raises StoreError when its batch is encoded; the caller drops the staging graph.
         """
-        with ThreadPoolExecutor(max_workers=1) as sender:
+        with ThreadPoolExecutor(max_workers=1) as sender, collection_paused():
             pending = None
             for done, (statement, build_rows) in enumerate(batches):
                 header = _encode_rows(build_rows())
@@ -232,10 +245,11 @@ class FalkorStore:
                 if progress:
                     progress(len(batches), len(batches))
 
-    def _send(self, graph: str, statement: str, header: str) -> None:
+    def _send(self, graph: str, statement: str, header: bytes) -> None:
         """Run one loader statement whose $rows are already encoded (see _encode_rows)."""
         try:
-            self.client.connection.execute_command("GRAPH.QUERY", graph, f"CYPHER rows={header} {statement}",
+            self.client.connection.execute_command("GRAPH.QUERY", graph,
+                                                   b"CYPHER rows=" + header + b" " + statement.encode(),
                                                    "--compact")
         except redis.exceptions.ResponseError as exc:
             raise _query_error(str(exc)) from None
@@ -391,43 +405,44 @@ def _batches(ontology: Ontology, graph: Graph, fresh: bool = False) -> list[tupl
     return [(statement, build_rows()) for statement, build_rows in _statements(_plan(graph), fresh)]
 
 
-# The json module writes the CYPHER parameter header in C; the client's own encoder
-# (falkordb.helpers.stringify_param_value) walks every value in Python, and checking every
-# value for what FalkorDB cannot take walked them all again. Once map keys are backticked,
-# FalkorDB's parser reads json's text as the client's, except for \uXXXX, \b, \f and \r
-# escapes, which it keeps literally: json writes those for control characters, so a batch
-# holding one (or a backslash before b, f, r or u, which only costs speed) takes the client's
-# encoder after the full check. Integers wider than 64 bits are refused when a graph file is
-# read (model.read_graph) and only in top-level properties here; offsets and counts cannot be.
-_ESCAPED = re.compile(r"\\[bfru]")
-_INT64_ABS = 2 ** 63 - 1
+# orjson writes the CYPHER parameter header in C, as bytes that go to the socket as they are
+# (the client's own encoder, falkordb.helpers.stringify_param_value, walks every value in
+# Python, and checking every value for what FalkorDB cannot take walked them all again).
+# Once map keys are backticked, FalkorDB's parser reads that text as the client's, except
+# for \uXXXX, \b, \f and \r escapes, which it keeps literally: orjson writes those for
+# control characters, so a batch holding one (or a backslash before b, f, r or u, which only
+# costs speed) takes the client's encoder after the full check. So does a batch that orjson
+# refuses (a lone surrogate, an integer beyond 64 bits unsigned), one where it wrote null (for
+# NaN and infinities; rows hold no None) and one with a run of 19 digits (an integer beyond
+# 2 ** 63 - 1 that orjson still writes; in a quote it only costs speed).
+_ESCAPED = re.compile(rb"\\[bfru]")
+_NULL = re.compile(rb"[\[:,]null[,\]}]")
+_DIGITS_TO_NINES = bytes.maketrans(b"0123456789", b"9" * 10)
 
 
-def _encode_rows(batch: list[dict]) -> str:
+def _encode_rows(batch: list[dict]) -> bytes:
     """A batch of loader rows as FalkorDB parameter text; StoreError naming a row it cannot hold."""
     try:
-        text = json.dumps(batch, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
-                          check_circular=False)
-        text.encode("utf-8")
-    except (ValueError, UnicodeEncodeError):
-        text = ""  # a NaN, an infinity or a lone surrogate: _param_problem names it below
+        text = orjson.dumps(batch)
+    except TypeError:
+        text = b""  # a lone surrogate or a wide integer: _param_problem names it below
     keys: set[str] = set()
-    wide = False
     for row in batch:
         keys.update(row)
-        for key, value in row.get("props", {}).items():
-            keys.add(key)
-            wide = wide or (type(value) is int and abs(value) > _INT64_ABS)
-    if text and not wide and not _ESCAPED.search(text) and all(_PARAM_NAME.match(key) for key in keys):
+        props = row.get("props")
+        if props:
+            keys.update(props)
+    if (text and not _ESCAPED.search(text) and not _NULL.search(text)
+            and b"9" * 19 not in text.translate(_DIGITS_TO_NINES) and all(_PARAM_NAME.match(key) for key in keys)):
         for key in keys:  # '"name":' is always a map key: inside a JSON string quotes are escaped
-            text = text.replace(f'"{key}":', f"`{key}`:")
+            text = text.replace(f'"{key}":'.encode(), f"`{key}`:".encode())
         return text
     for row in batch:
         problem = _param_problem({"value": row})
         if problem:
             what = row.get("key") or row.get("id") or f"{row.get('article')} -> {row.get('node')}"
             raise StoreError(f"cannot load {what!r}: " + problem.replace("parameter 'value' ", ""))
-    return stringify_param_value(batch)
+    return stringify_param_value(batch).encode("utf-8")
 
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -61,9 +61,20 @@ def edge_row(edge: Edge, key: str) -> dict:
     caller once, and the usual single evidence item needs no sort.
     """
     evidence = edge.evidence
+    if len(evidence) == 1:  # the usual case: no sort, one literal
+        e = evidence[0]
+        date = e.date or ""
+        props = {"weight": 1, "quotes": [e.quote], "articles": [e.article], "dates": [date],
+                 "starts": [-1 if e.start is None else e.start], "ends": [-1 if e.end is None else e.end],
+                 "date_sources": [e.date_source or ""], "whys": [e.why or ""]}
+        if date:
+            props["first_seen"] = props["last_seen"] = date
+        if edge.props:  # what is computed here wins over a property of the same name
+            props = {**_scalar_props(edge.props), **props}
+        return {"source": edge.source, "target": edge.target, "key": key, "props": props}
+    props = _scalar_props(edge.props) if edge.props else {}
     if len(evidence) > 1:
         evidence = sorted(evidence, key=Evidence.sort_key)
-    props = _scalar_props(edge.props) if edge.props else {}
     props.update(
         weight=len(evidence),
         quotes=[e.quote for e in evidence],
