@@ -176,10 +176,9 @@ def start_annotation(graph: Graph) -> Callable[[], dict[str, dict[str, Any]]]:
     if len(graph.nodes) <= COMPILED_ABOVE or "fork" not in multiprocessing.get_all_start_methods():
         annotate(graph)
         return lambda: _node_values(graph)
-    compiled = _compiled(graph)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_annotate_child, args=(graph, compiled, send), daemon=True)
+    child = context.Process(target=_annotate_child, args=(graph, send), daemon=True)
     child.start()
     send.close()
     deg = degree(graph)
@@ -203,8 +202,9 @@ def start_annotation(graph: Graph) -> Callable[[], dict[str, dict[str, Any]]]:
     return finish
 
 
-def _annotate_child(graph: Graph, compiled, send) -> None:
-    """In the forked child: betweenness and communities back through the pipe.
+def _annotate_child(graph: Graph, send) -> None:
+    """In the forked child: betweenness and communities back through the pipe (the igraph
+    graph is built here too, so the parent goes on to its rows at once).
 
     Ctrl-C is the parent's to handle (the child would print a traceback of its own), and a
     parent that is gone already (the pipe broken) is no one's error: the child just ends."""
@@ -212,6 +212,7 @@ def _annotate_child(graph: Graph, compiled, send) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        compiled = _compiled(graph)
         answer = ("ok", (betweenness(graph, compiled=compiled), communities(graph, compiled=compiled)))
     except Exception as exc:  # noqa: BLE001 (said in the parent, as one line)
         answer = ("error", f"{exc.__class__.__name__}: {exc}")
