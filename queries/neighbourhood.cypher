@@ -6,10 +6,10 @@
 // param: actor actor — the actor's id, name or one of its aliases (any case), e.g. "Javier Milei"
 // param: hops int 1..2 = 1 — how far to go: 1 or 2
 // backends: falkordb, neo4j
-MATCH (a:Entity {id: $actor})
-MATCH p = (a)-[*1..2]-(:Entity)
-WHERE length(p) <= $hops AND all(n IN nodes(p) WHERE n:Entity)
-UNWIND relationships(p) AS r
+MATCH (a:Entity {id: $actor})-[r1]-(b:Entity)
+OPTIONAL MATCH (b)-[r2]-(:Entity) WHERE $hops = 2
+WITH collect(DISTINCT r1) + collect(DISTINCT r2) AS ties
+UNWIND ties AS r
 WITH DISTINCT r
 WITH startNode(r) AS s, r, endNode(r) AS t
 RETURN s.name AS source, type(r) AS relation, t.name AS target, r.weight AS evidence,
