@@ -1,6 +1,7 @@
 // title: Communities
 // description: Groups of actors more tied to each other than to the rest (Louvain
-//   communities computed at build), largest first, members by name.
+//   communities, or Leiden above 1,000 actors, computed at build), largest first,
+//   members by name.
 // param: min_size int 1.. = 2 — leave out communities smaller than this
 // backends: falkordb, neo4j
 MATCH (a:Entity)
