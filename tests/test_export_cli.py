@@ -218,3 +218,15 @@ def test_an_empty_output_name_is_refused_and_nothing_is_written(graph_file, tmp_
     assert "give a file name, not an empty value" in result.output
     assert result.stdout.count("\n") <= 3 and "Traceback" not in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.json"]
+
+
+@pytest.mark.parametrize("args", [("query", "-e", "RETURN 1", "-o"), ("query", "-e", "RETURN 1", "--render"),
+                                  ("build", "-o"), ("extract", "articles", "-o")])
+def test_every_command_refuses_an_empty_output_name(tmp_path, monkeypatch, args):
+    """The same for the commands that write elsewhere: refused before any store or file is touched."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "articles").mkdir()
+    result = run("--data-dir", tmp_path / "store", *args, "")
+    assert result.exit_code == 2
+    assert "give a file name, not an empty value" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles"]

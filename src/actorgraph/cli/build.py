@@ -16,7 +16,7 @@ from ..display import escape_controls
 from ..model import read_graph
 from ..progress import Progress
 from ..store import server
-from .app import App
+from .app import App, OutputName
 from .extract import extractor_options
 
 pass_app = click.make_pass_decorator(App)
@@ -24,7 +24,7 @@ pass_app = click.make_pass_decorator(App)
 
 @click.command()
 @click.argument("articles", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "-o", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--out", "-o", type=OutputName(path=True),
               default=Path("out/index.html"), show_default=True, help="Where to write the HTML view.")
 @click.option("--no-html", is_flag=True, help="Do not write the HTML view.")
 @click.option("--title", default="actorgraph: the whole graph", show_default=True,

@@ -15,7 +15,7 @@ from ..extract import EXTRACTORS
 from ..model import dumps_graph
 from ..output import write_files
 from ..settings import SETTINGS
-from .app import App, Folder, setting_option
+from .app import App, Folder, OutputName, setting_option
 
 
 def extractor_options(command):
@@ -73,8 +73,7 @@ def _print_llm_schema(ctx: click.Context, _param, value: bool) -> None:
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False,
-              allow_dash=True), help="Graph JSON to write ('-' for stdout).")
+@click.option("-o", "--output", "output", required=True, type=OutputName(path=True), help="Graph JSON to write ('-' for stdout).")
 @click.option("--per-article", type=Folder(),
               help="Also write one graph JSON per article into DIR, named after the article file "
                    "(or its JSON Lines id, made a safe file name).")

@@ -21,7 +21,7 @@ from .. import queries
 from ..display import escape_controls
 from ..errors import QueryError
 from ..store.base import Result
-from .app import App, setting_option
+from .app import App, OutputName, setting_option
 
 MAX_CELL = 60  # characters of a table cell; json and csv keep everything
 JSON_CHUNK = 1000  # records formatted at once when JSON is written
@@ -38,10 +38,10 @@ JSON_CHUNK = 1000  # records formatted at once when JSON is written
               show_default=True,
               help="Output format. Dates and durations are ISO 8601. csv is for spreadsheets: a text cell "
                    "starting with =, +, -, @, tab or CR gets a leading ' so it is not run as a formula.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+@click.option("-o", "--output", type=OutputName(path=True),
               default="-", show_default=True, help="Write the output here (- for stdout).")
 @click.option("--write", is_flag=True, help="Allow the query to change the graph; says what changed.")
-@click.option("--render", "render_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--render", "render_path", type=OutputName(path=True),
               help="Also draw the actors, relations and paths of the result as an HTML view, as "
                    "render does: nodes, relationships and paths, and actors and relations named in id and key "
                    "columns (source_id, target_id, key); a result of plain values has nothing to draw.")
