@@ -204,3 +204,23 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     if before.lower() in ABBREVIATIONS:
         return False
     return True
+
+
+_QUOTE_MARK_RE = re.compile("[“”\"]")
+
+
+def quote_spans(text: str, start: int, end: int, *, unclosed: bool = False) -> list[tuple[int, int]]:
+    """(opening mark, just past its closing mark) of each quotation in text[start:end]; a
+    straight quote opens or closes as needed. With ``unclosed``, a quotation still open at
+    ``end`` runs to ``end`` (a quoted paragraph whose closing mark comes later)."""
+    spans, opened = [], None
+    for m in _QUOTE_MARK_RE.finditer(text, start, end):
+        i, ch = m.start(), m.group()
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i
+        elif opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    if unclosed and opened is not None:
+        spans.append((opened, end))
+    return spans

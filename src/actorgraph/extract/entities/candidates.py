@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import (AGREEMENT_KEYWORDS, COMMON, EVENT_KEYWORDS, GEO_WORDS, Knowledge, ORG_CLASS_NOUNS,
                        ORG_FIRST_WORDS, ORG_KEYWORDS, POLITICAL_WORDS, TITLE_SET, entity_words, fold, knowledge)
-from ..text import Sentence, Token, tokenize
+from ..text import Sentence, Token, quote_spans, tokenize
 from .model import ArticleEntities, Candidate, _NONE
 from .words import (ANALYSTS, CONNECTORS, INSTITUTIONS, METONYM_HEADS, NAME_PARTICLES, ORG_MODIFIERS,
                     PORTFOLIO_TITLES, QUOTE_OPEN, TITLE_EDGE_WORDS)
@@ -278,23 +278,8 @@ def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
         _QUOTE_CACHE.clear()
         _QUOTE_CACHE["text"] = text
     if key not in _QUOTE_CACHE:
-        _QUOTE_CACHE[key] = _quote_spans(text, start, end)
+        _QUOTE_CACHE[key] = quote_spans(text, start, end)
     return _QUOTE_CACHE[key]
-
-
-_QUOTE_MARK_RE = re.compile("[“”\"]")
-
-
-def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, opened = [], None
-    for m in _QUOTE_MARK_RE.finditer(text, start, end):
-        i, ch = m.start(), m.group()
-        if ch == "“" or (ch == '"' and opened is None):
-            opened = i
-        elif (ch == "”" or ch == '"') and opened is not None:
-            spans.append((opened, i))
-            opened = None
-    return spans
 
 
 def _in_capitals(run: list[Token]) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
+from ..text import quote_spans
 from .base import (ACTOR, NEGATIVE_CUES, POSITIVE_CUES, PRONOUN_WORDS, SPEECH, entity_label, mention_label,
                    Relation, SentenceView)
 from .clauses import is_locative, is_modifier, negated, find_subjects, verb_follows
@@ -131,7 +132,7 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
             continue
         speaker, said = found
         home = ents.country_of(speaker)
-        quoted = _quoted_spans(text, start, end)
+        quoted = quote_spans(text, start, end, unclosed=True)
         for index in indices:
             sentence = ents.sentences[index]
             if not any(s <= sentence.start + 2 and sentence.end - 2 <= e or
@@ -292,20 +293,6 @@ FLIPPED_CUE = re.compile(r"\b(?:not|never|n['’]t|no\s+longer)\s+(?:a\s+|an\s+|
 NO_FLIP = {"best", "great", "greatest", "can't", "can’t", "cannot"}
 NEGATED_CUE = re.compile(r"\b(?:not|no|never|n['’]t|hardly|less|least)\s+(?:\w+\s+)?(?:a\s+|an\s+|the\s+)?$",
                          re.IGNORECASE)
-
-
-def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, opened = [], None
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "“" or (ch == '"' and opened is None):
-            opened = i
-        elif ch in "”\"" and opened is not None:
-            spans.append((opened, i + 1))
-            opened = None
-    if opened is not None:
-        spans.append((opened, end))
-    return spans
 
 
 def labelled_as(s: SentenceView) -> list[Relation]:
