@@ -471,16 +471,19 @@ def collection_paused():
 # from_dict checks every value. orjson reads integers wider than 64 bits as floats, which
 # would hide them: a run of 19 digits anywhere sends the file the same way.
 _DIGITS_TO_NINES = bytes.maketrans(b"0123456789", b"9" * 10)
+
+
+def has_long_digit_run(data: bytes) -> bool:
+    """A run of 19 or more digits somewhere in ``data``: perhaps an integer beyond 64 bits."""
+    return b"9" * 19 in data.translate(_DIGITS_TO_NINES)
 _NUL_OR_SURROGATE = re.compile(rb"\\u(?:0000|[dD][89abAB])")
 
 
 def _parse_checked(data: bytes) -> tuple[Any] | None:
     """(value,) when orjson parses ``data`` and every value in it is one a store can hold; else None."""
-    try:
-        import orjson
-    except ImportError:  # an optional speed-up: json reads the same files
-        return None
-    if b"9" * 19 in data.translate(_DIGITS_TO_NINES) or _NUL_OR_SURROGATE.search(data):
+    import orjson
+
+    if has_long_digit_run(data) or _NUL_OR_SURROGATE.search(data):
         return None
     try:
         return (orjson.loads(data),)

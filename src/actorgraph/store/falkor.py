@@ -33,7 +33,7 @@ from falkordb.query_result import parse_scalar
 
 from .. import cypher
 from ..errors import QueryError, StoreError
-from ..model import Graph, collection_paused
+from ..model import Graph, collection_paused, has_long_digit_run
 from ..ontology import Ontology
 from . import rows, server
 from .base import GNode, GPath, GRel, LoadStats, Progress, Result, WRITE_COUNTERS
@@ -417,7 +417,6 @@ def _batches(ontology: Ontology, graph: Graph, fresh: bool = False) -> list[tupl
 # 2 ** 63 - 1 that orjson still writes; in a quote it only costs speed).
 _ESCAPED = re.compile(rb"\\[bfru]")
 _NULL = re.compile(rb"[\[:,]null[,\]}]")
-_DIGITS_TO_NINES = bytes.maketrans(b"0123456789", b"9" * 10)
 
 
 def _encode_rows(batch: list[dict]) -> bytes:
@@ -433,7 +432,7 @@ def _encode_rows(batch: list[dict]) -> bytes:
         if props:
             keys.update(props)
     if (text and not _ESCAPED.search(text) and not _NULL.search(text)
-            and b"9" * 19 not in text.translate(_DIGITS_TO_NINES) and all(_PARAM_NAME.match(key) for key in keys)):
+            and not has_long_digit_run(text) and all(_PARAM_NAME.match(key) for key in keys)):
         for key in keys:  # '"name":' is always a map key: inside a JSON string quotes are escaped
             text = text.replace(f'"{key}":'.encode(), f"`{key}`:".encode())
         return text
