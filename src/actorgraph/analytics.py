@@ -156,11 +156,14 @@ def annotate(graph: Graph) -> Graph:
     """Set degree, betweenness and community on every node's properties (in place)."""
     compiled = _compiled(graph) if len(graph.nodes) > BETWEENNESS_COMPILED_ABOVE else None
     deg = degree(graph)
-    btw, com = betweenness(graph, compiled=compiled), communities(graph, compiled=compiled)
+    _set_values(graph, deg, betweenness(graph, compiled=compiled), communities(graph, compiled=compiled))
+    return graph
+
+
+def _set_values(graph: Graph, deg: dict[str, int], btw: dict[str, float], com: dict[str, int]) -> None:
     for node_id, node in graph.nodes.items():
         node.props.update(degree=deg[node_id], betweenness=btw.get(node_id, 0.0),
                           community=com.get(node_id, -1))
-    return graph
 
 
 def start_annotation(graph: Graph) -> Callable[[], dict[str, dict[str, Any]]]:
@@ -193,10 +196,7 @@ def start_annotation(graph: Graph) -> Callable[[], dict[str, dict[str, Any]]]:
             receive.close()
         if outcome == "error":
             raise ActorGraphError(f"the analytics process failed ({value})")
-        btw, com = value
-        for node_id, node in graph.nodes.items():
-            node.props.update(degree=deg[node_id], betweenness=btw.get(node_id, 0.0),
-                              community=com.get(node_id, -1))
+        _set_values(graph, deg, *value)
         return _node_values(graph)
 
     return finish
