@@ -235,11 +235,15 @@ def knowledge() -> Knowledge:
     for preferred, extra in extra_countries.items():
         for surface in [preferred, *(extra or [])]:
             prefer[fold(surface)] = preferred
+    def canonical_of(country: dict) -> str:
+        """The name the graph uses: the knowledge file's preferred form, else the common name."""
+        common = country.get("common_name") or country["name"]
+        return prefer.get(fold(common)) or prefer.get(fold(country["name"])) or common
+
     for country in countries:
         if country["alpha_2"] in territories:
             continue
-        canonical = country.get("common_name") or country["name"]
-        canonical = prefer.get(fold(canonical)) or prefer.get(fold(country["name"])) or canonical
+        canonical = canonical_of(country)
         forms = {country["name"], canonical, country.get("official_name") or canonical}
         forms = {f for f in forms if "," not in f and "(" not in f}  # "Korea, Republic of"
         actors[canonical] = KnownActor(canonical, "Country", canonical, sorted(forms))
@@ -291,10 +295,7 @@ def knowledge() -> Knowledge:
     for sub in subdivision_records:
         code = sub["code"].split("-")[0]
         if code in wanted and sub["type"] in ("State", "Province", "City", "District"):
-            country = by_code[code]
-            canonical = country.get("common_name") or country["name"]
-            canonical = prefer.get(fold(canonical)) or prefer.get(fold(country["name"])) or canonical
-            subdivisions.setdefault(fold(sub["name"]), canonical)
+            subdivisions.setdefault(fold(sub["name"]), canonical_of(by_code[code]))
             surfaces.add(sub["name"])
     heads = {actors[n].country: n for n in raw.get("heads_of_state") or [] if n in actors and actors[n].country}
     return Knowledge(actors, names, acronyms, surnames, demonyms, seats, places, adjectives, adjective_of,
