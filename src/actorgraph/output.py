@@ -68,8 +68,9 @@ def write_text(path: str | os.PathLike, text: str, *, executable: bool = False) 
     return write_files({Path(path): text}, executable={Path(path)} if executable else ())[0]
 
 
-def write_stream(path: str | os.PathLike, produce: Callable[[TextIO], None]) -> Path:
-    """Write one file atomically from ``produce(handle)``, which writes the text piece by piece.
+def write_stream(path: str | os.PathLike, produce: Content) -> Path:
+    """Write one file atomically from ``produce``: a text, or a function ``produce(handle)``
+    that writes the text piece by piece.
 
     The pieces go into the temporary file that is renamed over the target (or straight
     into a device, pipe or our own stdout), so the whole text is never held in memory;
@@ -202,7 +203,7 @@ def _stage(target: Path, text: Content, executable: bool) -> str:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:200]}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            _put(handle, text)
+            put(handle, text)
             handle.flush()
             os.fsync(handle.fileno())
         try:
@@ -236,7 +237,8 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _put(handle: TextIO, text: Content) -> None:
+def put(handle: TextIO, text: Content) -> None:
+    """Write content into an open handle: its text, or what the function writes."""
     if isinstance(text, str):
         handle.write(text)
     else:
@@ -252,7 +254,7 @@ def _write_into(target: Path, text: Content) -> None:
     fd = _own_descriptor(target)
     if fd is None:
         with open(target, "w", encoding="utf-8", newline="\n") as handle:
-            _put(handle, text)
+            put(handle, text)
         return
     if fd in (1, 2):
         (sys.stdout if fd == 1 else sys.stderr).flush()

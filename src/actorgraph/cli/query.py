@@ -238,16 +238,13 @@ def _read_cypher(path: Path) -> str:
 def _emit(content: str | Callable[[TextIO], None], output: Path) -> None:
     """Write text, or what `content(handle)` writes piece by piece, to stdout or atomically
     to a file (the pieces go into the temporary file that is renamed into place)."""
+    from ..output import put, write_stream
+
     if str(output) == "-":
-        if isinstance(content, str):
-            sys.stdout.write(content)
-        else:
-            content(sys.stdout)
+        put(sys.stdout, content)
         sys.stdout.flush()
         return
-    from ..output import write_stream
-
-    write_stream(Path(output), content if callable(content) else lambda handle: handle.write(content))
+    write_stream(Path(output), content)
     click.echo(f"wrote {output}", err=True)
 
 
