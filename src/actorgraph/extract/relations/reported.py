@@ -26,10 +26,14 @@ SPEECH_AFTER = re.compile(r"(?:,\s+(?:the|a|an|[A-Z][\w.’'-]*)\b[^,;“\"]{1,6
                           r"an?\s+\w+|the\s+press|on\s+\w+|in\s+\w+|at\s+\w+|last\s+\w+|this\s+\w+|"
                           r"earlier|later|repeatedly|publicly|recently|again)){0,3}(?:\s+that)?\s+(?=\S)")
 # ', X said.' / ', said X.' closing a sentence: the claim is what comes before the comma
-TRAIL_BEFORE = re.compile(r"[,;]\s+(?:(?:said|says|added|argued|warned|insisted|noted|claimed|wrote)\s+)?"
+# the verbs that close a sentence after its claim
+TRAILING_SPEECH = r"(?:said|says|added|argued|warned|insisted|noted|claimed|wrote)"
+TRAIL_BEFORE = re.compile(r"[,;]\s+(?:" + TRAILING_SPEECH + r"\s+)?"
                           r"(?:(?:the|a|an|former|[A-Z][\w.’'-]*|[a-z]+['’]s)\s+){0,4}$")
-TRAIL_AFTER = re.compile(r"(?:\s+(?:said|says|added|argued|warned|insisted|noted|claimed|wrote)\b)?"
+TRAIL_AFTER = re.compile(r"(?:\s+" + TRAILING_SPEECH + r"\b)?"
                          r"(?:\s+(?:on|in|at|last|this)\s+\w+)?\s*[.!]?[”\"]?\s*$")
+
+
 def _cue_stems():
     """One automaton over the longest word of every cue: a sentence without any holds no cue."""
     automaton = ahocorasick.Automaton()
@@ -43,7 +47,7 @@ def _cue_stems():
 CUE_STEMS = _cue_stems()
 THAT = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|a|an|on|in|at|last|this|to|reporters|journalists|lawmakers|"
                   r"colleagues|supporters|[a-z]+day)\s+){1,6}?that\s+")  # "told Reuters that", "told Senator X that"
-TRAIL_VERB = re.compile(r"\b(?:said|says|added|argued|warned|insisted|noted|claimed|wrote)\b")
+TRAIL_VERB = re.compile(r"\b" + TRAILING_SPEECH + r"\b")
 HEDGED = NEGATIONS | HEDGES | {"would", "should", "asked", "whether", "question", "denied", "deny"}
 
 
