@@ -89,6 +89,10 @@ def test_output_to_a_file(run, tmp_path):
      "Error: parameter 'limit' is not key=value (e.g. -p actor=\"Javier Milei\")"),
     (["query", "-e", "MATCH (n:Entity {id: $who}) RETURN n.name // $not_this"],
      "Error: parameter $who is not given; pass -p who=VALUE"),
+    (["query", "-e", "MATCH (n:Entity {id: $who}) /* or $not_this\n */ RETURN n.name"],
+     "Error: parameter $who is not given; pass -p who=VALUE"),
+    (["query", "-e", "// only a comment\n/* and a block */"],
+     "Error: the query holds only comments; give a statement, e.g. -e 'MATCH (n) RETURN n.name LIMIT 5'"),
     (["query", "-e", "MATCH (n:Entity) SET n.x = 1"],
      "Error: this query writes to the graph; queries are read-only unless you pass --write"),
 ])

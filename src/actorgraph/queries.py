@@ -49,7 +49,8 @@ _PARAM = re.compile(r"^([A-Za-z_]\w*)\s+(" + "|".join(TYPES) + r")(?:\s+(-?\d+)?
                     r"(?:\s*=\s*(\S+))?\s+(?:—|--)\s+(.+)$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _USED_PARAM = re.compile(r"\$([A-Za-z_]\w*)")
-_STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
+_STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/",
+                                re.DOTALL)
 _TRUE, _FALSE = {"true", "yes", "1", "on"}, {"false", "no", "0", "off"}
 
 
@@ -298,6 +299,8 @@ def run_query(store, cypher: str, params: dict | None = None, *, write: bool = F
     """Run Cypher on a store, read-only unless `write` (the backend refuses writes otherwise)."""
     if not cypher.strip():
         raise QueryError("the query is empty")
+    if not dialect.code_only(cypher).strip():
+        raise QueryError("the query holds only comments; give a statement, e.g. -e 'MATCH (n) RETURN n.name LIMIT 5'")
     missing = sorted(set(_USED_PARAM.findall(_STRING_OR_COMMENT.sub("", cypher))) - set(params or {}))
     if missing:
         raise QueryError(f"parameter ${missing[0]} is not given; pass -p {missing[0]}=VALUE")
