@@ -100,13 +100,15 @@ SETS = {
         # round 4 baseline, before any rule was written for it (main's extractor at 8414931):
         # entities 0.837, relations_lenient 0.432, pairs 0.468
         FixtureSet("round4/tune", {"entities": 0.82, "relations_lenient": 0.41, "pairs": 0.45}, (
-            ("United States International Development Finance Corporation", "FUNDS", "Argentina"),  # is weighing
+            # "is weighing a $400 million credit line"
+            ("United States International Development Finance Corporation", "FUNDS", "Argentina"),
             ("Paraguay", "NEGOTIATES", "United States"),               # "no talks scheduled"
             ("Tina Morales", "CRITICIZES", "Argentina"),               # "not opposed to helping Argentina"
             ("Luiz Inácio Lula da Silva", "CRITICIZES", "Argentina"),  # has not threatened to suspend
-            ("Unión Obrera Metalúrgica", "MET_WITH", "Ministry of Human Capital"),  # no representative has met
+            ("Unión Obrera Metalúrgica", "MET_WITH", "Ministry of Human Capital"),  # no one has met
             ("Peter Lamelas", "MET_WITH", "Hugo Bustos"),              # would "gladly" meet them next time
-            ("Donald Trump", "FUNDS", "Argentina"),                    # "If he loses, we are not going to be generous"
+            ("Donald Trump", "FUNDS", "Argentina"),                    # "If he loses, we are not going to
+                                                                       # be generous"
         )),
         # round 4 blind baseline (main's extractor at 8414931): entities 0.839, relations_lenient
         # 0.447, pairs 0.457; only reported, never tuned to
