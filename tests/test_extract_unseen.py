@@ -15,6 +15,12 @@ Two sets live in ``tests/fixtures/``, each with gold annotations in the format o
   report, think-tank brief, regional item, profile, analysis), one of each style per half,
   committed before the extractor first ran on them. Rules may be tuned on ``tune``; ``blind``
   is only scored. docs/extraction.md, "Round 3: before any rule was written for it".
+- ``round4/tune`` and ``round4/blind``: twenty more, in twenty further styles (newsletter digest,
+  translated Brazilian and Chilean editorials, Senate hearing, letters page, ministry release,
+  provincial paper, timeline, reactions roundup, union communiqué, factbox; explainer, podcast
+  transcript, fact-check, markets flash, long-sentence translation, deal story, opposition
+  statement, think-tank commentary, "what to know"), committed before the extractor first ran
+  on them. docs/extraction.md, "Round 4: before any rule was written for it".
 
 The floors sit a little under the scores measured at the last extraction change, so a change
 that loses ground on unseen text fails here.
@@ -22,8 +28,8 @@ that loses ground on unseen text fails here.
 
 from __future__ import annotations
 
-import html
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +39,9 @@ from actorgraph.extract.scoring import load_gold, score
 from actorgraph.pipeline import extract_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
+sys.path.insert(0, str(FIXTURES / "round4"))
+
+from check_gold import problems  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -88,6 +97,30 @@ SETS = {
             ("Argentina", "MEMBER_OF", "NATO"),                          # a request; should not press to join
             ("Citi", "FUNDS", "YPF"),                                    # "very advanced"; not confirmed
         )),
+        # round 4 baseline, before any rule was written for it (main's extractor at 8414931):
+        # entities 0.837, relations_lenient 0.432, pairs 0.468
+        FixtureSet("round4/tune", {"entities": 0.82, "relations_lenient": 0.41, "pairs": 0.45}, (
+            # "is weighing a $400 million credit line"
+            ("United States International Development Finance Corporation", "FUNDS", "Argentina"),
+            ("Paraguay", "NEGOTIATES", "United States"),               # "no talks scheduled"
+            ("Tina Morales", "CRITICIZES", "Argentina"),               # "not opposed to helping Argentina"
+            ("Luiz Inácio Lula da Silva", "CRITICIZES", "Argentina"),  # has not threatened to suspend
+            ("Unión Obrera Metalúrgica", "MET_WITH", "Ministry of Human Capital"),  # no one has met
+            ("Peter Lamelas", "MET_WITH", "Hugo Bustos"),              # would "gladly" meet them next time
+            ("Donald Trump", "FUNDS", "Argentina"),                    # "If he loses, we are not going to
+                                                                       # be generous"
+        )),
+        # round 4 blind baseline (main's extractor at 8414931): entities 0.839, relations_lenient
+        # 0.447, pairs 0.457; only reported, never tuned to
+        FixtureSet("round4/blind", {"entities": 0.82, "relations_lenient": 0.43, "pairs": 0.44}, (
+            ("Argentina", "MEMBER_OF", "NATO"),                              # has not asked to join
+            ("Luiz Inácio Lula da Silva", "SUPPORTS", "Axel Kicillof"),      # careful not to endorse
+            ("Luiz Inácio Lula da Silva", "MET_WITH", "Javier Milei"),       # never had a proper bilateral
+            ("Victoria Villarruel", "MET_WITH", "Donald Trump"),             # was not invited
+            ("Yamandú Orsi", "SUPPORTS", "Gabriel Oddone"),                  # has not endorsed that view
+            ("Ganfeng Lithium", "FUNDS", "Puna Minerals"),                   # had offered to buy a stake
+            ("Brazil", "NEGOTIATES", "United States"),                       # refused to discuss
+        )),
     )
 }
 
@@ -121,24 +154,15 @@ def test_every_article_is_read_and_scored(fixture_set):
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_gold_is_verbatim_and_consistent(name):
-    """Every alias and quote of the gold files occurs in its article; relations name entities."""
-    folder = FIXTURES / name
-    for gold_file in sorted(folder.glob("*.gold.json")):
-        gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        text = html.unescape((folder / gold["article"]).read_text(encoding="utf-8"))
-        names = {e["name"] for e in gold["entities"]}
-        for entity in gold["entities"]:
-            assert entity["type"] in {"Person", "Organization", "Country", "Agreement", "Event"}
-            for alias in entity["aliases"]:
-                assert alias in text, (gold_file.name, alias)
-        for rel in gold["relations"]:
-            assert rel["source"] in names and rel["target"] in names, (gold_file.name, rel)
-            assert rel["quote"] in text, (gold_file.name, rel["quote"])
+    """Every alias and quote of the gold files occurs in its article; relations name entities of
+    the file, with a role, detail or date where the README asks for one (round4/check_gold.py)."""
+    assert problems(FIXTURES / name) == []
 
 
 def test_negated_and_hedged_sentences_give_no_edges(fixture_set):
     spec, result, _ = fixture_set
     names = {n.id: n.name for n in result.graph.nodes.values()}
     edges = {(names[e.source], e.type, names[e.target]) for e in result.graph.edges.values()}
+    edges |= {(b, kind, a) for a, kind, b in edges if kind in ("MET_WITH", "ALLIED_WITH")}  # undirected
     for triple in spec.not_stated:
         assert triple not in edges, triple
