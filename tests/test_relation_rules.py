@@ -178,6 +178,15 @@ EXAMPLES = [
      ("Tim Kaine", "CRITICIZES", "Scott Bessent")),
     ("warned-against", "Governor Axel Kicillof warned against the Argentina–IMF agreement.",
      ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
+    # ext-parties: agreements, parties and members
+    ("sealed-deal", "Chile and Peru sealed a fisheries agreement on Monday.",
+     ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("signatory-of", "Uruguay is a signatory to the Paris Agreement.", ("Uruguay", "PARTY_TO", "Paris Agreement")),
+    ("signed-by", "The Paris Agreement was signed in 2016 by Uruguay and Chile.",
+     ("Chile", "PARTY_TO", "Paris Agreement")),
+    ("belongs-to", "Governor Axel Kicillof, who belongs to the Justicialist Party, spoke on Monday.",
+     ("Axel Kicillof", "MEMBER_OF", "Justicialist Party")),
+    ("member-appositive", "Paraguay, a Mercosur member, objected to the tariffs.", ("Paraguay", "MEMBER_OF", "Mercosur")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -222,6 +231,9 @@ CODE_EXAMPLES = [
      ("World Bank", "FUNDS", "Uruguay")),
     ("led-negotiations", "Chile and Peru signed a fisheries agreement. Minister Ana Soto, who led the talks, spoke.",
      ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    # ext-parties: a deal about to be made is negotiated
+    ("close-to-deal", "Chile and the World Bank are close to a new loan, officials said.",
+     ("Chile", "NEGOTIATES", "Chile–World Bank loan")),
     # stance from reported speech and nominal shapes (ext-stance)
     ("reported-speech", "Governor Axel Kicillof said that President Javier Milei had made a reckless mistake.",
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
@@ -394,6 +406,7 @@ def test_anchors_never_hide_a_match():
 
 WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], speech_verbs: [said], "
          "negative_cues: [wrong], positive_cues: [great], critic_nouns: [critics], supporter_nouns: [allies]}\n")
+WORDS = WORDS.replace("}\n", ", pending: [yet to]}\n")  # ext-parties: the 'not yet' list
 BAD = [
     ("  type: OWNS\n", "unknown relation type 'OWNS'"),
     ("  pattern: '(unclosed'\n", "pattern does not compile"),
@@ -995,3 +1008,59 @@ def test_stance_received_by_someone_s_words():
     assert found.get(("China", "CRITICIZES", "Scott Bessent")) == "rule:stance-received"
     assert ("China", "CRITICIZES", "Scott Bessent") not in read(
         "Treasury Secretary Scott Bessent's remarks never drew criticism from China.")
+
+
+# ext-parties: agreements, parties and members on sentences written for these tests
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Chile and Peru may seal a fisheries agreement next year.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru did not seal the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Bolivia is not a signatory to the Paris Agreement.", ("Bolivia", "PARTY_TO", "Paris Agreement")),
+    ("The Paris Agreement was never signed by Bolivia.", ("Bolivia", "PARTY_TO", "Paris Agreement")),
+    ("Uruguay has yet to sign the Paris Agreement.", ("Uruguay", "PARTY_TO", "Paris Agreement")),
+    ("Uruguay is poised to sign the Paris Agreement.", ("Uruguay", "PARTY_TO", "Paris Agreement")),
+    ("Governor Axel Kicillof, who may belong to the Justicialist Party, spoke.",
+     ("Axel Kicillof", "MEMBER_OF", "Justicialist Party")),
+    ("Paraguay, a former Mercosur member, objected to the tariffs.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("Chile and the World Bank are not close to a new loan.", ("Chile", "NEGOTIATES", "Chile–World Bank loan")),
+    ("Chile and the World Bank are close to a new loan.", ("Chile", "PARTY_TO", "Chile–World Bank loan")),
+    ("Chile and the World Bank are close to a new loan.", ("World Bank", "FUNDS", "Chile")),
+])
+def test_agreement_and_member_rules_respect_negation_hedges_and_pending_deals(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_a_deal_about_to_be_signed_is_negotiated():
+    found = read("Uruguay has yet to sign the Paris Agreement.")
+    assert found.get(("Uruguay", "NEGOTIATES", "Paris Agreement")) == "rule:signed"
+    found = read("Chile is close to sealing a fisheries agreement with Peru.")
+    assert ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    assert ("Chile", "PARTY_TO", "Chile–Peru fisheries agreement") not in found
+
+
+def _agreements(text: str) -> set[str]:
+    ents, _ = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    return {e.name for e in ents.entities.values() if e.label == "Agreement"}
+
+
+def test_the_topic_after_an_agreement_names_its_kind():
+    assert _agreements("Chile and Peru inked a framework agreement on reciprocal trade.") == {"Chile–Peru trade agreement"}
+    assert _agreements("Chile and Peru signed a deal on critical minerals.") == {"Chile–Peru critical minerals agreement"}
+    assert _agreements("Chile and Peru signed a deal on Tuesday.") == {"Chile–Peru agreement"}
+
+
+def test_a_framework_of_nobody_is_no_agreement_and_a_memorandum_is():
+    assert _agreements("Chile and Peru discussed the broader regional security framework.") == set()
+    assert _agreements("Chile's energy agency signed a memorandum with Peru.") == {"Chile–Peru memorandum"}
+
+
+def test_an_indefinite_deal_described_by_a_participle_is_not_the_deal_before():
+    text = ("Chile and Peru signed a fisheries agreement. The port was built under a deal negotiated in 2014 "
+            "by Bolivia.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "PARTY_TO" and r.source == "Bolivia"]
+
+
+def test_a_named_relative_clause_with_whose_hides_its_names_from_the_verb():
+    found = read("The Uruguayan Energy Agency, whose president, Ana Soto, was appointed in 2024, signed the Paris "
+                 "Agreement.")
+    assert ("Ana Soto", "PARTY_TO", "Paris Agreement") not in found

@@ -73,6 +73,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     continue
                 if head in ("swap", "credit") and i + 1 < len(tokens) and tokens[i + 1].lower == "line":
                     continue  # the head is "line"; handled when we reach it
+                if head in ("framework", "trade") and i + 1 < len(tokens) and tokens[i + 1].lower in AGREEMENT_HEADS:
+                    continue  # ext-parties: "a framework agreement": the head is the next word
                 # walk left over modifiers, amounts and capitalised party names
                 j = i
                 parties: list[str] = []
@@ -148,6 +150,14 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 if other:
                                     parties.append(other.entity)
                                     end = other.end
+                topic = POST_TOPIC.match(text, tok.end) if head in TOPIC_HEADS else None
+                if topic:
+                    # ext-parties: "a framework agreement on reciprocal trade", "a deal on critical
+                    # minerals": the topic after the head names the kind as one before it would
+                    words = [w for w in topic.group("topic").split() if w in AGREEMENT_TOPICS or w == "trade"]
+                    if words == topic.group("topic").split()[:len(words)] and words:
+                        mods = (["trade"] if "trade" in words else words[::-1]) + mods
+                        had_words = True
                 descriptive = bool(had_words or amount or parties or right_party)
                 start = tokens[left_i].start
                 while start < tok.start and text[start] in "-– ":
@@ -164,6 +174,10 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         _lender_subject(result, text, existing, sentence.start, start):
                     mods.append("financing")  # "the IMF's board approved the review of the country's program"
                 kind = _agreement_kind(head, mods)
+                if head in ("framework", "memorandum") and descriptive and not (
+                        parties or right_party or "trade" in mods or _coordinated_parties(
+                            result, text, existing, sentence.start, tokens[left_i].start)):
+                    continue  # ext-parties: "a regional security framework" is no agreement of anyone's
                 if head in ANAPHORS and not descriptive:
                     target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
                         last_financial if head in FINANCIAL or head in ("program", "programme", "package")
@@ -187,6 +201,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     if prev_word.isalpha() and prev_word not in ANAPHOR_DETERMINERS and not _mention_at(
                             existing, tokens[i - 1]):
                         target = None  # "the naval base plan" is another plan; "the plan", "US aid" refer back
+                    if prev_word in ("a", "an") and head in ("deal", "agreement", "accord", "pact", "treaty") and \
+                            i + 1 < len(tokens) and re.fullmatch(r"[a-z]+ed|struck|made|won|signed", tokens[i + 1].text):
+                        target = None  # ext-parties: "under a deal negotiated in 2014" is another deal
                     if target and tok.lower != "act":
                         s = tok.start
                         edit.add(Mention(s, tok.end, tok.text, target, index, anaphor=True))
@@ -230,7 +247,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     lender = _lender_subject(result, text, existing, sentence.start, start)
                     if lender:
                         all_parties.append(lender)
-                if kind == "agreement" and len(all_parties) == 1 and right_party:
+                if kind in ("agreement", "memorandum") and len(all_parties) == 1 and right_party:
                     # "The International Monetary Fund's staff reached a staff-level agreement with
                     # Argentina": the sentence's subject is the other side
                     subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
@@ -261,7 +278,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                             here.append(c)
                     if len(here) == 2:
                         all_parties = here
-                if not all_parties and (kind.endswith("agreement") or kind == "currency swap"):
+                if not all_parties and (kind.endswith("agreement") or kind in (
+                        "currency swap", "loan", "credit line", "financing program", "memorandum")):  # ext-parties: loans too
                     # "The United States and Argentina signed a critical minerals agreement": the
                     # coordinated subjects are its sides
                     all_parties = _coordinated_parties(result, text, existing, sentence.start, start)
@@ -282,7 +300,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                             all_parties.append(c)
                 if not all_parties and not amount and not mods:
                     continue
-                if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
+                if head in ("agreement", "deal", "accord", "treaty", "pact", "framework", "memorandum",
+                            "accords") and not all_parties and not (
                         set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
                     continue
                 if kind == "financing program" and len(all_parties) == 2 and any(
@@ -317,6 +336,13 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     last_financial = name
                 else:
                     last_plain = name
+
+
+# ext-parties: what an agreement is about, after its head ("on reciprocal trade", "covering
+# critical minerals"); agreement_topics (lexicon.yaml) and "trade" decide whether it names the kind
+TOPIC_HEADS = {"agreement", "deal", "accord", "treaty", "pact", "framework", "memorandum", "agreements", "accords"}
+POST_TOPIC = re.compile(r"\s+(?:on|over|covering|for)\s+(?:(?:reciprocal|bilateral|free|fair|mutual|expanded|"
+                        r"greater|closer)\s+)*(?P<topic>[a-z]+(?:\s+[a-z]+)?)\b")
 
 
 def _lender_side(result: ArticleEntities, parties) -> bool:
@@ -541,12 +567,20 @@ def _party_label(result: ArticleEntities, parties: list[str], kb: Knowledge) -> 
     def key(name: str) -> tuple:
         entity = result.entities.get(name)
         label = entity.label if entity else "Organization"
-        return (0 if name == "United States" else 1 if label == "Country" else 2, name)
+        return (0 if name == "United States" else 1 if label == "Country" else 2, short(name))
 
     def short(name: str) -> str:
         known = kb.actors.get(name)
         acronyms = [a for a in (known.aliases if known else []) if a.isupper() and 2 <= len(a) <= 5]
-        return acronyms[0] if acronyms and known.label == "Organization" else name
+        if acronyms and known.label == "Organization":
+            return acronyms[0]
+        entity = result.entities.get(name)
+        if known is None and entity is not None and entity.label == "Organization":
+            # ext-parties: an acronym the article defines ("the National Atomic Energy Commission (CNEA)")
+            own = sorted(a for a in entity.aliases if a.isupper() and a.isalpha() and 2 <= len(a) <= 5)
+            if own:
+                return own[0]
+        return name
 
     return "–".join(short(p) for p in sorted(parties, key=key))
 
@@ -581,7 +615,7 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
         return "financing program"
     if "trade" in mods or "tariff" in mods:
         return "trade agreement"
-    if head in ("agreement", "deal", "accord", "treaty", "pact"):
+    if head in ("agreement", "deal", "accord", "treaty", "pact", "memorandum", "accords"):
         # mods are read from the head leftwards: "critical minerals agreement" -> [minerals, critical]
         topic = []
         for mod in mods:
@@ -590,7 +624,7 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
             topic.insert(0, mod)
         if topic:
             return " ".join(topic) + " agreement"
-        return "agreement"
+        return "memorandum" if head == "memorandum" else "agreement"  # ext-parties: "a memorandum with X"
     return None
 
 

@@ -9,7 +9,7 @@ from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
-from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
+from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending, possessor_subject,
                       starts_clause, find_subjects, is_title_modifier, verb_follows)
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
@@ -30,6 +30,10 @@ UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:depend(?:s|ed|ing)?\s+on|hinge[sd]
                           r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
 FRONTED_OBJECT = re.compile(r",\s+(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}"
                             r"(?:has\s+|had\s+|have\s+|also\s+|long\s+|\w+ly\s+)?$")
+# ext-parties: ", whose president, Germán Lavalle, is a physicist named in 2024," is one relative
+# clause (RELATIVE stops at its first comma): nobody in it is the main verb's subject
+WHOSE_NAMED = re.compile(r",\s+whose\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+[^,;]{2,60},\s+[^,;]{2,80},")
+SIGNING = {"signed", "sealed-deal"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
 
@@ -58,6 +62,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             a, b = base + match.start(), base + match.end()
             if negated(text, base, a, trigger.type):
                 continue
+            rtype = trigger.type
+            if rtype == "FUNDS" and pending(text, base, a):
+                continue  # "is close to a $20 billion loan from the IMF": nothing lent yet
+            if rtype == "PARTY_TO" and pending(text, base, a):
+                if trigger.name not in SIGNING:
+                    continue  # "is set to benefit from the swap": not yet a party
+                rtype = "NEGOTIATES"  # ext-parties: "is close to sealing the accord", "have yet to sign"
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
                     trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
                 continue  # the trigger word is part of a name ("Democratic Senator"), bar "a $380 million loan from X"
@@ -87,6 +98,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if breaks is None:
                 breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
                 relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
+                if "whose" in chunk:
+                    relatives += [(base + r.start(), base + r.end()) for r in WHOSE_NAMED.finditer(chunk)]
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
@@ -139,12 +152,17 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         role = "head of the " + text[unit.start:a].strip()
                         out.append(Relation(people[0].entity, unit.entity, "HOLDS_ROLE", index, {"role": role}, why=trigger.why))
                         continue
+                if trigger.type == "PARTY_TO":
+                    # ext-parties: "the accord was signed by X and Y": the agreement before the verb,
+                    # every coordinated agent after it
+                    patients = [m.entity for m in left if mention_label(ents, m) == "Agreement"][-1:]
+                    agents = _coordinated(ents, text, agents, right)
                 if trigger.type == "IMPOSES":
                     patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
                 for agent in agents:
                     for patient in patients[:1]:
-                        out.append(Relation(agent.entity, patient, trigger.type, index,
+                        out.append(Relation(agent.entity, patient, rtype, index,
                                             _detail(trigger.type, chunk, match, text, ents, index),
                                             why=trigger.why))
                 continue
@@ -161,7 +179,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if fronted:
                     subjects, agreement = fronted
                     for each in subjects:
-                        out.append(Relation(each, agreement, trigger.type, index, why=trigger.why))
+                        out.append(Relation(each, agreement, rtype, index, why=trigger.why))
                     continue
             subjects = [antecedent.entity] if antecedent else (
                 possessor_subject(ents, text, mentions, a) or find_subjects(ents, text, left, a, relatives))
@@ -289,9 +307,22 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 for obj in objects:
                     if obj == subject:
                         continue
-                    out.append(Relation(subject, obj, trigger.type, index,
+                    out.append(Relation(subject, obj, rtype, index,
                                         _detail(trigger.type, chunk, match, text, ents, index),
                                         why=trigger.why))
+    return out
+
+
+def _coordinated(ents, text: str, first: list[Mention], right: list[Mention]) -> list[Mention]:
+    """The first actor and those joined to it by commas or 'and' ("by Quirno, Greer and Lutnick")."""
+    out = list(first)
+    for m in right:
+        if not out or m.start <= out[-1].start:
+            continue
+        if mention_label(ents, m) not in ACTOR or not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[out[-1].end:m.start]):
+            break
+        out.append(m)
     return out
 
 
