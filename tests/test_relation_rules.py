@@ -187,6 +187,12 @@ EXAMPLES = [
     ("belongs-to", "Governor Axel Kicillof, who belongs to the Justicialist Party, spoke on Monday.",
      ("Axel Kicillof", "MEMBER_OF", "Justicialist Party")),
     ("member-appositive", "Paraguay, a Mercosur member, objected to the tariffs.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("pressed-for-deal", "Uruguay pressed Chile for a fisheries agreement.",
+     ("Uruguay", "NEGOTIATES", "Chile–Uruguay fisheries agreement")),
+    ("haggling-over", "Chile and Peru are still haggling over the terms of a fisheries agreement.",
+     ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("lawmaker-for", "Ana Soto, a veteran lawmaker from the Left Front, spoke on Monday.",
+     ("Ana Soto", "MEMBER_OF", "Left Front")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -234,6 +240,8 @@ CODE_EXAMPLES = [
     # ext-parties: a deal about to be made is negotiated
     ("close-to-deal", "Chile and the World Bank are close to a new loan, officials said.",
      ("Chile", "NEGOTIATES", "Chile–World Bank loan")),
+    ("member-noun", "Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("member-noun", "Mercosur members Paraguay and Uruguay objected.", ("Uruguay", "MEMBER_OF", "Mercosur")),
     # stance from reported speech and nominal shapes (ext-stance)
     ("reported-speech", "Governor Axel Kicillof said that President Javier Milei had made a reckless mistake.",
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
@@ -1024,6 +1032,13 @@ def test_stance_received_by_someone_s_words():
     ("Chile and the World Bank are not close to a new loan.", ("Chile", "NEGOTIATES", "Chile–World Bank loan")),
     ("Chile and the World Bank are close to a new loan.", ("Chile", "PARTY_TO", "Chile–World Bank loan")),
     ("Chile and the World Bank are close to a new loan.", ("World Bank", "FUNDS", "Chile")),
+    ("Uruguay never pressed Chile for a fisheries agreement.",
+     ("Uruguay", "NEGOTIATES", "Chile–Uruguay fisheries agreement")),
+    ("Chile and Peru may be haggling over a fisheries agreement.", ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("Ana Soto, a former lawmaker from the Left Front, spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Ana Soto met lawmakers from the Left Front on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Former Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Chile urged Peru to sign the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
 ])
 def test_agreement_and_member_rules_respect_negation_hedges_and_pending_deals(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1064,3 +1079,17 @@ def test_a_named_relative_clause_with_whose_hides_its_names_from_the_verb():
     found = read("The Uruguayan Energy Agency, whose president, Ana Soto, was appointed in 2024, signed the Paris "
                  "Agreement.")
     assert ("Ana Soto", "PARTY_TO", "Paris Agreement") not in found
+
+
+def test_a_counterpart_in_talks_on_an_agreement_negotiates_it_too():
+    found = read("Chile is in talks with Peru on a fisheries agreement.")
+    assert ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    assert ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    assert ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement") not in read(
+        "Chile is not in talks with Peru on a fisheries agreement.")
+
+
+def test_a_hyphenated_pair_names_the_sides_of_an_agreement():
+    assert _agreements("The Chile-Peru fisheries pact took effect.") == {"Chile–Peru fisheries agreement"}
+    assert _agreements("The Mercosur-EU free trade deal took effect.") == {"EU–Mercosur trade agreement"}
+    assert _agreements("Peru's stand-by arrangement with the World Bank expired.") == {"Peru–World Bank agreement"}

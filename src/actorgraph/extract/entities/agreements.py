@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
-from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, AGREEMENT_TOPICS, COMMON, Knowledge, knowledge
+from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, AGREEMENT_TOPICS, COMMON, Knowledge, fold, knowledge
 from ..text import Token
 from .model import (ArticleEntities, Mention, MentionEditor, _NONE, _fold, _mention_at,
                     _most_mentioned_country, _token_index, mentions_by_sentence)
@@ -98,6 +98,10 @@ def agreement_phrases(result: ArticleEntities) -> None:
                             mention.entity].label in ("Country", "Organization", "Person"):
                         parties.append(mention.entity)
                         j = _token_index(tokens, mention.start)
+                    elif "-" in prev.text[1:-1] and prev.text[:1].isupper() and (
+                            sides := _hyphenated_sides(result, prev.text, kb)):
+                        parties.extend(sides)  # ext-parties: "the US-Argentina trade pact", "Mercosur-EU deal"
+                        j -= 1
                     elif low in ("its", "their") and prev.text.islower():
                         bodies = [m for m in existing if m.end <= prev.start and result.entities.get(m.entity) and
                                   result.entities[m.entity].label in ("Country", "Organization")]
@@ -174,7 +178,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         _lender_subject(result, text, existing, sentence.start, start):
                     mods.append("financing")  # "the IMF's board approved the review of the country's program"
                 kind = _agreement_kind(head, mods)
-                if head in ("framework", "memorandum") and descriptive and not (
+                if head in ("framework", "memorandum", "arrangement") and descriptive and not (
                         parties or right_party or "trade" in mods or _coordinated_parties(
                             result, text, existing, sentence.start, tokens[left_i].start)):
                     continue  # ext-parties: "a regional security framework" is no agreement of anyone's
@@ -301,7 +305,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 if not all_parties and not amount and not mods:
                     continue
                 if head in ("agreement", "deal", "accord", "treaty", "pact", "framework", "memorandum",
-                            "accords") and not all_parties and not (
+                            "accords", "arrangement") and not all_parties and not (
                         set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
                     continue
                 if kind == "financing program" and len(all_parties) == 2 and any(
@@ -600,6 +604,22 @@ def _strip_amount(surface: str) -> str:
     return re.sub(r"^(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|bn))?\s*", "", surface).strip()
 
 
+def _hyphenated_sides(result: ArticleEntities, word: str, kb: Knowledge) -> list[str]:
+    """'US-Argentina', 'Mercosur-EU', 'Argentine-American': every part a known country or body
+    (a demonym is its country), else nothing. The sides become entities of the article."""
+    sides = []
+    for part in word.split("-"):
+        known = kb.lookup(part)
+        name = known.name if known and known.label in ("Country", "Organization") else kb.demonyms.get(fold(part))
+        if name is None or name in sides:
+            return []
+        label = known.label if known and known.name == name else "Country"
+        if name not in result.entities:
+            result.add(name, label, None, kb.country_of(name))
+        sides.append(name)
+    return sides if len(sides) >= 2 else []
+
+
 def _agreement_kind(head: str, mods: list[str]) -> str | None:
     if head in ("swap",) or "swap" in mods:
         return "currency swap"
@@ -615,7 +635,7 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
         return "financing program"
     if "trade" in mods or "tariff" in mods:
         return "trade agreement"
-    if head in ("agreement", "deal", "accord", "treaty", "pact", "memorandum", "accords"):
+    if head in ("agreement", "deal", "accord", "treaty", "pact", "memorandum", "accords", "arrangement"):
         # mods are read from the head leftwards: "critical minerals agreement" -> [minerals, critical]
         topic = []
         for mod in mods:

@@ -33,6 +33,7 @@ FRONTED_OBJECT = re.compile(r",\s+(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.’'-]
 # ext-parties: ", whose president, Germán Lavalle, is a physicist named in 2024," is one relative
 # clause (RELATIVE stops at its first comma): nobody in it is the main verb's subject
 WHOSE_NAMED = re.compile(r",\s+whose\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+[^,;]{2,60},\s+[^,;]{2,80},")
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
 SIGNING = {"signed", "sealed-deal"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -270,6 +271,17 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
+            if rtype == "NEGOTIATES" and subjects and objects:
+                # ext-parties: "in talks with Greer's team on the trade deal", "negotiating with Argentina
+                # over a swap": the counterpart named before the agreement negotiates it too
+                deal = next((x for x in right if x.entity in objects and mention_label(ents, x) == "Agreement"), None)
+                for x in right:
+                    if deal is None or x.start >= deal.start:
+                        break
+                    if mention_label(ents, x) in ACTOR and x.entity not in subjects and WITH_BEFORE.search(
+                            text, max(a, x.start - 40), x.start):
+                        subjects = subjects + [x.entity]
+                        break
             if trigger.type in ("NEGOTIATES", "PARTY_TO") and subjects:
                 # "Bessent, who negotiated the swap with Economy Minister Luis Caputo": both sides did;
                 # "signed a memorandum with the Department of Energy": both are parties
