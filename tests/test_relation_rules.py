@@ -1093,3 +1093,20 @@ def test_a_hyphenated_pair_names_the_sides_of_an_agreement():
     assert _agreements("The Chile-Peru fisheries pact took effect.") == {"Chile–Peru fisheries agreement"}
     assert _agreements("The Mercosur-EU free trade deal took effect.") == {"EU–Mercosur trade agreement"}
     assert _agreements("Peru's stand-by arrangement with the World Bank expired.") == {"Peru–World Bank agreement"}
+
+
+def test_coordinated_topics_a_framework_word_and_bilateral_name_the_agreement():
+    text = "Chile and Peru are neighbours. "
+    assert _agreements(text + "Chile signed a trade and investment framework agreement with Peru.") == {
+        "Chile–Peru trade agreement"}
+    assert _agreements(text + "The bilateral accord on fishing was signed in Lima.") == {"Chile–Peru agreement"}
+
+
+def test_both_countries_signing_it_are_parties():
+    text = "Chile and Peru unveiled a fisheries agreement in May. Both countries signed it in Lima."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    parties = {r.source for r in rels if r.type == "PARTY_TO" and r.sentence == 1}
+    assert parties == {"Chile", "Peru"}
+    text = "Chile and Peru unveiled a fisheries agreement in May. Both countries may sign it in June."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "PARTY_TO" and r.sentence == 1]

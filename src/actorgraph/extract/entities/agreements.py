@@ -94,6 +94,11 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         j -= 1
                     elif prev.text in ("-", "–", "/") and j > 1:  # "the EU–Mercosur agreement"
                         j -= 1
+                    elif low == "and" and mods and j > 1 and tokens[j - 2].text.islower() and (
+                            tokens[j - 2].lower in AGREEMENT_TOPICS or tokens[j - 2].lower == "trade"):
+                        j -= 1  # ext-parties: "a trade and investment agreement": both topics are read
+                    elif low == "framework" and head in ("agreement", "agreements", "accord", "deal"):
+                        j -= 1  # ext-parties: "a trade and investment framework agreement"
                     elif mention and result.entities.get(mention.entity) and result.entities[
                             mention.entity].label in ("Country", "Organization", "Person"):
                         parties.append(mention.entity)
@@ -287,8 +292,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     # "The United States and Argentina signed a critical minerals agreement": the
                     # coordinated subjects are its sides
                     all_parties = _coordinated_parties(result, text, existing, sentence.start, start)
-                if kind in ("trade agreement", "currency swap") or kind.endswith(" agreement") and kind != "agreement" \
-                        and len(all_parties) < 2:
+                if kind in ("trade agreement", "currency swap") or (kind.endswith(" agreement") and kind != "agreement"
+                                                                     or "bilateral" in mods) and len(all_parties) < 2:
                     # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
                     # Union": the sentence's own subject is the other side, else the article's countries
                     subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
@@ -522,7 +527,10 @@ def merge_partyless(result: ArticleEntities) -> None:
 
 
 IT_OBJECT_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)\s+(?:for|against|in\s+favou?r\s+of)|reject(?:ed|s)?|"
-                          r"oppos(?:e|ed|es)|back(?:ed|s)?|endors(?:e|ed|es)|veto(?:ed|es)?|block(?:ed|s)?)\s+$", re.IGNORECASE)
+                          r"oppos(?:e|ed|es)|back(?:ed|s)?|endors(?:e|ed|es)|veto(?:ed|es)?|block(?:ed|s)?|"
+                          # ext-parties: "both countries signed it", "Congress ratified it", "renegotiate it"
+                          r"sign(?:ed|s|ing)?|ratif(?:y|ied|ies|ying)|ink(?:ed|s)?|seal(?:ed|s)?|(?:re)?negotiat(?:e|ed|es|ing))"
+                          r"\s+$", re.IGNORECASE)
 
 
 IT_SUBJECT_RE = re.compile(r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:approved|passed|adopted|"

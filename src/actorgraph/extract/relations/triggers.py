@@ -327,7 +327,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
 
 def _coordinated(ents, text: str, first: list[Mention], right: list[Mention]) -> list[Mention]:
     """The first actor and those joined to it by commas or 'and' ("by Quirno, Greer and Lutnick")."""
-    out = list(first)
+    out = list(first) + [m for m in right if first and m.start == first[0].start and m is not first[0]
+                         and mention_label(ents, m) in ACTOR]  # "by both governments": two at one place
     for m in right:
         if not out or m.start <= out[-1].start:
             continue
