@@ -193,6 +193,8 @@ EXAMPLES = [
      ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement")),
     ("lawmaker-for", "Ana Soto, a veteran lawmaker from the Left Front, spoke on Monday.",
      ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("discussed-deal", "Chile and Peru discussed a fisheries agreement in Lima.",
+     ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -1039,6 +1041,11 @@ def test_stance_received_by_someone_s_words():
     ("Ana Soto met lawmakers from the Left Front on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Former Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Chile urged Peru to sign the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru agreed to negotiate a fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru agreed to start talks on a fisheries agreement.",
+     ("Chile", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru did not discuss a fisheries agreement.", ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("Minister Ana Soto met Peru on Monday to discuss the 2027 budget.", ("Ana Soto", "NEGOTIATES", "2027 budget")),
 ])
 def test_agreement_and_member_rules_respect_negation_hedges_and_pending_deals(sentence, unwanted):
     assert unwanted not in read(sentence)

@@ -34,6 +34,9 @@ FRONTED_OBJECT = re.compile(r",\s+(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.’'-]
 # clause (RELATIVE stops at its first comma): nobody in it is the main verb's subject
 WHOSE_NAMED = re.compile(r",\s+whose\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+[^,;]{2,60},\s+[^,;]{2,80},")
 WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
+# after "agreed to", "joined": a verb of talks, not of a deal made ("agreed to start talks on ...")
+TO_BEGIN = re.compile(r"\s+(?:\w+\s+)?(?:negotiat|renegotiat|begin|began|start|discuss|work\s+(?:on|toward)|seek|explore|"
+                      r"pursue|continue|hold|launch|open|resume|talks|negotiations|discussions)", re.IGNORECASE)
 SIGNING = {"signed", "sealed-deal"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -66,6 +69,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             rtype = trigger.type
             if rtype == "FUNDS" and pending(text, base, a):
                 continue  # "is close to a $20 billion loan from the IMF": nothing lent yet
+            if rtype == "PARTY_TO" and TO_BEGIN.match(text, b):
+                continue  # ext-parties: "agreed to negotiate / to start talks on a deal": no deal yet
             if rtype == "PARTY_TO" and pending(text, base, a):
                 if trigger.name not in SIGNING:
                     continue  # "is set to benefit from the swap": not yet a party
