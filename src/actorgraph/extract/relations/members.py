@@ -12,7 +12,7 @@ MEMBER_NOUN = re.compile(r"\s+(?:(?:veteran|senior|leading|prominent|longtime|lo
                          r"(?P<noun>lawmakers?|legislators?|deputy|deputies|senators?|congress(?:wo)?m[ae]n|"
                          r"militants?|members?(?:\s+(?:states?|countries|nations))?|councill?ors?)"
                          r"\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}?$")
-MEMBER_GATE = re.compile(r"(?:member|lawmaker|legislator|deput|senator|congress|militant|councill?or)",
+MEMBER_GATE = re.compile(r"(?:member|lawmaker|legislator|deput|senator|congress(?:wo)?m|militant|councill?or)",
                          re.IGNORECASE)
 FORMER = re.compile(r"\b(?:former|ex-|one-time|onetime)\s*$", re.IGNORECASE)
 JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
