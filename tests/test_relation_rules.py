@@ -1117,3 +1117,12 @@ def test_both_countries_signing_it_are_parties():
     text = "Chile and Peru unveiled a fisheries agreement in May. Both countries may sign it in June."
     ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
     assert not [r for r in rels if r.type == "PARTY_TO" and r.sentence == 1]
+
+
+def test_a_new_program_beside_a_lender_is_its_programme_and_sought_not_held():
+    found = read("Chile and the World Bank began talks on a new program.")
+    assert found.get(("Chile", "NEGOTIATES", "Chile–World Bank agreement")) == "rule:seek-agreement"
+    found = read("Chile asked the World Bank for a new program.")
+    assert found.get(("Chile", "NEGOTIATES", "Chile–World Bank agreement")) == "rule:pressed-for-deal"
+    assert ("Chile", "PARTY_TO", "Chile–World Bank agreement") not in found
+    assert _agreements("The World Bank praised a social program in Chile.") == set()

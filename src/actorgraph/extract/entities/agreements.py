@@ -182,6 +182,14 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 elif head in ("program", "programme") and not mods and parties and \
                         _lender_subject(result, text, existing, sentence.start, start):
                     mods.append("financing")  # "the IMF's board approved the review of the country's program"
+                elif head in ("program", "programme") and not parties and not right_party and not amount and \
+                        set(mods) <= {"new", "fresh", "current", "existing", "proposed", "possible", "latest"} and \
+                        left_i > 0 and tokens[left_i - 1].lower in ("a", "an", "the", "its", "this", "that") and \
+                        (lender := next((m.entity for m in existing if _lender_side(result, (m.entity,))), None)):
+                    # ext-parties: "Argentina and the IMF began talks on a new program": the fund or
+                    # bank the sentence names is its lender
+                    parties.append(lender)
+                    mods.append("financing")
                 kind = _agreement_kind(head, mods)
                 if head in ("framework", "memorandum", "arrangement") and descriptive and not (
                         parties or right_party or "trade" in mods or _coordinated_parties(

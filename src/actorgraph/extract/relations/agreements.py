@@ -182,7 +182,8 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:lender-release"))
         elif len(entity.parties) == 2 and any(_lender(ents, p) for p in entity.parties) and not PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]) and not negated(
-                text, sentence.start, m.start, "PARTY_TO") and not pending(text, sentence.start, m.start) and not (
+                text, sentence.start, m.start, "PARTY_TO") and not pending(text, sentence.start, m.start) and not \
+                SOUGHT_PHRASE.match(m.surface) and not (
                 m.anaphor or m.surface.lower() in ("program", "programme", "agreement", "deal")):
             # "the IMF program", "Argentina's Extended Fund Facility": a lender's program is in force
             for p in entity.parties:
@@ -233,6 +234,8 @@ def _lender_release(ents: ArticleEntities, text: str, mentions: list[Mention], b
     return lender, borrower
 
 
+# ext-parties: "a new program", "a possible deal": one still to be made, no party's yet
+SOUGHT_PHRASE = re.compile(r"(?:an?\s+)?(?:new|fresh|possible|proposed|potential|future)\b", re.IGNORECASE)
 PENDING = re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
                      r"asks?\s+for|asked\s+for|push(?:es|ing)?\s+for)\b", re.IGNORECASE)
 
