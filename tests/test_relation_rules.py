@@ -1039,6 +1039,7 @@ def test_stance_received_by_someone_s_words():
     ("Chile and Peru may be haggling over a fisheries agreement.", ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement")),
     ("Ana Soto, a former lawmaker from the Left Front, spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Ana Soto met lawmakers from the Left Front on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Ana Soto, a Senate candidate, spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Senate")),
     ("Former Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Chile urged Peru to sign the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
     ("Chile and Peru agreed to negotiate a fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
