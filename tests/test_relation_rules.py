@@ -1046,6 +1046,7 @@ def test_stance_received_by_someone_s_words():
     ("Chile and Peru agreed to start talks on a fisheries agreement.",
      ("Chile", "PARTY_TO", "Chile–Peru fisheries agreement")),
     ("Chile and Peru did not discuss a fisheries agreement.", ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru concluded talks on a fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
     ("Minister Ana Soto met Peru on Monday to discuss the 2027 budget.", ("Ana Soto", "NEGOTIATES", "2027 budget")),
 ])
 def test_agreement_and_member_rules_respect_negation_hedges_and_pending_deals(sentence, unwanted):
