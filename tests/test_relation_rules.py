@@ -1128,3 +1128,11 @@ def test_a_new_program_beside_a_lender_is_its_programme_and_sought_not_held():
     assert found.get(("Chile", "NEGOTIATES", "Chile–World Bank agreement")) == "rule:pressed-for-deal"
     assert ("Chile", "PARTY_TO", "Chile–World Bank agreement") not in found
     assert _agreements("The World Bank praised a social program in Chile.") == set()
+
+
+def test_the_two_presidents_are_the_presidents_of_the_article_s_two_countries():
+    text = ("President Javier Milei met President Donald Trump in Washington. Economy Minister Luis Caputo and "
+            "Treasury Secretary Scott Bessent were there. The two presidents signed the Potomac Accord.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    parties = {r.source for r in rels if r.type == "PARTY_TO" and r.target == "Potomac Accord"}
+    assert {"Javier Milei", "Donald Trump"} <= parties and not parties & {"Luis Caputo", "Scott Bessent"}

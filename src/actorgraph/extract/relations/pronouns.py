@@ -62,6 +62,13 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
             for country in (ents.home, ents.second):
                 extra.append(Mention(tok.start, tokens[i + 1].end, ents.text[tok.start:tokens[i + 1].end], country,
                                      index, anaphor=True))
+        elif low in ("two", "both") and i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "presidents") and \
+                ents.home and ents.second and leaders.get(ents.home) and leaders.get(ents.second) and \
+                not any(m.end <= tok.start and mention_label(ents, m) == "Person" for m in mentions):
+            # ext-parties: "The two presidents have signed ...": the presidents of the article's two
+            # countries, when its titles name both, rather than the last two people named
+            for person in (leaders[ents.home], leaders[ents.second]):
+                extra.append(Mention(tok.start, tok.end, tok.text, person, index, anaphor=True))
         elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower in (
                 "leaders", "presidents")):
             if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "men", "presidents")):
