@@ -296,7 +296,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     if len(here) == 2:
                         all_parties = here
                 if not all_parties and (kind.endswith("agreement") or kind in (
-                        "currency swap", "loan", "credit line", "financing program", "memorandum")):  # ext-parties: loans too
+                        "currency swap", "loan", "credit line", "financing program", "memorandum")):  # ext-parties
                     # "The United States and Argentina signed a critical minerals agreement": the
                     # coordinated subjects are its sides
                     all_parties = _coordinated_parties(result, text, existing, sentence.start, start)
@@ -537,7 +537,8 @@ def merge_partyless(result: ArticleEntities) -> None:
 IT_OBJECT_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)\s+(?:for|against|in\s+favou?r\s+of)|reject(?:ed|s)?|"
                           r"oppos(?:e|ed|es)|back(?:ed|s)?|endors(?:e|ed|es)|veto(?:ed|es)?|block(?:ed|s)?|"
                           # ext-parties: "both countries signed it", "Congress ratified it", "renegotiate it"
-                          r"sign(?:ed|s|ing)?|ratif(?:y|ied|ies|ying)|ink(?:ed|s)?|seal(?:ed|s)?|(?:re)?negotiat(?:e|ed|es|ing))"
+                          r"sign(?:ed|s|ing)?|ratif(?:y|ied|ies|ying)|ink(?:ed|s)?|seal(?:ed|s)?|"
+                          r"(?:re)?negotiat(?:e|ed|es|ing))"
                           r"\s+$", re.IGNORECASE)
 
 

@@ -8,7 +8,8 @@ import re
 from .base import Relation, SentenceView, mention_label
 
 # between a body and the member it describes: "lawmaker", "member states", "veteran senator"
-MEMBER_NOUN = re.compile(r"\s+(?:(?:veteran|senior|leading|prominent|longtime|long-time|fellow|founding|rank-and-file)\s+)?"
+MEMBER_NOUN = re.compile(r"\s+(?:(?:veteran|senior|leading|prominent|longtime|long-time|fellow|founding|"
+                         r"rank-and-file)\s+)?"
                          r"(?P<noun>lawmakers?|legislators?|deputy|deputies|senators?|congress(?:wo)?m[ae]n|"
                          r"militants?|members?(?:\s+(?:states?|countries|nations))?|councill?ors?)"
                          r"\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}?$")

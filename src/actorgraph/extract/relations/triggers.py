@@ -9,8 +9,8 @@ from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
-from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending, possessor_subject,
-                      starts_clause, find_subjects, is_title_modifier, verb_follows)
+from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending,
+                      possessor_subject, starts_clause, find_subjects, is_title_modifier, verb_follows)
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
@@ -68,7 +68,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue
             rtype = trigger.type
             if rtype == "FUNDS" and pending(text, base, a):
-                continue  # "is close to a $20 billion loan from the IMF": nothing lent yet
+                continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
             if rtype == "PARTY_TO" and TO_BEGIN.match(text, b):
                 continue  # ext-parties: "agreed to negotiate / to start talks on a deal": no deal yet
             if rtype == "PARTY_TO" and pending(text, base, a):
