@@ -1047,6 +1047,9 @@ def test_stance_received_by_someone_s_words():
      ("Chile", "PARTY_TO", "Chile–Peru fisheries agreement")),
     ("Chile and Peru did not discuss a fisheries agreement.", ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
     ("Chile and Peru concluded talks on a fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Did Chile and Peru sign the Lima Accord?", ("Peru", "PARTY_TO", "Lima Accord")),
+    ("Will Chile join the Lima Accord next year?", ("Chile", "PARTY_TO", "Lima Accord")),
+    ("Is Paraguay a member of Mercosur?", ("Paraguay", "MEMBER_OF", "Mercosur")),
     ("Minister Ana Soto met Peru on Monday to discuss the 2027 budget.", ("Ana Soto", "NEGOTIATES", "2027 budget")),
 ])
 def test_agreement_and_member_rules_respect_negation_hedges_and_pending_deals(sentence, unwanted):
@@ -1136,3 +1139,9 @@ def test_the_two_presidents_are_the_presidents_of_the_article_s_two_countries():
     ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
     parties = {r.source for r in rels if r.type == "PARTY_TO" and r.target == "Potomac Accord"}
     assert {"Javier Milei", "Donald Trump"} <= parties and not parties & {"Luis Caputo", "Scott Bessent"}
+
+
+def test_a_named_agreement_with_a_party_after_it_is_that_agreement():
+    found = read("Chile is negotiating the Lima Accord with Peru.")
+    assert ("Peru", "NEGOTIATES", "Lima Accord") in found and ("Chile", "NEGOTIATES", "Lima Accord") in found
+    assert _agreements("Chile is negotiating the Lima Accord with Peru.") == {"Lima Accord"}

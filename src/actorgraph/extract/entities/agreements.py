@@ -75,6 +75,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     continue  # the head is "line"; handled when we reach it
                 if head in ("framework", "trade") and i + 1 < len(tokens) and tokens[i + 1].lower in AGREEMENT_HEADS:
                     continue  # ext-parties: "a framework agreement": the head is the next word
+                if tok.text[:1].isupper() and (named := _mention_at(existing, tok)) and \
+                        (result.entities.get(named.entity) or _NONE).label == "Agreement":
+                    continue  # ext-parties: "the Lima Accord with Peru": the name is the agreement, no second one
                 # walk left over modifiers, amounts and capitalised party names
                 j = i
                 parties: list[str] = []

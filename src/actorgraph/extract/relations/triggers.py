@@ -19,6 +19,7 @@ CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
 STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
+ASKED_TYPES = ("PARTY_TO", "NEGOTIATES", "MEMBER_OF")  # ext-parties: "Will Chile join the accord?" neither
 NOMINAL = re.compile(r"(?:support|backing|endorsement|opposition|criticism|confidence|faith|trust|praise|admiration|"
                      r"alignment|alliance|ties|hostility|resistance|objections?|complaints?|scorn|contempt|distrust|"
                      r"mistrust|skepticism|scepticism|sympathy|enthusiasm|solidarity)\b", re.IGNORECASE)
@@ -60,7 +61,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
     relatives: list[tuple[int, int]] = []
     if is_question(chunk):
-        candidates = [t for t in candidates if t.type not in STANCE_TYPES]  # "Did X criticise Y?" states nothing
+        # "Did X criticise Y?", "Will X join the accord?" state nothing
+        candidates = [t for t in candidates if t.type not in STANCE_TYPES + ASKED_TYPES]
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
