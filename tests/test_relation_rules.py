@@ -1145,3 +1145,25 @@ def test_a_named_agreement_with_a_party_after_it_is_that_agreement():
     found = read("Chile is negotiating the Lima Accord with Peru.")
     assert ("Peru", "NEGOTIATES", "Lima Accord") in found and ("Chile", "NEGOTIATES", "Lima Accord") in found
     assert _agreements("Chile is negotiating the Lima Accord with Peru.") == {"Lima Accord"}
+
+
+def test_a_deal_still_to_come_is_negotiated_not_signed():
+    found = read("Chile and Peru agreed the framework for a new fisheries agreement.")
+    assert found.get(("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")) == "rule:signed"
+    assert ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement") not in found
+    found = read("President Gabriel Boric raised the possibility of signing the Lima Accord.")
+    assert ("Gabriel Boric", "PARTY_TO", "Lima Accord") not in found
+    found = read("Chile will sign the Lima Accord on Friday.")
+    assert found.get(("Chile", "NEGOTIATES", "Lima Accord")) == "rule:signed"
+    assert ("Chile", "PARTY_TO", "Lima Accord") not in found
+
+
+def test_a_future_loan_still_funds_but_a_pending_one_does_not():
+    assert ("World Bank", "FUNDS", "Chile") in read("The World Bank will lend Chile $2 billion.")
+    assert ("World Bank", "FUNDS", "Chile") not in read("The World Bank is poised to lend Chile $2 billion.")
+    assert ("World Bank", "FUNDS", "Chile") in read("Chile will receive a $2 billion loan from the World Bank.")
+
+
+def test_a_capitalised_topic_after_the_head_names_the_kind():
+    assert _agreements("Chile and Peru announced the framework agreement on Trade and Investment.") == {
+        "Chile–Peru trade agreement"}

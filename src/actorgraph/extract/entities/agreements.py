@@ -166,8 +166,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 if topic:
                     # ext-parties: "a framework agreement on reciprocal trade", "a deal on critical
                     # minerals": the topic after the head names the kind as one before it would
-                    words = [w for w in topic.group("topic").split() if w in AGREEMENT_TOPICS or w == "trade"]
-                    if words == topic.group("topic").split()[:len(words)] and words:
+                    said = topic.group("topic").lower().split()  # "on Trade and Investment" too
+                    words = [w for w in said if w in AGREEMENT_TOPICS or w == "trade"]
+                    if words == said[:len(words)] and words:
                         mods = (["trade"] if "trade" in words else words[::-1]) + mods
                         had_words = True
                 descriptive = bool(had_words or amount or parties or right_party)
@@ -362,7 +363,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
 # critical minerals"); agreement_topics (lexicon.yaml) and "trade" decide whether it names the kind
 TOPIC_HEADS = {"agreement", "deal", "accord", "treaty", "pact", "framework", "memorandum", "agreements", "accords"}
 POST_TOPIC = re.compile(r"\s+(?:on|over|covering|for)\s+(?:(?:reciprocal|bilateral|free|fair|mutual|expanded|"
-                        r"greater|closer)\s+)*(?P<topic>[a-z]+(?:\s+[a-z]+)?)\b")
+                        r"greater|closer)\s+)*(?P<topic>[A-Za-z]+(?:\s+[A-Za-z]+)?)\b", re.IGNORECASE)
 
 
 def _lender_side(result: ArticleEntities, parties) -> bool:

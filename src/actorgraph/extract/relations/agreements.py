@@ -80,7 +80,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
         sentence = ents.sentences[index]
         before = [x for x in mentions if x.end <= m.start and mention_label(ents, x) in ACTOR and not x.possessive]
         funders = []
-        if pending(text, sentence.start, m.start):
+        if pending(text, sentence.start, m.start, modal=False):
             # ext-parties: "Argentina and the IMF are close to a new deal", "nearing a trade pact with
             # X": the subject (and a side named in the phrase) negotiates it; nobody is a party yet
             if not negated(text, sentence.start, m.start, "NEGOTIATES"):
@@ -182,7 +182,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:lender-release"))
         elif len(entity.parties) == 2 and any(_lender(ents, p) for p in entity.parties) and not PENDING.search(
                 text[max(sentence.start, m.start - 60):m.start]) and not negated(
-                text, sentence.start, m.start, "PARTY_TO") and not pending(text, sentence.start, m.start) and not \
+                text, sentence.start, m.start, "PARTY_TO") and not pending(text, sentence.start, m.start, modal=False) and not \
                 SOUGHT_PHRASE.match(m.surface) and not (
                 m.anaphor or m.surface.lower() in ("program", "programme", "agreement", "deal")):
             # "the IMF program", "Argentina's Extended Fund Facility": a lender's program is in force

@@ -38,7 +38,11 @@ WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
 # after "agreed to", "joined": a verb of talks, not of a deal made ("agreed to start talks on ...")
 TO_BEGIN = re.compile(r"\s+(?:\w+\s+)?(?:negotiat|renegotiat|begin|began|start|discuss|work\s+(?:on|toward)|seek|explore|"
                       r"pursue|continue|hold|launch|open|resume|talks|negotiations|discussions)", re.IGNORECASE)
-SIGNING = {"signed", "sealed-deal"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
+# between a signing verb and its agreement: what was agreed is the way to the deal, not the deal
+FRAMEWORK_FOR = re.compile(r"\s+(?:on\s+|to\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:framework|roadmap|road\s+map|basis|outlines?|"
+                           r"blueprint)\s+(?:for|of|toward|towards|to)\s+(?:a|an|the)\s+(?:new\s+|future\s+|possible\s+)?$",
+                           re.IGNORECASE)
+SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
 
@@ -69,7 +73,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if negated(text, base, a, trigger.type):
                 continue
             rtype = trigger.type
-            if rtype == "FUNDS" and pending(text, base, a):
+            if rtype == "FUNDS" and pending(text, base, a, modal=False):
                 continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
             if rtype == "PARTY_TO" and TO_BEGIN.match(text, b):
                 continue  # ext-parties: "agreed to negotiate / to start talks on a deal": no deal yet
@@ -289,6 +293,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                             text, max(a, x.start - 40), x.start):
                         subjects = subjects + [x.entity]
                         break
+            if rtype == "PARTY_TO" and objects and FRAMEWORK_FOR.match(text, b, next(
+                    (x.start for x in right if x.entity == objects[0]), b)):
+                rtype = "NEGOTIATES"  # ext-parties: "agreed the framework for a new trade deal": the deal is to come
             if trigger.type in ("NEGOTIATES", "PARTY_TO") and subjects:
                 # "Bessent, who negotiated the swap with Economy Minister Luis Caputo": both sides did;
                 # "signed a memorandum with the Department of Energy": both are parties
