@@ -1167,3 +1167,27 @@ def test_a_future_loan_still_funds_but_a_pending_one_does_not():
 def test_a_capitalised_topic_after_the_head_names_the_kind():
     assert _agreements("Chile and Peru announced the framework agreement on Trade and Investment.") == {
         "Chile–Peru trade agreement"}
+
+
+def test_a_definite_phrase_of_a_known_kind_is_the_agreement_already_named():
+    text = ("Chile signed a trade agreement with the European Union in May. The bloc's farmers attacked the trade "
+            "pact. Argentina and Brazil watched.")
+    assert _agreements(text) == {"Chile–EU trade agreement"}
+
+
+def test_an_opening_phrase_does_not_hide_the_subject_side_of_a_trade_agreement():
+    text = "After two decades of talks, the European Union signed a trade agreement with Mercosur."
+    assert _agreements(text) == {"EU–Mercosur trade agreement"}
+
+
+def test_postponed_or_obliged_signing_is_not_yet_a_party():
+    found = read("The European Union postponed the signing of the Paris Agreement.")
+    assert ("European Union", "PARTY_TO", "Paris Agreement") not in found
+    found = read("Chile must still ratify the Paris Agreement.")
+    assert ("Chile", "PARTY_TO", "Paris Agreement") not in found
+
+
+def test_a_speaker_does_not_share_the_verbs_of_the_reported_subject():
+    found = read("Minister Ana Soto said Chile bought bonds and finalized the Lima Accord.")
+    assert ("Ana Soto", "PARTY_TO", "Lima Accord") not in found
+    assert ("Chile", "PARTY_TO", "Lima Accord") in found

@@ -195,6 +195,16 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     parties.append(lender)
                     mods.append("financing")
                 kind = _agreement_kind(head, mods)
+                if kind in last_kind and _definite(tokens, left_i) and \
+                        not (parties or right_party or amount) and head not in ("program", "programme") and \
+                        set(mods) <= GENERIC_MODS and i + 1 < len(tokens) and tokens[i + 1].lower not in (
+                            "with", "between", "to", "for", "of", "from"):
+                    # ext-parties: "the trade pact" after "the EU–Mercosur trade agreement": that one
+                    target = last_kind[kind]
+                    edit.add(Mention(tok.start, tok.end, tok.text, target, index, anaphor=True))
+                    last_seen = index
+                    last_agreement = target
+                    continue
                 if head in ("framework", "memorandum", "arrangement") and descriptive and not (
                         parties or right_party or "trade" in mods or _coordinated_parties(
                             result, text, existing, sentence.start, tokens[left_i].start)):
@@ -313,6 +323,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                    None)
                     lead = _party_name(result, subject.entity) if subject else None
                     lead_in = text[sentence.start:subject.start] if subject else ""
+                    lead_in = OPENING_PHRASE.sub("", lead_in)  # ext-parties: "After two decades of talks, the EU ..."
                     if lead and lead not in all_parties and all_parties and len(lead_in.split()) <= 5 and \
                             not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
                         all_parties.append(lead)
@@ -359,11 +370,31 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     last_plain = name
 
 
+# ext-parties: a phrase that opens a sentence before its subject ("After two decades of talks, ",
+# "On Friday, "): no part of the subject's lead-in
+OPENING_PHRASE = re.compile(r"^(?:After|Following|On|In|Last|Earlier|Later|Since|Despite|Amid|With)\b[^,;:]{0,80},\s+")
+
+
 # ext-parties: what an agreement is about, after its head ("on reciprocal trade", "covering
 # critical minerals"); agreement_topics (lexicon.yaml) and "trade" decide whether it names the kind
+GENERIC_MODS = {"trade", "free", "bilateral", "new", "proposed", "landmark", "historic", "comprehensive", "reciprocal",
+                "currency", "swap", "tariff"}  # words that do not tell one agreement of a kind from another
 TOPIC_HEADS = {"agreement", "deal", "accord", "treaty", "pact", "framework", "memorandum", "agreements", "accords"}
 POST_TOPIC = re.compile(r"\s+(?:on|over|covering|for)\s+(?:(?:reciprocal|bilateral|free|fair|mutual|expanded|"
                         r"greater|closer)\s+)*(?P<topic>[A-Za-z]+(?:\s+[A-Za-z]+)?)\b", re.IGNORECASE)
+
+
+def _definite(tokens: list[Token], left_i: int) -> bool:
+    """'the trade pact', 'the largest trade agreement': a definite article at most two words before
+    the phrase (and no indefinite one nearer)."""
+    for k in range(left_i - 1, max(-1, left_i - 4), -1):
+        low = tokens[k].lower
+        if low in ("the", "this", "that"):
+            return True
+        if low in ("a", "an", "another", "any", "its", "their", "his", "her") or not tokens[k].text.isalpha() \
+                or not tokens[k].text.islower():
+            return False
+    return False
 
 
 def _lender_side(result: ArticleEntities, parties) -> bool:

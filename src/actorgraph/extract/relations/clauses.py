@@ -75,7 +75,8 @@ def pending(text: str, base: int, a: int, modal: bool = True) -> bool:
     return bool(found)
 
 
-MODAL_START = re.compile(r"(?:would|will|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to)\b", re.IGNORECASE)
+MODAL_START = re.compile(r"(?:would|will|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|must|has\s+to|have\s+to|"
+                         r"needs?\s+to)\b", re.IGNORECASE)
 
 
 # "a deal negotiated during the presidency of X": X sets the time, it is no party

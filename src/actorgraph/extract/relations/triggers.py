@@ -42,6 +42,7 @@ TO_BEGIN = re.compile(r"\s+(?:\w+\s+)?(?:negotiat|renegotiat|begin|began|start|d
 FRAMEWORK_FOR = re.compile(r"\s+(?:on\s+|to\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:framework|roadmap|road\s+map|basis|outlines?|"
                            r"blueprint)\s+(?:for|of|toward|towards|to)\s+(?:a|an|the)\s+(?:new\s+|future\s+|possible\s+)?$",
                            re.IGNORECASE)
+SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(rulebook().words["speech_verbs"])) + r")\b")
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -219,7 +220,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # praised Y", "X met Y and, according to the embassy, praised Z": the verbs share the first subject
                 first = find_subjects(ents, text, [m for m in left if m.end <= head.end], head.end, relatives,
                                       fallback_possessive=False)
-                if first and (verb_follows(text, head) or starts_clause(text, head)):
+                if first and (verb_follows(text, head) or starts_clause(text, head)) and not SAID_AFTER.match(
+                        text, head.end):
+                    # (ext-parties: not in "X said Y bought pesos and finalized a swap": Y did both)
                     subjects = first
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
             bare = BARE_GOVERNMENT.match(text, b, clause_end) if not objects and trigger.type in (
