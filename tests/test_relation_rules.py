@@ -1191,3 +1191,11 @@ def test_a_speaker_does_not_share_the_verbs_of_the_reported_subject():
     found = read("Minister Ana Soto said Chile bought bonds and finalized the Lima Accord.")
     assert ("Ana Soto", "PARTY_TO", "Lima Accord") not in found
     assert ("Chile", "PARTY_TO", "Lima Accord") in found
+
+
+def test_agreeing_to_a_verb_and_talks_over_a_new_loan_make_no_party():
+    found = read("The World Bank agreed to front-load the loan to Chile.")
+    assert not [k for k, why in found.items() if k[1] == "PARTY_TO" and why == "rule:signed"]
+    found = read("Minister Ana Soto held talks with the World Bank over a new $2 billion loan for Chile.")
+    assert not [k for k in found if k[1] in ("PARTY_TO", "FUNDS")]
+    assert ("Chile", "PARTY_TO", "Paris Agreement") in read("Chile agreed to the Paris Agreement in 2016.")

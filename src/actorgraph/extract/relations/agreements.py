@@ -89,9 +89,10 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 for x in dict.fromkeys(sides):
                     out.append(Relation(x, entity.name, "NEGOTIATES", index, why="rule:close-to-deal"))
             continue
-        if kind in FINANCIAL_KINDS and PENDING.search(
-                text[max(sentence.start, m.start - 60):m.start]):
-            continue  # a loan still being negotiated or sought funds nobody yet
+        if kind in FINANCIAL_KINDS and (PENDING.search(text[max(sentence.start, m.start - 60):m.start]) or
+                                        SOUGHT_PHRASE.match(m.surface) and
+                                        TALKS.search(text, max(sentence.start, m.start - 80), m.start)):
+            continue  # a loan still being negotiated or sought funds nobody yet ("talks ... over a new programme")
         if kind in FINANCIAL_KINDS and negated(text, sentence.start, m.start, "PARTY_TO"):  # desire words are PENDING
             continue  # "has not tapped the swap line with X", "never received a loan from Y"
         if kind in FINANCIAL_KINDS:
@@ -236,6 +237,7 @@ def _lender_release(ents: ArticleEntities, text: str, mentions: list[Mention], b
 
 # ext-parties: "a new program", "a possible deal": one still to be made, no party's yet
 SOUGHT_PHRASE = re.compile(r"(?:an?\s+)?(?:new|fresh|possible|proposed|potential|future)\b", re.IGNORECASE)
+TALKS = re.compile(r"\b(?:talks|negotiat\w*|discussions?|discuss\w*)\b", re.IGNORECASE)
 PENDING = re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
                      r"asks?\s+for|asked\s+for|push(?:es|ing)?\s+for)\b", re.IGNORECASE)
 

@@ -43,6 +43,9 @@ FRAMEWORK_FOR = re.compile(r"\s+(?:on\s+|to\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:fra
                            r"blueprint)\s+(?:for|of|toward|towards|to)\s+(?:a|an|the)\s+(?:new\s+|future\s+|possible\s+)?$",
                            re.IGNORECASE)
 SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(rulebook().words["speech_verbs"])) + r")\b")
+# after "agreed to": a verb, not the agreement ("agreed to front-load the loan")
+TO_VERB = re.compile(r"\s+(?!(?:the|a|an|its|their|this|that|these|those|his|her|our|terms|conditions|it|them)\b)"
+                     r"[a-z][a-z-]*\b")
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -76,8 +79,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             rtype = trigger.type
             if rtype == "FUNDS" and pending(text, base, a, modal=False):
                 continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
-            if rtype == "PARTY_TO" and TO_BEGIN.match(text, b):
-                continue  # ext-parties: "agreed to negotiate / to start talks on a deal": no deal yet
+            if rtype == "PARTY_TO" and (TO_BEGIN.match(text, b) or match.group().lower().endswith(" to") and
+                                         TO_VERB.match(text, b)):
+                continue  # ext-parties: "agreed to negotiate / to start talks on / to front-load": no deal named
             if rtype == "PARTY_TO" and pending(text, base, a):
                 if trigger.name not in SIGNING:
                     continue  # "is set to benefit from the swap": not yet a party
