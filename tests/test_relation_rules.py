@@ -1040,6 +1040,8 @@ def test_stance_received_by_someone_s_words():
     ("Ana Soto, a former lawmaker from the Left Front, spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Ana Soto met lawmakers from the Left Front on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Ana Soto, a Senate candidate, spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Senate")),
+    ("Ana Soto, a former member of the Left Front, spoke.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Ana Soto, who previously belonged to the Left Front, spoke.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Former Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Chile urged Peru to sign the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
     ("Chile and Peru agreed to negotiate a fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),

@@ -46,6 +46,8 @@ SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(rulebook().word
 # after "agreed to": a verb, not the agreement ("agreed to front-load the loan")
 TO_VERB = re.compile(r"\s+(?!(?:the|a|an|its|their|this|that|these|those|his|her|our|terms|conditions|it|them)\b)"
                      r"[a-z][a-z-]*\b")
+FORMER_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|previously|formerly|once|until\s+\w+)\s*(?:\w+\s+)?$",
+                           re.IGNORECASE)
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -79,6 +81,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             rtype = trigger.type
             if rtype == "FUNDS" and pending(text, base, a, modal=False):
                 continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
+            if rtype == "MEMBER_OF" and FORMER_BEFORE.search(text, max(base, a - 30), a):
+                continue  # ext-parties: "former members of the UCR", "who previously belonged to": no longer
             if rtype == "PARTY_TO" and (TO_BEGIN.match(text, b) or match.group().lower().endswith(" to") and
                                          TO_VERB.match(text, b)):
                 continue  # ext-parties: "agreed to negotiate / to start talks on / to front-load": no deal named
