@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from .base import Relation, SentenceView, mention_label
 
@@ -13,18 +14,19 @@ MEMBER_NOUN = re.compile(r"\s+(?:(?:veteran|senior|leading|prominent|longtime|lo
                          r"(?P<noun>lawmakers?|legislators?|deputy|deputies|senators?|congress(?:wo)?m[ae]n|"
                          r"militants?|members?(?:\s+(?:states?|countries|nations))?|councill?ors?)"
                          r"\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}?$")
-MEMBER_GATE = re.compile(r"(?:member|lawmaker|legislator|deput|senator|congress(?:wo)?m|militant|councill?or)",
-                         re.IGNORECASE)
+MEMBER_WORDS = frozenset({"member", "members", "lawmaker", "lawmakers", "legislator", "legislators", "deputy", "deputies",
+                          "senator", "senators", "congressman", "congressmen", "congresswoman", "congresswomen",
+                          "militant", "militants", "councillor", "councillors", "councilor", "councilors"})
+_LOWER = attrgetter("lower")
 FORMER = re.compile(r"\b(?:former|ex-|one-time|onetime)\s*$", re.IGNORECASE)
 JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
 def member_nouns(s: SentenceView) -> list[Relation]:
     """'<body> <member noun> <member>': MEMBER_OF."""
-    text = s.text
-    sentence = s.ents.sentences[s.index]
-    if not MEMBER_GATE.search(text, sentence.start, sentence.end):
+    if MEMBER_WORDS.isdisjoint(map(_LOWER, s.tokens)):
         return []  # cheap gate: no member noun in the sentence
+    text = s.text
     out: list[Relation] = []
     mentions = s.mentions
     for k, m in enumerate(mentions):
