@@ -1201,3 +1201,10 @@ def test_agreeing_to_a_verb_and_talks_over_a_new_loan_make_no_party():
     found = read("Minister Ana Soto held talks with the World Bank over a new $2 billion loan for Chile.")
     assert not [k for k in found if k[1] in ("PARTY_TO", "FUNDS")]
     assert ("Chile", "PARTY_TO", "Paris Agreement") in read("Chile agreed to the Paris Agreement in 2016.")
+
+
+def test_a_swap_with_both_sides_named_takes_no_third_from_the_subject():
+    text = ("As part of talks with the International Monetary Fund, Chile extended its currency swap with the "
+            "People's Republic of China. Peru watched.")
+    assert _agreements(text) & {"Chile–China currency swap"} and not [
+        a for a in _agreements(text) if a.count("–") > 1]

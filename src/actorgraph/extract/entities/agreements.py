@@ -324,7 +324,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     lead = _party_name(result, subject.entity) if subject else None
                     lead_in = text[sentence.start:subject.start] if subject else ""
                     lead_in = OPENING_PHRASE.sub("", lead_in)  # ext-parties: "After two decades of talks, the EU ..."
-                    if lead and lead not in all_parties and all_parties and len(lead_in.split()) <= 5 and \
+                    if lead and lead not in all_parties and len(all_parties) == 1 and len(lead_in.split()) <= 5 and \
                             not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
                         all_parties.append(lead)
                     for c in (result.home or _most_mentioned_country(result), result.second):
