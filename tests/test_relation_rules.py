@@ -1208,3 +1208,8 @@ def test_a_swap_with_both_sides_named_takes_no_third_from_the_subject():
             "People's Republic of China. Peru watched.")
     assert _agreements(text) & {"Chile–China currency swap"} and not [
         a for a in _agreements(text) if a.count("–") > 1]
+
+
+def test_sides_known_only_through_their_central_banks_keep_the_canonical_order():
+    text = "China's central bank renewed a currency swap agreement with the Central Bank of Argentina."
+    assert _agreements(text) == {"Argentina–China currency swap"}

@@ -621,7 +621,7 @@ def _party_label(result: ArticleEntities, parties: list[str], kb: Knowledge) -> 
     """'United States–Argentina', 'Argentina–IMF': the US first, then other countries, then
     organizations by their acronym when they have one; the same in every article."""
     def key(name: str) -> tuple:
-        entity = result.entities.get(name)
+        entity = result.entities.get(name) or kb.actors.get(name)  # ext-parties: a side known but not named here
         label = entity.label if entity else "Organization"
         return (0 if name == "United States" else 1 if label == "Country" else 2, short(name))
 
