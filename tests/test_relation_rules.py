@@ -1213,3 +1213,11 @@ def test_a_swap_with_both_sides_named_takes_no_third_from_the_subject():
 def test_sides_known_only_through_their_central_banks_keep_the_canonical_order():
     text = "China's central bank renewed a currency swap agreement with the Central Bank of Argentina."
     assert _agreements(text) == {"Argentina–China currency swap"}
+
+
+def test_party_and_state_in_ap_style_or_brackets_name_the_party():
+    assert read("Sen. Rick Scott, R-Fla., praised the swap.").get(
+        ("Rick Scott", "MEMBER_OF", "Republican Party")) == "rule:party-appositive"
+    assert ("Elizabeth Warren", "MEMBER_OF", "Democratic Party") in read(
+        "Senator Elizabeth Warren [D-MA] introduced the bill.")
+    assert not [k for k in read("Gov. Axel Kicillof, D-Day veteran, spoke.") if k[1] == "MEMBER_OF"]
