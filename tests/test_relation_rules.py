@@ -1221,3 +1221,12 @@ def test_party_and_state_in_ap_style_or_brackets_name_the_party():
     assert ("Elizabeth Warren", "MEMBER_OF", "Democratic Party") in read(
         "Senator Elizabeth Warren [D-MA] introduced the bill.")
     assert not [k for k in read("Gov. Axel Kicillof, D-Day veteran, spoke.") if k[1] == "MEMBER_OF"]
+
+
+def test_a_meeting_held_to_discuss_a_deal_makes_both_sides_negotiate_it():
+    text = "Chile and Peru signed a fisheries agreement. Minister Ana Soto met Minister Luis Vera on Monday to discuss the fisheries agreement."
+    found = read(text)
+    assert ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    assert ("Luis Vera", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    text = "Chile and Peru signed a fisheries agreement. Minister Ana Soto met Minister Luis Vera on Monday to discuss fishing quotas."
+    assert not [k for k in read(text) if k[1] == "NEGOTIATES"]

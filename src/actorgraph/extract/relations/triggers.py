@@ -48,6 +48,8 @@ TO_VERB = re.compile(r"\s+(?!(?:the|a|an|its|their|this|that|these|those|his|her
                      r"[a-z][a-z-]*\b")
 FORMER_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|previously|formerly|once|until\s+\w+)\s*(?:\w+\s+)?$",
                            re.IGNORECASE)
+MEET_TO = re.compile(r"\b(?:met|meets|meet|meeting|sat\s+down|held\s+talks|hosted|hosts|received)\b[^.;]{0,100}?\bto\s+$",
+                     re.IGNORECASE)
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -293,6 +295,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
+            if rtype == "NEGOTIATES" and subjects and text[max(base, a - 3):a].lower() == "to ":
+                # ext-parties: "X met Y on Monday to discuss the deal": the purpose is both sides'
+                meeting = MEET_TO.search(text, max(clause_start, a - 120), a)
+                host = [m for m in left if meeting and m.end <= meeting.start()] if meeting else []
+                first = find_subjects(ents, text, host, meeting.start(), relatives) if host else []
+                subjects = list(dict.fromkeys(first + subjects))
             if rtype == "NEGOTIATES" and subjects and objects:
                 # ext-parties: "in talks with Greer's team on the trade deal", "negotiating with Argentina
                 # over a swap": the counterpart named before the agreement negotiates it too
