@@ -50,6 +50,8 @@ FORMER_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|previously|formerl
                            re.IGNORECASE)
 MEET_TO = re.compile(r"\b(?:met|meets|meet|meeting|sat\s+down|held\s+talks|hosted|hosts|received)\b[^.;]{0,100}?\bto\s+$",
                      re.IGNORECASE)
+JOINED_PROCESS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,6}(?:accession|membership\s+talks|talks|negotiations|"
+                            r"process|review|bid|summit|meeting|mission)\b")
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -83,8 +85,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             rtype = trigger.type
             if rtype == "FUNDS" and pending(text, base, a, modal=False):
                 continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
-            if rtype == "MEMBER_OF" and FORMER_BEFORE.search(text, max(base, a - 30), a):
-                continue  # ext-parties: "former members of the UCR", "who previously belonged to": no longer
+            if rtype == "MEMBER_OF" and (FORMER_BEFORE.search(text, max(base, a - 30), a) or
+                                         JOINED_PROCESS.match(text, b)):
+                continue  # ext-parties: "former members of the UCR", "joined the OECD accession process": not (yet)
             if rtype == "PARTY_TO" and (TO_BEGIN.match(text, b) or match.group().lower().endswith(" to") and
                                          TO_VERB.match(text, b)):
                 continue  # ext-parties: "agreed to negotiate / to start talks on / to front-load": no deal named
