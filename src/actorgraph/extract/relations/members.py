@@ -24,11 +24,11 @@ JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 def member_nouns(s: SentenceView) -> list[Relation]:
     """'<body> <member noun> <member>': MEMBER_OF."""
-    if MEMBER_WORDS.isdisjoint(map(_LOWER, s.tokens)):
-        return []  # cheap gate: no member noun in the sentence
+    mentions = s.mentions
+    if len(mentions) < 2 or MEMBER_WORDS.isdisjoint(map(_LOWER, s.tokens)):
+        return []  # cheap gate: nobody to relate, or no member noun in the sentence
     text = s.text
     out: list[Relation] = []
-    mentions = s.mentions
     for k, m in enumerate(mentions):
         if mention_label(s.ents, m) != "Organization" or m.possessive:
             continue
