@@ -1043,6 +1043,7 @@ def test_stance_received_by_someone_s_words():
     ("Ana Soto, a former member of the Left Front, spoke.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Ana Soto, who previously belonged to the Left Front, spoke.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Uruguay joined the Mercosur accession process.", ("Uruguay", "MEMBER_OF", "Mercosur")),
+    ("Chile's negotiating team, led by Minister Ana Soto, arrived in Lima.", ("Chile", "NEGOTIATES", "Ana Soto")),
     ("Uruguay joined the Mercosur summit in Asunción.", ("Uruguay", "MEMBER_OF", "Mercosur")),
     ("Former Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Chile urged Peru to sign the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),

@@ -52,6 +52,7 @@ MEET_TO = re.compile(r"\b(?:met|meets|meet|meeting|sat\s+down|held\s+talks|hoste
                      re.IGNORECASE)
 JOINED_PROCESS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,6}(?:accession|membership\s+talks|talks|negotiations|"
                             r"process|review|bid|summit|meeting|mission)\b")
+NEGOTIATING_NOUN = re.compile(r"\s+(?:team|teams|delegation|delegations|group|committee|table|position|skills|power)\b")
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -83,6 +84,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if negated(text, base, a, trigger.type):
                 continue
             rtype = trigger.type
+            if rtype == "NEGOTIATES" and NEGOTIATING_NOUN.match(text, b):
+                continue  # ext-parties: "Argentina's negotiating team, led by X": a noun phrase, not a predicate
             if rtype == "FUNDS" and pending(text, base, a, modal=False):
                 continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
             if rtype == "MEMBER_OF" and (FORMER_BEFORE.search(text, max(base, a - 30), a) or
