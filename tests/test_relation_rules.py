@@ -1044,6 +1044,8 @@ def test_stance_received_by_someone_s_words():
     ("Ana Soto, who previously belonged to the Left Front, spoke.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Uruguay joined the Mercosur accession process.", ("Uruguay", "MEMBER_OF", "Mercosur")),
     ("Chile's negotiating team, led by Minister Ana Soto, arrived in Lima.", ("Chile", "NEGOTIATES", "Ana Soto")),
+    ("Chile will benefit from the Lima Accord.", ("Chile", "NEGOTIATES", "Lima Accord")),
+    ("Chile will benefit from the Lima Accord.", ("Chile", "PARTY_TO", "Lima Accord")),
     ("Uruguay joined the Mercosur summit in Asunción.", ("Uruguay", "MEMBER_OF", "Mercosur")),
     ("Former Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("Chile urged Peru to sign the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),

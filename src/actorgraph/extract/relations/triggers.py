@@ -53,6 +53,8 @@ MEET_TO = re.compile(r"\b(?:met|meets|meet|meeting|sat\s+down|held\s+talks|hoste
 JOINED_PROCESS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,6}(?:accession|membership\s+talks|talks|negotiations|"
                             r"process|review|bid|summit|meeting|mission)\b")
 NEGOTIATING_NOUN = re.compile(r"\s+(?:team|teams|delegation|delegations|group|committee|table|position|skills|power)\b")
+SIGNING_WORD = re.compile(r"(?:sign|seal|ink|clinch|finali|conclud|enter|agree|reach|struck|strik|join|ratif|acced|adher|"
+                          r"renew)", re.IGNORECASE)  # ...and the words in them that make a deal
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
@@ -95,8 +97,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                          TO_VERB.match(text, b)):
                 continue  # ext-parties: "agreed to negotiate / to start talks on / to front-load": no deal named
             if rtype == "PARTY_TO" and pending(text, base, a):
-                if trigger.name not in SIGNING:
-                    continue  # "is set to benefit from the swap": not yet a party
+                if trigger.name not in SIGNING or not SIGNING_WORD.match(match.group()):
+                    continue  # "is set to benefit from the swap", "will be party to": not yet a party
                 rtype = "NEGOTIATES"  # ext-parties: "is close to sealing the accord", "have yet to sign"
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
                     trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
