@@ -1235,3 +1235,11 @@ def test_a_meeting_held_to_discuss_a_deal_makes_both_sides_negotiate_it():
     assert ("Luis Vera", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
     text = "Chile and Peru signed a fisheries agreement. Minister Ana Soto met Minister Luis Vera on Monday to discuss fishing quotas."
     assert not [k for k in read(text) if k[1] == "NEGOTIATES"]
+
+
+def test_a_definite_phrase_with_a_word_of_its_own_is_not_the_last_agreement():
+    text = "The United States extended a currency swap to Chile. The yuan swap that Chile holds is older."
+    assert "United States–Chile currency swap" in _agreements(text)
+    ents, _ = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    later = [m for m in ents.mentions if m.sentence == 1 and ents.entities[m.entity].label == "Agreement"]
+    assert not [m for m in later if m.anaphor and m.entity == "United States–Chile currency swap"]

@@ -391,10 +391,13 @@ def _definite(tokens: list[Token], left_i: int) -> bool:
         low = tokens[k].lower
         if low in ("the", "this", "that"):
             return True
-        if low in ("a", "an", "another", "any", "its", "their", "his", "her") or not tokens[k].text.isalpha() \
-                or not tokens[k].text.islower():
-            return False
+        if not (low.endswith("est") or low in DEFINITE_SKIPS) or not tokens[k].text.islower():
+            return False  # "the yuan swap" names another swap; "the largest trade agreement" does not
     return False
+
+
+DEFINITE_SKIPS = {"same", "current", "existing", "proposed", "planned", "controversial", "whole", "entire", "new",
+                  "bilateral", "much-discussed", "long-awaited", "long-negotiated", "landmark", "historic"}
 
 
 def _lender_side(result: ArticleEntities, parties) -> bool:
