@@ -93,3 +93,29 @@ def test_prune_drops_entities_nothing_mentions_and_self_aliases():
     result = run_until("Teodoro Vasconcelos met bankers.", E.prune)
     assert set(result.entities) == {"Teodoro Vasconcelos"}
     assert "Teodoro Vasconcelos" not in result.entities["Teodoro Vasconcelos"].aliases
+
+
+# ext-parties: events a reader would name
+def test_midterms_placed_by_a_month_or_a_country_are_an_election_and_a_sentence_opening_summit_is_one():
+    from actorgraph.extract.entities import find_entities
+    from actorgraph.extract.text import split_sentences
+
+    def events(text):
+        found = find_entities(text, split_sentences(text), "2025")
+        return {e.name for e in found.entities.values() if e.label == "Event"}
+
+    assert events("Argentina's October midterms handed the government a win.") == {"2025 Argentine legislative election"}
+    assert events("Argentina voted. The midterms were close.") == set()
+    assert events("The Mercosur summit in Montevideo ended without a deal.") == {"Mercosur summit"}
+
+
+def test_an_initiative_named_with_and_is_one_agreement_but_two_actors_joined_by_and_are_not():
+    from actorgraph.extract.entities import find_entities
+    from actorgraph.extract.text import split_sentences
+
+    def agreements(text):
+        found = find_entities(text, split_sentences(text), "2025")
+        return {e.name for e in found.entities.values() if e.label == "Agreement"}
+
+    assert agreements("Uruguay joined the Belt and Road Initiative in 2018.") == {"Belt and Road Initiative"}
+    assert "Milei and Trump Accord" not in agreements("Milei and Trump Accord talks continued.")

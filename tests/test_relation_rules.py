@@ -178,6 +178,23 @@ EXAMPLES = [
      ("Tim Kaine", "CRITICIZES", "Scott Bessent")),
     ("warned-against", "Governor Axel Kicillof warned against the Argentina–IMF agreement.",
      ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
+    # ext-parties: agreements, parties and members
+    ("sealed-deal", "Chile and Peru sealed a fisheries agreement on Monday.",
+     ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("signatory-of", "Uruguay is a signatory to the Paris Agreement.", ("Uruguay", "PARTY_TO", "Paris Agreement")),
+    ("signed-by", "The Paris Agreement was signed in 2016 by Uruguay and Chile.",
+     ("Chile", "PARTY_TO", "Paris Agreement")),
+    ("belongs-to", "Governor Axel Kicillof, who belongs to the Justicialist Party, spoke on Monday.",
+     ("Axel Kicillof", "MEMBER_OF", "Justicialist Party")),
+    ("member-appositive", "Paraguay, a Mercosur member, objected to the tariffs.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("pressed-for-deal", "Uruguay pressed Chile for a fisheries agreement.",
+     ("Uruguay", "NEGOTIATES", "Chile–Uruguay fisheries agreement")),
+    ("haggling-over", "Chile and Peru are still haggling over the terms of a fisheries agreement.",
+     ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("lawmaker-for", "Ana Soto, a veteran lawmaker from the Left Front, spoke on Monday.",
+     ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("discussed-deal", "Chile and Peru discussed a fisheries agreement in Lima.",
+     ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -222,6 +239,11 @@ CODE_EXAMPLES = [
      ("World Bank", "FUNDS", "Uruguay")),
     ("led-negotiations", "Chile and Peru signed a fisheries agreement. Minister Ana Soto, who led the talks, spoke.",
      ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    # ext-parties: a deal about to be made is negotiated
+    ("close-to-deal", "Chile and the World Bank are close to a new loan, officials said.",
+     ("Chile", "NEGOTIATES", "Chile–World Bank loan")),
+    ("member-noun", "Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("member-noun", "Mercosur members Paraguay and Uruguay objected.", ("Uruguay", "MEMBER_OF", "Mercosur")),
     # stance from reported speech and nominal shapes (ext-stance)
     ("reported-speech", "Governor Axel Kicillof said that President Javier Milei had made a reckless mistake.",
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
@@ -394,6 +416,7 @@ def test_anchors_never_hide_a_match():
 
 WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], speech_verbs: [said], "
          "negative_cues: [wrong], positive_cues: [great], critic_nouns: [critics], supporter_nouns: [allies]}\n")
+WORDS = WORDS.replace("}\n", ", pending: [yet to]}\n")  # ext-parties: the 'not yet' list
 BAD = [
     ("  type: OWNS\n", "unknown relation type 'OWNS'"),
     ("  pattern: '(unclosed'\n", "pattern does not compile"),
@@ -995,3 +1018,228 @@ def test_stance_received_by_someone_s_words():
     assert found.get(("China", "CRITICIZES", "Scott Bessent")) == "rule:stance-received"
     assert ("China", "CRITICIZES", "Scott Bessent") not in read(
         "Treasury Secretary Scott Bessent's remarks never drew criticism from China.")
+
+
+# ext-parties: agreements, parties and members on sentences written for these tests
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Chile and Peru may seal a fisheries agreement next year.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru did not seal the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Bolivia is not a signatory to the Paris Agreement.", ("Bolivia", "PARTY_TO", "Paris Agreement")),
+    ("The Paris Agreement was never signed by Bolivia.", ("Bolivia", "PARTY_TO", "Paris Agreement")),
+    ("Uruguay has yet to sign the Paris Agreement.", ("Uruguay", "PARTY_TO", "Paris Agreement")),
+    ("Uruguay is poised to sign the Paris Agreement.", ("Uruguay", "PARTY_TO", "Paris Agreement")),
+    ("Governor Axel Kicillof, who may belong to the Justicialist Party, spoke.",
+     ("Axel Kicillof", "MEMBER_OF", "Justicialist Party")),
+    ("Paraguay, a former Mercosur member, objected to the tariffs.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("Chile and the World Bank are not close to a new loan.", ("Chile", "NEGOTIATES", "Chile–World Bank loan")),
+    ("Chile and the World Bank are close to a new loan.", ("Chile", "PARTY_TO", "Chile–World Bank loan")),
+    ("Chile and the World Bank are close to a new loan.", ("World Bank", "FUNDS", "Chile")),
+    ("Uruguay never pressed Chile for a fisheries agreement.",
+     ("Uruguay", "NEGOTIATES", "Chile–Uruguay fisheries agreement")),
+    ("Chile and Peru may be haggling over a fisheries agreement.", ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("Ana Soto, a former lawmaker from the Left Front, spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Ana Soto met lawmakers from the Left Front on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Ana Soto, a Senate candidate, spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Senate")),
+    ("Ana Soto, a former member of the Left Front, spoke.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Ana Soto, who previously belonged to the Left Front, spoke.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Uruguay joined the Mercosur accession process.", ("Uruguay", "MEMBER_OF", "Mercosur")),
+    ("Chile's negotiating team, led by Minister Ana Soto, arrived in Lima.", ("Chile", "NEGOTIATES", "Ana Soto")),
+    ("Chile will benefit from the Lima Accord.", ("Chile", "NEGOTIATES", "Lima Accord")),
+    ("Chile will benefit from the Lima Accord.", ("Chile", "PARTY_TO", "Lima Accord")),
+    ("Uruguay joined the Mercosur summit in Asunción.", ("Uruguay", "MEMBER_OF", "Mercosur")),
+    ("Former Left Front lawmaker Ana Soto spoke on Monday.", ("Ana Soto", "MEMBER_OF", "Left Front")),
+    ("Chile urged Peru to sign the fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru agreed to negotiate a fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru agreed to start talks on a fisheries agreement.",
+     ("Chile", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru did not discuss a fisheries agreement.", ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("Chile and Peru concluded talks on a fisheries agreement.", ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement")),
+    ("Did Chile and Peru sign the Lima Accord?", ("Peru", "PARTY_TO", "Lima Accord")),
+    ("Will Chile join the Lima Accord next year?", ("Chile", "PARTY_TO", "Lima Accord")),
+    ("Is Paraguay a member of Mercosur?", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("Minister Ana Soto met Peru on Monday to discuss the 2027 budget.", ("Ana Soto", "NEGOTIATES", "2027 budget")),
+])
+def test_agreement_and_member_rules_respect_negation_hedges_and_pending_deals(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_a_deal_about_to_be_signed_is_negotiated():
+    found = read("Uruguay has yet to sign the Paris Agreement.")
+    assert found.get(("Uruguay", "NEGOTIATES", "Paris Agreement")) == "rule:signed"
+    found = read("Chile is close to sealing a fisheries agreement with Peru.")
+    assert ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    assert ("Chile", "PARTY_TO", "Chile–Peru fisheries agreement") not in found
+
+
+def _agreements(text: str) -> set[str]:
+    ents, _ = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    return {e.name for e in ents.entities.values() if e.label == "Agreement"}
+
+
+def test_the_topic_after_an_agreement_names_its_kind():
+    assert _agreements("Chile and Peru inked a framework agreement on reciprocal trade.") == {"Chile–Peru trade agreement"}
+    assert _agreements("Chile and Peru signed a deal on critical minerals.") == {"Chile–Peru critical minerals agreement"}
+    assert _agreements("Chile and Peru signed a deal on Tuesday.") == {"Chile–Peru agreement"}
+
+
+def test_a_framework_of_nobody_is_no_agreement_and_a_memorandum_is():
+    assert _agreements("Chile and Peru discussed the broader regional security framework.") == set()
+    assert _agreements("Chile's energy agency signed a memorandum with Peru.") == {"Chile–Peru memorandum"}
+
+
+def test_an_indefinite_deal_described_by_a_participle_is_not_the_deal_before():
+    text = ("Chile and Peru signed a fisheries agreement. The port was built under a deal negotiated in 2014 "
+            "by Bolivia.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "PARTY_TO" and r.source == "Bolivia"]
+
+
+def test_a_named_relative_clause_with_whose_hides_its_names_from_the_verb():
+    found = read("The Uruguayan Energy Agency, whose president, Ana Soto, was appointed in 2024, signed the Paris "
+                 "Agreement.")
+    assert ("Ana Soto", "PARTY_TO", "Paris Agreement") not in found
+
+
+def test_a_counterpart_in_talks_on_an_agreement_negotiates_it_too():
+    found = read("Chile is in talks with Peru on a fisheries agreement.")
+    assert ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    assert ("Chile", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    assert ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement") not in read(
+        "Chile is not in talks with Peru on a fisheries agreement.")
+
+
+def test_a_hyphenated_pair_names_the_sides_of_an_agreement():
+    assert _agreements("The Chile-Peru fisheries pact took effect.") == {"Chile–Peru fisheries agreement"}
+    assert _agreements("The Mercosur-EU free trade deal took effect.") == {"EU–Mercosur trade agreement"}
+    assert _agreements("Peru's stand-by arrangement with the World Bank expired.") == {"Peru–World Bank agreement"}
+
+
+def test_coordinated_topics_a_framework_word_and_bilateral_name_the_agreement():
+    text = "Chile and Peru are neighbours. "
+    assert _agreements(text + "Chile signed a trade and investment framework agreement with Peru.") == {
+        "Chile–Peru trade agreement"}
+    assert _agreements(text + "The bilateral accord on fishing was signed in Lima.") == {"Chile–Peru agreement"}
+
+
+def test_both_countries_signing_it_are_parties():
+    text = "Chile and Peru unveiled a fisheries agreement in May. Both countries signed it in Lima."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    parties = {r.source for r in rels if r.type == "PARTY_TO" and r.sentence == 1}
+    assert parties == {"Chile", "Peru"}
+    text = "Chile and Peru unveiled a fisheries agreement in May. Both countries may sign it in June."
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert not [r for r in rels if r.type == "PARTY_TO" and r.sentence == 1]
+
+
+def test_a_new_program_beside_a_lender_is_its_programme_and_sought_not_held():
+    found = read("Chile and the World Bank began talks on a new program.")
+    assert found.get(("Chile", "NEGOTIATES", "Chile–World Bank agreement")) == "rule:seek-agreement"
+    found = read("Chile asked the World Bank for a new program.")
+    assert found.get(("Chile", "NEGOTIATES", "Chile–World Bank agreement")) == "rule:pressed-for-deal"
+    assert ("Chile", "PARTY_TO", "Chile–World Bank agreement") not in found
+    assert _agreements("The World Bank praised a social program in Chile.") == set()
+
+
+def test_the_two_presidents_are_the_presidents_of_the_article_s_two_countries():
+    text = ("President Javier Milei met President Donald Trump in Washington. Economy Minister Luis Caputo and "
+            "Treasury Secretary Scott Bessent were there. The two presidents signed the Potomac Accord.")
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    parties = {r.source for r in rels if r.type == "PARTY_TO" and r.target == "Potomac Accord"}
+    assert {"Javier Milei", "Donald Trump"} <= parties and not parties & {"Luis Caputo", "Scott Bessent"}
+
+
+def test_a_named_agreement_with_a_party_after_it_is_that_agreement():
+    found = read("Chile is negotiating the Lima Accord with Peru.")
+    assert ("Peru", "NEGOTIATES", "Lima Accord") in found and ("Chile", "NEGOTIATES", "Lima Accord") in found
+    assert _agreements("Chile is negotiating the Lima Accord with Peru.") == {"Lima Accord"}
+
+
+def test_a_deal_still_to_come_is_negotiated_not_signed():
+    found = read("Chile and Peru agreed the framework for a new fisheries agreement.")
+    assert found.get(("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")) == "rule:signed"
+    assert ("Peru", "PARTY_TO", "Chile–Peru fisheries agreement") not in found
+    found = read("President Gabriel Boric raised the possibility of signing the Lima Accord.")
+    assert ("Gabriel Boric", "PARTY_TO", "Lima Accord") not in found
+    found = read("Chile will sign the Lima Accord on Friday.")
+    assert found.get(("Chile", "NEGOTIATES", "Lima Accord")) == "rule:signed"
+    assert ("Chile", "PARTY_TO", "Lima Accord") not in found
+
+
+def test_a_future_loan_still_funds_but_a_pending_one_does_not():
+    assert ("World Bank", "FUNDS", "Chile") in read("The World Bank will lend Chile $2 billion.")
+    assert ("World Bank", "FUNDS", "Chile") not in read("The World Bank is poised to lend Chile $2 billion.")
+    assert ("World Bank", "FUNDS", "Chile") in read("Chile will receive a $2 billion loan from the World Bank.")
+
+
+def test_a_capitalised_topic_after_the_head_names_the_kind():
+    assert _agreements("Chile and Peru announced the framework agreement on Trade and Investment.") == {
+        "Chile–Peru trade agreement"}
+
+
+def test_a_definite_phrase_of_a_known_kind_is_the_agreement_already_named():
+    text = ("Chile signed a trade agreement with the European Union in May. The bloc's farmers attacked the trade "
+            "pact. Argentina and Brazil watched.")
+    assert _agreements(text) == {"Chile–EU trade agreement"}
+
+
+def test_an_opening_phrase_does_not_hide_the_subject_side_of_a_trade_agreement():
+    text = "After two decades of talks, the European Union signed a trade agreement with Mercosur."
+    assert _agreements(text) == {"EU–Mercosur trade agreement"}
+
+
+def test_postponed_or_obliged_signing_is_not_yet_a_party():
+    found = read("The European Union postponed the signing of the Paris Agreement.")
+    assert ("European Union", "PARTY_TO", "Paris Agreement") not in found
+    found = read("Chile must still ratify the Paris Agreement.")
+    assert ("Chile", "PARTY_TO", "Paris Agreement") not in found
+
+
+def test_a_speaker_does_not_share_the_verbs_of_the_reported_subject():
+    found = read("Minister Ana Soto said Chile bought bonds and finalized the Lima Accord.")
+    assert ("Ana Soto", "PARTY_TO", "Lima Accord") not in found
+    assert ("Chile", "PARTY_TO", "Lima Accord") in found
+
+
+def test_agreeing_to_a_verb_and_talks_over_a_new_loan_make_no_party():
+    found = read("The World Bank agreed to front-load the loan to Chile.")
+    assert not [k for k, why in found.items() if k[1] == "PARTY_TO" and why == "rule:signed"]
+    found = read("Minister Ana Soto held talks with the World Bank over a new $2 billion loan for Chile.")
+    assert not [k for k in found if k[1] in ("PARTY_TO", "FUNDS")]
+    assert ("Chile", "PARTY_TO", "Paris Agreement") in read("Chile agreed to the Paris Agreement in 2016.")
+
+
+def test_a_swap_with_both_sides_named_takes_no_third_from_the_subject():
+    text = ("As part of talks with the International Monetary Fund, Chile extended its currency swap with the "
+            "People's Republic of China. Peru watched.")
+    assert _agreements(text) & {"Chile–China currency swap"} and not [
+        a for a in _agreements(text) if a.count("–") > 1]
+
+
+def test_sides_known_only_through_their_central_banks_keep_the_canonical_order():
+    text = "China's central bank renewed a currency swap agreement with the Central Bank of Argentina."
+    assert _agreements(text) == {"Argentina–China currency swap"}
+
+
+def test_party_and_state_in_ap_style_or_brackets_name_the_party():
+    assert read("Sen. Rick Scott, R-Fla., praised the swap.").get(
+        ("Rick Scott", "MEMBER_OF", "Republican Party")) == "rule:party-appositive"
+    assert ("Elizabeth Warren", "MEMBER_OF", "Democratic Party") in read(
+        "Senator Elizabeth Warren [D-MA] introduced the bill.")
+    assert not [k for k in read("Gov. Axel Kicillof, D-Day veteran, spoke.") if k[1] == "MEMBER_OF"]
+
+
+def test_a_meeting_held_to_discuss_a_deal_makes_both_sides_negotiate_it():
+    text = "Chile and Peru signed a fisheries agreement. Minister Ana Soto met Minister Luis Vera on Monday to discuss the fisheries agreement."
+    found = read(text)
+    assert ("Ana Soto", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    assert ("Luis Vera", "NEGOTIATES", "Chile–Peru fisheries agreement") in found
+    text = "Chile and Peru signed a fisheries agreement. Minister Ana Soto met Minister Luis Vera on Monday to discuss fishing quotas."
+    assert not [k for k in read(text) if k[1] == "NEGOTIATES"]
+
+
+def test_a_definite_phrase_with_a_word_of_its_own_is_not_the_last_agreement():
+    text = "The United States extended a currency swap to Chile. The yuan swap that Chile holds is older."
+    assert "United States–Chile currency swap" in _agreements(text)
+    ents, _ = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    later = [m for m in ents.mentions if m.sentence == 1 and ents.entities[m.entity].label == "Agreement"]
+    assert not [m for m in later if m.anaphor and m.entity == "United States–Chile currency swap"]

@@ -26,6 +26,7 @@ OBJECTS = {"first", "list", "next"}
 TRIGGER_KEYS = {"name", "type", "pattern", "anchors", "mode", "targets", "objects", "prefer_agreement"}
 WORD_LISTS = {"negations", "hedges", "desires", "cancels", "speech_verbs", "negative_cues", "positive_cues",
               "critic_nouns", "supporter_nouns"}
+WORD_LISTS |= {"pending"}  # ext-parties: "yet to sign", "close to a deal": not (yet) a party
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
-from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, AGREEMENT_TOPICS, COMMON, Knowledge, knowledge
+from ..lexicon import AGREEMENT_HEADS, AGREEMENT_MODIFIERS, AGREEMENT_TOPICS, COMMON, Knowledge, fold, knowledge
 from ..text import Token
 from .model import (ArticleEntities, Mention, MentionEditor, _NONE, _fold, _mention_at,
                     _most_mentioned_country, _token_index, mentions_by_sentence)
@@ -73,6 +73,11 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     continue
                 if head in ("swap", "credit") and i + 1 < len(tokens) and tokens[i + 1].lower == "line":
                     continue  # the head is "line"; handled when we reach it
+                if head in ("framework", "trade") and i + 1 < len(tokens) and tokens[i + 1].lower in AGREEMENT_HEADS:
+                    continue  # ext-parties: "a framework agreement": the head is the next word
+                if tok.text[:1].isupper() and (named := _mention_at(existing, tok)) and \
+                        (result.entities.get(named.entity) or _NONE).label == "Agreement":
+                    continue  # ext-parties: "the Lima Accord with Peru": the name is the agreement, no second one
                 # walk left over modifiers, amounts and capitalised party names
                 j = i
                 parties: list[str] = []
@@ -92,10 +97,19 @@ def agreement_phrases(result: ArticleEntities) -> None:
                         j -= 1
                     elif prev.text in ("-", "–", "/") and j > 1:  # "the EU–Mercosur agreement"
                         j -= 1
+                    elif low == "and" and mods and j > 1 and tokens[j - 2].text.islower() and (
+                            tokens[j - 2].lower in AGREEMENT_TOPICS or tokens[j - 2].lower == "trade"):
+                        j -= 1  # ext-parties: "a trade and investment agreement": both topics are read
+                    elif low == "framework" and head in ("agreement", "agreements", "accord", "deal"):
+                        j -= 1  # ext-parties: "a trade and investment framework agreement"
                     elif mention and result.entities.get(mention.entity) and result.entities[
                             mention.entity].label in ("Country", "Organization", "Person"):
                         parties.append(mention.entity)
                         j = _token_index(tokens, mention.start)
+                    elif "-" in prev.text[1:-1] and prev.text[:1].isupper() and (
+                            sides := _hyphenated_sides(result, prev.text, kb)):
+                        parties.extend(sides)  # ext-parties: "the US-Argentina trade pact", "Mercosur-EU deal"
+                        j -= 1
                     elif low in ("its", "their") and prev.text.islower():
                         bodies = [m for m in existing if m.end <= prev.start and result.entities.get(m.entity) and
                                   result.entities[m.entity].label in ("Country", "Organization")]
@@ -148,6 +162,15 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 if other:
                                     parties.append(other.entity)
                                     end = other.end
+                topic = POST_TOPIC.match(text, tok.end) if head in TOPIC_HEADS else None
+                if topic:
+                    # ext-parties: "a framework agreement on reciprocal trade", "a deal on critical
+                    # minerals": the topic after the head names the kind as one before it would
+                    said = topic.group("topic").lower().split()  # "on Trade and Investment" too
+                    words = [w for w in said if w in AGREEMENT_TOPICS or w == "trade"]
+                    if words == said[:len(words)] and words:
+                        mods = (["trade"] if "trade" in words else words[::-1]) + mods
+                        had_words = True
                 descriptive = bool(had_words or amount or parties or right_party)
                 start = tokens[left_i].start
                 while start < tok.start and text[start] in "-– ":
@@ -163,7 +186,29 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 elif head in ("program", "programme") and not mods and parties and \
                         _lender_subject(result, text, existing, sentence.start, start):
                     mods.append("financing")  # "the IMF's board approved the review of the country's program"
+                elif head in ("program", "programme") and not parties and not right_party and not amount and \
+                        set(mods) <= {"new", "fresh", "current", "existing", "proposed", "possible", "latest"} and \
+                        left_i > 0 and tokens[left_i - 1].lower in ("a", "an", "the", "its", "this", "that") and \
+                        (lender := next((m.entity for m in existing if _lender_side(result, (m.entity,))), None)):
+                    # ext-parties: "Argentina and the IMF began talks on a new program": the fund or
+                    # bank the sentence names is its lender
+                    parties.append(lender)
+                    mods.append("financing")
                 kind = _agreement_kind(head, mods)
+                if kind in last_kind and _definite(tokens, left_i) and \
+                        not (parties or right_party or amount) and head not in ("program", "programme") and \
+                        set(mods) <= GENERIC_MODS and i + 1 < len(tokens) and tokens[i + 1].lower not in (
+                            "with", "between", "to", "for", "of", "from"):
+                    # ext-parties: "the trade pact" after "the EU–Mercosur trade agreement": that one
+                    target = last_kind[kind]
+                    edit.add(Mention(tok.start, tok.end, tok.text, target, index, anaphor=True))
+                    last_seen = index
+                    last_agreement = target
+                    continue
+                if head in ("framework", "memorandum", "arrangement") and descriptive and not (
+                        parties or right_party or "trade" in mods or _coordinated_parties(
+                            result, text, existing, sentence.start, tokens[left_i].start)):
+                    continue  # ext-parties: "a regional security framework" is no agreement of anyone's
                 if head in ANAPHORS and not descriptive:
                     target = last_law if head in ("legislation", "bill", "act", "measure", "budget") else (
                         last_financial if head in FINANCIAL or head in ("program", "programme", "package")
@@ -187,6 +232,9 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     if prev_word.isalpha() and prev_word not in ANAPHOR_DETERMINERS and not _mention_at(
                             existing, tokens[i - 1]):
                         target = None  # "the naval base plan" is another plan; "the plan", "US aid" refer back
+                    if prev_word in ("a", "an") and head in ("deal", "agreement", "accord", "pact", "treaty") and \
+                            i + 1 < len(tokens) and re.fullmatch(r"[a-z]+ed|struck|made|won|signed", tokens[i + 1].text):
+                        target = None  # ext-parties: "under a deal negotiated in 2014" is another deal
                     if target and tok.lower != "act":
                         s = tok.start
                         edit.add(Mention(s, tok.end, tok.text, target, index, anaphor=True))
@@ -230,7 +278,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     lender = _lender_subject(result, text, existing, sentence.start, start)
                     if lender:
                         all_parties.append(lender)
-                if kind == "agreement" and len(all_parties) == 1 and right_party:
+                if kind in ("agreement", "memorandum") and len(all_parties) == 1 and right_party:
                     # "The International Monetary Fund's staff reached a staff-level agreement with
                     # Argentina": the sentence's subject is the other side
                     subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
@@ -261,12 +309,13 @@ def agreement_phrases(result: ArticleEntities) -> None:
                             here.append(c)
                     if len(here) == 2:
                         all_parties = here
-                if not all_parties and (kind.endswith("agreement") or kind == "currency swap"):
+                if not all_parties and (kind.endswith("agreement") or kind in (
+                        "currency swap", "loan", "credit line", "financing program", "memorandum")):  # ext-parties
                     # "The United States and Argentina signed a critical minerals agreement": the
                     # coordinated subjects are its sides
                     all_parties = _coordinated_parties(result, text, existing, sentence.start, start)
-                if kind in ("trade agreement", "currency swap") or kind.endswith(" agreement") and kind != "agreement" \
-                        and len(all_parties) < 2:
+                if kind in ("trade agreement", "currency swap") or (kind.endswith(" agreement") and kind != "agreement"
+                                                                     or "bilateral" in mods) and len(all_parties) < 2:
                     # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
                     # Union": the sentence's own subject is the other side, else the article's countries
                     subject = next((m for m in existing if m.start < start and result.entities.get(m.entity)
@@ -274,7 +323,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                    None)
                     lead = _party_name(result, subject.entity) if subject else None
                     lead_in = text[sentence.start:subject.start] if subject else ""
-                    if lead and lead not in all_parties and all_parties and len(lead_in.split()) <= 5 and \
+                    lead_in = OPENING_PHRASE.sub("", lead_in)  # ext-parties: "After two decades of talks, the EU ..."
+                    if lead and lead not in all_parties and len(all_parties) == 1 and len(lead_in.split()) <= 5 and \
                             not re.search(r"[,;:]|\w(?:ed|ing)\b", lead_in):
                         all_parties.append(lead)
                     for c in (result.home or _most_mentioned_country(result), result.second):
@@ -282,7 +332,8 @@ def agreement_phrases(result: ArticleEntities) -> None:
                             all_parties.append(c)
                 if not all_parties and not amount and not mods:
                     continue
-                if head in ("agreement", "deal", "accord", "treaty", "pact") and not all_parties and not (
+                if head in ("agreement", "deal", "accord", "treaty", "pact", "framework", "memorandum",
+                            "accords", "arrangement") and not all_parties and not (
                         set(mods) & {"trade", "nuclear", "climate", "currency", "swap"}):
                     continue
                 if kind == "financing program" and len(all_parties) == 2 and any(
@@ -317,6 +368,36 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     last_financial = name
                 else:
                     last_plain = name
+
+
+# ext-parties: a phrase that opens a sentence before its subject ("After two decades of talks, ",
+# "On Friday, "): no part of the subject's lead-in
+OPENING_PHRASE = re.compile(r"^(?:After|Following|On|In|Last|Earlier|Later|Since|Despite|Amid|With)\b[^,;:]{0,80},\s+")
+
+
+# ext-parties: what an agreement is about, after its head ("on reciprocal trade", "covering
+# critical minerals"); agreement_topics (lexicon.yaml) and "trade" decide whether it names the kind
+GENERIC_MODS = {"trade", "free", "bilateral", "new", "proposed", "landmark", "historic", "comprehensive", "reciprocal",
+                "currency", "swap", "tariff"}  # words that do not tell one agreement of a kind from another
+TOPIC_HEADS = {"agreement", "deal", "accord", "treaty", "pact", "framework", "memorandum", "agreements", "accords"}
+POST_TOPIC = re.compile(r"\s+(?:on|over|covering|for)\s+(?:(?:reciprocal|bilateral|free|fair|mutual|expanded|"
+                        r"greater|closer)\s+)*(?P<topic>[A-Za-z]+(?:\s+[A-Za-z]+)?)\b", re.IGNORECASE)
+
+
+def _definite(tokens: list[Token], left_i: int) -> bool:
+    """'the trade pact', 'the largest trade agreement': a definite article at most two words before
+    the phrase (and no indefinite one nearer)."""
+    for k in range(left_i - 1, max(-1, left_i - 4), -1):
+        low = tokens[k].lower
+        if low in ("the", "this", "that"):
+            return True
+        if not (low.endswith("est") or low in DEFINITE_SKIPS) or not tokens[k].text.islower():
+            return False  # "the yuan swap" names another swap; "the largest trade agreement" does not
+    return False
+
+
+DEFINITE_SKIPS = {"same", "current", "existing", "proposed", "planned", "controversial", "whole", "entire", "new",
+                  "bilateral", "much-discussed", "long-awaited", "long-negotiated", "landmark", "historic"}
 
 
 def _lender_side(result: ArticleEntities, parties) -> bool:
@@ -492,7 +573,11 @@ def merge_partyless(result: ArticleEntities) -> None:
 
 
 IT_OBJECT_RE = re.compile(r"\b(?:vot(?:e|ed|es|ing)\s+(?:for|against|in\s+favou?r\s+of)|reject(?:ed|s)?|"
-                          r"oppos(?:e|ed|es)|back(?:ed|s)?|endors(?:e|ed|es)|veto(?:ed|es)?|block(?:ed|s)?)\s+$", re.IGNORECASE)
+                          r"oppos(?:e|ed|es)|back(?:ed|s)?|endors(?:e|ed|es)|veto(?:ed|es)?|block(?:ed|s)?|"
+                          # ext-parties: "both countries signed it", "Congress ratified it", "renegotiate it"
+                          r"sign(?:ed|s|ing)?|ratif(?:y|ied|ies|ying)|ink(?:ed|s)?|seal(?:ed|s)?|"
+                          r"(?:re)?negotiat(?:e|ed|es|ing))"
+                          r"\s+$", re.IGNORECASE)
 
 
 IT_SUBJECT_RE = re.compile(r"\s+(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:approved|passed|adopted|"
@@ -539,14 +624,22 @@ def _party_label(result: ArticleEntities, parties: list[str], kb: Knowledge) -> 
     """'United States–Argentina', 'Argentina–IMF': the US first, then other countries, then
     organizations by their acronym when they have one; the same in every article."""
     def key(name: str) -> tuple:
-        entity = result.entities.get(name)
+        entity = result.entities.get(name) or kb.actors.get(name)  # ext-parties: a side known but not named here
         label = entity.label if entity else "Organization"
-        return (0 if name == "United States" else 1 if label == "Country" else 2, name)
+        return (0 if name == "United States" else 1 if label == "Country" else 2, short(name))
 
     def short(name: str) -> str:
         known = kb.actors.get(name)
         acronyms = [a for a in (known.aliases if known else []) if a.isupper() and 2 <= len(a) <= 5]
-        return acronyms[0] if acronyms and known.label == "Organization" else name
+        if acronyms and known.label == "Organization":
+            return acronyms[0]
+        entity = result.entities.get(name)
+        if known is None and entity is not None and entity.label == "Organization":
+            # ext-parties: an acronym the article defines ("the National Atomic Energy Commission (CNEA)")
+            own = sorted(a for a in entity.aliases if a.isupper() and a.isalpha() and 2 <= len(a) <= 5)
+            if own:
+                return own[0]
+        return name
 
     return "–".join(short(p) for p in sorted(parties, key=key))
 
@@ -566,6 +659,22 @@ def _strip_amount(surface: str) -> str:
     return re.sub(r"^(?:US)?\$\s?[\d.,]+(?:[- ](?:billion|million|trillion|bn))?\s*", "", surface).strip()
 
 
+def _hyphenated_sides(result: ArticleEntities, word: str, kb: Knowledge) -> list[str]:
+    """'US-Argentina', 'Mercosur-EU', 'Argentine-American': every part a known country or body
+    (a demonym is its country), else nothing. The sides become entities of the article."""
+    sides = []
+    for part in word.split("-"):
+        known = kb.lookup(part)
+        name = known.name if known and known.label in ("Country", "Organization") else kb.demonyms.get(fold(part))
+        if name is None or name in sides:
+            return []
+        label = known.label if known and known.name == name else "Country"
+        if name not in result.entities:
+            result.add(name, label, None, kb.country_of(name))
+        sides.append(name)
+    return sides if len(sides) >= 2 else []
+
+
 def _agreement_kind(head: str, mods: list[str]) -> str | None:
     if head in ("swap",) or "swap" in mods:
         return "currency swap"
@@ -581,7 +690,7 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
         return "financing program"
     if "trade" in mods or "tariff" in mods:
         return "trade agreement"
-    if head in ("agreement", "deal", "accord", "treaty", "pact"):
+    if head in ("agreement", "deal", "accord", "treaty", "pact", "memorandum", "accords", "arrangement"):
         # mods are read from the head leftwards: "critical minerals agreement" -> [minerals, critical]
         topic = []
         for mod in mods:
@@ -590,7 +699,7 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
             topic.insert(0, mod)
         if topic:
             return " ".join(topic) + " agreement"
-        return "agreement"
+        return "memorandum" if head == "memorandum" else "agreement"  # ext-parties: "a memorandum with X"
     return None
 
 

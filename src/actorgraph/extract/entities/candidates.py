@@ -309,6 +309,8 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
         # its own, or one that ends like an organisation, follows the "and")
         inside = [tokens[x].lower for x in range(i, j)]
         keyworded = any(w in ORG_KEYWORDS for w in inside) or inside[0] in AGREEMENT_KEYWORDS
+        if j - i == 1 and _and_agreement(tokens, i, k):
+            return True  # ext-parties: "the Belt and Road Initiative": one name, not "Road Initiative"
         if not (keyworded and any(w in ("for", "of", "on") for w in inside)):
             return False
         r = k
@@ -328,6 +330,22 @@ def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
                 or tokens[i].lower in AGREEMENT_KEYWORDS
                 or _title_word(left) or any(tokens[x].lower in ORG_KEYWORDS for x in range(i, j)))
     return False
+
+
+def _and_agreement(tokens: list[Token], i: int, k: int) -> bool:
+    """'Belt and Road Initiative': one unknown word, 'and', one or two capitalised words ending in
+    an agreement keyword (ext-parties)."""
+    r = k
+    while r < len(tokens) and r - k < 3 and _capword(tokens[r]):
+        r += 1
+    right = tokens[k:r]
+    kb = knowledge()
+    if "surnames" not in _AND_NAMES:
+        _AND_NAMES["surnames"] = frozenset(a.name.split()[-1] for a in kb.actors.values() if a.label == "Person")
+    surnames = _AND_NAMES["surnames"]
+    return 2 <= len(right) <= 3 and right[-1].lower in AGREEMENT_KEYWORDS and right[-1].lower != "deal" and \
+        not kb.lookup(tokens[i].text) and not kb.lookup(right[0].text) and not kb.is_demonym(tokens[i].text) and \
+        tokens[i].text not in surnames and right[0].text not in surnames
 
 
 _AND_NAMES: dict = {}

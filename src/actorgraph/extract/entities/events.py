@@ -39,8 +39,11 @@ def events(result: ArticleEntities) -> None:
                 edit.add(Mention(s, e, m.group(), name, index))
             election = "election" in chunk or "midterms" in chunk or "vote" in chunk
             for m in ELECTION_RE.finditer(chunk) if election else ():
-                if not (m.group("kind") or m.group("year")) or m.group("head") == "vote":
+                placed = m.group("head") == "midterms" and (m.group("month") or re.search(
+                    r"[A-Z][\w.]+['’]s\s*$", chunk[max(0, m.start() - 30):m.start()]))
+                if not (m.group("kind") or m.group("year") or placed) or m.group("head") == "vote":
                     continue  # "the midterms", "the elections": which ones, the text does not say here
+                    # (ext-parties: "Argentina's October midterms" does)
                 kind_word = m.group("kind") or (m.group("head") if m.group("head") == "midterms" else "")
                 adj = m.group("adj")
                 country = None
@@ -105,6 +108,9 @@ ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meet
 _EVENT_WORD_RE = re.compile(r"summit|meeting|conference|forum|ministerial|assembly|congress")  # in every match
 
 
+LEAD_WORD_RE = re.compile(r"(?:The|A|An|This|That|Last|Next|Its)\s+(?=\S)")
+
+
 def org_events(result: ArticleEntities) -> None:
     """'the G20 summit', 'a Mercosur summit': an organization's meeting is an Event."""
     kb = knowledge()
@@ -114,13 +120,16 @@ def org_events(result: ArticleEntities) -> None:
             if not _EVENT_WORD_RE.search(text, sentence.start, sentence.end):
                 continue  # ORG_EVENT_RE is tried at every capital; this finds its head word quickly
             for m in ORG_EVENT_RE.finditer(text, sentence.start, sentence.end):
-                known = kb.lookup(m.group(1))
+                lead = LEAD_WORD_RE.match(m.group(1))  # ext-parties: "The Mercosur summit" opening a sentence
+                who = m.group(1)[lead.end():] if lead else m.group(1)
+                known = kb.lookup(who)
                 if not known or known.label != "Organization":
                     continue
                 name = f"{known.name} {m.group(2)}"
-                edit.drop_starting_in(index, m.start(), m.end())
-                result.add(name, "Event", m.group())
-                edit.add(Mention(m.start(), m.end(), m.group(), name, index))
+                start = m.start() + (lead.end() if lead else 0)
+                edit.drop_starting_in(index, start, m.end())
+                result.add(name, "Event", text[start:m.end()])
+                edit.add(Mention(start, m.end(), text[start:m.end()], name, index))
 
 
 def _person_named(result: ArticleEntities, who: str) -> str | None:

@@ -40,12 +40,14 @@ FINANCIAL_KINDS = {"currency swap", "loan", "credit line", "bailout", "financing
 # What _agreement_kind names; an agreement's canonical name ends with its kind. Longest first.
 AGREEMENT_KINDS = ("financing program", "trade agreement", "nuclear agreement", "climate agreement",
                    "defense agreement", "defence agreement", "security agreement", "investment agreement",
-                   "debt agreement", "currency swap", "credit line", "assistance", "agreement", "rescue", "loan")
+                   "debt agreement", "currency swap", "credit line", "assistance", "agreement", "rescue", "loan",
+                   "memorandum")  # ext-parties
 
 
 ANAPHOR_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whole", "entire", "same",
                        "new", "proposed", "planned", "latest", "controversial", "rescue", "bailout",
-                       "trade", "swap", "loan", "financial", "economic", "legislative", "spending"}
+                       "trade", "swap", "loan", "financial", "economic", "legislative", "spending",
+                       "framework"}  # ext-parties: "the framework agreement signed in November"
 
 
 FINANCIAL = {"swap", "loan", "bailout", "rescue", "credit", "package", "assistance", "aid", "lifeline", "backstop"}

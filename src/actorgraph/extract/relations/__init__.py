@@ -15,6 +15,7 @@ from ..entities import ArticleEntities, mentions_by_sentence
 from ..text import tokenize
 from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
+from .members import member_nouns
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
@@ -30,6 +31,7 @@ RULES = [
     agreement_parties,      # loans, swaps, accords: FUNDS and PARTY_TO
     own_party,              # "her Unión por la Patria bloc": MEMBER_OF
     party_members,          # "Republicans, among them Senator X": MEMBER_OF
+    member_nouns,           # ext-parties: "PRO lawmaker X", "Mercosur members A and B": MEMBER_OF
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names

@@ -8,7 +8,7 @@ from ..entities import ArticleEntities, Mention
 from ..entities.words import FINANCIAL_KINDS  # the agreement kinds that move money
 from ..lexicon import knowledge
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
-from .clauses import negated, find_subjects
+from .clauses import negated, find_subjects, pending
 
 VOTES_RE = re.compile(r"\b(?:(?:approved|passed|adopted|cleared)\s+(?:by\s+)?|with\s+(?:the\s+)?votes?\s+"
                       r"(?:from|of)\s+)(?:the\s+)?", re.IGNORECASE)
@@ -80,9 +80,19 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
         sentence = ents.sentences[index]
         before = [x for x in mentions if x.end <= m.start and mention_label(ents, x) in ACTOR and not x.possessive]
         funders = []
-        if kind in FINANCIAL_KINDS and PENDING.search(
-                text[max(sentence.start, m.start - 60):m.start]):
-            continue  # a loan still being negotiated or sought funds nobody yet
+        if pending(text, sentence.start, m.start, modal=False):
+            # ext-parties: "Argentina and the IMF are close to a new deal", "nearing a trade pact with
+            # X": the subject (and a side named in the phrase) negotiates it; nobody is a party yet
+            if not negated(text, sentence.start, m.start, "NEGOTIATES"):
+                sides = find_subjects(ents, text, before, m.start, []) + [
+                    x.entity for x in parties_here if not x.possessive and x.start > _head_position(text, m)]
+                for x in dict.fromkeys(sides):
+                    out.append(Relation(x, entity.name, "NEGOTIATES", index, why="rule:close-to-deal"))
+            continue
+        if kind in FINANCIAL_KINDS and (PENDING.search(text[max(sentence.start, m.start - 60):m.start]) or
+                                        SOUGHT_PHRASE.match(m.surface) and
+                                        TALKS.search(text, max(sentence.start, m.start - 80), m.start)):
+            continue  # a loan still being negotiated or sought funds nobody yet ("talks ... over a new programme")
         if kind in FINANCIAL_KINDS and negated(text, sentence.start, m.start, "PARTY_TO"):  # desire words are PENDING
             continue  # "has not tapped the swap line with X", "never received a loan from Y"
         if kind in FINANCIAL_KINDS:
@@ -172,7 +182,9 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             for p in entity.parties:
                 out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:lender-release"))
         elif len(entity.parties) == 2 and any(_lender(ents, p) for p in entity.parties) and not PENDING.search(
-                text[max(sentence.start, m.start - 60):m.start]) and not (
+                text[max(sentence.start, m.start - 60):m.start]) and not negated(
+                text, sentence.start, m.start, "PARTY_TO") and not pending(text, sentence.start, m.start, modal=False) and not \
+                SOUGHT_PHRASE.match(m.surface) and not (
                 m.anaphor or m.surface.lower() in ("program", "programme", "agreement", "deal")):
             # "the IMF program", "Argentina's Extended Fund Facility": a lender's program is in force
             for p in entity.parties:
@@ -223,6 +235,9 @@ def _lender_release(ents: ArticleEntities, text: str, mentions: list[Mention], b
     return lender, borrower
 
 
+# ext-parties: "a new program", "a possible deal": one still to be made, no party's yet
+SOUGHT_PHRASE = re.compile(r"(?:an?\s+)?(?:new|fresh|possible|proposed|potential|future)\b", re.IGNORECASE)
+TALKS = re.compile(r"\b(?:talks|negotiat\w*|discussions?|discuss\w*)\b", re.IGNORECASE)
 PENDING = re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
                      r"asks?\s+for|asked\s+for|push(?:es|ing)?\s+for)\b", re.IGNORECASE)
 

@@ -6,6 +6,7 @@ import re
 
 from ..entities import Mention
 from ..lexicon import TITLE_SET
+from ..rulebook import rulebook
 from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
                    TIME_WORDS, mention_label)
 
@@ -55,6 +56,27 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
         if w in DESIRES and rel_type not in ("NEGOTIATES", "PARTY_TO"):
             return True
     return False
+
+
+_PENDING_RE: re.Pattern | None = None
+
+
+def pending(text: str, base: int, a: int, modal: bool = True) -> bool:
+    """Does a 'not yet' phrase ("yet to", "close to", "poised to", "would") stand right before ``a``
+    (two words between at most)? ext-parties: a deal about to be made is negotiated, not signed.
+    With ``modal=False`` a bare future ("will lend", "would provide") does not count."""
+    global _PENDING_RE
+    if _PENDING_RE is None:
+        words = rulebook().words_re("pending").pattern
+        _PENDING_RE = re.compile(words + r"\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    found = _PENDING_RE.search(text, max(base, a - 50), a)
+    if found and not modal and MODAL_START.match(found.group()):
+        return False
+    return bool(found)
+
+
+MODAL_START = re.compile(r"(?:would|will|to\s+be|is\s+to|are\s+to|was\s+to|were\s+to|must|has\s+to|have\s+to|"
+                         r"needs?\s+to)\b", re.IGNORECASE)
 
 
 # "a deal negotiated during the presidency of X": X sets the time, it is no party

@@ -55,12 +55,20 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
                 for country in dict.fromkeys(ents.country_of(o.entity) for o in owners):
                     if country in ents.entities:
                         extra.append(Mention(tok.start, end, ents.text[tok.start:end], country, index, anaphor=True))
-        elif low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower in TWO_COUNTRIES and ents.home and \
+        elif low in ("two", "both") and i + 1 < len(tokens) and tokens[i + 1].lower in TWO_COUNTRIES and ents.home and \
                 ents.second and not any(m.start <= tokens[i + 1].start < m.end for m in mentions):
-            # "the two governments agreed a framework": the article's two countries (money and deals)
+            # "the two governments agreed a framework": the article's two countries (money and deals);
+            # ext-parties: "both countries signed it" too
             for country in (ents.home, ents.second):
                 extra.append(Mention(tok.start, tokens[i + 1].end, ents.text[tok.start:tokens[i + 1].end], country,
                                      index, anaphor=True))
+        elif low in ("two", "both") and i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "presidents") and \
+                ents.home and ents.second and leaders.get(ents.home) and leaders.get(ents.second) and \
+                not any(m.end <= tok.start and mention_label(ents, m) == "Person" for m in mentions):
+            # ext-parties: "The two presidents have signed ...": the presidents of the article's two
+            # countries, when its titles name both, rather than the last two people named
+            for person in (leaders[ents.home], leaders[ents.second]):
+                extra.append(Mention(tok.start, tok.end, tok.text, person, index, anaphor=True))
         elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower in (
                 "leaders", "presidents")):
             if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "men", "presidents")):

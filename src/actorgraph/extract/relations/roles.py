@@ -333,10 +333,11 @@ def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
     kb = knowledge()
     after = ents.text[m.end:m.end + 40]
     found = re.match(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z]\w+)\b(?!\s+[A-Z])"
-                     r"|\s+\(([RD])-", after)
+                     r"|\s+[(\[]([RD])-"
+                     r"|,\s+([RD])-(?!Day\b)[A-Z][A-Za-z.]{0,6}(?=,)", after)  # ext-parties: AP style ", R-Fla.,"
     if not found:
-        return None  # ", a Republican from Texas", ", a Minnesota Democrat", " (D-Mass.)"
-    word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2)]
+        return None  # ", a Republican from Texas", ", a Minnesota Democrat", " (D-Mass.)", " [D-MA]"
+    word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2) or found.group(3)]
     word = {"democrat": "democratic"}.get(word.lower(), word)
     return kb.party_adjectives.get(fold(word))
 

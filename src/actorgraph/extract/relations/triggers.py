@@ -9,8 +9,8 @@ from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
-from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
-                      starts_clause, find_subjects, is_title_modifier, verb_follows)
+from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending,
+                      possessor_subject, starts_clause, find_subjects, is_title_modifier, verb_follows)
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
@@ -19,6 +19,7 @@ CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
 STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
+ASKED_TYPES = ("PARTY_TO", "NEGOTIATES", "MEMBER_OF")  # ext-parties: "Will Chile join the accord?" neither
 NOMINAL = re.compile(r"(?:support|backing|endorsement|opposition|criticism|confidence|faith|trust|praise|admiration|"
                      r"alignment|alliance|ties|hostility|resistance|objections?|complaints?|scorn|contempt|distrust|"
                      r"mistrust|skepticism|scepticism|sympathy|enthusiasm|solidarity)\b", re.IGNORECASE)
@@ -30,6 +31,31 @@ UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:depend(?:s|ed|ing)?\s+on|hinge[sd]
                           r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
 FRONTED_OBJECT = re.compile(r",\s+(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}"
                             r"(?:has\s+|had\s+|have\s+|also\s+|long\s+|\w+ly\s+)?$")
+# ext-parties: ", whose president, Germán Lavalle, is a physicist named in 2024," is one relative
+# clause (RELATIVE stops at its first comma): nobody in it is the main verb's subject
+WHOSE_NAMED = re.compile(r",\s+whose\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?,\s+[^,;]{2,60},\s+[^,;]{2,80},")
+WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$")
+# after "agreed to", "joined": a verb of talks, not of a deal made ("agreed to start talks on ...")
+TO_BEGIN = re.compile(r"\s+(?:\w+\s+)?(?:negotiat|renegotiat|begin|began|start|discuss|work\s+(?:on|toward)|seek|explore|"
+                      r"pursue|continue|hold|launch|open|resume|talks|negotiations|discussions)", re.IGNORECASE)
+# between a signing verb and its agreement: what was agreed is the way to the deal, not the deal
+FRAMEWORK_FOR = re.compile(r"\s+(?:on\s+|to\s+)?(?:a|an|the)\s+(?:\w+\s+)?(?:framework|roadmap|road\s+map|basis|outlines?|"
+                           r"blueprint)\s+(?:for|of|toward|towards|to)\s+(?:a|an|the)\s+(?:new\s+|future\s+|possible\s+)?$",
+                           re.IGNORECASE)
+SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(rulebook().words["speech_verbs"])) + r")\b")
+# after "agreed to": a verb, not the agreement ("agreed to front-load the loan")
+TO_VERB = re.compile(r"\s+(?!(?:the|a|an|its|their|this|that|these|those|his|her|our|terms|conditions|it|them)\b)"
+                     r"[a-z][a-z-]*\b")
+FORMER_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|previously|formerly|once|until\s+\w+)\s*(?:\w+\s+)?$",
+                           re.IGNORECASE)
+MEET_TO = re.compile(r"\b(?:met|meets|meet|meeting|sat\s+down|held\s+talks|hosted|hosts|received)\b[^.;]{0,100}?\bto\s+$",
+                     re.IGNORECASE)
+JOINED_PROCESS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,6}(?:accession|membership\s+talks|talks|negotiations|"
+                            r"process|review|bid|summit|meeting|mission)\b")
+NEGOTIATING_NOUN = re.compile(r"\s+(?:team|teams|delegation|delegations|group|committee|table|position|skills|power)\b")
+SIGNING_WORD = re.compile(r"(?:sign|seal|ink|clinch|finali|conclud|enter|agree|reach|struck|strik|join|ratif|acced|adher|"
+                          r"renew)", re.IGNORECASE)  # ...and the words in them that make a deal
+SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
 AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
 
 
@@ -52,12 +78,28 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
     relatives: list[tuple[int, int]] = []
     if is_question(chunk):
-        candidates = [t for t in candidates if t.type not in STANCE_TYPES]  # "Did X criticise Y?" states nothing
+        # "Did X criticise Y?", "Will X join the accord?" state nothing
+        candidates = [t for t in candidates if t.type not in STANCE_TYPES + ASKED_TYPES]
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
             if negated(text, base, a, trigger.type):
                 continue
+            rtype = trigger.type
+            if rtype == "NEGOTIATES" and NEGOTIATING_NOUN.match(text, b):
+                continue  # ext-parties: "Argentina's negotiating team, led by X": a noun phrase, not a predicate
+            if rtype == "FUNDS" and pending(text, base, a, modal=False):
+                continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
+            if rtype == "MEMBER_OF" and (FORMER_BEFORE.search(text, max(base, a - 30), a) or
+                                         JOINED_PROCESS.match(text, b)):
+                continue  # ext-parties: "former members of the UCR", "joined the OECD accession process": not (yet)
+            if rtype == "PARTY_TO" and (TO_BEGIN.match(text, b) or match.group().lower().endswith(" to") and
+                                         TO_VERB.match(text, b)):
+                continue  # ext-parties: "agreed to negotiate / to start talks on / to front-load": no deal named
+            if rtype == "PARTY_TO" and pending(text, base, a):
+                if trigger.name not in SIGNING or not SIGNING_WORD.match(match.group()):
+                    continue  # "is set to benefit from the swap", "will be party to": not yet a party
+                rtype = "NEGOTIATES"  # ext-parties: "is close to sealing the accord", "have yet to sign"
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
                     trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
                 continue  # the trigger word is part of a name ("Democratic Senator"), bar "a $380 million loan from X"
@@ -87,6 +129,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if breaks is None:
                 breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
                 relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
+                if "whose" in chunk:
+                    relatives += [(base + r.start(), base + r.end()) for r in WHOSE_NAMED.finditer(chunk)]
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
@@ -139,12 +183,17 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         role = "head of the " + text[unit.start:a].strip()
                         out.append(Relation(people[0].entity, unit.entity, "HOLDS_ROLE", index, {"role": role}, why=trigger.why))
                         continue
+                if trigger.type == "PARTY_TO":
+                    # ext-parties: "the accord was signed by X and Y": the agreement before the verb,
+                    # every coordinated agent after it
+                    patients = [m.entity for m in left if mention_label(ents, m) == "Agreement"][-1:]
+                    agents = _coordinated(ents, text, agents, right)
                 if trigger.type == "IMPOSES":
                     patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
                 for agent in agents:
                     for patient in patients[:1]:
-                        out.append(Relation(agent.entity, patient, trigger.type, index,
+                        out.append(Relation(agent.entity, patient, rtype, index,
                                             _detail(trigger.type, chunk, match, text, ents, index),
                                             why=trigger.why))
                 continue
@@ -161,7 +210,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if fronted:
                     subjects, agreement = fronted
                     for each in subjects:
-                        out.append(Relation(each, agreement, trigger.type, index, why=trigger.why))
+                        out.append(Relation(each, agreement, rtype, index, why=trigger.why))
                     continue
             subjects = [antecedent.entity] if antecedent else (
                 possessor_subject(ents, text, mentions, a) or find_subjects(ents, text, left, a, relatives))
@@ -189,7 +238,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # praised Y", "X met Y and, according to the embassy, praised Z": the verbs share the first subject
                 first = find_subjects(ents, text, [m for m in left if m.end <= head.end], head.end, relatives,
                                       fallback_possessive=False)
-                if first and (verb_follows(text, head) or starts_clause(text, head)):
+                if first and (verb_follows(text, head) or starts_clause(text, head)) and not SAID_AFTER.match(
+                        text, head.end):
+                    # (ext-parties: not in "X said Y bought pesos and finalized a swap": Y did both)
                     subjects = first
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
             bare = BARE_GOVERNMENT.match(text, b, clause_end) if not objects and trigger.type in (
@@ -252,6 +303,26 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
+            if rtype == "NEGOTIATES" and subjects and text[max(base, a - 3):a].lower() == "to ":
+                # ext-parties: "X met Y on Monday to discuss the deal": the purpose is both sides'
+                meeting = MEET_TO.search(text, max(clause_start, a - 120), a)
+                host = [m for m in left if meeting and m.end <= meeting.start()] if meeting else []
+                first = find_subjects(ents, text, host, meeting.start(), relatives) if host else []
+                subjects = list(dict.fromkeys(first + subjects))
+            if rtype == "NEGOTIATES" and subjects and objects:
+                # ext-parties: "in talks with Greer's team on the trade deal", "negotiating with Argentina
+                # over a swap": the counterpart named before the agreement negotiates it too
+                deal = next((x for x in right if x.entity in objects and mention_label(ents, x) == "Agreement"), None)
+                for x in right:
+                    if deal is None or x.start >= deal.start:
+                        break
+                    if mention_label(ents, x) in ACTOR and x.entity not in subjects and WITH_BEFORE.search(
+                            text, max(a, x.start - 40), x.start):
+                        subjects = subjects + [x.entity]
+                        break
+            if rtype == "PARTY_TO" and objects and FRAMEWORK_FOR.match(text, b, next(
+                    (x.start for x in right if x.entity == objects[0]), b)):
+                rtype = "NEGOTIATES"  # ext-parties: "agreed the framework for a new trade deal": the deal is to come
             if trigger.type in ("NEGOTIATES", "PARTY_TO") and subjects:
                 # "Bessent, who negotiated the swap with Economy Minister Luis Caputo": both sides did;
                 # "signed a memorandum with the Department of Energy": both are parties
@@ -289,9 +360,23 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 for obj in objects:
                     if obj == subject:
                         continue
-                    out.append(Relation(subject, obj, trigger.type, index,
+                    out.append(Relation(subject, obj, rtype, index,
                                         _detail(trigger.type, chunk, match, text, ents, index),
                                         why=trigger.why))
+    return out
+
+
+def _coordinated(ents, text: str, first: list[Mention], right: list[Mention]) -> list[Mention]:
+    """The first actor and those joined to it by commas or 'and' ("by Quirno, Greer and Lutnick")."""
+    out = list(first) + [m for m in right if first and m.start == first[0].start and m is not first[0]
+                         and mention_label(ents, m) in ACTOR]  # "by both governments": two at one place
+    for m in right:
+        if not out or m.start <= out[-1].start:
+            continue
+        if mention_label(ents, m) not in ACTOR or not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}", text[out[-1].end:m.start]):
+            break
+        out.append(m)
     return out
 
 
