@@ -9,7 +9,7 @@ automaton over all anchors gives, for a lower-cased sentence, the triggers worth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,6 +18,7 @@ import ahocorasick
 
 from ..errors import ConfigError
 from ..yamlfile import line_of, load_yaml
+from .patterns import guarded
 
 ACTORS = ("Person", "Organization", "Country")
 LABELS = {"Person", "Organization", "Country", "Agreement", "Event"}
@@ -42,6 +43,13 @@ class Trigger:
     objects: str = "first"
     prefer_agreement: bool = False
     line: int = 0
+    # the pattern behind a look-ahead for the characters its matches begin with: the same
+    # matches, found without trying every branch at every position (extract/patterns.py)
+    scan: re.Pattern | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self):
+        if self.scan is None:
+            object.__setattr__(self, "scan", guarded(self.pattern))
 
     @property
     def why(self) -> str:

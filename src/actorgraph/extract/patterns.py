@@ -1,0 +1,96 @@
+"""Regular expressions made cheaper to search, matching exactly what they matched before.
+
+Python's ``re`` skips ahead quickly only when a pattern begins with a plain character or set;
+one that begins with ``\\b`` or a look-behind, or whose first characters are matched ignoring
+case, is tried at every position of the text, every branch of its alternation in turn. The
+trigger patterns of ``data/relations.yaml`` are such patterns, and searching them was the largest
+single cost of the relation rules. ``guarded`` puts one look-ahead in front of a pattern: the
+set of characters any of its matches can begin with. The look-ahead takes no text and only
+refuses positions where no match can begin, so the matches, their groups and their order are
+those of the pattern itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from re import _constants as _c, _parser as _p  # the parser re compiles with (Python 3.11+)
+except ImportError:  # pragma: no cover - another Python: patterns are used as they are
+    _c = _p = None
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not worked out here: no guard."""
+
+
+def guarded(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` behind a look-ahead for the characters its matches begin with (or itself,
+    when those cannot be worked out or could be any)."""
+    if _p is None or not isinstance(pattern.pattern, str):
+        return pattern
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+        chars, empty = _first(parsed.data, pattern.flags)
+        if empty or not chars:
+            return pattern  # a match can be empty, or begin anywhere
+        # compiled with the pattern's own flags, the set folds case as the pattern does
+        return re.compile("(?=[" + "".join(sorted(chars)) + "])" + pattern.pattern, pattern.flags)
+    except (_Unknown, re.error, RecursionError):
+        return pattern
+
+
+def _first(items, flags) -> tuple[set[str], bool]:
+    """The class items (escaped) a match of the sequence ``items`` can begin with, and whether
+    the sequence can match the empty string (then what follows it can begin a match too)."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_of(op, av, flags)
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _first_of(op, av, flags) -> tuple[set[str], bool]:
+    if op is _c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _c.IN:
+        out = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                out.add(re.escape(chr(value)))
+            elif kind is _c.RANGE:
+                out.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+            elif kind is _c.CATEGORY and value in _CATEGORIES:
+                out.add(_CATEGORIES[value])
+            else:
+                raise _Unknown(kind)  # a negated set, and the rest
+        return out, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True  # takes no text; leaving its condition out only widens the set
+    if op is _c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & re.IGNORECASE and not flags & re.IGNORECASE:
+            raise _Unknown(op)  # "(?i:...)" inside a case-sensitive pattern: the set would not fold
+        return _first(sub.data, flags)
+    if op is _c.BRANCH:
+        out, empty = set(), False
+        for branch in av[1]:
+            chars, may_be_empty = _first(branch.data, flags)
+            out |= chars
+            empty = empty or may_be_empty
+        return out, empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        chars, empty = _first(sub.data, flags)
+        return chars, empty or low == 0
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _first(av.data, flags)
+    raise _Unknown(op)  # any character, back-references, conditionals
+
+
+_CATEGORIES = {} if _c is None else {
+    _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W", _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S",
+}
