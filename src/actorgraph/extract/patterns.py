@@ -27,17 +27,34 @@ class _Unknown(Exception):
 def guarded(pattern: re.Pattern) -> re.Pattern:
     """``pattern`` behind a look-ahead for the characters its matches begin with (or itself,
     when those cannot be worked out or could be any)."""
-    if _p is None or not isinstance(pattern.pattern, str):
+    if not isinstance(pattern.pattern, str):
         return pattern
     try:
-        parsed = _p.parse(pattern.pattern, pattern.flags)
-        chars, empty = _first(parsed.data, pattern.flags)
-        if empty or not chars:
-            return pattern  # a match can be empty, or begin anywhere
-        # compiled with the pattern's own flags, the set folds case as the pattern does
-        return re.compile("(?=[" + "".join(sorted(chars)) + "])" + pattern.pattern, pattern.flags)
-    except (_Unknown, re.error, RecursionError):
+        return compile_guarded(pattern.pattern, pattern.flags, pattern)
+    except re.error:
         return pattern
+
+
+def compile_guarded(source: str, flags: int = 0, unguarded: re.Pattern | None = None) -> re.Pattern:
+    """``re.compile(source, flags)`` behind the look-ahead ``guarded`` puts, reading the pattern
+    once to find its first characters and compiling it once (``unguarded`` is returned, when
+    given, where no look-ahead can be made). Raises ``re.error`` as ``re.compile`` does."""
+    chars = None
+    if _p is not None:
+        parsed = _p.parse(source, flags)  # raises re.error for a pattern that does not compile
+        try:
+            chars, empty = _first(parsed.data, flags | parsed.state.flags)
+            if empty:
+                chars = None  # a match can be empty, so it may begin anywhere
+        except (_Unknown, RecursionError):
+            chars = None
+    if not chars:
+        return unguarded if unguarded is not None else re.compile(source, flags)
+    try:
+        # compiled with the pattern's own flags, the set folds case as the pattern does
+        return re.compile("(?=[" + "".join(sorted(chars)) + "])" + source, flags)
+    except re.error:  # a global flag such as "(?i)" written at the start cannot follow the look-ahead
+        return unguarded if unguarded is not None else re.compile(source, flags)
 
 
 def _first(items, flags) -> tuple[set[str], bool]:

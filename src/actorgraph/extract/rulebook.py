@@ -9,7 +9,7 @@ automaton over all anchors gives, for a lower-cased sentence, the triggers worth
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,7 +18,7 @@ import ahocorasick
 
 from ..errors import ConfigError
 from ..yamlfile import line_of, load_yaml
-from .patterns import guarded
+from .patterns import compile_guarded
 
 ACTORS = ("Person", "Organization", "Country")
 LABELS = {"Person", "Organization", "Country", "Agreement", "Event"}
@@ -43,13 +43,6 @@ class Trigger:
     objects: str = "first"
     prefer_agreement: bool = False
     line: int = 0
-    # the pattern behind a look-ahead for the characters its matches begin with: the same
-    # matches, found without trying every branch at every position (extract/patterns.py)
-    scan: re.Pattern | None = field(default=None, compare=False, repr=False)
-
-    def __post_init__(self):
-        if self.scan is None:
-            object.__setattr__(self, "scan", guarded(self.pattern))
 
     @property
     def why(self) -> str:
@@ -76,7 +69,8 @@ class Rulebook:
         """One case-insensitive pattern for a word list; a trailing ``*`` is any ending."""
         alternatives = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)).replace(r"\ ", r"\s+")
                               for w in self.words[name])
-        return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+        # behind a look-ahead for the words' first letters: the cue lists are searched in most sentences
+        return compile_guarded(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
 
     def check(self, ontology) -> None:
         """Fail with the file and line when a trigger's type or ends are not the ontology's."""
@@ -160,7 +154,9 @@ def _trigger(raw, path: str, names: set[str]) -> Trigger:
     names.add(name)
     where = f"{at}: trigger {name!r}"
     try:
-        pattern = re.compile(str(raw["pattern"]), re.IGNORECASE)
+        # behind a look-ahead for the characters a match begins with: the same matches, found
+        # without trying every branch of the pattern at every word of a sentence (extract/patterns.py)
+        pattern = compile_guarded(str(raw["pattern"]), re.IGNORECASE)
     except re.error as exc:
         raise ConfigError(f"{where}: pattern does not compile ({exc})") from None
     anchors = raw["anchors"]

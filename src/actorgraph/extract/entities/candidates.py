@@ -7,6 +7,7 @@ import re
 from ..lexicon import (AGREEMENT_KEYWORDS, COMMON, EVENT_KEYWORDS, GEO_WORDS, Knowledge, ORG_CLASS_NOUNS,
                        ORG_FIRST_WORDS, ORG_KEYWORDS, POLITICAL_WORDS, TITLE_SET, entity_words, fold, knowledge)
 from ..text import Sentence, Token, quote_spans, tokenize
+from ..patterns import guarded
 from .model import ArticleEntities, Candidate, _NONE
 from .words import (ANALYSTS, CONNECTORS, INSTITUTIONS, METONYM_HEADS, NAME_PARTICLES, ORG_MODIFIERS,
                     PORTFOLIO_TITLES, QUOTE_OPEN, TITLE_EDGE_WORDS)
@@ -49,7 +50,7 @@ def _apostrophe_re(kb: Knowledge) -> re.Pattern:
     """Known names with an apostrophe ("Moody's"), which the tokenizer splits."""
     if "re" not in _APOSTROPHE_RE:
         names = [re.escape(n) for n in kb.apostrophe_names] or ["(?!x)x"]
-        _APOSTROPHE_RE["re"] = re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])")
+        _APOSTROPHE_RE["re"] = guarded(re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])"))
     return _APOSTROPHE_RE["re"]
 
 

@@ -54,7 +54,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     if is_question(chunk):
         candidates = [t for t in candidates if t.type not in STANCE_TYPES]  # "Did X criticise Y?" states nothing
     for trigger in candidates:
-        for match in trigger.scan.finditer(chunk):
+        for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
             if negated(text, base, a, trigger.type):
                 continue
