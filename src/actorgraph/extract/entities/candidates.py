@@ -285,6 +285,9 @@ def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _in_capitals(run: list[Token]) -> bool:
     """Two or more words, every one in capitals: a slogan or a shouted heading, not a name."""
+    first = run[0].text if run else ""
+    if len(run) < 2 or first[:1].isalpha() and not first.isupper():
+        return False  # most runs: one word, or a first word not in capitals (the answer below, sooner)
     words = [t.text for t in run if t.text[:1].isalpha()]
     return len(words) >= 2 and all(w.isupper() and len(w) >= 2 for w in words)
 
