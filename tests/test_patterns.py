@@ -54,6 +54,8 @@ def test_a_guarded_pattern_finds_what_the_pattern_finds(source, flags, text):
     (r"(?i:milei)", 0),         # case folded only inside: a set of the pattern's flags would not fold
     (r"[^a-z]+", 0),            # a negated set
     (r"(a?)\1b", 0),           # a back-reference may come first
+    (r"(?P<month>May|June)\s+\d", 0),  # re itself jumps to the first letters of literal alternatives
+    (r"[;:]\s", 0),              # and to a set
 ])
 def test_no_guard_where_the_first_characters_are_not_known(source, flags):
     pattern = re.compile(source, flags)

@@ -43,9 +43,12 @@ def compile_guarded(source: str, flags: int = 0, unguarded: re.Pattern | None = 
     if _p is not None:
         parsed = _p.parse(source, flags)  # raises re.error for a pattern that does not compile
         try:
-            chars, empty = _first(parsed.data, flags | parsed.state.flags)
-            if empty:
-                chars = None  # a match can be empty, so it may begin anywhere
+            if _skips_ahead(parsed.data, flags | parsed.state.flags):
+                chars = None  # re already jumps to where a match can begin; a look-ahead would stop it
+            else:
+                chars, empty = _first(parsed.data, flags | parsed.state.flags)
+                if empty:
+                    chars = None  # a match can be empty, so it may begin anywhere
         except (_Unknown, RecursionError):
             chars = None
     if not chars:
@@ -55,6 +58,21 @@ def compile_guarded(source: str, flags: int = 0, unguarded: re.Pattern | None = 
         return re.compile("(?=[" + "".join(sorted(chars)) + "])" + source, flags)
     except re.error:  # a global flag such as "(?i)" written at the start cannot follow the look-ahead
         return unguarded if unguarded is not None else re.compile(source, flags)
+
+
+def _skips_ahead(items, flags) -> bool:
+    """Does re find this pattern's possible starts itself? It does when, case mattering, the
+    pattern begins with a character, a set, or alternatives that each begin with a character."""
+    if flags & re.IGNORECASE:
+        return False
+    while items and items[0][0] is _c.SUBPATTERN:
+        items = items[0][1][3].data
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _c.BRANCH:
+        return all(branch.data and branch.data[0][0] is _c.LITERAL for branch in av[1])
+    return op in (_c.LITERAL, _c.IN)
 
 
 def _first(items, flags) -> tuple[set[str], bool]:
