@@ -6,6 +6,7 @@ import re
 
 from ..entities import Mention
 from ..lexicon import TITLE_SET
+from ..patterns import guarded
 from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
                    TIME_WORDS, mention_label)
 
@@ -41,8 +42,8 @@ def verb_follows(text: str, m: Mention) -> bool:
 
 
 RELATIVE_CUT = re.compile(r".*,\s+(?:who|which)\s")
-NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
-                            r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$")
+NEGATED_PHRASE = guarded(re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
+                                    r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$"))
 
 
 WANTING = DESIRES | {"interest", "intent", "intention", "intends", "wants", "wish", "aims", "hopes", "hope", "hoping"}
@@ -68,8 +69,9 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
 
 
 # "a deal negotiated during the presidency of X": X sets the time, it is no party
-DURING = re.compile(r"\b(?:during|under|since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:presidency|government|"
-                    r"administration|term|tenure|mandate|rule)\s+of\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}$")
+DURING = guarded(re.compile(r"\b(?:during|under|since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:presidency|"
+                            r"government|administration|term|tenure|mandate|rule)\s+of\s+"
+                            r"(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}$"))
 
 
 def is_locative(text: str, m: Mention, after: int = 0) -> bool:
