@@ -36,9 +36,10 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
 
 
 def compile_guarded(source: str, flags: int = 0, unguarded: re.Pattern | None = None) -> re.Pattern:
-    """``re.compile(source, flags)`` behind the look-ahead ``guarded`` puts, reading the pattern
-    once to find its first characters and compiling it once (``unguarded`` is returned, when
-    given, where no look-ahead can be made). Raises ``re.error`` as ``re.compile`` does."""
+    """``re.compile(source, flags)`` behind the look-ahead ``guarded`` puts: the pattern is read
+    once for its first characters, then compiled with the look-ahead (``unguarded`` is returned,
+    when given, where no look-ahead can be made). Raises ``re.error`` as ``re.compile`` does."""
+    flags = int(flags)  # as re.compile does: RegexFlag's "&" is Python code, and compiling tests the flags often
     chars = None
     if _p is not None:
         parsed = _p.parse(source, flags)  # raises re.error for a pattern that does not compile
