@@ -30,3 +30,22 @@ def test_tokens_are_those_of_one_match_each(text):
 
 def test_token_lower_defaults_to_its_own_text():
     assert Token("Milei’s", 0, 7).lower == "milei's"
+
+
+def test_the_split_pattern_gives_the_tokens_of_the_token_pattern_on_any_text():
+    # tokenize splits with a pattern rewritten for speed (text._TOKEN_SPLIT_RE): the same tokens
+    import random
+    import re
+    from pathlib import Path
+
+    from actorgraph.extract.text import _TOKEN_SPLIT_RE
+
+    plain = re.compile("(" + TOKEN_RE.pattern + ")")
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for folder in ("heldout", "blind2") for p in sorted((fixtures / folder).glob("*"))
+             if p.suffix in (".txt", ".md", ".html")]
+    alphabet = list("aZUSs$.,'’-_ \t\n09²½İΣσéß“”\"!?()[]Ab") + ["US$", "U.S.", "'s", "’s", "3.5", "e.g.", "-x", "1,000"]
+    rng = random.Random(7)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(50_000)]
+    for text in texts:
+        assert _TOKEN_SPLIT_RE.split(text) == plain.split(text), text

@@ -35,11 +35,14 @@ DATE_SOURCES = ("text", "article")
 ARTICLE_CORE = ("id", "title", "published", "file", "sha256", "mentions")
 
 
+_SLUG_BREAKS = re.compile(r"[\W_]+")
+
+
 def slugify(name: str) -> str:
     """Stable id from a canonical name: 'Javier Milei' -> 'javier-milei', scripts kept."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[\W_]+", "-", text).strip("-")
+    text = _SLUG_BREAKS.sub("-", text).strip("-")
     return text or "entity"
 
 

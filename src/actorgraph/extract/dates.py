@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import guarded
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
@@ -71,8 +73,10 @@ def sentence_date(sentence: str, published: str | None) -> str | None:
     return min(found)[2] if found else None
 
 
-_ALL = PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY]
-_WITHOUT_DIGITS = [MONTH_ONLY, WEEKDAY]  # the others need a digit; most sentences have none
+# searched behind a look-ahead for their first characters (the same matches; extract/patterns.py):
+# the patterns that begin with \b are otherwise tried at every position of every evidence quote
+_ALL = [guarded(p) for p in PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY]]
+_WITHOUT_DIGITS = [guarded(MONTH_ONLY), guarded(WEEKDAY)]  # the others need a digit; most sentences have none
 _DIGIT_RE = re.compile(r"\d")
 
 

@@ -22,6 +22,7 @@ class RuleExtractor:
     """Titles, name sequences, keywords, trigger phrases; see docs/extraction.md."""
 
     name = "rules"
+    _checked = None  # the ontology the rulebook was last checked against (held, so its id is not reused)
 
     def analyse(self, doc: Document) -> tuple[ArticleEntities, list[Relation]]:
         sentences = split_sentences(doc.text)
@@ -30,7 +31,9 @@ class RuleExtractor:
         return ents, find_relations(ents, doc.published)
 
     def extract(self, doc: Document, ontology: Ontology) -> Graph:
-        rulebook().check(ontology)  # a trigger whose type or ends the ontology lacks fails here, named
+        if ontology is not self._checked:
+            rulebook().check(ontology)  # a trigger whose type or ends the ontology lacks fails here, named
+            self._checked = ontology  # once per ontology, not once per article
         ents, relations = self.analyse(doc)
         return to_graph(doc, ents, relations, ontology, self.name)
 

@@ -103,7 +103,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-_TOKEN_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")")
+# TOKEN_RE for split(), written so that re skips the spaces between tokens by itself: one
+# character that is no space nor "_" (what every alternative of TOKEN_RE begins with) is taken,
+# then each alternative's rest, in TOKEN_RE's order, behind a look-back for its own first
+# character. The same tokens (tests/test_tokens.py checks it on text and random strings), the
+# pattern a third faster: TOKEN_RE is tried, and fails, at every space.
+_WORD_REST = r"[\w]*(?:(?:-|['’](?!s\b))[\w]+)*"
+_TOKEN_SPLIT_RE = re.compile(
+    r"([^\s_](?:"
+    r"(?<=[a-z])" + _WORD_REST +                          # a word in lower case: no other alternative can match
+    r"|(?<=[A-Z])\.(?:[A-Z]\.)+"                          # (?:[A-Z]\.){2,}
+    r"|(?<=U)S\$"                                          # US\$
+    r"|(?<=\$)\d+(?:[.,]\d+)*(?:-[A-Za-z]+)?"               # \$?\d+...: with the dollar sign
+    r"|(?<=\d)\d*(?:[.,]\d+)*(?:-[A-Za-z]+)?"               # and without
+    r"|(?<=[^\W\d_])" + _WORD_REST +                      # [^\W\d_][\w]*...
+    r"|(?<=['’])s\b"                                       # ['’]s\b
+    r"|(?<=[^\w\s])"                                       # [^\w\s]
+    r"))")
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -7,6 +7,7 @@ import re
 from ..lexicon import (AGREEMENT_KEYWORDS, COMMON, EVENT_KEYWORDS, GEO_WORDS, Knowledge, ORG_CLASS_NOUNS,
                        ORG_FIRST_WORDS, ORG_KEYWORDS, POLITICAL_WORDS, TITLE_SET, entity_words, fold, knowledge)
 from ..text import Sentence, Token, quote_spans, tokenize
+from ..patterns import guarded
 from .model import ArticleEntities, Candidate, _NONE
 from .words import (ANALYSTS, CONNECTORS, INSTITUTIONS, METONYM_HEADS, NAME_PARTICLES, ORG_MODIFIERS,
                     PORTFOLIO_TITLES, QUOTE_OPEN, TITLE_EDGE_WORDS)
@@ -49,7 +50,7 @@ def _apostrophe_re(kb: Knowledge) -> re.Pattern:
     """Known names with an apostrophe ("Moody's"), which the tokenizer splits."""
     if "re" not in _APOSTROPHE_RE:
         names = [re.escape(n) for n in kb.apostrophe_names] or ["(?!x)x"]
-        _APOSTROPHE_RE["re"] = re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])")
+        _APOSTROPHE_RE["re"] = guarded(re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])"))
     return _APOSTROPHE_RE["re"]
 
 
@@ -284,6 +285,9 @@ def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _in_capitals(run: list[Token]) -> bool:
     """Two or more words, every one in capitals: a slogan or a shouted heading, not a name."""
+    first = run[0].text if run else ""
+    if len(run) < 2 or first[:1].isalpha() and not first.isupper():
+        return False  # most runs: one word, or a first word not in capitals (the answer below, sooner)
     words = [t.text for t in run if t.text[:1].isalpha()]
     return len(words) >= 2 and all(w.isupper() and len(w) >= 2 for w in words)
 

@@ -6,9 +6,20 @@ import re
 
 from ..entities import Mention
 from ..lexicon import TITLE_SET
+from ..patterns import guarded
 from ..rulebook import rulebook
 from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
                    TIME_WORDS, mention_label)
+
+# the patterns the helpers below match many times per article, compiled once
+_APPOSITIVE = re.compile(r",[^,]{1,80},")
+_NEXT_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?([a-z]+)")
+_WORDS = re.compile(r"[\w']+")
+_WORDS_CURLY = re.compile(r"[\w’']+")
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+_TITLE_BETWEEN = re.compile(r"\s+(?:(?:[A-Z][\w-]*|of|the|for)\s+){1,4}")
+_POSSESSOR_BEFORE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}$")
+
 
 def is_question(chunk: str) -> bool:
     """Does the sentence end in a question mark (a closing quote or space after it allowed)?"""
@@ -18,22 +29,22 @@ def is_question(chunk: str) -> bool:
 def starts_clause(text: str, m: Mention) -> bool:
     """Is the mention the subject of its own verb, after an optional appositive?"""
     after = text[m.end:m.end + 120]
-    appositive = re.match(r",[^,]{1,80},", after)
+    appositive = _APPOSITIVE.match(after)
     shifted = Mention(m.start, m.end + (appositive.end() if appositive else 0), m.surface, m.entity, m.sentence)
     return verb_follows(text, shifted)
 
 
 def verb_follows(text: str, m: Mention) -> bool:
     """Is the mention the subject of a verb ('Kicillof blamed ...', 'Trump visited ...')?"""
-    nxt = re.match(r"\s+(?:has\s+|had\s+|have\s+|also\s+|later\s+|then\s+)?([a-z]+)", text[m.end:m.end + 30])
+    nxt = _NEXT_VERB.match(text[m.end:m.end + 30])
     return bool(nxt) and (nxt.group(1).endswith("ed") or nxt.group(1) in {
         "met", "said", "called", "told", "spoke", "took", "made", "gave", "won", "lost", "is", "was",
         "signed", "backs", "calls", "meets", "visits", "thanks", "hails", "blames"})
 
 
 RELATIVE_CUT = re.compile(r".*,\s+(?:who|which)\s")
-NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
-                            r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$")
+NEGATED_PHRASE = guarded(re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
+                                    r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$"))
 
 
 WANTING = DESIRES | {"interest", "intent", "intention", "intends", "wants", "wish", "aims", "hopes", "hope", "hoping"}
@@ -46,7 +57,7 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
         window = window[relative.end():]
     if NEGATED_PHRASE.search(window):
         return True  # "stopped short of criticising", "rather than backing"
-    words = re.findall(r"[\w']+", window)[-5:]
+    words = _WORDS.findall(window)[-5:]
     if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
         return True  # "lifted tariffs on ...": the measure ends
     for w in words:
@@ -80,14 +91,15 @@ MODAL_START = re.compile(r"(?:would|will|to\s+be|is\s+to|are\s+to|was\s+to|were\
 
 
 # "a deal negotiated during the presidency of X": X sets the time, it is no party
-DURING = re.compile(r"\b(?:during|under|since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:presidency|government|"
-                    r"administration|term|tenure|mandate|rule)\s+of\s+(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}$")
+DURING = guarded(re.compile(r"\b(?:during|under|since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:presidency|"
+                            r"government|administration|term|tenure|mandate|rule)\s+of\s+"
+                            r"(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}$"))
 
 
 def is_locative(text: str, m: Mention, after: int = 0) -> bool:
     """Is the mention the object of 'in'/'at'/'from' (a place, not a party) after ``after``?"""
     window = text[max(after, m.start - 14):m.start].lower()
-    words = re.findall(r"[\w’']+", window)
+    words = _WORDS_CURLY.findall(window)
     if words and words[-1] == "the":
         words = words[:-1]
     return bool(words) and words[-1] in LOCATIVE
@@ -109,7 +121,7 @@ def is_modifier(ents, text, m: Mention, mentions) -> bool:
     if mention_label(ents, m) != "Country" or m.possessive:
         return False
     after = text[m.end:m.end + 40]
-    nxt = re.match(r"\s+([a-z][\w-]*)", after)
+    nxt = _NEXT_WORD.match(after)
     if nxt and nxt.group(1) not in FUNCTION_AFTER and nxt.group(1) not in TIME_WORDS and \
             nxt.group(1) not in PREPOSITIONS and nxt.group(1) not in AFTER_ACTOR and \
             nxt.group(1) not in ("a", "an", "the") and \
@@ -133,7 +145,7 @@ def is_title_modifier(ents, text, m: Mention, mentions) -> bool:
     for x in mentions:
         if x.start > m.end and x.start - m.end < 45 and mention_label(ents, x) == "Person":
             between = text[m.end:x.start]
-            if re.fullmatch(r"\s+(?:(?:[A-Z][\w-]*|of|the|for)\s+){1,4}", between):
+            if _TITLE_BETWEEN.fullmatch(between):
                 return True
     return False
 
@@ -141,7 +153,7 @@ def is_title_modifier(ents, text, m: Mention, mentions) -> bool:
 def possessor_subject(ents, text, mentions, a) -> list[str]:
     """"Trump's endorsement of Milei": the possessor right before a nominal trigger."""
     before = text[max(0, a - 40):a]
-    match = re.search(r"['’]s\s+(?:\w+\s+){0,2}$", before)
+    match = _POSSESSOR_BEFORE.search(before)
     if not match:
         return []
     pos = a - len(before) + match.start()
@@ -190,7 +202,7 @@ def find_subjects(ents, text, left: list[Mention], a: int, relatives, fallback_p
 
 
 def after_preposition(text: str, m: Mention) -> bool:
-    words = re.findall(r"[\w’']+", text[max(0, m.start - 20):m.start].lower())
+    words = _WORDS_CURLY.findall(text[max(0, m.start - 20):m.start].lower())
     if words and words[-1] in ("the", "a", "an") and len(words) > 1:
         words = words[:-1]
     return bool(words) and words[-1] in PREPOSITIONS

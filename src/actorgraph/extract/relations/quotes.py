@@ -6,6 +6,7 @@ import re
 
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
+from ..patterns import guarded
 from ..text import quote_spans
 from .base import (ACTOR, NEGATIVE_CUES, POSITIVE_CUES, PRONOUN_WORDS, SPEECH, entity_label, mention_label,
                    Relation, SentenceView)
@@ -214,7 +215,7 @@ PRONOUN_SAID = re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[”\"],?
                           r"\b(?:He|She)\s+(?:also\s+|later\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*[,:]\s*[“\"]")
 
 
-ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$")
+ACCORDING_TO = guarded(re.compile(r"\baccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$"))
 
 
 def according_to(s: SentenceView) -> list[Relation]:

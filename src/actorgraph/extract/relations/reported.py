@@ -14,6 +14,7 @@ import re
 
 import ahocorasick
 
+from ..patterns import guarded
 from .base import (ACTOR, HEDGES, NEGATIONS, NEGATIVE_CUES, POSITIVE_CUES, SPEECH, SPEECH_VERBS, WORDS, entity_label,
                    mention_label, Relation, SentenceView)
 from .clauses import is_locative, is_modifier, is_question, negated
@@ -160,12 +161,12 @@ GROUP_STANCE_TYPES = {"allied": "ALLIED_WITH", "close": "ALLIED_WITH", "loyal": 
 FRONTED = re.compile(r"^\s*(?:An?|The)\s+(?:[a-z-]+\s+){0,2}(?P<noun>critic|opponent|detractor|foe|supporter|ally|"
                      r"backer|defender|champion|admirer)\s+of\s+", re.IGNORECASE)
 # "Milei drew praise from Kaine", "faced criticism from", "won the backing of"
-RECEIVED = re.compile(r"\b(?:drew|draws|drawn|drawing|won|wins|earned|earns|received|receives|got|gets|faced|faces|"
+RECEIVED = guarded(re.compile(r"\b(?:drew|draws|drawn|drawing|won|wins|earned|earns|received|receives|got|gets|faced|faces|"
                       r"facing|enjoys|enjoyed|has|had)\s+(?:(?:the|strong|sharp|fierce|growing|mounting|harsh|"
                       r"broad|full|public|warm|high|bipartisan|open|firm|lavish|fresh|new|renewed|some|much)\s+){0,2}"
                       r"(?P<noun>praise|plaudits|support|backing|endorsement|blessing|approval|criticism|"
                       r"condemnation|attacks?|fire|rebukes?|opposition|resistance|scorn|ridicule)\s+(?:from|of)\s+",
-                      re.IGNORECASE)
+                      re.IGNORECASE))
 CRITICAL = set(WORDS["critic_nouns"]) | {"critic", "opponent", "detractor", "foe", "criticism", "condemnation",
                                          "attack", "attacks", "fire", "rebuke", "rebukes", "opposition",
                                          "resistance", "scorn", "ridicule"}

@@ -7,6 +7,7 @@ import re
 from ..entities import ArticleEntities, Mention, mentions_by_sentence
 from ..lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET, fold,
                        knowledge)
+from ..patterns import guarded
 from ..text import Token
 from .base import entity_label, mention_label, Relation, SentenceView
 
@@ -296,8 +297,8 @@ def _counterpart(ents: ArticleEntities, tokens: list[Token], mentions: list[Ment
     return office[0], [], where, text[tokens[office[1]].start:tokens[starts[owner.start] - 1].end]
 
 
-SUCCESSOR_BEFORE = re.compile(r"\b(?P<poss>[Hh]is|[Hh]er)\s+(?:eventual\s+|immediate\s+)?(?P<kind>successor|predecessor),\s+"
-                              r"(?:(?:[A-Z][\w.]*)\s+)?$")
+SUCCESSOR_BEFORE = guarded(re.compile(r"\b(?P<poss>[Hh]is|[Hh]er)\s+(?:eventual\s+|immediate\s+)?"
+                                      r"(?P<kind>successor|predecessor),\s+(?:(?:[A-Z][\w.]*)\s+)?$"))
 
 
 def _successor(ents: ArticleEntities, m: Mention):

@@ -1,0 +1,132 @@
+"""Regular expressions made cheaper to search, matching exactly what they matched before.
+
+Python's ``re`` skips ahead quickly only when a pattern begins with a plain character or set;
+one that begins with ``\\b`` or a look-behind, or whose first characters are matched ignoring
+case, is tried at every position of the text, every branch of its alternation in turn. The
+trigger patterns of ``data/relations.yaml`` are such patterns, and searching them was the largest
+single cost of the relation rules. ``guarded`` puts one look-ahead in front of a pattern: the
+set of characters any of its matches can begin with. The look-ahead takes no text and only
+refuses positions where no match can begin, so the matches, their groups and their order are
+those of the pattern itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:
+    from re import _constants as _c, _parser as _p  # the parser re compiles with (Python 3.11+)
+except ImportError:  # pragma: no cover - another Python: patterns are used as they are
+    _c = _p = None
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not worked out here: no guard."""
+
+
+def guarded(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` behind a look-ahead for the characters its matches begin with (or itself,
+    when those cannot be worked out or could be any)."""
+    if not isinstance(pattern.pattern, str):
+        return pattern
+    try:
+        return compile_guarded(pattern.pattern, pattern.flags, pattern)
+    except re.error:
+        return pattern
+
+
+def compile_guarded(source: str, flags: int = 0, unguarded: re.Pattern | None = None) -> re.Pattern:
+    """``re.compile(source, flags)`` behind the look-ahead ``guarded`` puts: the pattern is read
+    once for its first characters, then compiled with the look-ahead (``unguarded`` is returned,
+    when given, where no look-ahead can be made). Raises ``re.error`` as ``re.compile`` does."""
+    flags = int(flags)  # as re.compile does: RegexFlag's "&" is Python code, and compiling tests the flags often
+    chars = None
+    if _p is not None:
+        parsed = _p.parse(source, flags)  # raises re.error for a pattern that does not compile
+        try:
+            if _skips_ahead(parsed.data, flags | parsed.state.flags):
+                chars = None  # re already jumps to where a match can begin; a look-ahead would stop it
+            else:
+                chars, empty = _first(parsed.data, flags | parsed.state.flags)
+                if empty:
+                    chars = None  # a match can be empty, so it may begin anywhere
+        except (_Unknown, RecursionError):
+            chars = None
+    if not chars:
+        return unguarded if unguarded is not None else re.compile(source, flags)
+    try:
+        # compiled with the pattern's own flags, the set folds case as the pattern does
+        return re.compile("(?=[" + "".join(sorted(chars)) + "])" + source, flags)
+    except re.error:  # a global flag such as "(?i)" written at the start cannot follow the look-ahead
+        return unguarded if unguarded is not None else re.compile(source, flags)
+
+
+def _skips_ahead(items, flags) -> bool:
+    """Does re find this pattern's possible starts itself? It does when, case mattering, the
+    pattern begins with a character, a set, or alternatives that each begin with a character."""
+    if flags & re.IGNORECASE:
+        return False
+    while items and items[0][0] is _c.SUBPATTERN:
+        items = items[0][1][3].data
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _c.BRANCH:
+        return all(branch.data and branch.data[0][0] is _c.LITERAL for branch in av[1])
+    return op in (_c.LITERAL, _c.IN)
+
+
+def _first(items, flags) -> tuple[set[str], bool]:
+    """The class items (escaped) a match of the sequence ``items`` can begin with, and whether
+    the sequence can match the empty string (then what follows it can begin a match too)."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, empty = _first_of(op, av, flags)
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _first_of(op, av, flags) -> tuple[set[str], bool]:
+    if op is _c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _c.IN:
+        out = set()
+        for kind, value in av:
+            if kind is _c.LITERAL:
+                out.add(re.escape(chr(value)))
+            elif kind is _c.RANGE:
+                out.add(re.escape(chr(value[0])) + "-" + re.escape(chr(value[1])))
+            elif kind is _c.CATEGORY and value in _CATEGORIES:
+                out.add(_CATEGORIES[value])
+            else:
+                raise _Unknown(kind)  # a negated set, and the rest
+        return out, False
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True  # takes no text; leaving its condition out only widens the set
+    if op is _c.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & re.IGNORECASE and not flags & re.IGNORECASE:
+            raise _Unknown(op)  # "(?i:...)" inside a case-sensitive pattern: the set would not fold
+        return _first(sub.data, flags)
+    if op is _c.BRANCH:
+        out, empty = set(), False
+        for branch in av[1]:
+            chars, may_be_empty = _first(branch.data, flags)
+            out |= chars
+            empty = empty or may_be_empty
+        return out, empty
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _high, sub = av
+        chars, empty = _first(sub.data, flags)
+        return chars, empty or low == 0
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _first(av.data, flags)
+    raise _Unknown(op)  # any character, back-references, conditionals
+
+
+_CATEGORIES = {} if _c is None else {
+    _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W", _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S",
+}
