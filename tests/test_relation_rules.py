@@ -178,6 +178,43 @@ EXAMPLES = [
      ("Tim Kaine", "CRITICIZES", "Scott Bessent")),
     ("warned-against", "Governor Axel Kicillof warned against the Argentina–IMF agreement.",
      ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
+    # ext-money: money, impositions and meetings in ordinary words
+    ("loan-from-to", "A $3 billion loan from the World Bank to Argentina was approved on Friday.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("possessed-loan-to", "The World Bank's $300 million credit to Argentina arrived in May.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("rescued-by-from", "Argentina was kept afloat by a $20 billion package from the United States.",
+     ("United States", "FUNDS", "Argentina")),
+    ("financing-from", "Argentina obtained new loans from the World Bank and the Inter-American Development Bank.",
+     ("Inter-American Development Bank", "FUNDS", "Argentina")),
+    ("will-pay-to", "The World Bank will disburse $900 million to Argentina in June.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("invested-amount-in", "Japan has poured billions of dollars into Argentina since 2020.",
+     ("Japan", "FUNDS", "Argentina")),
+    ("bought-currency", "Argentina's peso rallied after the US Treasury bought pesos on Thursday.",
+     ("United States Department of the Treasury", "FUNDS", "Argentina")),
+    ("provided-with", "The World Bank supplied Argentina with fresh credit for schools.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("hit-with-by", "Argentina was slapped with steep duties by the European Union.",
+     ("European Union", "IMPOSES", "Argentina")),
+    ("faces-measure", "Argentina now faces a 20% tariff from the United States on its steel.",
+     ("United States", "IMPOSES", "Argentina")),
+    ("banned-trade", "China halted imports of beef from Argentina in May.",
+     ("China", "IMPOSES", "Argentina")),
+    ("will-lift", "The United States will remove the tariffs on Argentina under the accord.",
+     ("United States", "IMPOSES", "Argentina")),
+    ("phone-with", "President Javier Milei talked by phone with President Xi Jinping on Monday.",
+     ("Javier Milei", "MET_WITH", "Xi Jinping")),
+    ("spoke-mutual", "President Javier Milei and President Lula spoke privately in Rio.",
+     ("Javier Milei", "MET_WITH", "Luiz Inácio Lula da Silva")),
+    ("call-between", "The conversation between President Javier Milei and President Donald Trump was warm.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("discussed-with", "Economy Minister Luis Caputo discussed the budget with Treasury Secretary Scott Bessent.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("called-on", "President Donald Trump called President Javier Milei to congratulate him.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("joined-at", "President Javier Milei joined President Donald Trump for dinner at Mar-a-Lago.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -392,7 +429,8 @@ def test_anchors_never_hide_a_match():
     assert checked > 100
 
 
-WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], speech_verbs: [said], "
+WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], intents: [plans], "
+         "speech_verbs: [said], "
          "negative_cues: [wrong], positive_cues: [great], critic_nouns: [critics], supporter_nouns: [allies]}\n")
 BAD = [
     ("  type: OWNS\n", "unknown relation type 'OWNS'"),
@@ -995,3 +1033,37 @@ def test_stance_received_by_someone_s_words():
     assert found.get(("China", "CRITICIZES", "Scott Bessent")) == "rule:stance-received"
     assert ("China", "CRITICIZES", "Scott Bessent") not in read(
         "Treasury Secretary Scott Bessent's remarks never drew criticism from China.")
+
+
+# ext-money: money, measures and meetings that are asked about, planned, threatened, denied or ended
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Will the World Bank lend Argentina $500 million?", ("World Bank", "FUNDS", "Argentina")),
+    ("Argentina asked the World Bank for a loan.", ("World Bank", "FUNDS", "Argentina")),
+    ("The World Bank did not approve a loan from the bank to Argentina.", ("World Bank", "FUNDS", "Argentina")),
+    ("Argentina has not obtained new loans from the World Bank.", ("World Bank", "FUNDS", "Argentina")),
+    ("The World Bank plans to disburse $900 million to Argentina.", ("World Bank", "FUNDS", "Argentina")),
+    ("Japan may pour billions of dollars into Argentina.", ("Japan", "FUNDS", "Argentina")),
+    ("The US Treasury refused to buy Argentine pesos.", ("United States Department of the Treasury", "FUNDS", "Argentina")),
+    ("Any country that obtains emergency loans from the World Bank must report it, Argentina said.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("President Donald Trump threatened to impose tariffs on Brazil.", ("Donald Trump", "IMPOSES", "Brazil")),
+    ("President Donald Trump threatened Brazil with tariffs.", ("Donald Trump", "IMPOSES", "Brazil")),
+    ("The United States plans to impose tariffs on Argentina.", ("United States", "IMPOSES", "Argentina")),
+    ("Will the United States impose tariffs on Argentina?", ("United States", "IMPOSES", "Argentina")),
+    ("The United States lifted the tariffs on Argentina last week.", ("United States", "IMPOSES", "Argentina")),
+    ("Argentina agreed to drop tariffs on China and Brazil.", ("Argentina", "IMPOSES", "China")),
+    ("Argentina no longer faces a 20% tariff from the United States.", ("United States", "IMPOSES", "Argentina")),
+    ("China has not halted imports of beef from Argentina.", ("China", "IMPOSES", "Argentina")),
+    ("No meeting between President Javier Milei and President Donald Trump is scheduled.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("Did President Javier Milei speak by phone with President Donald Trump?", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei visited Washington without meeting President Donald Trump.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei called President Donald Trump a great friend.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei never discussed the swap with Treasury Secretary Scott Bessent.",
+     ("Javier Milei", "MET_WITH", "Scott Bessent")),
+    ("President Javier Milei and President Donald Trump spoke about trade in separate speeches.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+])
+def test_money_measures_and_meetings_not_stated_give_nothing(sentence, unwanted):
+    assert unwanted not in read(sentence)

@@ -24,7 +24,7 @@ LABELS = {"Person", "Organization", "Country", "Agreement", "Event"}
 MODES = {"active", "passive", "between", "mutual", "possessed"}
 OBJECTS = {"first", "list", "next"}
 TRIGGER_KEYS = {"name", "type", "pattern", "anchors", "mode", "targets", "objects", "prefer_agreement"}
-WORD_LISTS = {"negations", "hedges", "desires", "cancels", "speech_verbs", "negative_cues", "positive_cues",
+WORD_LISTS = {"negations", "hedges", "desires", "cancels", "intents", "speech_verbs", "negative_cues", "positive_cues",
               "critic_nouns", "supporter_nouns"}
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 

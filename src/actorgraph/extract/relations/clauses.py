@@ -6,7 +6,7 @@ import re
 
 from ..entities import Mention
 from ..lexicon import TITLE_SET
-from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
+from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, INTENTS, LOCATIVE, NEGATIONS, PREPOSITIONS,
                    TIME_WORDS, mention_label)
 
 def is_question(chunk: str) -> bool:
@@ -48,6 +48,8 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     words = re.findall(r"[\w']+", window)[-5:]
     if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
         return True  # "lifted tariffs on ...": the measure ends
+    if rel_type in ("FUNDS", "IMPOSES") and set(words) & INTENTS:
+        return True  # ext-money: "plans to impose", "threatened to cut off loans": not done
     for w in words:
         if w in NEGATIONS or w.endswith("n't") or w in HEDGES and not (rel_type == "NEGOTIATES" and w in WANTING):
             return True  # "wants a trade deal" is a deal sought: negotiation, not a hedge

@@ -15,7 +15,8 @@ from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_qu
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
+CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b|"
+                          r"\bwithout\s+\w+ing\b")  # ext-money: "visited X without meeting Y"
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
 STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
@@ -46,13 +47,14 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     if len({m.entity for m in actors}) < 2:
         # one actor: nothing to relate, bar "tariffs on Argentine goods" and "accused the government"
         kept = ("IMPOSES", "CRITICIZES", "SUPPORTS") if "government" in chunk or "administration" in chunk else ("IMPOSES",)
-        candidates = [t for t in candidates if t.type in kept]
+        candidates = [t for t in candidates if t.type in kept or t.name == "bought-currency"]  # "bought Argentine pesos"
     if not candidates:
         return out
     breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
     relatives: list[tuple[int, int]] = []
     if is_question(chunk):
-        candidates = [t for t in candidates if t.type not in STANCE_TYPES]  # "Did X criticise Y?" states nothing
+        # "Did X criticise Y?", "Will the World Bank lend Argentina $1 billion?" state nothing
+        candidates = [t for t in candidates if t.type not in STANCE_TYPES + ASKED_TYPES]
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
@@ -98,6 +100,15 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             right = [m for m in right if not is_modifier(ents, text, m, mentions)]
             if trigger.mode == "between":
                 ends = [m for m in right if mention_label(ents, m) in trigger.targets][:2]
+                if trigger.type == "FUNDS":  # ext-money: "a loan from X to Y" reaches Y's country
+                    ends = [m for m in right if mention_label(ents, m) in ACTOR and not m.possessive][:2]
+                    pair = [e.entity for e in ends]
+                    if len(pair) == 2 and entity_label(ents, pair[1]) == "Person":
+                        pair[1] = ents.country_of(pair[1])
+                    if len(pair) == 2 and pair[1] and pair[1] in ents.entities and pair[0] != pair[1]:
+                        out.append(Relation(pair[0], pair[1], trigger.type, index,
+                                            _detail(trigger.type, chunk, match, text, ents, index), why=trigger.why))
+                    continue
                 if len(ends) == 2:
                     out.append(Relation(ends[0].entity, ends[1].entity, trigger.type, index, why=trigger.why))
                 continue
@@ -122,6 +133,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         out.append(Relation(other, o.entity, trigger.type, index, why=trigger.why))
                 continue
             if trigger.mode == "passive":
+                if trigger.type in ("FUNDS", "IMPOSES") and RELATIVE_PRONOUN.search(text, max(base, a - 20), a) and not any(
+                        re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
+                    continue  # ext-money: "any country that receives support from X" names no recipient
                 agents = [m for m in right if mention_label(ents, m) in ACTOR][:1]
                 patients = find_subjects(ents, text, left, a, relatives)
                 if trigger.type == "LEADS":
@@ -140,8 +154,15 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         out.append(Relation(people[0].entity, unit.entity, "HOLDS_ROLE", index, {"role": role}, why=trigger.why))
                         continue
                 if trigger.type == "IMPOSES":
+                    if trigger.name in MEASURE_SUFFERED:
+                        # ext-money: "hit with US tariffs", "faces a 25% tariff in the United States"
+                        agents = _measure_owner(ents, text, actors, a, b, clause_end)
+                        patients = patients or _demonym_before(ents, text, clause_start, a)
                     patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
+                if trigger.objects == "list" and agents:
+                    # ext-money: "financing from the World Bank and the IDB": every lender of the list
+                    agents = [m for m in right if m.entity in _objects(ents, text, right, trigger, b, clause_end, mentions)]
                 for agent in agents:
                     for patient in patients[:1]:
                         out.append(Relation(agent.entity, patient, trigger.type, index,
@@ -221,10 +242,15 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # "on Argentine steel"; and (money and deals) "on a list of Argentine goods", "on most
                 # of the country's goods": the article's country
                 on = re.search(r"\bon\s+(?:(?:the|a|an|most|some|all|many|several|list|range|number|host|"
-                               r"share|of)\s+){0,5}?(?:([A-Z][\w.]+)|the\s+(country)['’]s)\s+(?:[a-z]+\s+){0,2}"
+                               r"share|of)\s+){0,5}?(?:([A-Z][\w.]+)\s+(?=[a-z])|the\s+(country)['’]s\s+(?:[a-z]+\s+){0,2}"
                                r"(?:goods|imports|exports|products|steel|companies|firms|officials|beef|soy\w*|oil|"
-                               r"banks|entities|individuals|leaders)\b", text[b - 4:clause_end])
-                country = (ents.home if on.group(2) else knowledge().demonyms.get(fold(on.group(1)))) if on else None
+                               r"banks|entities|individuals|leaders)\b)", text[b - 4:clause_end])
+                after = None if on else re.match(
+                    # ext-money: "sanctioned two Argentine officials", "banned imports of Argentine beef"
+                    r"\s+(?:(?:the|a|an|two|three|four|several|some|many|\d+|of|against)\s+){0,3}([A-Z][\w.]+)\s+[a-z]",
+                    text[b:clause_end])
+                country = (ents.home if on.group(2) else knowledge().demonyms.get(fold(on.group(1)))) if on else (
+                    knowledge().demonyms.get(fold(after.group(1))) if after else None)
                 if country and country in ents.entities:
                     objects = [country]
                 elif on:
@@ -247,6 +273,17 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 objects = [rest[0].entity] if rest else []
             if trigger.type == "MET_WITH" and match.group().lower().startswith("visit"):
                 objects = [o for o in objects if entity_label(ents, o) != "Country"]  # a country visited is a place
+            if trigger.name == "bought-currency":
+                # ext-money: "bought Argentine pesos": the issuer is the demonym's or owner's country,
+                # bare pesos the article's
+                objects = _issuer(ents, text, actors, a, b, match.group()) 
+            if trigger.type == "MET_WITH" and not subjects and objects:
+                # ext-money: "During a meeting with X, Y asked ...": the subject follows the phrase
+                fronted = FRONTED_MEETING.match(text, base, a)
+                if fronted:
+                    after = next((m for m in actors if m.start > b and starts_clause(text, m) and re.search(
+                        r",\s+(?:[A-Z][\w.]*\s+){0,4}$", text[b:m.start]) and mention_label(ents, m) in ACTOR), None)
+                    subjects = [after.entity] if after is not None else []
             if trigger.type == "FUNDS" or (trigger.type == "IMPOSES" and "sanction" not in match.group().lower()):
                 # money and tariffs reach a country ("bail out his friend President Milei" -> Argentina);
                 # sanctions may name a person
@@ -293,6 +330,47 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                         _detail(trigger.type, chunk, match, text, ents, index),
                                         why=trigger.why))
     return out
+
+
+# ext-money ----------------------------------------------------------------------------------------
+ASKED_TYPES = ("FUNDS", "IMPOSES", "MET_WITH")  # a question states no loan, measure or meeting
+MEASURE_SUFFERED = {"hit-with-by", "faces-measure"}
+RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$")
+FRONTED_MEETING = re.compile(r"\s*(?:During|At|In|After|Following|Before|Ahead\s+of)\s+(?:a|an|the|his|her|their|"
+                             r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:\w+\s+){0,2}$")
+MEASURE_AGENT = re.compile(r"\s+(?:(?:imposed|levied|set|applied)\s+)?(?:(?:by|from|in)\s+)?(?:the\s+)?")
+
+
+def _measure_owner(ents, text, actors: list[Mention], a: int, b: int, clause_end: int) -> list[Mention]:
+    """Who imposes a measure suffered: the owner inside the phrase ("US tariffs", "Washington's
+    duties"), else the actor right after "by", "from" or "in"."""
+    inside = [m for m in actors if a <= m.start and m.end <= b and mention_label(ents, m) in ("Country", "Organization")]
+    if inside:
+        return inside[-1:]
+    after = [m for m in actors if b <= m.start < clause_end and mention_label(ents, m) in ACTOR]
+    return [m for m in after[:1] if MEASURE_AGENT.fullmatch(text[b:m.start])]
+
+
+def _demonym_before(ents, text, start: int, a: int) -> list[str]:
+    """'Argentine steel faces ...': the country of a demonym heading the clause's subject."""
+    found = re.search(r"\b([A-Z][\w.]+)\s+(?:[a-z][\w-]*\s+){1,2}(?:(?:is|are|was|were|has|have|had|will|now|still|"
+                      r"also|could|may)\s+)*(?:been\s+)?$", text[start:a])
+    country = knowledge().demonyms.get(fold(found.group(1))) if found else None
+    return [country] if country and country in ents.entities else []
+
+
+def _issuer(ents, text, actors: list[Mention], a: int, b: int, phrase: str) -> list[str]:
+    """The country whose pesos or bonds were bought: an actor or demonym in the phrase, else for a
+    bare currency the article's country."""
+    inside = [m for m in actors if a <= m.start and m.end <= b and mention_label(ents, m) in ACTOR]
+    if inside:
+        country = ents.country_of(inside[-1].entity) if mention_label(ents, inside[-1]) == "Person" else inside[-1].entity
+        return [country] if country else []
+    word = re.search(r"(?-i:[A-Z])[\w.’'-]+(?=\s+(?:pesos|bonds|sovereign|treasury|debt)\b)", phrase)
+    if word:
+        country = knowledge().demonyms.get(fold(word.group()))
+        return [country] if country and country in ents.entities else []
+    return [ents.home] if "pesos" in phrase.lower() and ents.home else []
 
 
 def _object_end(right: list[Mention], objects: list[str], b: int) -> int:
