@@ -215,6 +215,8 @@ EXAMPLES = [
      ("Donald Trump", "MET_WITH", "Javier Milei")),
     ("joined-at", "President Javier Milei joined President Donald Trump for dinner at Mar-a-Lago.",
      ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("entry-ban", "The United States barred Economy Minister Luis Caputo from entering the country.",
+     ("United States", "IMPOSES", "Luis Caputo")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
@@ -1064,6 +1066,21 @@ def test_stance_received_by_someone_s_words():
      ("Javier Milei", "MET_WITH", "Scott Bessent")),
     ("President Javier Milei and President Donald Trump spoke about trade in separate speeches.",
      ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("The World Bank has yet to approve a new loan for Argentina.", ("World Bank", "FUNDS", "Argentina")),
+    ("President Donald Trump said he would consider tariffs on Argentina.", ("Donald Trump", "IMPOSES", "Argentina")),
+    ("Argentina was spared the tariffs imposed on Brazil.", ("Argentina", "IMPOSES", "Brazil")),
+    ("The United States never barred Economy Minister Luis Caputo from entering the country.",
+     ("United States", "IMPOSES", "Luis Caputo")),
 ])
 def test_money_measures_and_meetings_not_stated_give_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
+
+
+def test_money_and_measures_reach_the_country_named_after_them():
+    # ext-money: a count word after a country is no noun it qualifies; "on imports from X" reaches X
+    found = read("The World Bank lent Argentina another $1.5 billion last month.")
+    assert ("World Bank", "FUNDS", "Argentina") in found
+    found = read("In April the United States imposed a 10 percent levy on imports from Argentina.")
+    assert found.get(("United States", "IMPOSES", "Argentina")) == "rule:imposed-on"
+    found = read("Economy Minister Luis Caputo held meetings with Scott Bessent and Kristalina Georgieva in Washington.")
+    assert ("Kristalina Georgieva", "MET_WITH", "Luis Caputo") in found

@@ -35,6 +35,7 @@ NEGATED_PHRASE = re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrai
                             r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$")
 
 
+YET_TO = re.compile(r"\byet\s+to\s+(?:\w+\s+){0,3}$")  # ext-money: "has yet to approve a new loan"
 WANTING = DESIRES | {"interest", "intent", "intention", "intends", "wants", "wish", "aims", "hopes", "hope", "hoping"}
 
 
@@ -43,8 +44,8 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     relative = RELATIVE_CUT.search(window) if "wh" in window else None
     if relative:  # "The biggest winner may be X, who leads the bloc": the hedge is the main clause's
         window = window[relative.end():]
-    if NEGATED_PHRASE.search(window):
-        return True  # "stopped short of criticising", "rather than backing"
+    if NEGATED_PHRASE.search(window) or YET_TO.search(window):
+        return True  # "stopped short of criticising", "rather than backing", "has yet to approve a"
     words = re.findall(r"[\w']+", window)[-5:]
     if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
         return True  # "lifted tariffs on ...": the measure ends
@@ -79,7 +80,11 @@ AFTER_ACTOR = {"through", "via", "despite", "until", "across", "amid", "alongsid
 
 # after a country name, a word that is no noun it could qualify ("the United States almost intact",
 # "Argentina signed"): the name is an actor
-ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|only|alone|themselves|itself")
+ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|only|alone|themselves|itself|"
+                            # ext-money: "lent Argentina another $1 billion", "a lifeline for Argentina drew ..."
+                            r"another|more|some|about|nearly|roughly|around|over|drew|gave|got|won|lost|took|made|"
+                            r"saw|sent|lent|paid|sold|bought|met|said|told|spoke|held|left|kept|began|became|came|"
+                            r"went|grew|rose|fell|faces|faced|owes|owed|needs|received|remains")
 
 
 def is_modifier(ents, text, m: Mention, mentions) -> bool:

@@ -132,6 +132,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     for other in others[:1]:
                         out.append(Relation(other, o.entity, trigger.type, index, why=trigger.why))
                 continue
+            if trigger.type == "IMPOSES" and trigger.mode == "active" and re.match(r"impos|levied", match.group(), re.I) and re.search(
+                    r"\b(?:tariffs?|duties|levies|sanctions|restrictions|quotas|measures|controls|curbs|bans?)\s+$",
+                    text[max(base, a - 14):a]):
+                continue  # ext-money: "spared the tariffs imposed on Brazil": who imposed them is not said here
             if trigger.mode == "passive":
                 if trigger.type in ("FUNDS", "IMPOSES") and RELATIVE_PRONOUN.search(text, max(base, a - 20), a) and not any(
                         re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
@@ -233,7 +237,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 on_match = re.match(r"[^,;]{0,40}?\bon\s+(?:the\s+)?", text[b - 3:clause_end])
                 if on_match:
                     at = b - 3 + on_match.end()
-                    on_target = next((m.entity for m in right if m.start == at), None)
+                    on_target = next((m.entity for m in right if m.start == at), None) or next((
+                        # ext-money: "on imports from Argentina", "on former president X"
+                        m.entity for m in actors if at < m.start <= at + 40 and ON_WORDS.fullmatch(text, at, m.start)
+                        and mention_label(ents, m) in ACTOR), None)
                 if on_target:
                     objects = [on_target]
                 elif on_match:
@@ -284,7 +291,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     after = next((m for m in actors if m.start > b and starts_clause(text, m) and re.search(
                         r",\s+(?:[A-Z][\w.]*\s+){0,4}$", text[b:m.start]) and mention_label(ents, m) in ACTOR), None)
                     subjects = [after.entity] if after is not None else []
-            if trigger.type == "FUNDS" or (trigger.type == "IMPOSES" and "sanction" not in match.group().lower()):
+            if trigger.type == "FUNDS" or (trigger.type == "IMPOSES" and "sanction" not in match.group().lower()
+                                           and trigger.name != "entry-ban"):
                 # money and tariffs reach a country ("bail out his friend President Milei" -> Argentina);
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
@@ -335,6 +343,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
 # ext-money ----------------------------------------------------------------------------------------
 ASKED_TYPES = ("FUNDS", "IMPOSES", "MET_WITH")  # a question states no loan, measure or meeting
 MEASURE_SUFFERED = {"hit-with-by", "faces-measure"}
+ON_WORDS = re.compile(r"(?:(?:imports?|exports?|goods|products|shipments|sales|purchases)\s+(?:from|of)\s+(?:the\s+)?|"
+                      r"(?:former|then|ex-|outgoing|deposed)\s+(?:[a-z]+\s+){0,2})")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$")
 FRONTED_MEETING = re.compile(r"\s*(?:During|At|In|After|Following|Before|Ahead\s+of)\s+(?:a|an|the|his|her|their|"
                              r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:\w+\s+){0,2}$")
