@@ -215,12 +215,21 @@ EXAMPLES = [
      ("Donald Trump", "MET_WITH", "Javier Milei")),
     ("joined-at", "President Javier Milei joined President Donald Trump for dinner at Mar-a-Lago.",
      ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("talked-mutual", "Economy Minister Luis Caputo and Treasury Secretary Scott Bessent had a frank conversation.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("met-group", "President Javier Milei had breakfast with executives from the World Bank in Washington.",
+     ("Javier Milei", "MET_WITH", "World Bank")),
     ("entry-ban", "The United States barred Economy Minister Luis Caputo from entering the country.",
      ("United States", "IMPOSES", "Luis Caputo")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
 CODE_EXAMPLES = [
+    # ext-money
+    ("their-meeting", "President Javier Milei gave President Donald Trump a chainsaw during their first meeting.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("visit-host", "During President Javier Milei's state visit to Beijing, President Xi Jinping announced a swap.",
+     ("Javier Milei", "MET_WITH", "Xi Jinping")),
     ("title-role", "Treasury Secretary Scott Bessent spoke.", ("Scott Bessent", "HOLDS_ROLE", "United States")),
     ("appositive-role", "Gonzalo Paz, a professor at Georgetown University, spoke.",
      ("Gonzalo Paz", "HOLDS_ROLE", "Georgetown University")),
@@ -1071,6 +1080,12 @@ def test_stance_received_by_someone_s_words():
     ("Argentina was spared the tariffs imposed on Brazil.", ("Argentina", "IMPOSES", "Brazil")),
     ("The United States never barred Economy Minister Luis Caputo from entering the country.",
      ("United States", "IMPOSES", "Luis Caputo")),
+    ("President Javier Milei and President Donald Trump did not discuss tariffs.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei praised President Donald Trump before their planned meeting was cancelled.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("During President Javier Milei's planned visit to Beijing, President Xi Jinping will announce a swap.",
+     ("Javier Milei", "MET_WITH", "Xi Jinping")),
+    ("President Javier Milei and President Donald Trump never had a phone call.", ("Donald Trump", "MET_WITH", "Javier Milei")),
 ])
 def test_money_measures_and_meetings_not_stated_give_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
