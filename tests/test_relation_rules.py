@@ -217,6 +217,9 @@ EXAMPLES = [
      ("Javier Milei", "MET_WITH", "Donald Trump")),
     ("talked-mutual", "Economy Minister Luis Caputo and Treasury Secretary Scott Bessent had a frank conversation.",
      ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("came-to-rescue", "Japan came to the rescue of Argentina with fresh credit.", ("Japan", "FUNDS", "Argentina")),
+    ("placed-on", "The 25% duty that the European Union placed on Argentina angered exporters.",
+     ("European Union", "IMPOSES", "Argentina")),
     ("met-group", "President Javier Milei had breakfast with executives from the World Bank in Washington.",
      ("Javier Milei", "MET_WITH", "World Bank")),
     ("entry-ban", "The United States barred Economy Minister Luis Caputo from entering the country.",
@@ -1086,6 +1089,9 @@ def test_stance_received_by_someone_s_words():
     ("During President Javier Milei's planned visit to Beijing, President Xi Jinping will announce a swap.",
      ("Javier Milei", "MET_WITH", "Xi Jinping")),
     ("President Javier Milei and President Donald Trump never had a phone call.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("The European Union's tariffs on Argentina were lifted in May.", ("European Union", "IMPOSES", "Argentina")),
+    ("The report was put on hold by the European Union after Argentina objected.", ("European Union", "IMPOSES", "Argentina")),
+    ("Japan never came to the rescue of Argentina.", ("Japan", "FUNDS", "Argentina")),
 ])
 def test_money_measures_and_meetings_not_stated_give_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)

@@ -136,6 +136,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     r"\b(?:tariffs?|duties|levies|sanctions|restrictions|quotas|measures|controls|curbs|bans?)\s+$",
                     text[max(base, a - 14):a]):
                 continue  # ext-money: "spared the tariffs imposed on Brazil": who imposed them is not said here
+            if trigger.name == "placed-on" and not MEASURE_NOUN.search(chunk, max(0, a - base - 60), a - base):
+                continue  # ext-money: "put on hold", "placed on leave": no measure named before it
+            if trigger.type == "IMPOSES" and MEASURE_ENDED.search(text, b, clause_end):
+                continue  # ext-money: "the US tariffs on Argentine steel were lifted in May"
             if trigger.mode == "passive":
                 if trigger.type in ("FUNDS", "IMPOSES") and RELATIVE_PRONOUN.search(text, max(base, a - 20), a) and not any(
                         re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
@@ -343,6 +347,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
 # ext-money ----------------------------------------------------------------------------------------
 ASKED_TYPES = ("FUNDS", "IMPOSES", "MET_WITH")  # a question states no loan, measure or meeting
 MEASURE_SUFFERED = {"hit-with-by", "faces-measure"}
+MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
+                          r"export\s+controls)\b", re.IGNORECASE)
+MEASURE_ENDED = re.compile(r"\b(?:was|were|been|be|are|is)\s+(?:\w+ly\s+)?(?:lifted|removed|scrapped|suspended|eased|dropped|"
+                           r"waived|ended|lowered|cut|repealed|rolled\s+back|reversed|halved|reduced|eliminated|"
+                           r"withdrawn|struck\s+down|overturned)\b")
 ON_WORDS = re.compile(r"(?:(?:imports?|exports?|goods|products|shipments|sales|purchases)\s+(?:from|of)\s+(?:the\s+)?|"
                       r"(?:former|then|ex-|outgoing|deposed)\s+(?:[a-z]+\s+){0,2})")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$")
@@ -354,7 +363,7 @@ MEASURE_AGENT = re.compile(r"\s+(?:(?:imposed|levied|set|applied)\s+)?(?:(?:by|f
 def _measure_owner(ents, text, actors: list[Mention], a: int, b: int, clause_end: int) -> list[Mention]:
     """Who imposes a measure suffered: the owner inside the phrase ("US tariffs", "Washington's
     duties"), else the actor right after "by", "from" or "in"."""
-    inside = [m for m in actors if a <= m.start and m.end <= b and mention_label(ents, m) in ("Country", "Organization")]
+    inside = [m for m in actors if a <= m.start and m.end <= b and mention_label(ents, m) in ACTOR]
     if inside:
         return inside[-1:]
     after = [m for m in actors if b <= m.start < clause_end and mention_label(ents, m) in ACTOR]
