@@ -220,6 +220,14 @@ EXAMPLES = [
     ("came-to-rescue", "Japan came to the rescue of Argentina with fresh credit.", ("Japan", "FUNDS", "Argentina")),
     ("placed-on", "The 25% duty that the European Union placed on Argentina angered exporters.",
      ("European Union", "IMPOSES", "Argentina")),
+    ("loan-of-from", "Argentina signed a loan of $800 million from the World Bank.", ("World Bank", "FUNDS", "Argentina")),
+    ("granted-a-loan", "Japan gave Argentina a fresh credit line in May.", ("Japan", "FUNDS", "Argentina")),
+    ("possessed-debtor", "Argentina, the World Bank's biggest borrower, asked for time.", ("World Bank", "FUNDS", "Argentina")),
+    ("blacklisted", "The United States blacklisted Economy Minister Luis Caputo in May.",
+     ("United States", "IMPOSES", "Luis Caputo")),
+    ("call-from", "President Javier Milei received a phone call from President Donald Trump.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("phoned", "President Donald Trump phoned President Javier Milei after the vote.", ("Donald Trump", "MET_WITH", "Javier Milei")),
     ("met-group", "President Javier Milei had breakfast with executives from the World Bank in Washington.",
      ("Javier Milei", "MET_WITH", "World Bank")),
     ("entry-ban", "The United States barred Economy Minister Luis Caputo from entering the country.",
@@ -1092,6 +1100,9 @@ def test_stance_received_by_someone_s_words():
     ("The European Union's tariffs on Argentina were lifted in May.", ("European Union", "IMPOSES", "Argentina")),
     ("The report was put on hold by the European Union after Argentina objected.", ("European Union", "IMPOSES", "Argentina")),
     ("Japan never came to the rescue of Argentina.", ("Japan", "FUNDS", "Argentina")),
+    ("Japan may give Argentina a fresh credit line.", ("Japan", "FUNDS", "Argentina")),
+    ("The United States has not blacklisted Economy Minister Luis Caputo.", ("United States", "IMPOSES", "Luis Caputo")),
+    ("President Javier Milei never received a call from President Donald Trump.", ("Donald Trump", "MET_WITH", "Javier Milei")),
 ])
 def test_money_measures_and_meetings_not_stated_give_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)

@@ -130,7 +130,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                               and re.fullmatch(r"[”\"]?,?\s+(?:(?:the\s+)?[A-Z][\w.-]*\s+){0,3}", text[b:m.start])][:1]
                 for o in owner[:1]:
                     for other in others[:1]:
-                        out.append(Relation(other, o.entity, trigger.type, index, why=trigger.why))
+                        ends = (o.entity, other) if trigger.name in LENDER_OWNS else (other, o.entity)
+                        out.append(Relation(*ends, trigger.type, index, why=trigger.why))
                 continue
             if trigger.type == "IMPOSES" and trigger.mode == "active" and re.match(r"impos|levied", match.group(), re.I) and re.search(
                     r"\b(?:tariffs?|duties|levies|sanctions|restrictions|quotas|measures|controls|curbs|bans?)\s+$",
@@ -296,7 +297,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         r",\s+(?:[A-Z][\w.]*\s+){0,4}$", text[b:m.start]) and mention_label(ents, m) in ACTOR), None)
                     subjects = [after.entity] if after is not None else []
             if trigger.type == "FUNDS" or (trigger.type == "IMPOSES" and "sanction" not in match.group().lower()
-                                           and trigger.name != "entry-ban"):
+                                           and trigger.name not in KEEPS_PERSON):
                 # money and tariffs reach a country ("bail out his friend President Milei" -> Argentina);
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
@@ -347,6 +348,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
 # ext-money ----------------------------------------------------------------------------------------
 ASKED_TYPES = ("FUNDS", "IMPOSES", "MET_WITH")  # a question states no loan, measure or meeting
 MEASURE_SUFFERED = {"hit-with-by", "faces-measure"}
+KEEPS_PERSON = {"entry-ban", "blacklisted"}  # a visa ban or a blacklisting names the person, not his country
+LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
                           r"export\s+controls)\b", re.IGNORECASE)
 MEASURE_ENDED = re.compile(r"\b(?:was|were|been|be|are|is)\s+(?:\w+ly\s+)?(?:lifted|removed|scrapped|suspended|eased|dropped|"
