@@ -179,11 +179,9 @@ EXAMPLES = [
     ("warned-against", "Governor Axel Kicillof warned against the Argentina–IMF agreement.",
      ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
     # ext-money: money, impositions and meetings in ordinary words
-    ("loan-from-to", "A $3 billion loan from the World Bank to Argentina was approved on Friday.",
-     ("World Bank", "FUNDS", "Argentina")),
     ("possessed-loan-to", "The World Bank's $300 million credit to Argentina arrived in May.",
      ("World Bank", "FUNDS", "Argentina")),
-    ("rescued-by-from", "Argentina was kept afloat by a $20 billion package from the United States.",
+    ("rescued-by-from", "Argentina was propped up with loans from the United States.",
      ("United States", "FUNDS", "Argentina")),
     ("financing-from", "Argentina obtained new loans from the World Bank and the Inter-American Development Bank.",
      ("Inter-American Development Bank", "FUNDS", "Argentina")),
@@ -1112,6 +1110,8 @@ def test_money_and_measures_reach_the_country_named_after_them():
     # ext-money: a count word after a country is no noun it qualifies; "on imports from X" reaches X
     found = read("The World Bank lent Argentina another $1.5 billion last month.")
     assert ("World Bank", "FUNDS", "Argentina") in found
+    found = read("A $3 billion loan from the World Bank to Argentina was approved on Friday.")
+    assert found.get(("World Bank", "FUNDS", "Argentina")) == "rule:loan-from"
     found = read("In April the United States imposed a 10 percent levy on imports from Argentina.")
     assert found.get(("United States", "IMPOSES", "Argentina")) == "rule:imposed-on"
     found = read("Economy Minister Luis Caputo held meetings with Scott Bessent and Kristalina Georgieva in Washington.")

@@ -100,15 +100,6 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             right = [m for m in right if not is_modifier(ents, text, m, mentions)]
             if trigger.mode == "between":
                 ends = [m for m in right if mention_label(ents, m) in trigger.targets][:2]
-                if trigger.type == "FUNDS":  # ext-money: "a loan from X to Y" reaches Y's country
-                    ends = [m for m in right if mention_label(ents, m) in ACTOR and not m.possessive][:2]
-                    pair = [e.entity for e in ends]
-                    if len(pair) == 2 and entity_label(ents, pair[1]) == "Person":
-                        pair[1] = ents.country_of(pair[1])
-                    if len(pair) == 2 and pair[1] and pair[1] in ents.entities and pair[0] != pair[1]:
-                        out.append(Relation(pair[0], pair[1], trigger.type, index,
-                                            _detail(trigger.type, chunk, match, text, ents, index), why=trigger.why))
-                    continue
                 if len(ends) == 2:
                     out.append(Relation(ends[0].entity, ends[1].entity, trigger.type, index, why=trigger.why))
                 continue
@@ -169,6 +160,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         patients = patients or _demonym_before(ents, text, clause_start, a)
                     patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
+                if trigger.type == "FUNDS" and agents:
+                    # ext-money: "a $2 billion loan from the World Bank to Argentina": the one after "to"
+                    to = next((m for m in right if m.start > agents[0].end and TO_RECIPIENT.fullmatch(
+                        text, agents[0].end, m.start) and mention_label(ents, m) in ACTOR), None)
+                    if to is not None:
+                        patients = [ents.country_of(to.entity) if mention_label(ents, to) == "Person" else to.entity]
                 if trigger.objects == "list" and agents:
                     # ext-money: "financing from the World Bank and the IDB": every lender of the list
                     agents = [m for m in right if m.entity in _objects(ents, text, right, trigger, b, clause_end, mentions)]
@@ -349,6 +346,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
 ASKED_TYPES = ("FUNDS", "IMPOSES", "MET_WITH")  # a question states no loan, measure or meeting
 MEASURE_SUFFERED = {"hit-with-by", "faces-measure"}
 KEEPS_PERSON = {"entry-ban", "blacklisted"}  # a visa ban or a blacklisting names the person, not his country
+TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
                           r"export\s+controls)\b", re.IGNORECASE)
