@@ -63,9 +63,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
                     trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
                 continue  # the trigger word is part of a name ("Democratic Senator"), bar "a $380 million loan from X"
-            if trigger.name == "amount-to" and any(
-                    a <= m.start < b and len(ents.entities[m.entity].parties) >= 2
-                    for m in actors if mention_label(ents, m) == "Agreement"):
+            if trigger.name in AGREEMENT_READS and any(
+                    a <= m.start < b or (trigger.name != "amount-to" and m.start < a < m.end)
+                    for m in actors if mention_label(ents, m) == "Agreement" and len(ents.entities[m.entity].parties) >= 2):
                 continue  # "extended a $20 billion currency swap to Argentina": the agreement rule reads the swap
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
@@ -347,6 +347,9 @@ ASKED_TYPES = ("FUNDS", "IMPOSES", "MET_WITH")  # a question states no loan, mea
 MEASURE_SUFFERED = {"hit-with-by", "faces-measure"}
 KEEPS_PERSON = {"entry-ban", "blacklisted"}  # a visa ban or a blacklisting names the person, not his country
 TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
+# money phrases that may name a two-sided loan or swap: the agreement rule reads those, with its name
+AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
+                   "loan-of-from", "provided-with"}
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
                           r"export\s+controls)\b", re.IGNORECASE)
