@@ -226,6 +226,8 @@ EXAMPLES = [
     ("call-from", "President Javier Milei received a phone call from President Donald Trump.",
      ("Javier Milei", "MET_WITH", "Donald Trump")),
     ("phoned", "President Donald Trump phoned President Javier Milei after the vote.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("will-meet-mutual", "President Javier Milei and President Donald Trump will meet on Tuesday.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
     ("met-group", "President Javier Milei had breakfast with executives from the World Bank in Washington.",
      ("Javier Milei", "MET_WITH", "World Bank")),
     ("entry-ban", "The United States barred Economy Minister Luis Caputo from entering the country.",
@@ -236,6 +238,8 @@ EXAMPLES = [
 CODE_EXAMPLES = [
     # ext-money
     ("their-meeting", "President Javier Milei gave President Donald Trump a chainsaw during their first meeting.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("pair-meeting", "President Javier Milei praised President Donald Trump. The Milei-Trump meeting lasted an hour.",
      ("Javier Milei", "MET_WITH", "Donald Trump")),
     ("visit-host", "During President Javier Milei's state visit to Beijing, President Xi Jinping announced a swap.",
      ("Javier Milei", "MET_WITH", "Xi Jinping")),
@@ -1098,6 +1102,9 @@ def test_stance_received_by_someone_s_words():
     ("The European Union's tariffs on Argentina were lifted in May.", ("European Union", "IMPOSES", "Argentina")),
     ("The report was put on hold by the European Union after Argentina objected.", ("European Union", "IMPOSES", "Argentina")),
     ("Japan never came to the rescue of Argentina.", ("Japan", "FUNDS", "Argentina")),
+    ("President Javier Milei and President Donald Trump will not meet on Tuesday.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei praised President Donald Trump. No Milei-Trump meeting is planned.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
     ("Japan may give Argentina a fresh credit line.", ("Japan", "FUNDS", "Argentina")),
     ("The United States has not blacklisted Economy Minister Luis Caputo.", ("United States", "IMPOSES", "Luis Caputo")),
     ("President Javier Milei never received a call from President Donald Trump.", ("Donald Trump", "MET_WITH", "Javier Milei")),

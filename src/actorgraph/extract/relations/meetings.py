@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .base import Relation, SentenceView, mention_label
 from .clauses import negated, verb_follows
@@ -32,6 +33,35 @@ def meetings_in_passing(s: SentenceView) -> list[Relation]:
         out += _their_meeting(s)
     if not words.isdisjoint(VISITS):
         out += _visit_host(s)
+    if not words.isdisjoint(MEETING_NOUNS) and ("-" in s.text[s.sentence.start:s.sentence.end] or "–" in s.text[
+            s.sentence.start:s.sentence.end]):
+        out += _pair_meeting(s)
+    return out
+
+
+# "the Milei-Trump meeting", "the Trump–Milei summit"
+PAIR = re.compile(r"(?-i:[A-Z])[\w’'.]+[-–](?-i:[A-Z])[\w’'.]+\s+(?:(?:phone|video|bilateral|private)\s+)?"
+                  r"(?:meetings?|summit|talks|encounter|call|bilateral|lunch|dinner)\b", re.IGNORECASE)
+
+
+def _pair_meeting(s: SentenceView) -> list[Relation]:
+    text, start = s.text, s.sentence.start
+    out = []
+    for match in PAIR.finditer(text, start, s.sentence.end):
+        if negated(text, start, match.start(), "MET_WITH") or text[start:s.sentence.end].rstrip().endswith("?"):
+            continue
+        inside = [m for m in s.mentions if match.start() <= m.start and m.end <= match.end() and not m.anaphor]
+        pair = list(dict.fromkeys(m.entity for m in inside))
+        if not inside:
+            # "Milei-Trump" is one word to the entity passes: each half is the surname of a person named
+            halves = re.match(r"([\w’'.]+)[-–]([\w’'.]+)", match.group()).groups()
+            pair = [_person_by_surname(s, half) for half in halves]
+            if None in pair:
+                continue
+        elif len({mention_label(s.ents, m) == "Person" for m in inside}) != 1:
+            continue
+        if len(set(pair)) == 2:
+            out.append(Relation(pair[0], pair[1], "MET_WITH", s.index, why="rule:pair-meeting"))
     return out
 
 
@@ -73,3 +103,12 @@ def _visit_host(s: SentenceView) -> list[Relation]:
     if host is None or negated(text, start, host.start, "MET_WITH"):
         return []
     return [Relation(visitor.entity, host.entity, "MET_WITH", s.index, why="rule:visit-host")]
+
+
+def _person_by_surname(s: SentenceView, surname: str) -> str | None:
+    """The person of the article whose name ends in ``surname`` (of two, the one named more often)."""
+    found = {name for name, e in s.ents.entities.items() if e.label == "Person" and name.split()[-1] == surname}
+    if len(found) < 2:
+        return found.pop() if found else None
+    counts = Counter(m.entity for m in s.ents.mentions if m.entity in found).most_common(2)
+    return counts[0][0] if counts[0][1] > counts[1][1] else None
