@@ -228,6 +228,8 @@ EXAMPLES = [
     ("phoned", "President Donald Trump phoned President Javier Milei after the vote.", ("Donald Trump", "MET_WITH", "Javier Milei")),
     ("will-meet-mutual", "President Javier Milei and President Donald Trump will meet on Tuesday.",
      ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("disbursement-of-to", "The World Bank approved a disbursement of $700 million to Argentina.",
+     ("World Bank", "FUNDS", "Argentina")),
     ("met-group", "President Javier Milei had breakfast with executives from the World Bank in Washington.",
      ("Javier Milei", "MET_WITH", "World Bank")),
     ("entry-ban", "The United States barred Economy Minister Luis Caputo from entering the country.",
@@ -1102,6 +1104,7 @@ def test_stance_received_by_someone_s_words():
     ("The European Union's tariffs on Argentina were lifted in May.", ("European Union", "IMPOSES", "Argentina")),
     ("The report was put on hold by the European Union after Argentina objected.", ("European Union", "IMPOSES", "Argentina")),
     ("Japan never came to the rescue of Argentina.", ("Japan", "FUNDS", "Argentina")),
+    ("The US Treasury said it would buy Argentine pesos if needed.", ("United States Department of the Treasury", "FUNDS", "Argentina")),
     ("President Javier Milei and President Donald Trump will not meet on Tuesday.", ("Donald Trump", "MET_WITH", "Javier Milei")),
     ("President Javier Milei praised President Donald Trump. No Milei-Trump meeting is planned.",
      ("Donald Trump", "MET_WITH", "Javier Milei")),
@@ -1117,6 +1120,8 @@ def test_money_and_measures_reach_the_country_named_after_them():
     # ext-money: a count word after a country is no noun it qualifies; "on imports from X" reaches X
     found = read("The World Bank lent Argentina another $1.5 billion last month.")
     assert ("World Bank", "FUNDS", "Argentina") in found
+    found = read("Argentina's peso rose as the US Treasury, which has already bought $2 billion in pesos, stood ready.")
+    assert found.get(("United States Department of the Treasury", "FUNDS", "Argentina")) == "rule:bought-currency"
     found = read("A $3 billion loan from the World Bank to Argentina was approved on Friday.")
     assert found.get(("World Bank", "FUNDS", "Argentina")) == "rule:loan-from"
     found = read("In April the United States imposed a 10 percent levy on imports from Argentina.")

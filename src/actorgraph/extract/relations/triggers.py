@@ -130,6 +130,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue  # ext-money: "spared the tariffs imposed on Brazil": who imposed them is not said here
             if trigger.name == "placed-on" and not MEASURE_NOUN.search(chunk, max(0, a - base - 60), a - base):
                 continue  # ext-money: "put on hold", "placed on leave": no measure named before it
+            if trigger.type in ("FUNDS", "IMPOSES") and CONDITION_AFTER.search(text, b, clause_end):
+                continue  # ext-money: "would buy Argentine bonds if needed": a condition, not a deed
             if trigger.type == "IMPOSES" and MEASURE_ENDED.search(text, b, clause_end):
                 continue  # ext-money: "the US tariffs on Argentine steel were lifted in May"
             if trigger.mode == "passive":
@@ -176,11 +178,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                             why=trigger.why))
                 continue
             antecedent = None
-            if re.search(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", text[max(base, a - 20):a]):
+            if re.search(r"\b(?:that|which)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", text[max(base, a - 32):a]):
                 # "a goal that aligns with ...": the subject is no actor; but in "The International
-                # Monetary Fund, which lent Argentina ..." it is the actor right before the comma
+                # Monetary Fund, which (has already) lent Argentina ..." it is the actor right before the comma
                 antecedent = next((m for m in reversed(left) if mention_label(ents, m) in ACTOR and re.fullmatch(
-                    r",\s+which\s+(?:\w+ly\s+)?", text[m.end:a])), None)
+                    r",\s+which\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}", text[m.end:a])), None)
                 if antecedent is None:
                     continue
             if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
@@ -247,6 +249,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     objects = [on_target]
                 elif on_match:
                     objects = []
+            if trigger.type == "IMPOSES" and not subjects:
+                subjects = _demonym_before(ents, text, clause_start, a)  # ext-money: "Chinese regulators banned ..."
             if trigger.type == "IMPOSES" and not on_target:
                 # "on Argentine steel"; and (money and deals) "on a list of Argentine goods", "on most
                 # of the country's goods": the article's country
@@ -260,6 +264,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     text[b:clause_end])
                 country = (ents.home if on.group(2) else knowledge().demonyms.get(fold(on.group(1)))) if on else (
                     knowledge().demonyms.get(fold(after.group(1))) if after else None)
+                if not country and not objects and trigger.name == "banned-trade":
+                    # ext-money: "capped Argentine beef imports": the demonym inside the phrase
+                    inner = re.search(r"(?-i:[A-Z])[\w.]+(?=\s+(?:[a-z][\w-]*\s+){0,2}(?:imports?|exports?)\b)", match.group())
+                    country = knowledge().demonyms.get(fold(inner.group())) if inner else None
                 if country and country in ents.entities:
                     objects = [country]
                 elif on:
@@ -350,6 +358,7 @@ TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 # money phrases that may name a two-sided loan or swap: the agreement rule reads those, with its name
 AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
                    "loan-of-from", "provided-with"}
+CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|asked|requested)\b")
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
                           r"export\s+controls)\b", re.IGNORECASE)
