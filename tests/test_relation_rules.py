@@ -241,6 +241,8 @@ CODE_EXAMPLES = [
     # ext-money
     ("their-meeting", "President Javier Milei gave President Donald Trump a chainsaw during their first meeting.",
      ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("lender-facility", "Argentina drew on the $20 billion Extended Fund Facility of the IMF in June.",
+     ("International Monetary Fund", "FUNDS", "Argentina")),
     ("pair-meeting", "President Javier Milei praised President Donald Trump. The Milei-Trump meeting lasted an hour.",
      ("Javier Milei", "MET_WITH", "Donald Trump")),
     ("visit-host", "During President Javier Milei's state visit to Beijing, President Xi Jinping announced a swap.",
@@ -1104,6 +1106,8 @@ def test_stance_received_by_someone_s_words():
     ("The European Union's tariffs on Argentina were lifted in May.", ("European Union", "IMPOSES", "Argentina")),
     ("The report was put on hold by the European Union after Argentina objected.", ("European Union", "IMPOSES", "Argentina")),
     ("Japan never came to the rescue of Argentina.", ("Japan", "FUNDS", "Argentina")),
+    ("Argentina is negotiating a new Extended Fund Facility with the IMF.", ("International Monetary Fund", "FUNDS", "Argentina")),
+    ("The IMF has no Extended Fund Facility with Argentina.", ("International Monetary Fund", "FUNDS", "Argentina")),
     ("The US Treasury said it would buy Argentine pesos if needed.", ("United States Department of the Treasury", "FUNDS", "Argentina")),
     ("President Javier Milei and President Donald Trump will not meet on Tuesday.", ("Donald Trump", "MET_WITH", "Javier Milei")),
     ("President Javier Milei praised President Donald Trump. No Milei-Trump meeting is planned.",
