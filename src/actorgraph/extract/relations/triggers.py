@@ -260,7 +260,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                r"banks|entities|individuals|leaders)\b)", text[b - 4:clause_end])
                 after = None if on else re.match(
                     # ext-money: "sanctioned two Argentine officials", "banned imports of Argentine beef"
-                    r"\s+(?:(?:the|a|an|two|three|four|several|some|many|\d+|of|against)\s+){0,3}([A-Z][\w.]+)\s+[a-z]",
+                    r"\s+(?:(?:the|a|an|two|three|four|several|some|many|most|all|certain|\d+|of|against|to)\s+){0,3}"
+                    r"([A-Z][\w.]+)\s+[a-z]",
                     text[b:clause_end])
                 country = (ents.home if on.group(2) else knowledge().demonyms.get(fold(on.group(1)))) if on else (
                     knowledge().demonyms.get(fold(after.group(1))) if after else None)
@@ -362,7 +363,7 @@ CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|as
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
                           r"export\s+controls)\b", re.IGNORECASE)
-MEASURE_ENDED = re.compile(r"\b(?:was|were|been|be|are|is)\s+(?:\w+ly\s+)?(?:lifted|removed|scrapped|suspended|eased|dropped|"
+MEASURE_ENDED = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:lifted|removed|scrapped|suspended|eased|dropped|"
                            r"waived|ended|lowered|cut|repealed|rolled\s+back|reversed|halved|reduced|eliminated|"
                            r"withdrawn|struck\s+down|overturned)\b")
 ON_WORDS = re.compile(r"(?:(?:imports?|exports?|goods|products|shipments|sales|purchases)\s+(?:from|of)\s+(?:the\s+)?|"
