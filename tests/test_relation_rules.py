@@ -1136,3 +1136,9 @@ def test_money_and_measures_reach_the_country_named_after_them():
     assert found.get(("United States", "IMPOSES", "Argentina")) == "rule:imposed-on"
     found = read("Economy Minister Luis Caputo held meetings with Scott Bessent and Kristalina Georgieva in Washington.")
     assert ("Kristalina Georgieva", "MET_WITH", "Luis Caputo") in found
+
+
+def test_an_office_after_a_preposition_begins_the_object():
+    # ext-money: "Finance Minister" after a money word is an office, but after "with" the object starts
+    found = read("Foreign Minister Gerardo Werthein held a meeting with Secretary of State Marco Rubio in New York.")
+    assert found.get(("Gerardo Werthein", "MET_WITH", "Marco Rubio")) == "rule:met-with"

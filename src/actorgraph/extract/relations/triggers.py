@@ -84,7 +84,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     BARE_PASSIVE.search(text, max(base, a - 16), a):
                 continue  # "the facility was signed in October": a passive with no agent names no actor
             if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
-                        text[b:b + 14], re.IGNORECASE):
+                        text[b:b + 14], re.IGNORECASE) and not ENDS_WITH_PREPOSITION.search(match.group()):
                 continue  # "Finance Minister": the trigger word is part of an office
             if breaks is None:
                 breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
@@ -360,6 +360,8 @@ TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
                    "loan-of-from", "provided-with"}
 CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|asked|requested)\b")
+# "a meeting with Secretary of State X": after a preposition an office begins the object
+ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
                           r"export\s+controls)\b", re.IGNORECASE)
