@@ -1142,3 +1142,13 @@ def test_an_office_after_a_preposition_begins_the_object():
     # ext-money: "Finance Minister" after a money word is an office, but after "with" the object starts
     found = read("Foreign Minister Gerardo Werthein held a meeting with Secretary of State Marco Rubio in New York.")
     assert found.get(("Gerardo Werthein", "MET_WITH", "Marco Rubio")) == "rule:met-with"
+
+
+def test_the_two_after_two_people_are_those_two():
+    # ext-money: "the two officials", "the two met": the two latest people; "two officials" is anyone
+    found = read("Treasury Secretary Scott Bessent praised Economy Minister Luis Caputo. "
+                 "The two officials spoke by phone on Friday.")
+    assert found.get(("Luis Caputo", "MET_WITH", "Scott Bessent")) == "rule:spoke-mutual"
+    found = read("Treasury Secretary Scott Bessent praised Economy Minister Luis Caputo. "
+                 "Two officials from the IMF spoke by phone on Friday.")
+    assert ("Luis Caputo", "MET_WITH", "Scott Bessent") not in found
