@@ -1130,6 +1130,10 @@ def test_money_and_measures_reach_the_country_named_after_them():
     assert ("World Bank", "FUNDS", "Argentina") in found
     found = read("Argentina's peso rose as the US Treasury, which has already bought $2 billion in pesos, stood ready.")
     assert found.get(("United States Department of the Treasury", "FUNDS", "Argentina")) == "rule:bought-currency"
+    found = read("The US State Department designated Economy Minister Luis Caputo as ineligible for entry.")
+    assert found.get(("United States Department of State", "IMPOSES", "Luis Caputo")) == "rule:entry-ban"
+    found = read("Argentina will get $1.5 billion from the World Bank this year.")
+    assert found.get(("World Bank", "FUNDS", "Argentina")) == "rule:amount-from"
     found = read("A $3 billion loan from the World Bank to Argentina was approved on Friday.")
     assert found.get(("World Bank", "FUNDS", "Argentina")) == "rule:loan-from"
     found = read("In April the United States imposed a 10 percent levy on imports from Argentina.")
@@ -1152,3 +1156,10 @@ def test_the_two_after_two_people_are_those_two():
     found = read("Treasury Secretary Scott Bessent praised Economy Minister Luis Caputo. "
                  "Two officials from the IMF spoke by phone on Friday.")
     assert ("Luis Caputo", "MET_WITH", "Scott Bessent") not in found
+
+
+def test_a_lender_paying_a_country_does_not_back_it():
+    # ext-money: the money is FUNDS; "approved" read as support would state a stance nobody took
+    found = read("The World Bank said it had approved $500 million in financing for Argentina's roads.")
+    assert ("World Bank", "FUNDS", "Argentina") in found
+    assert ("World Bank", "SUPPORTS", "Argentina") not in found

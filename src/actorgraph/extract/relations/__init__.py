@@ -84,7 +84,8 @@ def read_sentence(ents: ArticleEntities, index: int, mentions: list, inert: list
     return SentenceView(ents, index, tokens, mentions, people)
 
 
-PERSON_MEETS_BODY = {"met-group"}  # ext-money: triggers whose person meets the body whose people he met
+PERSON_MEETS_BODY = {"met-group"}
+SUPPORT_VERBS = {"support-verb"}  # ext-money: "approved", "backed": dropped where the same sentence pays the object  # ext-money: triggers whose person meets the body whose people he met
 
 
 def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
@@ -94,10 +95,14 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     # money and deals: a lender approving its own program pays out, it does not back it
     released = {(r.sentence, r.source) for r in relations if r.type == "FUNDS" and r.why in (
         "rule:lender-release", "rule:loan-funds")}
+    # ext-money: "approved $500 million in financing for Argentina" pays the country, it does not back it
+    paid = {(r.sentence, r.source, r.target) for r in relations if r.type == "FUNDS"}
     for r in relations:
         if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
             continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
         if r.type == "SUPPORTS" and (r.sentence, r.source) in released and entity_label(ents, r.target) == "Agreement":
+            continue
+        if r.type == "SUPPORTS" and r.why.partition(":")[2] in SUPPORT_VERBS and (r.sentence, r.source, r.target) in paid:
             continue
         if r.source == r.target:
             continue
