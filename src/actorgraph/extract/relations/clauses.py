@@ -84,7 +84,8 @@ ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|on
                             # ext-money: "lent Argentina another $1 billion", "a lifeline for Argentina drew ..."
                             r"another|more|some|about|nearly|roughly|around|over|drew|gave|got|won|lost|took|made|"
                             r"saw|sent|lent|paid|sold|bought|met|said|told|spoke|held|left|kept|began|became|came|"
-                            r"went|grew|rose|fell|faces|faced|owes|owed|needs|received|remains")
+                            r"went|grew|rose|fell|faces|faced|owes|owed|needs|received|remains|hurt|hit|cut|cost|"
+                            r"led|spent|built|began|struck|stood|threw|wrote|chose|drove|broke|sought|fought|bore")
 
 
 def is_modifier(ents, text, m: Mention, mentions) -> bool:

@@ -12,7 +12,7 @@ from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
                       starts_clause, find_subjects, is_title_modifier, verb_follows)
 
-MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
+MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?<![’'])\b\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b|"
