@@ -44,7 +44,7 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     relative = RELATIVE_CUT.search(window) if "wh" in window else None
     if relative:  # "The biggest winner may be X, who leads the bloc": the hedge is the main clause's
         window = window[relative.end():]
-    if NEGATED_PHRASE.search(window) or YET_TO.search(window):
+    if NEGATED_PHRASE.search(window) or "yet" in window and YET_TO.search(window):
         return True  # "stopped short of criticising", "rather than backing", "has yet to approve a"
     words = re.findall(r"[\w']+", window)[-5:]
     if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
