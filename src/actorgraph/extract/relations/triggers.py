@@ -124,9 +124,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         ends = (o.entity, other) if trigger.name in LENDER_OWNS else (other, o.entity)
                         out.append(Relation(*ends, trigger.type, index, why=trigger.why))
                 continue
-            if trigger.type == "IMPOSES" and trigger.mode == "active" and re.match(r"impos|levied", match.group(), re.I) and re.search(
-                    r"\b(?:tariffs?|duties|levies|sanctions|restrictions|quotas|measures|controls|curbs|bans?)\s+$",
-                    text[max(base, a - 14):a]):
+            if trigger.type == "IMPOSES" and trigger.mode == "active" and re.match(r"impos|levied", match.group(), re.I) \
+                    and MEASURE_BEFORE.search(text, max(base, a - 14), a):
                 continue  # ext-money: "spared the tariffs imposed on Brazil": who imposed them is not said here
             if trigger.name == "placed-on" and not MEASURE_NOUN.search(chunk, max(0, a - base - 60), a - base):
                 continue  # ext-money: "put on hold", "placed on leave": no measure named before it
@@ -135,8 +134,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.type == "IMPOSES" and MEASURE_ENDED.search(text, b, clause_end):
                 continue  # ext-money: "the US tariffs on Argentine steel were lifted in May"
             if trigger.mode == "passive":
-                if trigger.type in ("FUNDS", "IMPOSES") and RELATIVE_PRONOUN.search(text, max(base, a - 20), a) and not any(
-                        re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
+                if trigger.type in ("FUNDS", "IMPOSES") and RELATIVE_PRONOUN.search(text, max(base, a - 20), a) \
+                        and not any(re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
                     continue  # ext-money: "any country that receives support from X" names no recipient
                 agents = [m for m in right if mention_label(ents, m) in ACTOR][:1]
                 patients = find_subjects(ents, text, left, a, relatives)
@@ -294,7 +293,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.name == "bought-currency":
                 # ext-money: "bought Argentine pesos": the issuer is the demonym's or owner's country,
                 # bare pesos the article's
-                objects = _issuer(ents, text, actors, a, b, match.group()) 
+                objects = _issuer(ents, text, actors, a, b, match.group())
             if trigger.type == "MET_WITH" and not subjects and objects:
                 # ext-money: "During a meeting with X, Y asked ...": the subject follows the phrase
                 fronted = FRONTED_MEETING.match(text, base, a)
@@ -370,6 +369,7 @@ MEASURE_ENDED = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:lifted
                            r"withdrawn|struck\s+down|overturned)\b")
 ON_WORDS = re.compile(r"(?:(?:imports?|exports?|goods|products|shipments|sales|purchases)\s+(?:from|of)\s+(?:the\s+)?|"
                       r"(?:former|then|ex-|outgoing|deposed)\s+(?:[a-z]+\s+){0,2})")
+MEASURE_BEFORE = re.compile(r"\b(?:tariffs?|duties|levies|sanctions|restrictions|quotas|measures|controls|curbs|bans?)\s+$")
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$")
 FRONTED_MEETING = re.compile(r"\s*(?:During|At|In|After|Following|Before|Ahead\s+of)\s+(?:a|an|the|his|her|their|"
                              r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:\w+\s+){0,2}$")
