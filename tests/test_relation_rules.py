@@ -205,8 +205,6 @@ EXAMPLES = [
      ("Javier Milei", "MET_WITH", "Xi Jinping")),
     ("spoke-mutual", "President Javier Milei and President Lula spoke privately in Rio.",
      ("Javier Milei", "MET_WITH", "Luiz Inácio Lula da Silva")),
-    ("call-between", "The conversation between President Javier Milei and President Donald Trump was warm.",
-     ("Javier Milei", "MET_WITH", "Donald Trump")),
     ("discussed-with", "Economy Minister Luis Caputo discussed the budget with Treasury Secretary Scott Bessent.",
      ("Luis Caputo", "MET_WITH", "Scott Bessent")),
     ("called-on", "President Donald Trump called President Javier Milei to congratulate him.",
@@ -233,12 +231,8 @@ EXAMPLES = [
     ("measure-of-on", "The European Union's duties of up to 30% on Argentina angered exporters.",
      ("European Union", "IMPOSES", "Argentina")),
     ("applies-to", "Argentina says the European Union applies a 12% levy to most Argentine imports.", ("European Union", "IMPOSES", "Argentina")),
-    ("trade-war-with", "President Donald Trump escalated his trade war with China in May.",
-     ("Donald Trump", "IMPOSES", "China")),
     ("huddled-with", "Economy Minister Luis Caputo huddled with Treasury Secretary Scott Bessent on Monday.",
      ("Luis Caputo", "MET_WITH", "Scott Bessent")),
-    ("held-meeting-mutual", "President Javier Milei and President Xi Jinping held a 40-minute meeting in Beijing.",
-     ("Javier Milei", "MET_WITH", "Xi Jinping")),
     ("together-mutual", "President Javier Milei and President Donald Trump shared the stage at CPAC.",
      ("Javier Milei", "MET_WITH", "Donald Trump")),
     ("paid-call-on", "President Javier Milei paid a courtesy call on President Donald Trump.",
@@ -1178,3 +1172,13 @@ def test_a_lender_paying_a_country_does_not_back_it():
     found = read("The World Bank said it had approved $500 million in financing for Argentina's roads.")
     assert ("World Bank", "FUNDS", "Argentina") in found
     assert ("World Bank", "SUPPORTS", "Argentina") not in found
+
+
+def test_generalised_meeting_and_measure_triggers():
+    # ext-money: "a phone call between", "a 40-minute meeting", "trade war with" joined older triggers
+    found = read("The conversation between President Javier Milei and President Donald Trump was warm.")
+    assert found.get(("Donald Trump", "MET_WITH", "Javier Milei")) == "rule:meeting-between"
+    found = read("President Javier Milei and President Xi Jinping held a 40-minute meeting in Beijing.")
+    assert found.get(("Javier Milei", "MET_WITH", "Xi Jinping")) == "rule:held-talks-mutual"
+    found = read("President Donald Trump escalated his trade war with China in May.")
+    assert found.get(("Donald Trump", "IMPOSES", "China")) == "rule:tariffs-on"
