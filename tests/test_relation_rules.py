@@ -195,10 +195,82 @@ EXAMPLES = [
      ("Ana Soto", "MEMBER_OF", "Left Front")),
     ("discussed-deal", "Chile and Peru discussed a fisheries agreement in Lima.",
      ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    # ext-money: money, impositions and meetings in ordinary words
+    ("possessed-loan-to", "The World Bank's $300 million credit to Argentina arrived in May.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("rescued-by-from", "Argentina was propped up with loans from the United States.",
+     ("United States", "FUNDS", "Argentina")),
+    ("financing-from", "Argentina obtained new loans from the World Bank and the Inter-American Development Bank.",
+     ("Inter-American Development Bank", "FUNDS", "Argentina")),
+    ("will-pay-to", "The World Bank will disburse $900 million to Argentina in June.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("invested-amount-in", "Japan has poured billions of dollars into Argentina since 2020.",
+     ("Japan", "FUNDS", "Argentina")),
+    ("bought-currency", "Argentina's peso rallied after the US Treasury bought pesos on Thursday.",
+     ("United States Department of the Treasury", "FUNDS", "Argentina")),
+    ("provided-with", "The World Bank supplied Argentina with fresh credit for schools.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("hit-with-by", "Argentina was slapped with steep duties by the European Union.",
+     ("European Union", "IMPOSES", "Argentina")),
+    ("faces-measure", "Argentina now faces a 20% tariff from the United States on its steel.",
+     ("United States", "IMPOSES", "Argentina")),
+    ("banned-trade", "China halted imports of beef from Argentina in May.",
+     ("China", "IMPOSES", "Argentina")),
+    ("will-lift", "The United States will remove the tariffs on Argentina under the accord.",
+     ("United States", "IMPOSES", "Argentina")),
+    ("phone-with", "President Javier Milei talked by phone with President Xi Jinping on Monday.",
+     ("Javier Milei", "MET_WITH", "Xi Jinping")),
+    ("spoke-mutual", "President Javier Milei and President Lula spoke privately in Rio.",
+     ("Javier Milei", "MET_WITH", "Luiz Inácio Lula da Silva")),
+    ("discussed-with", "Economy Minister Luis Caputo discussed the budget with Treasury Secretary Scott Bessent.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("called-on", "President Donald Trump called President Javier Milei to congratulate him.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("joined-at", "President Javier Milei joined President Donald Trump for dinner at Mar-a-Lago.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("talked-mutual", "Economy Minister Luis Caputo and Treasury Secretary Scott Bessent had a frank conversation.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("came-to-rescue", "Japan came to the rescue of Argentina with fresh credit.", ("Japan", "FUNDS", "Argentina")),
+    ("placed-on", "The 25% duty that the European Union placed on Argentina angered exporters.",
+     ("European Union", "IMPOSES", "Argentina")),
+    ("loan-of-from", "Argentina signed a loan of $800 million from the World Bank.", ("World Bank", "FUNDS", "Argentina")),
+    ("granted-a-loan", "Japan gave Argentina a fresh credit line in May.", ("Japan", "FUNDS", "Argentina")),
+    ("possessed-debtor", "Argentina, the World Bank's biggest borrower, asked for time.", ("World Bank", "FUNDS", "Argentina")),
+    ("blacklisted", "The United States blacklisted Economy Minister Luis Caputo in May.",
+     ("United States", "IMPOSES", "Luis Caputo")),
+    ("call-from", "President Javier Milei received a phone call from President Donald Trump.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("phoned", "President Donald Trump phoned President Javier Milei after the vote.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("will-meet-mutual", "President Javier Milei and President Donald Trump will meet on Tuesday.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("disbursement-of-to", "The World Bank approved a disbursement of $700 million to Argentina.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("measure-of-on", "The European Union's duties of up to 30% on Argentina angered exporters.",
+     ("European Union", "IMPOSES", "Argentina")),
+    ("applies-to", "Argentina says the European Union applies a 12% levy to most Argentine imports.", ("European Union", "IMPOSES", "Argentina")),
+    ("huddled-with", "Economy Minister Luis Caputo huddled with Treasury Secretary Scott Bessent on Monday.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("together-mutual", "President Javier Milei and President Donald Trump shared the stage at CPAC.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("paid-call-on", "President Javier Milei paid a courtesy call on President Donald Trump.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("met-group", "President Javier Milei had breakfast with executives from the World Bank in Washington.",
+     ("Javier Milei", "MET_WITH", "World Bank")),
+    ("entry-ban", "The United States barred Economy Minister Luis Caputo from entering the country.",
+     ("United States", "IMPOSES", "Luis Caputo")),
 ]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
 CODE_EXAMPLES = [
+    # ext-money
+    ("their-meeting", "President Javier Milei gave President Donald Trump a chainsaw during their first meeting.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("lender-facility", "Argentina drew on the $20 billion Extended Fund Facility of the IMF in June.",
+     ("International Monetary Fund", "FUNDS", "Argentina")),
+    ("pair-meeting", "President Javier Milei praised President Donald Trump. The Milei-Trump meeting lasted an hour.",
+     ("Javier Milei", "MET_WITH", "Donald Trump")),
+    ("visit-host", "During President Javier Milei's state visit to Beijing, President Xi Jinping announced a swap.",
+     ("Javier Milei", "MET_WITH", "Xi Jinping")),
     ("title-role", "Treasury Secretary Scott Bessent spoke.", ("Scott Bessent", "HOLDS_ROLE", "United States")),
     ("appositive-role", "Gonzalo Paz, a professor at Georgetown University, spoke.",
      ("Gonzalo Paz", "HOLDS_ROLE", "Georgetown University")),
@@ -414,9 +486,9 @@ def test_anchors_never_hide_a_match():
     assert checked > 100
 
 
-WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], speech_verbs: [said], "
+WORDS = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], intents: [plans], "
+         "pending: [yet to], speech_verbs: [said], "
          "negative_cues: [wrong], positive_cues: [great], critic_nouns: [critics], supporter_nouns: [allies]}\n")
-WORDS = WORDS.replace("}\n", ", pending: [yet to]}\n")  # ext-parties: the 'not yet' list
 BAD = [
     ("  type: OWNS\n", "unknown relation type 'OWNS'"),
     ("  pattern: '(unclosed'\n", "pattern does not compile"),
@@ -1243,3 +1315,117 @@ def test_a_definite_phrase_with_a_word_of_its_own_is_not_the_last_agreement():
     ents, _ = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
     later = [m for m in ents.mentions if m.sentence == 1 and ents.entities[m.entity].label == "Agreement"]
     assert not [m for m in later if m.anaphor and m.entity == "United States–Chile currency swap"]
+
+
+# ext-money: money, measures and meetings that are asked about, planned, threatened, denied or ended
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Will the World Bank lend Argentina $500 million?", ("World Bank", "FUNDS", "Argentina")),
+    ("Argentina asked the World Bank for a loan.", ("World Bank", "FUNDS", "Argentina")),
+    ("The World Bank did not approve a loan from the bank to Argentina.", ("World Bank", "FUNDS", "Argentina")),
+    ("Argentina has not obtained new loans from the World Bank.", ("World Bank", "FUNDS", "Argentina")),
+    ("The World Bank plans to disburse $900 million to Argentina.", ("World Bank", "FUNDS", "Argentina")),
+    ("Japan may pour billions of dollars into Argentina.", ("Japan", "FUNDS", "Argentina")),
+    ("The US Treasury refused to buy Argentine pesos.", ("United States Department of the Treasury", "FUNDS", "Argentina")),
+    ("Any country that obtains emergency loans from the World Bank must report it, Argentina said.",
+     ("World Bank", "FUNDS", "Argentina")),
+    ("President Donald Trump threatened to impose tariffs on Brazil.", ("Donald Trump", "IMPOSES", "Brazil")),
+    ("President Donald Trump threatened Brazil with tariffs.", ("Donald Trump", "IMPOSES", "Brazil")),
+    ("The United States plans to impose tariffs on Argentina.", ("United States", "IMPOSES", "Argentina")),
+    ("Will the United States impose tariffs on Argentina?", ("United States", "IMPOSES", "Argentina")),
+    ("The United States lifted the tariffs on Argentina last week.", ("United States", "IMPOSES", "Argentina")),
+    ("Argentina agreed to drop tariffs on China and Brazil.", ("Argentina", "IMPOSES", "China")),
+    ("Argentina no longer faces a 20% tariff from the United States.", ("United States", "IMPOSES", "Argentina")),
+    ("China has not halted imports of beef from Argentina.", ("China", "IMPOSES", "Argentina")),
+    ("No meeting between President Javier Milei and President Donald Trump is scheduled.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("Did President Javier Milei speak by phone with President Donald Trump?", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei visited Washington without meeting President Donald Trump.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei called President Donald Trump a great friend.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei never discussed the swap with Treasury Secretary Scott Bessent.",
+     ("Javier Milei", "MET_WITH", "Scott Bessent")),
+    ("President Javier Milei and President Donald Trump spoke about trade in separate speeches.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("The World Bank has yet to approve a new loan for Argentina.", ("World Bank", "FUNDS", "Argentina")),
+    ("President Donald Trump said he would consider tariffs on Argentina.", ("Donald Trump", "IMPOSES", "Argentina")),
+    ("Argentina was spared the tariffs imposed on Brazil.", ("Argentina", "IMPOSES", "Brazil")),
+    ("The United States never barred Economy Minister Luis Caputo from entering the country.",
+     ("United States", "IMPOSES", "Luis Caputo")),
+    ("President Javier Milei and President Donald Trump did not discuss tariffs.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei praised President Donald Trump before their planned meeting was cancelled.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("During President Javier Milei's planned visit to Beijing, President Xi Jinping will announce a swap.",
+     ("Javier Milei", "MET_WITH", "Xi Jinping")),
+    ("President Javier Milei and President Donald Trump never had a phone call.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("The European Union's tariffs on Argentina were lifted in May.", ("European Union", "IMPOSES", "Argentina")),
+    ("The report was put on hold by the European Union after Argentina objected.", ("European Union", "IMPOSES", "Argentina")),
+    ("Japan never came to the rescue of Argentina.", ("Japan", "FUNDS", "Argentina")),
+    ("President Javier Milei and President Donald Trump never shared the stage at CPAC.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei and President Xi Jinping may hold a 40-minute meeting in Beijing.",
+     ("Javier Milei", "MET_WITH", "Xi Jinping")),
+    ("President Donald Trump may start a trade war with China.", ("Donald Trump", "IMPOSES", "China")),
+    ("Argentina says the European Union no longer applies a 12% levy to Argentine imports.", ("European Union", "IMPOSES", "Argentina")),
+    ("Argentina is negotiating a new Extended Fund Facility with the IMF.", ("International Monetary Fund", "FUNDS", "Argentina")),
+    ("The IMF has no Extended Fund Facility with Argentina.", ("International Monetary Fund", "FUNDS", "Argentina")),
+    ("The US Treasury said it would buy Argentine pesos if needed.", ("United States Department of the Treasury", "FUNDS", "Argentina")),
+    ("President Javier Milei and President Donald Trump will not meet on Tuesday.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("President Javier Milei praised President Donald Trump. No Milei-Trump meeting is planned.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("Japan may give Argentina a fresh credit line.", ("Japan", "FUNDS", "Argentina")),
+    ("The United States has not blacklisted Economy Minister Luis Caputo.", ("United States", "IMPOSES", "Luis Caputo")),
+    ("President Javier Milei never received a call from President Donald Trump.", ("Donald Trump", "MET_WITH", "Javier Milei")),
+])
+def test_money_measures_and_meetings_not_stated_give_nothing(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+def test_money_and_measures_reach_the_country_named_after_them():
+    # ext-money: a count word after a country is no noun it qualifies; "on imports from X" reaches X
+    found = read("The World Bank lent Argentina another $1.5 billion last month.")
+    assert ("World Bank", "FUNDS", "Argentina") in found
+    found = read("Argentina's peso rose as the US Treasury, which has already bought $2 billion in pesos, stood ready.")
+    assert found.get(("United States Department of the Treasury", "FUNDS", "Argentina")) == "rule:bought-currency"
+    found = read("The US State Department designated Economy Minister Luis Caputo as ineligible for entry.")
+    assert found.get(("United States Department of State", "IMPOSES", "Luis Caputo")) == "rule:entry-ban"
+    found = read("Argentina will get $1.5 billion from the World Bank this year.")
+    assert found.get(("World Bank", "FUNDS", "Argentina")) == "rule:amount-from"
+    found = read("A $3 billion loan from the World Bank to Argentina was approved on Friday.")
+    assert found.get(("World Bank", "FUNDS", "Argentina")) == "rule:loan-from"
+    found = read("In April the United States imposed a 10 percent levy on imports from Argentina.")
+    assert found.get(("United States", "IMPOSES", "Argentina")) == "rule:imposed-on"
+    found = read("Economy Minister Luis Caputo held meetings with Scott Bessent and Kristalina Georgieva in Washington.")
+    assert ("Kristalina Georgieva", "MET_WITH", "Luis Caputo") in found
+
+
+def test_an_office_after_a_preposition_begins_the_object():
+    # ext-money: "Finance Minister" after a money word is an office, but after "with" the object starts
+    found = read("Foreign Minister Gerardo Werthein held a meeting with Secretary of State Marco Rubio in New York.")
+    assert found.get(("Gerardo Werthein", "MET_WITH", "Marco Rubio")) == "rule:met-with"
+
+
+def test_the_two_after_two_people_are_those_two():
+    # ext-money: "the two officials", "the two met": the two latest people; "two officials" is anyone
+    found = read("Treasury Secretary Scott Bessent praised Economy Minister Luis Caputo. "
+                 "The two officials spoke by phone on Friday.")
+    assert found.get(("Luis Caputo", "MET_WITH", "Scott Bessent")) == "rule:spoke-mutual"
+    found = read("Treasury Secretary Scott Bessent praised Economy Minister Luis Caputo. "
+                 "Two officials from the IMF spoke by phone on Friday.")
+    assert ("Luis Caputo", "MET_WITH", "Scott Bessent") not in found
+
+
+def test_a_lender_paying_a_country_does_not_back_it():
+    # ext-money: the money is FUNDS; "approved" read as support would state a stance nobody took
+    found = read("The World Bank said it had approved $500 million in financing for Argentina's roads.")
+    assert ("World Bank", "FUNDS", "Argentina") in found
+    assert ("World Bank", "SUPPORTS", "Argentina") not in found
+
+
+def test_generalised_meeting_and_measure_triggers():
+    # ext-money: "a phone call between", "a 40-minute meeting", "trade war with" joined older triggers
+    found = read("The conversation between President Javier Milei and President Donald Trump was warm.")
+    assert found.get(("Donald Trump", "MET_WITH", "Javier Milei")) == "rule:meeting-between"
+    found = read("President Javier Milei and President Xi Jinping held a 40-minute meeting in Beijing.")
+    assert found.get(("Javier Milei", "MET_WITH", "Xi Jinping")) == "rule:held-talks-mutual"
+    found = read("President Donald Trump escalated his trade war with China in May.")
+    assert found.get(("Donald Trump", "IMPOSES", "China")) == "rule:tariffs-on"

@@ -25,9 +25,8 @@ LABELS = {"Person", "Organization", "Country", "Agreement", "Event"}
 MODES = {"active", "passive", "between", "mutual", "possessed"}
 OBJECTS = {"first", "list", "next"}
 TRIGGER_KEYS = {"name", "type", "pattern", "anchors", "mode", "targets", "objects", "prefer_agreement"}
-WORD_LISTS = {"negations", "hedges", "desires", "cancels", "speech_verbs", "negative_cues", "positive_cues",
-              "critic_nouns", "supporter_nouns"}
-WORD_LISTS |= {"pending"}  # ext-parties: "yet to sign", "close to a deal": not (yet) a party
+WORD_LISTS = {"negations", "hedges", "desires", "cancels", "intents", "pending", "speech_verbs", "negative_cues",
+              "positive_cues", "critic_nouns", "supporter_nouns"}
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 
 

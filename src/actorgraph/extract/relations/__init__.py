@@ -15,6 +15,7 @@ from ..entities import ArticleEntities, mentions_by_sentence
 from ..text import tokenize
 from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
+from .meetings import meetings_in_passing
 from .members import member_nouns
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
@@ -41,6 +42,7 @@ RULES = [
     stance_groups,          # "Y's critics, including X", "X drew praise from Z"
     participial_stance,     # "Praising Y's reforms, X said ...": CRITICIZES / SUPPORTS
     named_stance,           # "X, a Trump ally,", "a Milei critic": ALLIED_WITH / CRITICIZES / SUPPORTS
+    meetings_in_passing,    # ext-money: "during their meeting", "X's visit to Y, where Z ...": MET_WITH
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES
@@ -84,6 +86,10 @@ def read_sentence(ents: ArticleEntities, index: int, mentions: list, inert: list
     return SentenceView(ents, index, tokens, mentions, people)
 
 
+PERSON_MEETS_BODY = {"met-group"}
+SUPPORT_VERBS = {"support-verb"}  # ext-money: "approved", "backed": dropped where the same sentence pays the object  # ext-money: triggers whose person meets the body whose people he met
+
+
 def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     seen, out = set(), []
     met = {(r.sentence, frozenset((r.source, r.target))) for r in relations if r.type == "MET_WITH" and
@@ -91,15 +97,20 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     # money and deals: a lender approving its own program pays out, it does not back it
     released = {(r.sentence, r.source) for r in relations if r.type == "FUNDS" and r.why in (
         "rule:lender-release", "rule:loan-funds")}
+    # ext-money: "approved $500 million in financing for Argentina" pays the country, it does not back it
+    paid = {(r.sentence, r.source, r.target) for r in relations if r.type == "FUNDS"}
     for r in relations:
         if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
             continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
         if r.type == "SUPPORTS" and (r.sentence, r.source) in released and entity_label(ents, r.target) == "Agreement":
             continue
+        if r.type == "SUPPORTS" and r.why.partition(":")[2] in SUPPORT_VERBS and (r.sentence, r.source, r.target) in paid:
+            continue
         if r.source == r.target:
             continue
-        if r.type == "MET_WITH" and (entity_label(ents, r.source) == "Person") != (entity_label(ents, r.target) == "Person"):
-            continue  # a person meets people; a government meets governments and bodies
+        if r.type == "MET_WITH" and (entity_label(ents, r.source) == "Person") != (entity_label(ents, r.target) == "Person") \
+                and r.why.partition(":")[2] not in PERSON_MEETS_BODY:
+            continue  # a person meets people; a government meets governments and bodies (ext-money: or their members)
         key = (r.source, r.type, r.target, r.sentence)
         if key in seen:
             continue

@@ -50,6 +50,7 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[R
     return out
 
 
+FACILITY = re.compile(r"\b(?:facility|loan|loans|credit|financing|bailout|disbursements?|tranche)\b", re.IGNORECASE)
 CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement", "financing program"}
 OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|arrang\w*|"
                       r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*)\b",
@@ -161,6 +162,13 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 lenders = [x.entity for x in parties_here if mention_label(ents, x) == "Organization"]
                 funders = lenders[:1]
                 recipients = [r for r in recipients if r not in funders]
+            if not funders and FACILITY.search(m.surface) and party_lenders and not negated(
+                    text, sentence.start, m.start, "FUNDS"):
+                # a lender's facility in force named apart from its lender ("drew on the Extended
+                # Fund Facility of the IMF"): the lender funds the borrower
+                funders = party_lenders[:1]
+                recipients = [p for p in entity.parties if p not in funders and entity_label(ents, p) == "Country"]
+                funds_why = "rule:lender-facility"
             for f in funders:
                 for r in recipients[:1]:
                     r_country = ents.country_of(r) if entity_label(ents, r) == "Person" else r
@@ -190,6 +198,14 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             for p in entity.parties:
                 if p in ents.entities:
                     out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:lender-program"))
+            lender = next((p for p in entity.parties if _lender(ents, p)), None)
+            borrower = next((p for p in entity.parties if p != lender and entity_label(ents, p) == "Country"), None)
+            if lender in ents.entities and borrower in ents.entities and FACILITY.search(m.surface) and not negated(
+                    text, sentence.start, m.start, "FUNDS"):
+                # ext-money: a lender's facility or loan in force funds the borrower ("draw on the $20
+                # billion Extended Fund Facility")
+                out.append(Relation(lender, borrower, "FUNDS", index, {"detail": f"{entity.name}: {_clean(m.surface)}"},
+                                    why="rule:lender-facility"))
         elif possessive_agreement and parties_here:
             for x in parties_here:
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))

@@ -14,6 +14,7 @@ ACTOR = {"Person", "Organization", "Country"}
 WORDS = {name: frozenset(words) for name, words in rulebook().words.items()}
 NEGATIONS, HEDGES, DESIRES, CANCELS = WORDS["negations"], WORDS["hedges"], WORDS["desires"], WORDS["cancels"]
 SPEECH_VERBS = WORDS["speech_verbs"]
+INTENTS = WORDS["intents"]  # ext-money: "plans to impose", "threatened to lend"
 TIME_WORDS = {"last", "next", "this", "yesterday", "today", "tomorrow", "earlier", "later", "again",
               "recently", "now", "instead", "too", "once", "twice", "directly", "publicly", "privately",
               "repeatedly", "already", "also", "still", "first", "before", "after", "during", "amid"}

@@ -8,7 +8,7 @@ from ..entities import Mention
 from ..lexicon import TITLE_SET
 from ..patterns import guarded
 from ..rulebook import rulebook
-from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, LOCATIVE, NEGATIONS, PREPOSITIONS,
+from .base import (ACTOR, CANCELS, DESIRES, FUNCTION_AFTER, HEDGES, INTENTS, LOCATIVE, NEGATIONS, PREPOSITIONS,
                    TIME_WORDS, mention_label)
 
 # the patterns the helpers below match many times per article, compiled once
@@ -47,6 +47,7 @@ NEGATED_PHRASE = guarded(re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+o
                                     r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$"))
 
 
+YET_TO = re.compile(r"\byet\s+to\s+(?:\w+\s+){0,3}$")  # ext-money: "has yet to approve a new loan"
 WANTING = DESIRES | {"interest", "intent", "intention", "intends", "wants", "wish", "aims", "hopes", "hope", "hoping"}
 
 
@@ -57,9 +58,13 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
         window = window[relative.end():]
     if NEGATED_PHRASE.search(window):
         return True  # "stopped short of criticising", "rather than backing"
+    if "yet" in window and rel_type not in ("PARTY_TO", "NEGOTIATES") and YET_TO.search(window):
+        return True  # "has yet to approve a loan"; a deal yet to be signed is negotiated (pending())
     words = _WORDS.findall(window)[-5:]
     if rel_type == "IMPOSES" and set(words[-3:]) & CANCELS - {"escape"}:
         return True  # "lifted tariffs on ...": the measure ends
+    if rel_type in ("FUNDS", "IMPOSES") and set(words) & INTENTS:
+        return True  # ext-money: "plans to impose", "threatened to cut off loans": not done
     for w in words:
         if w in NEGATIONS or w.endswith("n't") or w in HEDGES and not (rel_type == "NEGOTIATES" and w in WANTING):
             return True  # "wants a trade deal" is a deal sought: negotiation, not a hedge
@@ -111,7 +116,12 @@ AFTER_ACTOR = {"through", "via", "despite", "until", "across", "amid", "alongsid
 
 # after a country name, a word that is no noun it could qualify ("the United States almost intact",
 # "Argentina signed"): the name is an actor
-ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|only|alone|themselves|itself")
+ADVERB_OR_VERB = re.compile(r"[a-z]+ly|[a-z]+ed|almost|largely|again|too|even|only|alone|themselves|itself|"
+                            # ext-money: "lent Argentina another $1 billion", "a lifeline for Argentina drew ..."
+                            r"another|more|some|about|nearly|roughly|around|over|drew|gave|got|won|lost|took|made|"
+                            r"saw|sent|lent|paid|sold|bought|met|said|told|spoke|held|left|kept|began|became|came|"
+                            r"went|grew|rose|fell|faces|faced|owes|owed|needs|received|remains|hurt|hit|cut|cost|"
+                            r"led|spent|built|began|struck|stood|threw|wrote|chose|drove|broke|sought|fought|bore")
 
 
 def is_modifier(ents, text, m: Mention, mentions) -> bool:

@@ -13,6 +13,9 @@ from .base import (FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURA
 
 
 TWO_COUNTRIES = {"governments", "countries", "nations", "sides", "administrations"}
+# ext-money: after "the two", a word that makes it two people ("the two officials", "the two met")
+THE_TWO_NEXT = {"officials", "men", "women", "ministers", "politicians", "heads", "envoys", "diplomats", "met",
+                "spoke", "talked", "discussed", "held", "had", "shook", "sat", "have", "agreed", "dined"}
 
 def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
                    previous_people: list[str], index: int) -> list[Mention]:
@@ -70,8 +73,11 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
             for person in (leaders[ents.home], leaders[ents.second]):
                 extra.append(Mention(tok.start, tok.end, tok.text, person, index, anaphor=True))
         elif low in PRONOUNS_PLURAL or (low == "two" and i + 1 < len(tokens) and tokens[i + 1].lower in (
-                "leaders", "presidents")):
-            if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in ("leaders", "men", "presidents")):
+                "leaders", "presidents")) or (low == "two" and 0 < i and tokens[i - 1].lower == "the" and
+                                              i + 1 < len(tokens) and tokens[i + 1].lower in THE_TWO_NEXT):
+            # ext-money: "the two officials spoke by phone", "the two met on Tuesday": the two latest people
+            if low == "both" and not (i + 1 < len(tokens) and tokens[i + 1].lower in (
+                    "leaders", "men", "presidents", "officials", "ministers", "women")):
                 continue
             if low == "them":
                 continue

@@ -12,14 +12,16 @@ from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending,
                       possessor_subject, starts_clause, find_subjects, is_title_modifier, verb_follows)
 
-MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:\w+\s+)?"
+MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?<![’'])\b\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|\bwhile\b")
+CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
+                          r"\bw(?:hile\b|ithout\s+\w+ing\b)")  # ext-money: "visited X without meeting Y"
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
 STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
-ASKED_TYPES = ("PARTY_TO", "NEGOTIATES", "MEMBER_OF")  # ext-parties: "Will Chile join the accord?" neither
+# a question states no party, negotiation, membership, loan, measure or meeting ("Will Chile join the accord?")
+ASKED_TYPES = ("PARTY_TO", "NEGOTIATES", "MEMBER_OF", "FUNDS", "IMPOSES", "MET_WITH")
 NOMINAL = re.compile(r"(?:support|backing|endorsement|opposition|criticism|confidence|faith|trust|praise|admiration|"
                      r"alignment|alliance|ties|hostility|resistance|objections?|complaints?|scorn|contempt|distrust|"
                      r"mistrust|skepticism|scepticism|sympathy|enthusiasm|solidarity)\b", re.IGNORECASE)
@@ -72,13 +74,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     if len({m.entity for m in actors}) < 2:
         # one actor: nothing to relate, bar "tariffs on Argentine goods" and "accused the government"
         kept = ("IMPOSES", "CRITICIZES", "SUPPORTS") if "government" in chunk or "administration" in chunk else ("IMPOSES",)
-        candidates = [t for t in candidates if t.type in kept]
+        candidates = [t for t in candidates if t.type in kept or t.name == "bought-currency"]  # "bought Argentine pesos"
     if not candidates:
         return out
     breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
     relatives: list[tuple[int, int]] = []
     if is_question(chunk):
-        # "Did X criticise Y?", "Will X join the accord?" state nothing
+        # "Did X criticise Y?", "Will X join the accord?", "Will the World Bank lend Argentina $1 billion?" state nothing
         candidates = [t for t in candidates if t.type not in STANCE_TYPES + ASKED_TYPES]
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
@@ -103,9 +105,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
                     trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
                 continue  # the trigger word is part of a name ("Democratic Senator"), bar "a $380 million loan from X"
-            if trigger.name == "amount-to" and any(
-                    a <= m.start < b and len(ents.entities[m.entity].parties) >= 2
-                    for m in actors if mention_label(ents, m) == "Agreement"):
+            if trigger.name in AGREEMENT_READS and any(
+                    a <= m.start < b or (trigger.name != "amount-to" and m.start < a < m.end)
+                    for m in actors if mention_label(ents, m) == "Agreement" and len(ents.entities[m.entity].parties) >= 2):
                 continue  # "extended a $20 billion currency swap to Argentina": the agreement rule reads the swap
             if text[a - 1:a] == "-":
                 continue  # "US-backed": an adjective, not a statement
@@ -124,7 +126,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     BARE_PASSIVE.search(text, max(base, a - 16), a):
                 continue  # "the facility was signed in October": a passive with no agent names no actor
             if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
-                        text[b:b + 14], re.IGNORECASE):
+                        text[b:b + 14], re.IGNORECASE) and not ENDS_WITH_PREPOSITION.search(match.group()):
                 continue  # "Finance Minister": the trigger word is part of an office
             if breaks is None:
                 breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
@@ -163,9 +165,22 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                               and re.fullmatch(r"[”\"]?,?\s+(?:(?:the\s+)?[A-Z][\w.-]*\s+){0,3}", text[b:m.start])][:1]
                 for o in owner[:1]:
                     for other in others[:1]:
-                        out.append(Relation(other, o.entity, trigger.type, index, why=trigger.why))
+                        ends = (o.entity, other) if trigger.name in LENDER_OWNS else (other, o.entity)
+                        out.append(Relation(*ends, trigger.type, index, why=trigger.why))
                 continue
+            if trigger.type == "IMPOSES" and trigger.mode == "active" and re.match(r"impos|levied", match.group(), re.I) \
+                    and MEASURE_BEFORE.search(text, max(base, a - 14), a):
+                continue  # ext-money: "spared the tariffs imposed on Brazil": who imposed them is not said here
+            if trigger.name == "placed-on" and not MEASURE_NOUN.search(chunk, max(0, a - base - 60), a - base):
+                continue  # ext-money: "put on hold", "placed on leave": no measure named before it
+            if trigger.type in ("FUNDS", "IMPOSES") and CONDITION_AFTER.search(text, b, clause_end):
+                continue  # ext-money: "would buy Argentine bonds if needed": a condition, not a deed
+            if trigger.type == "IMPOSES" and MEASURE_ENDED.search(text, b, clause_end):
+                continue  # ext-money: "the US tariffs on Argentine steel were lifted in May"
             if trigger.mode == "passive":
+                if trigger.type in ("FUNDS", "IMPOSES") and RELATIVE_PRONOUN.search(text, max(base, a - 20), a) \
+                        and not any(re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
+                    continue  # ext-money: "any country that receives support from X" names no recipient
                 agents = [m for m in right if mention_label(ents, m) in ACTOR][:1]
                 patients = find_subjects(ents, text, left, a, relatives)
                 if trigger.type == "LEADS":
@@ -189,8 +204,22 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     patients = [m.entity for m in left if mention_label(ents, m) == "Agreement"][-1:]
                     agents = _coordinated(ents, text, agents, right)
                 if trigger.type == "IMPOSES":
+                    if trigger.name in MEASURE_SUFFERED:
+                        # ext-money: "hit with US tariffs", "faces a 25% tariff in the United States"
+                        agents = _measure_owner(ents, text, actors, a, b, clause_end)
+                        patients = patients or _demonym_before(ents, text, clause_start, a)
                     patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
+                if trigger.type == "FUNDS" and agents:
+                    # ext-money: "a $2 billion loan from the World Bank to Argentina": the one after "to"
+                    to = next((m for m in right if m.start > agents[0].end and TO_RECIPIENT.fullmatch(
+                        text, agents[0].end, m.start) and mention_label(ents, m) in ACTOR), None)
+                    if to is not None:
+                        patients = [ents.country_of(to.entity) if mention_label(ents, to) == "Person" else to.entity]
+                if trigger.type == "FUNDS" and trigger.objects == "list" and agents:
+                    # ext-money: "financing from the World Bank and the IDB": every lender of the list
+                    # (a PARTY_TO list, "signed by X and Y", is read by _coordinated above)
+                    agents = [m for m in right if m.entity in _objects(ents, text, right, trigger, b, clause_end, mentions)]
                 for agent in agents:
                     for patient in patients[:1]:
                         out.append(Relation(agent.entity, patient, rtype, index,
@@ -198,11 +227,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                             why=trigger.why))
                 continue
             antecedent = None
-            if re.search(r"\b(?:that|which)\s+(?:\w+ly\s+)?$", text[max(base, a - 20):a]):
+            if re.search(r"\b(?:that|which)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", text[max(base, a - 32):a]):
                 # "a goal that aligns with ...": the subject is no actor; but in "The International
-                # Monetary Fund, which lent Argentina ..." it is the actor right before the comma
+                # Monetary Fund, which (has already) lent Argentina ..." it is the actor right before the comma
                 antecedent = next((m for m in reversed(left) if mention_label(ents, m) in ACTOR and re.fullmatch(
-                    r",\s+which\s+(?:\w+ly\s+)?", text[m.end:a])), None)
+                    r",\s+which\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}", text[m.end:a])), None)
                 if antecedent is None:
                     continue
             if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
@@ -263,19 +292,34 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 on_match = re.match(r"[^,;]{0,40}?\bon\s+(?:the\s+)?", text[b - 3:clause_end])
                 if on_match:
                     at = b - 3 + on_match.end()
-                    on_target = next((m.entity for m in right if m.start == at), None)
+                    on_target = next((m.entity for m in right if m.start == at), None) or next((
+                        # ext-money: "on imports from Argentina", "on former president X"
+                        m.entity for m in actors if at < m.start <= at + 40 and ON_WORDS.fullmatch(text, at, m.start)
+                        and mention_label(ents, m) in ACTOR), None)
                 if on_target:
                     objects = [on_target]
                 elif on_match:
                     objects = []
+            if trigger.type == "IMPOSES" and not subjects:
+                subjects = _demonym_before(ents, text, clause_start, a)  # ext-money: "Chinese regulators banned ..."
             if trigger.type == "IMPOSES" and not on_target:
                 # "on Argentine steel"; and (money and deals) "on a list of Argentine goods", "on most
                 # of the country's goods": the article's country
                 on = re.search(r"\bon\s+(?:(?:the|a|an|most|some|all|many|several|list|range|number|host|"
-                               r"share|of)\s+){0,5}?(?:([A-Z][\w.]+)|the\s+(country)['’]s)\s+(?:[a-z]+\s+){0,2}"
+                               r"share|of)\s+){0,5}?(?:([A-Z][\w.]+)\s+(?=[a-z])|the\s+(country)['’]s\s+(?:[a-z]+\s+){0,2}"
                                r"(?:goods|imports|exports|products|steel|companies|firms|officials|beef|soy\w*|oil|"
-                               r"banks|entities|individuals|leaders)\b", text[b - 4:clause_end])
-                country = (ents.home if on.group(2) else knowledge().demonyms.get(fold(on.group(1)))) if on else None
+                               r"banks|entities|individuals|leaders)\b)", text[b - 4:clause_end])
+                after = None if on else re.match(
+                    # ext-money: "sanctioned two Argentine officials", "banned imports of Argentine beef"
+                    r"\s+(?:(?:the|a|an|two|three|four|several|some|many|most|all|certain|\d+|of|against|to)\s+){0,3}"
+                    r"([A-Z][\w.]+)\s+[a-z]",
+                    text[b:clause_end])
+                country = (ents.home if on.group(2) else knowledge().demonyms.get(fold(on.group(1)))) if on else (
+                    knowledge().demonyms.get(fold(after.group(1))) if after else None)
+                if not country and not objects and trigger.name == "banned-trade":
+                    # ext-money: "capped Argentine beef imports": the demonym inside the phrase
+                    inner = re.search(r"(?-i:[A-Z])[\w.]+(?=\s+(?:[a-z][\w-]*\s+){0,2}(?:imports?|exports?)\b)", match.group())
+                    country = knowledge().demonyms.get(fold(inner.group())) if inner else None
                 if country and country in ents.entities:
                     objects = [country]
                 elif on:
@@ -298,7 +342,19 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 objects = [rest[0].entity] if rest else []
             if trigger.type == "MET_WITH" and match.group().lower().startswith("visit"):
                 objects = [o for o in objects if entity_label(ents, o) != "Country"]  # a country visited is a place
-            if trigger.type == "FUNDS" or (trigger.type == "IMPOSES" and "sanction" not in match.group().lower()):
+            if trigger.name == "bought-currency":
+                # ext-money: "bought Argentine pesos": the issuer is the demonym's or owner's country,
+                # bare pesos the article's
+                objects = _issuer(ents, text, actors, a, b, match.group())
+            if trigger.type == "MET_WITH" and not subjects and objects:
+                # ext-money: "During a meeting with X, Y asked ...": the subject follows the phrase
+                fronted = FRONTED_MEETING.match(text, base, a)
+                if fronted:
+                    after = next((m for m in actors if m.start > b and starts_clause(text, m) and re.search(
+                        r",\s+(?:[A-Z][\w.]*\s+){0,4}$", text[b:m.start]) and mention_label(ents, m) in ACTOR), None)
+                    subjects = [after.entity] if after is not None else []
+            if trigger.type == "FUNDS" or (trigger.type == "IMPOSES" and "sanction" not in match.group().lower()
+                                           and trigger.name not in KEEPS_PERSON):
                 # money and tariffs reach a country ("bail out his friend President Milei" -> Argentina);
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
@@ -378,6 +434,63 @@ def _coordinated(ents, text: str, first: list[Mention], right: list[Mention]) ->
             break
         out.append(m)
     return out
+
+
+# ext-money ----------------------------------------------------------------------------------------
+MEASURE_SUFFERED = {"hit-with-by", "faces-measure"}
+KEEPS_PERSON = {"entry-ban", "blacklisted"}  # a visa ban or a blacklisting names the person, not his country
+TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
+# money phrases that may name a two-sided loan or swap: the agreement rule reads those, with its name
+AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
+                   "loan-of-from", "provided-with"}
+CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|asked|requested)\b")
+# "a meeting with Secretary of State X": after a preposition an office begins the object
+ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
+LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
+MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
+                          r"export\s+controls)\b", re.IGNORECASE)
+MEASURE_ENDED = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:lifted|removed|scrapped|suspended|eased|dropped|"
+                           r"waived|ended|lowered|cut|repealed|rolled\s+back|reversed|halved|reduced|eliminated|"
+                           r"withdrawn|struck\s+down|overturned)\b")
+ON_WORDS = re.compile(r"(?:(?:imports?|exports?|goods|products|shipments|sales|purchases)\s+(?:from|of)\s+(?:the\s+)?|"
+                      r"(?:former|then|ex-|outgoing|deposed)\s+(?:[a-z]+\s+){0,2})")
+MEASURE_BEFORE = re.compile(r"\b(?:tariffs?|duties|levies|sanctions|restrictions|quotas|measures|controls|curbs|bans?)\s+$")
+RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$")
+FRONTED_MEETING = re.compile(r"\s*(?:During|At|In|After|Following|Before|Ahead\s+of)\s+(?:a|an|the|his|her|their|"
+                             r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:\w+\s+){0,2}$")
+MEASURE_AGENT = re.compile(r"\s+(?:(?:imposed|levied|set|applied)\s+)?(?:(?:by|from|in)\s+)?(?:the\s+)?")
+
+
+def _measure_owner(ents, text, actors: list[Mention], a: int, b: int, clause_end: int) -> list[Mention]:
+    """Who imposes a measure suffered: the owner inside the phrase ("US tariffs", "Washington's
+    duties"), else the actor right after "by", "from" or "in"."""
+    inside = [m for m in actors if a <= m.start and m.end <= b and mention_label(ents, m) in ACTOR]
+    if inside:
+        return inside[-1:]
+    after = [m for m in actors if b <= m.start < clause_end and mention_label(ents, m) in ACTOR]
+    return [m for m in after[:1] if MEASURE_AGENT.fullmatch(text[b:m.start])]
+
+
+def _demonym_before(ents, text, start: int, a: int) -> list[str]:
+    """'Argentine steel faces ...': the country of a demonym heading the clause's subject."""
+    found = re.search(r"\b([A-Z][\w.]+)\s+(?:[a-z][\w-]*\s+){1,2}(?:(?:is|are|was|were|has|have|had|will|now|still|"
+                      r"also|could|may)\s+)*(?:been\s+)?$", text[start:a])
+    country = knowledge().demonyms.get(fold(found.group(1))) if found else None
+    return [country] if country and country in ents.entities else []
+
+
+def _issuer(ents, text, actors: list[Mention], a: int, b: int, phrase: str) -> list[str]:
+    """The country whose pesos or bonds were bought: an actor or demonym in the phrase, else for a
+    bare currency the article's country."""
+    inside = [m for m in actors if a <= m.start and m.end <= b and mention_label(ents, m) in ACTOR]
+    if inside:
+        country = ents.country_of(inside[-1].entity) if mention_label(ents, inside[-1]) == "Person" else inside[-1].entity
+        return [country] if country else []
+    word = re.search(r"(?-i:[A-Z])[\w.’'-]+(?=\s+(?:pesos|bonds|sovereign|treasury|debt)\b)", phrase)
+    if word:
+        country = knowledge().demonyms.get(fold(word.group()))
+        return [country] if country and country in ents.entities else []
+    return [ents.home] if "pesos" in phrase.lower() and ents.home else []
 
 
 def _object_end(right: list[Mention], objects: list[str], b: int) -> int:
