@@ -180,6 +180,39 @@ EXAMPLES = [
      ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
 ]
 
+# ext-stance2: stance in a journalist's general vocabulary
+EXAMPLES += [
+    ("defence-of", "Senator Ted Cruz rushed to the defence of President Javier Milei.",
+     ("Ted Cruz", "SUPPORTS", "Javier Milei")),
+    ("spoke-up-for", "Governor Rogelio Frigerio lined up behind Economy Minister Luis Caputo.",
+     ("Rogelio Frigerio", "SUPPORTS", "Luis Caputo")),
+    ("gave-backing", "President Donald Trump gave Economy Minister Luis Caputo his full support.",
+     ("Donald Trump", "SUPPORTS", "Luis Caputo")),
+    ("fan-of", "Senator Ted Cruz is an avowed fan of President Javier Milei.", ("Ted Cruz", "SUPPORTS", "Javier Milei")),
+    ("stands-with", "Treasury Secretary Scott Bessent stands squarely behind Economy Minister Luis Caputo.",
+     ("Scott Bessent", "SUPPORTS", "Luis Caputo")),
+    ("praised-by", "Economy Minister Luis Caputo was commended by Treasury Secretary Scott Bessent.",
+     ("Scott Bessent", "SUPPORTS", "Luis Caputo")),
+    ("rebuke-verb", "Governor Axel Kicillof took issue with Economy Minister Luis Caputo.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("went-after", "Governor Axel Kicillof went after Economy Minister Luis Caputo in a radio interview.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("took-to-task", "Senator Elizabeth Warren took Economy Minister Luis Caputo to task over the debt.",
+     ("Elizabeth Warren", "CRITICIZES", "Luis Caputo")),
+    ("sparred-with", "Governor Axel Kicillof crossed swords with Economy Minister Luis Caputo.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("lost-confidence", "Senator Elizabeth Warren has lost all confidence in the International Monetary Fund.",
+     ("Elizabeth Warren", "CRITICIZES", "International Monetary Fund")),
+    ("attacked-by", "Economy Minister Luis Caputo was ridiculed by Governor Axel Kicillof.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("partner-of", "Israel has become a trusted partner of Argentina.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("kindred-mutual", "Argentina and Israel share a deep bond.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("counts-among-allies", "President Javier Milei counts Israel among his firmest allies.",
+     ("Israel", "ALLIED_WITH", "Javier Milei")),
+    ("possessed-friend", "Argentina is now Israel's best friend in the region.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("alliance-of", "Analysts see the alliance of Argentina and Israel as durable.", ("Argentina", "ALLIED_WITH", "Israel")),
+]
+
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
 CODE_EXAMPLES = [
     ("title-role", "Treasury Secretary Scott Bessent spoke.", ("Scott Bessent", "HOLDS_ROLE", "United States")),
@@ -243,6 +276,18 @@ CODE_EXAMPLES = [
      ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
     ("participial-stance", "Praising President Javier Milei's reforms, Senator Tim Kaine said the swap would continue.",
      ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+]
+
+# ext-stance2: stance in fronted phrases, camps and prefixes
+CODE_EXAMPLES += [
+    ("fronted-stance", "With the full backing of President Donald Trump, President Javier Milei cut spending.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("fronted-stance", "Criticised by Governor Axel Kicillof, Economy Minister Luis Caputo defended the budget.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("camp-or-prefix", "Governor Alfredo Cornejo is squarely in President Javier Milei's camp.",
+     ("Alfredo Cornejo", "SUPPORTS", "Javier Milei")),
+    ("camp-or-prefix", "President Javier Milei spoke first. Senator Ana Ruiz, a fierce anti-Milei voice, replied.",
+     ("Ana Ruiz", "CRITICIZES", "Javier Milei")),
 ]
 
 
@@ -995,3 +1040,62 @@ def test_stance_received_by_someone_s_words():
     assert found.get(("China", "CRITICIZES", "Scott Bessent")) == "rule:stance-received"
     assert ("China", "CRITICIZES", "Scott Bessent") not in read(
         "Treasury Secretary Scott Bessent's remarks never drew criticism from China.")
+
+
+# --- ext-stance2: the wider stance vocabulary, in other words, and its negated or hedged forms ---
+@pytest.mark.parametrize("sentence,expected", [
+    ("Senator Ted Cruz leapt to the defense of the Argentina–IMF agreement.", ("Ted Cruz", "SUPPORTS", "Argentina–IMF agreement")),
+    ("Senator Ted Cruz spoke out strongly in favour of Economy Minister Luis Caputo.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("President Donald Trump put his considerable weight behind President Javier Milei.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("Governor Rogelio Frigerio got firmly behind Economy Minister Luis Caputo.", ("Rogelio Frigerio", "SUPPORTS", "Luis Caputo")),
+    ("Senator Ted Cruz has been one of the loudest cheerleaders of President Javier Milei.",
+     ("Ted Cruz", "SUPPORTS", "Javier Milei")),
+    ("Economy Minister Luis Caputo, who enjoys the backing of Treasury Secretary Scott Bessent, flew home.",
+     ("Scott Bessent", "SUPPORTS", "Luis Caputo")),
+    ("Governor Axel Kicillof tore into Economy Minister Luis Caputo on Monday.", ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Senator Elizabeth Warren objected to the Argentina–IMF agreement.",
+     ("Elizabeth Warren", "CRITICIZES", "Argentina–IMF agreement")),
+    ("Governor Axel Kicillof openly distrusts the International Monetary Fund.",
+     ("Axel Kicillof", "CRITICIZES", "International Monetary Fund")),
+    ("China's foreign ministry rebuked Secretary of State Marco Rubio.", ("China", "CRITICIZES", "Marco Rubio")),
+    ("Governor Axel Kicillof is at loggerheads with Economy Minister Luis Caputo.", ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Economy Minister Luis Caputo was pilloried by Governor Axel Kicillof.", ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Under fire from Governor Axel Kicillof, Economy Minister Luis Caputo held firm.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Argentina, a strategic partner of Israel, voted with it.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("President Javier Milei and Prime Minister Benjamin Netanyahu are kindred spirits.",
+     ("Benjamin Netanyahu", "ALLIED_WITH", "Javier Milei")),
+    ("Argentina and Israel forged a strategic alliance in 2024.", ("Argentina", "ALLIED_WITH", "Israel")),
+])
+def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expected):
+    assert _key(*expected) in read(sentence), read(sentence)
+
+
+@pytest.mark.parametrize("sentence,unwanted", [
+    ("Senator Ted Cruz did not come to the defence of President Javier Milei.", ("Ted Cruz", "SUPPORTS", "Javier Milei")),
+    ("Senator Ted Cruz stopped short of endorsing President Javier Milei.", ("Ted Cruz", "SUPPORTS", "Javier Milei")),
+    ("Senator Ted Cruz is expected to endorse President Javier Milei.", ("Ted Cruz", "SUPPORTS", "Javier Milei")),
+    ("Governor Axel Kicillof was accused of backing President Javier Milei.", ("Axel Kicillof", "SUPPORTS", "Javier Milei")),
+    ("Governor Axel Kicillof rejected claims that he supports President Javier Milei.",
+     ("Axel Kicillof", "SUPPORTS", "Javier Milei")),
+    ("Governor Axel Kicillof avoided criticising President Javier Milei.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof has lost confidence in Economy Minister Luis Caputo.", ("Axel Kicillof", "SUPPORTS", "Luis Caputo")),
+    ("President Javier Milei lost the backing of Governor Rogelio Frigerio.",
+     ("Javier Milei", "SUPPORTS", "Rogelio Frigerio")),
+    ("Governor Axel Kicillof has never taken issue with Economy Minister Luis Caputo.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Did Governor Axel Kicillof go after Economy Minister Luis Caputo?", ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Economy Minister Luis Caputo was never mocked by Governor Axel Kicillof.", ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Argentina is not a strategic partner of Israel.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Argentina and Chile are no longer kindred spirits.", ("Argentina", "ALLIED_WITH", "Chile")),
+    ("Argentina may forge an alliance with Israel.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Governor Alfredo Cornejo is not in President Javier Milei's camp.", ("Alfredo Cornejo", "SUPPORTS", "Javier Milei")),
+    ("President Javier Milei was welcomed by supporters who marched to the Congress.",
+     ("National Congress of Argentina", "SUPPORTS", "Javier Milei")),
+    ("President Javier Milei spoke. Anti-Milei protesters marched to Congress.",
+     ("National Congress of Argentina", "CRITICIZES", "Javier Milei")),
+    ("Governor Axel Kicillof praised the reforms.", ("Axel Kicillof", "SUPPORTS", "Argentina")),
+])
+def test_wider_stance_vocabulary_negated_hedged_or_alleged_states_nothing(sentence, unwanted):
+    assert _key(*unwanted) not in read(sentence)

@@ -26,6 +26,7 @@ OBJECTS = {"first", "list", "next"}
 TRIGGER_KEYS = {"name", "type", "pattern", "anchors", "mode", "targets", "objects", "prefer_agreement"}
 WORD_LISTS = {"negations", "hedges", "desires", "cancels", "speech_verbs", "negative_cues", "positive_cues",
               "critic_nouns", "supporter_nouns"}
+OPTIONAL_WORD_LISTS = {"stance_hedges", "support_cancels"}  # ext-stance2: known, not required
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 
 
@@ -116,9 +117,9 @@ def _parse(doc, path: str) -> Rulebook:
         raise ConfigError(f"{path}:{line_of(words)}: 'words' lacks {', '.join(sorted(missing))}")
     lists = {}
     for key, value in words.items():
-        if key not in WORD_LISTS:
+        if key not in WORD_LISTS | OPTIONAL_WORD_LISTS:
             raise ConfigError(f"{path}:{line_of(key)}: unknown word list {key!r} "
-                              f"(known: {', '.join(sorted(WORD_LISTS))})")
+                              f"(known: {', '.join(sorted(WORD_LISTS | OPTIONAL_WORD_LISTS))})")
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise ConfigError(f"{path}:{line_of(value)}: word list {key!r} must be a list of words")
         lists[str(key)] = tuple(str(w).lower() for w in value)

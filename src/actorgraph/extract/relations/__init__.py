@@ -18,6 +18,7 @@ from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
+from .stance import camp_and_prefix, fronted_stance
 from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
@@ -39,6 +40,9 @@ RULES = [
     stance_groups,          # "Y's critics, including X", "X drew praise from Z"
     participial_stance,     # "Praising Y's reforms, X said ...": CRITICIZES / SUPPORTS
     named_stance,           # "X, a Trump ally,", "a Milei critic": ALLIED_WITH / CRITICIZES / SUPPORTS
+    # ext-stance2: stance in fronted phrases, camps and prefixes
+    fronted_stance,         # "With the backing of X, Y ...", "Criticised by X, Y ...": SUPPORTS / CRITICIZES
+    camp_and_prefix,        # "in X's camp", "a pro-X senator", "an anti-X governor": SUPPORTS / CRITICIZES
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES

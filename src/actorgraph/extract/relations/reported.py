@@ -231,7 +231,7 @@ def stance_groups(s: SentenceView) -> list[Relation]:
         left = [m for m in actors if m.end <= match.start() and mention_label(s.ents, m) in ACTOR]
         if not agents or not left or not re.fullmatch(
                 r"(?:['’]s?\s+(?:[a-z][\w-]*\s+){1,2})?\s*(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?"
-                if left[-1].possessive else r"\s+(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?",
+                if left[-1].possessive else r"(?:,\s+who)?\s+(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?",  # ext-stance2: ", who enjoys"
                 text[left[-1].end:match.start()]):
             continue  # "Milei drew praise from X"; "Bessent's remarks drew criticism from China"
         stance = _noun_stance(match.group("noun"))

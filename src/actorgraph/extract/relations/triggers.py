@@ -9,6 +9,7 @@ from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
+from .stance import stance_doubted
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
                       starts_clause, find_subjects, is_title_modifier, verb_follows)
 
@@ -58,6 +59,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             a, b = base + match.start(), base + match.end()
             if negated(text, base, a, trigger.type):
                 continue
+            if trigger.type in STANCE_TYPES and stance_doubted(text, base, a, trigger.type):
+                continue  # ext-stance2: "avoided criticising", "was accused of backing", "lost the backing of"
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
                     trigger.type == "FUNDS" and mention_label(ents, m) == "Agreement")):
                 continue  # the trigger word is part of a name ("Democratic Senator"), bar "a $380 million loan from X"
@@ -70,7 +73,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.type == "LEADS" and "leader" in match.group().lower() and not re.search(
                     r",\s+(?:both\s+|the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$", text[max(base, a - 30):a]):
                 continue  # only an appositive describes the subject; "met the leaders of X" does not
-            if trigger.type == "SUPPORTS" and match.group()[:7].lower() == "support" and SUPPORT_NOUN.search(
+            if trigger.type == "SUPPORTS" and match.group()[:7].lower() in ("support", "backing", "endorse") and SUPPORT_NOUN.search(
                     text, max(base, a - 12), a):
                 continue  # "praised the support of X", "its continued support": a noun, its owner is elsewhere
             if match.group().lower().startswith("seat") and not re.search(r"\b(?:a|his|her|their)\s+$",
@@ -82,8 +85,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     BARE_PASSIVE.search(text, max(base, a - 16), a):
                 continue  # "the facility was signed in October": a passive with no agent names no actor
             if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
-                        text[b:b + 14], re.IGNORECASE):
-                continue  # "Finance Minister": the trigger word is part of an office
+                        text[b:b + 14], re.IGNORECASE) and (trigger.type not in STANCE_TYPES or match.group()[:1].isupper()):
+                continue  # "Finance Minister": the trigger word is part of an office ("rebuked Secretary X" is a verb)
             if breaks is None:
                 breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
                 relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]

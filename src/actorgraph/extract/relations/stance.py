@@ -1,0 +1,142 @@
+"""Stance in shapes the trigger table cannot place (ext-stance2).
+
+``fronted_stance``: 'With the backing of X, Y ...', 'Backed by X, Y ...', 'Criticised by X, Y
+...' — the actor after the comma receives X's stance. ``camp_and_prefix``: 'firmly in X's
+camp', 'in the X camp', 'a pro-X governor', 'an anti-X senator' — the holder is the actor the
+phrase describes. ``stance_doubted`` is the stance-only precision check the trigger rule runs
+after ``negated``: avoided, expected, alleged, lost support, denied claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import fold, knowledge
+from .base import ACTOR, WORDS, Relation, SentenceView, mention_label
+from .clauses import find_subjects, is_question, negated
+
+STANCE_HEDGES = WORDS.get("stance_hedges", frozenset())
+SUPPORT_CANCELS = WORDS.get("support_cancels", frozenset())
+# "rejected claims that he backs X", "denied reports of ...": what follows is someone else's claim
+DENIED_CLAIM = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|"
+                          r"refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\s+(?:the\s+|any\s+|all\s+|such\s+)?(?:\w+\s+)?"
+                          r"(?:claims?|reports?|suggestions?|allegations?|accusations?|rumou?rs?|speculation|charges?|"
+                          r"talk|notion|idea)\s+(?:that|of)\b[^;.]*$", re.IGNORECASE)
+
+
+def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
+    """A stance trigger at ``a`` that is avoided, expected, alleged, withdrawn or denied by its
+    own sentence ('avoided criticising', 'is expected to endorse', 'was accused of backing',
+    'lost confidence in', 'rejected claims that he supports')."""
+    window = text[max(base, a - 40):a].lower().replace("’", "'")
+    words = re.findall(r"[\w']+", window)
+    if set(words[-5:]) & STANCE_HEDGES:
+        return True
+    if rel_type == "SUPPORTS" and set(words[-3:]) & SUPPORT_CANCELS:
+        return True
+    return "that" in text[max(base, a - 90):a] and bool(DENIED_CLAIM.search(text, max(base, a - 90), a)) or \
+        " of " in window and bool(re.search(r"\b(?:accus|alleg|suspect)\w*\b[^,;.]{0,40}\bof\s+(?:\w+\s+)?$", window))
+
+
+# "With the backing of X, Y ...", "Backed by X, Y", "Criticised by X, Y", "Under fire from X, Y"
+FRONTED = re.compile(
+    r"^\s*(?:(?P<with>With|Armed\s+with|Buoyed\s+by|Emboldened\s+by|Encouraged\s+by|Assured\s+of)\s+(?:the\s+|his\s+|her\s+)?"
+    r"(?:(?:full|strong|firm|explicit|public|unconditional|enthusiastic|personal|open|crucial|key|vocal|political|"
+    r"continued|unwavering)\s+)*(?:support|backing|endorsement|blessing|approval)\s+(?:of|from)\s+"
+    r"|(?P<pos>Backed|Supported|Endorsed|Championed|Praised|Hailed|Defended)\s+(?:\w+ly\s+)?by\s+"
+    r"|(?P<neg>Criti[cs]i[sz]ed|Attacked|Condemned|Blasted|Slammed|Lambasted|Denounced|Mocked|Derided|Rebuked|"
+    r"Accused)\s+(?:\w+ly\s+)?by\s+|(?P<fire>Under\s+(?:heavy\s+|growing\s+|mounting\s+)?(?:fire|attack)\s+from)\s+)")
+
+
+def fronted_stance(s: SentenceView) -> list[Relation]:
+    """'With the backing of Trump, Milei pushed on': Trump SUPPORTS Milei; 'Criticised by
+    Kicillof, Milei replied': Kicillof CRITICIZES Milei."""
+    text, sentence = s.text, s.sentence
+    if not text[sentence.start:sentence.start + 40].lstrip()[:1].isupper() or "," not in text[sentence.start:sentence.end]:
+        return []
+    match = FRONTED.match(text, sentence.start, sentence.end)
+    if not match:
+        return []
+    comma = text.find(",", match.end(), sentence.end)
+    if comma < 0 or is_question(text[sentence.start:sentence.end]):
+        return []
+    actors = [m for m in s.mentions if mention_label(s.ents, m) in ACTOR]
+    agents = [m for m in actors if match.end() <= m.start and m.end <= comma and not m.possessive][:1]
+    holder = [m for m in actors if m.start > comma and not m.possessive and re.fullmatch(
+        r",\s+(?:(?:the\s+)?[A-Za-z][\w.’'-]*\s+){0,4}", text[comma:m.start])][:1]
+    if not agents or not holder or agents[0].entity == holder[0].entity:
+        return []
+    stance = "CRITICIZES" if match.group("neg") or match.group("fire") else "SUPPORTS"
+    return [Relation(agents[0].entity, holder[0].entity, stance, s.index, why="rule:fronted-stance")]
+
+
+CAMP_WORDS = frozenset({"camp", "corner"})
+# "in Milei's camp", "in the Milei camp", "firmly in the president's corner"
+CAMP_AFTER = re.compile(r"(?:['’]s)?\s+(?:camp|corner)\b")
+CAMP_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}$", re.IGNORECASE)
+# "pro-Milei", "anti-American": a name or demonym after the prefix
+PREFIXED = re.compile(r"\b(?P<prefix>pro|anti)-(?P<name>(?-i:[A-Z])[\w’']+)", re.IGNORECASE)
+
+
+def camp_and_prefix(s: SentenceView) -> list[Relation]:
+    """'X is firmly in Milei's camp', 'X, a pro-Trump senator,', 'the anti-Milei governor X':
+    SUPPORTS (CRITICIZES) from the actor the phrase describes to the one it names."""
+    out: list[Relation] = []
+    words = s.words
+    text, sentence = s.text, s.sentence
+    chunk = text[sentence.start:sentence.end]
+    if is_question(chunk):
+        return out
+    actors = [m for m in s.mentions if mention_label(s.ents, m) in ACTOR]
+    if not words.isdisjoint(CAMP_WORDS):
+        for m in actors:
+            after = CAMP_AFTER.match(text, m.end, sentence.end)
+            before = CAMP_BEFORE.search(text, max(sentence.start, m.start - 40), m.start) if after else None
+            if not before or negated(text, sentence.start, before.start(), "SUPPORTS"):
+                continue
+            left = [x for x in actors if x.end <= before.start()]
+            for holder in find_subjects(s.ents, text, left, before.start(), [], fallback_possessive=False):
+                if holder != m.entity:
+                    out.append(Relation(holder, m.entity, "SUPPORTS", s.index, why="rule:camp-or-prefix"))
+    if "pro-" in chunk or "anti-" in chunk or "Pro-" in chunk or "Anti-" in chunk:
+        for match in PREFIXED.finditer(text, sentence.start, sentence.end):
+            target = _named(s, match.group("name"))
+            if target is None or negated(text, sentence.start, match.start(), "SUPPORTS"):
+                continue
+            stance = "SUPPORTS" if match.group("prefix").lower() == "pro" else "CRITICIZES"
+            holder = _described(s, actors, match.start(), match.end())
+            if holder and holder != target:
+                out.append(Relation(holder, target, stance, s.index, why="rule:camp-or-prefix"))
+    return out
+
+
+def _named(s: SentenceView, word: str) -> str | None:
+    """The article's actor a bare name, surname, acronym or demonym stands for ('Trump',
+    'IMF', 'American'); None when none or several fit."""
+    key = fold(word)
+    found = {e.name for e in s.ents.entities.values() if e.label in ACTOR and (
+        fold(e.name) == key or fold(e.name.split()[-1]) == key or any(fold(a) == key for a in e.aliases))}
+    if not found:
+        country = knowledge().demonyms.get(key)
+        found = {country} if country and country in s.ents.entities else set()
+    return found.pop() if len(found) == 1 else None
+
+
+def _described(s: SentenceView, actors, start: int, end: int) -> str | None:
+    """Who 'pro-X ...' describes: a name right after its noun ('pro-Milei Governor Alfredo
+    Cornejo', 'the anti-Milei governor, Axel Kicillof'), the actor before an appositive
+    (', a pro-Trump senator,') or the subject of 'is a pro-Trump leader'."""
+    text = s.text
+    after = next((m for m in actors if m.start >= end and re.fullmatch(
+        r"\s+(?:(?:[A-Z][\w-]*|of|the)\s+){0,4}|\s+[a-z][\w-]*,\s+(?:[A-Z][\w.-]*\s+){0,3}", text[end:m.start])), None)
+    if after is not None and not after.possessive and not re.match(r"\s+(?:and|or|to|of|in|with)\b", text[end:end + 6]):
+        return after.entity
+    lead = re.search(r"(?P<comma>,\s+)?(?:(?P<verb>\b(?:is|was|are|were|remains|remained|became|has\s+been|as)\s+))?"
+                     r"(?:a|an|the)\s+(?:[a-z]+\s+){0,2}$", text[max(s.sentence.start, start - 40):start])
+    if lead is None:
+        return None
+    at = start - len(text[max(s.sentence.start, start - 40):start]) + lead.start()
+    before = [m for m in actors if m.end <= at and not m.possessive]
+    if before and re.fullmatch(r"\s*(?:\w+ly\s+)?", text[before[-1].end:at]) and (lead.group("comma") or lead.group("verb")):
+        return before[-1].entity
+    return None
