@@ -184,7 +184,9 @@ EXAMPLES = [
 EXAMPLES += [
     ("defence-of", "Senator Ted Cruz rushed to the defence of President Javier Milei.",
      ("Ted Cruz", "SUPPORTS", "Javier Milei")),
-    ("spoke-up-for", "Governor Rogelio Frigerio lined up behind Economy Minister Luis Caputo.",
+    ("spoke-up-for", "Governor Rogelio Frigerio spoke up for Economy Minister Luis Caputo.",
+     ("Rogelio Frigerio", "SUPPORTS", "Luis Caputo")),
+    ("got-behind", "Governor Rogelio Frigerio lined up behind Economy Minister Luis Caputo.",
      ("Rogelio Frigerio", "SUPPORTS", "Luis Caputo")),
     ("gave-backing", "President Donald Trump gave Economy Minister Luis Caputo his full support.",
      ("Donald Trump", "SUPPORTS", "Luis Caputo")),
@@ -193,7 +195,9 @@ EXAMPLES += [
      ("Scott Bessent", "SUPPORTS", "Luis Caputo")),
     ("praised-by", "Economy Minister Luis Caputo was commended by Treasury Secretary Scott Bessent.",
      ("Scott Bessent", "SUPPORTS", "Luis Caputo")),
-    ("rebuke-verb", "Governor Axel Kicillof took issue with Economy Minister Luis Caputo.",
+    ("rebuke-verb", "Governor Axel Kicillof castigated Economy Minister Luis Caputo.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("tore-into", "Governor Axel Kicillof found fault with Economy Minister Luis Caputo.",
      ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
     ("went-after", "Governor Axel Kicillof went after Economy Minister Luis Caputo in a radio interview.",
      ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
@@ -206,7 +210,8 @@ EXAMPLES += [
     ("attacked-by", "Economy Minister Luis Caputo was ridiculed by Governor Axel Kicillof.",
      ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
     ("partner-of", "Israel has become a trusted partner of Argentina.", ("Argentina", "ALLIED_WITH", "Israel")),
-    ("kindred-mutual", "Argentina and Israel share a deep bond.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("kindred-mutual", "Argentina and Israel have become firm friends.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("forged-alliance", "Argentina and Israel have forged a security partnership.", ("Argentina", "ALLIED_WITH", "Israel")),
     ("counts-among-allies", "President Javier Milei counts Israel among his firmest allies.",
      ("Israel", "ALLIED_WITH", "Javier Milei")),
     ("possessed-friend", "Argentina is now Israel's best friend in the region.", ("Argentina", "ALLIED_WITH", "Israel")),
@@ -1067,6 +1072,7 @@ def test_stance_received_by_someone_s_words():
     ("President Javier Milei and Prime Minister Benjamin Netanyahu are kindred spirits.",
      ("Benjamin Netanyahu", "ALLIED_WITH", "Javier Milei")),
     ("Argentina and Israel forged a strategic alliance in 2024.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Argentina and Israel share a deep bond.", ("Argentina", "ALLIED_WITH", "Israel")),
 ])
 def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expected):
     assert _key(*expected) in read(sentence), read(sentence)
