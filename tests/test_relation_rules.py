@@ -215,6 +215,8 @@ EXAMPLES += [
     ("counts-among-allies", "President Javier Milei counts Israel among his firmest allies.",
      ("Israel", "ALLIED_WITH", "Javier Milei")),
     ("possessed-friend", "Argentina is now Israel's best friend in the region.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("keep-out", "Secretary of State Marco Rubio vowed to keep China out of the hemisphere.",
+     ("Marco Rubio", "CRITICIZES", "China")),
     ("alliance-of", "Analysts see the alliance of Argentina and Israel as durable.", ("Argentina", "ALLIED_WITH", "Israel")),
 ]
 
@@ -287,6 +289,8 @@ CODE_EXAMPLES = [
 CODE_EXAMPLES += [
     ("fronted-stance", "With the full backing of President Donald Trump, President Javier Milei cut spending.",
      ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("shared-stance", "Governor Axel Kicillof criticised Economy Minister Luis Caputo, and so did Senator José Mayans.",
+     ("José Mayans", "CRITICIZES", "Luis Caputo")),
     ("fronted-stance", "Criticised by Governor Axel Kicillof, Economy Minister Luis Caputo defended the budget.",
      ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
     ("camp-or-prefix", "Governor Alfredo Cornejo is squarely in President Javier Milei's camp.",
@@ -1073,6 +1077,20 @@ def test_stance_received_by_someone_s_words():
      ("Benjamin Netanyahu", "ALLIED_WITH", "Javier Milei")),
     ("Argentina and Israel forged a strategic alliance in 2024.", ("Argentina", "ALLIED_WITH", "Israel")),
     ("Argentina and Israel share a deep bond.", ("Argentina", "ALLIED_WITH", "Israel")),
+    ("Representative Ana Ruiz has been a firm backer of Argentina, and so has Representative Tom Reyes.",
+     ("Tom Reyes", "SUPPORTS", "Argentina")),
+    ("Governor Axel Kicillof denounced Economy Minister Luis Caputo, as did Senator José Mayans.",
+     ("José Mayans", "CRITICIZES", "Luis Caputo")),
+    ("Governor Axel Kicillof denounced the economic policies of Economy Minister Luis Caputo.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Senator Rand Paul questioned the legality of the Argentina–IMF agreement.",
+     ("Rand Paul", "CRITICIZES", "Argentina–IMF agreement")),
+    ("Governor Axel Kicillof attacked the government of President Javier Milei.", ("Axel Kicillof", "CRITICIZES", "Argentina")),
+    ("According to Governor Axel Kicillof, Economy Minister Luis Caputo is a disaster.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Senator Elizabeth Warren, who sits on the Senate Banking Committee, said Luis Caputo was reckless.",
+     ("Elizabeth Warren", "CRITICIZES", "Luis Caputo")),
+    ("Treasury Secretary Scott Bessent wants Argentina to get China out.", ("Scott Bessent", "CRITICIZES", "China")),
 ])
 def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expected):
     assert _key(*expected) in read(sentence), read(sentence)
@@ -1102,6 +1120,13 @@ def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expect
     ("President Javier Milei spoke. Anti-Milei protesters marched to Congress.",
      ("National Congress of Argentina", "CRITICIZES", "Javier Milei")),
     ("Governor Axel Kicillof praised the reforms.", ("Axel Kicillof", "SUPPORTS", "Argentina")),
+    ("Representative Ana Ruiz has been a firm backer of Argentina, and so has not Representative Tom Reyes.",
+     ("Tom Reyes", "SUPPORTS", "Argentina")),
+    ("Senator Elizabeth Warren, who sits on the Senate Banking Committee, said Luis Caputo was reckless.",
+     ("Senate Banking Committee", "CRITICIZES", "Luis Caputo")),
+    ("Governor Axel Kicillof condemned the arrest of Economy Minister Luis Caputo.", ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("The recession could push Argentina out of the bond market.", ("Argentina", "CRITICIZES", "Argentina")),
+    ("Treasury Secretary Scott Bessent does not want to keep China out of the region.", ("Scott Bessent", "CRITICIZES", "China")),
 ])
 def test_wider_stance_vocabulary_negated_hedged_or_alleged_states_nothing(sentence, unwanted):
     assert _key(*unwanted) not in read(sentence)

@@ -26,7 +26,7 @@ OBJECTS = {"first", "list", "next"}
 TRIGGER_KEYS = {"name", "type", "pattern", "anchors", "mode", "targets", "objects", "prefer_agreement"}
 WORD_LISTS = {"negations", "hedges", "desires", "cancels", "speech_verbs", "negative_cues", "positive_cues",
               "critic_nouns", "supporter_nouns"}
-OPTIONAL_WORD_LISTS = {"stance_hedges", "support_cancels"}  # ext-stance2: known, not required
+OPTIONAL_WORD_LISTS = {"stance_hedges", "support_cancels", "aspect_nouns"}  # ext-stance2: known, not required
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 
 

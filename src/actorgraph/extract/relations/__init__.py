@@ -18,7 +18,7 @@ from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
-from .stance import camp_and_prefix, fronted_stance
+from .stance import camp_and_prefix, fronted_stance, shared_stance
 from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
@@ -63,8 +63,11 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
         if sentence.kind != "body":
             continue
         view = read_sentence(ents, index, by_sentence.get(index, []), inert.get(index, []), previous_people)
+        found: list[Relation] = []
         for rule in RULES:
-            out.extend(rule(view))
+            found.extend(rule(view))
+        out.extend(found)
+        out.extend(shared_stance(view, found))  # ext-stance2: "..., and so has Y", "..., as did Y"
         people = [m.entity for m in view.mentions if mention_label(ents, m) == "Person" and not m.anaphor]
         if people:
             previous_people = people

@@ -214,7 +214,7 @@ PRONOUN_SAID = re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[”\"],?
                           r"\b(?:He|She)\s+(?:also\s+|later\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*[,:]\s*[“\"]")
 
 
-ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$")
+ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$")
 
 
 def according_to(s: SentenceView) -> list[Relation]:

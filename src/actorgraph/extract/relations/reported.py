@@ -20,7 +20,8 @@ from .clauses import is_locative, is_modifier, is_question, negated
 
 # "said", "told reporters", "said on Monday in Washington": the verb and what may follow it
 # before the reported clause; "that" opens it when present
-SPEECH_AFTER = re.compile(r"(?:,\s+(?:the|a|an|[A-Z][\w.’'-]*)\b[^,;“\"]{1,60},)?"  # ", Milei's main rival,"
+SPEECH_AFTER = re.compile(r"(?:,\s+(?:the|a|an|[A-Z][\w.’'-]*)\b[^,;“\"]{1,60},"  # ", Milei's main rival,"
+                          r"|,\s+who\s[^,;“\"]{1,90},)?"  # ext-stance2: ", who sits on the Banking Committee,"
                           r"\s*,?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|again\s+)?" + SPEECH +
                           r"\b(?:\s+(?:reporters|journalists|lawmakers|legislators|colleagues|supporters|"
                           r"an?\s+\w+|the\s+press|on\s+\w+|in\s+\w+|at\s+\w+|last\s+\w+|this\s+\w+|"
@@ -100,7 +101,7 @@ def reported_speech(s: SentenceView) -> list[Relation]:
 
 def _inside_clause(text: str, start: int, m) -> bool:
     """'... a remark that X said ...', 'which X said': the speaker of a subordinate clause."""
-    return bool(re.search(r"\b(?:that|which|who|whom|if|whether|when)\s+(?:\w+\s+){0,2}$", text[max(start, m.start - 25):m.start]))
+    return bool(re.search(r"\b(?:that|which|who|whom|if|whether|when)\s+(?:\w+\s+){0,4}$", text[max(start, m.start - 40):m.start]))
 
 
 def _claim_stance(claim: str) -> str | None:

@@ -3,7 +3,8 @@
 ``fronted_stance``: 'With the backing of X, Y ...', 'Backed by X, Y ...', 'Criticised by X, Y
 ...' — the actor after the comma receives X's stance. ``camp_and_prefix``: 'firmly in X's
 camp', 'in the X camp', 'a pro-X governor', 'an anti-X senator' — the holder is the actor the
-phrase describes. ``stance_doubted`` is the stance-only precision check the trigger rule runs
+phrase describes. ``shared_stance``: 'X backed Y, and so did Z', 'X criticised Y, as has Z' — Z holds the stance
+the sentence gave X. ``stance_doubted`` is the stance-only precision check the trigger rule runs
 after ``negated``: avoided, expected, alleged, lost support, denied claims.
 """
 
@@ -145,3 +146,28 @@ def _described(s: SentenceView, actors, start: int, end: int) -> str | None:
     if before and re.fullmatch(r"\s*(?:\w+ly\s+)?", text[before[-1].end:at]) and (lead.group("comma") or lead.group("verb")):
         return before[-1].entity
     return None
+
+
+STANCE = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
+# ", and so has Representative X", ", as did Senator Y", "; so does Z"
+SO_DID = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\band\s+)(?:so|as)\s+(?:has|have|had|did|does|do|is|are|was|were|would)\s+")
+
+
+def shared_stance(s: SentenceView, found: list[Relation]) -> list[Relation]:
+    """'X has been a supporter of Y, and so has Z': Z takes every stance the sentence's rules
+    read before the phrase, towards the same target."""
+    stances = [r for r in found if r.type in STANCE]
+    if not stances or s.words.isdisjoint(("so", "as")):
+        return []
+    text, sentence = s.text, s.sentence
+    out: list[Relation] = []
+    for match in SO_DID.finditer(text, sentence.start, sentence.end):
+        holder = next((m for m in s.mentions if m.start >= match.end() and re.fullmatch(
+            r"(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}", text[match.end():m.start])), None)
+        if holder is None or holder.possessive or mention_label(s.ents, holder) not in ACTOR:
+            continue
+        before = {m.entity for m in s.mentions if m.end <= match.start()}
+        for r in stances:
+            if r.source in before and r.target in before and holder.entity not in (r.source, r.target):
+                out.append(Relation(holder.entity, r.target, r.type, s.index, dict(r.props), why="rule:shared-stance"))
+    return out

@@ -8,7 +8,7 @@ from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
-from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
+from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
 from .stance import stance_doubted
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
                       starts_clause, find_subjects, is_title_modifier, verb_follows)
@@ -328,6 +328,11 @@ BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?(?:the|your|thi
                              r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])")  # "the government's plan" too
 WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|help|leadership|efforts?|work|role|"
                      r"commitment|courage|stewardship)\s+of\s+(?:(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4})?")
+# ext-stance2: "criticised the economic policies of X", "questioned the legality of X": X is the target
+# (data/relations.yaml, aspect_nouns); "the arrest of X", "the sale of X" are not aspects of X
+ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>" + "|".join(
+    sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True)) + r")\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
 BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 
@@ -369,11 +374,16 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         owners = {id(m) for k, m in enumerate(right[:-1]) if m.possessive and mention_label(ents, right[k + 1]) ==
                   "Agreement" and right[k + 1].start - m.end <= 25}
         allowed = [m for m in allowed if id(m) not in owners]
+    aspect = ASPECT_OF.fullmatch(text, b, allowed[0].start) if trigger.type in STANCE_TYPES and allowed else None
+    if aspect and aspect.group("noun").lower() in GOVERNMENT_NOUNS and mention_label(ents, allowed[0]) == "Person":
+        # ext-stance2: "criticised the government of President X": X's country
+        country = ents.country_of(allowed[0].entity)
+        return [country] if country in ents.entities else []
     if trigger.type in ("SUPPORTS", "CRITICIZES") and allowed and re.search(
             r"^\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:of|for|about|on|with)\b",
             text[b:allowed[0].start]) and mention_label(ents, allowed[0]) != "Agreement" and not (
-            trigger.type == "SUPPORTS" and WORK_OF.fullmatch(text[b:allowed[0].start])):
-        return []  # the stated object is a thing of its own ("the government", "the lack of ..."), bar
+            trigger.type == "SUPPORTS" and WORK_OF.fullmatch(text[b:allowed[0].start])) and not aspect:
+        return []  # (ext-stance2: bar an aspect of the actor, "the policies of X", "the legality of X": X)  # the stated object is a thing of its own ("the government", "the lack of ..."), bar
                    # someone's work ("praised the support of X", "the leadership of X": X)
     if trigger.type == "MEMBER_OF":
         # money and deals: "joined the IMF program" joins the program, not the Fund
