@@ -217,6 +217,10 @@ EXAMPLES += [
     ("possessed-friend", "Argentina is now Israel's best friend in the region.", ("Argentina", "ALLIED_WITH", "Israel")),
     ("keep-out", "Secretary of State Marco Rubio vowed to keep China out of the hemisphere.",
      ("Marco Rubio", "CRITICIZES", "China")),
+    ("possessed-critic", "Governor Axel Kicillof, Economy Minister Luis Caputo's fiercest critic, spoke first.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("possessed-supporter", "Senator Ted Cruz, President Javier Milei's staunchest backer in Congress, spoke first.",
+     ("Ted Cruz", "SUPPORTS", "Javier Milei")),
     ("alliance-of", "Analysts see the alliance of Argentina and Israel as durable.", ("Argentina", "ALLIED_WITH", "Israel")),
 ]
 
@@ -1091,6 +1095,14 @@ def test_stance_received_by_someone_s_words():
     ("Senator Elizabeth Warren, who sits on the Senate Banking Committee, said Luis Caputo was reckless.",
      ("Elizabeth Warren", "CRITICIZES", "Luis Caputo")),
     ("Treasury Secretary Scott Bessent wants Argentina to get China out.", ("Scott Bessent", "CRITICIZES", "China")),
+    ('"Luis Caputo has done a superb job," Senator Ted Cruz said.', ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ('Governor Axel Kicillof said: "Luis Caputo is a puppet of the banks."', ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ('Governor Axel Kicillof called the Argentina–IMF agreement "an assault on workers."',
+     ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
+    ('"The Argentina–IMF agreement is a milestone," said Economy Minister Luis Caputo.',
+     ("Luis Caputo", "SUPPORTS", "Argentina–IMF agreement")),
+    ("Economy Minister Luis Caputo's harshest critic, Governor Axel Kicillof, spoke first.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
 ])
 def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expected):
     assert _key(*expected) in read(sentence), read(sentence)
@@ -1127,6 +1139,11 @@ def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expect
     ("Governor Axel Kicillof condemned the arrest of Economy Minister Luis Caputo.", ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
     ("The recession could push Argentina out of the bond market.", ("Argentina", "CRITICIZES", "Argentina")),
     ("Treasury Secretary Scott Bessent does not want to keep China out of the region.", ("Scott Bessent", "CRITICIZES", "China")),
+    ('"Is the Argentina–IMF agreement a scam?" Governor Axel Kicillof asked.',
+     ("Axel Kicillof", "CRITICIZES", "Argentina–IMF agreement")),
+    ('"Luis Caputo has not done a superb job," Senator Ted Cruz said.', ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Axel Kicillof, who is not Economy Minister Luis Caputo's fiercest critic, spoke first.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
 ])
 def test_wider_stance_vocabulary_negated_hedged_or_alleged_states_nothing(sentence, unwanted):
     assert _key(*unwanted) not in read(sentence)

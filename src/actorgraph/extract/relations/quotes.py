@@ -139,6 +139,8 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
                        (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
                 continue  # (tested first: the cue words below are the dearer test)
             chunk = text[sentence.start:sentence.end]
+            if "?" in chunk and QUOTED_QUESTION.search(chunk):
+                continue  # ext-stance2: '"Is the deal a scam?" X asked' states no stance
             stance = _stance(chunk)
             if stance is None and not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
                 continue  # no cue word at all: no actor's clause can have one
@@ -214,6 +216,7 @@ PRONOUN_SAID = re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[”\"],?
                           r"\b(?:He|She)\s+(?:also\s+|later\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*[,:]\s*[“\"]")
 
 
+QUOTED_QUESTION = re.compile(r"\?\s*[”\"]|\?\s*$")
 ACCORDING_TO = re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$")
 
 
