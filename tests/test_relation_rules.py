@@ -1147,3 +1147,16 @@ def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expect
 ])
 def test_wider_stance_vocabulary_negated_hedged_or_alleged_states_nothing(sentence, unwanted):
     assert _key(*unwanted) not in read(sentence)
+
+
+def test_a_word_list_pattern_is_a_trie_that_matches_what_a_flat_list_matches():
+    """rulebook.words_re writes the cue list as a trie: the same spans as the flat alternation."""
+    book = rulebook()
+    text = ("It was a corrupt and reckless scheme, a disaster and a bailout; corruption, at risk, "
+            "a bail out, not a milestone but a shameful sell-out. A great, greatest, remarkable friend.")
+    for name in ("negative_cues", "positive_cues"):
+        flat = re.compile(r"\b(?:" + "|".join(sorted(
+            (re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)).replace(r"\ ", r"\s+")
+            for w in book.words[name])) + r")\b", re.IGNORECASE)
+        spans = [m.span() for m in book.words_re(name).finditer(text)]
+        assert spans == [m.span() for m in flat.finditer(text)] and spans

@@ -66,10 +66,20 @@ class Rulebook:
         return [self.triggers[i] for i in sorted(found)]
 
     def words_re(self, name: str) -> re.Pattern:
-        """One case-insensitive pattern for a word list; a trailing ``*`` is any ending."""
-        alternatives = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)).replace(r"\ ", r"\s+")
-                              for w in self.words[name])
-        return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+        """One case-insensitive pattern for a word list; a trailing ``*`` is any ending.
+
+        The alternatives are written as a trie (``a(?:buse|rrogan\\w*)|b...``), tried in the
+        sorted order a flat alternation would try them: the same matches, several times faster
+        than a flat list of a hundred words (the engine tests each alternative in turn)."""
+        trie: dict = {}
+        for word in self.words[name]:
+            stem, wild = (word[:-1], True) if word.endswith("*") else (word, False)
+            atoms = [r"\s+" if c == " " else re.escape(c) for c in stem] + ([r"\w*"] if wild else [])
+            node = trie
+            for atom in atoms:
+                node = node.setdefault(atom, {})
+            node[""] = {}
+        return re.compile(r"\b(?:" + _alternation(trie) + r")\b", re.IGNORECASE)
 
     def check(self, ontology) -> None:
         """Fail with the file and line when a trigger's type or ends are not the ontology's."""
@@ -87,6 +97,13 @@ class Rulebook:
             if wrong:
                 raise ConfigError(f"{where}: {t.type} cannot end at {', '.join(wrong)} "
                                   f"(graph/ontology.yaml allows {', '.join(sorted(allowed))})")
+
+
+def _alternation(node: dict) -> str:
+    """A trie of regex atoms as one pattern; "" marks the end of a word (tried first, as the
+    shorter of two words is first in sorted order)."""
+    options = [atom + (_alternation(child) if child else "") for atom, child in sorted(node.items())]
+    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
 
 
 def load_rulebook(path: Path | None = None) -> Rulebook:
