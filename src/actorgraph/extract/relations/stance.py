@@ -35,8 +35,18 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
         return True
     if rel_type == "SUPPORTS" and set(words[-3:]) & SUPPORT_CANCELS:
         return True
-    return "that" in text[max(base, a - 90):a] and bool(DENIED_CLAIM.search(text, max(base, a - 90), a)) or \
-        " of " in window and bool(re.search(r"\b(?:accus|alleg|suspect)\w*\b[^,;.]{0,40}\bof\s+(?:\w+\s+)?$", window))
+    if "that" in text[max(base, a - 90):a] and DENIED_CLAIM.search(text, max(base, a - 90), a):
+        return True
+    if " of " in window and re.search(r"\b(?:accus|alleg|suspect)\w*\b[^,;.]{0,40}\bof\s+(?:\w+\s+)?$", window):
+        return True
+    # "unclear whether Treasury Secretary X backs Y" (a long name pushes the hedge out of the window)
+    # and "would attack Y only if ...": a condition
+    return bool(ASKED.search(text, max(base, a - 100), a)) or "would" in words[-5:] and bool(
+        CONDITION.match(text, a, min(len(text), a + 120)))
+
+
+ASKED = re.compile(r"\b(?:whether|[Ii]f)\b[^,;.:]*$")
+CONDITION = re.compile(r"[^,;.]*\b(?:if|unless|provided)\b")
 
 
 # "With the backing of X, Y ...", "Backed by X, Y", "Criticised by X, Y", "Under fire from X, Y"

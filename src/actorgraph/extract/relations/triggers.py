@@ -114,6 +114,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue
             if trigger.mode == "possessed":
                 owner = [m for m in mentions if m.possessive and 0 <= a - m.end <= 4 and mention_label(ents, m) in ACTOR]
+                if owner and trigger.type in STANCE_TYPES:
+                    # ext-stance2: "has not emerged as one of President Milei's defenders": the negation precedes
+                    # the owner and its title
+                    at = base + re.search(r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$", text[base:owner[0].start]).start()
+                    if negated(text, base, at, trigger.type) or stance_doubted(text, base, at, trigger.type):
+                        continue
                 others = find_subjects(ents, text, [m for m in left if not owner or m.end <= owner[0].start], a,
                                    relatives, fallback_possessive=False)
                 if not others and trigger.type in STANCE_TYPES:
