@@ -164,7 +164,7 @@ FRONTED = re.compile(r"^\s*(?:An?|The)\s+(?:[a-z-]+\s+){0,2}(?P<noun>critic|oppo
 RECEIVED = re.compile(r"\b(?:drew|draws|drawn|drawing|won|wins|earned|earns|received|receives|got|gets|faced|faces|"
                       r"facing|enjoys|enjoyed|has|had)\s+(?:(?:the|strong|sharp|fierce|growing|mounting|harsh|"
                       r"broad|full|public|warm|high|bipartisan|open|firm|lavish|fresh|new|renewed|some|much|a|an)\s+){0,2}"
-                      r"(?P<noun>praise|plaudits|support|backing|endorsement|blessing|approval|criticism|"
+                      r"(?P<noun>praise|plaudits|support|backing|endorsement|blessing|approval|confidence|trust|faith|criticism|"
                       r"condemnation|attacks?|fire|rebukes?|opposition|resistance|scorn|ridicule)\s+(?:from|of)\s+",
                       re.IGNORECASE)
 CRITICAL = set(WORDS["critic_nouns"]) | {"critic", "opponent", "detractor", "foe", "criticism", "condemnation",
@@ -272,6 +272,7 @@ GROUP_WORDS = frozenset(WORDS["critic_nouns"]) | frozenset(WORDS["supporter_noun
 FRONT_WORDS = frozenset({"critic", "opponent", "detractor", "foe", "supporter", "ally", "backer", "defender", "champion",
                          "admirer"})
 RECEIVED_WORDS = frozenset({"praise", "plaudits", "support", "backing", "endorsement", "blessing", "approval",
+                            "confidence", "trust", "faith",  # ext-stance2: "has the full confidence of X"
                             "criticism", "condemnation", "attack", "attacks", "fire", "rebuke", "rebukes",
                             "opposition", "resistance", "scorn", "ridicule"})
 DESCRIBED_WORDS = frozenset({"allied", "close", "loyal", "aligned", "opposed", "critical", "hostile", "sympathetic"})

@@ -31,6 +31,8 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
     'lost confidence in', 'rejected claims that he supports')."""
     window = text[max(base, a - 40):a].lower().replace("’", "'")
     words = re.findall(r"[\w']+", window)
+    if LITOTES.search(text, max(base, a - 60), a):
+        return False  # "has not hidden his sympathy for": stated
     if set(words[-5:]) & STANCE_HEDGES:
         return True
     if rel_type == "SUPPORTS" and set(words[-3:]) & SUPPORT_CANCELS:
@@ -45,6 +47,10 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
         CONDITION.match(text, a, min(len(text), a + 120)))
 
 
+# a negation that asserts: "made no secret of his admiration for X", "has not hidden her sympathy for X"
+LITOTES = re.compile(r"\b(?:(?:made|makes|making)\s+no\s+secret\s+of|(?:has|have|had|did|does)\s*(?:not|n['’]t)\s+"
+                     r"(?:hidden|hide|concealed|conceal|disguised|disguise)|never\s+(?:hid|hidden|concealed|disguised))"
+                     r"\s+(?:his|her|its|their|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 ASKED = re.compile(r"\b(?:whether|[Ii]f)\b[^,;.:]*$")
 CONDITION = re.compile(r"[^,;.]*\b(?:if|unless|provided)\b")
 

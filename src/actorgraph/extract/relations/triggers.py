@@ -9,7 +9,7 @@ from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
-from .stance import stance_doubted
+from .stance import LITOTES, stance_doubted
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
                       starts_clause, find_subjects, is_title_modifier, verb_follows)
 
@@ -57,8 +57,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
-            if negated(text, base, a, trigger.type):
-                continue
+            if negated(text, base, a, trigger.type) and not (trigger.type in STANCE_TYPES and LITOTES.search(
+                    text, max(base, a - 60), a)):
+                continue  # (ext-stance2: "made no secret of his admiration for", "has not hidden his sympathy for")
             if trigger.type in STANCE_TYPES and stance_doubted(text, base, a, trigger.type):
                 continue  # ext-stance2: "avoided criticising", "was accused of backing", "lost the backing of"
             if any(m.start <= a < m.end for m in actors if not m.anaphor and not (
