@@ -237,6 +237,10 @@ EXAMPLES += [
      ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
     ("called-favourite", "President Donald Trump calls Economy Minister Luis Caputo his favourite minister.",
      ("Donald Trump", "SUPPORTS", "Luis Caputo")),
+    ("back-verb", "Senator Ted Cruz will back Economy Minister Luis Caputo.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("won-over", "Economy Minister Luis Caputo has won over Senator Ted Cruz.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("effusive-about", "Senator Ted Cruz was effusive about Economy Minister Luis Caputo.",
+     ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
     ("alliance-of", "Analysts see the alliance of Argentina and Israel as durable.", ("Argentina", "ALLIED_WITH", "Israel")),
 ]
 
@@ -1106,6 +1110,13 @@ def test_stance_received_by_someone_s_words():
     ("Senator Rand Paul questioned the legality of the Argentina–IMF agreement.",
      ("Rand Paul", "CRITICIZES", "Argentina–IMF agreement")),
     ("Governor Axel Kicillof attacked the government of President Javier Milei.", ("Axel Kicillof", "CRITICIZES", "Argentina")),
+    ('"I support Luis Caputo completely," Senator Ted Cruz said.', ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ('Senator Ted Cruz said: "We back Luis Caputo all the way."', ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("Economy Minister Luis Caputo was criticised by Governor Axel Kicillof and Senator José Mayans.",
+     ("José Mayans", "CRITICIZES", "Luis Caputo")),
+    ("Governor Axel Kicillof criticised President Javier Milei and his economy minister, Luis Caputo.",
+     ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Senator José Mayans said Economy Minister Luis Caputo had lied to Congress.", ("José Mayans", "CRITICIZES", "Luis Caputo")),
     ("Governor Axel Kicillof never minced words about Economy Minister Luis Caputo.",
      ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
     ("Treasury Secretary Scott Bessent has not hidden his admiration for Economy Minister Luis Caputo.",
@@ -1173,6 +1184,10 @@ def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expect
     ("Senator Ted Cruz has not emerged as one of Economy Minister Luis Caputo's defenders.",
      ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
     ("Argentina and Chile do not see eye to eye on fishing.", ("Argentina", "ALLIED_WITH", "Chile")),
+    ('"I never said I support Luis Caputo," Senator Ted Cruz said.', ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ('"Do you support Luis Caputo?" a reporter asked Senator Ted Cruz.', ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("Economy Minister Luis Caputo hopes to win over Senator Ted Cruz.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("Senator Ted Cruz came back to Economy Minister Luis Caputo's office.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
     ("Governor Axel Kicillof is a thorn in the side of Economy Minister Luis Caputo.",
      ("Axel Kicillof", "SUPPORTS", "Luis Caputo")),
     ("Treasury Secretary Scott Bessent has hidden his admiration for Economy Minister Luis Caputo.",
@@ -1200,3 +1215,17 @@ def test_a_word_list_pattern_is_a_trie_that_matches_what_a_flat_list_matches():
             for w in book.words[name])) + r")\b", re.IGNORECASE)
         spans = [m.span() for m in book.words_re(name).finditer(text)]
         assert spans == [m.span() for m in flat.finditer(text)] and spans
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("A longtime Milei critic, Governor Axel Kicillof spoke on Monday.", ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("A fierce critic of President Javier Milei, Governor Axel Kicillof spoke on Monday.",
+     ("Axel Kicillof", "CRITICIZES", "Javier Milei")),
+    ("Praising President Javier Milei's reforms, Senator Tim Kaine said the swap would continue.",
+     ("Tim Kaine", "SUPPORTS", "Javier Milei")),
+    ("With the backing of President Donald Trump, President Javier Milei cut spending.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+])
+def test_sentence_opening_shapes_hold_in_a_later_sentence(sentence, expected):
+    """ext-stance2: the shapes read at a sentence's start ('^' anchored only the article's first)."""
+    assert _key(*expected) in read("President Javier Milei spoke in Madrid. " + sentence)

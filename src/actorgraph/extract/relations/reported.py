@@ -158,7 +158,7 @@ GROUP_STANCE_TYPES = {"allied": "ALLIED_WITH", "close": "ALLIED_WITH", "loyal": 
                       "opposed": "CRITICIZES", "critical": "CRITICIZES", "hostile": "CRITICIZES",
                       "sympathetic": "SUPPORTS"}
 # "A fierce critic of President Milei, Governor Kicillof said ...": a fronted description
-FRONTED = re.compile(r"^\s*(?:An?|The)\s+(?:[a-z-]+\s+){0,2}(?P<noun>critic|opponent|detractor|foe|supporter|ally|"
+FRONTED = re.compile(r"\s*(?:An?|The)\s+(?:[a-z-]+\s+){0,2}(?P<noun>critic|opponent|detractor|foe|supporter|ally|"
                      r"backer|defender|champion|admirer)\s+of\s+", re.IGNORECASE)
 # "Milei drew praise from Kaine", "faced criticism from", "won the backing of"
 RECEIVED = re.compile(r"\b(?:drew|draws|drawn|drawing|won|wins|earned|earns|received|receives|got|gets|faced|faces|"
@@ -241,7 +241,7 @@ def stance_groups(s: SentenceView) -> list[Relation]:
 
 
 # "Praising Milei's reforms, Bessent said ...": a fronted participle whose subject follows the comma
-PARTICIPLE = re.compile(r"^\s*(?:(?:After|While|In)\s+)?(?P<verb>prais|hail|laud|applaud|back|defend|endors|welcom|"
+PARTICIPLE = re.compile(r"\s*(?:(?:After|While|In)\s+)?(?P<verb>prais|hail|laud|applaud|back|defend|endors|welcom|"
                         r"criticis|criticiz|attack|condemn|denounc|slamm|blast|assail|blam|reject)ing\s+", re.IGNORECASE)
 PARTICIPLE_CRITICAL = ("criticis", "criticiz", "attack", "condemn", "denounc", "slamm", "blast", "assail", "blam", "reject")
 
@@ -284,7 +284,7 @@ NAMED_NOUN = re.compile(r"\s+(?P<noun>ally|loyalist|supporter|backer|confidant|p
                         r"detractor|rival)\b(?!['’])")
 NAMED_NOUN_WORDS = frozenset({"ally", "loyalist", "supporter", "backer", "confidant", "protégé", "protege", "critic",
                               "opponent", "foe", "detractor", "rival"})
-NAMED_BEFORE = re.compile(r"(?P<lead>,\s+|^\s*|\b(?:is|was|remains|became|has\s+been|as)\s+|(?<=\w)\s+)(?:a|an|another|one)\s+"
+NAMED_BEFORE = re.compile(r"(?P<lead>,\s+|(?<!\S)\s*|\b(?:is|was|remains|became|has\s+been|as)\s+|(?<=\w)\s+)(?:a|an|another|one)\s+"
                           r"(?:(?:close|key|longtime|long-time|staunch|loyal|fierce|vocal|leading|prominent|top|fellow|"
                           r"bitter|outspoken|former|old)\s+){0,2}$", re.IGNORECASE)
 

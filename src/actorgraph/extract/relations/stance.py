@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import fold, knowledge
-from .base import ACTOR, WORDS, Relation, SentenceView, mention_label
+from .base import ACTOR, SPEECH, WORDS, Relation, SentenceView, mention_label
 from .clauses import find_subjects, is_question, negated
 
 STANCE_HEDGES = WORDS.get("stance_hedges", frozenset())
@@ -56,8 +56,8 @@ CONDITION = re.compile(r"[^,;.]*\b(?:if|unless|provided)\b")
 
 
 # "With the backing of X, Y ...", "Backed by X, Y", "Criticised by X, Y", "Under fire from X, Y"
-FRONTED = re.compile(
-    r"^\s*(?:(?P<with>With|Armed\s+with|Buoyed\s+by|Emboldened\s+by|Encouraged\s+by|Assured\s+of)\s+(?:the\s+|his\s+|her\s+)?"
+FRONTED = re.compile(  # (no "^": match() anchors at the sentence start, "^" only at the text's)
+    r"\s*(?:(?P<with>With|Armed\s+with|Buoyed\s+by|Emboldened\s+by|Encouraged\s+by|Assured\s+of)\s+(?:the\s+|his\s+|her\s+)?"
     r"(?:(?:full|strong|firm|explicit|public|unconditional|enthusiastic|personal|open|crucial|key|vocal|political|"
     r"continued|unwavering)\s+)*(?:support|backing|endorsement|blessing|approval)\s+(?:of|from)\s+"
     r"|(?P<pos>Backed|Supported|Endorsed|Championed|Praised|Hailed|Defended)\s+(?:\w+ly\s+)?by\s+"
@@ -187,3 +187,41 @@ def shared_stance(s: SentenceView, found: list[Relation]) -> list[Relation]:
             if r.source in before and r.target in before and holder.entity not in (r.source, r.target):
                 out.append(Relation(holder.entity, r.target, r.type, s.index, dict(r.props), why="rule:shared-stance"))
     return out
+
+
+# '"I support X," Y said': a first-person subject inside a quotation is its speaker
+FIRST_PERSON = re.compile(r"[“\"]\s*(?:[^”\"]*?[,;]\s+)?(?:I|[Ww]e)\s+(?:(?:\w+ly|really|also|still|will|would|do|did|have|has|"
+                          r"had|am|are|fully|firmly|all)\s+){0,3}$")
+QUOTE_AFTER = re.compile(r"[”\"]\s*,?\s*(?:" + SPEECH + r"\s+)?(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){0,4}$")
+QUOTE_BEFORE = re.compile(r"\s*(?:" + SPEECH + r")\b[^“\"]{0,30}?[:,]?\s*[“\"]")
+
+
+def quote_speaker(ents, text: str, sentence, actors) -> list[str]:
+    """The speaker of a quotation in the sentence: '"...," Senator X said', '"...," said X',
+    'X said: "..."'; [] when none is named in the sentence."""
+    for m in actors:
+        if m.possessive or mention_label(ents, m) not in ACTOR:
+            continue
+        if QUOTE_AFTER.search(text, max(sentence.start, m.start - 60), m.start) and (
+                re.match(r"\s+" + SPEECH + r"\b", text[m.end:m.end + 20]) or
+                re.search(r"[”\"]\s*,?\s*" + SPEECH + r"\s+(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){0,4}$",
+                          text[max(sentence.start, m.start - 60):m.start])):
+            return [m.entity]
+        if QUOTE_BEFORE.match(text, m.end, sentence.end):
+            return [m.entity]
+    return []
+
+
+def coordinated(ents, text: str, right, first) -> list:
+    """'by X and Y', 'by X, Y and Z': the first agent and those coordinated with it."""
+    chosen, prev = [first], first
+    for m in right:
+        if m.start <= prev.start:
+            continue
+        if mention_label(ents, m) in ACTOR and not m.possessive and re.fullmatch(
+                r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}", text[prev.end:m.start]):
+            chosen.append(m)
+            prev = m
+        else:
+            break
+    return chosen

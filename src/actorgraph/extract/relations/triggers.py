@@ -9,7 +9,7 @@ from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
-from .stance import LITOTES, stance_doubted
+from .stance import FIRST_PERSON, LITOTES, coordinated, quote_speaker, stance_doubted
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, possessor_subject,
                       starts_clause, find_subjects, is_title_modifier, verb_follows)
 
@@ -133,6 +133,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue
             if trigger.mode == "passive":
                 agents = [m for m in right if mention_label(ents, m) in ACTOR][:1]
+                if agents and trigger.type in STANCE_TYPES:
+                    agents = coordinated(ents, text, right, agents[0])  # ext-stance2: "criticised by X and Y"
                 patients = find_subjects(ents, text, left, a, relatives)
                 if trigger.type == "LEADS":
                     # "Vista Energy, the shale producer run by ... Miguel Galuccio": the body is right
@@ -175,6 +177,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     continue
             subjects = [antecedent.entity] if antecedent else (
                 possessor_subject(ents, text, mentions, a) or find_subjects(ents, text, left, a, relatives))
+            if not subjects and trigger.type in STANCE_TYPES and FIRST_PERSON.search(text, max(base, a - 40), a):
+                subjects = quote_speaker(ents, text, sentence, actors)  # ext-stance2: '"I support X," Y said'
             if trigger.type == "MEMBER_OF" and subjects and not antecedent:
                 # money and deals: "Brazil, Argentina's partner in Mercosur": the one described is a member too
                 owner = next((m for m in left if m.possessive and m.entity == subjects[0]), None)
@@ -432,7 +436,7 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
             if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between) or (
                     trigger.type in STANCE_TYPES and mention_label(ents, m) == "Person" and re.fullmatch(
                         r"\s*(?:,\s*)?and\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}|"
-                        r"(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)", between)):
+                        r"(?:its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)", between)):
                 # "criticised President Milei and Economy Minister Caputo": a titled person joins the list
                 chosen.append(m.entity)
                 prev = m
