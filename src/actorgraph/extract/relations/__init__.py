@@ -18,7 +18,7 @@ from .base import Relation, SentenceView, entity_label, mention_label
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
-from .stance import camp_and_prefix, fronted_stance, shared_stance
+from .stance import shared_stance, stance_shapes
 from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
@@ -41,8 +41,7 @@ RULES = [
     participial_stance,     # "Praising Y's reforms, X said ...": CRITICIZES / SUPPORTS
     named_stance,           # "X, a Trump ally,", "a Milei critic": ALLIED_WITH / CRITICIZES / SUPPORTS
     # ext-stance2: stance in fronted phrases, camps and prefixes
-    fronted_stance,         # "With the backing of X, Y ...", "Criticised by X, Y ...": SUPPORTS / CRITICIZES
-    camp_and_prefix,        # "in X's camp", "a pro-X senator", "an anti-X governor": SUPPORTS / CRITICIZES
+    stance_shapes,          # "With the backing of X, Y ...", "in X's camp", "a pro-X senator": SUPPORTS / CRITICIZES
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES
@@ -66,8 +65,9 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
         found: list[Relation] = []
         for rule in RULES:
             found.extend(rule(view))
+        if found:
+            found.extend(shared_stance(view, found))  # ext-stance2: "..., and so has Y", "..., as did Y"
         out.extend(found)
-        out.extend(shared_stance(view, found))  # ext-stance2: "..., and so has Y", "..., as did Y"
         people = [m.entity for m in view.mentions if mention_label(ents, m) == "Person" and not m.anaphor]
         if people:
             previous_people = people

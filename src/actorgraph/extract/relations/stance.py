@@ -65,6 +65,17 @@ FRONTED = re.compile(  # (no "^": match() anchors at the sentence start, "^" onl
     r"Accused)\s+(?:\w+ly\s+)?by\s+|(?P<fire>Under\s+(?:heavy\s+|growing\s+|mounting\s+)?(?:fire|attack)\s+from)\s+)")
 
 
+def stance_shapes(s: SentenceView) -> list[Relation]:
+    """The fronted, camp and prefix shapes in one rule (one call per sentence, each behind its gate)."""
+    if s.tokens and s.tokens[0].lower in FRONT_FIRST:
+        return fronted_stance(s) + camp_and_prefix(s)
+    if s.words.isdisjoint(CAMP_WORDS):
+        chunk = s.text[s.sentence.start:s.sentence.end]
+        if "ro-" not in chunk and "nti-" not in chunk:
+            return []  # no camp word and no "pro-"/"anti-": the common case, two set and substring tests
+    return camp_and_prefix(s)
+
+
 def fronted_stance(s: SentenceView) -> list[Relation]:
     """'With the backing of Trump, Milei pushed on': Trump SUPPORTS Milei; 'Criticised by
     Kicillof, Milei replied': Kicillof CRITICIZES Milei."""
