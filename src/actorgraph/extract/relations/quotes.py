@@ -13,11 +13,13 @@ from .clauses import is_locative, is_modifier, negated, find_subjects, verb_foll
 from .triggers import RELATIVE
 
 LABELLED = re.compile(r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|dubbed|"
-                      r"termed|praised|hailed|denounced|dismissed|slammed)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
+                      r"termed|praised|hailed|denounced|dismissed|slammed|"
+                      r"cast|casts|portrayed|portrays|painted|paints|depicted|depicts)"  # ext-stance2: "cast X as a villain"
+                      r"\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
                       re.IGNORECASE)
 # the lower-case beginnings of LABELLED's verbs: a sentence with none of them holds no match
 LABELLED_WORDS = ("call", "describ", "brand", "label", "dubbed", "termed", "praised", "hailed", "denounced",
-                  "dismissed", "slammed")
+                  "dismissed", "slammed", "cast", "portray", "paint", "depict")
 LABEL_PHRASE = re.compile(r"\s+(?:as\s+)?(?P<phrase>[“\"][^”\"]{3,200}[”\"]?|(?:a|an|the)\s[^,;.“\"]{3,80})")
 
 
@@ -308,4 +310,5 @@ def labelled_as(s: SentenceView) -> list[Relation]:
 
 LABEL_VERBS = frozenset({"called", "calls", "calling", "described", "describes", "describing", "branded", "brands",
                          "labelled", "labeled", "dubbed", "termed", "praised", "hailed", "denounced", "dismissed",
-                         "slammed", "call", "describe"})
+                         "slammed", "call", "describe",
+                         "cast", "casts", "portrayed", "portrays", "painted", "paints", "depicted", "depicts"})  # ext-stance2

@@ -104,7 +104,7 @@ FRONT_FIRST = frozenset({"with", "armed", "buoyed", "emboldened", "encouraged", 
                          "rebuked", "accused", "under"})
 CAMP_WORDS = frozenset({"camp", "corner"})
 # "in Milei's camp", "in the Milei camp", "firmly in the president's corner"
-CAMP_AFTER = re.compile(r"(?:['’]s)?\s+(?:camp|corner)\b")
+CAMP_AFTER = re.compile(r"(?:['’]s)?\s+(?P<noun>camp|corner)\b")  # ("X's side" is a country metonym to the entity passes)
 CAMP_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}$", re.IGNORECASE)
 # "pro-Milei", "anti-American": a name or demonym after the prefix
 PREFIXED = re.compile(r"\b(?P<prefix>pro|anti)-(?P<name>(?-i:[A-Z])[\w’']+)", re.IGNORECASE)
