@@ -163,7 +163,8 @@ FRONTED = re.compile(r"\s*(?:An?|The)\s+(?:[a-z-]+\s+){0,2}(?P<noun>critic|oppon
 # "Milei drew praise from Kaine", "faced criticism from", "won the backing of"
 RECEIVED = re.compile(r"\b(?:drew|draws|drawn|drawing|won|wins|earned|earns|received|receives|got|gets|faced|faces|"
                       r"facing|enjoys|enjoyed|has|had)\s+(?:(?:the|strong|sharp|fierce|growing|mounting|harsh|"
-                      r"broad|full|public|warm|high|bipartisan|open|firm|lavish|fresh|new|renewed|some|much|a|an)\s+){0,2}"
+                      r"broad|full|public|warm|high|bipartisan|open|firm|lavish|fresh|new|renewed|some|much|a|an|unconditional|unwavering|"
+                      r"total|complete|solid|explicit|tacit|quiet|personal|steadfast|ringing|enthusiastic)\s+){0,2}"
                       r"(?P<noun>praise|plaudits|support|backing|endorsement|blessing|approval|confidence|trust|faith|criticism|"
                       r"condemnation|attacks?|fire|rebukes?|opposition|resistance|scorn|ridicule)\s+(?:from|of)\s+",
                       re.IGNORECASE)

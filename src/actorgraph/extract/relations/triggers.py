@@ -74,9 +74,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.type == "LEADS" and "leader" in match.group().lower() and not re.search(
                     r",\s+(?:both\s+|the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$", text[max(base, a - 30):a]):
                 continue  # only an appositive describes the subject; "met the leaders of X" does not
-            if trigger.type == "SUPPORTS" and match.group()[:7].lower() in ("support", "backing", "endorse") and SUPPORT_NOUN.search(
-                    text, max(base, a - 12), a):
+            if trigger.type == "SUPPORTS" and match.group()[:7].lower() in ("support", "backing", "endorse") and (
+                    SUPPORT_NOUN.search(text, max(base, a - 12), a) or
+                    (SUPPORT_NOUN_OF.match(text, b) or match.group().endswith((" of", " from"))) and
+                    ADJECTIVE_NOUN.search(text, max(base, a - 30), a)):
                 continue  # "praised the support of X", "its continued support": a noun, its owner is elsewhere
+                          # (ext-stance2: "had the unconditional support of X" too)
             if match.group().lower().startswith("seat") and not re.search(r"\b(?:a|his|her|their)\s+$",
                                                                           text[max(base, a - 7):a]):
                 continue  # "a seat in the Chamber" is membership; "enough seats in Congress" is not
@@ -91,6 +94,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if breaks is None:
                 breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
                 relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
+                if ", " in chunk and "ing " in chunk:
+                    # ext-stance2: ", speaking after talks with X," is an aside: X is no subject
+                    relatives += [(base + r.start(), base + r.end()) for r in ASIDE.finditer(chunk)]
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
@@ -344,6 +350,10 @@ WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|
 ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>" + "|".join(
     sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True)) + r")\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
+SUPPORT_NOUN_OF = re.compile(r"\s+(?:of|from)\b")
+ADJECTIVE_NOUN = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$")
+ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing|talking|responding|replying|reacting|"
+                   r"commenting|interviewing|standing|sitting)\b[^,]*,")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
 BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 
