@@ -180,14 +180,32 @@ STANCE = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
 SO_DID = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\band\s+)(?:so|as)\s+(?:has|have|had|did|does|do|is|are|was|were|would)\s+")
 
 
+# "Argentina joined the United States in condemning X", "Milei echoed Trump's criticism of X": the
+# subject shares the stance the sentence gives the one joined or echoed
+JOINED_IN = re.compile(r"\b(?:join(?:ed|s|ing)?|echo(?:ed|es|ing))\s+(?:the\s+)?(?P<names>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)"
+                       r"(?:\s+in\s+\w+ing\b|['’]s?\s+(?:\w+\s+)?(?:criticism|condemnation|praise|support|backing|call|calls|"
+                       r"attacks?|warnings?|defen[cs]e|endorsement)\b)")
+SHARED_WORDS = frozenset({"so", "as", "joined", "join", "joins", "joining", "echoed", "echo", "echoes", "echoing"})
+
+
 def shared_stance(s: SentenceView, found: list[Relation]) -> list[Relation]:
     """'X has been a supporter of Y, and so has Z': Z takes every stance the sentence's rules
-    read before the phrase, towards the same target."""
+    read before the phrase, towards the same target; 'Z joined X in condemning Y', 'Z echoed X's
+    criticism of Y': Z takes X's stance."""
     stances = [r for r in found if r.type in STANCE]
-    if not stances or s.words.isdisjoint(("so", "as")):
+    if not stances or s.words.isdisjoint(SHARED_WORDS):
         return []
     text, sentence = s.text, s.sentence
     out: list[Relation] = []
+    for match in JOINED_IN.finditer(text, sentence.start, sentence.end):
+        if negated(text, sentence.start, match.start()):
+            continue
+        joined = {m.entity for m in s.mentions if match.start("names") <= m.start < match.end("names")}
+        left = [m for m in s.mentions if m.end <= match.start() and mention_label(s.ents, m) in ACTOR]
+        for holder in find_subjects(s.ents, text, left, match.start(), [], fallback_possessive=False):
+            for r in stances:
+                if r.source in joined and holder not in (r.source, r.target):
+                    out.append(Relation(holder, r.target, r.type, s.index, dict(r.props), why="rule:shared-stance"))
     for match in SO_DID.finditer(text, sentence.start, sentence.end):
         holder = next((m for m in s.mentions if m.start >= match.end() and re.fullmatch(
             r"(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}", text[match.end():m.start])), None)
