@@ -219,8 +219,7 @@ def shared_stance(s: SentenceView, found: list[Relation]) -> list[Relation]:
 
 
 # '"I support X," Y said': a first-person subject inside a quotation is its speaker
-FIRST_PERSON = re.compile(r"[“\"]\s*(?:[^”\"]*?[,;]\s+)?(?:I|[Ww]e)\s+(?:(?:\w+ly|really|also|still|will|would|do|did|have|has|"
-                          r"had|am|are|fully|firmly|all)\s+){0,3}$")
+FIRST_PERSON = re.compile(r"[“\"]\s*(?:[^”\"]*?[,;]\s+)?(?:I|[Ww]e)\s+(?:[a-z]+\s+){0,3}$")
 QUOTE_AFTER = re.compile(r"[”\"]\s*,?\s*(?:" + SPEECH + r"\s+)?(?:(?:the\s+)?[A-Z][\w.’'-]*\s+){0,4}$")
 QUOTE_BEFORE = re.compile(r"\s*(?:" + SPEECH + r")\b[^“\"]{0,30}?[:,]?\s*[“\"]")
 
