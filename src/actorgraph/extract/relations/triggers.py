@@ -348,7 +348,7 @@ WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|
 # ext-stance2: "criticised the economic policies of X", "questioned the legality of X": X is the target
 # (data/relations.yaml, aspect_nouns); "the arrest of X", "the sale of X" are not aspects of X
 ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>" + "|".join(
-    sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True)) + r")\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+    map(re.escape, sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True))) + r")\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 SUPPORT_NOUN_OF = re.compile(r"\s+(?:of|from)\b")
 ADJECTIVE_NOUN = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$")
