@@ -254,6 +254,8 @@ EXAMPLES += [
     ("special-relationship-with", "Argentina has built a privileged relationship with Israel.",
      ("Argentina", "ALLIED_WITH", "Israel")),
     ("respect-for", "Senator Ted Cruz has deep respect for Economy Minister Luis Caputo.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("alarm-over", "Senator Elizabeth Warren sounded the alarm over Economy Minister Luis Caputo.",
+     ("Elizabeth Warren", "CRITICIZES", "Luis Caputo")),
     ("alliance-of", "Analysts see the alliance of Argentina and Israel as durable.", ("Argentina", "ALLIED_WITH", "Israel")),
 ]
 
@@ -1217,6 +1219,9 @@ def test_wider_stance_vocabulary_reads_sentences_in_other_words(sentence, expect
     ("Economy Minister Luis Caputo hopes to win over Senator Ted Cruz.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
     ("Senator Ted Cruz came back to Economy Minister Luis Caputo's office.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
     ("Senator Ted Cruz declined to pay tribute to Economy Minister Luis Caputo.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Axel Kicillof has stopped attacking Economy Minister Luis Caputo.", ("Axel Kicillof", "CRITICIZES", "Luis Caputo")),
+    ("Governor Axel Kicillof is not suspicious of the International Monetary Fund.",
+     ("Axel Kicillof", "CRITICIZES", "International Monetary Fund")),
     ("Senator Ted Cruz has lost all respect for Economy Minister Luis Caputo.", ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
     ('"I think Luis Caputo backs the plan," Senator Ted Cruz said.', ("Ted Cruz", "SUPPORTS", "Luis Caputo")),
     ("President Javier Milei has not joined the United States in condemning Venezuela.",
