@@ -27,6 +27,7 @@ OBJECTS = {"first", "list", "next"}
 TRIGGER_KEYS = {"name", "type", "pattern", "anchors", "mode", "targets", "objects", "prefer_agreement"}
 WORD_LISTS = {"negations", "hedges", "desires", "cancels", "intents", "pending", "speech_verbs", "negative_cues",
               "positive_cues", "critic_nouns", "supporter_nouns"}
+OPTIONAL_WORD_LISTS = {"stance_hedges", "support_cancels", "aspect_nouns"}  # ext-stance2: known, not required
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 
 
@@ -66,11 +67,21 @@ class Rulebook:
         return [self.triggers[i] for i in sorted(found)]
 
     def words_re(self, name: str) -> re.Pattern:
-        """One case-insensitive pattern for a word list; a trailing ``*`` is any ending."""
-        alternatives = sorted((re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)).replace(r"\ ", r"\s+")
-                              for w in self.words[name])
+        """One case-insensitive pattern for a word list; a trailing ``*`` is any ending.
+
+        The alternatives are written as a trie (``a(?:buse|rrogan\\w*)|b...``), tried in the
+        sorted order a flat alternation would try them: the same matches, several times faster
+        than a flat list of a hundred words (the engine tests each alternative in turn)."""
+        trie: dict = {}
+        for word in self.words[name]:
+            stem, wild = (word[:-1], True) if word.endswith("*") else (word, False)
+            atoms = [r"\s+" if c == " " else re.escape(c) for c in stem] + ([r"\w*"] if wild else [])
+            node = trie
+            for atom in atoms:
+                node = node.setdefault(atom, {})
+            node[""] = {}
         # behind a look-ahead for the words' first letters: the cue lists are searched in most sentences
-        return compile_guarded(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+        return compile_guarded(r"\b(?:" + _alternation(trie) + r")\b", re.IGNORECASE)
 
     def check(self, ontology) -> None:
         """Fail with the file and line when a trigger's type or ends are not the ontology's."""
@@ -88,6 +99,13 @@ class Rulebook:
             if wrong:
                 raise ConfigError(f"{where}: {t.type} cannot end at {', '.join(wrong)} "
                                   f"(graph/ontology.yaml allows {', '.join(sorted(allowed))})")
+
+
+def _alternation(node: dict) -> str:
+    """A trie of regex atoms as one pattern; "" marks the end of a word (tried first, as the
+    shorter of two words is first in sorted order)."""
+    options = [atom + (_alternation(child) if child else "") for atom, child in sorted(node.items())]
+    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
 
 
 def load_rulebook(path: Path | None = None) -> Rulebook:
@@ -118,9 +136,9 @@ def _parse(doc, path: str) -> Rulebook:
         raise ConfigError(f"{path}:{line_of(words)}: 'words' lacks {', '.join(sorted(missing))}")
     lists = {}
     for key, value in words.items():
-        if key not in WORD_LISTS:
+        if key not in WORD_LISTS | OPTIONAL_WORD_LISTS:
             raise ConfigError(f"{path}:{line_of(key)}: unknown word list {key!r} "
-                              f"(known: {', '.join(sorted(WORD_LISTS))})")
+                              f"(known: {', '.join(sorted(WORD_LISTS | OPTIONAL_WORD_LISTS))})")
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise ConfigError(f"{path}:{line_of(value)}: word list {key!r} must be a list of words")
         lists[str(key)] = tuple(str(w).lower() for w in value)

@@ -20,6 +20,7 @@ from .members import member_nouns
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
+from .stance import shared_stance, stance_shapes
 from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
@@ -43,6 +44,8 @@ RULES = [
     participial_stance,     # "Praising Y's reforms, X said ...": CRITICIZES / SUPPORTS
     named_stance,           # "X, a Trump ally,", "a Milei critic": ALLIED_WITH / CRITICIZES / SUPPORTS
     meetings_in_passing,    # ext-money: "during their meeting", "X's visit to Y, where Z ...": MET_WITH
+    # ext-stance2: stance in fronted phrases, camps and prefixes
+    stance_shapes,          # "With the backing of X, Y ...", "in X's camp", "a pro-X senator": SUPPORTS / CRITICIZES
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES
@@ -63,8 +66,12 @@ def find_relations(ents: ArticleEntities, published: str | None = None) -> list[
         if sentence.kind != "body":
             continue
         view = read_sentence(ents, index, by_sentence.get(index, []), inert.get(index, []), previous_people)
+        found: list[Relation] = []
         for rule in RULES:
-            out.extend(rule(view))
+            found.extend(rule(view))
+        if found:
+            found.extend(shared_stance(view, found))  # ext-stance2: "..., and so has Y", "..., as did Y"
+        out.extend(found)
         people = [m.entity for m in view.mentions if mention_label(ents, m) == "Person" and not m.anaphor]
         if people:
             previous_people = people

@@ -14,11 +14,13 @@ from .clauses import is_locative, is_modifier, negated, find_subjects, verb_foll
 from .triggers import RELATIVE
 
 LABELLED = re.compile(r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|dubbed|"
-                      r"termed|praised|hailed|denounced|dismissed|slammed)\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
+                      r"termed|praised|hailed|denounced|dismissed|slammed|"
+                      r"cast|casts|portrayed|portrays|painted|paints|depicted|depicts)"  # ext-stance2: "cast X as a villain"
+                      r"\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
                       re.IGNORECASE)
 # the lower-case beginnings of LABELLED's verbs: a sentence with none of them holds no match
 LABELLED_WORDS = ("call", "describ", "brand", "label", "dubbed", "termed", "praised", "hailed", "denounced",
-                  "dismissed", "slammed")
+                  "dismissed", "slammed", "cast", "portray", "paint", "depict")
 LABEL_PHRASE = re.compile(r"\s+(?:as\s+)?(?P<phrase>[“\"][^”\"]{3,200}[”\"]?|(?:a|an|the)\s[^,;.“\"]{3,80})")
 
 
@@ -140,6 +142,8 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
                        (s >= sentence.start and e <= sentence.end and e - s > 20) for s, e in quoted):
                 continue  # (tested first: the cue words below are the dearer test)
             chunk = text[sentence.start:sentence.end]
+            if "?" in chunk and QUOTED_QUESTION.search(chunk):
+                continue  # ext-stance2: '"Is the deal a scam?" X asked' states no stance
             stance = _stance(chunk)
             if stance is None and not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
                 continue  # no cue word at all: no actor's clause can have one
@@ -215,7 +219,8 @@ PRONOUN_SAID = re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[”\"],?
                           r"\b(?:He|She)\s+(?:also\s+|later\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*[,:]\s*[“\"]")
 
 
-ACCORDING_TO = guarded(re.compile(r"\baccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$"))
+QUOTED_QUESTION = re.compile(r"\?\s*[”\"]|\?\s*$")
+ACCORDING_TO = guarded(re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$"))
 
 
 def according_to(s: SentenceView) -> list[Relation]:
@@ -306,4 +311,5 @@ def labelled_as(s: SentenceView) -> list[Relation]:
 
 LABEL_VERBS = frozenset({"called", "calls", "calling", "described", "describes", "describing", "branded", "brands",
                          "labelled", "labeled", "dubbed", "termed", "praised", "hailed", "denounced", "dismissed",
-                         "slammed", "call", "describe"})
+                         "slammed", "call", "describe",
+                         "cast", "casts", "portrayed", "portrays", "painted", "paints", "depicted", "depicts"})  # ext-stance2

@@ -21,7 +21,8 @@ from .clauses import is_locative, is_modifier, is_question, negated
 
 # "said", "told reporters", "said on Monday in Washington": the verb and what may follow it
 # before the reported clause; "that" opens it when present
-SPEECH_AFTER = re.compile(r"(?:,\s+(?:the|a|an|[A-Z][\w.’'-]*)\b[^,;“\"]{1,60},)?"  # ", Milei's main rival,"
+SPEECH_AFTER = re.compile(r"(?:,\s+(?:the|a|an|[A-Z][\w.’'-]*)\b[^,;“\"]{1,60},"  # ", Milei's main rival,"
+                          r"|,\s+who\s[^,;“\"]{1,90},)?"  # ext-stance2: ", who sits on the Banking Committee,"
                           r"\s*,?\s+(?:has\s+|had\s+|also\s+|later\s+|then\s+|again\s+)?" + SPEECH +
                           r"\b(?:\s+(?:reporters|journalists|lawmakers|legislators|colleagues|supporters|"
                           r"an?\s+\w+|the\s+press|on\s+\w+|in\s+\w+|at\s+\w+|last\s+\w+|this\s+\w+|"
@@ -101,7 +102,7 @@ def reported_speech(s: SentenceView) -> list[Relation]:
 
 def _inside_clause(text: str, start: int, m) -> bool:
     """'... a remark that X said ...', 'which X said': the speaker of a subordinate clause."""
-    return bool(re.search(r"\b(?:that|which|who|whom|if|whether|when)\s+(?:\w+\s+){0,2}$", text[max(start, m.start - 25):m.start]))
+    return bool(re.search(r"\b(?:that|which|who|whom|if|whether|when)\s+(?:\w+\s+){0,4}$", text[max(start, m.start - 40):m.start]))
 
 
 def _claim_stance(claim: str) -> str | None:
@@ -158,13 +159,14 @@ GROUP_STANCE_TYPES = {"allied": "ALLIED_WITH", "close": "ALLIED_WITH", "loyal": 
                       "opposed": "CRITICIZES", "critical": "CRITICIZES", "hostile": "CRITICIZES",
                       "sympathetic": "SUPPORTS"}
 # "A fierce critic of President Milei, Governor Kicillof said ...": a fronted description
-FRONTED = re.compile(r"^\s*(?:An?|The)\s+(?:[a-z-]+\s+){0,2}(?P<noun>critic|opponent|detractor|foe|supporter|ally|"
+FRONTED = re.compile(r"\s*(?:An?|The)\s+(?:[a-z-]+\s+){0,2}(?P<noun>critic|opponent|detractor|foe|supporter|ally|"
                      r"backer|defender|champion|admirer)\s+of\s+", re.IGNORECASE)
 # "Milei drew praise from Kaine", "faced criticism from", "won the backing of"
 RECEIVED = guarded(re.compile(r"\b(?:drew|draws|drawn|drawing|won|wins|earned|earns|received|receives|got|gets|faced|faces|"
                       r"facing|enjoys|enjoyed|has|had)\s+(?:(?:the|strong|sharp|fierce|growing|mounting|harsh|"
-                      r"broad|full|public|warm|high|bipartisan|open|firm|lavish|fresh|new|renewed|some|much)\s+){0,2}"
-                      r"(?P<noun>praise|plaudits|support|backing|endorsement|blessing|approval|criticism|"
+                      r"broad|full|public|warm|high|bipartisan|open|firm|lavish|fresh|new|renewed|some|much|a|an|unconditional|unwavering|"
+                      r"total|complete|solid|explicit|tacit|quiet|personal|steadfast|ringing|enthusiastic)\s+){0,2}"
+                      r"(?P<noun>praise|plaudits|support|backing|endorsement|blessing|approval|confidence|trust|faith|criticism|"
                       r"condemnation|attacks?|fire|rebukes?|opposition|resistance|scorn|ridicule)\s+(?:from|of)\s+",
                       re.IGNORECASE))
 CRITICAL = set(WORDS["critic_nouns"]) | {"critic", "opponent", "detractor", "foe", "criticism", "condemnation",
@@ -232,7 +234,7 @@ def stance_groups(s: SentenceView) -> list[Relation]:
         left = [m for m in actors if m.end <= match.start() and mention_label(s.ents, m) in ACTOR]
         if not agents or not left or not re.fullmatch(
                 r"(?:['’]s?\s+(?:[a-z][\w-]*\s+){1,2})?\s*(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?"
-                if left[-1].possessive else r"\s+(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?",
+                if left[-1].possessive else r"(?:,\s+who)?\s+(?:has\s+|have\s+|had\s+|also\s+|\w+ly\s+)?",  # ext-stance2: ", who enjoys"
                 text[left[-1].end:match.start()]):
             continue  # "Milei drew praise from X"; "Bessent's remarks drew criticism from China"
         stance = _noun_stance(match.group("noun"))
@@ -241,7 +243,7 @@ def stance_groups(s: SentenceView) -> list[Relation]:
 
 
 # "Praising Milei's reforms, Bessent said ...": a fronted participle whose subject follows the comma
-PARTICIPLE = re.compile(r"^\s*(?:(?:After|While|In)\s+)?(?P<verb>prais|hail|laud|applaud|back|defend|endors|welcom|"
+PARTICIPLE = re.compile(r"\s*(?:(?:After|While|In)\s+)?(?P<verb>prais|hail|laud|applaud|back|defend|endors|welcom|"
                         r"criticis|criticiz|attack|condemn|denounc|slamm|blast|assail|blam|reject)ing\s+", re.IGNORECASE)
 PARTICIPLE_CRITICAL = ("criticis", "criticiz", "attack", "condemn", "denounc", "slamm", "blast", "assail", "blam", "reject")
 
@@ -272,6 +274,7 @@ GROUP_WORDS = frozenset(WORDS["critic_nouns"]) | frozenset(WORDS["supporter_noun
 FRONT_WORDS = frozenset({"critic", "opponent", "detractor", "foe", "supporter", "ally", "backer", "defender", "champion",
                          "admirer"})
 RECEIVED_WORDS = frozenset({"praise", "plaudits", "support", "backing", "endorsement", "blessing", "approval",
+                            "confidence", "trust", "faith",  # ext-stance2: "has the full confidence of X"
                             "criticism", "condemnation", "attack", "attacks", "fire", "rebuke", "rebukes",
                             "opposition", "resistance", "scorn", "ridicule"})
 DESCRIBED_WORDS = frozenset({"allied", "close", "loyal", "aligned", "opposed", "critical", "hostile", "sympathetic"})
@@ -283,7 +286,7 @@ NAMED_NOUN = re.compile(r"\s+(?P<noun>ally|loyalist|supporter|backer|confidant|p
                         r"detractor|rival)\b(?!['’])")
 NAMED_NOUN_WORDS = frozenset({"ally", "loyalist", "supporter", "backer", "confidant", "protégé", "protege", "critic",
                               "opponent", "foe", "detractor", "rival"})
-NAMED_BEFORE = re.compile(r"(?P<lead>,\s+|^\s*|\b(?:is|was|remains|became|has\s+been|as)\s+|(?<=\w)\s+)(?:a|an|another|one)\s+"
+NAMED_BEFORE = re.compile(r"(?P<lead>,\s+|(?<!\S)\s*|\b(?:is|was|remains|became|has\s+been|as)\s+|(?<=\w)\s+)(?:a|an|another|one)\s+"
                           r"(?:(?:close|key|longtime|long-time|staunch|loyal|fierce|vocal|leading|prominent|top|fellow|"
                           r"bitter|outspoken|former|old)\s+){0,2}$", re.IGNORECASE)
 

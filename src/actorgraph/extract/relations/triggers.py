@@ -8,9 +8,10 @@ from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
 from ..rulebook import Trigger, rulebook
 from ..text import Token
-from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
+from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending,
                       possessor_subject, starts_clause, find_subjects, is_title_modifier, verb_follows)
+from .stance import FIRST_PERSON, LITOTES, coordinated, quote_speaker, stance_doubted
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?<![’'])\b\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
@@ -85,8 +86,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     for trigger in candidates:
         for match in trigger.pattern.finditer(chunk):
             a, b = base + match.start(), base + match.end()
-            if negated(text, base, a, trigger.type):
-                continue
+            if negated(text, base, a, trigger.type) and not (trigger.type in STANCE_TYPES and LITOTES.search(
+                    text, max(base, a - 60), a)):
+                continue  # (ext-stance2: "made no secret of his admiration for", "has not hidden his sympathy for")
+            if trigger.type in STANCE_TYPES and stance_doubted(text, base, a, trigger.type):
+                continue  # ext-stance2: "avoided criticising", "was accused of backing", "lost the backing of"
             rtype = trigger.type
             if rtype == "NEGOTIATES" and NEGOTIATING_NOUN.match(text, b):
                 continue  # ext-parties: "Argentina's negotiating team, led by X": a noun phrase, not a predicate
@@ -114,9 +118,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.type == "LEADS" and "leader" in match.group().lower() and not re.search(
                     r",\s+(?:both\s+|the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)?$", text[max(base, a - 30):a]):
                 continue  # only an appositive describes the subject; "met the leaders of X" does not
-            if trigger.type == "SUPPORTS" and match.group()[:7].lower() == "support" and SUPPORT_NOUN.search(
-                    text, max(base, a - 12), a):
+            if trigger.type == "SUPPORTS" and match.group()[:7].lower() in ("support", "backing", "endorse") and (
+                    SUPPORT_NOUN.search(text, max(base, a - 12), a) or
+                    (SUPPORT_NOUN_OF.match(text, b) or match.group().endswith((" of", " from"))) and
+                    ADJECTIVE_NOUN.search(text, max(base, a - 30), a)):
                 continue  # "praised the support of X", "its continued support": a noun, its owner is elsewhere
+                          # (ext-stance2: "had the unconditional support of X" too)
             if match.group().lower().startswith("seat") and not re.search(r"\b(?:a|his|her|their)\s+$",
                                                                           text[max(base, a - 7):a]):
                 continue  # "a seat in the Chamber" is membership; "enough seats in Congress" is not
@@ -126,13 +133,17 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     BARE_PASSIVE.search(text, max(base, a - 16), a):
                 continue  # "the facility was signed in October": a passive with no agent names no actor
             if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
-                        text[b:b + 14], re.IGNORECASE) and not ENDS_WITH_PREPOSITION.search(match.group()):
-                continue  # "Finance Minister": the trigger word is part of an office
+                        text[b:b + 14], re.IGNORECASE) and not ENDS_WITH_PREPOSITION.search(match.group()) and (
+                    trigger.type not in STANCE_TYPES or match.group()[:1].isupper()):
+                continue  # "Finance Minister": the trigger word is part of an office ("rebuked Secretary X" is a verb)
             if breaks is None:
                 breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
                 relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
                 if "whose" in chunk:
                     relatives += [(base + r.start(), base + r.end()) for r in WHOSE_NAMED.finditer(chunk)]
+                if ", " in chunk and "ing " in chunk:
+                    # ext-stance2: ", speaking after talks with X," is an aside: X is no subject
+                    relatives += [(base + r.start(), base + r.end()) for r in ASIDE.finditer(chunk)]
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
@@ -157,6 +168,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 continue
             if trigger.mode == "possessed":
                 owner = [m for m in mentions if m.possessive and 0 <= a - m.end <= 4 and mention_label(ents, m) in ACTOR]
+                if owner and trigger.type in STANCE_TYPES:
+                    # ext-stance2: "has not emerged as one of President Milei's defenders": the negation precedes
+                    # the owner and its title
+                    at = base + re.search(r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*$", text[base:owner[0].start]).start()
+                    if negated(text, base, at, trigger.type) or stance_doubted(text, base, at, trigger.type):
+                        continue
                 others = find_subjects(ents, text, [m for m in left if not owner or m.end <= owner[0].start], a,
                                    relatives, fallback_possessive=False)
                 if not others and trigger.type in STANCE_TYPES:
@@ -182,6 +199,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         and not any(re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
                     continue  # ext-money: "any country that receives support from X" names no recipient
                 agents = [m for m in right if mention_label(ents, m) in ACTOR][:1]
+                if agents and trigger.type in STANCE_TYPES:
+                    agents = coordinated(ents, text, right, agents[0])  # ext-stance2: "criticised by X and Y"
                 patients = find_subjects(ents, text, left, a, relatives)
                 if trigger.type == "LEADS":
                     # "Vista Energy, the shale producer run by ... Miguel Galuccio": the body is right
@@ -243,6 +262,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     continue
             subjects = [antecedent.entity] if antecedent else (
                 possessor_subject(ents, text, mentions, a) or find_subjects(ents, text, left, a, relatives))
+            if not subjects and trigger.type in STANCE_TYPES and FIRST_PERSON.search(text, max(base, a - 40), a):
+                subjects = quote_speaker(ents, text, sentence, actors)  # ext-stance2: '"I support X," Y said'
             if trigger.type == "MEMBER_OF" and subjects and not antecedent:
                 # money and deals: "Brazil, Argentina's partner in Mercosur": the one described is a member too
                 owner = next((m for m in left if m.possessive and m.entity == subjects[0]), None)
@@ -523,6 +544,15 @@ BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?(?:the|your|thi
                              r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])")  # "the government's plan" too
 WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|help|leadership|efforts?|work|role|"
                      r"commitment|courage|stewardship)\s+of\s+(?:(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4})?")
+# ext-stance2: "criticised the economic policies of X", "questioned the legality of X": X is the target
+# (data/relations.yaml, aspect_nouns); "the arrest of X", "the sale of X" are not aspects of X
+ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>" + "|".join(
+    map(re.escape, sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True))) + r")\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
+SUPPORT_NOUN_OF = re.compile(r"\s+(?:of|from)\b")
+ADJECTIVE_NOUN = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$")
+ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing|talking|responding|replying|reacting|"
+                   r"commenting|interviewing|standing|sitting)\b[^,]*,")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
 BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
 
@@ -564,11 +594,16 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         owners = {id(m) for k, m in enumerate(right[:-1]) if m.possessive and mention_label(ents, right[k + 1]) ==
                   "Agreement" and right[k + 1].start - m.end <= 25}
         allowed = [m for m in allowed if id(m) not in owners]
+    aspect = ASPECT_OF.fullmatch(text, b, allowed[0].start) if trigger.type in STANCE_TYPES and allowed else None
+    if aspect and aspect.group("noun").lower() in GOVERNMENT_NOUNS and mention_label(ents, allowed[0]) == "Person":
+        # ext-stance2: "criticised the government of President X": X's country
+        country = ents.country_of(allowed[0].entity)
+        return [country] if country in ents.entities else []
     if trigger.type in ("SUPPORTS", "CRITICIZES") and allowed and re.search(
             r"^\s+(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:of|for|about|on|with)\b",
             text[b:allowed[0].start]) and mention_label(ents, allowed[0]) != "Agreement" and not (
-            trigger.type == "SUPPORTS" and WORK_OF.fullmatch(text[b:allowed[0].start])):
-        return []  # the stated object is a thing of its own ("the government", "the lack of ..."), bar
+            trigger.type == "SUPPORTS" and WORK_OF.fullmatch(text[b:allowed[0].start])) and not aspect:
+        return []  # (ext-stance2: bar an aspect of the actor, "the policies of X", "the legality of X": X)  # the stated object is a thing of its own ("the government", "the lack of ..."), bar
                    # someone's work ("praised the support of X", "the leadership of X": X)
     if trigger.type == "MEMBER_OF":
         # money and deals: "joined the IMF program" joins the program, not the Fund
@@ -610,7 +645,7 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
             if re.fullmatch(r"\s*(?:\([^)]*\)\s*)?(?:,|and|or|,\s*and|as well as|such as)\s*(?:the\s+)?", between) or (
                     trigger.type in STANCE_TYPES and mention_label(ents, m) == "Person" and re.fullmatch(
                         r"\s*(?:,\s*)?and\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}|"
-                        r"(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)", between)):
+                        r"(?:its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+)", between)):
                 # "criticised President Milei and Economy Minister Caputo": a titled person joins the list
                 chosen.append(m.entity)
                 prev = m
