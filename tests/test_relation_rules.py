@@ -203,6 +203,9 @@ CODE_EXAMPLES = [
      ("Germán Martínez", "MEMBER_OF", "Justicialist Party")),
     ("possessive-government", "Javier Milei's government has won approval for the budget.",
      ("Javier Milei", "LEADS", "Argentina")),
+    # ext-entities2
+    ("government-of", "The budget was written by the government of Javier Milei.",
+     ("Javier Milei", "LEADS", "Argentina")),
     ("own-party", "Senator Elizabeth Warren and her Democratic Party colleagues objected.",
      ("Elizabeth Warren", "MEMBER_OF", "Democratic Party")),
     ("name-of-party", "Ezequiel Atauche of La Libertad Avanza spoke.", ("Ezequiel Atauche", "MEMBER_OF", "La Libertad Avanza")),
@@ -995,3 +998,33 @@ def test_stance_received_by_someone_s_words():
     assert found.get(("China", "CRITICIZES", "Scott Bessent")) == "rule:stance-received"
     assert ("China", "CRITICIZES", "Scott Bessent") not in read(
         "Treasury Secretary Scott Bessent's remarks never drew criticism from China.")
+
+
+# ext-entities2: governments and presidencies named by their head
+@pytest.mark.parametrize("sentence, person, expected", [
+    ("Javier Milei spoke on Monday. Inflation fell under the Milei government, Argentina said.",
+     "Javier Milei", ("LEADS", "Argentina")),
+    ("Exports doubled once the governments of Javier Milei and Donald Trump settled the quota.",
+     "Donald Trump", ("LEADS", "United States")),
+    ("Exports doubled once the governments of Javier Milei and Donald Trump settled the quota.",
+     "Javier Milei", ("LEADS", "Argentina")),
+    ("The bill was drafted by the administration of Javier Milei in April.", "Javier Milei", ("LEADS", "Argentina")),
+    # a government named by someone who is not the country's sitting head is a past one
+    ("Debt soared during the presidency of Alberto Fernández.", "Alberto Fernández", ("HOLDS_ROLE", "Argentina")),
+    ("Mauricio Macri spoke. The Macri administration borrowed heavily.", "Mauricio Macri", ("HOLDS_ROLE", "Argentina")),
+])
+def test_a_government_named_by_its_head_is_led_or_was_held_by_them(sentence, person, expected):
+    found = roles(sentence)
+    assert found[person][:2] == expected
+    assert read(sentence)[(person, expected[0], expected[1])] == "rule:government-of"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a former government of the sitting head is no present leadership; a demonym is no surname
+    "Under the former government of Javier Milei, exports fell.",
+    "Exports fell under the Argentine government, Javier Milei said.",
+    # an unknown head: no country to lead
+    "Exports fell under the government of Tomás Irigoyen.",
+])
+def test_a_government_not_led_now_or_of_no_known_country_is_no_leads(sentence):
+    assert all(t != "LEADS" for t, *_ in roles(sentence).values())

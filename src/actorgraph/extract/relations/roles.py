@@ -676,3 +676,74 @@ def possessive_government(s: SentenceView) -> list[Relation]:
 def own_party(s: SentenceView) -> list[Relation]:
     """'her Unión por la Patria bloc', 'his Republican Party': MEMBER_OF."""
     return _own_party(s.ents, s.mentions, s.index)
+
+
+# ext-entities2: a government or presidency named by its head
+GOVERNMENT_WORDS = frozenset({"government", "governments", "administration", "administrations", "presidency",
+                              "presidencies"})
+GOVERNMENT_OF = re.compile(r"\b(?P<kind>governments?|administrations?|presidency|presidencies)\s+of\s+"
+                           r"(?:(?:the\s+)?(?:late\s+|former\s+|then-?)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister)\s+)?$")
+AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+SURNAME_GOVERNMENT = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w-]+)(?:['’]s)?\s+(?:government|administration)$")
+FORMER_BEFORE = re.compile(r"\b(?:former|ex|late|then|previous|preceding|predecessor['’]?s?)\W*(?:the\s+)?$",
+                           re.IGNORECASE)
+
+
+def government_of(s: SentenceView) -> list[Relation]:
+    """'the government of Javier Milei', 'the governments of X and Y', 'the Milei government',
+    "Milei's administration", 'the presidency of X': the head of that country's government. The
+    knowledge file's sitting head LEADS; anyone else held the office (HOLDS_ROLE), since a
+    government named by a past head is a past one."""
+    if not s.words & GOVERNMENT_WORDS:
+        return []
+    ents, text, out = s.ents, s.text, []
+    start = s.sentence.start
+    heads = knowledge().heads_of_state
+    people: list[tuple[str, str | None, str, int]] = []  # (person, country or None, kind, phrase start)
+    previous: Mention | None = None
+    for m in sorted(s.mentions + s.inert_people, key=lambda x: x.start):
+        label = mention_label(ents, m)
+        if label == "Person" and not m.anaphor:
+            found = GOVERNMENT_OF.search(text, max(start, m.start - 60), m.start)
+            if found:
+                people.append((m.entity, None, found.group("kind"), found.start()))
+            elif previous is not None and people and people[-1][0] == previous.entity and \
+                    AND_BETWEEN.match(text[previous.end:m.start]):
+                people.append((m.entity, None, people[-1][2], people[-1][3]))  # "the governments of X and Y"
+            previous = m
+        elif label == "Country" and m.anaphor and m.surface.lower().startswith("governments of "):
+            # pronouns.py read "the governments of X and Y" as the two countries: X and Y are inside
+            people.extend((name, None, "government", m.start) for name, e in ents.entities.items()
+                          if e.label == "Person" and name in m.surface)
+            previous = None
+        elif label == "Country":
+            found = SURNAME_GOVERNMENT.search(m.surface)
+            if found and fold(found.group("name")) not in knowledge().demonyms:
+                person = _person_by_surname(ents, found.group("name"))
+                if person:
+                    people.append((person, m.entity, "government", m.start))
+            previous = None
+    for person, country, kind, at in people:
+        country = country or ents.country_of(person)
+        if not country or person not in ents.entities:
+            continue
+        before = text[max(start, at - 40):at]  # "the former Milei government", "the former government of X"
+        role = "president" if kind.startswith("presiden") else "head of government"
+        if heads.get(country):
+            ents.add(country, "Country", None, country)  # named through its head: "the Milei government"
+        if heads.get(country) == person and not FORMER_BEFORE.search(before):
+            out.append(Relation(person, country, "LEADS", s.index, {"role": role}, why="rule:government-of"))
+        elif heads.get(country):  # the country's sitting head is someone else: a past government
+            out.append(Relation(person, country, "HOLDS_ROLE", s.index, {"role": f"former {role}"},
+                                why="rule:government-of"))
+    return out
+
+
+def _person_by_surname(ents: ArticleEntities, word: str) -> str | None:
+    """The one person of the article whose name ends with ``word`` (the knowledge file's first)."""
+    folded = fold(word)
+    found = [name for name, e in ents.entities.items() if e.label == "Person" and fold(name.split()[-1]) == folded]
+    if len(found) > 1:
+        known = [name for name in found if knowledge().country_of(name)]
+        found = known[:1] if known else []
+    return found[0] if found else None
