@@ -93,3 +93,21 @@ def test_prune_drops_entities_nothing_mentions_and_self_aliases():
     result = run_until("Teodoro Vasconcelos met bankers.", E.prune)
     assert set(result.entities) == {"Teodoro Vasconcelos"}
     assert "Teodoro Vasconcelos" not in result.entities["Teodoro Vasconcelos"].aliases
+
+
+# ext-entities2: the main country of a local paper
+def test_a_local_paper_s_country_is_named_by_its_provinces_and_demonyms():
+    text = ("Mendoza winemakers cheered on Friday. The United States cut its tariff on Argentine wine, "
+            "and US buyers, the US embassy and the United States Senate took note. Growers in Mendoza and "
+            "San Juan said Argentine bottles would now compete with the Chileans. Mayor Ana Quiroga agreed.")
+    assert run_until(text, E.home_countries).home == "Argentina"
+    from actorgraph.extract.document import Document
+    from actorgraph.extract.rules import RuleExtractor
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert ("Ana Quiroga", "HOLDS_ROLE", "Argentina") in {(r.source, r.type, r.target) for r in rels}
+
+
+def test_an_article_about_the_united_states_stays_its_own():
+    text = ("The United States Senate voted on Friday. US senators from Texas and Ohio said the United States "
+            "would not lift the tariff, which Argentine exporters and Mexican growers oppose.")
+    assert run_until(text, E.home_countries).home == "United States"
