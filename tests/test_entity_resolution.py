@@ -393,3 +393,13 @@ def test_acronyms_of_measures_and_currencies_are_no_organisations():
 def test_a_single_word_spoken_to_is_no_person_but_a_speaker_is():
     assert "Zonda" not in entities("Caputo told Zonda that rates would fall.")
     assert entities("The plan worked, said Irigoyen.").get("Irigoyen") == "Person"
+
+
+# ext-entities2: firms named by their trade in Spanish
+@pytest.mark.parametrize("text, name", [
+    ("Frigorífico Pampeano will hire 300 workers in Junín, its owners said.", "Frigorífico Pampeano"),
+    ("Growers sold their cane to Ingenio Ledesma Norte on Friday.", "Ingenio Ledesma Norte"),
+    ("Laboratorios Cassará Sur exported vaccines to Paraguay.", "Laboratorios Cassará Sur"),
+])
+def test_a_spanish_trade_word_before_a_name_makes_it_a_firm(text, name):
+    assert entities(text)[name] == "Organization"

@@ -1028,3 +1028,20 @@ def test_a_government_named_by_its_head_is_led_or_was_held_by_them(sentence, per
 ])
 def test_a_government_not_led_now_or_of_no_known_country_is_no_leads(sentence):
     assert all(t != "LEADS" for t, *_ in roles(sentence).values())
+
+
+# ext-entities2: offices of firms, and the firm named again as "the company"
+@pytest.mark.parametrize("sentence, person, expected", [
+    ("Pampa Norte Company will hire 300 workers, the company's general manager, Tomás Weiland, said.",
+     "Tomás Weiland", ("LEADS", "Pampa Norte Company", "general manager")),
+    ('"Rates will fall," said Tomás Weiland, chief strategist at Quilmes Capital.',
+     "Tomás Weiland", ("HOLDS_ROLE", "Quilmes Capital", "chief strategist")),
+    ("Tomás Weiland, the IMF's mission chief for Peru, flew to Lima.",
+     "Tomás Weiland", ("HOLDS_ROLE", "International Monetary Fund", "mission chief for Peru")),
+])
+def test_firm_offices_and_the_company_named_again(sentence, person, expected):
+    assert roles(sentence)[person] == expected
+
+
+def test_the_company_with_no_organisation_before_it_owns_no_office():
+    assert "Tomás Weiland" not in roles("Workers cheered as the company's general manager, Tomás Weiland, spoke.")

@@ -8,7 +8,7 @@ from operator import attrgetter
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
 from ..text import Token
-from .base import (FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN_WORDS, ROLE_NOUNS,
+from .base import (BODY_ANAPHORS, FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN_WORDS, ROLE_NOUNS,
                    mention_label)
 
 
@@ -45,6 +45,15 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
             target = before[0].entity if before else None
             if target:
                 extra.append(Mention(tok.start, tok.end, tok.text, target, index, True, anaphor=True))
+        elif low in BODY_ANAPHORS and 0 < i < len(tokens) - 1 and tokens[i - 1].lower == "the" and \
+                tokens[i + 1].lower in ("'s", "’s"):
+            # ext-entities2: "the company's general manager, X": the nearest organisation before it
+            before = [m for m in mentions if m.end <= tok.start and mention_label(ents, m) == "Organization"
+                      and not m.anaphor]
+            if before:
+                start = tokens[i - 1].start
+                extra.append(Mention(start, tok.end, ents.text[start:tok.end], before[-1].entity, index, True,
+                                     anaphor=True))
         elif low == "governments" and i + 2 < len(tokens) and tokens[i + 1].lower == "of":
             # "the governments of Javier Milei and Donald Trump agreed": the two leaders' countries
             owners = [m for m in mentions if m.start >= tokens[i + 2].start and mention_label(ents, m) == "Person"][:2]
