@@ -90,6 +90,7 @@ class EntityWords:
     measure_acronyms: frozenset[str]
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
+    given_name_words: frozenset[str]
     election_kinds: dict[str, str]
 
 
