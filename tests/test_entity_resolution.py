@@ -163,7 +163,7 @@ def test_the_word_lists_are_checked_when_read():
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
                            "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\nfirm_titles: []\n"
                            "measure_acronyms: []\n"
-                           "clause_words: []\norigin_suffixes: []\nelection_kinds: {}")
+                           "clause_words: []\norigin_suffixes: []\ngiven_name_words: []\nelection_kinds: {}")
 
 
 @pytest.mark.parametrize("sentence, person, country", [
@@ -403,3 +403,22 @@ def test_a_single_word_spoken_to_is_no_person_but_a_speaker_is():
 ])
 def test_a_spanish_trade_word_before_a_name_makes_it_a_firm(text, name):
     assert entities(text)[name] == "Organization"
+
+
+# ext-entities2: "the Treasury" and "the House" bare are the US ones only where the US is in view
+@pytest.mark.parametrize("text, name", [
+    ("Argentina repaid the Treasury in full, Secretary Scott Bessent said.", "United States Department of the Treasury"),
+    ("Washington was calm. The House voted on the sanctions bill.", "United States House of Representatives"),
+])
+def test_a_bare_treasury_or_house_beside_the_us_is_the_us_body(text, name):
+    assert entities(text).get(name) == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Economy Minister Luis Caputo said the Treasury bought dollars from the central bank.",
+    "Milei praised Argentina. The House of Culture in Salta reopened.",
+])
+def test_a_bare_treasury_or_house_elsewhere_names_no_us_body(text):
+    found = entities(text)
+    assert "United States Department of the Treasury" not in found
+    assert "United States House of Representatives" not in found

@@ -7,7 +7,7 @@ import re
 from ..lexicon import COMMON, NOT_SITTING, TEMPORAL, Knowledge, entity_words, fold, knowledge
 from ..text import Sentence, Token
 from .model import ArticleEntities, Candidate, Entity, Mention, _fold, _most_mentioned_country
-from .words import INSTITUTIONS, SPEECH_VERBS
+from .words import INSTITUTIONS, SPEECH_VERBS, US_ONLY_INSTITUTIONS
 from .candidates import APPOSITIVE_CLASS_RE, _never_a_name
 
 
@@ -265,6 +265,15 @@ def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowle
     country = country or result.home or _most_mentioned_country(result)
     if not country:
         return None, None
+    if word in US_ONLY_INSTITUTIONS:
+        # ext-entities2: English-language news writes "the Treasury", "the House" bare for the US ones;
+        # elsewhere (Argentina's treasury) it is left unnamed rather than guessed
+        us = "United States"
+        sentence = next((cands for cands in result.candidates if any(c is cand for c in cands)), [])
+        if country != us and result.home != us and not any(
+                c.country == us or (c.label == "Country" and c.name == us) for c in sentence):
+            return None, None
+        country = us
     known = kb.lookup(f"{country} {word}")
     found = (known.name, known.label) if known else (f"{kb.adjective_of.get(country, country)} {word}",
                                                        "Organization")
