@@ -77,6 +77,8 @@ EXAMPLES = [
      ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
     ("led-by", "The General Confederation of Labour, led by Cristian Jerónimo, called a strike.",
      ("Cristian Jerónimo", "LEADS", "CGT")),
+    ("headed-past", "Tomás Weiland, who ran the Inter-American Development Bank until 2024, spoke.",
+     ("Tomás Weiland", "HOLDS_ROLE", "Inter-American Development Bank")),
     ("leads", "Cristian Jerónimo leads the General Confederation of Labour.",
      ("Cristian Jerónimo", "LEADS", "CGT")),
     ("leaders-of", "Maximiliano Pullaro and Martín Llaryora, both leaders of the Provincias Unidas coalition, met.",
@@ -1045,3 +1047,13 @@ def test_firm_offices_and_the_company_named_again(sentence, person, expected):
 
 def test_the_company_with_no_organisation_before_it_owns_no_office():
     assert "Tomás Weiland" not in roles("Workers cheered as the company's general manager, Tomás Weiland, spoke.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tomás Weiland never ran the Inter-American Development Bank.",
+    "Tomás Weiland may have chaired the Rosario Rural Society.",
+    "Tomás Weiland headed to the World Bank on Monday.",
+    "Tomás Weiland ran for the board of the Rosario Rural Society.",
+])
+def test_a_body_not_headed_or_only_visited_is_no_office(sentence):
+    assert "Tomás Weiland" not in roles(sentence)
