@@ -111,3 +111,12 @@ def test_an_article_about_the_united_states_stays_its_own():
     text = ("The United States Senate voted on Friday. US senators from Texas and Ohio said the United States "
             "would not lift the tariff, which Argentine exporters and Mexican growers oppose.")
     assert run_until(text, E.home_countries).home == "United States"
+
+
+def test_lower_case_bodies_name_a_committee_with_a_lower_case_head():
+    result = run_until("Milei spoke in Argentina. On Monday the Senate budget committee met, and the Andean Trade "
+                       "subcommittee did not.", E.lower_case_bodies)
+    assert {"Argentine Senate budget committee", "Andean Trade subcommittee"} <= names(result)
+    # a person's committee is no body of its own
+    result = run_until("Tomás Weiland praised the Weiland campaign committee.", E.lower_case_bodies)
+    assert not any("committee" in n for n in names(result))

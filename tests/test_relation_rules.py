@@ -1057,3 +1057,10 @@ def test_the_company_with_no_organisation_before_it_owns_no_office():
 ])
 def test_a_body_not_headed_or_only_visited_is_no_office(sentence):
     assert "Tomás Weiland" not in roles(sentence)
+
+
+def test_the_head_of_a_committee_with_a_lower_case_head_leads_it():
+    found = roles("Milei spoke in Argentina. The chairman of the Senate budget committee, Tomás Weiland, said no.")
+    assert found["Tomás Weiland"][:2] == ("LEADS", "Argentine Senate budget committee")
+    assert "Tomás Weiland" not in roles("Milei spoke in Argentina. Tomás Weiland said the Senate budget committee "
+                                        "might want a chairman.")

@@ -131,3 +131,37 @@ def chambers(result: ArticleEntities) -> None:
         for m in here:
             if m.entity in chambers:
                 last = (m.entity, index)
+
+
+# ext-entities2: a committee named with a lower-case head
+LOWER_BODY_HEADS = ("committee", "subcommittee", "caucus")
+LOWER_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<caps>(?:[A-Z][\w'’-]*\s+){1,4})(?P<lower>(?:[a-z]+\s+){0,2}?)"
+                           r"(?P<head>subcommittee|committee|caucus)\b")
+
+
+def lower_case_bodies(result: ArticleEntities) -> None:
+    """'the Western Hemisphere subcommittee', 'the Senate budget committee': a committee news
+    writes with a lower-case head is a body; a chamber already found in it names its owner
+    ('Argentine Senate budget committee')."""
+    text = result.text
+    with MentionEditor(result) as edit:
+        for index, sentence in enumerate(result.sentences):
+            if sentence.kind != "body" or not any(text.find(h, sentence.start, sentence.end) >= 0
+                                                  for h in LOWER_BODY_HEADS):
+                continue
+            for found in LOWER_BODY_RE.finditer(text, sentence.start, sentence.end):
+                s, e = found.start("caps"), found.end()
+                inside = [m for m in edit.in_sentence(index) if s <= m.start and m.end <= found.end("caps")]
+                across = [m for m in edit.in_sentence(index) if m.start < e and s < m.end and m not in inside]
+                if across or any(result.entities[m.entity].label not in ("Organization", "Country")
+                                 for m in inside if m.entity in result.entities):
+                    continue  # part of a longer name, or a person's: "the Milei campaign committee" is none
+                surface = text[s:e]
+                owner = inside[0] if len(inside) == 1 and inside[0].start == s else None
+                name = surface
+                if owner is not None and result.entities[owner.entity].label == "Organization":
+                    name = owner.entity + text[owner.end:e]  # "Senate budget committee" -> "Argentine Senate ..."
+                edit.drop_starting_in(index, s, e)
+                country = result.country_of(owner.entity) if owner is not None else None
+                result.add(name, "Organization", surface, country)
+                edit.add(Mention(s, e, surface, name, index))
