@@ -134,7 +134,7 @@ def chambers(result: ArticleEntities) -> None:
 
 
 # ext-entities2: a committee named with a lower-case head
-LOWER_BODY_HEADS = ("committee", "subcommittee", "caucus")
+LOWER_BODY_HEADS = ("committee", "caucus")
 LOWER_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<caps>(?:[A-Z][\w'’-]*\s+){1,4})(?P<lower>(?:[a-z]+\s+){0,2}?)"
                            r"(?P<head>subcommittee|committee|caucus)\b")
 
@@ -144,6 +144,8 @@ def lower_case_bodies(result: ArticleEntities) -> None:
     writes with a lower-case head is a body; a chamber already found in it names its owner
     ('Argentine Senate budget committee')."""
     text = result.text
+    if "committee" not in text and "caucus" not in text:
+        return  # every match holds one of them ("subcommittee" holds "committee")
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
             if sentence.kind != "body" or not any(text.find(h, sentence.start, sentence.end) >= 0

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from ..lexicon import COMMON, NOT_SITTING, TEMPORAL, Knowledge, entity_words, fold, knowledge
 from ..text import Sentence, Token
@@ -269,7 +271,8 @@ def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowle
         # ext-entities2: English-language news writes "the Treasury", "the House" bare for the US ones;
         # elsewhere (Argentina's treasury) it is left unnamed rather than guessed
         us = "United States"
-        sentence = next((cands for cands in result.candidates if any(c is cand for c in cands)), [])
+        index = bisect_right(result.sentences, cand.start, key=attrgetter("start")) - 1
+        sentence = result.candidates[index] if 0 <= index < len(result.candidates) else []
         if country != us and result.home != us and not any(
                 c.country == us or (c.label == "Country" and c.name == us) for c in sentence):
             return None, None

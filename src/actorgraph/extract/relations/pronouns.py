@@ -19,11 +19,15 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
     kb = knowledge()
     extra: list[Mention] = []
     leaders = _leaders(ents)
-    if PRONOUN_WORDS.isdisjoint(map(_LOWER, tokens)):
+    # ext-entities2: "the company's X": only in a sentence with a possessive, so common nouns open few sentences
+    text, first, last = ents.text, tokens[0].start if tokens else 0, tokens[-1].end if tokens else 0
+    bodies = BODY_ANAPHORS if (text.find("'s", first, last) >= 0 or text.find("’s", first, last) >= 0) and \
+        not BODY_ANAPHORS.isdisjoint(map(_LOWER, tokens)) else ()
+    if not bodies and PRONOUN_WORDS.isdisjoint(map(_LOWER, tokens)):
         return mentions  # half the sentences hold no pronoun or role word: no loop over their tokens
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if low not in PRONOUN_WORDS:
+        if low not in PRONOUN_WORDS and low not in bodies:
             continue
         if any(m.start <= tok.start < m.end for m in mentions):
             continue
@@ -45,7 +49,7 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
             target = before[0].entity if before else None
             if target:
                 extra.append(Mention(tok.start, tok.end, tok.text, target, index, True, anaphor=True))
-        elif low in BODY_ANAPHORS and 0 < i < len(tokens) - 1 and tokens[i - 1].lower == "the" and \
+        elif low in bodies and 0 < i < len(tokens) - 1 and tokens[i - 1].lower == "the" and \
                 tokens[i + 1].lower in ("'s", "’s"):
             # ext-entities2: "the company's general manager, X": the nearest organisation before it
             before = [m for m in mentions if m.end <= tok.start and mention_label(ents, m) == "Organization"

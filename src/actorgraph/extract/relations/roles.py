@@ -702,9 +702,10 @@ def government_of(s: SentenceView) -> list[Relation]:
     heads = knowledge().heads_of_state
     people: list[tuple[str, str | None, str, int]] = []  # (person, country or None, kind, phrase start)
     previous: Mention | None = None
+    of = "of" in s.words
     for m in sorted(s.mentions + s.inert_people, key=lambda x: x.start):
         label = mention_label(ents, m)
-        if label == "Person" and not m.anaphor:
+        if label == "Person" and not m.anaphor and of:
             found = GOVERNMENT_OF.search(text, max(start, m.start - 60), m.start)
             if found:
                 people.append((m.entity, None, found.group("kind"), found.start()))
@@ -717,7 +718,7 @@ def government_of(s: SentenceView) -> list[Relation]:
             people.extend((name, None, "government", m.start) for name, e in ents.entities.items()
                           if e.label == "Person" and name in m.surface)
             previous = None
-        elif label == "Country":
+        elif label == "Country" and m.surface.endswith(("government", "administration")):
             found = SURNAME_GOVERNMENT.search(m.surface)
             if found and fold(found.group("name")) not in knowledge().demonyms:
                 person = _person_by_surname(ents, found.group("name"))
