@@ -684,6 +684,8 @@ GOVERNMENT_WORDS = frozenset({"government", "governments", "administration", "ad
                               "presidencies"})
 GOVERNMENT_OF = re.compile(r"\b(?P<kind>governments?|administrations?|presidency|presidencies)\s+of\s+"
                            r"(?:(?:the\s+)?(?:late\s+|former\s+|then-?)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister)\s+)?$")
+GOVERNMENT_OF_ANY = re.compile(r"\b(?:governments?|administrations?|presidency|presidencies)\s+of\b")
+GOVERNMENT_ENDS = ("government", "administration")
 AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 SURNAME_GOVERNMENT = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w-]+)(?:['’]s)?\s+(?:government|administration)$")
 FORMER_BEFORE = re.compile(r"\b(?:former|ex|late|then|previous|preceding|predecessor['’]?s?)\W*(?:the\s+)?$",
@@ -695,14 +697,16 @@ def government_of(s: SentenceView) -> list[Relation]:
     "Milei's administration", 'the presidency of X': the head of that country's government. The
     knowledge file's sitting head LEADS; anyone else held the office (HOLDS_ROLE), since a
     government named by a past head is a past one."""
-    if not s.words & GOVERNMENT_WORDS:
+    if GOVERNMENT_WORDS.isdisjoint(s.words):
         return []
     ents, text, out = s.ents, s.text, []
-    start = s.sentence.start
+    start, end = s.sentence.start, s.sentence.end
+    of = "of" in s.words and GOVERNMENT_OF_ANY.search(text, start, end) is not None
+    if not of and not any(m.surface.endswith(GOVERNMENT_ENDS) for m in s.mentions):
+        return []
     heads = knowledge().heads_of_state
     people: list[tuple[str, str | None, str, int]] = []  # (person, country or None, kind, phrase start)
     previous: Mention | None = None
-    of = "of" in s.words
     for m in sorted(s.mentions + s.inert_people, key=lambda x: x.start):
         label = mention_label(ents, m)
         if label == "Person" and not m.anaphor and of:
@@ -718,7 +722,7 @@ def government_of(s: SentenceView) -> list[Relation]:
             people.extend((name, None, "government", m.start) for name, e in ents.entities.items()
                           if e.label == "Person" and name in m.surface)
             previous = None
-        elif label == "Country" and m.surface.endswith(("government", "administration")):
+        elif label == "Country" and m.surface.endswith(GOVERNMENT_ENDS):
             found = SURNAME_GOVERNMENT.search(m.surface)
             if found and fold(found.group("name")) not in knowledge().demonyms:
                 person = _person_by_surname(ents, found.group("name"))
@@ -744,7 +748,7 @@ def government_of(s: SentenceView) -> list[Relation]:
 def _person_by_surname(ents: ArticleEntities, word: str) -> str | None:
     """The one person of the article whose name ends with ``word`` (the knowledge file's first)."""
     folded = fold(word)
-    found = [name for name, e in ents.entities.items() if e.label == "Person" and fold(name.split()[-1]) == folded]
+    found = [name for name, e in ents.entities.items() if e.label == "Person" and fold(name.rsplit(" ", 1)[-1]) == folded]
     if len(found) > 1:
         known = [name for name in found if knowledge().country_of(name)]
         found = known[:1] if known else []
