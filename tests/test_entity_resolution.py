@@ -163,7 +163,8 @@ def test_the_word_lists_are_checked_when_read():
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
                            "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\nfirm_titles: []\n"
                            "measure_acronyms: []\n"
-                           "clause_words: []\norigin_suffixes: []\ngiven_name_words: []\nelection_kinds: {}")
+                           "clause_words: []\norigin_suffixes: []\ngiven_name_words: []\ncompany_suffixes: []\n"
+                           "election_kinds: {}")
 
 
 @pytest.mark.parametrize("sentence, person, country", [
@@ -422,3 +423,20 @@ def test_a_bare_treasury_or_house_elsewhere_names_no_us_body(text):
     found = entities(text)
     assert "United States Department of the Treasury" not in found
     assert "United States House of Representatives" not in found
+
+
+# ext-entities2: one firm or body under its initials or without its legal form
+def test_an_undefined_acronym_of_an_organisation_named_in_full_is_that_organisation():
+    found = entities("The Andean Trade Corporation lent money. The ATC said it would lend more.")
+    assert found == {"Andean Trade Corporation": "Organization"}
+    # two bodies with the same initials: the acronym is left alone
+    found = entities("The Andean Trade Corporation and the Atlantic Tuna Council met. The ATC said no.")
+    assert "Atlantic Tuna Council" in found and "Andean Trade Corporation" in found
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_company():
+    ents, _ = RuleExtractor().analyse(Document(
+        "t", "Salta Lithium Inc. hired 200 workers. Salta Lithium said it would hire more.", "t.txt", "t",
+        published="2025-10-01"))
+    orgs = [e for e in ents.entities.values() if e.label == "Organization"]
+    assert len(orgs) == 1 and "Salta Lithium" in {orgs[0].name, *orgs[0].aliases}

@@ -91,6 +91,7 @@ class EntityWords:
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
     given_name_words: frozenset[str]
+    company_suffixes: frozenset[str]
     election_kinds: dict[str, str]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import knowledge
+from ..lexicon import entity_words, knowledge
 from .model import ArticleEntities, Entity, Mention, MentionEditor, _fold, mentions_by_sentence
 
 
@@ -22,10 +22,14 @@ def merge_short_orgs(result: ArticleEntities) -> None:
             for k in range(1, len(words)):
                 holders.setdefault(" ".join(words[k:]), {})[id(org)] = org
 
+    suffixes = entity_words().company_suffixes
     for org in orgs:
         index(org, [org.name, *org.aliases])
         for found in re.finditer(" of ", org.name):
             holders.setdefault(org.name[:found.start()], {})[id(org)] = org
+        head, _, last = org.name.rpartition(" ")
+        if head and last.lower() in suffixes:
+            holders.setdefault(head, {})[id(org)] = org  # ext-entities2: "Pampa Lithium" is "Pampa Lithium Inc."
     for short in orgs:
         if kb.lookup(short.name) or " " not in short.name:
             continue
@@ -33,6 +37,8 @@ def merge_short_orgs(result: ArticleEntities) -> None:
         if len(longer) != 1:
             continue
         _fold(result, short, longer[0])
+        if longer[0].name.rpartition(" ")[0] == short.name:
+            longer[0].aliases.add(short.name)  # ext-entities2: the firm without its legal form
         index(longer[0], [short.name, *short.aliases])  # its forms are the longer one's aliases now
 
 

@@ -64,6 +64,29 @@ def _acronyms(text: str, result: ArticleEntities, kb: Knowledge) -> dict[str, st
     return found
 
 
+INITIALS_SKIPPED = frozenset({"of", "the", "for", "and", "on", "in", "de", "del", "la", "las", "los", "y", "e", "&"})
+
+
+def _initials_owner(result: ArticleEntities, acronym: str) -> Entity | None:
+    """ext-entities2: the one organisation of the article whose initials are ``acronym``, though the
+    article never defined it in parentheses ('Inter-American Development Bank' -> IDB or IADB)."""
+    index = result.__dict__.get("_initials")
+    if index is None:
+        index = result.__dict__["_initials"] = {}
+        for entity in list(result.entities.values()):
+            if entity.label != "Organization" or " " not in entity.name:
+                continue
+            words = [w for w in entity.name.split() if w.lower() not in INITIALS_SKIPPED]
+            if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                continue
+            forms = {"".join(w[0] for w in words),
+                     "".join(p[0] for w in words for p in w.split("-") if p)}
+            for form in forms:
+                index.setdefault(form, []).append(entity)
+    owners = {id(e): e for e in index.get(acronym, [])}
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
 def _full_mentions(result: ArticleEntities) -> dict[str, list[int]]:
     """Where each person is named in full (more than one word), in article order."""
     found: dict[str, list[int]] = {}
@@ -208,6 +231,10 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         return known.name, known.label
     if word.isupper() and word.lower() in entity_words().measure_acronyms:
         return None, None  # "80% of the GDP", "against the USD": a measure, no actor
+    if word.isupper() and word.isalpha() and 2 <= len(word) <= 6:
+        owner = _initials_owner(result, word)
+        if owner is not None:  # ext-entities2: "the Andean Development Corporation ... the ADC"
+            return owner.name, owner.label
     if word.isupper() and word.isalpha() and len(word) >= 3 and before_word and before_word[0].lower == "the" \
             and sentence.kind == "body" and not re.match(r"\s+[a-z]", result.text[cand.end:cand.end + 2]):
         return word, "Organization"  # "led by the FNSEA,": an acronym named with an article is a body
