@@ -430,8 +430,7 @@ def test_an_undefined_acronym_of_an_organisation_named_in_full_is_that_organisat
     ents, _ = RuleExtractor().analyse(Document(
         "t", "The Andean Trade Corporation lent money. Bankers said the ATC would lend more.", "t.txt", "t",
         published="2025-10-01"))
-    assert {e.name for e in ents.entities.values()} == {"Andean Trade Corporation"}
-    assert "ATC" in ents.entities["Andean Trade Corporation"].aliases
+    assert "ATC" not in ents.entities and "ATC" in ents.entities["Andean Trade Corporation"].aliases
     # two bodies with the same initials: the acronym is left alone
     found = entities("The Andean Trade Corporation and the Atlantic Tuna Council met. The ATC said no.")
     assert "Atlantic Tuna Council" in found and "Andean Trade Corporation" in found
