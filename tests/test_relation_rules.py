@@ -1064,3 +1064,24 @@ def test_the_head_of_a_committee_with_a_lower_case_head_leads_it():
     assert found["Tomás Weiland"][:2] == ("LEADS", "Argentine Senate budget committee")
     assert "Tomás Weiland" not in roles("Milei spoke in Argentina. Tomás Weiland said the Senate budget committee "
                                         "might want a chairman.")
+
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    # a long owner before "'s" in an appositive owns the office
+    ("Milei praised Argentina. Tomás Weiland, the Argentine Chamber of Commerce's president, resigned.",
+     "Tomás Weiland", ("LEADS", "Argentine Chamber of Commerce")),
+    # "ex-" is a past office: held, never led now
+    ("Milei met ex-president Tomás Weiland in Argentina.", "Tomás Weiland", ("HOLDS_ROLE", "Argentina")),
+    ("Milei praised Argentina. Tomás Weiland, Argentina's chief negotiator, flew to Lima.",
+     "Tomás Weiland", ("HOLDS_ROLE", "Argentina")),
+])
+def test_long_owners_ex_titles_and_negotiators(sentence, person, expected):
+    assert roles(sentence)[person][:2] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Milei praised Argentina. If Tomás Weiland becomes economy minister, markets will fall.",
+    "Milei praised Argentina. Nobody knows whether Tomás Weiland was appointed economy minister.",
+])
+def test_an_office_in_a_condition_is_not_stated(sentence):
+    assert "Tomás Weiland" not in roles(sentence)

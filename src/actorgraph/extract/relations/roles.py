@@ -24,6 +24,8 @@ def title_before(tokens: list[Token], i: int, plural: bool = False) -> tuple[str
             continue  # "the Treasury, under Secretary Bessent": a preposition, not an Under Secretary
         if words in TITLE_SET:
             return words, i - n
+        if words.startswith("ex-") and words[3:] in TITLE_SET:
+            return words, i - n  # ext-entities2: "ex-president X": a past office, never one led now
         if plural and words.endswith("s") and singular_title(words):
             return singular_title(words), i - n
     return None
@@ -383,7 +385,8 @@ APPOSITIVE_AFTER = re.compile(
     r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s)|,?\s+(?:who\s+)?(?P<verb>(?:is|was|has\s+been|had\s+been)\s+"
     r"(?:appointed|named|sworn\s+in\s+as|elected)|became|becomes|serves\s+as|served\s+as|took\s+office\s+as)(?=\s))"
     r"\s+(?:(?:now|currently|also)\s+)?(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?P<poss>(?:[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
+    r"(?P<poss>(?:(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|de|del)\s+)?){2,4}(?=[\w-]+['’]s\s)|"  # ext-entities2: "the Argentine Chamber of Commerce's"
+    r"[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
     r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
@@ -395,6 +398,7 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
     r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?)?,\s+"  # ext-entities2: "the Senate budget committee"
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
+CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
 _SUBDIVISION_RE: dict = {}
 
@@ -443,8 +447,11 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         return None
     if title in ("advisor", "adviser") and (match.group("rest") or "").strip().lower().startswith("to"):
         return None  # "an advisor to Trump" supports him; it is no office
+    verb = match.groupdict().get("verb") or ""
+    if verb and CONDITION_BEFORE.search(text, max(sentence.start, m.start - 30), m.start):
+        return None  # ext-entities2: "if X becomes economy minister", "whether X is named ...": not stated
     mods = match.group("mods").split()
-    if (match.groupdict().get("verb") or "").startswith("served"):
+    if verb.startswith("served"):
         mods.insert(0, "former")  # "who served as economy minister": a past office
     where = None
     poss = match.group("poss")
