@@ -442,3 +442,9 @@ def test_a_company_with_and_without_its_legal_form_is_one_company():
         published="2025-10-01"))
     orgs = [e for e in ents.entities.values() if e.label == "Organization"]
     assert len(orgs) == 1 and "Salta Lithium" in {orgs[0].name, *orgs[0].aliases}
+
+
+def test_a_bare_congress_is_not_the_country_of_a_possessor_elsewhere_in_the_sentence():
+    found = entities("Milei praised Argentina. Despite Washington's support, Congress balked.")
+    assert "Argentine Congress" in found and "United States Congress" not in found
+    assert "United States Congress" in entities("Trump praised the United States. Washington said Congress balked.")

@@ -282,7 +282,10 @@ def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowle
             if m.entity in result.entities:
                 nearby.append(m)
         nearby.sort(key=lambda m: m.start)  # the sentence's subject comes first
+        text = result.text
         for m in nearby:
+            if text.startswith(("'s", "’s"), m.end) and m.end + 3 < cand.start:
+                continue  # ext-entities2: "Despite Washington's support, Congress balked": a possessor elsewhere
             entity = result.entities[m.entity]
             if entity.label in ("Person", "Country"):
                 country = result.country_of(entity.name)
