@@ -1085,3 +1085,9 @@ def test_long_owners_ex_titles_and_negotiators(sentence, person, expected):
 ])
 def test_an_office_in_a_condition_is_not_stated(sentence):
     assert "Tomás Weiland" not in roles(sentence)
+
+
+def test_a_hypothetical_government_states_no_office():
+    for sentence in ("Donald Trump spoke. The plan could survive under a potential Trump administration.",
+                     "Donald Trump spoke. Tariffs would rise under a second Trump administration."):
+        assert ("Donald Trump", "LEADS", "United States") not in read(sentence)

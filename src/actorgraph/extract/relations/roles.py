@@ -692,6 +692,8 @@ GOVERNMENT_WORDS = frozenset({"government", "governments", "administration", "ad
 GOVERNMENT_OF = re.compile(r"\b(?P<kind>governments?|administrations?|presidency|presidencies)\s+of\s+"
                            r"(?:(?:the\s+)?(?:late\s+|former\s+|then-?)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister)\s+)?$")
 GOVERNMENT_OF_ANY = re.compile(r"\b(?:governments?|administrations?|presidency|presidencies)\s+of\b")
+HEDGED_GOVERNMENT = re.compile(r"\b(?:an?|potential|possible|future|hypothetical|would-be|prospective|next|"
+                               r"second|third|any)\s+(?:the\s+)?$", re.IGNORECASE)
 GOVERNMENT_ENDS = ("government", "administration")
 AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 SURNAME_GOVERNMENT = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w-]+)(?:['’]s)?\s+(?:government|administration)$")
@@ -741,6 +743,8 @@ def government_of(s: SentenceView) -> list[Relation]:
         if not country or person not in ents.entities:
             continue
         before = text[max(start, at - 40):at]  # "the former Milei government", "the former government of X"
+        if HEDGED_GOVERNMENT.search(before):
+            continue  # "under a potential Trump administration": no government stated
         role = "president" if kind.startswith("presiden") else "head of government"
         if heads.get(country):
             ents.add(country, "Country", None, country)  # named through its head: "the Milei government"
