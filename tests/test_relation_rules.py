@@ -1091,3 +1091,11 @@ def test_a_hypothetical_government_states_no_office():
     for sentence in ("Donald Trump spoke. The plan could survive under a potential Trump administration.",
                      "Donald Trump spoke. Tariffs would rise under a second Trump administration."):
         assert ("Donald Trump", "LEADS", "United States") not in read(sentence)
+
+
+def test_an_official_holds_a_role_only_where_the_sentence_places_it():
+    found = roles("Milei praised Argentina. Tomás Weiland, a former official at the Inter-American Development "
+                  "Bank, said no.")
+    assert found["Tomás Weiland"][:2] == ("HOLDS_ROLE", "Inter-American Development Bank")
+    # no place of its own: not the article's country by default
+    assert "Tomás Weiland" not in roles("Milei praised Argentina. Tomás Weiland, a senior Treasury official, said no.")

@@ -223,6 +223,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
         fallback = where is None and not ents.country_of(m.entity)
+        if fallback and title in UNPLACED_TITLES:
+            continue  # ext-entities2: "a senior Treasury official": whose, the sentence does not say
         if where is None:
             where = ents.country_of(m.entity) or ents.home
         if where is None or where == m.entity:
@@ -398,6 +400,7 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
     r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?)?,\s+"  # ext-entities2: "the Senate budget committee"
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
+UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide"}  # no office without a place of their own
 CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
 _SUBDIVISION_RE: dict = {}
