@@ -1099,3 +1099,6 @@ def test_an_official_holds_a_role_only_where_the_sentence_places_it():
     assert found["Tomás Weiland"][:2] == ("HOLDS_ROLE", "Inter-American Development Bank")
     # no place of its own: not the article's country by default
     assert "Tomás Weiland" not in roles("Milei praised Argentina. Tomás Weiland, a senior Treasury official, said no.")
+    assert "Tomás Weiland" not in roles("Milei praised Argentina. Tomás Weiland, a veteran diplomat, flew to Lima.")
+    assert roles("Milei praised Argentina. Argentina's top diplomat, Tomás Weiland, flew to Lima.")[
+        "Tomás Weiland"][:2] == ("HOLDS_ROLE", "Argentina")

@@ -400,7 +400,7 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
     r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?)?,\s+"  # ext-entities2: "the Senate budget committee"
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
-UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide"}  # no office without a place of their own
+UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide", "diplomat"}  # no office without a place of their own
 CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
 _SUBDIVISION_RE: dict = {}
