@@ -1102,3 +1102,19 @@ def test_an_official_holds_a_role_only_where_the_sentence_places_it():
     assert "Tomás Weiland" not in roles("Milei praised Argentina. Tomás Weiland, a veteran diplomat, flew to Lima.")
     assert roles("Milei praised Argentina. Argentina's top diplomat, Tomás Weiland, flew to Lima.")[
         "Tomás Weiland"][:2] == ("HOLDS_ROLE", "Argentina")
+
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    ("Milei praised Argentina. The Fund, under Managing Director Kristalina Georgieva, approved the loan.",
+     "Kristalina Georgieva", ("LEADS", "International Monetary Fund")),
+    ("Milei praised Argentina. The IMF, under former Managing Director Tomás Weiland, lent money.",
+     "Tomás Weiland", ("HOLDS_ROLE", "International Monetary Fund")),
+    ("Milei praised Argentina. We asked a friend, and the Treasury, under Secretary Bessent, understood.",
+     "Scott Bessent", ("HOLDS_ROLE", "United States Department of the Treasury")),
+])
+def test_a_body_under_a_titled_person_is_theirs(sentence, person, expected):
+    assert roles(sentence)[person][:2] == expected
+
+
+def test_under_without_a_title_names_no_head():
+    assert "Scott Bessent" not in roles("Milei praised Argentina. The Fund acted under pressure from Scott Bessent.")

@@ -304,7 +304,8 @@ def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowle
         index = bisect_right(result.sentences, cand.start, key=attrgetter("start")) - 1
         sentence = result.candidates[index] if 0 <= index < len(result.candidates) else []
         if country != us and result.home != us and not any(
-                c.country == us or (c.label == "Country" and c.name == us) for c in sentence):
+                c.country == us or (c.label == "Country" and c.name == us) or
+                (c.name is None and kb.country_of(kb.surnames.get(fold(c.surface), "")) == us) for c in sentence):
             return None, None
         country = us
     known = kb.lookup(f"{country} {word}")

@@ -201,6 +201,14 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 if owner:
                     where, title, role_text = owner.entity, owned.group("role"), owned.group("role")
         if where is None and found:
+            # ext-entities2: "the Treasury, under Secretary Scott Bessent,": the body before "under" is his
+            title_at = tokens[found[1]].start
+            under = UNDER_BEFORE.search(text, max(ents.sentences[index].start, title_at - 30), title_at)
+            body = next((x for x in mentions if under and x.end == under.start() and not x.anaphor and
+                         mention_label(ents, x) in ("Organization", "Country")), None)
+            if body is not None:
+                where = body.entity
+        if where is None and found:
             succeeded = _successor(ents, m)  # "Her successor, Admiral X": the office she held
             if succeeded and succeeded[2]:
                 where = succeeded[2]
@@ -400,6 +408,8 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
     r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?)?,\s+"  # ext-entities2: "the Senate budget committee"
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
+UNDER_BEFORE = re.compile(r"(?:,\s*|\s+)under\s+(?:the\s+)?(?:(?:former|then|acting|interim|new)\s+)?$",
+                          re.IGNORECASE)
 UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide", "diplomat"}  # no office without a place of their own
 CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
@@ -767,3 +777,4 @@ def _person_by_surname(ents: ArticleEntities, word: str) -> str | None:
         known = [name for name in found if knowledge().country_of(name)]
         found = known[:1] if known else []
     return found[0] if found else None
+
