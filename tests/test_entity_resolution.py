@@ -448,3 +448,8 @@ def test_a_bare_congress_is_not_the_country_of_a_possessor_elsewhere_in_the_sent
     found = entities("Milei praised Argentina. Despite Washington's support, Congress balked.")
     assert "Argentine Congress" in found and "United States Congress" not in found
     assert "United States Congress" in entities("Trump praised the United States. Washington said Congress balked.")
+
+
+def test_a_long_spanish_name_with_particles_is_one_person():
+    found = entities("Milei praised Argentina. Ana Lucía Ferrer de la Serna spoke, and Ferrer de la Serna left.")
+    assert found.get("Ana Lucía Ferrer de la Serna") == "Person"

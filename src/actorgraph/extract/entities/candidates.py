@@ -608,7 +608,7 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
     if len(chunk) == 2 and chunk[0].lower in entity_words().given_name_words and \
             _surname_after_given_name(chunk[1], kb, sentence_start):
         return Candidate(s, e, surface, "Person", surface, titled=titled)  # "Bill Bullard": "bill" is a keyword
-    if 2 <= len(chunk) <= 5 and _person_like(chunk, kb):
+    if 2 <= len(chunk) <= 7 and _person_like(chunk, kb):  # ext-entities2: up to 4 names and their particles
         name = _person_name(chunk)
         return Candidate(s, e, surface, "Person", name, titled=titled)
     return None
