@@ -453,3 +453,11 @@ def test_a_bare_congress_is_not_the_country_of_a_possessor_elsewhere_in_the_sent
 def test_a_long_spanish_name_with_particles_is_one_person():
     found = entities("Milei praised Argentina. Ana Lucía Ferrer de la Serna spoke, and Ferrer de la Serna left.")
     assert found.get("Ana Lucía Ferrer de la Serna") == "Person"
+
+
+def test_the_pink_house_is_argentina_and_foggy_bottom_nobody():
+    found = entities("Milei praised Argentina. The Pink House agreed, officials in Foggy Bottom said.")
+    assert "Foggy Bottom" not in found and found.get("Argentina") == "Country"
+    ents, _ = RuleExtractor().analyse(Document("t", "The Pink House agreed on Monday.", "t.txt", "t",
+                                               published="2025-10-01"))
+    assert "Pink House" in ents.entities["Argentina"].aliases
