@@ -163,7 +163,7 @@ def test_the_word_lists_are_checked_when_read():
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
                            "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\nfirm_titles: []\n"
                            "measure_acronyms: []\n"
-                           "clause_words: []\norigin_suffixes: []\ngiven_name_words: []\ncompany_suffixes: []\n"
+                           "clause_words: []\norigin_suffixes: []\ngiven_name_words: []\ncompany_suffixes: []\nplace_first_words: []\n"
                            "election_kinds: {}")
 
 
@@ -461,3 +461,9 @@ def test_the_pink_house_is_argentina_and_foggy_bottom_nobody():
     ents, _ = RuleExtractor().analyse(Document("t", "The Pink House agreed on Monday.", "t.txt", "t",
                                                published="2025-10-01"))
     assert "Pink House" in ents.entities["Argentina"].aliases
+
+
+def test_a_run_that_starts_with_a_place_word_is_no_person():
+    found = entities("Milei praised Argentina. Investors in Puerto Madero, Mar del Plata and Villa Crespo cheered; "
+                     "Santiago Bausili did too.")
+    assert {n for n, label in found.items() if label == "Person"} == {"Javier Milei", "Santiago Bausili"}

@@ -92,6 +92,7 @@ class EntityWords:
     origin_suffixes: frozenset[str]
     given_name_words: frozenset[str]
     company_suffixes: frozenset[str]
+    place_first_words: frozenset[str]
     election_kinds: dict[str, str]
 
 

@@ -634,6 +634,8 @@ def _person_like(chunk: list[Token], kb: Knowledge) -> bool:
             return False
     if fold(names[0].text) in kb.subdivisions:
         return False  # "Kentucky Republican", "Texas Democrat": a place and a party
+    if chunk[0].lower in words.place_first_words:
+        return False  # ext-entities2: "Puerto Madero", "Mar del Plata": a place
     return True
 
 
