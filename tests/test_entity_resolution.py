@@ -467,3 +467,8 @@ def test_a_run_that_starts_with_a_place_word_is_no_person():
     found = entities("Milei praised Argentina. Investors in Puerto Madero, Mar del Plata and Villa Crespo cheered; "
                      "Santiago Bausili did too.")
     assert {n for n, label in found.items() if label == "Person"} == {"Javier Milei", "Santiago Bausili"}
+
+
+def test_prizes_and_sporting_occasions_are_no_people():
+    found = entities("Milei praised Argentina. Super Bowl ads ran, and Milei won the Freedom Prize.")
+    assert {n for n, label in found.items() if label == "Person"} == {"Javier Milei"}
