@@ -1118,3 +1118,13 @@ def test_a_body_under_a_titled_person_is_theirs(sentence, person, expected):
 
 def test_under_without_a_title_names_no_head():
     assert "Scott Bessent" not in roles("Milei praised Argentina. The Fund acted under pressure from Scott Bessent.")
+
+
+def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country():
+    found = roles("Milei praised Argentina. Governor Tomás Weiland objected. His counterpart from Santa Fe, "
+                  "Ana Ruiz, agreed.")
+    assert found["Ana Ruiz"][:2] == ("HOLDS_ROLE", "Argentina")
+    found = roles("Milei praised Argentina. Governor Tomás Weiland objected. Her counterpart from Texas, Ana Ruiz, agreed.")
+    assert found["Ana Ruiz"][:2] == ("HOLDS_ROLE", "United States")
+    # no place: no office
+    assert "Ana Ruiz" not in roles("Milei praised Argentina. His counterpart, Ana Ruiz, agreed.")

@@ -273,7 +273,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
     return out + _leads_phrases(ents, tokens, mentions, index)
 
 
-COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterparts?,?\s+$")
+COUNTERPART_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]*)\s+counterparts?|"
+                                r"counterparts?\s+(?:from|in|of)\s+(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)),?\s+$")
 COUNTERPART_AFTER = re.compile(r",\s+(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterpart\b")
 
 
@@ -289,18 +290,22 @@ def _counterpart(ents: ArticleEntities, tokens: list[Token], mentions: list[Ment
     if not found:
         return None
     kb = knowledge()
-    place = found.group("place")
+    named = found.groupdict().get("where")
+    place = found.group("place") or named
     where = kb.demonyms.get(fold(place)) if kb.is_demonym(place) else None
     known = kb.lookup(place)
     if where is None and known and known.label == "Country":
         where = known.name  # "his US counterpart"
+    if where is None and named:
+        where = kb.subdivisions.get(fold(named))  # ext-entities2: "his counterpart from Santa Fe, X"
     if where is None:
         return None
     at = found.start() if found.re is COUNTERPART_BEFORE else m.start
     owner = next((x for x in reversed(mentions) if x.end <= at and x.entity != m.entity and
                   mention_label(ents, x) == "Person"), None)
     if owner is None:
-        return None
+        # "His counterpart from Santa Fe, X": the possessor is in the sentence before; the place says whose
+        return ("counterpart", [], where, "counterpart") if named else None
     starts = {t.start: k for k, t in enumerate(tokens)}
     office = title_before(tokens, starts[owner.start]) if owner.start in starts else None
     if office is None or office[0] in OCCUPATIONS:
