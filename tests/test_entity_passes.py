@@ -3,6 +3,8 @@ passes before it, and its own effect is checked (extract/entities/__init__.py li
 
 from __future__ import annotations
 
+import pytest
+
 from actorgraph.extract import entities as E
 from actorgraph.extract.entities import PASSES, ArticleEntities
 from actorgraph.extract.text import split_sentences
@@ -107,9 +109,14 @@ def test_a_local_paper_s_country_is_named_by_its_provinces_and_demonyms():
     assert ("Ana Quiroga", "HOLDS_ROLE", "Argentina") in {(r.source, r.type, r.target) for r in rels}
 
 
-def test_an_article_about_the_united_states_stays_its_own():
-    text = ("The United States Senate voted on Friday. US senators from Texas and Ohio said the United States "
-            "would not lift the tariff, which Argentine exporters and Mexican growers oppose.")
+@pytest.mark.parametrize("text", [
+    "The United States Senate voted on Friday. US senators from Texas and Ohio said the United States "
+    "would not lift the tariff, which Argentine exporters and Mexican growers oppose.",
+    # its states weigh more than the demonyms of what it imports
+    "Texas ranchers are angry. The United States will let in more Argentine beef, a senator from Nebraska "
+    "said, and Argentine exporters cheered. Governor Ana Quiroga said Texas would fight Argentine imports.",
+])
+def test_an_article_about_the_united_states_stays_its_own(text):
     assert run_until(text, E.home_countries).home == "United States"
 
 

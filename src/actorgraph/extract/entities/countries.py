@@ -96,7 +96,7 @@ def home_countries(result: ArticleEntities) -> None:
 
 def _place_words(result: ArticleEntities, counts: dict[str, int], first: dict[str, int]) -> None:
     """'Rafaela, Santa Fe', 'Argentine beef', 'the Uruguayans': each capitalised word that is a
-    state, province or demonym counts for its country like a mention of it."""
+    state or province counts for its country as two mentions, a demonym as one."""
     kb = knowledge()
     subdivisions, demonyms = kb.subdivisions, kb.demonyms
     for tokens in result.tokens:
@@ -104,9 +104,12 @@ def _place_words(result: ArticleEntities, counts: dict[str, int], first: dict[st
             if not (t.text[:1].isupper() and t.text[1:2].islower()):
                 continue  # "US", "U.S." are already mentions of the country
             key = fold(t.text)
-            country = subdivisions.get(key)
+            country, weight = subdivisions.get(key), 2  # a state or province places the article itself
+            if country is not None and key in kb.seats:
+                continue  # "Washington": already a mention of the country
             if country is None and (key in demonyms or key[:-1] in demonyms) and kb.is_demonym(t.text):
-                country = demonyms.get(key) or demonyms.get(key[:-1])  # "Argentine", "the Uruguayans"
+                # "Argentine beef", "the Uruguayans": often only what an article's own country trades
+                country, weight = demonyms.get(key) or demonyms.get(key[:-1]), 1
             if country:
-                counts[country] = counts.get(country, 0) + 1
+                counts[country] = counts.get(country, 0) + weight
                 first.setdefault(country, t.start)
