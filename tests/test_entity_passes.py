@@ -3,6 +3,8 @@ passes before it, and its own effect is checked (extract/entities/__init__.py li
 
 from __future__ import annotations
 
+import pytest
+
 from actorgraph.extract import entities as E
 from actorgraph.extract.entities import PASSES, ArticleEntities
 from actorgraph.extract.text import split_sentences
@@ -119,3 +121,35 @@ def test_an_initiative_named_with_and_is_one_agreement_but_two_actors_joined_by_
 
     assert agreements("Uruguay joined the Belt and Road Initiative in 2018.") == {"Belt and Road Initiative"}
     assert "Milei and Trump Accord" not in agreements("Milei and Trump Accord talks continued.")
+
+
+# ext-entities2: the main country of a local paper
+def test_a_local_paper_s_country_is_named_by_its_provinces_and_demonyms():
+    text = ("Mendoza winemakers cheered on Friday. The United States cut its tariff on Argentine wine, "
+            "and US buyers, the US embassy and the United States Senate took note. Growers in Mendoza and "
+            "San Juan said Argentine bottles would now compete with the Chileans. Mayor Ana Quiroga agreed.")
+    assert run_until(text, E.home_countries).home == "Argentina"
+    from actorgraph.extract.document import Document
+    from actorgraph.extract.rules import RuleExtractor
+    ents, rels = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert ("Ana Quiroga", "HOLDS_ROLE", "Argentina") in {(r.source, r.type, r.target) for r in rels}
+
+
+@pytest.mark.parametrize("text", [
+    "The United States Senate voted on Friday. US senators from Texas and Ohio said the United States "
+    "would not lift the tariff, which Argentine exporters and Mexican growers oppose.",
+    # its states weigh more than the demonyms of what it imports
+    "Texas ranchers are angry. The United States will let in more Argentine beef, a senator from Nebraska "
+    "said, and Argentine exporters cheered. Governor Ana Quiroga said Texas would fight Argentine imports.",
+])
+def test_an_article_about_the_united_states_stays_its_own(text):
+    assert run_until(text, E.home_countries).home == "United States"
+
+
+def test_lower_case_bodies_name_a_committee_with_a_lower_case_head():
+    result = run_until("Milei spoke in Argentina. On Monday the Senate budget committee met, and the Andean Trade "
+                       "subcommittee did not.", E.lower_case_bodies)
+    assert {"Argentine Senate budget committee", "Andean Trade subcommittee"} <= names(result)
+    # a person's committee is no body of its own
+    result = run_until("Tomás Weiland praised the Weiland campaign committee.", E.lower_case_bodies)
+    assert not any("committee" in n for n in names(result))

@@ -163,7 +163,8 @@ def test_the_word_lists_are_checked_when_read():
         parse_entity_words("not_name_words: [Bank]\noutlet_first_words: []\norg_last_words: []\noutlet_nouns: []\n"
                            "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\nfirm_titles: []\n"
                            "measure_acronyms: []\n"
-                           "clause_words: []\norigin_suffixes: []\nelection_kinds: {}")
+                           "clause_words: []\norigin_suffixes: []\ngiven_name_words: []\ncompany_suffixes: []\nplace_first_words: []\n"
+                           "election_kinds: {}")
 
 
 @pytest.mark.parametrize("sentence, person, country", [
@@ -393,3 +394,81 @@ def test_acronyms_of_measures_and_currencies_are_no_organisations():
 def test_a_single_word_spoken_to_is_no_person_but_a_speaker_is():
     assert "Zonda" not in entities("Caputo told Zonda that rates would fall.")
     assert entities("The plan worked, said Irigoyen.").get("Irigoyen") == "Person"
+
+
+# ext-entities2: firms named by their trade in Spanish
+@pytest.mark.parametrize("text, name", [
+    ("Frigorífico Pampeano will hire 300 workers in Junín, its owners said.", "Frigorífico Pampeano"),
+    ("Growers sold their cane to Ingenio Ledesma Norte on Friday.", "Ingenio Ledesma Norte"),
+    ("Laboratorios Cassará Sur exported vaccines to Paraguay.", "Laboratorios Cassará Sur"),
+])
+def test_a_spanish_trade_word_before_a_name_makes_it_a_firm(text, name):
+    assert entities(text)[name] == "Organization"
+
+
+# ext-entities2: "the Treasury" and "the House" bare are the US ones only where the US is in view
+@pytest.mark.parametrize("text, name", [
+    ("Argentina repaid the Treasury in full, Secretary Scott Bessent said.", "United States Department of the Treasury"),
+    ("Washington was calm. The House voted on the sanctions bill.", "United States House of Representatives"),
+])
+def test_a_bare_treasury_or_house_beside_the_us_is_the_us_body(text, name):
+    assert entities(text).get(name) == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Economy Minister Luis Caputo said the Treasury bought dollars from the central bank.",
+    "Milei praised Argentina. The House of Culture in Salta reopened.",
+])
+def test_a_bare_treasury_or_house_elsewhere_names_no_us_body(text):
+    found = entities(text)
+    assert "United States Department of the Treasury" not in found
+    assert "United States House of Representatives" not in found
+
+
+# ext-entities2: one firm or body under its initials or without its legal form
+def test_an_undefined_acronym_of_an_organisation_named_in_full_is_that_organisation():
+    ents, _ = RuleExtractor().analyse(Document(
+        "t", "The Andean Trade Corporation lent money. Bankers said the ATC would lend more.", "t.txt", "t",
+        published="2025-10-01"))
+    assert "ATC" not in ents.entities and "ATC" in ents.entities["Andean Trade Corporation"].aliases
+    # two bodies with the same initials: the acronym is left alone
+    found = entities("The Andean Trade Corporation and the Atlantic Tuna Council met. The ATC said no.")
+    assert "Atlantic Tuna Council" in found and "Andean Trade Corporation" in found
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_company():
+    ents, _ = RuleExtractor().analyse(Document(
+        "t", "Salta Lithium Inc. hired 200 workers. Salta Lithium said it would hire more.", "t.txt", "t",
+        published="2025-10-01"))
+    orgs = [e for e in ents.entities.values() if e.label == "Organization"]
+    assert len(orgs) == 1 and "Salta Lithium" in {orgs[0].name, *orgs[0].aliases}
+
+
+def test_a_bare_congress_is_not_the_country_of_a_possessor_elsewhere_in_the_sentence():
+    found = entities("Milei praised Argentina. Despite Washington's support, Congress balked.")
+    assert "Argentine Congress" in found and "United States Congress" not in found
+    assert "United States Congress" in entities("Trump praised the United States. Washington said Congress balked.")
+
+
+def test_a_long_spanish_name_with_particles_is_one_person():
+    found = entities("Milei praised Argentina. Ana Lucía Ferrer de la Serna spoke, and Ferrer de la Serna left.")
+    assert found.get("Ana Lucía Ferrer de la Serna") == "Person"
+
+
+def test_the_pink_house_is_argentina_and_foggy_bottom_nobody():
+    found = entities("Milei praised Argentina. The Pink House agreed, officials in Foggy Bottom said.")
+    assert "Foggy Bottom" not in found and found.get("Argentina") == "Country"
+    ents, _ = RuleExtractor().analyse(Document("t", "The Pink House agreed on Monday.", "t.txt", "t",
+                                               published="2025-10-01"))
+    assert "Pink House" in ents.entities["Argentina"].aliases
+
+
+def test_a_run_that_starts_with_a_place_word_is_no_person():
+    found = entities("Milei praised Argentina. Investors in Puerto Madero, Mar del Plata and Villa Crespo cheered; "
+                     "Santiago Bausili did too.")
+    assert {n for n, label in found.items() if label == "Person"} == {"Javier Milei", "Santiago Bausili"}
+
+
+def test_prizes_and_sporting_occasions_are_no_people():
+    found = entities("Milei praised Argentina. Super Bowl ads ran, and Milei won the Freedom Prize.")
+    assert {n for n, label in found.items() if label == "Person"} == {"Javier Milei"}

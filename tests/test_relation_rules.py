@@ -77,6 +77,8 @@ EXAMPLES = [
      ("Tim Kaine", "MEMBER_OF", "Senate Foreign Relations Committee")),
     ("led-by", "The General Confederation of Labour, led by Cristian Jerónimo, called a strike.",
      ("Cristian Jerónimo", "LEADS", "CGT")),
+    ("headed-past", "Tomás Weiland, who ran the Inter-American Development Bank until 2024, spoke.",
+     ("Tomás Weiland", "HOLDS_ROLE", "Inter-American Development Bank")),
     ("leads", "Cristian Jerónimo leads the General Confederation of Labour.",
      ("Cristian Jerónimo", "LEADS", "CGT")),
     ("leaders-of", "Maximiliano Pullaro and Martín Llaryora, both leaders of the Provincias Unidas coalition, met.",
@@ -370,6 +372,9 @@ CODE_EXAMPLES = [
     ("party-members", "Peronist lawmakers, including Senator José Mayans and Deputy Germán Martínez, voted no.",
      ("Germán Martínez", "MEMBER_OF", "Justicialist Party")),
     ("possessive-government", "Javier Milei's government has won approval for the budget.",
+     ("Javier Milei", "LEADS", "Argentina")),
+    # ext-entities2
+    ("government-of", "The budget was written by the government of Javier Milei.",
      ("Javier Milei", "LEADS", "Argentina")),
     ("own-party", "Senator Elizabeth Warren and her Democratic Party colleagues objected.",
      ("Elizabeth Warren", "MEMBER_OF", "Democratic Party")),
@@ -1710,3 +1715,131 @@ def test_a_word_list_pattern_is_a_trie_that_matches_what_a_flat_list_matches():
 def test_sentence_opening_shapes_hold_in_a_later_sentence(sentence, expected):
     """ext-stance2: the shapes read at a sentence's start ('^' anchored only the article's first)."""
     assert _key(*expected) in read("President Javier Milei spoke in Madrid. " + sentence)
+
+
+# ext-entities2: governments and presidencies named by their head
+@pytest.mark.parametrize("sentence, person, expected", [
+    ("Javier Milei spoke on Monday. Inflation fell under the Milei government, Argentina said.",
+     "Javier Milei", ("LEADS", "Argentina")),
+    ("Exports doubled once the governments of Javier Milei and Donald Trump settled the quota.",
+     "Donald Trump", ("LEADS", "United States")),
+    ("Exports doubled once the governments of Javier Milei and Donald Trump settled the quota.",
+     "Javier Milei", ("LEADS", "Argentina")),
+    ("The bill was drafted by the administration of Javier Milei in April.", "Javier Milei", ("LEADS", "Argentina")),
+    # a government named by someone who is not the country's sitting head is a past one
+    ("Debt soared during the presidency of Alberto Fernández.", "Alberto Fernández", ("HOLDS_ROLE", "Argentina")),
+    ("Mauricio Macri spoke. The Macri administration borrowed heavily.", "Mauricio Macri", ("HOLDS_ROLE", "Argentina")),
+])
+def test_a_government_named_by_its_head_is_led_or_was_held_by_them(sentence, person, expected):
+    found = roles(sentence)
+    assert found[person][:2] == expected
+    assert read(sentence)[(person, expected[0], expected[1])] == "rule:government-of"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a former government of the sitting head is no present leadership; a demonym is no surname
+    "Under the former government of Javier Milei, exports fell.",
+    "Exports fell under the Argentine government, Javier Milei said.",
+    # an unknown head: no country to lead
+    "Exports fell under the government of Tomás Irigoyen.",
+])
+def test_a_government_not_led_now_or_of_no_known_country_is_no_leads(sentence):
+    assert all(t != "LEADS" for t, *_ in roles(sentence).values())
+
+
+# ext-entities2: offices of firms, and the firm named again as "the company"
+@pytest.mark.parametrize("sentence, person, expected", [
+    ("Pampa Norte Company will hire 300 workers, the company's general manager, Tomás Weiland, said.",
+     "Tomás Weiland", ("LEADS", "Pampa Norte Company", "general manager")),
+    ('"Rates will fall," said Tomás Weiland, chief strategist at Quilmes Capital.',
+     "Tomás Weiland", ("HOLDS_ROLE", "Quilmes Capital", "chief strategist")),
+    ("Tomás Weiland, the IMF's mission chief for Peru, flew to Lima.",
+     "Tomás Weiland", ("HOLDS_ROLE", "International Monetary Fund", "mission chief for Peru")),
+])
+def test_firm_offices_and_the_company_named_again(sentence, person, expected):
+    assert roles(sentence)[person] == expected
+
+
+def test_the_company_with_no_organisation_before_it_owns_no_office():
+    assert "Tomás Weiland" not in roles("Workers cheered as the company's general manager, Tomás Weiland, spoke.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tomás Weiland never ran the Inter-American Development Bank.",
+    "Tomás Weiland may have chaired the Rosario Rural Society.",
+    "Tomás Weiland headed to the World Bank on Monday.",
+    "Tomás Weiland ran for the board of the Rosario Rural Society.",
+])
+def test_a_body_not_headed_or_only_visited_is_no_office(sentence):
+    assert "Tomás Weiland" not in roles(sentence)
+
+
+def test_the_head_of_a_committee_with_a_lower_case_head_leads_it():
+    found = roles("Milei spoke in Argentina. The chairman of the Senate budget committee, Tomás Weiland, said no.")
+    assert found["Tomás Weiland"][:2] == ("LEADS", "Argentine Senate budget committee")
+    assert "Tomás Weiland" not in roles("Milei spoke in Argentina. Tomás Weiland said the Senate budget committee "
+                                        "might want a chairman.")
+
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    # a long owner before "'s" in an appositive owns the office
+    ("Milei praised Argentina. Tomás Weiland, the Argentine Chamber of Commerce's president, resigned.",
+     "Tomás Weiland", ("LEADS", "Argentine Chamber of Commerce")),
+    # "ex-" is a past office: held, never led now
+    ("Milei met ex-president Tomás Weiland in Argentina.", "Tomás Weiland", ("HOLDS_ROLE", "Argentina")),
+    ("Milei praised Argentina. Tomás Weiland, Argentina's chief negotiator, flew to Lima.",
+     "Tomás Weiland", ("HOLDS_ROLE", "Argentina")),
+])
+def test_long_owners_ex_titles_and_negotiators(sentence, person, expected):
+    assert roles(sentence)[person][:2] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Milei praised Argentina. If Tomás Weiland becomes economy minister, markets will fall.",
+    "Milei praised Argentina. Nobody knows whether Tomás Weiland was appointed economy minister.",
+])
+def test_an_office_in_a_condition_is_not_stated(sentence):
+    assert "Tomás Weiland" not in roles(sentence)
+
+
+def test_a_hypothetical_government_states_no_office():
+    for sentence in ("Donald Trump spoke. The plan could survive under a potential Trump administration.",
+                     "Donald Trump spoke. Tariffs would rise under a second Trump administration."):
+        assert ("Donald Trump", "LEADS", "United States") not in read(sentence)
+
+
+def test_an_official_holds_a_role_only_where_the_sentence_places_it():
+    found = roles("Milei praised Argentina. Tomás Weiland, a former official at the Inter-American Development "
+                  "Bank, said no.")
+    assert found["Tomás Weiland"][:2] == ("HOLDS_ROLE", "Inter-American Development Bank")
+    # no place of its own: not the article's country by default
+    assert "Tomás Weiland" not in roles("Milei praised Argentina. Tomás Weiland, a senior Treasury official, said no.")
+    assert "Tomás Weiland" not in roles("Milei praised Argentina. Tomás Weiland, a veteran diplomat, flew to Lima.")
+    assert roles("Milei praised Argentina. Argentina's top diplomat, Tomás Weiland, flew to Lima.")[
+        "Tomás Weiland"][:2] == ("HOLDS_ROLE", "Argentina")
+
+
+@pytest.mark.parametrize("sentence, person, expected", [
+    ("Milei praised Argentina. The Fund, under Managing Director Kristalina Georgieva, approved the loan.",
+     "Kristalina Georgieva", ("LEADS", "International Monetary Fund")),
+    ("Milei praised Argentina. The IMF, under former Managing Director Tomás Weiland, lent money.",
+     "Tomás Weiland", ("HOLDS_ROLE", "International Monetary Fund")),
+    ("Milei praised Argentina. We asked a friend, and the Treasury, under Secretary Bessent, understood.",
+     "Scott Bessent", ("HOLDS_ROLE", "United States Department of the Treasury")),
+])
+def test_a_body_under_a_titled_person_is_theirs(sentence, person, expected):
+    assert roles(sentence)[person][:2] == expected
+
+
+def test_under_without_a_title_names_no_head():
+    assert "Scott Bessent" not in roles("Milei praised Argentina. The Fund acted under pressure from Scott Bessent.")
+
+
+def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country():
+    found = roles("Milei praised Argentina. Governor Tomás Weiland objected. His counterpart from Santa Fe, "
+                  "Ana Ruiz, agreed.")
+    assert found["Ana Ruiz"][:2] == ("HOLDS_ROLE", "Argentina")
+    found = roles("Milei praised Argentina. Governor Tomás Weiland objected. Her counterpart from Texas, Ana Ruiz, agreed.")
+    assert found["Ana Ruiz"][:2] == ("HOLDS_ROLE", "United States")
+    # no place: no office
+    assert "Ana Ruiz" not in roles("Milei praised Argentina. His counterpart, Ana Ruiz, agreed.")

@@ -90,6 +90,9 @@ class EntityWords:
     measure_acronyms: frozenset[str]
     clause_words: frozenset[str]
     origin_suffixes: frozenset[str]
+    given_name_words: frozenset[str]
+    company_suffixes: frozenset[str]
+    place_first_words: frozenset[str]
     election_kinds: dict[str, str]
 
 

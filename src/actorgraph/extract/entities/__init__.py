@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..text import Sentence
 from .agreements import (agreement_phrases, amount_anaphors, merge_facilities, merge_named_trade, merge_partyless,
                          merge_subset_agreements)
-from .bodies import body_anaphors, chambers, merge_short_orgs, quoted_bills
+from .bodies import body_anaphors, chambers, lower_case_bodies, merge_short_orgs, quoted_bills
 from .candidates import find_candidates, register_names
 from .case import SurfaceFinder, case_errors
 from .countries import drop_location_only_countries, home_countries, origin_countries
@@ -52,6 +52,7 @@ PASSES = [
     quoted_bills,                  # a "fiscal responsibility" bill
     body_anaphors,                 # "the coalition", "the bloc" named last
     chambers,                      # "the upper house", "the chamber"
+    lower_case_bodies,             # ext-entities2: "the Western Hemisphere subcommittee"
     agreement_phrases,             # lower-case agreements named by their parties, and anaphors
     merge_partyless,               # a loan with no parties is the article's one loan with them
     merge_facilities,              # "Extended Fund Facility", "the $20 billion facility"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import knowledge
+from ..lexicon import entity_words, knowledge
 from .model import ArticleEntities, Entity, Mention, MentionEditor, _fold, mentions_by_sentence
 
 
@@ -22,10 +22,14 @@ def merge_short_orgs(result: ArticleEntities) -> None:
             for k in range(1, len(words)):
                 holders.setdefault(" ".join(words[k:]), {})[id(org)] = org
 
+    suffixes = entity_words().company_suffixes
     for org in orgs:
         index(org, [org.name, *org.aliases])
         for found in re.finditer(" of ", org.name):
             holders.setdefault(org.name[:found.start()], {})[id(org)] = org
+        head, _, last = org.name.rpartition(" ")
+        if head and last.lower() in suffixes:
+            holders.setdefault(head, {})[id(org)] = org  # ext-entities2: "Pampa Lithium" is "Pampa Lithium Inc."
     for short in orgs:
         if kb.lookup(short.name) or " " not in short.name:
             continue
@@ -33,6 +37,8 @@ def merge_short_orgs(result: ArticleEntities) -> None:
         if len(longer) != 1:
             continue
         _fold(result, short, longer[0])
+        if longer[0].name.rpartition(" ")[0] == short.name:
+            longer[0].aliases.add(short.name)  # ext-entities2: the firm without its legal form
         index(longer[0], [short.name, *short.aliases])  # its forms are the longer one's aliases now
 
 
@@ -131,3 +137,39 @@ def chambers(result: ArticleEntities) -> None:
         for m in here:
             if m.entity in chambers:
                 last = (m.entity, index)
+
+
+# ext-entities2: a committee named with a lower-case head
+LOWER_BODY_HEADS = ("committee", "caucus")
+LOWER_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<caps>(?:[A-Z][\w'’-]*\s+){1,4})(?P<lower>(?:[a-z]+\s+){0,2}?)"
+                           r"(?P<head>subcommittee|committee|caucus)\b")
+
+
+def lower_case_bodies(result: ArticleEntities) -> None:
+    """'the Western Hemisphere subcommittee', 'the Senate budget committee': a committee news
+    writes with a lower-case head is a body; a chamber already found in it names its owner
+    ('Argentine Senate budget committee')."""
+    text = result.text
+    if "committee" not in text and "caucus" not in text:
+        return  # every match holds one of them ("subcommittee" holds "committee")
+    with MentionEditor(result) as edit:
+        for index, sentence in enumerate(result.sentences):
+            if sentence.kind != "body" or not any(text.find(h, sentence.start, sentence.end) >= 0
+                                                  for h in LOWER_BODY_HEADS):
+                continue
+            for found in LOWER_BODY_RE.finditer(text, sentence.start, sentence.end):
+                s, e = found.start("caps"), found.end()
+                inside = [m for m in edit.in_sentence(index) if s <= m.start and m.end <= found.end("caps")]
+                across = [m for m in edit.in_sentence(index) if m.start < e and s < m.end and m not in inside]
+                if across or any(result.entities[m.entity].label not in ("Organization", "Country")
+                                 for m in inside if m.entity in result.entities):
+                    continue  # part of a longer name, or a person's: "the Milei campaign committee" is none
+                surface = text[s:e]
+                owner = inside[0] if len(inside) == 1 and inside[0].start == s else None
+                name = surface
+                if owner is not None and result.entities[owner.entity].label == "Organization":
+                    name = owner.entity + text[owner.end:e]  # "Senate budget committee" -> "Argentine Senate ..."
+                edit.drop_starting_in(index, s, e)
+                country = result.country_of(owner.entity) if owner is not None else None
+                result.add(name, "Organization", surface, country)
+                edit.add(Mention(s, e, surface, name, index))

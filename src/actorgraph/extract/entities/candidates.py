@@ -575,12 +575,18 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
     while chunk and chunk[-1].lower in CONNECTORS:
         chunk = chunk[:-1]
     org_named = not sentence_start and len(chunk) >= 2 and chunk[-1].lower in ORG_KEYWORDS
+    dropped = None
     while chunk and (chunk[0].text in CONNECTORS or (chunk[0].lower in COMMON and
                                                      chunk[0].lower not in ORG_MODIFIERS and not org_named)
                      or (chunk[0].lower in entity_words().role_nouns and len(chunk) >= 3 and not org_named)):
+        dropped = chunk[0]
         chunk = chunk[1:]  # "Van Hollen" keeps its capitalised particle; "Senate Banking Committee" its first word
     if not chunk:
         return None
+    if len(chunk) == 1 and dropped is not None and dropped.lower in entity_words().given_name_words and \
+            chunk[0].start - dropped.end == 1 and _surname_after_given_name(chunk[0], kb, sentence_start):
+        s, e, surface = _span([dropped, chunk[0]])
+        return Candidate(s, e, surface, "Person", surface, titled=titled)  # "its chief executive, Bill Bullard"
     if titled and len(chunk) >= 3 and chunk[0].lower in ("state", "the", "defense", "defence", "commerce",
                                                           "labor", "labour", "energy", "agriculture"):
         rest = chunk[1:] if chunk[0].lower != "the" else chunk[2:]
@@ -621,7 +627,10 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
         return Candidate(s, e, surface, "Agreement", surface)
     if quoted and not titled:
         return None
-    if 2 <= len(chunk) <= 5 and _person_like(chunk, kb):
+    if len(chunk) == 2 and chunk[0].lower in entity_words().given_name_words and \
+            _surname_after_given_name(chunk[1], kb, sentence_start):
+        return Candidate(s, e, surface, "Person", surface, titled=titled)  # "Bill Bullard": "bill" is a keyword
+    if 2 <= len(chunk) <= 7 and _person_like(chunk, kb):  # ext-entities2: up to 4 names and their particles
         name = _person_name(chunk)
         return Candidate(s, e, surface, "Person", name, titled=titled)
     return None
@@ -647,7 +656,21 @@ def _person_like(chunk: list[Token], kb: Knowledge) -> bool:
             return False
     if fold(names[0].text) in kb.subdivisions:
         return False  # "Kentucky Republican", "Texas Democrat": a place and a party
+    if chunk[0].lower in words.place_first_words:
+        return False  # ext-entities2: "Puerto Madero", "Mar del Plata": a place
     return True
+
+
+def _surname_after_given_name(token: Token, kb: Knowledge, sentence_start: bool) -> bool:
+    """'Bill Bullard': a capitalised word after a first name that is also a common word is its
+    surname when it is no common word, keyword or known actor; at a sentence's start ('Will
+    Milei ...?', 'Mark Argentina's ...') not a surname the article or the knowledge file knows either."""
+    word = token.text
+    if not (word[:1].isupper() and word[1:].isalpha() and word[1:].islower() and len(word) > 2):
+        return False
+    if _never_a_name(word, kb) or word.lower() in TITLE_SET or kb.lookup(word) is not None:
+        return False
+    return not (sentence_start and fold(word) in kb.surnames)
 
 
 def _never_a_name(word: str, kb: Knowledge) -> bool:

@@ -83,8 +83,33 @@ def home_countries(result: ArticleEntities) -> None:
             counts[country] = counts.get(country, 0) + 1
             first.setdefault(country, m.start)
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
+    if ranked[:1] == ["United States"] and not (len(ranked) >= 2 and counts[ranked[1]] * 2 >= counts[ranked[0]]):
+        # ext-entities2: a local paper names its own country by its places and demonyms, rarely by name
+        _place_words(result, counts, first)
+        ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
     # A foreign-news article about country X mentions the US as often: prefer the non-US one.
     if len(ranked) >= 2 and ranked[0] == "United States" and counts[ranked[1]] * 2 >= counts[ranked[0]]:
         ranked[0], ranked[1] = ranked[1], ranked[0]
     result.home = ranked[0] if ranked else None
     result.second = ranked[1] if len(ranked) > 1 else None
+
+
+def _place_words(result: ArticleEntities, counts: dict[str, int], first: dict[str, int]) -> None:
+    """'Rafaela, Santa Fe', 'Argentine beef', 'the Uruguayans': each capitalised word that is a
+    state or province counts for its country as two mentions, a demonym as one."""
+    kb = knowledge()
+    subdivisions, demonyms = kb.subdivisions, kb.demonyms
+    for tokens in result.tokens:
+        for t in tokens:
+            if not (t.text[:1].isupper() and t.text[1:2].islower()):
+                continue  # "US", "U.S." are already mentions of the country
+            key = fold(t.text)
+            country, weight = subdivisions.get(key), 2  # a state or province places the article itself
+            if country is not None and key in kb.seats:
+                continue  # "Washington": already a mention of the country
+            if country is None and (key in demonyms or key[:-1] in demonyms) and kb.is_demonym(t.text):
+                # "Argentine beef", "the Uruguayans": often only what an article's own country trades
+                country, weight = demonyms.get(key) or demonyms.get(key[:-1]), 1
+            if country:
+                counts[country] = counts.get(country, 0) + weight
+                first.setdefault(country, t.start)

@@ -66,7 +66,8 @@ TITLE_EDGE_WORDS = {t.split()[0] for t in TITLE_SET} | {t.split()[-1] for t in T
 PORTFOLIO_TITLES = {"minister", "secretary", "director", "commissioner", "envoy", "undersecretary"}
 
 
-INSTITUTIONS = {"Congress", "Senate", "Parliament"}
+INSTITUTIONS = {"Congress", "Senate", "Parliament", "Treasury", "House"}
+US_ONLY_INSTITUTIONS = {"Treasury", "House"}  # ext-entities2: bare, the US ones where the sentence or article is about the US
 
 
 ANALYSTS = {"analyst", "analysts", "economist", "economists", "strategist", "strategists", "researcher",

@@ -20,8 +20,8 @@ from .members import member_nouns
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
+from .roles import government_of, offices, own_party, party_members, possessive_government
 from .stance import shared_stance, stance_shapes
-from .roles import offices, own_party, party_members, possessive_government
 from .triggers import trigger_phrases
 
 __all__ = ["ARTICLE_RULES", "RULES", "Relation", "SentenceView", "find_relations"]
@@ -29,6 +29,7 @@ __all__ = ["ARTICLE_RULES", "RULES", "Relation", "SentenceView", "find_relations
 RULES = [
     offices,                # titles and appositives: HOLDS_ROLE / LEADS / MEMBER_OF
     possessive_government,  # "Javier Milei's government": LEADS
+    government_of,          # ext-entities2: "the government of X", "the Milei government": LEADS / HOLDS_ROLE
     trigger_phrases,        # data/relations.yaml: verbs and nouns of every relation type
     agreement_parties,      # loans, swaps, accords: FUNDS and PARTY_TO
     own_party,              # "her Unión por la Patria bloc": MEMBER_OF

@@ -58,6 +58,9 @@ def mention_label(ents: ArticleEntities, m: Mention) -> str | None:
 
 
 ROLE_NOUNS = {"leader", "president", "counterpart", "head"}
+# ext-entities2: "the company's general manager": the organisation named before it in the sentence
+BODY_ANAPHORS = frozenset({"company", "firm", "group", "bank", "lender", "plant", "fund", "union", "chamber",
+                           "association", "institute", "organisation", "organization", "agency"})
 PRONOUN_WORDS = PRONOUNS_PERSON | PRONOUNS_PLURAL | ROLE_NOUNS | {"two", "its", "governments"}
 
 

@@ -8,7 +8,7 @@ from operator import attrgetter
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
 from ..text import Token
-from .base import (FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN_WORDS, ROLE_NOUNS,
+from .base import (BODY_ANAPHORS, FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN_WORDS, ROLE_NOUNS,
                    mention_label)
 
 
@@ -22,11 +22,15 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
     kb = knowledge()
     extra: list[Mention] = []
     leaders = _leaders(ents)
-    if PRONOUN_WORDS.isdisjoint(map(_LOWER, tokens)):
+    # ext-entities2: "the company's X": only in a sentence with a possessive, so common nouns open few sentences
+    text, first, last = ents.text, tokens[0].start if tokens else 0, tokens[-1].end if tokens else 0
+    bodies = BODY_ANAPHORS if (text.find("'s", first, last) >= 0 or text.find("’s", first, last) >= 0) and \
+        not BODY_ANAPHORS.isdisjoint(map(_LOWER, tokens)) else ()
+    if not bodies and PRONOUN_WORDS.isdisjoint(map(_LOWER, tokens)):
         return mentions  # half the sentences hold no pronoun or role word: no loop over their tokens
     for i, tok in enumerate(tokens):
         low = tok.lower
-        if low not in PRONOUN_WORDS:
+        if low not in PRONOUN_WORDS and low not in bodies:
             continue
         if any(m.start <= tok.start < m.end for m in mentions):
             continue
@@ -48,6 +52,15 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
             target = before[0].entity if before else None
             if target:
                 extra.append(Mention(tok.start, tok.end, tok.text, target, index, True, anaphor=True))
+        elif low in bodies and 0 < i < len(tokens) - 1 and tokens[i - 1].lower == "the" and \
+                tokens[i + 1].lower in ("'s", "’s"):
+            # ext-entities2: "the company's general manager, X": the nearest organisation before it
+            before = [m for m in mentions if m.end <= tok.start and mention_label(ents, m) == "Organization"
+                      and not m.anaphor]
+            if before:
+                start = tokens[i - 1].start
+                extra.append(Mention(start, tok.end, ents.text[start:tok.end], before[-1].entity, index, True,
+                                     anaphor=True))
         elif low == "governments" and i + 2 < len(tokens) and tokens[i + 1].lower == "of":
             # "the governments of Javier Milei and Donald Trump agreed": the two leaders' countries
             owners = [m for m in mentions if m.start >= tokens[i + 2].start and mention_label(ents, m) == "Person"][:2]

@@ -25,6 +25,8 @@ def title_before(tokens: list[Token], i: int, plural: bool = False) -> tuple[str
             continue  # "the Treasury, under Secretary Bessent": a preposition, not an Under Secretary
         if words in TITLE_SET:
             return words, i - n
+        if words.startswith("ex-") and words[3:] in TITLE_SET:
+            return words, i - n  # ext-entities2: "ex-president X": a past office, never one led now
         if plural and words.endswith("s") and singular_title(words):
             return singular_title(words), i - n
     return None
@@ -200,6 +202,14 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 if owner:
                     where, title, role_text = owner.entity, owned.group("role"), owned.group("role")
         if where is None and found:
+            # ext-entities2: "the Treasury, under Secretary Scott Bessent,": the body before "under" is his
+            title_at = tokens[found[1]].start
+            under = UNDER_BEFORE.search(text, max(ents.sentences[index].start, title_at - 30), title_at)
+            body = next((x for x in mentions if under and x.end == under.start() and not x.anaphor and
+                         mention_label(ents, x) in ("Organization", "Country")), None)
+            if body is not None:
+                where = body.entity
+        if where is None and found:
             succeeded = _successor(ents, m)  # "Her successor, Admiral X": the office she held
             if succeeded and succeeded[2]:
                 where = succeeded[2]
@@ -222,6 +232,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
         fallback = where is None and not ents.country_of(m.entity)
+        if fallback and title in UNPLACED_TITLES:
+            continue  # ext-entities2: "a senior Treasury official": whose, the sentence does not say
         if where is None:
             where = ents.country_of(m.entity) or ents.home
         if where is None or where == m.entity:
@@ -262,7 +274,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
     return out + _leads_phrases(ents, tokens, mentions, index)
 
 
-COUNTERPART_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterparts?,?\s+$")
+COUNTERPART_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]*)\s+counterparts?|"
+                                r"counterparts?\s+(?:from|in|of)\s+(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)),?\s+$")
 COUNTERPART_AFTER = re.compile(r",\s+(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterpart\b")
 
 
@@ -278,18 +291,22 @@ def _counterpart(ents: ArticleEntities, tokens: list[Token], mentions: list[Ment
     if not found:
         return None
     kb = knowledge()
-    place = found.group("place")
+    named = found.groupdict().get("where")
+    place = found.group("place") or named
     where = kb.demonyms.get(fold(place)) if kb.is_demonym(place) else None
     known = kb.lookup(place)
     if where is None and known and known.label == "Country":
         where = known.name  # "his US counterpart"
+    if where is None and named:
+        where = kb.subdivisions.get(fold(named))  # ext-entities2: "his counterpart from Santa Fe, X"
     if where is None:
         return None
     at = found.start() if found.re is COUNTERPART_BEFORE else m.start
     owner = next((x for x in reversed(mentions) if x.end <= at and x.entity != m.entity and
                   mention_label(ents, x) == "Person"), None)
     if owner is None:
-        return None
+        # "His counterpart from Santa Fe, X": the possessor is in the sentence before; the place says whose
+        return ("counterpart", [], where, "counterpart") if named else None
     starts = {t.start: k for k, t in enumerate(tokens)}
     office = title_before(tokens, starts[owner.start]) if owner.start in starts else None
     if office is None or office[0] in OCCUPATIONS:
@@ -385,7 +402,8 @@ APPOSITIVE_AFTER = re.compile(
     r"^(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s)|,?\s+(?:who\s+)?(?P<verb>(?:is|was|has\s+been|had\s+been)\s+"
     r"(?:appointed|named|sworn\s+in\s+as|elected)|became|becomes|serves\s+as|served\s+as|took\s+office\s+as)(?=\s))"
     r"\s+(?:(?:now|currently|also)\s+)?(?:one\s+of\s+)?(?:(?:a|an|the)\s+)?"
-    r"(?P<poss>(?:[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
+    r"(?P<poss>(?:(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|de|del)\s+)?){2,4}(?=[\w-]+['’]s\s)|"  # ext-entities2: "the Argentine Chamber of Commerce's"
+    r"[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
     r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
@@ -394,8 +412,13 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
     r"top|senior|key|longtime|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
-    r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?,\s+"
+    r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+    r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?)?,\s+"  # ext-entities2: "the Senate budget committee"
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
+UNDER_BEFORE = re.compile(r"(?:,\s*|\s+)under\s+(?:the\s+)?(?:(?:former|then|acting|interim|new)\s+)?$",
+                          re.IGNORECASE)
+UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide", "diplomat"}  # no office without a place of their own
+CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
 _SUBDIVISION_RE: dict = {}
 
@@ -444,8 +467,11 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         return None
     if title in ("advisor", "adviser") and (match.group("rest") or "").strip().lower().startswith("to"):
         return None  # "an advisor to Trump" supports him; it is no office
+    verb = match.groupdict().get("verb") or ""
+    if verb and CONDITION_BEFORE.search(text, max(sentence.start, m.start - 30), m.start):
+        return None  # ext-entities2: "if X becomes economy minister", "whether X is named ...": not stated
     mods = match.group("mods").split()
-    if (match.groupdict().get("verb") or "").startswith("served"):
+    if verb.startswith("served"):
         mods.insert(0, "former")  # "who served as economy minister": a past office
     where = None
     poss = match.group("poss")
@@ -678,3 +704,84 @@ def possessive_government(s: SentenceView) -> list[Relation]:
 def own_party(s: SentenceView) -> list[Relation]:
     """'her Unión por la Patria bloc', 'his Republican Party': MEMBER_OF."""
     return _own_party(s.ents, s.mentions, s.index)
+
+
+# ext-entities2: a government or presidency named by its head
+GOVERNMENT_WORDS = frozenset({"government", "governments", "administration", "administrations", "presidency",
+                              "presidencies"})
+GOVERNMENT_OF = re.compile(r"\b(?P<kind>governments?|administrations?|presidency|presidencies)\s+of\s+"
+                           r"(?:(?:the\s+)?(?:late\s+|former\s+|then-?)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister)\s+)?$")
+GOVERNMENT_OF_ANY = re.compile(r"\b(?:governments?|administrations?|presidency|presidencies)\s+of\b")
+HEDGED_GOVERNMENT = re.compile(r"\b(?:an?|potential|possible|future|hypothetical|would-be|prospective|next|"
+                               r"second|third|any)\s+(?:the\s+)?$", re.IGNORECASE)
+GOVERNMENT_ENDS = ("government", "administration")
+AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
+SURNAME_GOVERNMENT = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w-]+)(?:['’]s)?\s+(?:government|administration)$")
+FORMER_BEFORE = re.compile(r"\b(?:former|ex|late|then|previous|preceding|predecessor['’]?s?)\W*(?:the\s+)?$",
+                           re.IGNORECASE)
+
+
+def government_of(s: SentenceView) -> list[Relation]:
+    """'the government of Javier Milei', 'the governments of X and Y', 'the Milei government',
+    "Milei's administration", 'the presidency of X': the head of that country's government. The
+    knowledge file's sitting head LEADS; anyone else held the office (HOLDS_ROLE), since a
+    government named by a past head is a past one."""
+    if GOVERNMENT_WORDS.isdisjoint(s.words):
+        return []
+    ents, text, out = s.ents, s.text, []
+    start, end = s.sentence.start, s.sentence.end
+    of = "of" in s.words and GOVERNMENT_OF_ANY.search(text, start, end) is not None
+    if not of and not any(m.surface.endswith(GOVERNMENT_ENDS) for m in s.mentions):
+        return []
+    heads = knowledge().heads_of_state
+    people: list[tuple[str, str | None, str, int]] = []  # (person, country or None, kind, phrase start)
+    previous: Mention | None = None
+    for m in sorted(s.mentions + s.inert_people, key=lambda x: x.start):
+        label = mention_label(ents, m)
+        if label == "Person" and not m.anaphor and of:
+            found = GOVERNMENT_OF.search(text, max(start, m.start - 60), m.start)
+            if found:
+                people.append((m.entity, None, found.group("kind"), found.start()))
+            elif previous is not None and people and people[-1][0] == previous.entity and \
+                    AND_BETWEEN.match(text[previous.end:m.start]):
+                people.append((m.entity, None, people[-1][2], people[-1][3]))  # "the governments of X and Y"
+            previous = m
+        elif label == "Country" and m.anaphor and m.surface.lower().startswith("governments of "):
+            # pronouns.py read "the governments of X and Y" as the two countries: X and Y are inside
+            people.extend((name, None, "government", m.start) for name, e in ents.entities.items()
+                          if e.label == "Person" and name in m.surface)
+            previous = None
+        elif label == "Country" and m.surface.endswith(GOVERNMENT_ENDS):
+            found = SURNAME_GOVERNMENT.search(m.surface)
+            if found and fold(found.group("name")) not in knowledge().demonyms:
+                person = _person_by_surname(ents, found.group("name"))
+                if person:
+                    people.append((person, m.entity, "government", m.start))
+            previous = None
+    for person, country, kind, at in people:
+        country = country or ents.country_of(person)
+        if not country or person not in ents.entities:
+            continue
+        before = text[max(start, at - 40):at]  # "the former Milei government", "the former government of X"
+        if HEDGED_GOVERNMENT.search(before):
+            continue  # "under a potential Trump administration": no government stated
+        role = "president" if kind.startswith("presiden") else "head of government"
+        if heads.get(country):
+            ents.add(country, "Country", None, country)  # named through its head: "the Milei government"
+        if heads.get(country) == person and not FORMER_BEFORE.search(before):
+            out.append(Relation(person, country, "LEADS", s.index, {"role": role}, why="rule:government-of"))
+        elif heads.get(country):  # the country's sitting head is someone else: a past government
+            out.append(Relation(person, country, "HOLDS_ROLE", s.index, {"role": f"former {role}"},
+                                why="rule:government-of"))
+    return out
+
+
+def _person_by_surname(ents: ArticleEntities, word: str) -> str | None:
+    """The one person of the article whose name ends with ``word`` (the knowledge file's first)."""
+    folded = fold(word)
+    found = [name for name, e in ents.entities.items() if e.label == "Person" and fold(name.rsplit(" ", 1)[-1]) == folded]
+    if len(found) > 1:
+        known = [name for name in found if knowledge().country_of(name)]
+        found = known[:1] if known else []
+    return found[0] if found else None
+
