@@ -52,10 +52,27 @@ def build(store: Store, ontology: Ontology, graph: Graph, *, source: str, html_p
     return BuildReport(graph, stats, html_path, source, replaced=replaced if any(replaced) else None)
 
 
-def load_annotated(store: Store, graph: Graph, *, replace: bool, progress: Progress | None = None) -> LoadStats:
+def read_graph_annotating(path: Path, ontology: Ontology) -> tuple[Graph, "analytics.Computing | None"]:
+    """read_graph, with the analytics started as soon as the file is parsed: on a large graph
+    they run in a child process while this one builds the graph's objects. Pass the second
+    value to load_annotated."""
+    started: list = []
+    try:
+        graph = read_graph(path, ontology, on_parsed=lambda data: started.append(analytics.start_from_data(data)))
+    except BaseException:
+        for computing in started:
+            if computing is not None:
+                computing.cancel()
+        raise
+    return graph, started[0] if started else None
+
+
+def load_annotated(store: Store, graph: Graph, *, replace: bool, progress: Progress | None = None,
+                   computing: "analytics.Computing | None" = None) -> LoadStats:
     """Annotate the graph (analytics) and load it; where the store can take the values late,
-    they are computed in another process while the rows are sent."""
-    finish = analytics.start_annotation(graph)
+    they are computed in another process while the rows are sent. ``computing``: the analytics
+    started by read_graph_annotating for this graph."""
+    finish = analytics.start_annotation(graph, computing)
     if not getattr(store, "late_node_properties", False):
         finish()
         return store.load(graph, replace=replace, progress=progress)
