@@ -201,7 +201,6 @@ def start_annotation(graph: Graph, computing: "Computing | None" = None) -> Call
         return lambda wait=True: _node_values(graph)
     if computing is None:
         computing = Computing(_annotate_child, graph)
-    deg = degree(graph)
     done: list[dict[str, dict[str, Any]]] = []
 
     def finish(wait: bool = True) -> dict[str, dict[str, Any]] | None:
@@ -210,7 +209,8 @@ def start_annotation(graph: Graph, computing: "Computing | None" = None) -> Call
                 return None
             values = computing.result()
             with collection_paused():  # the collector would walk the whole graph: 0.5 s at 50,000 actors
-                _set_values(graph, deg, *values)
+                # degree here, not before: a load asks once it has sent a batch, while the server works
+                _set_values(graph, degree(graph), *values)
                 done.append(_node_values(graph))
         return done[0]
 

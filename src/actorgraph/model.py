@@ -446,17 +446,25 @@ def read_graph(path: Path, ontology: Ontology | None = None, *,
     path = Path(path)
     try:
         data = path.read_bytes()
-        text = data.decode("utf-8")
     except FileNotFoundError:
         raise GraphDataError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise GraphDataError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
     with collection_paused():
         try:
-            jsonfile.check_depth(text)
+            # orjson takes the bytes (and checks the UTF-8) and refuses nesting deeper than it
+            # can parse; the text is decoded only for json, the slower parser that says why
             parsed = _parse_checked(data)
             values_checked = parsed is not None
-            parsed = jsonfile.loads(text) if parsed is None else parsed[0]
+            if parsed is None:
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise GraphDataError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
+                parsed = jsonfile.loads(text)
+            else:
+                jsonfile.check_depth(data)
+                parsed = parsed[0]
         except json.JSONDecodeError as exc:
             raise GraphDataError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
         except jsonfile.TooDeep as exc:
