@@ -97,8 +97,9 @@ def time_store_step(store: FalkorStore, graph) -> dict:
 # since the peak resident set is kept across exec.
 _LAUNCHER = """
 import json, os, subprocess, sys, time
-started = time.perf_counter()
-child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+started, launched = time.perf_counter(), time.time()
+command = [str(launched) if arg == "{launched}" else arg for arg in sys.argv[1:]]
+child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 error = child.stderr.read()
 _, status, usage = os.wait4(child.pid, 0)
 print(json.dumps({"wall": time.perf_counter() - started, "status": status, "error": error.decode()[-500:],
@@ -108,16 +109,45 @@ print(json.dumps({"wall": time.perf_counter() - started, "status": status, "erro
 
 def time_command(data_dir: Path, graph_file: Path) -> dict:
     """`actorgraph load FILE --replace` in a child process: wall, its CPU (the analytics process it
-    forks included) and peak memory, the server's CPU."""
+    forks included) and peak memory, the server's CPU, and when its phases began and ended
+    (benchmarks/load_phases.py: the same command, a few functions noted)."""
     pid = server.running(data_dir).pid
     cpu = _server_cpu(pid)
-    launched = subprocess.run([sys.executable, "-c", _LAUNCHER, *ACTORGRAPH, "--data-dir", str(data_dir), "load",
-                               str(graph_file), "--replace"], capture_output=True, text=True, check=True)
-    result = json.loads(launched.stdout)
-    if result.pop("status"):
-        raise RuntimeError(f"actorgraph load failed: {result['error']}")
+    with tempfile.TemporaryDirectory(prefix="bench-phases-") as tmp:
+        phases_file = Path(tmp) / "phases.json"
+        launched = subprocess.run([sys.executable, "-c", _LAUNCHER, sys.executable, "-m", "benchmarks.load_phases",
+                                   str(phases_file), "{launched}", "--data-dir", str(data_dir), "load",
+                                   str(graph_file), "--replace"], capture_output=True, text=True, check=True,
+                                  cwd=PROJECT_ROOT)
+        result = json.loads(launched.stdout)
+        if result.pop("status"):
+            raise RuntimeError(f"actorgraph load failed: {result['error']}")
+        phases = json.loads(phases_file.read_text())
     del result["error"]
-    return {**result, "server_cpu": _server_cpu(pid) - cpu}
+    return {**result, "server_cpu": _server_cpu(pid) - cpu, "phases": phases}
+
+
+# The phases of the whole command that render() reports: (label, phase, which call, begin or end).
+PHASE_MARKS = [("start-up done", "imports", 0, 1), ("file parsed", "parse", 0, 1),
+               ("graph built", "graph objects", 0, 1), ("first batch sent", "send", 0, 0),
+               ("analytics values taken", "analytics answer taken", 0, 1), ("rows sent", "send", 0, 1),
+               ("late analytics values sent", "send", 1, 1), ("saved", "save", -1, 1),
+               ("command done", "end", 0, 1)]
+
+
+def phase_medians(runs: list[dict]) -> dict:
+    """Median seconds from launch of each PHASE_MARKS moment over the runs (those that have it),
+    the nodes sent before the analytics values were ready, and the process exit."""
+    medians: dict = {}
+    for label, phase, call, end in PHASE_MARKS:
+        times = [r["phases"][phase][call][end] for r in runs
+                 if len(r.get("phases", {}).get(phase, [])) > max(call, -call - 1)]
+        if times:
+            medians[label] = round(statistics.median(times), 2)
+    medians["process exit"] = round(statistics.median(r["wall"] for r in runs), 2)
+    before = [r["phases"].get("nodes sent before the analytics") for r in runs if "phases" in r]
+    medians["nodes sent before the analytics values"] = [b for b in before]
+    return medians
 
 
 def load_comparison(ontology, edges: int, repeats: int, log=print) -> dict:
@@ -138,10 +168,11 @@ def load_comparison(ontology, edges: int, repeats: int, log=print) -> dict:
         finally:
             store.close()
             server.stop_server(data_dir)
-    medians = {name: {key: round(statistics.median(r[key] for r in rs), 2) for key in rs[0]}
+    medians = {name: {key: round(statistics.median(r[key] for r in rs), 2) for key in rs[0] if key != "phases"}
                for name, rs in runs.items()}
     raw = medians["raw"]["wall"]
     return {"edges": len(graph.edges), "nodes": len(graph.nodes), "repeats": repeats, "medians": medians,
+            "command_phases": phase_medians(runs["command"]),
             "ratio_store_step": round(raw / medians["store step"]["wall"], 2),
             "command_over_raw": round(medians["command"]["wall"] / raw, 2),
             "server_peak_mb": peak, "runs": runs}
@@ -293,6 +324,13 @@ def render(results: dict) -> list[str]:
                 f"{m['command']['server_cpu']} | {m['command']['peak_mb']} |", "",
                 f"Store step at {load['ratio_store_step']} × the engine's raw rate; whole command "
                 f"{load['command_over_raw']} × the raw time. Server peak RSS: {load['server_peak_mb']} MB.", ""]
+        phases = load.get("command_phases")
+        if phases:
+            before = phases.pop("nodes sent before the analytics values", None)
+            out += ["Phases of the whole command, median seconds from its launch: "
+                    + "; ".join(f"{label} {seconds}" for label, seconds in phases.items())
+                    + (f" (nodes sent before the analytics values were ready, by run: {before})" if before else "")
+                    + ".", ""]
     lat = results.get("latency")
     if lat:
         out += [f"### Queries at {lat['edges']:,} relationships / {lat['nodes']:,} actors, from a separate "
