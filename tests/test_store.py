@@ -343,3 +343,21 @@ def test_load_counts_are_what_the_store_holds_after_a_merge(falkor_store):
     stats = falkor_store.load(chain_graph(6))
     assert stats.counts == falkor_store.counts()
     assert total(stats.counts) == (7, 11)
+
+
+def test_a_failed_load_stops_the_analytics_it_was_given(falkor_store, tmp_path, ontology, monkeypatch):
+    from actorgraph import analytics
+    from actorgraph.build import load_annotated, read_graph_annotating
+    from actorgraph.model import write_graph
+
+    path = tmp_path / "graph.json"
+    write_graph(chain_graph(analytics.COMPILED_ABOVE + 100), path)
+    graph, computing = read_graph_annotating(path, ontology)
+
+    def refuse(*args, **kwargs):
+        raise StoreError("refused")
+
+    monkeypatch.setattr(falkor_store, "load", refuse)
+    with pytest.raises(StoreError, match="refused"):
+        load_annotated(falkor_store, graph, replace=True, computing=computing)
+    assert not computing._child.is_alive()

@@ -71,12 +71,17 @@ def load_annotated(store: Store, graph: Graph, *, replace: bool, progress: Progr
                    computing: "analytics.Computing | None" = None) -> LoadStats:
     """Annotate the graph (analytics) and load it; where the store can take the values late,
     they are computed in another process while the rows are sent. ``computing``: the analytics
-    started by read_graph_annotating for this graph."""
-    finish = analytics.start_annotation(graph, computing)
-    if not getattr(store, "late_node_properties", False):
-        finish()
-        return store.load(graph, replace=replace, progress=progress)
-    return store.load(graph, replace=replace, progress=progress, node_properties=finish)
+    started by read_graph_annotating for this graph (stopped if the load fails)."""
+    try:
+        finish = analytics.start_annotation(graph, computing)
+        if not getattr(store, "late_node_properties", False):
+            finish()
+            return store.load(graph, replace=replace, progress=progress)
+        return store.load(graph, replace=replace, progress=progress, node_properties=finish)
+    except BaseException:
+        if computing is not None:
+            computing.cancel()
+        raise
 
 
 def snapshot_graph(snapshot_path: Path, ontology: Ontology) -> Graph:
