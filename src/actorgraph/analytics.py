@@ -230,7 +230,7 @@ def start_from_data(data: Any) -> "Computing | None":
     nodes = data.get("nodes") if isinstance(data, dict) else None
     if not isinstance(nodes, list) or len(nodes) <= COMPILED_ABOVE or not _can_fork():
         return None
-    return Computing(_annotate_data_child, data)
+    return Computing(_annotate_data_child, data, free_input=True)
 
 
 def _can_fork() -> bool:
@@ -240,9 +240,14 @@ def _can_fork() -> bool:
 
 
 class Computing:
-    """A forked child computing (betweenness, communities), its answer read once."""
+    """A forked child computing (betweenness, communities), its answer read once.
 
-    def __init__(self, target: Callable, argument: Any):
+    ``free_input``: the argument is the parsed graph JSON, which this process keeps until the
+    answer is taken and then frees in a thread, a part at a time, while the caller's load goes
+    on: freed at once, it was a pause between reading the file and the first batch (longer while
+    the child still shared its memory), when the server had nothing to do yet."""
+
+    def __init__(self, target: Callable, argument: Any, *, free_input: bool = False):
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
@@ -251,6 +256,7 @@ class Computing:
         self._child.start()
         send.close()
         self._answer: tuple[str, Any] | None = None
+        self._input = argument if free_input else None
 
     def ready(self) -> bool:
         """The answer has come (or the child has ended): result() will not wait."""
@@ -268,6 +274,11 @@ class Computing:
                 self._receive.close()
             if self._answer is None:
                 self._answer = ("error", f"it ended with exit status {self._child.exitcode}")
+            if self._input is not None:
+                import threading
+
+                threading.Thread(target=_free_in_parts, args=(self._input,), daemon=True).start()
+                self._input = None
         outcome, value = self._answer
         if outcome == "error":
             raise ActorGraphError(f"the analytics process failed ({value})")
@@ -275,11 +286,22 @@ class Computing:
 
     def cancel(self) -> None:
         """Stop the child (this object's own, forked by it) if it still runs."""
+        self._input = None
         if self._answer is None:
             self._answer = ("error", "cancelled")
             self._child.terminate()
             self._child.join()
             self._receive.close()
+
+
+def _free_in_parts(data: Any) -> None:
+    """Drop parsed graph JSON a few hundred items at a time: between two parts the thread that
+    frees it gives way to the one that works (one `del` of the whole would hold the GIL)."""
+    if isinstance(data, dict):
+        for key in list(data):
+            value = data.pop(key)
+            while isinstance(value, list) and value:
+                del value[-500:]
 
 
 def _annotate_child(graph: Graph, send) -> None:
