@@ -2,6 +2,7 @@
 
     python -m benchmarks.bench_scale [--load-edges 200000] [--latency-edges 1000000]
                                      [--repeats 3] [--samples 200] [--cli-samples 20]
+                                     [--against OTHER/src]
 
 - *Load* (synthetic graph of ``bench_store.synthetic_graph``: 4 relations per person):
   repeated ``--repeats`` times in turn on one server, the median of each is reported:
@@ -9,7 +10,9 @@
   rows and parameter text made before the clock starts, into an empty graph with the
   same indexes); the store step (``FalkorStore.load(replace=True)``: rows, parameter
   text, staging graph, rename, save); and the whole command ``actorgraph load FILE
-  --replace`` in a child process (reading the JSON, analytics, the store step, counts).
+  --replace`` in a child process (reading the JSON, analytics, the store step, counts),
+  with the moments its phases began and ended (benchmarks/load_phases.py), and with
+  ``--against OTHER/src`` another checkout's whole command in turn with it (paired ratios).
   Wall seconds, and CPU seconds of the client and of the server (from /proc): the
   machine is shared, so CPU seconds are the steadier figure.
 - *Latency*: a graph of ``--latency-edges`` is loaded by the loader (or reused from
@@ -97,8 +100,9 @@ def time_store_step(store: FalkorStore, graph) -> dict:
 # since the peak resident set is kept across exec.
 _LAUNCHER = """
 import json, os, subprocess, sys, time
-started = time.perf_counter()
-child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+started, launched = time.perf_counter(), time.time()
+command = [str(launched) if arg == "{launched}" else arg for arg in sys.argv[1:]]
+child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 error = child.stderr.read()
 _, status, usage = os.wait4(child.pid, 0)
 print(json.dumps({"wall": time.perf_counter() - started, "status": status, "error": error.decode()[-500:],
@@ -106,23 +110,59 @@ print(json.dumps({"wall": time.perf_counter() - started, "status": status, "erro
 """
 
 
-def time_command(data_dir: Path, graph_file: Path) -> dict:
+def time_command(data_dir: Path, graph_file: Path, against: Path | None = None) -> dict:
     """`actorgraph load FILE --replace` in a child process: wall, its CPU (the analytics process it
-    forks included) and peak memory, the server's CPU."""
+    forks included) and peak memory, the server's CPU, and when its phases began and ended
+    (benchmarks/load_phases.py: the same command, a few functions noted). ``against``: another
+    checkout's src folder, whose `python -m actorgraph` runs instead (no phases)."""
     pid = server.running(data_dir).pid
     cpu = _server_cpu(pid)
-    launched = subprocess.run([sys.executable, "-c", _LAUNCHER, *ACTORGRAPH, "--data-dir", str(data_dir), "load",
-                               str(graph_file), "--replace"], capture_output=True, text=True, check=True)
-    result = json.loads(launched.stdout)
-    if result.pop("status"):
-        raise RuntimeError(f"actorgraph load failed: {result['error']}")
+    arguments = ["--data-dir", str(data_dir), "load", str(graph_file), "--replace"]
+    with tempfile.TemporaryDirectory(prefix="bench-phases-") as tmp:
+        phases_file = Path(tmp) / "phases.json"
+        command = ([*ACTORGRAPH, *arguments] if against else
+                   [sys.executable, "-m", "benchmarks.load_phases", str(phases_file), "{launched}", *arguments])
+        env = dict(os.environ, PYTHONPATH=str(Path(against).resolve())) if against else None
+        launched = subprocess.run([sys.executable, "-c", _LAUNCHER, *command], capture_output=True, text=True,
+                                  check=True, cwd=PROJECT_ROOT, env=env)
+        result = json.loads(launched.stdout)
+        if result.pop("status"):
+            raise RuntimeError(f"actorgraph load failed: {result['error']}")
+        phases = None if against else json.loads(phases_file.read_text())
     del result["error"]
-    return {**result, "server_cpu": _server_cpu(pid) - cpu}
+    return {**result, "server_cpu": _server_cpu(pid) - cpu, **({"phases": phases} if phases else {})}
 
 
-def load_comparison(ontology, edges: int, repeats: int, log=print) -> dict:
+# The phases of the whole command that render() reports: (label, phase, which call, begin or end).
+PHASE_MARKS = [("start-up done", "imports", 0, 1), ("file parsed", "parse", 0, 1),
+               ("graph built", "graph objects", 0, 1), ("first batch sent", "send", 0, 0),
+               ("analytics values taken", "analytics answer taken", 0, 1), ("rows sent", "send", 0, 1),
+               ("late analytics values sent", "send", 1, 1), ("saved", "save", -1, 1),
+               ("command done", "end", 0, 1)]
+
+
+def phase_medians(runs: list[dict]) -> dict:
+    """Median seconds from launch of each PHASE_MARKS moment over the runs (those that have it),
+    the nodes sent before the analytics values were ready, and the process exit."""
+    medians: dict = {}
+    for label, phase, call, end in PHASE_MARKS:
+        times = [r["phases"][phase][call][end] for r in runs
+                 if len(r.get("phases", {}).get(phase, [])) > max(call, -call - 1)]
+        if times:
+            medians[label] = round(statistics.median(times), 2)
+    medians["process exit"] = round(statistics.median(r["wall"] for r in runs), 2)
+    before = [r["phases"].get("nodes sent before the analytics") for r in runs if "phases" in r]
+    medians["nodes sent before the analytics values"] = [b for b in before]
+    return medians
+
+
+def load_comparison(ontology, edges: int, repeats: int, log=print, against: Path | None = None) -> dict:
+    """``against``: another checkout's src folder; its whole command runs beside this one's in
+    each repeat, the two in turn (this one first in odd repeats, second in even ones)."""
     graph = synthetic_graph(edges)
     runs: dict[str, list[dict]] = {"raw": [], "store step": [], "command": []}
+    if against:
+        runs["command, against"] = []
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         data_dir, graph_file = Path(tmp) / "store", Path(tmp) / "graph.json"
         write_graph(graph, graph_file)
@@ -131,17 +171,23 @@ def load_comparison(ontology, edges: int, repeats: int, log=print) -> dict:
             for i in range(repeats):
                 runs["raw"].append(time_raw(store, graph))
                 runs["store step"].append(time_store_step(store, graph))
-                runs["command"].append(time_command(data_dir, graph_file))
+                for which in (["command", "command, against"][:: 1 if i % 2 == 0 else -1] if against
+                              else ["command"]):
+                    runs[which].append(time_command(data_dir, graph_file, against if "against" in which else None))
                 log(f"  load {edges:,}, run {i + 1}: " + ", ".join(
                     f"{k} {v[-1]['wall']:.2f} s" for k, v in runs.items()))
             peak = _server_peak_mb(server.running(data_dir).pid)
         finally:
             store.close()
             server.stop_server(data_dir)
-    medians = {name: {key: round(statistics.median(r[key] for r in rs), 2) for key in rs[0]}
+    medians = {name: {key: round(statistics.median(r[key] for r in rs), 2) for key in rs[0] if key != "phases"}
                for name, rs in runs.items()}
     raw = medians["raw"]["wall"]
     return {"edges": len(graph.edges), "nodes": len(graph.nodes), "repeats": repeats, "medians": medians,
+            "command_phases": phase_medians(runs["command"]),
+            **({"against": str(against), "paired_against": {
+                key: round(statistics.median(a[key] / b[key] for a, b in zip(runs["command"], runs["command, against"])), 3)
+                for key in ("wall", "client_cpu")}} if against else {}),
             "ratio_store_step": round(raw / medians["store step"]["wall"], 2),
             "command_over_raw": round(medians["command"]["wall"] / raw, 2),
             "server_peak_mb": peak, "runs": runs}
@@ -293,6 +339,19 @@ def render(results: dict) -> list[str]:
                 f"{m['command']['server_cpu']} | {m['command']['peak_mb']} |", "",
                 f"Store step at {load['ratio_store_step']} × the engine's raw rate; whole command "
                 f"{load['command_over_raw']} × the raw time. Server peak RSS: {load['server_peak_mb']} MB.", ""]
+        if load.get("against"):
+            a = m["command, against"]
+            out += [f"Against `{load['against']}` (its `actorgraph load FILE --replace`, in turn with this one's in "
+                    f"each repeat): wall {a['wall']} s, client CPU {a['client_cpu']} s, server CPU {a['server_cpu']} s; "
+                    f"paired ratios this/against: wall {load['paired_against']['wall']}, client CPU "
+                    f"{load['paired_against']['client_cpu']}.", ""]
+        phases = load.get("command_phases")
+        if phases:
+            before = phases.pop("nodes sent before the analytics values", None)
+            out += ["Phases of the whole command, median seconds from its launch: "
+                    + "; ".join(f"{label} {seconds}" for label, seconds in phases.items())
+                    + (f" (nodes sent before the analytics values were ready, by run: {before})" if before else "")
+                    + ".", ""]
     lat = results.get("latency")
     if lat:
         out += [f"### Queries at {lat['edges']:,} relationships / {lat['nodes']:,} actors, from a separate "
@@ -329,6 +388,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--load-edges", type=int, default=200_000, help="0: skip the load comparison")
     parser.add_argument("--latency-edges", type=int, default=1_000_000, help="0: skip the latency run")
+    parser.add_argument("--against", type=Path, metavar="OTHER/src",
+                        help="also run another checkout's whole `actorgraph load` in turn with this one's")
     parser.add_argument("--command-edges", type=int, default=0,
                         help="also time one whole `actorgraph load` of this many relationships (peak memory)")
     parser.add_argument("--repeats", type=int, default=3)
@@ -345,6 +406,7 @@ def main() -> None:
         print(json.dumps(probe(args.probe, args.people, args.samples, args.cli_samples)))
         return
     results = run(load_edges=args.load_edges, latency_edges=args.latency_edges, command_edges=args.command_edges,
+                  against=args.against,
                   repeats=args.repeats,
                   samples=args.samples, cli_samples=args.cli_samples, keep=args.keep_store,
                   log=lambda m: print(m, file=sys.stderr, flush=True))
@@ -354,11 +416,12 @@ def main() -> None:
 
 
 def run(*, load_edges: int, latency_edges: int, command_edges: int = 0, repeats: int = 3, samples: int = 200, cli_samples: int = 20,
+        against: Path | None = None,
         log=print, keep: Path | None = None) -> dict:
     ontology = load_ontology(PROJECT_ROOT / "graph" / "ontology.yaml")
     results: dict = {"machine": describe(), "load_average_start": os.getloadavg()[0]}
     if load_edges:
-        results["load"] = load_comparison(ontology, load_edges, repeats, log)
+        results["load"] = load_comparison(ontology, load_edges, repeats, log, against)
     if latency_edges:
         results["latency"] = latency(ontology, latency_edges, samples, cli_samples, log, keep)
     if command_edges:

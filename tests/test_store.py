@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -255,3 +256,108 @@ def test_analytics_computed_beside_the_load_are_in_the_stored_graph(falkor_store
         for key in analytics.ANNOTATIONS:
             assert stored.nodes[node_id].props[key] == node.props[key] == graph.nodes[node_id].props[key]
     assert max(node.props["betweenness"] for node in stored.nodes.values()) > 0.1
+
+
+def test_analytics_started_from_the_parsed_file_are_those_of_annotate(falkor_store, tmp_path, ontology):
+    """`actorgraph load` starts the analytics from the file as parsed, before the Graph is built
+    (build.read_graph_annotating): the stored values are annotate()'s of the Graph read. The
+    file gives a symmetric relation's ends in the other order and one relation twice, which
+    from_dict turns around and merges."""
+    import multiprocessing
+
+    from actorgraph import analytics
+    from actorgraph.build import load_annotated, read_graph_annotating
+    from actorgraph.model import read_graph, write_graph
+
+    path = tmp_path / "graph.json"
+    write_graph(chain_graph(analytics.COMPILED_ABOVE + 100), path)
+    data = json.loads(path.read_text())
+    data["edges"].append(dict(data["edges"][-1]))
+    turned = next(e for e in data["edges"] if e["type"] == "MET_WITH")
+    turned["source"], turned["target"] = turned["target"], turned["source"]
+    path.write_text(json.dumps(data))
+    expected = analytics.annotate(read_graph(path, ontology))
+    graph, computing = read_graph_annotating(path, ontology)
+    assert computing is not None
+    stats = load_annotated(falkor_store, graph, replace=True, computing=computing)
+    stored = falkor_store.export_graph()
+    for node_id, node in expected.nodes.items():
+        for key in analytics.ANNOTATIONS:
+            assert stored.nodes[node_id].props[key] == node.props[key] == graph.nodes[node_id].props[key]
+    assert max(node.props["betweenness"] for node in stored.nodes.values()) > 0.1
+    assert stats.counts == falkor_store.counts()
+    assert not multiprocessing.active_children()
+
+
+def test_a_file_refused_after_parsing_leaves_no_analytics_running(tmp_path, ontology):
+    import multiprocessing
+
+    from actorgraph import analytics
+    from actorgraph.build import read_graph_annotating
+    from actorgraph.errors import GraphDataError
+    from actorgraph.model import write_graph
+
+    path = tmp_path / "graph.json"
+    write_graph(chain_graph(analytics.COMPILED_ABOVE + 100), path)
+    data = json.loads(path.read_text())
+    data["edges"][-1]["target"] = "nobody"
+    path.write_text(json.dumps(data))
+    with pytest.raises(GraphDataError, match=r"target 'nobody' is not a node id"):
+        read_graph_annotating(path, ontology)
+    assert not multiprocessing.active_children()
+
+
+@pytest.mark.parametrize("ready_after", [0, 1, 3, None], ids=["before-nodes", "after-one-batch",
+                                                               "after-three-batches", "after-all-rows"])
+def test_node_values_ready_part_way_are_in_the_rows_or_set_late(falkor_store, monkeypatch, ready_after):
+    """Values ready before a batch of nodes is made into rows are in its rows; the nodes sent
+    before get them late; either way every node holds them once the load is visible."""
+    from actorgraph.store import falkor
+
+    monkeypatch.setattr(falkor, "BATCH_SIZE", 4)
+    graph = chain_graph(10)
+    values = {node_id: {"degree": i, "betweenness": i / 10, "community": i % 3}
+              for i, node_id in enumerate(sorted(graph.nodes))}
+    asked: list[bool] = []
+
+    def node_properties(wait: bool = True):
+        asked.append(wait)
+        if not wait and (ready_after is None or asked.count(False) <= ready_after):
+            return None
+        for node_id, props in values.items():
+            graph.nodes[node_id].props.update(props)
+        return values
+
+    stats = falkor_store.load(graph, replace=True, node_properties=node_properties)
+    stored = falkor_store.export_graph()
+    assert {node_id: {key: node.props[key] for key in values[node_id]}
+            for node_id, node in stored.nodes.items()} == values
+    node_batches = 1 + 3  # the country, then 10 people in batches of 4
+    assert asked.count(False) == (node_batches if ready_after is None else min(ready_after + 1, node_batches))
+    assert asked[-1] is True
+    assert stats.counts == falkor_store.counts()
+
+
+def test_load_counts_are_what_the_store_holds_after_a_merge(falkor_store):
+    falkor_store.load(chain_graph(3))
+    stats = falkor_store.load(chain_graph(6))
+    assert stats.counts == falkor_store.counts()
+    assert total(stats.counts) == (7, 11)
+
+
+def test_a_failed_load_stops_the_analytics_it_was_given(falkor_store, tmp_path, ontology, monkeypatch):
+    from actorgraph import analytics
+    from actorgraph.build import load_annotated, read_graph_annotating
+    from actorgraph.model import write_graph
+
+    path = tmp_path / "graph.json"
+    write_graph(chain_graph(analytics.COMPILED_ABOVE + 100), path)
+    graph, computing = read_graph_annotating(path, ontology)
+
+    def refuse(*args, **kwargs):
+        raise StoreError("refused")
+
+    monkeypatch.setattr(falkor_store, "load", refuse)
+    with pytest.raises(StoreError, match="refused"):
+        load_annotated(falkor_store, graph, replace=True, computing=computing)
+    assert not computing._child.is_alive()

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import contextlib
 import random
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .errors import ActorGraphError
-from .model import Graph
+from .model import Graph, collection_paused
 
 if TYPE_CHECKING:
     import igraph
@@ -71,17 +71,23 @@ def _simple(graph: Graph) -> "nx.Graph":
 
 def _compiled(graph: Graph) -> tuple[list[str], "igraph.Graph"]:
     """The undirected tie graph in igraph, vertices numbered in the order of the sorted ids."""
+    return _tie_graph(graph.nodes, (end for edge in graph.edges.values() for end in (edge.source, edge.target)),
+                      len(graph.edges))
+
+
+def _tie_graph(node_ids: Iterable[str], ends: Iterable[str], n_edges: int) -> tuple[list[str], "igraph.Graph"]:
+    """_compiled from node ids and the edges' ends (source, target, source, target, ...)."""
     import igraph
     import numpy as np
 
-    ids = sorted(graph.nodes)
+    ids = sorted(node_ids)
     index = {node_id: i for i, node_id in enumerate(ids)}
-    n, m = len(ids), len(graph.edges)
-    ends = np.fromiter((index[end] for edge in graph.edges.values() for end in (edge.source, edge.target)),
-                       dtype=np.int64, count=2 * m).reshape(m, 2)
-    low, high = ends.min(axis=1), ends.max(axis=1)
+    n = len(ids)
+    pairs = np.fromiter((index[end] for end in ends), dtype=np.int64, count=2 * n_edges).reshape(n_edges, 2)
+    low, high = pairs.min(axis=1), pairs.max(axis=1)
     ties = np.unique((low * n + high)[low != high])  # each tie once, in order
-    return ids, igraph.Graph(n=n, edges=list(zip((ties // n).tolist(), (ties % n).tolist())))
+    # an array, not a list of pairs: 200,000 Python tuples took 0.4 s
+    return ids, igraph.Graph(n=n, edges=np.column_stack((ties // n, ties % n)))
 
 
 def degree(graph: Graph) -> dict[str, int]:
@@ -105,7 +111,12 @@ def betweenness(graph: Graph, seed: int = 0, *, compiled=None) -> dict[str, floa
 
         values = nx.betweenness_centrality(_simple(graph), k=k, seed=seed if k else None)
         return {node: round(value, 6) for node, value in values.items()}
-    ids, g = compiled or _compiled(graph)
+    return _compiled_betweenness(*(compiled or _compiled(graph)), seed)
+
+
+def _compiled_betweenness(ids: list[str], g: "igraph.Graph", seed: int = 0) -> dict[str, float]:
+    n = len(ids)
+    k = samples(n)
     # networkx's estimate, to the digit: its sample of sources (random.Random(seed).sample of
     # its nodes, the sorted ids) and its scaling, times 2 as igraph counts a pair once.
     sources = set(range(n)) if k is None else set(random.Random(seed).sample(range(n), k))
@@ -125,17 +136,24 @@ def samples(actors: int) -> int | None:
 def communities(graph: Graph, seed: int = 0, *, compiled=None) -> dict[str, int]:
     """Communities (seeded, so stable), numbered by size, largest first: networkx's Louvain up
     to COMPILED_ABOVE actors, igraph's Leiden (modularity) above. ``compiled``: as betweenness."""
+    if len(graph.nodes) > COMPILED_ABOVE:
+        return _compiled_communities(*(compiled or _compiled(graph)), seed)
     if not any(e.source != e.target for e in graph.edges.values()):
         return {node: i for i, node in enumerate(sorted(graph.nodes))}
-    if len(graph.nodes) <= COMPILED_ABOVE:
-        import networkx as nx
+    import networkx as nx
 
-        groups = nx.community.louvain_communities(_simple(graph), seed=seed)
-    else:
-        ids, g = compiled or _compiled(graph)
-        with _igraph_random(seed):
-            clusters = g.community_leiden(objective_function="modularity", n_iterations=LEIDEN_ITERATIONS)
-        groups = [{ids[i] for i in cluster} for cluster in clusters]
+    return _numbered(nx.community.louvain_communities(_simple(graph), seed=seed))
+
+
+def _compiled_communities(ids: list[str], g: "igraph.Graph", seed: int = 0) -> dict[str, int]:
+    if not g.ecount():  # no ties (the tie graph leaves out loops): every actor alone
+        return {node: i for i, node in enumerate(ids)}
+    with _igraph_random(seed):
+        clusters = g.community_leiden(objective_function="modularity", n_iterations=LEIDEN_ITERATIONS)
+    return _numbered([{ids[i] for i in cluster} for cluster in clusters])
+
+
+def _numbered(groups: list[set[str]]) -> dict[str, int]:
     groups = sorted(groups, key=lambda c: (-len(c), min(c)))
     return {node: i for i, group in enumerate(groups) for node in group}
 
@@ -166,54 +184,156 @@ def _set_values(graph: Graph, deg: dict[str, int], btw: dict[str, float], com: d
                           community=com.get(node_id, -1))
 
 
-def start_annotation(graph: Graph) -> Callable[[], dict[str, dict[str, Any]]]:
-    """Begin annotate() beside the caller's own work; the function returned waits for the values,
-    sets them on the nodes as annotate() does and returns them as {node id: properties}.
+def start_annotation(graph: Graph, computing: "Computing | None" = None) -> Callable[..., dict | None]:
+    """Begin annotate() beside the caller's own work; the function returned, ``finish(wait=True)``,
+    waits for the values, sets them on the nodes as annotate() does and returns them as
+    {node id: properties}; ``finish(wait=False)`` does the same if they are ready, else returns None.
 
     Above COMPILED_ABOVE actors betweenness and communities run in a forked child process, so
     that a load can send its rows meanwhile (igraph holds the GIL: a thread would wait);
-    smaller graphs are annotated at once.
+    smaller graphs are annotated at once. ``computing``: that child, started already from the
+    graph's file as it was parsed (start_from_data), so it ran while the graph was built.
     """
-    import multiprocessing
-
-    if len(graph.nodes) <= COMPILED_ABOVE or "fork" not in multiprocessing.get_all_start_methods():
+    if len(graph.nodes) <= COMPILED_ABOVE or not _can_fork():
+        if computing is not None:
+            computing.cancel()
         annotate(graph)
-        return lambda: _node_values(graph)
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_annotate_child, args=(graph, send), daemon=True)
-    child.start()
-    send.close()
-    deg = degree(graph)
+        return lambda wait=True: _node_values(graph)
+    if computing is None:
+        computing = Computing(_annotate_child, graph)
+    done: list[dict[str, dict[str, Any]]] = []
 
-    def finish() -> dict[str, dict[str, Any]]:
-        try:
-            outcome, value = receive.recv()
-        except EOFError:
-            outcome, value = "error", f"it ended with exit status {child.exitcode}"
-        finally:
-            child.join()
-            receive.close()
-        if outcome == "error":
-            raise ActorGraphError(f"the analytics process failed ({value})")
-        _set_values(graph, deg, *value)
-        return _node_values(graph)
+    def finish(wait: bool = True) -> dict[str, dict[str, Any]] | None:
+        if not done:
+            if not wait and not computing.ready():
+                return None
+            values = computing.result()
+            with collection_paused():  # the collector would walk the whole graph: 0.5 s at 50,000 actors
+                # degree here, not before: a load asks once it has sent a batch, while the server works
+                _set_values(graph, degree(graph), *values)
+                done.append(_node_values(graph))
+        return done[0]
 
     return finish
 
 
+def start_from_data(data: Any) -> "Computing | None":
+    """Start betweenness and communities of graph JSON as parsed, before the Graph is built from
+    it (pass the result to start_annotation with that Graph). None for a graph that
+    start_annotation annotates at once, or where processes cannot be forked.
+
+    The child reads only the node ids and the edges' ends; a file that from_dict then refuses
+    leaves the caller to cancel() it. Betweenness and communities depend only on the actors and
+    on which pairs are tied, which from_dict does not change (it merges edges of the same key and
+    orders a symmetric relation's ends), so the values are those of the Graph.
+    """
+    nodes = data.get("nodes") if isinstance(data, dict) else None
+    if not isinstance(nodes, list) or len(nodes) <= COMPILED_ABOVE or not _can_fork():
+        return None
+    return Computing(_annotate_data_child, data, free_input=True)
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class Computing:
+    """A forked child computing (betweenness, communities), its answer read once.
+
+    ``free_input``: the argument is the parsed graph JSON, which this process keeps until the
+    answer is taken and then frees in a thread, a part at a time, while the caller's load goes
+    on: freed at once, it was a pause between reading the file and the first batch (longer while
+    the child still shared its memory), when the server had nothing to do yet."""
+
+    def __init__(self, target: Callable, argument: Any, *, free_input: bool = False):
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._child = context.Process(target=target, args=(argument, send), daemon=True)
+        self._child.start()
+        send.close()
+        self._answer: tuple[str, Any] | None = None
+        self._input = argument if free_input else None
+
+    def ready(self) -> bool:
+        """The answer has come (or the child has ended): result() will not wait."""
+        return self._answer is not None or self._receive.poll()
+
+    def result(self) -> tuple[dict[str, float], dict[str, int]]:
+        """(betweenness, communities); ActorGraphError if the child failed."""
+        if self._answer is None:
+            try:
+                self._answer = self._receive.recv()
+            except EOFError:
+                pass
+            finally:
+                self._child.join()
+                self._receive.close()
+            if self._answer is None:
+                self._answer = ("error", f"it ended with exit status {self._child.exitcode}")
+            if self._input is not None:
+                import threading
+
+                threading.Thread(target=_free_in_parts, args=(self._input,), daemon=True).start()
+                self._input = None
+        outcome, value = self._answer
+        if outcome == "error":
+            raise ActorGraphError(f"the analytics process failed ({value})")
+        return value
+
+    def cancel(self) -> None:
+        """Stop the child (this object's own, forked by it) if it still runs."""
+        self._input = None
+        if self._answer is None:
+            self._answer = ("error", "cancelled")
+            self._child.terminate()
+            self._child.join()
+            self._receive.close()
+
+
+def _free_in_parts(data: Any) -> None:
+    """Drop parsed graph JSON a few hundred items at a time: between two parts the thread that
+    frees it gives way to the one that works (one `del` of the whole would hold the GIL)."""
+    if isinstance(data, dict):
+        for key in list(data):
+            value = data.pop(key)
+            while isinstance(value, list) and value:
+                del value[-500:]
+
+
 def _annotate_child(graph: Graph, send) -> None:
     """In the forked child: betweenness and communities back through the pipe (the igraph
-    graph is built here too, so the parent goes on to its rows at once).
+    graph is built here too, so the parent goes on to its rows at once)."""
+    _answer(send, lambda: _compiled(graph))
 
-    Ctrl-C is the parent's to handle (the child would print a traceback of its own), and a
-    parent that is gone already (the pipe broken) is no one's error: the child just ends."""
+
+def _annotate_data_child(data: dict, send) -> None:
+    """_annotate_child from graph JSON as parsed (see start_from_data)."""
+    def tie_graph():
+        edges = data["edges"]
+        return _tie_graph([str(raw["id"]) for raw in data["nodes"]],
+                          (str(raw[end]) for raw in edges for end in ("source", "target")), len(edges))
+    _answer(send, tie_graph)
+
+
+def _answer(send, tie_graph: Callable[[], tuple[list[str], "igraph.Graph"]]) -> None:
+    """Compute in the child and send ("ok", (betweenness, communities)) or ("error", message).
+
+    No garbage collection: it would only find nothing to free, and touching every object the
+    child shares with its parent would copy their memory. Ctrl-C is the parent's to handle
+    (the child would print a traceback of its own), and a parent that is gone already (the
+    pipe broken) is no one's error: the child just ends."""
+    import gc
     import signal
 
+    gc.disable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        compiled = _compiled(graph)
-        answer = ("ok", (betweenness(graph, compiled=compiled), communities(graph, compiled=compiled)))
+        ids, g = tie_graph()
+        answer = ("ok", (_compiled_betweenness(ids, g), _compiled_communities(ids, g)))
     except Exception as exc:  # noqa: BLE001 (said in the parent, as one line)
         answer = ("error", f"{exc.__class__.__name__}: {exc}")
     with contextlib.suppress(OSError):

@@ -32,17 +32,23 @@ def loads(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
     return json.loads(text)
 
 
-def check_depth(text: str, max_depth: int = MAX_DEPTH) -> None:
-    """Raise TooDeep when the brackets outside strings nest deeper than ``max_depth``.
+def check_depth(text: str | bytes, max_depth: int = MAX_DEPTH) -> None:
+    """Raise TooDeep when the brackets outside strings nest deeper than ``max_depth``
+    (``text``: JSON text, or its UTF-8 bytes).
 
     Only C-speed string operations, no recursion: escapes are dropped, then everything
     but brackets and quotes, then what lies between quotes; innermost pairs are then
     removed one level a pass, and what remains after ``max_depth`` passes is deeper.
     Unbalanced brackets are left for the parser to report, with their line.
     """
-    if text.count("[") + text.count("{") <= max_depth:
-        return
-    data = text.encode("utf-8", "surrogatepass")
+    if isinstance(text, bytes):
+        data = text
+        if data.count(b"[") + data.count(b"{") <= max_depth:
+            return
+    else:
+        if text.count("[") + text.count("{") <= max_depth:
+            return
+        data = text.encode("utf-8", "surrogatepass")
     if b"\\" in data:
         data = _ESCAPE.sub(b"", data)
     # Dropping two adjacent quotes removes an empty string or joins two strings: either

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .errors import GraphDataError
 from . import jsonfile
@@ -191,9 +191,10 @@ class Graph:
         """Add an edge, or merge its evidence into the edge with the same key."""
         if symmetric and edge.source > edge.target:
             edge.source, edge.target = edge.target, edge.source
-        existing = self.edges.get(edge.key)
+        key = edge.key
+        existing = self.edges.get(key)
         if existing is None:
-            self.edges[edge.key] = edge
+            self.edges[key] = edge
             return edge
         existing.add_evidence(edge.evidence)
         for key, value in edge.props.items():
@@ -261,39 +262,49 @@ class Graph:
                                         _props(raw, _NODE_CORE, at, check))
         nodes = graph.nodes
         relations = ontology.relations if ontology else None
-        allowed: dict[tuple[str, str, str], bool] = {}  # (type, source label, target label)
+        # per (type, source label, target label): may the relation run so, and is it symmetric
+        allowed: dict[tuple[str, str, str], tuple[bool, bool]] = {}
+        edges = graph.edges
         for i, raw in enumerate(_list(data, "edges", where)):
             at = f"{where}: edges[{i}]"
             if type(raw) is dict:
                 source, target, rel_type = raw.get("source"), raw.get("target"), raw.get("type")
             if type(raw) is not dict or source in (None, "") or target in (None, "") or rel_type in (None, ""):
                 _require(raw, ("source", "target", "type"), at)
-            for end, value in (("source", source), ("target", target)):
-                if not isinstance(value, (str, int)) or str(value) not in nodes:
-                    raise GraphDataError(f"{at}: {end} {value!r} is not a node id (dangling edge)")
-            source, target = str(source), str(target)
+            if not (type(source) is str and type(target) is str and source in nodes and target in nodes):
+                for end, value in (("source", source), ("target", target)):
+                    if not isinstance(value, (str, int)) or str(value) not in nodes:
+                        raise GraphDataError(f"{at}: {end} {value!r} is not a node id (dangling edge)")
+                source, target = str(source), str(target)
             if type(rel_type) is not str:
                 rel_type = _text(raw, "type", at, check)
             elif not values_checked:
                 check(rel_type, f"{at}: type")
             symmetric = False
             if relations is not None:
-                relation = relations.get(rel_type)
-                if relation is None:
-                    raise GraphDataError(f"{at}: unknown relation type {rel_type!r} (known: {', '.join(relations)})")
                 ends = (rel_type, nodes[source].label, nodes[target].label)
-                ok = allowed.get(ends)
-                if ok is None:
-                    ok = allowed[ends] = relation.allows(ends[1], ends[2])
-                if not ok:
+                known = allowed.get(ends)
+                if known is None:
+                    relation = relations.get(rel_type)
+                    if relation is None:
+                        raise GraphDataError(f"{at}: unknown relation type {rel_type!r} (known: {', '.join(relations)})")
+                    known = allowed[ends] = (relation.allows(ends[1], ends[2]), bool(relation.symmetric))
+                if not known[0]:
                     raise GraphDataError(f"{at}: {rel_type} cannot run from {ends[1]} to {ends[2]}")
-                symmetric = bool(relation.symmetric)
+                symmetric = known[1]
             items = raw.get("evidence")
             if type(items) is not list:
                 items = _list(raw, "evidence", at)
             evidence = [_evidence(e, at, j, check) for j, e in enumerate(items)]
             props = {} if raw.keys() <= _EDGE_CORE else _props(raw, _EDGE_CORE, at, check)
-            graph.add_edge(Edge(source, target, rel_type, evidence, props), symmetric=symmetric)
+            if symmetric and source > target:
+                source, target = target, source
+            edge = Edge(source, target, rel_type, evidence, props)
+            key = edge.key
+            if key not in edges:  # as add_edge, without a second look-up and key
+                edges[key] = edge
+            else:
+                graph.add_edge(edge)
         for i, raw in enumerate(_list(data, "articles", where)):
             at = f"{where}: articles[{i}]"
             _require(raw, ("id",), at)
@@ -429,26 +440,40 @@ def _evidence(raw: Any, at: str, j: int, check=_checked) -> Evidence:
                     raw.get("date"), raw.get("date_source") or None, raw.get("why") or None)
 
 
-def read_graph(path: Path, ontology: Ontology | None = None) -> Graph:
-    """Read graph JSON from a file; errors name the file and the offending entry."""
+def read_graph(path: Path, ontology: Ontology | None = None, *,
+               on_parsed: Callable[[Any], None] | None = None) -> Graph:
+    """Read graph JSON from a file; errors name the file and the offending entry.
+
+    on_parsed: called with the JSON as parsed, before the graph is built from it and checked
+    (build.read_graph_annotating starts the analytics there)."""
     path = Path(path)
     try:
         data = path.read_bytes()
-        text = data.decode("utf-8")
     except FileNotFoundError:
         raise GraphDataError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise GraphDataError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
     with collection_paused():
         try:
-            jsonfile.check_depth(text)
+            # orjson takes the bytes (and checks the UTF-8) and refuses nesting deeper than it
+            # can parse; the text is decoded only for json, the slower parser that says why
             parsed = _parse_checked(data)
             values_checked = parsed is not None
-            parsed = jsonfile.loads(text) if parsed is None else parsed[0]
+            if parsed is None:
+                try:
+                    text = data.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise GraphDataError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
+                parsed = jsonfile.loads(text)
+            else:
+                jsonfile.check_depth(data)
+                parsed = parsed[0]
         except json.JSONDecodeError as exc:
             raise GraphDataError(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
         except jsonfile.TooDeep as exc:
             raise GraphDataError(f"{path}: not graph JSON: {exc}") from None
+        if on_parsed is not None:
+            on_parsed(parsed)
         return Graph.from_dict(parsed, ontology, where=str(path), values_checked=values_checked)
 
 

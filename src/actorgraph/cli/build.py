@@ -11,9 +11,8 @@ import click
 
 from .. import analytics
 from ..build import build as run_build
-from ..build import graph_from_articles, load_annotated, snapshot_graph
+from ..build import graph_from_articles, load_annotated, read_graph_annotating, snapshot_graph
 from ..display import escape_controls
-from ..model import read_graph
 from ..progress import Progress
 from ..store import server
 from .app import App, OutputName
@@ -140,10 +139,10 @@ def _print_summary(app: App, report) -> None:
 @pass_app
 def load(app: App, graph_file: Path, replace: bool):
     """Load a graph JSON file into the store (MERGE: loading twice changes nothing)."""
-    graph = read_graph(graph_file, app.ontology)
+    graph, computing = read_graph_annotating(graph_file, app.ontology)
     with Progress("loading", unit="batches") as progress:
-        stats = load_annotated(app.store(), graph, replace=replace, progress=progress)
-    counts = app.store().counts()
+        stats = load_annotated(app.store(), graph, replace=replace, progress=progress, computing=computing)
+    counts = stats.counts or app.store().counts()
     click.echo(f"Loaded {stats.nodes} actors and {stats.edges} relations from {graph_file} "
                f"in {stats.seconds:.2f}s; the store now holds {sum(counts['nodes'].values())} actors "
                f"and {sum(counts['edges'].values())} relations.")

@@ -65,6 +65,9 @@ class LoadStats:
     edges: int
     articles: int
     seconds: float
+    # what the store holds once the load is done, as Store.counts() gives it, when the load
+    # counted it anyway (FalkorStore reads its staging graph before it goes live); else None
+    counts: dict | None = None
 
 
 class Store(Protocol):
@@ -76,8 +79,11 @@ class Store(Protocol):
         """MERGE the graph in (idempotent); with replace, the stored graph becomes exactly this one.
 
         A backend whose class sets ``late_node_properties = True`` (FalkorStore) also takes
-        ``node_properties``: a function called once the rows are sent, whose {node id: properties}
-        are set before the load is visible (build.load_annotated computes the analytics meanwhile)."""
+        ``node_properties``, as analytics.start_annotation returns it: ``node_properties(wait=False)``
+        gives {node id: properties} once they are ready (None before), and sets them on the
+        graph's nodes, so the node rows built after carry them; ``node_properties()`` waits for
+        them, and the store sets them on the nodes it sent before, all before the load is
+        visible (build.load_annotated computes the analytics meanwhile)."""
 
     def read(self, cypher: str, params: dict[str, Any] | None = None) -> Result:
         """Run a read-only query; a write attempt raises QueryError."""

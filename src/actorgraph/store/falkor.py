@@ -184,45 +184,50 @@ class FalkorStore:
              node_properties: Callable[[], dict[str, dict[str, Any]]] | None = None) -> LoadStats:
         """Write the graph into a staging graph, then swap it in (see the module docstring).
 
-        node_properties: called once the rows are sent; the {node id: properties} it returns are
-        set on the staging graph before it goes live (analytics.start_annotation computes them
-        meanwhile in another process)."""
+        node_properties: values computed while the rows are sent (analytics.start_annotation
+        computes them in another process): asked before each batch of nodes, and once ready
+        they are in the rows of the nodes sent after; the nodes sent before get them once the
+        rows are sent, before the staging graph goes live (see base.Store.load)."""
         started = time.perf_counter()
         staging = f"{self.graph_name}{STAGING_MARK}{os.getpid()}"
+        late = _LateValues(node_properties) if node_properties is not None else None
+        # The whole load makes millions of objects and no cycles: no collection (model.collection_paused).
         with collection_paused():
-            plan = _plan(graph)
-        with self._load_lock():
-            self._delete_graph(staging)
-            try:
-                fresh = replace or not self._exists(self.graph_name)
-                if fresh:
-                    for statement in cypher.FALKOR_SCHEMA:
-                        self._run(statement, None, read_only=False, graph=staging)
-                else:
-                    self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
-                self._send_all(staging, _statements(plan, fresh), progress)
-                if node_properties is not None:
-                    late = [{"id": node_id, "props": props} for node_id, props in node_properties().items()]
-                    self._send_all(staging, [(cypher.SET_NODE_PROPERTIES, functools.partial(list, chunk))
-                                             for chunk in _chunks(late)], None)
-                if not self._exists(staging):  # an empty graph creates no key
-                    self._run("RETURN 1", None, read_only=False, graph=staging)
-                # Read the staging graph once before it goes live: FalkorDB applies pending
-                # matrix updates lazily, on the next read. Once (in CI, under load) the first
-                # reader right after the swap counted 100 of 600 new relationships; letting
-                # this process do that first read leaves readers a settled graph.
-                self._run(cypher.COUNT_RELATIONS, None, read_only=True, graph=staging)
-                self._run(cypher.COUNT_NODES, None, read_only=True, graph=staging)
-                if replace and self._exists(self.graph_name):
-                    self._keep_previous_dump()
-                self.client.connection.execute_command("RENAME", staging, self.graph_name)
-            except Exception:
-                with contextlib.suppress(Exception):  # the live graph is untouched; drop the copy
-                    self._delete_graph(staging)
-                raise
-            self._save()
+            plan = _plan(graph, late)
+            with self._load_lock():
+                self._delete_graph(staging)
+                try:
+                    fresh = replace or not self._exists(self.graph_name)
+                    if fresh:
+                        for statement in cypher.FALKOR_SCHEMA:
+                            self._run(statement, None, read_only=False, graph=staging)
+                    else:
+                        self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
+                    self._send_all(staging, _statements(plan, fresh), progress)
+                    if late is not None:
+                        self._send_all(staging, [(cypher.SET_NODE_PROPERTIES, functools.partial(list, chunk))
+                                                 for chunk in _chunks(late.rows())], None)
+                    if not self._exists(staging):  # an empty graph creates no key
+                        self._run("RETURN 1", None, read_only=False, graph=staging)
+                    # Read the staging graph once before it goes live: FalkorDB applies pending
+                    # matrix updates lazily, on the next read. Once (in CI, under load) the first
+                    # reader right after the swap counted 100 of 600 new relationships; letting
+                    # this process do that first read leaves readers a settled graph. The counts
+                    # are what the store holds once it is live (LoadStats.counts).
+                    relations = self._run(cypher.COUNT_RELATIONS, None, read_only=True, graph=staging).rows
+                    nodes = self._run(cypher.COUNT_NODES, None, read_only=True, graph=staging).rows
+                    articles = self._run(cypher.COUNT_ARTICLES, None, read_only=True, graph=staging).rows[0][0]
+                    if replace and self._exists(self.graph_name):
+                        self._keep_previous_dump()
+                    self.client.connection.execute_command("RENAME", staging, self.graph_name)
+                except Exception:
+                    with contextlib.suppress(Exception):  # the live graph is untouched; drop the copy
+                        self._delete_graph(staging)
+                    raise
+                self._save()
         return LoadStats(len(graph.nodes), len(graph.edges), len(graph.articles),
-                         time.perf_counter() - started)
+                         time.perf_counter() - started,
+                         counts=rows.counts(nodes, relations, articles, self.ontology.common_label))
 
     def _send_all(self, graph: str, batches: list[tuple[str, Any]], progress: Progress | None) -> None:
         """Build, check and encode each batch while the server runs the one before.
@@ -366,12 +371,12 @@ class FalkorStore:
                 self._delete_graph(name)
 
 
-def _plan(graph: Graph) -> list[tuple[str, dict[str, str], Callable[[], list[dict]]]]:
+def _plan(graph: Graph, late: "_LateValues | None" = None) -> list[tuple[str, dict[str, str], Callable[[], list[dict]]]]:
     """(statement template, names to fill in, rows) per batch: nodes per label, articles,
     relations per type, mentions. Rows are built when their batch is sent (see _send_all)."""
     plan: list = []
     for label, nodes in rows.nodes_by_label(graph).items():
-        plan += [(cypher.MERGE_ENTITIES, {"label": label}, functools.partial(_node_batch, chunk))
+        plan += [(cypher.MERGE_ENTITIES, {"label": label}, functools.partial(_node_batch, chunk, late))
                  for chunk in _chunks(nodes)]
     plan += [(cypher.MERGE_ARTICLES, {}, functools.partial(list, chunk)) for chunk in _chunks(rows.article_rows(graph))]
     for rel_type, edges in rows.edges_by_type(graph).items():
@@ -381,8 +386,33 @@ def _plan(graph: Graph) -> list[tuple[str, dict[str, str], Callable[[], list[dic
     return plan
 
 
-def _node_batch(nodes: list) -> list[dict]:
+def _node_batch(nodes: list, late: "_LateValues | None" = None) -> list[dict]:
+    if late is not None:
+        late.before(nodes)
     return [rows.node_row(node) for node in nodes]
+
+
+class _LateValues:
+    """A load's node_properties (see FalkorStore.load): in the node rows once they are ready,
+    set late on the nodes sent before."""
+
+    def __init__(self, node_properties: Callable[..., dict[str, dict[str, Any]] | None]):
+        self.node_properties = node_properties
+        self.ready = False
+        self.sent_without: list[str] = []  # ids of the nodes sent before the values were ready
+
+    def before(self, nodes: list) -> None:
+        """Called before a batch of nodes is made into rows: ready values are set on the nodes
+        (node_properties does that), so their rows carry them."""
+        if not self.ready:
+            self.ready = self.node_properties(wait=False) is not None
+        if not self.ready:
+            self.sent_without.extend(node.id for node in nodes)
+
+    def rows(self) -> list[dict]:
+        """SET_NODE_PROPERTIES rows for the nodes sent without the values (waits for them)."""
+        values = self.node_properties()
+        return [{"id": node_id, "props": values[node_id]} for node_id in self.sent_without]
 
 
 def _edge_batch(edges: list) -> list[dict]:
@@ -431,7 +461,9 @@ def _encode_rows(batch: list[dict]) -> bytes:
         props = row.get("props")
         if props:
             keys.update(props)
-    if (text and not _ESCAPED.search(text) and not _NULL.search(text)
+    # (a plain search for a backslash and for null first: far cheaper than the patterns, and
+    # most batches hold neither)
+    if (text and (b"\\" not in text or not _ESCAPED.search(text)) and (b"null" not in text or not _NULL.search(text))
             and not has_long_digit_run(text) and all(_PARAM_NAME.match(key) for key in keys)):
         for key in keys:  # '"name":' is always a map key: inside a JSON string quotes are escaped
             text = text.replace(f'"{key}":'.encode(), f"`{key}`:".encode())
@@ -487,7 +519,8 @@ def _param_problem(params: dict[str, Any]) -> str | None:
     return None
 
 
-def _chunks(items: list, size: int = BATCH_SIZE):
+def _chunks(items: list, size: int | None = None):
+    size = size or BATCH_SIZE
     for start in range(0, len(items), size):
         yield items[start:start + size]
 

@@ -155,13 +155,18 @@ def article_from_props(props: dict[str, Any], mentions: list[str]) -> Article:
 
 def read_counts(read, common_label: str) -> dict:
     """{'nodes': {label: n}, 'edges': {type: n}, 'articles': n} through a store's read()."""
+    return counts(read(cypher.COUNT_NODES).rows, read(cypher.COUNT_RELATIONS).rows,
+                  read(cypher.COUNT_ARTICLES).rows[0][0], common_label)
+
+
+def counts(node_rows: list, edge_rows: list, articles: int, common_label: str) -> dict:
+    """read_counts from the rows of COUNT_NODES and COUNT_RELATIONS and the number of articles."""
     nodes: dict[str, int] = {}
-    for labels, n in read(cypher.COUNT_NODES).rows:
+    for labels, n in node_rows:
         for label in labels:
             if label != common_label:
                 nodes[label] = nodes.get(label, 0) + n
-    edges = {t: n for t, n in read(cypher.COUNT_RELATIONS).rows}
-    articles = read(cypher.COUNT_ARTICLES).rows[0][0]
+    edges = {t: n for t, n in edge_rows}
     return {"nodes": dict(sorted(nodes.items())), "edges": dict(sorted(edges.items())),
             "articles": articles}
 
