@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..lexicon import (AGREEMENT_KEYWORDS, COMMON, EVENT_KEYWORDS, GEO_WORDS, Knowledge, ORG_CLASS_NOUNS,
                        ORG_FIRST_WORDS, ORG_KEYWORDS, POLITICAL_WORDS, TITLE_SET, entity_words, fold, knowledge)
@@ -185,9 +186,16 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     quotes = _line_quotes(text, line_start, len(text) if line_end < 0 else line_end)
     i, n = 0, len(tokens)
     classed_end = -1
+    # the capitalised words (_capword) listed at once: most tokens are not, and a run begins at one
+    caps = [k for k, t in enumerate(tokens) if t.text[:1].isupper() and t.text[0].isalpha()
+            and t.lower not in _HEADLINE_VERBS]
     while i < n:
+        k = bisect_left(caps, i)
+        if k == len(caps):
+            break
+        i = caps[k]
         tok = tokens[i]
-        if not _capword(tok) or (taken and any(s <= tok.start < e for s, e in taken)):
+        if taken and any(s <= tok.start < e for s, e in taken):
             i += 1
             continue
         j = i + 1

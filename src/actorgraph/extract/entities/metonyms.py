@@ -24,7 +24,12 @@ def metonyms(result: ArticleEntities) -> None:
     removed: set[int] = set()  # ids of replaced mentions, dropped from the list once at the end
     heads = METONYM_HEADS | PARTY_MEMBERS | {"party", "and"}
     for index, tokens in enumerate(tokens_of):
-        for i in range(len(tokens) - 1):
+        # a head word is the next token or the one after "'s": only the tokens one or two before a
+        # head word are read, in order (most sentences hold none; every token was read before)
+        at = [j for j, t in enumerate(tokens) if t.lower in heads]
+        if not at:
+            continue
+        for i in sorted({j - 1 for j in at if j >= 1} | {j - 2 for j in at if j >= 2}):
             tok, nxt = tokens[i], tokens[i + 1]
             head_i = i + 1
             if nxt.text in ("’s", "'s") and i + 2 < len(tokens):
