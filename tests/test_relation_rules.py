@@ -1843,3 +1843,45 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     assert found["Ana Ruiz"][:2] == ("HOLDS_ROLE", "United States")
     # no place: no office
     assert "Ana Ruiz" not in roles("Milei praised Argentina. His counterpart, Ana Ruiz, agreed.")
+
+
+# --- ext-precision: shapes that state no relation, each beside a variant that still does -----------
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # a meeting foreseen, not held
+    ("President Javier Milei is expected to meet Donald Trump, though no date has been fixed.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("Economy Minister Luis Caputo is likely to meet Scott Bessent next month.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    # talks ended or never held
+    ("Argentina walked away from talks with Brazil on Friday.", ("Argentina", "MET_WITH", "Brazil")),
+    ("Chile broke off talks with Peru after the incident.", ("Chile", "NEGOTIATES", "Peru")),
+    ("Governor Ana Ruiz cancelled a meeting with Luis Caputo.", ("Ana Ruiz", "MET_WITH", "Luis Caputo")),
+    # ties that ended
+    ("Argentina is a former ally of Venezuela.", ("Argentina", "ALLIED_WITH", "Venezuela")),
+    ("Peru, once a close ally of Chile, changed course.", ("Chile", "ALLIED_WITH", "Peru")),
+    # closeness to an outcome is no closeness to an actor
+    ("Chile is close to sealing a fisheries accord with Peru.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Uruguay was close to an agreement with Brazil.", ("Brazil", "ALLIED_WITH", "Uruguay")),
+    # a reported denial
+    ("Officials rejected reports that Javier Milei met Donald Trump in secret.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("The ministry dismissed claims that Brazil backs Venezuela.", ("Brazil", "SUPPORTS", "Venezuela")),
+    ("Luis Caputo denied that Argentina had asked the IMF for money, and the Fund agreed.",
+     ("Argentina", "MET_WITH", "International Monetary Fund")),
+])
+def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+@pytest.mark.parametrize("sentence, wanted, why", [
+    ("President Javier Milei met Donald Trump at the White House.", ("Donald Trump", "MET_WITH", "Javier Milei"),
+     "rule:met-name"),
+    ("Argentina held talks with Brazil on Friday.", ("Argentina", "MET_WITH", "Brazil"), "rule:met-with"),
+    ("Argentina is a close ally of Israel.", ("Argentina", "ALLIED_WITH", "Israel"), "rule:ally-of"),
+    ("Chile is close to Peru on fisheries.", ("Chile", "ALLIED_WITH", "Peru"), "rule:close-to"),
+    ("Officials rejected reports of a rift, and Javier Milei met Donald Trump on Tuesday.",
+     ("Donald Trump", "MET_WITH", "Javier Milei"), "rule:met-name"),
+])
+def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
+    assert read(sentence).get(wanted) == why
