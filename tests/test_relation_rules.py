@@ -1869,6 +1869,9 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     ("The ministry dismissed claims that Brazil backs Venezuela.", ("Brazil", "SUPPORTS", "Venezuela")),
     ("Luis Caputo denied that Argentina had asked the IMF for money, and the Fund agreed.",
      ("Argentina", "MET_WITH", "International Monetary Fund")),
+    # a meeting on a condition; who something is defended against
+    ("Luis Caputo would speak with Scott Bessent if the peso slid again.", ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("Peru defended its fishing rules against Chile.", ("Peru", "SUPPORTS", "Chile")),
 ])
 def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1882,6 +1885,9 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     ("Chile is close to Peru on fisheries.", ("Chile", "ALLIED_WITH", "Peru"), "rule:close-to"),
     ("Officials rejected reports of a rift, and Javier Milei met Donald Trump on Tuesday.",
      ("Donald Trump", "MET_WITH", "Javier Milei"), "rule:met-name"),
+    ("Luis Caputo spoke with Scott Bessent after the peso slid again.", ("Luis Caputo", "MET_WITH", "Scott Bessent"),
+     "rule:met-with"),
+    ("Peru defended Chile against the charges.", ("Peru", "SUPPORTS", "Chile"), "rule:support-verb"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why

@@ -153,6 +153,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
             right = [m for m in right if not is_locative(text, m, b) and not DURING.search(text, b, m.start)]
             right = [m for m in right if not is_modifier(ents, text, m, mentions)]
+            if trigger.type == "SUPPORTS" and "against" in text[b:clause_end]:
+                # ext-precision: "defended its record against China": who it is defended against is no one backed
+                right = [m for m in right if not AGAINST_BEFORE.search(text, max(b, m.start - 14), m.start)]
+            if trigger.type == "MET_WITH" and FUTURE_BEFORE.search(text, max(base, a - 24), a) and \
+                    IF_AFTER.search(text, b, clause_end):
+                continue  # ext-precision: "would speak with X if the markets fell": a condition, no meeting
             if trigger.mode == "between":
                 ends = [m for m in right if mention_label(ents, m) in trigger.targets][:2]
                 if len(ends) == 2:
@@ -464,6 +470,10 @@ TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 # money phrases that may name a two-sided loan or swap: the agreement rule reads those, with its name
 AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
                    "loan-of-from", "provided-with"}
+# ext-precision: "defended X against Y", "would meet X if ..."
+AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+FUTURE_BEFORE = re.compile(r"\b(?:would|will|could|might|may|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
+IF_AFTER = re.compile(r"\b(?:if|unless|provided|should\s+the)\b", re.IGNORECASE)
 CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|asked|requested)\b")
 # "a meeting with Secretary of State X": after a preposition an office begins the object
 ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
