@@ -1872,6 +1872,14 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     # a meeting on a condition; who something is defended against
     ("Luis Caputo would speak with Scott Bessent if the peso slid again.", ("Luis Caputo", "MET_WITH", "Scott Bessent")),
     ("Peru defended its fishing rules against Chile.", ("Peru", "SUPPORTS", "Chile")),
+    # refused outright; membership sought
+    ("Economy Minister Luis Caputo ruled out a fresh loan from the World Bank.", ("World Bank", "FUNDS", "Argentina")),
+    ("The World Bank turned down a request for a loan from Peru.", ("World Bank", "FUNDS", "Peru")),
+    ("Chile applied for membership of the OECD last year.",
+     ("Chile", "MEMBER_OF", "Organisation for Economic Co-operation and Development")),
+    # the second of two coordinated verbs: its subject is the first verb's, its object its own
+    ("Peru praised Bolivia's reforms but condemned Chile.", ("Bolivia", "CRITICIZES", "Chile")),
+    ("Peru praised the reforms and condemned Chile.", ("Peru", "SUPPORTS", "Chile")),
 ])
 def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1888,6 +1896,11 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     ("Luis Caputo spoke with Scott Bessent after the peso slid again.", ("Luis Caputo", "MET_WITH", "Scott Bessent"),
      "rule:met-with"),
     ("Peru defended Chile against the charges.", ("Peru", "SUPPORTS", "Chile"), "rule:support-verb"),
+    ("The World Bank approved a fresh loan to Peru on Friday.", ("World Bank", "FUNDS", "Peru"), "rule:funds-verb"),
+    ("Chile has been a member of the OECD since 2010.",
+     ("Chile", "MEMBER_OF", "Organisation for Economic Co-operation and Development"), "rule:member-of"),
+    ("Peru praised Bolivia's reforms but condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
+    ("Peru praised the reforms and condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why

@@ -44,7 +44,9 @@ def verb_follows(text: str, m: Mention) -> bool:
 
 RELATIVE_CUT = re.compile(r".*,\s+(?:who|which)\s")
 NEGATED_PHRASE = guarded(re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
-                                    r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$"))
+                                    r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$|"
+                                    # ext-precision: "ruled out a new loan from", "turned down an offer of"
+                                    r"\b(?:rul(?:ed|es|ing|e)\s+out|turn(?:ed|s|ing)?\s+down)\s+(?:\w+\s+){0,2}$"))
 
 
 YET_TO = re.compile(r"\byet\s+to\s+(?:\w+\s+){0,3}$")  # ext-money: "has yet to approve a new loan"
@@ -57,6 +59,7 @@ _WORDS_OF = rulebook().words
 MEETING_HEDGES = frozenset(_WORDS_OF.get("meeting_hedges", ()))
 TALKS_CANCELS = frozenset(_WORDS_OF.get("talks_cancels", ()))
 ENDED_TIES = frozenset(_WORDS_OF.get("ended_ties", ()))
+MEMBERSHIP_PENDING = frozenset(_WORDS_OF.get("membership_pending", ()))
 DENIAL_STEMS = tuple(sorted({w.split()[0][:5] for w in _WORDS_OF.get("denial_verbs", ())}))
 DENIED_CLAIM = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
     _WORDS_OF.get("denial_verbs", ()), key=len, reverse=True)) + r")\s+(?:(?:the|a|an|any|all|such|those|these|"
@@ -96,6 +99,8 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
         return True  # ext-precision: "pulled out of talks with", "is expected to meet"
     if rel_type == "ALLIED_WITH" and set(words[-3:]) & ENDED_TIES:
         return True  # ext-precision: "a former ally of", "once a close ally of"
+    if rel_type == "MEMBER_OF" and set(words[-4:]) & MEMBERSHIP_PENDING:
+        return True  # ext-precision: "applied for membership of the OECD"
     return denied_before(text, base, a)
 
 

@@ -59,7 +59,7 @@ NEGOTIATING_NOUN = re.compile(r"\s+(?:team|teams|delegation|delegations|group|co
 SIGNING_WORD = re.compile(r"(?:sign|seal|ink|clinch|finali|conclud|enter|agree|reach|struck|strik|join|ratif|acced|adher|"
                           r"renew)", re.IGNORECASE)  # ...and the words in them that make a deal
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
-AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
+AND_VERB = re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")  # ext-precision: "but" too
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -149,6 +149,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             for rs, re_ in relatives:
                 if rs < a < re_:
                     clause_end = min(clause_end, re_)  # a trigger inside ", who met X," ends there
+            if " and " in chunk or " but " in chunk:
+                verb = COORDINATED_VERB.search(text, b, clause_end)
+                if verb:
+                    clause_end = verb.start()  # ext-precision: "praised the tariffs and criticised China"
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
             right = [m for m in right if not is_locative(text, m, b) and not DURING.search(text, b, m.start)]
@@ -286,7 +290,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if free and free[0].entity not in subjects:
                         subjects = find_subjects(ents, text, [x for x in left if x.start <= free[0].start], a,
                                              relatives) or subjects
-            shared = AND_VERB.search(text, max(base, a - 60), a) if "and" in text[max(base, a - 60):a] else None
+            before = text[max(base, a - 60):a]
+            shared = AND_VERB.search(text, max(base, a - 60), a) if "and" in before or "but" in before else None
             head = next((m for m in left if not m.possessive and not is_modifier(ents, text, m, mentions)),
                         None) if shared else None
             if shared and head is not None and shared.start() > head.end:
@@ -470,7 +475,8 @@ TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 # money phrases that may name a two-sided loan or swap: the agreement rule reads those, with its name
 AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
                    "loan-of-from", "provided-with"}
-# ext-precision: "defended X against Y", "would meet X if ..."
+# ext-precision: "defended X against Y", "would meet X if ...", "praised X and criticised Y"
+COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|met|told|spoke|won|lost)\b")
 AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:would|will|could|might|may|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
 IF_AFTER = re.compile(r"\b(?:if|unless|provided|should\s+the)\b", re.IGNORECASE)
