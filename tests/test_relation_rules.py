@@ -1880,6 +1880,10 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     # the second of two coordinated verbs: its subject is the first verb's, its object its own
     ("Peru praised Bolivia's reforms but condemned Chile.", ("Bolivia", "CRITICIZES", "Chile")),
     ("Peru praised the reforms and condemned Chile.", ("Peru", "SUPPORTS", "Chile")),
+    # what is preferred over something else: the something else is no object
+    ("Peru chose talks with private lenders over a new financing programme from the World Bank.",
+     ("Peru", "NEGOTIATES", "new financing programme")),
+    ("Chile favoured Bolivia over Peru in the dispute.", ("Chile", "SUPPORTS", "Peru")),
 ])
 def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1901,6 +1905,7 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
      ("Chile", "MEMBER_OF", "Organisation for Economic Co-operation and Development"), "rule:member-of"),
     ("Peru praised Bolivia's reforms but condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
     ("Peru praised the reforms and condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
+    ("Chile favoured Bolivia over Peru in the dispute.", ("Chile", "SUPPORTS", "Bolivia"), "rule:support-verb"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why

@@ -153,6 +153,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 verb = COORDINATED_VERB.search(text, b, clause_end)
                 if verb:
                     clause_end = verb.start()  # ext-precision: "praised the tariffs and criticised China"
+            if " over " in chunk and PREFERRING.search(text, max(base, a - 40), b + 1):
+                rather = text.find(" over ", b, clause_end)
+                if rather >= 0:
+                    clause_end = rather  # ext-precision: "prioritise talks with banks over a new IMF programme"
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
             right = [m for m in right if not is_locative(text, m, b) and not DURING.search(text, b, m.start)]
@@ -476,6 +480,8 @@ TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
                    "loan-of-from", "provided-with"}
 # ext-precision: "defended X against Y", "would meet X if ...", "praised X and criticised Y"
+PREFERRING = re.compile(r"\b(?:prioriti[sz]\w*|prefer\w*|favou?r(?:s|ed|ing)?|chos\w*|choos\w*)\s+(?:\w+\s+){0,3}$",
+                        re.IGNORECASE)
 COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|met|told|spoke|won|lost)\b")
 AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:would|will|could|might|may|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
