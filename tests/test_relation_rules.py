@@ -1884,6 +1884,9 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     ("Peru chose talks with private lenders over a new financing programme from the World Bank.",
      ("Peru", "NEGOTIATES", "new financing programme")),
     ("Chile favoured Bolivia over Peru in the dispute.", ("Chile", "SUPPORTS", "Peru")),
+    # a recommendation
+    ("Analysts said Peru should align its currency policy with Brazil.", ("Peru", "SUPPORTS", "Brazil")),
+    ("Chile ought to back Bolivia in the dispute.", ("Chile", "SUPPORTS", "Bolivia")),
 ])
 def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1906,6 +1909,7 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     ("Peru praised Bolivia's reforms but condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
     ("Peru praised the reforms and condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
     ("Chile favoured Bolivia over Peru in the dispute.", ("Chile", "SUPPORTS", "Bolivia"), "rule:support-verb"),
+    ("Analysts said Peru aligned its currency policy with Brazil.", ("Peru", "SUPPORTS", "Brazil"), "rule:support-verb"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why
