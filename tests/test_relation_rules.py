@@ -1887,6 +1887,8 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     # a recommendation
     ("Analysts said Peru should align its currency policy with Brazil.", ("Peru", "SUPPORTS", "Brazil")),
     ("Chile ought to back Bolivia in the dispute.", ("Chile", "SUPPORTS", "Bolivia")),
+    # a measure about to be announced
+    ("Peru is poised to announce new tariffs on Chile and Bolivia.", ("Peru", "IMPOSES", "Chile")),
 ])
 def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1910,6 +1912,7 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     ("Peru praised the reforms and condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
     ("Chile favoured Bolivia over Peru in the dispute.", ("Chile", "SUPPORTS", "Bolivia"), "rule:support-verb"),
     ("Analysts said Peru aligned its currency policy with Brazil.", ("Peru", "SUPPORTS", "Brazil"), "rule:support-verb"),
+    ("Peru announced new tariffs on Chile and Bolivia.", ("Peru", "IMPOSES", "Chile"), "rule:tariffs-on"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why

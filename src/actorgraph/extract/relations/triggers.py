@@ -94,8 +94,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             rtype = trigger.type
             if rtype == "NEGOTIATES" and NEGOTIATING_NOUN.match(text, b):
                 continue  # ext-parties: "Argentina's negotiating team, led by X": a noun phrase, not a predicate
-            if rtype == "FUNDS" and pending(text, base, a, modal=False):
+            if rtype in ("FUNDS", "IMPOSES") and pending(text, base, a, modal=False):
                 continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
+                          # (ext-precision: "is set to announce new tariffs on": nothing imposed yet)
             if rtype == "MEMBER_OF" and (FORMER_BEFORE.search(text, max(base, a - 30), a) or
                                          JOINED_PROCESS.match(text, b)):
                 continue  # ext-parties: "former members of the UCR", "joined the OECD accession process": not (yet)
