@@ -150,19 +150,18 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             for rs, re_ in relatives:
                 if rs < a < re_:
                     clause_end = min(clause_end, re_)  # a trigger inside ", who met X," ends there
-            if " and " in chunk or " but " in chunk:
+            if text.find(" and ", b, clause_end) >= 0 or text.find(" but ", b, clause_end) >= 0:
                 verb = COORDINATED_VERB.search(text, b, clause_end)
                 if verb:
                     clause_end = verb.start()  # ext-precision: "praised the tariffs and criticised China"
-            if " over " in chunk and PREFERRING.search(text, max(base, a - 40), b + 1):
-                rather = text.find(" over ", b, clause_end)
-                if rather >= 0:
-                    clause_end = rather  # ext-precision: "prioritise talks with banks over a new IMF programme"
+            rather = text.find(" over ", b, clause_end)
+            if rather >= 0 and PREFERRING.search(text, max(base, a - 40), b + 1):
+                clause_end = rather  # ext-precision: "prioritise talks with banks over a new IMF programme"
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
             right = [m for m in right if not is_locative(text, m, b) and not DURING.search(text, b, m.start)]
             right = [m for m in right if not is_modifier(ents, text, m, mentions)]
-            if trigger.type == "SUPPORTS" and "against" in text[b:clause_end]:
+            if trigger.type == "SUPPORTS" and text.find("against", b, clause_end) >= 0:
                 # ext-precision: "defended its record against China": who it is defended against is no one backed
                 right = [m for m in right if not AGAINST_BEFORE.search(text, max(b, m.start - 14), m.start)]
             if trigger.type == "MET_WITH" and FUTURE_BEFORE.search(text, max(base, a - 24), a) and \
