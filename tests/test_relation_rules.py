@@ -1913,6 +1913,8 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     ("Chile favoured Bolivia over Peru in the dispute.", ("Chile", "SUPPORTS", "Bolivia"), "rule:support-verb"),
     ("Analysts said Peru aligned its currency policy with Brazil.", ("Peru", "SUPPORTS", "Brazil"), "rule:support-verb"),
     ("Peru announced new tariffs on Chile and Bolivia.", ("Peru", "IMPOSES", "Chile"), "rule:tariffs-on"),
+    ("Chile denied that the loan was a rescue, saying Peru backs Bolivia.", ("Peru", "SUPPORTS", "Bolivia"),
+     "rule:support-verb"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why

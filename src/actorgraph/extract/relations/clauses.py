@@ -64,7 +64,9 @@ DENIAL_STEMS = tuple(sorted({w.split()[0][:5] for w in _WORDS_OF.get("denial_ver
 DENIED_CLAIM = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
     _WORDS_OF.get("denial_verbs", ()), key=len, reverse=True)) + r")\s+(?:(?:the|a|an|any|all|such|those|these|"
     r"media|press|news|earlier|recent|fresh|new|widespread)\s+){0,2}(?:(?:" + "|".join(sorted(
-        _WORDS_OF.get("claim_nouns", ()), key=len, reverse=True)) + r")\s+(?:that|of)|that)\b(?![^;]*(?:;|,\s+(?:and|but)\s))",
+        _WORDS_OF.get("claim_nouns", ()), key=len, reverse=True)) + r")\s+(?:that|of)|that)\b"
+    # ... up to the end of its clause ("denied that it was a bailout, saying the Treasury supports X")
+    r"(?![^;]*(?:;|,\s+(?:and|but|while|although|though|\w+ing)\b|\sbut\s))",
     re.IGNORECASE)
 
 
