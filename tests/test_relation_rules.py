@@ -1889,6 +1889,9 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     ("Chile ought to back Bolivia in the dispute.", ("Chile", "SUPPORTS", "Bolivia")),
     # a measure about to be announced
     ("Peru is poised to announce new tariffs on Chile and Bolivia.", ("Peru", "IMPOSES", "Chile")),
+    # who is spoken about is not met; a noun right before a passive participle is what it describes
+    ("Governor Ana Ruiz spoke to journalists about Luis Caputo.", ("Ana Ruiz", "MET_WITH", "Luis Caputo")),
+    ("Peru voted for the motion backed by Chile.", ("Chile", "SUPPORTS", "Peru")),
 ])
 def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1915,6 +1918,9 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     ("Peru announced new tariffs on Chile and Bolivia.", ("Peru", "IMPOSES", "Chile"), "rule:tariffs-on"),
     ("Chile denied that the loan was a rescue, saying Peru backs Bolivia.", ("Peru", "SUPPORTS", "Bolivia"),
      "rule:support-verb"),
+    ("Governor Ana Ruiz spoke to Luis Caputo about the budget.", ("Ana Ruiz", "MET_WITH", "Luis Caputo"),
+     "rule:met-with"),
+    ("Peru, backed by Chile, won the vote.", ("Chile", "SUPPORTS", "Peru"), "rule:supported-by"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why

@@ -164,6 +164,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.type == "SUPPORTS" and text.find("against", b, clause_end) >= 0:
                 # ext-precision: "defended its record against China": who it is defended against is no one backed
                 right = [m for m in right if not AGAINST_BEFORE.search(text, max(b, m.start - 14), m.start)]
+            if trigger.type == "MET_WITH" and right and text.find("about", b, right[0].start) >= 0:
+                # ext-precision: "spoke to reporters about Trump": who is spoken about is not met
+                right = [m for m in right if not ABOUT_BEFORE.search(text, max(b, m.start - 30), m.start)]
             if trigger.type == "MET_WITH" and FUTURE_BEFORE.search(text, max(base, a - 24), a) and \
                     IF_AFTER.search(text, b, clause_end):
                 continue  # ext-precision: "would speak with X if the markets fell": a condition, no meeting
@@ -212,6 +215,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if trigger.type in ("FUNDS", "IMPOSES") and RELATIVE_PRONOUN.search(text, max(base, a - 20), a) \
                         and not any(re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
                     continue  # ext-money: "any country that receives support from X" names no recipient
+                if trigger.type in STANCE_TYPES and REDUCED_RELATIVE.search(text, max(base, a - 24), a) and \
+                        not any(a - 2 <= m.end <= a for m in left):
+                    continue  # ext-precision: "voted against the resolution backed by Brazil": the resolution is backed
                 agents = [m for m in right if mention_label(ents, m) in ACTOR][:1]
                 if agents and trigger.type in STANCE_TYPES:
                     agents = coordinated(ents, text, right, agents[0])  # ext-stance2: "criticised by X and Y"
@@ -479,7 +485,13 @@ TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 # money phrases that may name a two-sided loan or swap: the agreement rule reads those, with its name
 AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
                    "loan-of-from", "provided-with"}
+# ext-precision: a noun right before a passive participle ("the resolution backed by"): a reduced relative
+REDUCED_RELATIVE = re.compile(r"(?<=[a-z])\s(?!(?:was|were|been|being|is|are|be|has|have|had|get|got|gets|long|also|now|"
+                              r"once|still|even|then|first|later|both|all|each|not|never|reportedly)\s)"
+                              r"(?-i:[a-z][a-z-]*)(?<!ly)\s+$", re.IGNORECASE)
 # ext-precision: "defended X against Y", "would meet X if ...", "praised X and criticised Y"
+ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.-]+\s+){0,2}$",
+                          re.IGNORECASE)
 PREFERRING = re.compile(r"\b(?:prioriti[sz]\w*|prefer\w*|favou?r(?:s|ed|ing)?|chos\w*|choos\w*)\s+(?:\w+\s+){0,3}$",
                         re.IGNORECASE)
 COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|met|told|spoke|won|lost)\b")
