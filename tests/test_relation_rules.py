@@ -1892,6 +1892,11 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     # who is spoken about is not met; a noun right before a passive participle is what it describes
     ("Governor Ana Ruiz spoke to journalists about Luis Caputo.", ("Ana Ruiz", "MET_WITH", "Luis Caputo")),
     ("Peru voted for the motion backed by Chile.", ("Chile", "SUPPORTS", "Peru")),
+    # meetings called off or only planned; money blocked; support withdrawn
+    ("The talks between Chile and Peru were postponed.", ("Chile", "MET_WITH", "Peru")),
+    ("A planned meeting between Governor Ana Ruiz and Luis Caputo was shelved.", ("Ana Ruiz", "MET_WITH", "Luis Caputo")),
+    ("Chile blocked a loan to Peru from the World Bank.", ("World Bank", "FUNDS", "Peru")),
+    ("Chile backed away from its support for Peru.", ("Chile", "SUPPORTS", "Peru")),
 ])
 def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1921,6 +1926,8 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     ("Governor Ana Ruiz spoke to Luis Caputo about the budget.", ("Ana Ruiz", "MET_WITH", "Luis Caputo"),
      "rule:met-with"),
     ("Peru, backed by Chile, won the vote.", ("Chile", "SUPPORTS", "Peru"), "rule:supported-by"),
+    ("The talks between Chile and Peru ended on Friday.", ("Chile", "MET_WITH", "Peru"), "rule:meeting-between"),
+    ("Chile backed Peru in the dispute.", ("Chile", "SUPPORTS", "Peru"), "rule:support-verb"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why

@@ -46,7 +46,7 @@ RELATIVE_CUT = re.compile(r".*,\s+(?:who|which)\s")
 NEGATED_PHRASE = guarded(re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
                                     r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$|"
                                     # ext-precision: "ruled out a new loan from", "turned down an offer of"
-                                    r"\b(?:rul(?:ed|es|ing|e)\s+out|turn(?:ed|s|ing)?\s+down)\s+(?:\w+\s+){0,2}$"))
+                                    r"\b(?:rul(?:ed|es|ing|e)\s+out|turn(?:ed|s|ing)?\s+down|block(?:ed|s|ing)?|veto(?:ed|es|ing)?)\s+(?:\w+\s+){0,2}$"))
 
 
 YET_TO = re.compile(r"\byet\s+to\s+(?:\w+\s+){0,3}$")  # ext-money: "has yet to approve a new loan"

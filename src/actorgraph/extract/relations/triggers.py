@@ -170,6 +170,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if trigger.type == "MET_WITH" and FUTURE_BEFORE.search(text, max(base, a - 24), a) and \
                     IF_AFTER.search(text, b, clause_end):
                 continue  # ext-precision: "would speak with X if the markets fell": a condition, no meeting
+            if trigger.type == "MET_WITH" and (text.find("ed", b, clause_end) >= 0 or text.find(" off", b, clause_end) >= 0) \
+                    and CALLED_OFF.search(text, b, clause_end):
+                continue  # ext-precision: "the meeting between X and Y was cancelled": it was not held
             if trigger.mode == "between":
                 ends = [m for m in right if mention_label(ents, m) in trigger.targets][:2]
                 if len(ends) == 2:
@@ -489,6 +492,9 @@ AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financi
 REDUCED_RELATIVE = re.compile(r"(?<=[a-z])\s(?!(?:was|were|been|being|is|are|be|has|have|had|get|got|gets|long|also|now|"
                               r"once|still|even|then|first|later|both|all|each|not|never|reportedly)\s)"
                               r"(?-i:[a-z][a-z-]*)(?<!ly)\s+$", re.IGNORECASE)
+# ext-precision: "the meeting between X and Y was cancelled / called off"
+CALLED_OFF = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+ly\s+)?(?:cancel+ed|called\s+off|"
+                        r"postponed|scrapped|suspended|shelved|put\s+off|pushed\s+back|delayed)\b", re.IGNORECASE)
 # ext-precision: "defended X against Y", "would meet X if ...", "praised X and criticised Y"
 ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.-]+\s+){0,2}$",
                           re.IGNORECASE)
