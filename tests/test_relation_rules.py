@@ -1897,6 +1897,9 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     ("A planned meeting between Governor Ana Ruiz and Luis Caputo was shelved.", ("Ana Ruiz", "MET_WITH", "Luis Caputo")),
     ("Chile blocked a loan to Peru from the World Bank.", ("World Bank", "FUNDS", "Peru")),
     ("Chile backed away from its support for Peru.", ("Chile", "SUPPORTS", "Peru")),
+    ("The World Bank suspended its loans to Peru.", ("World Bank", "FUNDS", "Peru")),
+    ("Chile condemned the ruling but did not name Peru.", ("Chile", "CRITICIZES", "Peru")),
+    ("Chile praised Bolivia and has condemned Peru.", ("Bolivia", "CRITICIZES", "Peru")),
 ])
 def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     assert unwanted not in read(sentence)
@@ -1928,6 +1931,8 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
     ("Peru, backed by Chile, won the vote.", ("Chile", "SUPPORTS", "Peru"), "rule:supported-by"),
     ("The talks between Chile and Peru ended on Friday.", ("Chile", "MET_WITH", "Peru"), "rule:meeting-between"),
     ("Chile backed Peru in the dispute.", ("Chile", "SUPPORTS", "Peru"), "rule:support-verb"),
+    ("The World Bank extended new loans to Peru.", ("World Bank", "FUNDS", "Peru"), "rule:funds-verb"),
+    ("Chile praised Bolivia and has condemned Peru.", ("Chile", "CRITICIZES", "Peru"), "rule:criticize-verb"),
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why

@@ -99,6 +99,8 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     if rel_type in ("MET_WITH", "NEGOTIATES") and (set(words[-4:]) & TALKS_CANCELS or
                                                    rel_type == "MET_WITH" and set(words[-4:]) & MEETING_HEDGES):
         return True  # ext-precision: "pulled out of talks with", "is expected to meet"
+    if rel_type == "FUNDS" and set(words[-3:]) & TALKS_CANCELS:
+        return True  # ext-precision: "has frozen its lending to", "suspended its loans to"
     if rel_type == "ALLIED_WITH" and set(words[-3:]) & ENDED_TIES:
         return True  # ext-precision: "a former ally of", "once a close ally of"
     if rel_type == "MEMBER_OF" and set(words[-4:]) & MEMBERSHIP_PENDING:

@@ -59,7 +59,7 @@ NEGOTIATING_NOUN = re.compile(r"\s+(?:team|teams|delegation|delegations|group|co
 SIGNING_WORD = re.compile(r"(?:sign|seal|ink|clinch|finali|conclud|enter|agree|reach|struck|strik|join|ratif|acced|adher|"
                           r"renew)", re.IGNORECASE)  # ...and the words in them that make a deal
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
-AND_VERB = re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")  # ext-precision: "but" too
+AND_VERB = re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:(?:\w+ly|has|have|had|also|then|later)\s+){0,2}$")  # ext-precision: "but" too
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -500,7 +500,7 @@ ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:(?:the|a|an|hi
                           re.IGNORECASE)
 PREFERRING = re.compile(r"\b(?:prioriti[sz]\w*|prefer\w*|favou?r(?:s|ed|ing)?|chos\w*|choos\w*)\s+(?:\w+\s+){0,3}$",
                         re.IGNORECASE)
-COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|met|told|spoke|won|lost)\b")
+COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|met|told|spoke|won|lost|did|does|has|had|is|was|were)\b")
 AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:would|will|could|might|may|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
 IF_AFTER = re.compile(r"\b(?:if|unless|provided|should\s+the)\b", re.IGNORECASE)
