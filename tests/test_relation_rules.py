@@ -1843,3 +1843,96 @@ def test_a_counterpart_from_a_province_or_state_holds_an_office_of_its_country()
     assert found["Ana Ruiz"][:2] == ("HOLDS_ROLE", "United States")
     # no place: no office
     assert "Ana Ruiz" not in roles("Milei praised Argentina. His counterpart, Ana Ruiz, agreed.")
+
+
+# --- ext-precision: shapes that state no relation, each beside a variant that still does -----------
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    # a meeting foreseen, not held
+    ("President Javier Milei is expected to meet Donald Trump, though no date has been fixed.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("Economy Minister Luis Caputo is likely to meet Scott Bessent next month.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    # talks ended or never held
+    ("Argentina walked away from talks with Brazil on Friday.", ("Argentina", "MET_WITH", "Brazil")),
+    ("Chile broke off talks with Peru after the incident.", ("Chile", "NEGOTIATES", "Peru")),
+    ("Governor Ana Ruiz cancelled a meeting with Luis Caputo.", ("Ana Ruiz", "MET_WITH", "Luis Caputo")),
+    # ties that ended
+    ("Argentina is a former ally of Venezuela.", ("Argentina", "ALLIED_WITH", "Venezuela")),
+    ("Peru, once a close ally of Chile, changed course.", ("Chile", "ALLIED_WITH", "Peru")),
+    # closeness to an outcome is no closeness to an actor
+    ("Chile is close to sealing a fisheries accord with Peru.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Uruguay was close to an agreement with Brazil.", ("Brazil", "ALLIED_WITH", "Uruguay")),
+    # a reported denial
+    ("Officials rejected reports that Javier Milei met Donald Trump in secret.",
+     ("Donald Trump", "MET_WITH", "Javier Milei")),
+    ("The ministry dismissed claims that Brazil backs Venezuela.", ("Brazil", "SUPPORTS", "Venezuela")),
+    ("Luis Caputo denied that Argentina had asked the IMF for money, and the Fund agreed.",
+     ("Argentina", "MET_WITH", "International Monetary Fund")),
+    # a meeting on a condition; who something is defended against
+    ("Luis Caputo would speak with Scott Bessent if the peso slid again.", ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+    ("Peru defended its fishing rules against Chile.", ("Peru", "SUPPORTS", "Chile")),
+    # refused outright; membership sought
+    ("Economy Minister Luis Caputo ruled out a fresh loan from the World Bank.", ("World Bank", "FUNDS", "Argentina")),
+    ("The World Bank turned down a request for a loan from Peru.", ("World Bank", "FUNDS", "Peru")),
+    ("Chile applied for membership of the OECD last year.",
+     ("Chile", "MEMBER_OF", "Organisation for Economic Co-operation and Development")),
+    # the second of two coordinated verbs: its subject is the first verb's, its object its own
+    ("Peru praised Bolivia's reforms but condemned Chile.", ("Bolivia", "CRITICIZES", "Chile")),
+    ("Peru praised the reforms and condemned Chile.", ("Peru", "SUPPORTS", "Chile")),
+    # what is preferred over something else: the something else is no object
+    ("Peru chose talks with private lenders over a new financing programme from the World Bank.",
+     ("Peru", "NEGOTIATES", "new financing programme")),
+    ("Chile favoured Bolivia over Peru in the dispute.", ("Chile", "SUPPORTS", "Peru")),
+    # a recommendation
+    ("Analysts said Peru should align its currency policy with Brazil.", ("Peru", "SUPPORTS", "Brazil")),
+    ("Chile ought to back Bolivia in the dispute.", ("Chile", "SUPPORTS", "Bolivia")),
+    # a measure about to be announced
+    ("Peru is poised to announce new tariffs on Chile and Bolivia.", ("Peru", "IMPOSES", "Chile")),
+    # who is spoken about is not met; a noun right before a passive participle is what it describes
+    ("Governor Ana Ruiz spoke to journalists about Luis Caputo.", ("Ana Ruiz", "MET_WITH", "Luis Caputo")),
+    ("Peru voted for the motion backed by Chile.", ("Chile", "SUPPORTS", "Peru")),
+    # meetings called off or only planned; money blocked; support withdrawn
+    ("The talks between Chile and Peru were postponed.", ("Chile", "MET_WITH", "Peru")),
+    ("A planned meeting between Governor Ana Ruiz and Luis Caputo was shelved.", ("Ana Ruiz", "MET_WITH", "Luis Caputo")),
+    ("Chile blocked a loan to Peru from the World Bank.", ("World Bank", "FUNDS", "Peru")),
+    ("Chile backed away from its support for Peru.", ("Chile", "SUPPORTS", "Peru")),
+    ("The World Bank suspended its loans to Peru.", ("World Bank", "FUNDS", "Peru")),
+    ("Chile condemned the ruling but did not name Peru.", ("Chile", "CRITICIZES", "Peru")),
+    ("Chile praised Bolivia and has condemned Peru.", ("Bolivia", "CRITICIZES", "Peru")),
+])
+def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
+    assert unwanted not in read(sentence)
+
+
+@pytest.mark.parametrize("sentence, wanted, why", [
+    ("President Javier Milei met Donald Trump at the White House.", ("Donald Trump", "MET_WITH", "Javier Milei"),
+     "rule:met-name"),
+    ("Argentina held talks with Brazil on Friday.", ("Argentina", "MET_WITH", "Brazil"), "rule:met-with"),
+    ("Argentina is a close ally of Israel.", ("Argentina", "ALLIED_WITH", "Israel"), "rule:ally-of"),
+    ("Chile is close to Peru on fisheries.", ("Chile", "ALLIED_WITH", "Peru"), "rule:close-to"),
+    ("Officials rejected reports of a rift, and Javier Milei met Donald Trump on Tuesday.",
+     ("Donald Trump", "MET_WITH", "Javier Milei"), "rule:met-name"),
+    ("Luis Caputo spoke with Scott Bessent after the peso slid again.", ("Luis Caputo", "MET_WITH", "Scott Bessent"),
+     "rule:met-with"),
+    ("Peru defended Chile against the charges.", ("Peru", "SUPPORTS", "Chile"), "rule:support-verb"),
+    ("The World Bank approved a fresh loan to Peru on Friday.", ("World Bank", "FUNDS", "Peru"), "rule:funds-verb"),
+    ("Chile has been a member of the OECD since 2010.",
+     ("Chile", "MEMBER_OF", "Organisation for Economic Co-operation and Development"), "rule:member-of"),
+    ("Peru praised Bolivia's reforms but condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
+    ("Peru praised the reforms and condemned Chile.", ("Peru", "CRITICIZES", "Chile"), "rule:criticize-verb"),
+    ("Chile favoured Bolivia over Peru in the dispute.", ("Chile", "SUPPORTS", "Bolivia"), "rule:support-verb"),
+    ("Analysts said Peru aligned its currency policy with Brazil.", ("Peru", "SUPPORTS", "Brazil"), "rule:support-verb"),
+    ("Peru announced new tariffs on Chile and Bolivia.", ("Peru", "IMPOSES", "Chile"), "rule:tariffs-on"),
+    ("Chile denied that the loan was a rescue, saying Peru backs Bolivia.", ("Peru", "SUPPORTS", "Bolivia"),
+     "rule:support-verb"),
+    ("Governor Ana Ruiz spoke to Luis Caputo about the budget.", ("Ana Ruiz", "MET_WITH", "Luis Caputo"),
+     "rule:met-with"),
+    ("Peru, backed by Chile, won the vote.", ("Chile", "SUPPORTS", "Peru"), "rule:supported-by"),
+    ("The talks between Chile and Peru ended on Friday.", ("Chile", "MET_WITH", "Peru"), "rule:meeting-between"),
+    ("Chile backed Peru in the dispute.", ("Chile", "SUPPORTS", "Peru"), "rule:support-verb"),
+    ("The World Bank extended new loans to Peru.", ("World Bank", "FUNDS", "Peru"), "rule:funds-verb"),
+    ("Chile praised Bolivia and has condemned Peru.", ("Chile", "CRITICIZES", "Peru"), "rule:criticize-verb"),
+])
+def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
+    assert read(sentence).get(wanted) == why

@@ -27,7 +27,9 @@ OBJECTS = {"first", "list", "next"}
 TRIGGER_KEYS = {"name", "type", "pattern", "anchors", "mode", "targets", "objects", "prefer_agreement"}
 WORD_LISTS = {"negations", "hedges", "desires", "cancels", "intents", "pending", "speech_verbs", "negative_cues",
               "positive_cues", "critic_nouns", "supporter_nouns"}
-OPTIONAL_WORD_LISTS = {"stance_hedges", "support_cancels", "aspect_nouns"}  # ext-stance2: known, not required
+OPTIONAL_WORD_LISTS = {"stance_hedges", "support_cancels", "aspect_nouns",  # ext-stance2: known, not required
+                       # ext-precision
+                       "meeting_hedges", "talks_cancels", "ended_ties", "denial_verbs", "claim_nouns", "membership_pending"}
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 
 

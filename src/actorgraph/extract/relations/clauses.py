@@ -44,11 +44,36 @@ def verb_follows(text: str, m: Mention) -> bool:
 
 RELATIVE_CUT = re.compile(r".*,\s+(?:who|which)\s")
 NEGATED_PHRASE = guarded(re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+of|refrain(?:ed|s)?\s+from|"
-                                    r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$"))
+                                    r"rather\s+than|instead\s+of|far\s+from)\s+(?:\w+\s+)?$|"
+                                    # ext-precision: "ruled out a new loan from", "turned down an offer of"
+                                    r"\b(?:rul(?:ed|es|ing|e)\s+out|turn(?:ed|s|ing)?\s+down|block(?:ed|s|ing)?|veto(?:ed|es|ing)?)\s+(?:\w+\s+){0,2}$"))
 
 
 YET_TO = re.compile(r"\byet\s+to\s+(?:\w+\s+){0,3}$")  # ext-money: "has yet to approve a new loan"
 WANTING = DESIRES | {"interest", "intent", "intention", "intends", "wants", "wish", "aims", "hopes", "hope", "hoping"}
+
+
+# ext-precision: a meeting foreseen ("is expected to meet"), talks ended ("pulled out of talks with"),
+# ties ended ("a former ally of"), and a reported denial anywhere before the trigger ("rejected reports that")
+_WORDS_OF = rulebook().words
+MEETING_HEDGES = frozenset(_WORDS_OF.get("meeting_hedges", ()))
+TALKS_CANCELS = frozenset(_WORDS_OF.get("talks_cancels", ()))
+ENDED_TIES = frozenset(_WORDS_OF.get("ended_ties", ()))
+MEMBERSHIP_PENDING = frozenset(_WORDS_OF.get("membership_pending", ()))
+DENIAL_STEMS = tuple(sorted({w.split()[0][:5] for w in _WORDS_OF.get("denial_verbs", ())}))
+DENIED_CLAIM = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+    _WORDS_OF.get("denial_verbs", ()), key=len, reverse=True)) + r")\s+(?:(?:the|a|an|any|all|such|those|these|"
+    r"media|press|news|earlier|recent|fresh|new|widespread)\s+){0,2}(?:(?:" + "|".join(sorted(
+        _WORDS_OF.get("claim_nouns", ()), key=len, reverse=True)) + r")\s+(?:that|of)|that)\b"
+    # ... up to the end of its clause ("denied that it was a bailout, saying the Treasury supports X")
+    r"(?![^;]*(?:;|,\s+(?:and|but|while|although|though|\w+ing)\b|\sbut\s))",
+    re.IGNORECASE)
+
+
+def denied_before(text: str, base: int, a: int) -> bool:
+    """Does a reported denial ("rejected reports that", "denied that") stand before ``a`` in its sentence?"""
+    before = text[max(base, a - 160):a].lower()
+    return any(stem in before for stem in DENIAL_STEMS) and bool(DENIED_CLAIM.search(before))
 
 
 def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
@@ -71,7 +96,16 @@ def negated(text: str, base: int, a: int, rel_type: str = "") -> bool:
     for w in words[-3:]:
         if w in DESIRES and rel_type not in ("NEGOTIATES", "PARTY_TO"):
             return True
-    return False
+    if rel_type in ("MET_WITH", "NEGOTIATES") and (set(words[-4:]) & TALKS_CANCELS or
+                                                   rel_type == "MET_WITH" and set(words[-4:]) & MEETING_HEDGES):
+        return True  # ext-precision: "pulled out of talks with", "is expected to meet"
+    if rel_type == "FUNDS" and set(words[-3:]) & TALKS_CANCELS:
+        return True  # ext-precision: "has frozen its lending to", "suspended its loans to"
+    if rel_type == "ALLIED_WITH" and set(words[-3:]) & ENDED_TIES:
+        return True  # ext-precision: "a former ally of", "once a close ally of"
+    if rel_type == "MEMBER_OF" and set(words[-4:]) & MEMBERSHIP_PENDING:
+        return True  # ext-precision: "applied for membership of the OECD"
+    return denied_before(text, base, a)
 
 
 _PENDING_RE: re.Pattern | None = None

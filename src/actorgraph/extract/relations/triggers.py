@@ -59,7 +59,7 @@ NEGOTIATING_NOUN = re.compile(r"\s+(?:team|teams|delegation|delegations|group|co
 SIGNING_WORD = re.compile(r"(?:sign|seal|ink|clinch|finali|conclud|enter|agree|reach|struck|strik|join|ratif|acced|adher|"
                           r"renew)", re.IGNORECASE)  # ...and the words in them that make a deal
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
-AND_VERB = re.compile(r"\band(?:\s*,[^,]{1,40},)?\s+(?:\w+ly\s+)?$")
+AND_VERB = re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:(?:\w+ly|has|have|had|also|then|later)\s+){0,2}$")  # ext-precision: "but" too
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
@@ -94,8 +94,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             rtype = trigger.type
             if rtype == "NEGOTIATES" and NEGOTIATING_NOUN.match(text, b):
                 continue  # ext-parties: "Argentina's negotiating team, led by X": a noun phrase, not a predicate
-            if rtype == "FUNDS" and pending(text, base, a, modal=False):
+            if rtype in ("FUNDS", "IMPOSES") and pending(text, base, a, modal=False):
                 continue  # ext-parties: "is close to a $20 billion loan from the IMF": nothing lent yet
+                          # (ext-precision: "is set to announce new tariffs on": nothing imposed yet)
             if rtype == "MEMBER_OF" and (FORMER_BEFORE.search(text, max(base, a - 30), a) or
                                          JOINED_PROCESS.match(text, b)):
                 continue  # ext-parties: "former members of the UCR", "joined the OECD accession process": not (yet)
@@ -149,10 +150,29 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             for rs, re_ in relatives:
                 if rs < a < re_:
                     clause_end = min(clause_end, re_)  # a trigger inside ", who met X," ends there
+            if text.find(" and ", b, clause_end) >= 0 or text.find(" but ", b, clause_end) >= 0:
+                verb = COORDINATED_VERB.search(text, b, clause_end)
+                if verb:
+                    clause_end = verb.start()  # ext-precision: "praised the tariffs and criticised China"
+            rather = text.find(" over ", b, clause_end)
+            if rather >= 0 and PREFERRING.search(text, max(base, a - 40), b + 1):
+                clause_end = rather  # ext-precision: "prioritise talks with banks over a new IMF programme"
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
             right = [m for m in right if not is_locative(text, m, b) and not DURING.search(text, b, m.start)]
             right = [m for m in right if not is_modifier(ents, text, m, mentions)]
+            if trigger.type == "SUPPORTS" and text.find("against", b, clause_end) >= 0:
+                # ext-precision: "defended its record against China": who it is defended against is no one backed
+                right = [m for m in right if not AGAINST_BEFORE.search(text, max(b, m.start - 14), m.start)]
+            if trigger.type == "MET_WITH" and right and text.find("about", b, right[0].start) >= 0:
+                # ext-precision: "spoke to reporters about Trump": who is spoken about is not met
+                right = [m for m in right if not ABOUT_BEFORE.search(text, max(b, m.start - 30), m.start)]
+            if trigger.type == "MET_WITH" and FUTURE_BEFORE.search(text, max(base, a - 24), a) and \
+                    IF_AFTER.search(text, b, clause_end):
+                continue  # ext-precision: "would speak with X if the markets fell": a condition, no meeting
+            if trigger.type == "MET_WITH" and (text.find("ed", b, clause_end) >= 0 or text.find(" off", b, clause_end) >= 0) \
+                    and CALLED_OFF.search(text, b, clause_end):
+                continue  # ext-precision: "the meeting between X and Y was cancelled": it was not held
             if trigger.mode == "between":
                 ends = [m for m in right if mention_label(ents, m) in trigger.targets][:2]
                 if len(ends) == 2:
@@ -198,6 +218,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if trigger.type in ("FUNDS", "IMPOSES") and RELATIVE_PRONOUN.search(text, max(base, a - 20), a) \
                         and not any(re.fullmatch(r",?\s+(?:that|which|who)\s+(?:\w+ly\s+)?", text[m.end:a]) for m in left):
                     continue  # ext-money: "any country that receives support from X" names no recipient
+                if trigger.type in STANCE_TYPES and REDUCED_RELATIVE.search(text, max(base, a - 24), a) and \
+                        not any(a - 2 <= m.end <= a for m in left):
+                    continue  # ext-precision: "voted against the resolution backed by Brazil": the resolution is backed
                 agents = [m for m in right if mention_label(ents, m) in ACTOR][:1]
                 if agents and trigger.type in STANCE_TYPES:
                     agents = coordinated(ents, text, right, agents[0])  # ext-stance2: "criticised by X and Y"
@@ -280,7 +303,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if free and free[0].entity not in subjects:
                         subjects = find_subjects(ents, text, [x for x in left if x.start <= free[0].start], a,
                                              relatives) or subjects
-            shared = AND_VERB.search(text, max(base, a - 60), a) if "and" in text[max(base, a - 60):a] else None
+            before = text[max(base, a - 60):a]
+            shared = AND_VERB.search(text, max(base, a - 60), a) if "and" in before or "but" in before else None
             head = next((m for m in left if not m.possessive and not is_modifier(ents, text, m, mentions)),
                         None) if shared else None
             if shared and head is not None and shared.start() > head.end:
@@ -464,6 +488,22 @@ TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 # money phrases that may name a two-sided loan or swap: the agreement rule reads those, with its name
 AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
                    "loan-of-from", "provided-with"}
+# ext-precision: a noun right before a passive participle ("the resolution backed by"): a reduced relative
+REDUCED_RELATIVE = re.compile(r"(?<=[a-z])\s(?!(?:was|were|been|being|is|are|be|has|have|had|get|got|gets|long|also|now|"
+                              r"once|still|even|then|first|later|both|all|each|not|never|reportedly)\s)"
+                              r"(?-i:[a-z][a-z-]*)(?<!ly)\s+$", re.IGNORECASE)
+# ext-precision: "the meeting between X and Y was cancelled / called off"
+CALLED_OFF = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+ly\s+)?(?:cancel+ed|called\s+off|"
+                        r"postponed|scrapped|suspended|shelved|put\s+off|pushed\s+back|delayed)\b", re.IGNORECASE)
+# ext-precision: "defended X against Y", "would meet X if ...", "praised X and criticised Y"
+ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.-]+\s+){0,2}$",
+                          re.IGNORECASE)
+PREFERRING = re.compile(r"\b(?:prioriti[sz]\w*|prefer\w*|favou?r(?:s|ed|ing)?|chos\w*|choos\w*)\s+(?:\w+\s+){0,3}$",
+                        re.IGNORECASE)
+COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|met|told|spoke|won|lost|did|does|has|had|is|was|were)\b")
+AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
+FUTURE_BEFORE = re.compile(r"\b(?:would|will|could|might|may|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
+IF_AFTER = re.compile(r"\b(?:if|unless|provided|should\s+the)\b", re.IGNORECASE)
 CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|asked|requested)\b")
 # "a meeting with Secretary of State X": after a preposition an office begins the object
 ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
