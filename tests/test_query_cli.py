@@ -324,3 +324,16 @@ def test_query_output_to_a_file_and_to_stdout_are_the_same(run, tmp_path):
                       "-o", str(tmp_path / f"n.{fmt}"))
         assert shown.exit_code == written.exit_code == 0, (shown.output, written.output)
         assert (tmp_path / f"n.{fmt}").read_text(encoding="utf-8") == shown.stdout
+
+
+def test_the_table_leaves_out_the_id_and_key_columns_a_library_query_ends_with(run):
+    header = run("query", "neighbourhood", "-p", "actor=Milei").output.splitlines()[0].split()
+    assert header[:3] == ["source", "relation", "target"]
+    assert not {"source_id", "target_id", "key"} & set(header)
+    header = run("query", "neighbourhood", "-p", "actor=Milei", "--ids").output.splitlines()[0].split()
+    assert header[-3:] == ["source_id", "target_id", "key"]
+    records = json.loads(run("query", "neighbourhood", "-p", "actor=Milei", "--format", "json").output)
+    assert {"source_id", "target_id", "key"} <= set(records[0])
+    # a bare id is what find_actors is for; ad hoc Cypher shows the columns it asks for
+    assert "id" in run("query", "find_actors", "-p", "text=Milei").output.splitlines()[0].split()
+    assert run("query", "-e", "RETURN 1 AS n, 'x' AS source_id").output.splitlines()[0].split() == ["n", "source_id"]

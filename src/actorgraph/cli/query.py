@@ -41,13 +41,16 @@ JSON_CHUNK = 1000  # records formatted at once when JSON is written
 @click.option("-o", "--output", type=OutputName(path=True),
               default="-", show_default=True, help="Write the output here (- for stdout).")
 @click.option("--write", is_flag=True, help="Allow the query to change the graph; says what changed.")
+@click.option("--ids", "show_ids", is_flag=True,
+              help="In the table, also show the id and key columns a library query ends with "
+                   "(source_id, target_id, key: what --render draws by); json and csv always have them.")
 @click.option("--render", "render_path", type=OutputName(path=True),
               help="Also draw the actors, relations and paths of the result as an HTML view, as "
                    "render does: nodes, relationships and paths, and actors and relations named in id and key "
                    "columns (source_id, target_id, key); a result of plain values has nothing to draw.")
 @setting_option("query_timeout", "--timeout", type=click.FloatRange(0), metavar="SECONDS", show_default=True)
 @click.pass_obj
-def query_command(app: App, name, params, text, file, fmt, output, write, render_path, timeout):
+def query_command(app: App, name, params, text, file, fmt, output, write, show_ids, render_path, timeout):
     """Run a named query from queries/ (see 'actorgraph queries'), -e 'MATCH ...' or --file F.
 
     \b
@@ -76,9 +79,22 @@ def query_command(app: App, name, params, text, file, fmt, output, write, render
     if write and not result.columns and fmt == "table":
         _emit(describe_changes(result), output)  # instead of "(no rows)"
         return
-    _emit(functools.partial(write_result, result, fmt), output)
+    shown = result if fmt != "table" or show_ids or not name else without_trailing_ids(result)
+    _emit(functools.partial(write_result, shown, fmt), output)
     if write:
         click.echo(describe_changes(result).rstrip("\n"), err=True)
+
+
+def without_trailing_ids(result: Result) -> Result:
+    """The result without the id and key columns a library query ends with (``source_id``,
+    ``target_id``, ``key``): they are for --render and for machines, and make a terminal table
+    twice as wide. A bare ``id`` column (``find_actors``) is what its query is for, and stays."""
+    keep = len(result.columns)
+    while keep > 1 and (result.columns[keep - 1].endswith("_id") or queries.is_key_column(result.columns[keep - 1])):
+        keep -= 1
+    if keep == len(result.columns):
+        return result
+    return Result(result.columns[:keep], [row[:keep] for row in result.rows], result.changes)
 
 
 def _same_place(render_path: Path, output: Path) -> bool:
