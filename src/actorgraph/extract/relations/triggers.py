@@ -508,14 +508,16 @@ CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|as
 # "a meeting with Secretary of State X": after a preposition an office begins the object
 ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
-MEASURE_NOUN = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo|curbs?|bans?|"
-                          r"export\s+controls)\b", re.IGNORECASE)
+# the nouns that name a trade measure, once for both patterns below
+MEASURES = (r"tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo(?:es)?|curbs?|bans?|measures?|"
+            r"(?:export\s+)?controls")
+MEASURE_NOUN = re.compile(r"\b(?:" + MEASURES + r")\b", re.IGNORECASE)  # "the 25% duty that X placed on Y"
 MEASURE_ENDED = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:lifted|removed|scrapped|suspended|eased|dropped|"
                            r"waived|ended|lowered|cut|repealed|rolled\s+back|reversed|halved|reduced|eliminated|"
                            r"withdrawn|struck\s+down|overturned)\b")
 ON_WORDS = re.compile(r"(?:(?:imports?|exports?|goods|products|shipments|sales|purchases)\s+(?:from|of)\s+(?:the\s+)?|"
                       r"(?:former|then|ex-|outgoing|deposed)\s+(?:[a-z]+\s+){0,2})")
-MEASURE_BEFORE = re.compile(r"\b(?:tariffs?|duties|levies|sanctions|restrictions|quotas|measures|controls|curbs|bans?)\s+$")
+MEASURE_BEFORE = re.compile(r"\b(?:" + MEASURES + r")\s+$")  # "the tariffs imposed on Brazil"
 RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$")
 FRONTED_MEETING = re.compile(r"\s*(?:During|At|In|After|Following|Before|Ahead\s+of)\s+(?:a|an|the|his|her|their|"
                              r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:\w+\s+){0,2}$")
