@@ -27,6 +27,7 @@ try:
 except ImportError:  # pragma: no cover - another Python: patterns are used as they are
     _c = _p = _k = _sre = None
 
+BEYOND_ASCII = None if _c is None else (_c.RANGE, (0x80, 0x10FFFF))
 GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)" at the start: it could not follow a look-ahead
 
 
@@ -138,7 +139,7 @@ def _starts(lookahead, flags: int) -> list | None:
         codes.update(range(ord("A"), ord("Z") + 1), range(ord("a"), ord("z") + 1))
     out = [(_c.LITERAL, code) for code in sorted(codes)]
     out += [item for item in items if item[0] is _c.CATEGORY]
-    return out + [(_c.RANGE, (0x80, 0xFFFF))]
+    return out + [BEYOND_ASCII]
 
 
 def _compile_parsed(source: str, parsed, flags: int, starts: list | None = None) -> re.Pattern:
@@ -148,9 +149,12 @@ def _compile_parsed(source: str, parsed, flags: int, starts: list | None = None)
     if starts and code[0] is _c.INFO and code[2] == 0 and code[3] > 0:
         # no literal prefix or set of re's own: put ours in, as _compiler._compile_info would
         # write a set it had found (a set re finds itself is never replaced)
-        charset, _cased = _k._optimize_charset(starts)
-        if len(starts) > 1 and starts[-1] == (_c.RANGE, (0x80, 0xFFFF)):
-            charset = charset + [(_c.RANGE, (0x10000, 0x10FFFF))]  # beyond a bitmap's reach
+        if starts[-1] == BEYOND_ASCII:
+            # the ASCII part as a bitmap, then the range (a bitmap over all of it would be made
+            # in Python, character by character: milliseconds per pattern)
+            charset = _k._optimize_charset(starts[:-1])[0] + [BEYOND_ASCII]
+        else:
+            charset = _k._optimize_charset(starts)[0]
         info = [_c.INFO, 0, _c.SRE_INFO_CHARSET, code[3], code[4]]
         _k._compile_charset(charset, flags | parsed.state.flags, info)
         info[1] = len(info) - 1
