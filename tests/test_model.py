@@ -119,3 +119,21 @@ def test_read_graph_checks_what_its_fast_parser_would_let_through(tmp_path, onto
     path.write_text(json.dumps(raw).replace("\\\\u", "\\u"), encoding="utf-8")
     with pytest.raises(GraphDataError, match=rf"edges\[1\].*{problem}"):
         read_graph(path, ontology)
+
+
+@pytest.mark.parametrize("value", [
+    None, "text with \x00\x1f\x7f\u2028 é \" \\ \n\t and 😀", 7, -(2 ** 63), True, ["a", 1, None],
+    1e-05, 1e16, 0.1, float("nan"), float("inf"), 2 ** 70, {"nested": [1, "x"]}, {1: "integer key"},
+])
+def test_the_graph_json_is_what_json_writes_indented_by_one(value, ontology):
+    # dumps_graph writes through orjson where the two agree, through json elsewhere: the same bytes
+    from actorgraph.model import dumps_graph
+
+    graph = Graph.from_dict(small_graph(), ontology)
+    graph.nodes["argentina"].props["value"] = value
+    graph.meta["value"] = value
+    assert dumps_graph(graph) == json.dumps(graph.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    graph.meta.clear()
+    graph.nodes["argentina"].props.clear()
+    graph.edges[next(iter(graph.edges))].evidence[0].quote = str(value)
+    assert dumps_graph(graph) == json.dumps(graph.to_dict(), ensure_ascii=False, indent=1) + "\n"

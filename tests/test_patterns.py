@@ -139,3 +139,27 @@ def test_alternatives_at_the_top_of_a_pattern_are_found(source, expected):
     from actorgraph.extract.patterns import _alternatives_at_top
 
     assert _alternatives_at_top(source) is expected
+
+
+@pytest.mark.parametrize("guard, flags", [
+    (r"(?=[ikst\$\-'’])", re.IGNORECASE), (r"(?=[A-Z])", re.IGNORECASE), (r"(?=[\wſ])", re.IGNORECASE),
+    (r"(?=[\W\d])", re.IGNORECASE), (r"(?=[Kk\u212a])", re.IGNORECASE), (r"(?=[a-f0-9])", 0),
+])
+def test_the_info_block_set_admits_every_character_the_guard_admits(guard, flags):
+    # compile_guarded writes a set into the code's info block, where re's search compares
+    # characters as they are: ignoring case, it must hold every character the look-ahead admits
+    from re import _constants, _parser
+
+    from actorgraph.extract.patterns import _starts
+
+    items = _starts(_parser.parse(guard, flags).data[0], flags)
+    categories = {v: k for k, v in {r"\w": _constants.CATEGORY_WORD, r"\W": _constants.CATEGORY_NOT_WORD,
+                                    r"\d": _constants.CATEGORY_DIGIT, r"\D": _constants.CATEGORY_NOT_DIGIT,
+                                    r"\s": _constants.CATEGORY_SPACE, r"\S": _constants.CATEGORY_NOT_SPACE}.items()}
+    written = "".join(re.escape(chr(v)) if op is _constants.LITERAL else
+                      re.escape(chr(v[0])) + "-" + re.escape(chr(v[1])) if op is _constants.RANGE else categories[v]
+                      for op, v in items)
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    admitted = set(re.findall(guard + "(.)", every, flags | re.DOTALL))
+    outside = admitted - set(re.findall("[" + written + "]", every)) - {c for c in admitted if ord(c) > 0xFFFF}
+    assert admitted and not outside, sorted(outside)[:10]

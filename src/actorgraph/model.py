@@ -520,7 +520,40 @@ def _parse_checked(data: bytes) -> tuple[Any] | None:
 
 
 def dumps_graph(graph: Graph) -> str:
-    return json.dumps(graph.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    """The graph JSON as ``json.dumps(graph.to_dict(), ensure_ascii=False, indent=1)`` writes it.
+
+    orjson (C) writes it where the two agree byte for byte, in about half the time (json's
+    indenting encoder is Python): no float anywhere (orjson writes 1e-05 as 0.00001 and NaN as
+    null), nothing orjson refuses (keys that are not text, integers beyond 64 bits, lone
+    surrogates). Only properties and meta can hold other values than text, integers and lists
+    of them, so only they are looked at; anything else goes through json."""
+    data = graph.to_dict()
+    if _plain(graph.meta) and all(_plain(item.props) for items in (graph.nodes, graph.edges, graph.articles)
+                                  for item in items.values() if item.props):
+        import orjson
+
+        try:
+            text = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+        except TypeError:  # orjson.JSONEncodeError
+            pass
+        else:
+            # two spaces a level to json's one: strings hold no newline, so every line's
+            # leading spaces are indentation
+            return b"\n".join([line[(len(line) - len(line.lstrip(b" "))) >> 1:]
+                               for line in text.split(b"\n")]).decode() + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _plain(value: Any) -> bool:
+    """Text, integers, booleans and None, alone or in lists and dicts with text keys: what
+    orjson writes as json does."""
+    if value is None or type(value) in (str, int, bool):
+        return True
+    if type(value) is list:
+        return all(map(_plain, value))
+    if type(value) is dict:
+        return all(type(k) is str for k in value) and all(map(_plain, value.values()))
+    return False
 
 
 def write_graph(graph: Graph, path: Path) -> None:
