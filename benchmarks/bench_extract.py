@@ -16,6 +16,12 @@ times from that folder (so no workspace curation file applies), user+sys CPU sec
 child process as the OS counts them. With ``--against SRC`` (another checkout's ``src``) the
 runs alternate with that code's, A B A B ..., the outputs are compared byte for byte, and the
 median of the paired CPU ratios is given.
+
+The child processes run with their bytecode compiled once and kept, in a cache folder inside the
+temporary folder (``PYTHONPYCACHEPREFIX``), as an installed wheel has it: pip compiles it at
+install time. An editable install under ``PYTHONDONTWRITEBYTECODE=1`` (as in this project's CI
+machines) compiles every module of ``src`` again in every process instead, a few tenths of a
+CPU-second per process; ``--recompile`` times it that way. Each side's warm-up run writes its cache.
 """
 
 from __future__ import annotations
@@ -103,11 +109,15 @@ def copied_corpus(corpus: Path, copies: int, folder: Path) -> int:
     return words
 
 
-def _command_cpu(folder: Path, out: Path, src: str | None) -> float:
-    """User+sys CPU seconds of one ``actorgraph extract --jobs 1`` process."""
+def _command_cpu(folder: Path, out: Path, src: str | None, bytecode: Path | None) -> float:
+    """User+sys CPU seconds of one ``actorgraph extract --jobs 1`` process; with ``bytecode``,
+    the process reads and writes compiled modules there."""
     env = dict(os.environ)
     if src:
         env["PYTHONPATH"] = src
+    if bytecode is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(bytecode)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([sys.executable, "-m", "actorgraph", "extract", "--jobs", "1", str(folder / "articles"),
                     "-o", str(out)], cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL,
@@ -116,7 +126,7 @@ def _command_cpu(folder: Path, out: Path, src: str | None) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def bench_command(corpus: Path, copies: int, runs: int, against: str | None) -> dict:
+def bench_command(corpus: Path, copies: int, runs: int, against: str | None, recompile: bool = False) -> dict:
     """The whole command on the copied corpus, alternating with ``against``'s code when given."""
     with tempfile.TemporaryDirectory(prefix="bench-extract-command-") as tmp:
         folder = Path(tmp)
@@ -124,12 +134,15 @@ def bench_command(corpus: Path, copies: int, runs: int, against: str | None) -> 
         words = copied_corpus(corpus, copies, folder / "articles")
         sides = {"this": None} if against is None else {"this": None, "against": against}
         cpu: dict[str, list[float]] = {side: [] for side in sides}
-        _command_cpu(folder, folder / "warm.json", None)  # the file cache, the same for both
+        bytecode = None if recompile else folder / "bytecode"
+        for side, src in sides.items():  # the file cache, and each side's compiled modules
+            _command_cpu(folder, folder / "warm.json", src, bytecode)
         for _ in range(runs):
             for side, src in sides.items():
-                cpu[side].append(_command_cpu(folder, folder / f"{side}.json", src))
+                cpu[side].append(_command_cpu(folder, folder / f"{side}.json", src, bytecode))
         same = None if against is None else (folder / "this.json").read_bytes() == (folder / "against.json").read_bytes()
     result = {"words": words, "articles": copies * len(list(corpus.glob("*.txt"))), "runs": runs,
+              "bytecode": "compiled in every process" if recompile else "compiled once and kept, as installed",
               "load_average": os.getloadavg()}
     for side, seconds in cpu.items():
         result[side] = {"cpu_seconds": [round(x, 2) for x in seconds], "median": round(statistics.median(seconds), 2),
@@ -149,9 +162,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--copies", type=int, default=56, help="--command: copies of the corpus")
     parser.add_argument("--runs", type=int, default=5, help="--command: runs of each side")
     parser.add_argument("--against", metavar="SRC", help="--command: another checkout's src to alternate with")
+    parser.add_argument("--recompile", action="store_true",
+                        help="--command: compile the modules in every process instead of once")
     args = parser.parse_args(argv)
     if args.command:
-        result = bench_command(Path(args.corpus), args.copies, args.runs, args.against)
+        result = bench_command(Path(args.corpus), args.copies, args.runs, args.against, args.recompile)
         print(json.dumps(result, indent=2))
         return 0 if result.get("outputs_identical", True) else 1
     ontology = load_ontology(PROJECT_ROOT / "graph" / "ontology.yaml")
