@@ -438,6 +438,23 @@ CODE_EXAMPLES += [
 ]
 
 
+# --- ext-stance3: stance shapes for unseen text (their negated, hedged or asked variants at the end) ---
+EXAMPLES += [
+    ("disagree-with", "Governor Ana Ruiz strongly disagrees with Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("ties-described", "Officials said the ties between Chile and Peru were stronger than ever.",
+     ("Chile", "ALLIED_WITH", "Peru")),
+    ("to-his-defence", "Economy Minister Luis Caputo faced questions. Senator Ana Ruiz came to his defence.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("welcomed-by-agreement", "Peru and Chile signed a free trade agreement. The free trade agreement was warmly "
+     "welcomed by Bolivia.", ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
+]
+CODE_EXAMPLES += [
+    ("support-of-for", "Economy Minister Luis Caputo noted the support of President Donald Trump for "
+     "President Javier Milei.", ("Donald Trump", "SUPPORTS", "Javier Milei")),
+]
+
+
 def read(sentence: str):
     """(source, type, target) -> why, for every relation the rules read in ``sentence``."""
     ents, rels = RuleExtractor().analyse(Document("t", sentence, "t.txt", "t", "", "2025-09"))
@@ -1936,3 +1953,51 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why
+
+
+# --- ext-stance3: the round-5 stance shapes, read and not read ---
+@pytest.mark.parametrize("sentence, wanted, why", [
+    ("Relations between Chile and Peru have never been closer.", ("Chile", "ALLIED_WITH", "Peru"), "rule:ties-described"),
+    ("Peru held elections. The firm backing of Chile for the Peruvian economic programme calmed the markets.",
+     ("Chile", "SUPPORTS", "Peru"), "rule:support-of-for"),
+    ("President Donald Trump's support for President Javier Milei is shared by Senator Ana Ruiz.",
+     ("Ana Ruiz", "SUPPORTS", "Javier Milei"), "rule:shared-stance"),
+    ("Senator Ana Ruiz accused Treasury Secretary Scott Bessent of hiding the currency swap with Argentina.",
+     ("Ana Ruiz", "CRITICIZES", "Scott Bessent"), "rule:criticize-verb"),
+    ("Governor Ana Ruiz had been one of the sharpest critics of the fiscal policy of the government of "
+     "President Javier Milei.", ("Ana Ruiz", "CRITICIZES", "Argentina"), "rule:critical-of"),
+    ("Argentine Governor Ana Ruiz, who has clashed with the national government over taxes, spoke. "
+     "The United States and Argentina signed a deal. The United States praised it.",
+     ("Ana Ruiz", "CRITICIZES", "Argentina"), "rule:criticize-verb"),
+])
+def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
+    assert read(sentence).get(_key(*wanted)) == why
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("Governor Ana Ruiz does not disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Governor Ana Ruiz might disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Analysts asked whether the ties between Chile and Peru were stronger than ever.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Relations between Chile and Peru are not close.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Economy Minister Luis Caputo faced questions. Senator Ana Ruiz did not come to his defence.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    # who "his" is when no one precedes it in the sentence takes the pronoun's gender: nobody is chosen
+    ("Senator Ana Ruiz attacked Economy Minister Luis Caputo. Republicans came to his defence.",
+     ("Republican Party", "SUPPORTS", "Ana Ruiz")),
+    ("Peru and Chile signed a free trade agreement. The free trade agreement was not welcomed by Bolivia.",
+     ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
+    ("Peru and Chile signed a free trade agreement. Was the free trade agreement welcomed by Bolivia?",
+     ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
+    ("President Donald Trump was welcomed by Senator Ana Ruiz.", ("Ana Ruiz", "SUPPORTS", "Donald Trump")),
+    ("The support of President Donald Trump for President Javier Milei is not guaranteed.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("The support of Chile for Peru was withdrawn in May.", ("Chile", "SUPPORTS", "Peru")),
+    ("Chile lost the support of Bolivia for Peru.", ("Bolivia", "SUPPORTS", "Peru")),
+    ("Is the support of Chile for Peru real?", ("Chile", "SUPPORTS", "Peru")),
+    ("President Donald Trump's support for President Javier Milei is not shared by Senator Ana Ruiz.",
+     ("Ana Ruiz", "SUPPORTS", "Javier Milei")),
+    ("Governor Ana Ruiz denied accusing Treasury Secretary Scott Bessent of hiding the swap.",
+     ("Ana Ruiz", "CRITICIZES", "Scott Bessent")),
+])
+def test_stance_shapes_of_round_five_respect_negation_hedges_and_questions(sentence, unwanted):
+    assert _key(*unwanted) not in read(sentence)

@@ -178,6 +178,9 @@ def _described(s: SentenceView, actors, start: int, end: int) -> str | None:
 STANCE = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
 # ", and so has Representative X", ", as did Senator Y", "; so does Z"
 SO_DID = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\band\s+)(?:so|as)\s+(?:has|have|had|did|does|do|is|are|was|were|would)\s+")
+# ext-stance3: "X's support for Y is shared by Z", "X's criticism of Y was echoed by Z": Z holds it too
+SHARED_BY = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:also|widely|largely|fully|broadly)\s+)?"
+                       r"(?:shared|echoed)\s+by\s+")
 
 
 # "Argentina joined the United States in condemning X", "Milei echoed Trump's criticism of X": the
@@ -185,7 +188,8 @@ SO_DID = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\band\s+)(?:so|as)\s+(?:has|have|h
 JOINED_IN = re.compile(r"\b(?:join(?:ed|s|ing)?|echo(?:ed|es|ing))\s+(?:the\s+)?(?P<names>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)"
                        r"(?:\s+in\s+\w+ing\b|['’]s?\s+(?:\w+\s+)?(?:criticism|condemnation|praise|support|backing|call|calls|"
                        r"attacks?|warnings?|defen[cs]e|endorsement)\b)")
-SHARED_WORDS = frozenset({"so", "as", "joined", "join", "joins", "joining", "echoed", "echo", "echoes", "echoing"})
+SHARED_WORDS = frozenset({"so", "as", "joined", "join", "joins", "joining", "echoed", "echo", "echoes", "echoing",
+                          "shared"})
 
 
 def shared_stance(s: SentenceView, found: list[Relation]) -> list[Relation]:
@@ -206,6 +210,18 @@ def shared_stance(s: SentenceView, found: list[Relation]) -> list[Relation]:
             for r in stances:
                 if r.source in joined and holder not in (r.source, r.target):
                     out.append(Relation(holder, r.target, r.type, s.index, dict(r.props), why="rule:shared-stance"))
+    if "by" in s.words:
+        for match in SHARED_BY.finditer(text, sentence.start, sentence.end):
+            if negated(text, sentence.start, match.start()) or is_question(text[sentence.start:sentence.end]):
+                continue
+            agents = [m for m in s.mentions if m.start >= match.end() and mention_label(s.ents, m) in ACTOR]
+            if not agents or agents[0].possessive or not re.fullmatch(
+                    r"(?:(?:the|much\s+of\s+the|many\s+in\s+the|[A-Z][\w.’'-]*)\s+){0,4}", text[match.end():agents[0].start]):
+                continue
+            for holder in coordinated(s.ents, text, agents, agents[0]):
+                for r in stances:
+                    if r.sentence == s.index and holder.entity not in (r.source, r.target):
+                        out.append(Relation(holder.entity, r.target, r.type, s.index, dict(r.props), why="rule:shared-stance"))
     for match in SO_DID.finditer(text, sentence.start, sentence.end):
         holder = next((m for m in s.mentions if m.start >= match.end() and re.fullmatch(
             r"(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}", text[match.end():m.start])), None)
@@ -253,3 +269,55 @@ def coordinated(ents, text: str, right, first) -> list:
         else:
             break
     return chosen
+
+
+# ext-stance3: "the support of President X for Y", "the firm backing of the United States for Argentina":
+# the actor after "of" holds the stance, the one after "for" receives it
+SUPPORT_OF_FOR = re.compile(r"\b(?:support|backing|endorsement|admiration|sympathy|enthusiasm)\s+of\s+(?P<agent>(?:the\s+)?"
+                            r"(?:[A-Z][\w.’'-]*\s+){0,5}?[A-Z][\w.’'-]*)\s+(?:for|to(?:wards?)?)\s+(?P<target>)")
+NOUN_OF_WORDS = frozenset({"support", "backing", "endorsement", "admiration", "sympathy", "enthusiasm"})
+NOUN_FOR_WORDS = frozenset({"for", "to", "toward", "towards"})
+
+
+def support_of_for(s: SentenceView) -> list[Relation]:
+    """'noted the support of President Trump for President Milei': Trump SUPPORTS Milei (a noun
+    whose holder and object are both named after it); none when doubted ('... is not guaranteed')."""
+    words = s.words
+    if words.isdisjoint(NOUN_OF_WORDS) or "of" not in words or words.isdisjoint(NOUN_FOR_WORDS):
+        return []
+    from .triggers import UNSURE_AFTER  # (triggers imports this module)
+    text, sentence = s.text, s.sentence
+    out: list[Relation] = []
+    for match in SUPPORT_OF_FOR.finditer(text, sentence.start, sentence.end):
+        if negated(text, sentence.start, match.start(), "SUPPORTS") or \
+                stance_doubted(text, sentence.start, match.start(), "SUPPORTS") or is_question(text[sentence.start:sentence.end]):
+            continue
+        agent = _inside(s, match.start("agent"), match.end("agent"))
+        target = next((m for m in s.mentions if m.start >= match.end() and not m.possessive and
+                       mention_label(s.ents, m) in STANCE_TARGETS and
+                       TITLES_ONLY.fullmatch(text, match.end(), m.start)), None)
+        end, receiver = (target.end, target.entity) if target else (None, None)
+        if target is None:
+            # "the support of X for the Argentine economic program": a country's programme is the country's
+            owned = DEMONYM_THING.match(text, match.end(), sentence.end)
+            country = knowledge().demonyms.get(fold(owned.group("demonym"))) if owned else None
+            end, receiver = (owned.end(), country) if country in s.ents.entities else (None, None)
+        if agent and receiver and agent != receiver and not UNSURE_AFTER.match(text, end, sentence.end) and \
+                not ENDED_AFTER.match(text, end, sentence.end):
+            out.append(Relation(agent, receiver, "SUPPORTS", s.index, why="rule:support-of-for"))
+    return out
+
+
+STANCE_TARGETS = frozenset({"Person", "Organization", "Country", "Agreement"})
+DEMONYM_THING = re.compile(r"(?:the\s+|its\s+)?(?P<demonym>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:program|programme|"
+                           r"reforms?|economy|government|people|plan|agenda|recovery|stabili[sz]ation)\b")
+# "... for Brazil ended / was withdrawn": support that is over
+ENDED_AFTER = re.compile(r"[^,;.]{0,24}?\b(?:ended|ends|faded|fades|waned|wanes|evaporated|collapsed|cooled|dried\s+up|"
+                         r"(?:was|were|has\s+been|have\s+been)\s+(?:withdrawn|suspended|revoked|pulled))\b")
+TITLES_ONLY = re.compile(r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+
+
+def _inside(s: SentenceView, start: int, end: int, targets=frozenset(ACTOR)) -> str | None:
+    """The one actor whose mention ends a name phrase (titles before it): None when none or possessed."""
+    found = [m for m in s.mentions if start <= m.start and m.end == end and not m.possessive]
+    return found[0].entity if found and mention_label(s.ents, found[0]) in targets else None

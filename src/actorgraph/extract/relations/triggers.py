@@ -262,6 +262,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     # ext-money: "financing from the World Bank and the IDB": every lender of the list
                     # (a PARTY_TO list, "signed by X and Y", is read by _coordinated above)
                     agents = [m for m in right if m.entity in _objects(ents, text, right, trigger, b, clause_end, mentions)]
+                if trigger.name in AGREEMENT_PATIENT:
+                    # ext-stance3: the agreement before the verb, as for "signed by" above
+                    patients = [m.entity for m in left if mention_label(ents, m) == "Agreement"][-1:]
                 for agent in agents:
                     for patient in patients[:1]:
                         out.append(Relation(agent.entity, patient, rtype, index,
@@ -323,7 +326,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # "accused the government of ...": unqualified, the government is the article country's;
                 # "the administration" a politician criticises is the one of his own country
                 own = {ents.country_of(x) for x in subjects if entity_label(ents, x) == "Person"} - {None}
-                objects = [own.pop()] if "administration" in bare.group() and len(own) == 1 else [ents.home]
+                # ext-stance3: so is "the national / federal government" a governor or senator criticises
+                objects = [own.pop()] if ("administration" in bare.group() or "national" in bare.group() or
+                                          "federal" in bare.group()) and len(own) == 1 else [ents.home]
             if not objects and trigger.type in STANCE_TYPES and trigger.mode == "active":
                 fronted_object = FRONTED_OBJECT.search(text, max(base, a - 80), a)
                 if fronted_object:
@@ -508,6 +513,8 @@ CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|as
 # "a meeting with Secretary of State X": after a preposition an office begins the object
 ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
+OF_CHARGE = re.compile(r"\s+of\s+(?:\w+ly\s+)?\w+ing\b")  # ext-stance3: "accused X of running ..."
+AGREEMENT_PATIENT = {"welcomed-by-agreement"}  # ext-stance3: "the accord was welcomed by X": only an agreement is backed
 # the nouns that name a trade measure, once for both patterns below
 MEASURES = (r"tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo(?:es)?|curbs?|bans?|measures?|"
             r"(?:export\s+)?controls")
@@ -589,7 +596,9 @@ WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|
 # ext-stance2: "criticised the economic policies of X", "questioned the legality of X": X is the target
 # (data/relations.yaml, aspect_nouns); "the arrest of X", "the sale of X" are not aspects of X
 ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>" + "|".join(
-    map(re.escape, sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True))) + r")\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+    map(re.escape, sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True))) + r")\s+(?:of|by)\s+(?:the\s+)?"
+    # ext-stance3: "the fiscal policy of the government of X": an aspect of X's government is X's country's
+    r"(?:(?P<gov>government|administration|regime)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 SUPPORT_NOUN_OF = re.compile(r"\s+(?:of|from)\b")
 ADJECTIVE_NOUN = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$")
@@ -637,7 +646,8 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
                   "Agreement" and right[k + 1].start - m.end <= 25}
         allowed = [m for m in allowed if id(m) not in owners]
     aspect = ASPECT_OF.fullmatch(text, b, allowed[0].start) if trigger.type in STANCE_TYPES and allowed else None
-    if aspect and aspect.group("noun").lower() in GOVERNMENT_NOUNS and mention_label(ents, allowed[0]) == "Person":
+    if aspect and (aspect.group("noun").lower() in GOVERNMENT_NOUNS or aspect.group("gov")) and \
+            mention_label(ents, allowed[0]) == "Person":
         # ext-stance2: "criticised the government of President X": X's country
         country = ents.country_of(allowed[0].entity)
         return [country] if country in ents.entities else []
@@ -661,8 +671,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         agreements = [m for m in allowed if mention_label(ents, m) == "Agreement" and m.start - b < 120]
         if agreements and trigger.type in STANCE_TYPES and agreements[0] is not allowed[0] and not \
                 allowed[0].possessive and re.fullmatch(r"\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,4}", text[b:allowed[0].start]) \
-                and re.search(r"\b(?:over|for|about|on)\b", text[allowed[0].end:agreements[0].start]):
+                and (re.search(r"\b(?:over|for|about|on)\b", text[allowed[0].end:agreements[0].start]) or
+                     OF_CHARGE.match(text, allowed[0].end)):
             agreements = []  # "slammed Bessent over the swap line": the person is the object
+            # (ext-stance3: and "accused Bessent of running a bailout": the charge follows the person)
         if agreements and (agreements[0] is allowed[0] or agreements[0].start - b < 45
                            or trigger.targets == frozenset({"Agreement"}) or trigger.type == "NEGOTIATES"):
             return [agreements[0].entity]
