@@ -446,6 +446,8 @@ EXAMPLES += [
      ("Chile", "ALLIED_WITH", "Peru")),
     ("to-his-defence", "Economy Minister Luis Caputo faced questions. Senator Ana Ruiz came to his defence.",
      ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("praise-bare", "Governor Ana Ruiz rose to praise Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
     ("welcomed-by-agreement", "Peru and Chile signed a free trade agreement. The free trade agreement was warmly "
      "welcomed by Bolivia.", ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
 ]
@@ -1958,6 +1960,10 @@ def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
 # --- ext-stance3: the round-5 stance shapes, read and not read ---
 @pytest.mark.parametrize("sentence, wanted, why", [
     ("Relations between Chile and Peru have never been closer.", ("Chile", "ALLIED_WITH", "Peru"), "rule:ties-described"),
+    ("Governor Ana Ruiz, who has rarely missed a chance to praise Economy Minister Luis Caputo, spoke.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo"), "rule:praise-bare"),
+    ("Governor Ana Ruiz never misses an opportunity to attack Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo"), "rule:criticize-verb"),
     ("Peru held elections. The firm backing of Chile for the Peruvian economic programme calmed the markets.",
      ("Chile", "SUPPORTS", "Peru"), "rule:support-of-for"),
     ("President Donald Trump's support for President Javier Milei is shared by Senator Ana Ruiz.",
@@ -1976,6 +1982,11 @@ def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
 
 @pytest.mark.parametrize("sentence, unwanted", [
     ("Governor Ana Ruiz does not disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Governor Ana Ruiz refused to praise Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Will Governor Ana Ruiz praise Economy Minister Luis Caputo?", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz urged Senator Rick Scott to praise Economy Minister Luis Caputo.",
+     ("Rick Scott", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz missed a chance to praise Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
     ("Governor Ana Ruiz might disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Analysts asked whether the ties between Chile and Peru were stronger than ever.", ("Chile", "ALLIED_WITH", "Peru")),
     ("Relations between Chile and Peru are not close.", ("Chile", "ALLIED_WITH", "Peru")),

@@ -35,6 +35,9 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
         return False  # "has not hidden his sympathy for": stated
     if set(words[-5:]) & STANCE_HEDGES:
         return True
+    if "chance" in words or "opportunity" in words or "occasion" in words:
+        if MISSED.search(text, max(base, a - 60), a):
+            return True  # ext-stance3: "missed a chance to praise X" (not "rarely missed": LITOTES above)
     if rel_type == "SUPPORTS" and set(words[-3:]) & SUPPORT_CANCELS:
         return True
     if "that" in text[max(base, a - 90):a] and DENIED_CLAIM.search(text, max(base, a - 90), a):
@@ -50,7 +53,12 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
 # a negation that asserts: "made no secret of his admiration for X", "has not hidden her sympathy for X"
 LITOTES = re.compile(r"\b(?:(?:made|makes|making)\s+no\s+secret\s+of|(?:has|have|had|did|does)\s*(?:not|n['’]t)\s+"
                      r"(?:hidden|hide|concealed|conceal|disguised|disguise)|never\s+(?:hid|hidden|concealed|disguised))"
-                     r"\s+(?:his|her|its|their|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+                     r"\s+(?:his|her|its|their|the)\s+(?:\w+\s+)?$"
+                     # ext-stance3: "has rarely missed a chance to praise X", "never misses an opportunity to attack X"
+                     r"|\b(?:rarely|seldom|never|not|n['’]t)\s+(?:once\s+)?(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lets?\s+slip)\s+"
+                     r"(?:a|an|the|any)\s+(?:single\s+)?(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+MISSED = re.compile(r"\b(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lost|squandered|wasted)\s+(?:a|an|the|its|his|her|their)\s+"
+                    r"(?:\w+\s+)?(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 ASKED = re.compile(r"\b(?:whether|[Ii]f)\b[^,;.:]*$")
 CONDITION = re.compile(r"[^,;.]*\b(?:if|unless|provided)\b")
 
