@@ -1960,6 +1960,10 @@ def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
 # --- ext-stance3: the round-5 stance shapes, read and not read ---
 @pytest.mark.parametrize("sentence, wanted, why", [
     ("Relations between Chile and Peru have never been closer.", ("Chile", "ALLIED_WITH", "Peru"), "rule:ties-described"),
+    ('Diplomats say the ties between Chile and Peru are "stronger than ever."', ("Chile", "ALLIED_WITH", "Peru"),
+     "rule:ties-described"),
+    ("The United States and Argentina signed a deal. American union leader Ana Ruiz has denounced the tariff policy "
+     "of her government.", ("Ana Ruiz", "CRITICIZES", "United States"), "rule:criticize-verb"),
     ("Governor Ana Ruiz, who has rarely missed a chance to praise Economy Minister Luis Caputo, spoke.",
      ("Ana Ruiz", "SUPPORTS", "Luis Caputo"), "rule:praise-bare"),
     ("Governor Ana Ruiz never misses an opportunity to attack Economy Minister Luis Caputo.",
@@ -1983,6 +1987,11 @@ def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
 @pytest.mark.parametrize("sentence, unwanted", [
     ("Governor Ana Ruiz does not disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Governor Ana Ruiz refused to praise Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("The United States and Argentina signed a deal. American union leader Ana Ruiz has not denounced the tariff "
+     "policy of her government.", ("Ana Ruiz", "CRITICIZES", "United States")),
+    # a pronoun's government whose owner has no known country is nobody's, not the article's country
+    ("The United States and Argentina signed a deal. Ana Ruiz has denounced the policy of her government.",
+     ("Ana Ruiz", "CRITICIZES", "United States")),
     ("Will Governor Ana Ruiz praise Economy Minister Luis Caputo?", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
     ("Governor Ana Ruiz urged Senator Rick Scott to praise Economy Minister Luis Caputo.",
      ("Rick Scott", "SUPPORTS", "Luis Caputo")),

@@ -327,8 +327,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # "the administration" a politician criticises is the one of his own country
                 own = {ents.country_of(x) for x in subjects if entity_label(ents, x) == "Person"} - {None}
                 # ext-stance3: so is "the national / federal government" a governor or senator criticises
-                objects = [own.pop()] if ("administration" in bare.group() or "national" in bare.group() or
-                                          "federal" in bare.group()) and len(own) == 1 else [ents.home]
+                if bare.group("det") in ("his", "her", "their"):
+                    objects = [own.pop()] if len(own) == 1 else []  # (a pronoun's government is no one else's)
+                elif "administration" in bare.group() or "national" in bare.group() or "federal" in bare.group():
+                    objects = [own.pop()] if len(own) == 1 else [ents.home]
+                else:
+                    objects = [ents.home]
             if not objects and trigger.type in STANCE_TYPES and trigger.mode == "active":
                 fronted_object = FRONTED_OBJECT.search(text, max(base, a - 80), a)
                 if fronted_object:
@@ -589,7 +593,12 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int, reduced: bool = 
     return None
 
 
-BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?(?:the|your|this)\s+(?:national\s+|federal\s+|current\s+)?"
+BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?"
+                             # ext-stance3: "denounced the tariff policy of his government": an aspect of it, and
+                             # "his / her / their (own) government" is the speaker's own country's
+                             r"(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:policy|policies|handling|decision|decisions|plans?|"
+                             r"record|approach|stance)\s+of\s+)?"
+                             r"(?P<det>the|your|this|his|her|their)\s+(?:own\s+)?(?:national\s+|federal\s+|current\s+)?"
                              r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])")  # "the government's plan" too
 WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|help|leadership|efforts?|work|role|"
                      r"commitment|courage|stewardship)\s+of\s+(?:(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4})?")
