@@ -448,10 +448,21 @@ EXAMPLES += [
      ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
     ("praise-bare", "Governor Ana Ruiz rose to praise Economy Minister Luis Caputo.",
      ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("spoke-highly-of", "Governor Ana Ruiz spoke warmly of Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("spoke-harshly-of", "Governor Ana Ruiz wrote disparagingly about Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("words-for", "Governor Ana Ruiz had sharp words for Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("kind-words-for", "Governor Ana Ruiz offered warm words for Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("ally-in", "Chile has found a dependable ally in Peru.", ("Chile", "ALLIED_WITH", "Peru")),
     ("welcomed-by-agreement", "Peru and Chile signed a free trade agreement. The free trade agreement was warmly "
      "welcomed by Bolivia.", ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
 ]
 CODE_EXAMPLES += [
+    ("noun-from", "Opposition to Economy Minister Luis Caputo from Governor Ana Ruiz grew.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("support-of-for", "Economy Minister Luis Caputo noted the support of President Donald Trump for "
      "President Javier Milei.", ("Donald Trump", "SUPPORTS", "Javier Milei")),
 ]
@@ -1987,6 +1998,17 @@ def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
 @pytest.mark.parametrize("sentence, unwanted", [
     ("Governor Ana Ruiz does not disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Governor Ana Ruiz refused to praise Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz has never spoken highly of Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz is expected to speak harshly of Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Governor Ana Ruiz had no harsh words for Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Is Chile hoping to find a new ally in Peru?", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Governor Ana Ruiz's opposition to Economy Minister Luis Caputo has faded.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Opposition to Economy Minister Luis Caputo from Governor Ana Ruiz has softened.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("There was no criticism of Economy Minister Luis Caputo from Governor Ana Ruiz.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Did support for Economy Minister Luis Caputo from Governor Ana Ruiz grow?", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
     ("The United States and Argentina signed a deal. American union leader Ana Ruiz has not denounced the tariff "
      "policy of her government.", ("Ana Ruiz", "CRITICIZES", "United States")),
     # a pronoun's government whose owner has no known country is nobody's, not the article's country

@@ -293,7 +293,7 @@ def support_of_for(s: SentenceView) -> list[Relation]:
     words = s.words
     if words.isdisjoint(NOUN_OF_WORDS) or "of" not in words or words.isdisjoint(NOUN_FOR_WORDS):
         return []
-    from .triggers import UNSURE_AFTER  # (triggers imports this module)
+    from .triggers import ENDED_AFTER, UNSURE_AFTER  # (triggers imports this module)
     text, sentence = s.text, s.sentence
     out: list[Relation] = []
     for match in SUPPORT_OF_FOR.finditer(text, sentence.start, sentence.end):
@@ -319,9 +319,6 @@ def support_of_for(s: SentenceView) -> list[Relation]:
 STANCE_TARGETS = frozenset({"Person", "Organization", "Country", "Agreement"})
 DEMONYM_THING = re.compile(r"(?:the\s+|its\s+)?(?P<demonym>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:program|programme|"
                            r"reforms?|economy|government|people|plan|agenda|recovery|stabili[sz]ation)\b")
-# "... for Brazil ended / was withdrawn": support that is over
-ENDED_AFTER = re.compile(r"[^,;.]{0,24}?\b(?:ended|ends|faded|fades|waned|wanes|evaporated|collapsed|cooled|dried\s+up|"
-                         r"(?:was|were|has\s+been|have\s+been)\s+(?:withdrawn|suspended|revoked|pulled))\b")
 TITLES_ONLY = re.compile(r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 
 
@@ -329,3 +326,43 @@ def _inside(s: SentenceView, start: int, end: int, targets=frozenset(ACTOR)) -> 
     """The one actor whose mention ends a name phrase (titles before it): None when none or possessed."""
     found = [m for m in s.mentions if start <= m.start and m.end == end and not m.possessive]
     return found[0].entity if found and mention_label(s.ents, found[0]) in targets else None
+
+
+# ext-stance3: "criticism of President X from Governor Y", "support for X from Y": Y holds the stance
+NOUN_FROM = re.compile(r"\b(?P<noun>[Cc]riticism|[Oo]pposition|[Rr]esistance|[Hh]ostility|[Aa]ttacks?|[Cc]ondemnation|"
+                       r"[Ss]upport|[Bb]acking|[Pp]raise|[Ee]ndorsement)\s+(?:of|for|to|against)\s+")
+FROM_NOUNS = frozenset({"criticism", "opposition", "resistance", "hostility", "attack", "attacks", "condemnation",
+                        "support", "backing", "praise", "endorsement"})
+NEGATIVE_NOUNS = frozenset({"criticism", "opposition", "resistance", "hostility", "attack", "attacks", "condemnation"})
+
+
+def noun_from(s: SentenceView) -> list[Relation]:
+    """'Criticism of President Milei from Governor Kicillof grew': Kicillof CRITICIZES Milei;
+    'support for X from Y': Y SUPPORTS X; none when negated, doubted or over."""
+    words = s.words
+    if "from" not in words or words.isdisjoint(FROM_NOUNS):
+        return []
+    from .triggers import ENDED_AFTER, UNSURE_AFTER  # (triggers imports this module)
+    text, sentence = s.text, s.sentence
+    if is_question(text[sentence.start:sentence.end]):
+        return []
+    out: list[Relation] = []
+    actors = [m for m in s.mentions if not m.possessive]
+    for match in NOUN_FROM.finditer(text, sentence.start, sentence.end):
+        stance = "CRITICIZES" if match.group("noun").lower() in NEGATIVE_NOUNS else "SUPPORTS"
+        if negated(text, sentence.start, match.start(), stance) or stance_doubted(text, sentence.start, match.start(), stance):
+            continue
+        target = next((m for m in actors if m.start >= match.end() and mention_label(s.ents, m) in STANCE_TARGETS
+                       and TITLES_ONLY.fullmatch(text, match.end(), m.start)), None)
+        if target is None:
+            continue
+        holder = next((m for m in actors if m.start > target.end and mention_label(s.ents, m) in ACTOR and
+                       FROM_AFTER.fullmatch(text, target.end, m.start)), None)
+        if holder is None or holder.entity == target.entity or UNSURE_AFTER.match(text, holder.end, sentence.end) or \
+                ENDED_AFTER.match(text, holder.end, sentence.end):
+            continue
+        out.append(Relation(holder.entity, target.entity, stance, s.index, why="rule:noun-from"))
+    return out
+
+
+FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")

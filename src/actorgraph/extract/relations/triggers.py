@@ -32,6 +32,10 @@ UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:depend(?:s|ed|ing)?\s+on|hinge[sd]
                           r"(?:necessary|needed|enough|guaranteed|assured|certain|unconditional|automatic|forthcoming|"
                           r"unlimited)|(?:is|was|are|were|remains?|remained|looks?|seems?)\s+(?:\w+\s+)?(?:uncertain|"
                           r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
+# ext-stance3: after a nominal stance and its object, the stance is over: "... has faded", "... was withdrawn"
+ENDED_AFTER = re.compile(r"[^,;.]{0,24}?\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?)?(?:ended|ends|faded|fades|waned|wanes|"
+                         r"evaporated|collapsed|cooled|softened|dried\s+up|(?:was|were|has\s+been|have\s+been)\s+"
+                         r"(?:withdrawn|suspended|revoked|pulled|dropped))\b")
 FRONTED_OBJECT = re.compile(r",\s+(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}"
                             r"(?:has\s+|had\s+|have\s+|also\s+|long\s+|\w+ly\s+)?$")
 # ext-parties: ", whose president, Germán Lavalle, is a physicist named in 2024," is one relative
@@ -463,9 +467,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if other and not other.possessive and mention_label(ents, other) in ACTOR and other.entity not in subjects:
                         subjects = subjects + [other.entity]
                     break
-            if trigger.type in STANCE_TYPES and objects and NOMINAL.match(match.group()) and \
-                    UNSURE_AFTER.match(text, _object_end(right, objects, b), clause_end):
+            if trigger.type in STANCE_TYPES and objects and NOMINAL.match(match.group()) and (
+                    UNSURE_AFTER.match(text, _object_end(right, objects, b), clause_end) or
+                    ENDED_AFTER.match(text, _object_end(right, objects, b), clause_end)):
                 continue  # "US support for Argentina may not be necessary": the stance itself is in doubt
+                          # (ext-stance3: or over, "X's opposition to Y has faded")
             for subject in subjects:
                 for obj in objects:
                     if obj == subject:
