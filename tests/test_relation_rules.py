@@ -1975,6 +1975,10 @@ def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
      "rule:ties-described"),
     ("The United States and Argentina signed a deal. American union leader Ana Ruiz has denounced the tariff policy "
      "of her government.", ("Ana Ruiz", "CRITICIZES", "United States"), "rule:criticize-verb"),
+    ('Governor Ana Ruiz branded Economy Minister Luis Caputo "a danger to the provinces."',
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo"), "rule:labelled-as"),
+    ('According to Governor Ana Ruiz, Economy Minister Luis Caputo "misled the provinces."',
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo"), "rule:according-to"),
     ("Governor Ana Ruiz, who has rarely missed a chance to praise Economy Minister Luis Caputo, spoke.",
      ("Ana Ruiz", "SUPPORTS", "Luis Caputo"), "rule:praise-bare"),
     ("Governor Ana Ruiz never misses an opportunity to attack Economy Minister Luis Caputo.",
@@ -1998,6 +2002,10 @@ def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
 @pytest.mark.parametrize("sentence, unwanted", [
     ("Governor Ana Ruiz does not disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Governor Ana Ruiz refused to praise Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ('"Is Economy Minister Luis Caputo a danger to the provinces?" Governor Ana Ruiz asked.',
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ('Governor Ana Ruiz did not brand Economy Minister Luis Caputo "a danger to the provinces."',
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Governor Ana Ruiz has never spoken highly of Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
     ("Governor Ana Ruiz is expected to speak harshly of Economy Minister Luis Caputo.",
      ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
