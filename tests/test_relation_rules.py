@@ -457,6 +457,7 @@ EXAMPLES += [
     ("kind-words-for", "Governor Ana Ruiz offered warm words for Economy Minister Luis Caputo.",
      ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
     ("ally-in", "Chile has found a dependable ally in Peru.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("building-alliance", "Chile and Peru are deepening their strategic partnership.", ("Chile", "ALLIED_WITH", "Peru")),
     ("welcomed-by-agreement", "Peru and Chile signed a free trade agreement. The free trade agreement was warmly "
      "welcomed by Bolivia.", ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
 ]
@@ -2011,6 +2012,9 @@ def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
      ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Governor Ana Ruiz had no harsh words for Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Is Chile hoping to find a new ally in Peru?", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile and Peru are not building an alliance.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile and Peru may forge a partnership.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Analysts asked whether Chile and Peru were building an alliance.", ("Chile", "ALLIED_WITH", "Peru")),
     ("Governor Ana Ruiz's opposition to Economy Minister Luis Caputo has faded.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Opposition to Economy Minister Luis Caputo from Governor Ana Ruiz has softened.",
      ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
