@@ -2055,3 +2055,15 @@ def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
 ])
 def test_stance_shapes_of_round_five_respect_negation_hedges_and_questions(sentence, unwanted):
     assert _key(*unwanted) not in read(sentence)
+
+
+def test_a_stance_on_someones_act_is_on_its_owner():
+    """ext-stance3: 'Trump's endorsement of Milei drew criticism from X': X criticises Trump, not Milei."""
+    found = read("President Donald Trump's endorsement of President Javier Milei drew criticism from Senator Ana Ruiz.")
+    assert found.get(("Ana Ruiz", "CRITICIZES", "Donald Trump")) == "rule:stance-received"
+    assert ("Ana Ruiz", "CRITICIZES", "Javier Milei") not in found
+    found = read("President Donald Trump's support for President Javier Milei was criticised by Senator Ana Ruiz.")
+    assert found.get(("Ana Ruiz", "CRITICIZES", "Donald Trump")) == "rule:criticized-by"
+    assert ("Ana Ruiz", "CRITICIZES", "Javier Milei") not in found
+    # with no act of someone else's before it, the one named is still the target
+    assert ("Ana Ruiz", "SUPPORTS", "Javier Milei") in read("President Javier Milei's reforms drew praise from Senator Ana Ruiz.")

@@ -366,3 +366,16 @@ def noun_from(s: SentenceView) -> list[Relation]:
 
 
 FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+
+
+# ext-stance3: "Trump's endorsement of Milei drew criticism": the act criticised is Trump's, not Milei's
+ACT_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){1,3}(?:of|for|to|towards?|with|on)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}")
+
+
+def act_owner(text: str, left, target) -> str | None:
+    """The possessor whose act names ``target`` ('Trump's endorsement of Milei', 'Bessent's
+    support for Argentina'): the one a received or passive stance is about; None when none."""
+    for m in reversed(left):
+        if m.end <= target.start and m.possessive and m.entity != target.entity:
+            return m.entity if ACT_OF.fullmatch(text, m.end, target.start) else None
+    return None

@@ -11,7 +11,7 @@ from ..text import Token
 from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending,
                       possessor_subject, starts_clause, find_subjects, is_title_modifier, verb_follows)
-from .stance import FIRST_PERSON, LITOTES, coordinated, quote_speaker, stance_doubted
+from .stance import FIRST_PERSON, LITOTES, act_owner, coordinated, quote_speaker, stance_doubted
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?<![’'])\b\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
@@ -229,6 +229,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if agents and trigger.type in STANCE_TYPES:
                     agents = coordinated(ents, text, right, agents[0])  # ext-stance2: "criticised by X and Y"
                 patients = find_subjects(ents, text, left, a, relatives)
+                if trigger.type in STANCE_TYPES and patients and left:
+                    # ext-stance3: "Trump's support for Milei was criticised by X": X criticises Trump
+                    last = next((m for m in reversed(left) if m.entity == patients[0]), None)
+                    owner = act_owner(text, left, last) if last is not None else None
+                    patients = [owner] if owner else patients
                 if trigger.type == "LEADS":
                     # "Vista Energy, the shale producer run by ... Miguel Galuccio": the body is right
                     # before the verb (or its appositive), the leader is the first person after it
