@@ -2067,3 +2067,11 @@ def test_a_stance_on_someones_act_is_on_its_owner():
     assert ("Ana Ruiz", "CRITICIZES", "Javier Milei") not in found
     # with no act of someone else's before it, the one named is still the target
     assert ("Ana Ruiz", "SUPPORTS", "Javier Milei") in read("President Javier Milei's reforms drew praise from Senator Ana Ruiz.")
+
+
+def test_thanking_a_chamber_for_its_vote_is_no_support():
+    """ext-stance3: issue 12's known wrong reading; a person thanked beside it still is."""
+    found = read("President Javier Milei thanked Congress for approving the budget.")
+    assert not [k for k in found if k[1] == "SUPPORTS"]
+    found = read("President Javier Milei thanked Congress and President Donald Trump.")
+    assert found.get(("Javier Milei", "SUPPORTS", "Donald Trump")) == "rule:praise-verb"

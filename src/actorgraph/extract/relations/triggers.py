@@ -477,6 +477,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     ENDED_AFTER.match(text, _object_end(right, objects, b), clause_end)):
                 continue  # "US support for Argentina may not be necessary": the stance itself is in doubt
                           # (ext-stance3: or over, "X's opposition to Y has faded")
+            if objects and trigger.type == "SUPPORTS" and match.group()[:5].lower() == "thank":
+                # ext-stance3: "thanked Congress for approving the budget": courtesy to a chamber for its vote,
+                # not support of it (issue 12's known wrong reading); people and governments thanked stay
+                objects = [o for o in objects if not LEGISLATURE.search(o)]
             for subject in subjects:
                 for obj in objects:
                     if obj == subject:
@@ -529,6 +533,7 @@ CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|as
 ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 OF_CHARGE = re.compile(r"\s+of\s+(?:\w+ly\s+)?\w+ing\b")  # ext-stance3: "accused X of running ..."
+LEGISLATURE = re.compile(r"\b(?:Congress|Senate|Chamber|Parliament|Legislature|Assembly|House of Representatives|Deputies)\b")
 AGREEMENT_PATIENT = {"welcomed-by-agreement"}  # ext-stance3: "the accord was welcomed by X": only an agreement is backed
 # the nouns that name a trade measure, once for both patterns below
 MEASURES = (r"tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo(?:es)?|curbs?|bans?|measures?|"
