@@ -35,6 +35,8 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
         return False  # "has not hidden his sympathy for": stated
     if set(words[-5:]) & STANCE_HEDGES:
         return True
+    if rel_type == "CRITICIZES" and CALLED_OFF.search(window):
+        return True  # ext-stance3: "called off its strike against X", "suspended their campaign against X"
     if "chance" in words or "opportunity" in words or "occasion" in words:
         if MISSED.search(text, max(base, a - 60), a):
             return True  # ext-stance3: "missed a chance to praise X" (not "rarely missed": LITOTES above)
@@ -57,6 +59,9 @@ LITOTES = re.compile(r"\b(?:(?:made|makes|making)\s+no\s+secret\s+of|(?:has|have
                      # ext-stance3: "has rarely missed a chance to praise X", "never misses an opportunity to attack X"
                      r"|\b(?:rarely|seldom|never|not|n['’]t)\s+(?:once\s+)?(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lets?\s+slip)\s+"
                      r"(?:a|an|the|any)\s+(?:single\s+)?(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+CALLED_OFF = re.compile(r"\b(?:called\s+off|cancel+ed|cancels|suspended|suspends|postponed|postpones|abandoned|abandons|"
+                        r"dropped|drops|lifted|ended|ends|shelved)\s+(?:its|their|his|her|the|a|an|plans\s+for\s+(?:a|an|the))"
+                        r"\s+(?:[a-z][\w-]*\s+){0,2}$")
 MISSED = re.compile(r"\b(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lost|squandered|wasted)\s+(?:a|an|the|its|his|her|their)\s+"
                     r"(?:\w+\s+)?(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 ASKED = re.compile(r"\b(?:whether|[Ii]f)\b[^,;.:]*$")

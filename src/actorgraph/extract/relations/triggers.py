@@ -84,6 +84,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
         return out
     breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
     relatives: list[tuple[int, int]] = []
+    along: list[tuple[int, int]] = []  # ext-stance3: ", along with Y," asides
     if is_question(chunk):
         # "Did X criticise Y?", "Will X join the accord?", "Will the World Bank lend Argentina $1 billion?" state nothing
         candidates = [t for t in candidates if t.type not in STANCE_TYPES + ASKED_TYPES]
@@ -149,6 +150,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if ", " in chunk and "ing " in chunk:
                     # ext-stance2: ", speaking after talks with X," is an aside: X is no subject
                     relatives += [(base + r.start(), base + r.end()) for r in ASIDE.finditer(chunk)]
+                along = [(base + r.start(), base + r.end()) for r in ALONG_WITH.finditer(chunk)] if ", " in chunk and (
+                    "along" in chunk or "together" in chunk) else []
+                relatives += along  # ext-stance3: "X, along with Y, attacked Z": X is the subject (Y joins it below)
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
@@ -477,6 +481,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     ENDED_AFTER.match(text, _object_end(right, objects, b), clause_end)):
                 continue  # "US support for Argentina may not be necessary": the stance itself is in doubt
                           # (ext-stance3: or over, "X's opposition to Y has faded")
+            if along and trigger.type in STANCE_TYPES and subjects:
+                for rs, re_ in along:
+                    if re_ <= a and any(m.entity in subjects and m.end == rs for m in left):
+                        subjects = subjects + [m.entity for m in actors if rs < m.start and m.end < re_ and
+                                               not m.possessive and mention_label(ents, m) in ACTOR and
+                                               m.entity not in subjects]
             if objects and trigger.type == "SUPPORTS" and match.group()[:5].lower() == "thank":
                 # ext-stance3: "thanked Congress for approving the budget": courtesy to a chamber for its vote,
                 # not support of it (issue 12's known wrong reading); people and governments thanked stay
@@ -627,6 +637,7 @@ ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 SUPPORT_NOUN_OF = re.compile(r"\s+(?:of|from)\b")
 ADJECTIVE_NOUN = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$")
+ALONG_WITH = re.compile(r",\s+(?:along\s+with|together\s+with|alongside)\s[^,;]*,")
 ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing|talking|responding|replying|reacting|"
                    r"commenting|interviewing|standing|sitting)\b[^,]*,")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
