@@ -2084,3 +2084,20 @@ def test_thanking_a_chamber_for_its_vote_is_no_support():
     assert not [k for k in found if k[1] == "SUPPORTS"]
     found = read("President Javier Milei thanked Congress and President Donald Trump.")
     assert found.get(("Javier Milei", "SUPPORTS", "Donald Trump")) == "rule:praise-verb"
+
+
+def test_a_speaker_line_above_a_quotation_names_its_speaker():
+    """ext-stance3: a roundup's or interview's 'NAME, TITLE:' line attributes the quotation below it."""
+    text = ("Chile and Peru signed a trade deal. Governor Ana Ruiz of Salta spoke first.\n\n"
+            "ANA RUIZ, GOVERNOR OF SALTA:\n"
+            '"Economy Minister Luis Caputo has betrayed the provinces. It is a disaster."\n')
+    assert read(text).get(("Ana Ruiz", "CRITICIZES", "Luis Caputo")) == "rule:quoted-criticism"
+    negated = text.replace("has betrayed the provinces. It is a disaster.", "has not been a disaster for anyone.")
+    assert ("Ana Ruiz", "CRITICIZES", "Luis Caputo") not in read(negated)
+    # a section heading names no speaker
+    plain = ("Chile and Peru signed a trade deal.\n\nREACTIONS:\n"
+             '"Economy Minister Luis Caputo has betrayed the provinces," said Governor Ana Ruiz of Salta.\n')
+    assert read(plain).get(("Ana Ruiz", "CRITICIZES", "Luis Caputo")) == "rule:quoted-criticism"
+    unnamed = "Chile and Peru signed a trade deal.\n\nREACTIONS, IN BRIEF:\n" \
+              '"Economy Minister Luis Caputo has betrayed the provinces."\n'
+    assert not [k for k in read(unnamed) if k[1] == "CRITICIZES"]
