@@ -353,7 +353,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     objects = [m.entity for m in left if m.end == fronted_object.start() and
                                mention_label(ents, m) in trigger.targets][:1]
             if trigger.objects == "next":  # "wants China out": the name right after the verb
-                objects = [m.entity for m in actors if 0 <= m.start - b <= 2 and mention_label(ents, m) in trigger.targets][:1]
+                # (ext-stance3: past a title, "asked Treasury Secretary X to resign")
+                objects = [m.entity for m in actors if m.start >= b and mention_label(ents, m) in trigger.targets and
+                           (m.start - b <= 2 or NEXT_TITLED.fullmatch(text, b, m.start))][:1]
             on_target = None
             if trigger.type == "IMPOSES":
                 on_match = re.match(r"[^,;]{0,40}?\bon\s+(?:the\s+)?", text[b - 3:clause_end])
@@ -544,6 +546,7 @@ ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|betw
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 OF_CHARGE = re.compile(r"\s+of\s+(?:\w+ly\s+)?\w+ing\b")  # ext-stance3: "accused X of running ..."
 LEGISLATURE = re.compile(r"\b(?:Congress|Senate|Chamber|Parliament|Legislature|Assembly|House of Representatives|Deputies)\b")
+NEXT_TITLED = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}")
 AGREEMENT_PATIENT = {"welcomed-by-agreement"}  # ext-stance3: "the accord was welcomed by X": only an agreement is backed
 # the nouns that name a trade measure, once for both patterns below
 MEASURES = (r"tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo(?:es)?|curbs?|bans?|measures?|"
