@@ -470,6 +470,10 @@ EXAMPLES += [
      ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("resist-fight", "Governor Ana Ruiz vowed to resist Economy Minister Luis Caputo.",
      ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("possessed-partners", "Chile, one of Peru's closest partners, voted first.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("regarded-partner", "Peru regards Chile as a trusted partner.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("ties-with-described", "Chile's ties with Peru have never been stronger.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("enjoy-relations", "Chile and Peru enjoy excellent relations.", ("Chile", "ALLIED_WITH", "Peru")),
     ("welcomed-by-agreement", "Peru and Chile signed a free trade agreement. The free trade agreement was warmly "
      "welcomed by Bolivia.", ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
 ]
@@ -2021,6 +2025,12 @@ def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
 @pytest.mark.parametrize("sentence, unwanted", [
     ("Governor Ana Ruiz does not disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Governor Ana Ruiz refused to praise Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Chile's ties with Peru are not close.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile's ties with Peru have never been weaker.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile and Peru had good relations until 2019.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile and Peru do not enjoy good relations.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Peru no longer regards Chile as a trusted partner.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Does Peru regard Chile as a trusted partner?", ("Chile", "ALLIED_WITH", "Peru")),
     ("Governor Ana Ruiz did not ask Economy Minister Luis Caputo to step down.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
     ("Will Governor Ana Ruiz call for an inquiry into Economy Minister Luis Caputo?",
      ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
