@@ -2134,3 +2134,10 @@ def test_a_speaker_line_above_a_quotation_names_its_speaker():
     unnamed = "Chile and Peru signed a trade deal.\n\nREACTIONS, IN BRIEF:\n" \
               '"Economy Minister Luis Caputo has betrayed the provinces."\n'
     assert not [k for k in read(unnamed) if k[1] == "CRITICIZES"]
+
+
+def test_an_unlike_aside_is_no_subject():
+    """ext-stance3: 'X, unlike Y, praised Z': X praised Z, not Y (a critic attached to the wrong person)."""
+    found = read("Senator Ana Ruiz, unlike Senator Rick Scott, praised Economy Minister Luis Caputo.")
+    assert found.get(("Ana Ruiz", "SUPPORTS", "Luis Caputo")) == "rule:support-verb"
+    assert ("Rick Scott", "SUPPORTS", "Luis Caputo") not in found

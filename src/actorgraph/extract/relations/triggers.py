@@ -153,6 +153,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 along = [(base + r.start(), base + r.end()) for r in ALONG_WITH.finditer(chunk)] if ", " in chunk and (
                     "along" in chunk or "together" in chunk) else []
                 relatives += along  # ext-stance3: "X, along with Y, attacked Z": X is the subject (Y joins it below)
+                if ", " in chunk and ("like " in chunk or "contrast" in chunk or "opposed to" in chunk):
+                    # ext-stance3: "X, unlike Y, praised Z": Y is no subject (nor a co-subject)
+                    relatives += [(base + r.start(), base + r.end()) for r in UNLIKE.finditer(chunk)]
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
@@ -641,6 +644,7 @@ GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 SUPPORT_NOUN_OF = re.compile(r"\s+(?:of|from)\b")
 ADJECTIVE_NOUN = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$")
 ALONG_WITH = re.compile(r",\s+(?:along\s+with|together\s+with|alongside)\s[^,;]*,")
+UNLIKE = re.compile(r",\s+(?:unlike|like|as\s+opposed\s+to|in\s+contrast\s+(?:to|with))\s[^,;]*,")
 ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing|talking|responding|replying|reacting|"
                    r"commenting|interviewing|standing|sitting)\b[^,]*,")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
