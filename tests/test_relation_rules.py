@@ -438,6 +438,53 @@ CODE_EXAMPLES += [
 ]
 
 
+# --- ext-stance3: stance shapes for unseen text (their negated, hedged or asked variants at the end) ---
+EXAMPLES += [
+    ("disagree-with", "Governor Ana Ruiz strongly disagrees with Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("ties-described", "Officials said the ties between Chile and Peru were stronger than ever.",
+     ("Chile", "ALLIED_WITH", "Peru")),
+    ("to-his-defence", "Economy Minister Luis Caputo faced questions. Senator Ana Ruiz came to his defence.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("praise-bare", "Governor Ana Ruiz rose to praise Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("spoke-highly-of", "Governor Ana Ruiz spoke warmly of Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("spoke-harshly-of", "Governor Ana Ruiz wrote disparagingly about Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("words-for", "Governor Ana Ruiz had sharp words for Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("kind-words-for", "Governor Ana Ruiz offered warm words for Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("ally-in", "Chile has found a dependable ally in Peru.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("building-alliance", "Chile and Peru are deepening their strategic partnership.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("demanded-to-quit", "Governor Ana Ruiz asked Economy Minister Luis Caputo to step down.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("investigation-into", "Governor Ana Ruiz called for an independent inquiry into Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("held-responsible", "Governor Ana Ruiz held Economy Minister Luis Caputo responsible for the losses.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("urged-to-back", "Governor Ana Ruiz urged her colleagues to back Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("urged-to-reject", "Governor Ana Ruiz urged voters to punish Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("resist-fight", "Governor Ana Ruiz vowed to resist Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("possessed-partners", "Chile, one of Peru's closest partners, voted first.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("regarded-partner", "Peru regards Chile as a trusted partner.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("ties-with-described", "Chile's ties with Peru have never been stronger.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("enjoy-relations", "Chile and Peru enjoy excellent relations.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("welcomed-by-agreement", "Peru and Chile signed a free trade agreement. The free trade agreement was warmly "
+     "welcomed by Bolivia.", ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
+]
+CODE_EXAMPLES += [
+    ("noun-from", "Opposition to Economy Minister Luis Caputo from Governor Ana Ruiz grew.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("support-of-for", "Economy Minister Luis Caputo noted the support of President Donald Trump for "
+     "President Javier Milei.", ("Donald Trump", "SUPPORTS", "Javier Milei")),
+]
+
+
 def read(sentence: str):
     """(source, type, target) -> why, for every relation the rules read in ``sentence``."""
     ents, rels = RuleExtractor().analyse(Document("t", sentence, "t.txt", "t", "", "2025-09"))
@@ -1936,3 +1983,164 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why
+
+
+# --- ext-stance3: the round-5 stance shapes, read and not read ---
+@pytest.mark.parametrize("sentence, wanted, why", [
+    ("Relations between Chile and Peru have never been closer.", ("Chile", "ALLIED_WITH", "Peru"), "rule:ties-described"),
+    ('Diplomats say the ties between Chile and Peru are "stronger than ever."', ("Chile", "ALLIED_WITH", "Peru"),
+     "rule:ties-described"),
+    ("The United States and Argentina signed a deal. American union leader Ana Ruiz has denounced the tariff policy "
+     "of her government.", ("Ana Ruiz", "CRITICIZES", "United States"), "rule:criticize-verb"),
+    ('Governor Ana Ruiz branded Economy Minister Luis Caputo "a danger to the provinces."',
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo"), "rule:labelled-as"),
+    ('According to Governor Ana Ruiz, Economy Minister Luis Caputo "misled the provinces."',
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo"), "rule:according-to"),
+    ("Economy Minister Luis Caputo has the backing of the International Monetary Fund and the World Bank.",
+     ("World Bank", "SUPPORTS", "Luis Caputo"), "rule:stance-received"),
+    ("Governor Ana Ruiz, along with Senator Rick Scott, attacked Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo"), "rule:criticize-verb"),
+    ("Governor Ana Ruiz, along with Senator Rick Scott, attacked Economy Minister Luis Caputo.",
+     ("Rick Scott", "CRITICIZES", "Luis Caputo"), "rule:criticize-verb"),
+    ("Governor Ana Ruiz, who has rarely missed a chance to praise Economy Minister Luis Caputo, spoke.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo"), "rule:praise-bare"),
+    ("Governor Ana Ruiz never misses an opportunity to attack Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo"), "rule:criticize-verb"),
+    ("Peru held elections. The firm backing of Chile for the Peruvian economic programme calmed the markets.",
+     ("Chile", "SUPPORTS", "Peru"), "rule:support-of-for"),
+    ("President Donald Trump's support for President Javier Milei is shared by Senator Ana Ruiz.",
+     ("Ana Ruiz", "SUPPORTS", "Javier Milei"), "rule:shared-stance"),
+    ("Senator Ana Ruiz accused Treasury Secretary Scott Bessent of hiding the currency swap with Argentina.",
+     ("Ana Ruiz", "CRITICIZES", "Scott Bessent"), "rule:criticize-verb"),
+    ("Governor Ana Ruiz had been one of the sharpest critics of the fiscal policy of the government of "
+     "President Javier Milei.", ("Ana Ruiz", "CRITICIZES", "Argentina"), "rule:critical-of"),
+    ("Argentine Governor Ana Ruiz, who has clashed with the national government over taxes, spoke. "
+     "The United States and Argentina signed a deal. The United States praised it.",
+     ("Ana Ruiz", "CRITICIZES", "Argentina"), "rule:criticize-verb"),
+])
+def test_stance_shapes_of_round_five_are_read(sentence, wanted, why):
+    assert read(sentence).get(_key(*wanted)) == why
+
+
+@pytest.mark.parametrize("sentence, unwanted", [
+    ("Governor Ana Ruiz does not disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Governor Ana Ruiz refused to praise Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Chile's ties with Peru are not close.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Relations between Chile and Peru are close to collapse.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("The World Bank opened an investigation into Peru.", ("World Bank", "CRITICIZES", "Peru")),
+    ("Chile fought the 1879 war against Peru.", ("Chile", "CRITICIZES", "Peru")),
+    ("Chile's ties with Peru have never been weaker.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile and Peru had good relations until 2019.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile and Peru do not enjoy good relations.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Peru no longer regards Chile as a trusted partner.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Does Peru regard Chile as a trusted partner?", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Governor Ana Ruiz did not ask Economy Minister Luis Caputo to step down.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Will Governor Ana Ruiz call for an inquiry into Economy Minister Luis Caputo?",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Governor Ana Ruiz was urged by colleagues to back Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz urged the senators not to back Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz and Economy Minister Luis Caputo fought alongside each other.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Governor Ana Ruiz asked Economy Minister Luis Caputo to explain the budget.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("The CGT called off its general strike against President Javier Milei.", ("CGT", "CRITICIZES", "Javier Milei")),
+    ("Governor Ana Ruiz, along with Senator Rick Scott, did not attack Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ('"Is Economy Minister Luis Caputo a danger to the provinces?" Governor Ana Ruiz asked.',
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ('Governor Ana Ruiz did not brand Economy Minister Luis Caputo "a danger to the provinces."',
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Governor Ana Ruiz has never spoken highly of Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz is expected to speak harshly of Economy Minister Luis Caputo.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Governor Ana Ruiz had no harsh words for Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Is Chile hoping to find a new ally in Peru?", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile and Peru are not building an alliance.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Chile and Peru may forge a partnership.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Analysts asked whether Chile and Peru were building an alliance.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Governor Ana Ruiz's opposition to Economy Minister Luis Caputo has faded.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Opposition to Economy Minister Luis Caputo from Governor Ana Ruiz has softened.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("There was no criticism of Economy Minister Luis Caputo from Governor Ana Ruiz.",
+     ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Did support for Economy Minister Luis Caputo from Governor Ana Ruiz grow?", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("The United States and Argentina signed a deal. American union leader Ana Ruiz has not denounced the tariff "
+     "policy of her government.", ("Ana Ruiz", "CRITICIZES", "United States")),
+    # a pronoun's government whose owner has no known country is nobody's, not the article's country
+    ("The United States and Argentina signed a deal. Ana Ruiz has denounced the policy of her government.",
+     ("Ana Ruiz", "CRITICIZES", "United States")),
+    ("Will Governor Ana Ruiz praise Economy Minister Luis Caputo?", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz urged Senator Rick Scott to praise Economy Minister Luis Caputo.",
+     ("Rick Scott", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz missed a chance to praise Economy Minister Luis Caputo.", ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    ("Governor Ana Ruiz might disagree with Economy Minister Luis Caputo.", ("Ana Ruiz", "CRITICIZES", "Luis Caputo")),
+    ("Analysts asked whether the ties between Chile and Peru were stronger than ever.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Relations between Chile and Peru are not close.", ("Chile", "ALLIED_WITH", "Peru")),
+    ("Economy Minister Luis Caputo faced questions. Senator Ana Ruiz did not come to his defence.",
+     ("Ana Ruiz", "SUPPORTS", "Luis Caputo")),
+    # who "his" is when no one precedes it in the sentence takes the pronoun's gender: nobody is chosen
+    ("Senator Ana Ruiz attacked Economy Minister Luis Caputo. Republicans came to his defence.",
+     ("Republican Party", "SUPPORTS", "Ana Ruiz")),
+    ("Peru and Chile signed a free trade agreement. The free trade agreement was not welcomed by Bolivia.",
+     ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
+    ("Peru and Chile signed a free trade agreement. Was the free trade agreement welcomed by Bolivia?",
+     ("Bolivia", "SUPPORTS", "Chile–Peru trade agreement")),
+    ("President Donald Trump was welcomed by Senator Ana Ruiz.", ("Ana Ruiz", "SUPPORTS", "Donald Trump")),
+    ("The support of President Donald Trump for President Javier Milei is not guaranteed.",
+     ("Donald Trump", "SUPPORTS", "Javier Milei")),
+    ("The support of Chile for Peru was withdrawn in May.", ("Chile", "SUPPORTS", "Peru")),
+    ("Chile lost the support of Bolivia for Peru.", ("Bolivia", "SUPPORTS", "Peru")),
+    ("Is the support of Chile for Peru real?", ("Chile", "SUPPORTS", "Peru")),
+    ("President Donald Trump's support for President Javier Milei is not shared by Senator Ana Ruiz.",
+     ("Ana Ruiz", "SUPPORTS", "Javier Milei")),
+    ("Governor Ana Ruiz denied accusing Treasury Secretary Scott Bessent of hiding the swap.",
+     ("Ana Ruiz", "CRITICIZES", "Scott Bessent")),
+])
+def test_stance_shapes_of_round_five_respect_negation_hedges_and_questions(sentence, unwanted):
+    assert _key(*unwanted) not in read(sentence)
+
+
+def test_a_stance_on_someones_act_is_on_its_owner():
+    """ext-stance3: 'Trump's endorsement of Milei drew criticism from X': X criticises Trump, not Milei."""
+    found = read("President Donald Trump's endorsement of President Javier Milei drew criticism from Senator Ana Ruiz.")
+    assert found.get(("Ana Ruiz", "CRITICIZES", "Donald Trump")) == "rule:stance-received"
+    assert ("Ana Ruiz", "CRITICIZES", "Javier Milei") not in found
+    found = read("President Donald Trump's support for President Javier Milei was criticised by Senator Ana Ruiz.")
+    assert found.get(("Ana Ruiz", "CRITICIZES", "Donald Trump")) == "rule:criticized-by"
+    assert ("Ana Ruiz", "CRITICIZES", "Javier Milei") not in found
+    # with no act of someone else's before it, the one named is still the target
+    assert ("Ana Ruiz", "SUPPORTS", "Javier Milei") in read("President Javier Milei's reforms drew praise from Senator Ana Ruiz.")
+
+
+def test_thanking_a_chamber_for_its_vote_is_no_support():
+    """ext-stance3: issue 12's known wrong reading; a person thanked beside it still is."""
+    found = read("President Javier Milei thanked Congress for approving the budget.")
+    assert not [k for k in found if k[1] == "SUPPORTS"]
+    found = read("President Javier Milei thanked Congress and President Donald Trump.")
+    assert found.get(("Javier Milei", "SUPPORTS", "Donald Trump")) == "rule:praise-verb"
+
+
+def test_a_speaker_line_above_a_quotation_names_its_speaker():
+    """ext-stance3: a roundup's or interview's 'NAME, TITLE:' line attributes the quotation below it."""
+    text = ("Chile and Peru signed a trade deal. Governor Ana Ruiz of Salta spoke first.\n\n"
+            "ANA RUIZ, GOVERNOR OF SALTA:\n"
+            '"Economy Minister Luis Caputo has betrayed the provinces. It is a disaster."\n')
+    assert read(text).get(("Ana Ruiz", "CRITICIZES", "Luis Caputo")) == "rule:quoted-criticism"
+    negated = text.replace("has betrayed the provinces. It is a disaster.", "has not been a disaster for anyone.")
+    assert ("Ana Ruiz", "CRITICIZES", "Luis Caputo") not in read(negated)
+    # a section heading names no speaker
+    plain = ("Chile and Peru signed a trade deal.\n\nREACTIONS:\n"
+             '"Economy Minister Luis Caputo has betrayed the provinces," said Governor Ana Ruiz of Salta.\n')
+    assert read(plain).get(("Ana Ruiz", "CRITICIZES", "Luis Caputo")) == "rule:quoted-criticism"
+    unnamed = "Chile and Peru signed a trade deal.\n\nREACTIONS, IN BRIEF:\n" \
+              '"Economy Minister Luis Caputo has betrayed the provinces."\n'
+    assert not [k for k in read(unnamed) if k[1] == "CRITICIZES"]
+
+
+def test_an_unlike_aside_is_no_subject():
+    """ext-stance3: 'X, unlike Y, praised Z': X praised Z, not Y (a critic attached to the wrong person)."""
+    found = read("Senator Ana Ruiz, unlike Senator Rick Scott, praised Economy Minister Luis Caputo.")
+    assert found.get(("Ana Ruiz", "SUPPORTS", "Luis Caputo")) == "rule:support-verb"
+    assert ("Rick Scott", "SUPPORTS", "Luis Caputo") not in found

@@ -21,7 +21,7 @@ from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
 from .roles import government_of, offices, own_party, party_members, possessive_government
-from .stance import shared_stance, stance_shapes
+from .stance import noun_from, shared_stance, stance_shapes, support_of_for
 from .triggers import trigger_phrases
 
 __all__ = ["ARTICLE_RULES", "RULES", "Relation", "SentenceView", "find_relations"]
@@ -47,6 +47,9 @@ RULES = [
     meetings_in_passing,    # ext-money: "during their meeting", "X's visit to Y, where Z ...": MET_WITH
     # ext-stance2: stance in fronted phrases, camps and prefixes
     stance_shapes,          # "With the backing of X, Y ...", "in X's camp", "a pro-X senator": SUPPORTS / CRITICIZES
+    # ext-stance3: a stance noun whose holder and object both follow it
+    support_of_for,         # "the support of President X for Y": SUPPORTS
+    noun_from,              # "criticism of President X from Governor Y": CRITICIZES / SUPPORTS
 ]
 ARTICLE_RULES = [
     quoted_stance,          # a speaker's quoted praise or attack: SUPPORTS / CRITICIZES

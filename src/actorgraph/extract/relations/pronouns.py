@@ -37,6 +37,10 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
         if low in PRONOUNS_PERSON:
             before = [m for m in mentions if m.end <= tok.start and mention_label(ents, m) == "Person"]
             target = before[0].entity if before else (previous_people[0] if previous_people else None)
+            if not before and _defended(tokens, i):
+                # ext-stance3: "Warren attacked Bessent. Republicans came to his defence": the one attacked,
+                # whom only the pronoun's gender tells apart; the rules know no gender, so nobody
+                target = None
             if before and _object_pronoun(tokens, i):
                 # "Valdés defended her": an object pronoun is not its own clause's subject
                 nearest = before[-1].entity
@@ -134,11 +138,22 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
 _LOWER = attrgetter("lower")
 
 
+DEFENCE = frozenset({"defence", "defense"})
+
+
+def _defended(tokens: list[Token], i: int) -> bool:
+    """'to his defence': the pronoun names the one defended."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1].lower == "to" and tokens[i + 1].lower in DEFENCE and \
+        tokens[i].lower in ("his", "her")
+
+
 def _object_pronoun(tokens: list[Token], i: int) -> bool:
     """'him', or 'her' not followed by the noun it owns ('defended her in', not 'her office')."""
     low = tokens[i].lower
     if low == "him":
         return True
+    if _defended(tokens, i):
+        return True  # ext-stance3: "Bessent came to his defence": the one defended, not the subject
     if low != "her":
         return False
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -130,7 +130,8 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
         line = text[start:end]
         if "“" not in line and '"' not in line:
             continue
-        found = _speaker(ents, by_sentence, indices, start, end) or _pronoun_speaker(ents, by_sentence, indices, start, end)
+        found = _speaker(ents, by_sentence, indices, start, end) or _pronoun_speaker(ents, by_sentence, indices, start, end) \
+            or _heading_speaker(ents, by_sentence, indices, lines)
         if found is None:
             continue
         speaker, said = found
@@ -213,6 +214,27 @@ def _pronoun_speaker(ents, by_sentence, indices, start: int, end: int):
         if people:
             return None  # two people before: "he" may be either
     return None
+
+
+# ext-stance3: a roundup's or interview's speaker line above a quotation: "LUIS CAPUTO, ECONOMY MINISTER:"
+SPEAKER_LINE = re.compile(r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'’-]+,\s+[^:\n]{2,90}:\s*$")
+
+
+def _heading_speaker(ents, by_sentence, indices, lines: dict[int, list[int]]):
+    """'LUIS CAPUTO, ECONOMY MINISTER:' on its own line, a quotation opening the next: the one
+    person the speaker line names said it."""
+    text = ents.text
+    first = ents.sentences[indices[0]]
+    if text[first.start:first.start + 1] not in "“\"":
+        return None
+    previous = lines.get(first.line - 1) or lines.get(first.line - 2)
+    if not previous or len(previous) != 1:
+        return None
+    heading = ents.sentences[previous[0]]
+    if not SPEAKER_LINE.fullmatch(text, heading.start, heading.end):
+        return None
+    people = {m.entity for m in by_sentence.get(previous[0], []) if mention_label(ents, m) == "Person"}
+    return (people.pop(), heading) if len(people) == 1 else None
 
 
 PRONOUN_SAID = re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[”\"],?\s+" + SPEECH + r"\s+(?:he|she)\b|"

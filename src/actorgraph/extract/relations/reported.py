@@ -18,6 +18,7 @@ from ..patterns import guarded
 from .base import (ACTOR, HEDGES, NEGATIONS, NEGATIVE_CUES, POSITIVE_CUES, SPEECH, SPEECH_VERBS, WORDS, entity_label,
                    mention_label, Relation, SentenceView)
 from .clauses import is_locative, is_modifier, is_question, negated
+from .stance import act_owner, coordinated  # ext-stance3
 
 # "said", "told reporters", "said on Monday in Washington": the verb and what may follow it
 # before the reported clause; "that" opens it when present
@@ -238,7 +239,12 @@ def stance_groups(s: SentenceView) -> list[Relation]:
                 text[left[-1].end:match.start()]):
             continue  # "Milei drew praise from X"; "Bessent's remarks drew criticism from China"
         stance = _noun_stance(match.group("noun"))
-        out.append(Relation(agents[0].entity, left[-1].entity, stance, s.index, why="rule:stance-received"))
+        # ext-stance3: "Trump's endorsement of Milei drew criticism from X": X criticises Trump
+        target = act_owner(text, left, left[-1]) or left[-1].entity
+        # ext-stance3: "has the backing of the IMF and the World Bank": every agent of the list
+        for agent in coordinated(s.ents, text, [m for m in actors if m.start > agents[0].start], agents[0]):
+            if agent.entity != target:
+                out.append(Relation(agent.entity, target, stance, s.index, why="rule:stance-received"))
     return out
 
 

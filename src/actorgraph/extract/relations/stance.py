@@ -35,6 +35,11 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
         return False  # "has not hidden his sympathy for": stated
     if set(words[-5:]) & STANCE_HEDGES:
         return True
+    if rel_type == "CRITICIZES" and CALLED_OFF.search(window):
+        return True  # ext-stance3: "called off its strike against X", "suspended their campaign against X"
+    if "chance" in words or "opportunity" in words or "occasion" in words:
+        if MISSED.search(text, max(base, a - 60), a):
+            return True  # ext-stance3: "missed a chance to praise X" (not "rarely missed": LITOTES above)
     if rel_type == "SUPPORTS" and set(words[-3:]) & SUPPORT_CANCELS:
         return True
     if "that" in text[max(base, a - 90):a] and DENIED_CLAIM.search(text, max(base, a - 90), a):
@@ -50,7 +55,15 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
 # a negation that asserts: "made no secret of his admiration for X", "has not hidden her sympathy for X"
 LITOTES = re.compile(r"\b(?:(?:made|makes|making)\s+no\s+secret\s+of|(?:has|have|had|did|does)\s*(?:not|n['’]t)\s+"
                      r"(?:hidden|hide|concealed|conceal|disguised|disguise)|never\s+(?:hid|hidden|concealed|disguised))"
-                     r"\s+(?:his|her|its|their|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
+                     r"\s+(?:his|her|its|their|the)\s+(?:\w+\s+)?$"
+                     # ext-stance3: "has rarely missed a chance to praise X", "never misses an opportunity to attack X"
+                     r"|\b(?:rarely|seldom|never|not|n['’]t)\s+(?:once\s+)?(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lets?\s+slip)\s+"
+                     r"(?:a|an|the|any)\s+(?:single\s+)?(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+CALLED_OFF = re.compile(r"\b(?:called\s+off|cancel+ed|cancels|suspended|suspends|postponed|postpones|abandoned|abandons|"
+                        r"dropped|drops|lifted|ended|ends|shelved)\s+(?:its|their|his|her|the|a|an|plans\s+for\s+(?:a|an|the))"
+                        r"\s+(?:[a-z][\w-]*\s+){0,2}$")
+MISSED = re.compile(r"\b(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lost|squandered|wasted)\s+(?:a|an|the|its|his|her|their)\s+"
+                    r"(?:\w+\s+)?(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 ASKED = re.compile(r"\b(?:whether|[Ii]f)\b[^,;.:]*$")
 CONDITION = re.compile(r"[^,;.]*\b(?:if|unless|provided)\b")
 
@@ -178,6 +191,9 @@ def _described(s: SentenceView, actors, start: int, end: int) -> str | None:
 STANCE = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
 # ", and so has Representative X", ", as did Senator Y", "; so does Z"
 SO_DID = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\band\s+)(?:so|as)\s+(?:has|have|had|did|does|do|is|are|was|were|would)\s+")
+# ext-stance3: "X's support for Y is shared by Z", "X's criticism of Y was echoed by Z": Z holds it too
+SHARED_BY = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:also|widely|largely|fully|broadly)\s+)?"
+                       r"(?:shared|echoed)\s+by\s+")
 
 
 # "Argentina joined the United States in condemning X", "Milei echoed Trump's criticism of X": the
@@ -185,7 +201,8 @@ SO_DID = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\band\s+)(?:so|as)\s+(?:has|have|h
 JOINED_IN = re.compile(r"\b(?:join(?:ed|s|ing)?|echo(?:ed|es|ing))\s+(?:the\s+)?(?P<names>(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*)"
                        r"(?:\s+in\s+\w+ing\b|['’]s?\s+(?:\w+\s+)?(?:criticism|condemnation|praise|support|backing|call|calls|"
                        r"attacks?|warnings?|defen[cs]e|endorsement)\b)")
-SHARED_WORDS = frozenset({"so", "as", "joined", "join", "joins", "joining", "echoed", "echo", "echoes", "echoing"})
+SHARED_WORDS = frozenset({"so", "as", "joined", "join", "joins", "joining", "echoed", "echo", "echoes", "echoing",
+                          "shared"})
 
 
 def shared_stance(s: SentenceView, found: list[Relation]) -> list[Relation]:
@@ -206,6 +223,18 @@ def shared_stance(s: SentenceView, found: list[Relation]) -> list[Relation]:
             for r in stances:
                 if r.source in joined and holder not in (r.source, r.target):
                     out.append(Relation(holder, r.target, r.type, s.index, dict(r.props), why="rule:shared-stance"))
+    if "by" in s.words:
+        for match in SHARED_BY.finditer(text, sentence.start, sentence.end):
+            if negated(text, sentence.start, match.start()) or is_question(text[sentence.start:sentence.end]):
+                continue
+            agents = [m for m in s.mentions if m.start >= match.end() and mention_label(s.ents, m) in ACTOR]
+            if not agents or agents[0].possessive or not re.fullmatch(
+                    r"(?:(?:the|much\s+of\s+the|many\s+in\s+the|[A-Z][\w.’'-]*)\s+){0,4}", text[match.end():agents[0].start]):
+                continue
+            for holder in coordinated(s.ents, text, agents, agents[0]):
+                for r in stances:
+                    if r.sentence == s.index and holder.entity not in (r.source, r.target):
+                        out.append(Relation(holder.entity, r.target, r.type, s.index, dict(r.props), why="rule:shared-stance"))
     for match in SO_DID.finditer(text, sentence.start, sentence.end):
         holder = next((m for m in s.mentions if m.start >= match.end() and re.fullmatch(
             r"(?:(?:the|[A-Z][\w.’'-]*)\s+){0,4}", text[match.end():m.start])), None)
@@ -253,3 +282,105 @@ def coordinated(ents, text: str, right, first) -> list:
         else:
             break
     return chosen
+
+
+# ext-stance3: "the support of President X for Y", "the firm backing of the United States for Argentina":
+# the actor after "of" holds the stance, the one after "for" receives it
+SUPPORT_OF_FOR = re.compile(r"\b(?:support|backing|endorsement|admiration|sympathy|enthusiasm)\s+of\s+(?P<agent>(?:the\s+)?"
+                            r"(?:[A-Z][\w.’'-]*\s+){0,5}?[A-Z][\w.’'-]*)\s+(?:for|to(?:wards?)?)\s+(?P<target>)")
+NOUN_OF_WORDS = frozenset({"support", "backing", "endorsement", "admiration", "sympathy", "enthusiasm"})
+NOUN_FOR_WORDS = frozenset({"for", "to", "toward", "towards"})
+
+
+def support_of_for(s: SentenceView) -> list[Relation]:
+    """'noted the support of President Trump for President Milei': Trump SUPPORTS Milei (a noun
+    whose holder and object are both named after it); none when doubted ('... is not guaranteed')."""
+    words = s.words
+    if words.isdisjoint(NOUN_OF_WORDS) or "of" not in words or words.isdisjoint(NOUN_FOR_WORDS):
+        return []
+    from .triggers import ENDED_AFTER, UNSURE_AFTER  # (triggers imports this module)
+    text, sentence = s.text, s.sentence
+    out: list[Relation] = []
+    for match in SUPPORT_OF_FOR.finditer(text, sentence.start, sentence.end):
+        if negated(text, sentence.start, match.start(), "SUPPORTS") or \
+                stance_doubted(text, sentence.start, match.start(), "SUPPORTS") or is_question(text[sentence.start:sentence.end]):
+            continue
+        agent = _inside(s, match.start("agent"), match.end("agent"))
+        target = next((m for m in s.mentions if m.start >= match.end() and not m.possessive and
+                       mention_label(s.ents, m) in STANCE_TARGETS and
+                       TITLES_ONLY.fullmatch(text, match.end(), m.start)), None)
+        end, receiver = (target.end, target.entity) if target else (None, None)
+        if target is None:
+            # "the support of X for the Argentine economic program": a country's programme is the country's
+            owned = DEMONYM_THING.match(text, match.end(), sentence.end)
+            country = knowledge().demonyms.get(fold(owned.group("demonym"))) if owned else None
+            end, receiver = (owned.end(), country) if country in s.ents.entities else (None, None)
+        if agent and receiver and agent != receiver and not UNSURE_AFTER.match(text, end, sentence.end) and \
+                not ENDED_AFTER.match(text, end, sentence.end):
+            out.append(Relation(agent, receiver, "SUPPORTS", s.index, why="rule:support-of-for"))
+    return out
+
+
+STANCE_TARGETS = frozenset({"Person", "Organization", "Country", "Agreement"})
+DEMONYM_THING = re.compile(r"(?:the\s+|its\s+)?(?P<demonym>[A-Z][a-z]+)\s+(?:[a-z]+\s+){0,2}(?:program|programme|"
+                           r"reforms?|economy|government|people|plan|agenda|recovery|stabili[sz]ation)\b")
+TITLES_ONLY = re.compile(r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+
+
+def _inside(s: SentenceView, start: int, end: int, targets=frozenset(ACTOR)) -> str | None:
+    """The one actor whose mention ends a name phrase (titles before it): None when none or possessed."""
+    found = [m for m in s.mentions if start <= m.start and m.end == end and not m.possessive]
+    return found[0].entity if found and mention_label(s.ents, found[0]) in targets else None
+
+
+# ext-stance3: "criticism of President X from Governor Y", "support for X from Y": Y holds the stance
+NOUN_FROM = re.compile(r"\b(?P<noun>[Cc]riticism|[Oo]pposition|[Rr]esistance|[Hh]ostility|[Aa]ttacks?|[Cc]ondemnation|"
+                       r"[Ss]upport|[Bb]acking|[Pp]raise|[Ee]ndorsement)\s+(?:of|for|to|against)\s+")
+FROM_NOUNS = frozenset({"criticism", "opposition", "resistance", "hostility", "attack", "attacks", "condemnation",
+                        "support", "backing", "praise", "endorsement"})
+NEGATIVE_NOUNS = frozenset({"criticism", "opposition", "resistance", "hostility", "attack", "attacks", "condemnation"})
+
+
+def noun_from(s: SentenceView) -> list[Relation]:
+    """'Criticism of President Milei from Governor Kicillof grew': Kicillof CRITICIZES Milei;
+    'support for X from Y': Y SUPPORTS X; none when negated, doubted or over."""
+    words = s.words
+    if "from" not in words or words.isdisjoint(FROM_NOUNS):
+        return []
+    from .triggers import ENDED_AFTER, UNSURE_AFTER  # (triggers imports this module)
+    text, sentence = s.text, s.sentence
+    if is_question(text[sentence.start:sentence.end]):
+        return []
+    out: list[Relation] = []
+    actors = [m for m in s.mentions if not m.possessive]
+    for match in NOUN_FROM.finditer(text, sentence.start, sentence.end):
+        stance = "CRITICIZES" if match.group("noun").lower() in NEGATIVE_NOUNS else "SUPPORTS"
+        if negated(text, sentence.start, match.start(), stance) or stance_doubted(text, sentence.start, match.start(), stance):
+            continue
+        target = next((m for m in actors if m.start >= match.end() and mention_label(s.ents, m) in STANCE_TARGETS
+                       and TITLES_ONLY.fullmatch(text, match.end(), m.start)), None)
+        if target is None:
+            continue
+        holder = next((m for m in actors if m.start > target.end and mention_label(s.ents, m) in ACTOR and
+                       FROM_AFTER.fullmatch(text, target.end, m.start)), None)
+        if holder is None or holder.entity == target.entity or UNSURE_AFTER.match(text, holder.end, sentence.end) or \
+                ENDED_AFTER.match(text, holder.end, sentence.end):
+            continue
+        out.append(Relation(holder.entity, target.entity, stance, s.index, why="rule:noun-from"))
+    return out
+
+
+FROM_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+
+
+# ext-stance3: "Trump's endorsement of Milei drew criticism": the act criticised is Trump's, not Milei's
+ACT_OF = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){1,3}(?:of|for|to|towards?|with|on)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}")
+
+
+def act_owner(text: str, left, target) -> str | None:
+    """The possessor whose act names ``target`` ('Trump's endorsement of Milei', 'Bessent's
+    support for Argentina'): the one a received or passive stance is about; None when none."""
+    for m in reversed(left):
+        if m.end <= target.start and m.possessive and m.entity != target.entity:
+            return m.entity if ACT_OF.fullmatch(text, m.end, target.start) else None
+    return None

@@ -11,7 +11,7 @@ from ..text import Token
 from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
 from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending,
                       possessor_subject, starts_clause, find_subjects, is_title_modifier, verb_follows)
-from .stance import FIRST_PERSON, LITOTES, coordinated, quote_speaker, stance_doubted
+from .stance import FIRST_PERSON, LITOTES, act_owner, coordinated, quote_speaker, stance_doubted
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?<![’'])\b\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
@@ -32,6 +32,10 @@ UNSURE_AFTER = re.compile(r"[^,;.]{0,12}?\b(?:depend(?:s|ed|ing)?\s+on|hinge[sd]
                           r"(?:necessary|needed|enough|guaranteed|assured|certain|unconditional|automatic|forthcoming|"
                           r"unlimited)|(?:is|was|are|were|remains?|remained|looks?|seems?)\s+(?:\w+\s+)?(?:uncertain|"
                           r"unclear|in\s+doubt|doubtful|questionable|conditional|fragile))\b", re.IGNORECASE)
+# ext-stance3: after a nominal stance and its object, the stance is over: "... has faded", "... was withdrawn"
+ENDED_AFTER = re.compile(r"[^,;.]{0,24}?\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?)?(?:ended|ends|faded|fades|waned|wanes|"
+                         r"evaporated|collapsed|cooled|softened|dried\s+up|(?:was|were|has\s+been|have\s+been)\s+"
+                         r"(?:withdrawn|suspended|revoked|pulled|dropped))\b")
 FRONTED_OBJECT = re.compile(r",\s+(?:whom|which)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}"
                             r"(?:has\s+|had\s+|have\s+|also\s+|long\s+|\w+ly\s+)?$")
 # ext-parties: ", whose president, Germán Lavalle, is a physicist named in 2024," is one relative
@@ -80,6 +84,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
         return out
     breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
     relatives: list[tuple[int, int]] = []
+    along: list[tuple[int, int]] = []  # ext-stance3: ", along with Y," asides
     if is_question(chunk):
         # "Did X criticise Y?", "Will X join the accord?", "Will the World Bank lend Argentina $1 billion?" state nothing
         candidates = [t for t in candidates if t.type not in STANCE_TYPES + ASKED_TYPES]
@@ -145,6 +150,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if ", " in chunk and "ing " in chunk:
                     # ext-stance2: ", speaking after talks with X," is an aside: X is no subject
                     relatives += [(base + r.start(), base + r.end()) for r in ASIDE.finditer(chunk)]
+                along = [(base + r.start(), base + r.end()) for r in ALONG_WITH.finditer(chunk)] if ", " in chunk and (
+                    "along" in chunk or "together" in chunk) else []
+                relatives += along  # ext-stance3: "X, along with Y, attacked Z": X is the subject (Y joins it below)
+                if ", " in chunk and ("like " in chunk or "contrast" in chunk or "opposed to" in chunk):
+                    # ext-stance3: "X, unlike Y, praised Z": Y is no subject (nor a co-subject)
+                    relatives += [(base + r.start(), base + r.end()) for r in UNLIKE.finditer(chunk)]
             clause_start = max([x for x in breaks if x < a], default=base)
             clause_end = min([x for x in breaks if x >= b], default=sentence.end)
             for rs, re_ in relatives:
@@ -225,6 +236,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if agents and trigger.type in STANCE_TYPES:
                     agents = coordinated(ents, text, right, agents[0])  # ext-stance2: "criticised by X and Y"
                 patients = find_subjects(ents, text, left, a, relatives)
+                if trigger.type in STANCE_TYPES and patients and left:
+                    # ext-stance3: "Trump's support for Milei was criticised by X": X criticises Trump
+                    last = next((m for m in reversed(left) if m.entity == patients[0]), None)
+                    owner = act_owner(text, left, last) if last is not None else None
+                    patients = [owner] if owner else patients
                 if trigger.type == "LEADS":
                     # "Vista Energy, the shale producer run by ... Miguel Galuccio": the body is right
                     # before the verb (or its appositive), the leader is the first person after it
@@ -262,6 +278,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     # ext-money: "financing from the World Bank and the IDB": every lender of the list
                     # (a PARTY_TO list, "signed by X and Y", is read by _coordinated above)
                     agents = [m for m in right if m.entity in _objects(ents, text, right, trigger, b, clause_end, mentions)]
+                if trigger.name in AGREEMENT_PATIENT:
+                    # ext-stance3: the agreement before the verb, as for "signed by" above
+                    patients = [m.entity for m in left if mention_label(ents, m) == "Agreement"][-1:]
                 for agent in agents:
                     for patient in patients[:1]:
                         out.append(Relation(agent.entity, patient, rtype, index,
@@ -323,7 +342,13 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # "accused the government of ...": unqualified, the government is the article country's;
                 # "the administration" a politician criticises is the one of his own country
                 own = {ents.country_of(x) for x in subjects if entity_label(ents, x) == "Person"} - {None}
-                objects = [own.pop()] if "administration" in bare.group() and len(own) == 1 else [ents.home]
+                # ext-stance3: so is "the national / federal government" a governor or senator criticises
+                if bare.group("det") in ("his", "her", "their"):
+                    objects = [own.pop()] if len(own) == 1 else []  # (a pronoun's government is no one else's)
+                elif "administration" in bare.group() or "national" in bare.group() or "federal" in bare.group():
+                    objects = [own.pop()] if len(own) == 1 else [ents.home]
+                else:
+                    objects = [ents.home]
             if not objects and trigger.type in STANCE_TYPES and trigger.mode == "active":
                 fronted_object = FRONTED_OBJECT.search(text, max(base, a - 80), a)
                 if fronted_object:
@@ -331,7 +356,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     objects = [m.entity for m in left if m.end == fronted_object.start() and
                                mention_label(ents, m) in trigger.targets][:1]
             if trigger.objects == "next":  # "wants China out": the name right after the verb
-                objects = [m.entity for m in actors if 0 <= m.start - b <= 2 and mention_label(ents, m) in trigger.targets][:1]
+                # (ext-stance3: past a title, "asked Treasury Secretary X to resign")
+                objects = [m.entity for m in actors if m.start >= b and mention_label(ents, m) in trigger.targets and
+                           (m.start - b <= 2 or NEXT_TITLED.fullmatch(text, b, m.start))][:1]
             on_target = None
             if trigger.type == "IMPOSES":
                 on_match = re.match(r"[^,;]{0,40}?\bon\s+(?:the\s+)?", text[b - 3:clause_end])
@@ -454,9 +481,21 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     if other and not other.possessive and mention_label(ents, other) in ACTOR and other.entity not in subjects:
                         subjects = subjects + [other.entity]
                     break
-            if trigger.type in STANCE_TYPES and objects and NOMINAL.match(match.group()) and \
-                    UNSURE_AFTER.match(text, _object_end(right, objects, b), clause_end):
+            if trigger.type in STANCE_TYPES and objects and NOMINAL.match(match.group()) and (
+                    UNSURE_AFTER.match(text, _object_end(right, objects, b), clause_end) or
+                    ENDED_AFTER.match(text, _object_end(right, objects, b), clause_end)):
                 continue  # "US support for Argentina may not be necessary": the stance itself is in doubt
+                          # (ext-stance3: or over, "X's opposition to Y has faded")
+            if along and trigger.type in STANCE_TYPES and subjects:
+                for rs, re_ in along:
+                    if re_ <= a and any(m.entity in subjects and m.end == rs for m in left):
+                        subjects = subjects + [m.entity for m in actors if rs < m.start and m.end < re_ and
+                                               not m.possessive and mention_label(ents, m) in ACTOR and
+                                               m.entity not in subjects]
+            if objects and trigger.type == "SUPPORTS" and match.group()[:5].lower() == "thank":
+                # ext-stance3: "thanked Congress for approving the budget": courtesy to a chamber for its vote,
+                # not support of it (issue 12's known wrong reading); people and governments thanked stay
+                objects = [o for o in objects if not LEGISLATURE.search(o)]
             for subject in subjects:
                 for obj in objects:
                     if obj == subject:
@@ -508,6 +547,10 @@ CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|as
 # "a meeting with Secretary of State X": after a preposition an office begins the object
 ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
+OF_CHARGE = re.compile(r"\s+of\s+(?:\w+ly\s+)?\w+ing\b")  # ext-stance3: "accused X of running ..."
+LEGISLATURE = re.compile(r"\b(?:Congress|Senate|Chamber|Parliament|Legislature|Assembly|House of Representatives|Deputies)\b")
+NEXT_TITLED = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}")
+AGREEMENT_PATIENT = {"welcomed-by-agreement"}  # ext-stance3: "the accord was welcomed by X": only an agreement is backed
 # the nouns that name a trade measure, once for both patterns below
 MEASURES = (r"tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo(?:es)?|curbs?|bans?|measures?|"
             r"(?:export\s+)?controls")
@@ -582,17 +625,26 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int, reduced: bool = 
     return None
 
 
-BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?(?:the|your|this)\s+(?:national\s+|federal\s+|current\s+)?"
+BARE_GOVERNMENT = re.compile(r"\s+(?:of\s+|for\s+|with\s+|to\s+)?"
+                             # ext-stance3: "denounced the tariff policy of his government": an aspect of it, and
+                             # "his / her / their (own) government" is the speaker's own country's
+                             r"(?:the\s+(?:[a-z][\w-]*\s+){0,2}(?:policy|policies|handling|decision|decisions|plans?|"
+                             r"record|approach|stance)\s+of\s+)?"
+                             r"(?P<det>the|your|this|his|her|their)\s+(?:own\s+)?(?:national\s+|federal\s+|current\s+)?"
                              r"(?:government|administration)\b(?!\s+(?:of|in)\s+(?:the\s+)?[A-Z])")  # "the government's plan" too
 WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|help|leadership|efforts?|work|role|"
                      r"commitment|courage|stewardship)\s+of\s+(?:(?:the\s+)?(?:[A-Z][\w.]*\s+){0,4})?")
 # ext-stance2: "criticised the economic policies of X", "questioned the legality of X": X is the target
 # (data/relations.yaml, aspect_nouns); "the arrest of X", "the sale of X" are not aspects of X
 ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>" + "|".join(
-    map(re.escape, sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True))) + r")\s+(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}")
+    map(re.escape, sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True))) + r")\s+(?:of|by)\s+(?:the\s+)?"
+    # ext-stance3: "the fiscal policy of the government of X": an aspect of X's government is X's country's
+    r"(?:(?P<gov>government|administration|regime)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 SUPPORT_NOUN_OF = re.compile(r"\s+(?:of|from)\b")
 ADJECTIVE_NOUN = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$")
+ALONG_WITH = re.compile(r",\s+(?:along\s+with|together\s+with|alongside)\s[^,;]*,")
+UNLIKE = re.compile(r",\s+(?:unlike|like|as\s+opposed\s+to|in\s+contrast\s+(?:to|with))\s[^,;]*,")
 ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing|talking|responding|replying|reacting|"
                    r"commenting|interviewing|standing|sitting)\b[^,]*,")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
@@ -637,7 +689,8 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
                   "Agreement" and right[k + 1].start - m.end <= 25}
         allowed = [m for m in allowed if id(m) not in owners]
     aspect = ASPECT_OF.fullmatch(text, b, allowed[0].start) if trigger.type in STANCE_TYPES and allowed else None
-    if aspect and aspect.group("noun").lower() in GOVERNMENT_NOUNS and mention_label(ents, allowed[0]) == "Person":
+    if aspect and (aspect.group("noun").lower() in GOVERNMENT_NOUNS or aspect.group("gov")) and \
+            mention_label(ents, allowed[0]) == "Person":
         # ext-stance2: "criticised the government of President X": X's country
         country = ents.country_of(allowed[0].entity)
         return [country] if country in ents.entities else []
@@ -661,8 +714,10 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         agreements = [m for m in allowed if mention_label(ents, m) == "Agreement" and m.start - b < 120]
         if agreements and trigger.type in STANCE_TYPES and agreements[0] is not allowed[0] and not \
                 allowed[0].possessive and re.fullmatch(r"\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,4}", text[b:allowed[0].start]) \
-                and re.search(r"\b(?:over|for|about|on)\b", text[allowed[0].end:agreements[0].start]):
+                and (re.search(r"\b(?:over|for|about|on)\b", text[allowed[0].end:agreements[0].start]) or
+                     OF_CHARGE.match(text, allowed[0].end)):
             agreements = []  # "slammed Bessent over the swap line": the person is the object
+            # (ext-stance3: and "accused Bessent of running a bailout": the charge follows the person)
         if agreements and (agreements[0] is allowed[0] or agreements[0].start - b < 45
                            or trigger.targets == frozenset({"Agreement"}) or trigger.type == "NEGOTIATES"):
             return [agreements[0].entity]
