@@ -1936,3 +1936,45 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why
+
+
+# --- ext-deals3: parties, negotiation, membership, money, measures -----------------------------
+
+DEALS3_EXAMPLES = [
+    ("drew-on-line", "Uruguay tapped its swap line with China to pay its bondholders.",
+     ("China", "FUNDS", "Uruguay")),
+    ("drew-on-line", "Chile drew on its $5 billion swap with China in 2023.", ("China", "FUNDS", "Chile")),
+]
+
+
+@pytest.mark.parametrize("rule,sentence,expected", DEALS3_EXAMPLES, ids=[e[0] for e in DEALS3_EXAMPLES])
+def test_ext_deals3_rules_read_their_examples(rule, sentence, expected):
+    found = read(sentence)
+    expected = _key(*expected)
+    assert found.get(expected) == f"rule:{rule}", f"{rule}: {sentence!r} gave {found}"
+
+
+@pytest.mark.parametrize("sentence,unwanted", [
+    # a borrower extending its own line funds nobody new; it remains a party
+    ("Uruguay extended its swap line with China for three more years.", ("Uruguay", "FUNDS", "China")),
+    ("Uruguay renewed its currency swap with China in May.", ("Uruguay", "FUNDS", "China")),
+    ("Uruguay has not tapped its swap line with China.", ("China", "FUNDS", "Uruguay")),
+    # an offer turned down lends nothing
+    ("China offered Uruguay a loan, but President Yamandú Orsi said no.", ("China", "FUNDS", "Uruguay")),
+    ("China offered a $5 billion loan to Uruguay, but Uruguay turned it down.", ("China", "FUNDS", "Uruguay")),
+    ("The World Bank offered to lend Paraguay $1 billion, but Paraguay declined the offer.",
+     ("World Bank", "FUNDS", "Paraguay")),
+    ("President Santiago Peña rejected China's offer of a $5 billion loan to Paraguay.",
+     ("Santiago Peña", "PARTY_TO", "Paraguay–China loan")),
+])
+def test_ext_deals3_negated_and_refused_state_nothing(sentence, unwanted):
+    found = read(sentence)
+    assert unwanted not in found, f"{sentence!r} gave {found}"
+    assert not [k for k in found if k[1] == "FUNDS" and "offer" in sentence], found
+
+
+def test_ext_deals3_an_extended_line_keeps_both_parties():
+    found = read("Uruguay extended its swap line with China for three more years.")
+    assert found.get(("Uruguay", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties"
+    assert found.get(("China", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties"
+    assert read("China offered Uruguay a loan, and Uruguay accepted it.").get(("China", "FUNDS", "Uruguay"))

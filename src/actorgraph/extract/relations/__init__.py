@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..entities import ArticleEntities, mentions_by_sentence
+from ..rulebook import rulebook
 from ..text import tokenize
 from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
@@ -107,6 +108,7 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
         "rule:lender-release", "rule:loan-funds")}
     # ext-money: "approved $500 million in financing for Argentina" pays the country, it does not back it
     paid = {(r.sentence, r.source, r.target) for r in relations if r.type == "FUNDS"}
+    refused = _refused_offers(ents, relations)  # ext-deals3
     for r in relations:
         if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
             continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
@@ -116,6 +118,8 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
             continue
         if r.source == r.target:
             continue
+        if r.sentence in refused and r.type in ("FUNDS", "PARTY_TO"):
+            continue  # ext-deals3: "China offered a loan, but Milei said no": nothing was lent or signed
         if r.type == "MET_WITH" and (entity_label(ents, r.source) == "Person") != (entity_label(ents, r.target) == "Person") \
                 and r.why.partition(":")[2] not in PERSON_MEETS_BODY:
             continue  # a person meets people; a government meets governments and bodies (ext-money: or their members)
@@ -124,4 +128,24 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
             continue
         seen.add(key)
         out.append(r)
+    return out
+
+
+OFFER_RE = re.compile(r"\boffer(?:s|ed|ing)?\b", re.IGNORECASE)
+_REFUSAL_RE: list[re.Pattern] = []
+
+
+def _refused_offers(ents: ArticleEntities, relations: list[Relation]) -> set[int]:
+    """ext-deals3: the sentences (among those with money or a party) where an offer is turned down."""
+    out = set()
+    for index in {r.sentence for r in relations if r.type in ("FUNDS", "PARTY_TO")}:
+        sentence = ents.sentences[index]
+        chunk = ents.text[sentence.start:sentence.end]
+        offer = OFFER_RE.search(chunk)
+        if offer is None:
+            continue
+        if not _REFUSAL_RE:
+            _REFUSAL_RE.append(rulebook().words_re("refusals"))
+        if _REFUSAL_RE[0].search(chunk):
+            out.add(index)
     return out

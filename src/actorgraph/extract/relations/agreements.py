@@ -57,6 +57,9 @@ OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|app
                       re.IGNORECASE)
 
 
+# ext-deals3: a borrower drawing on its own line ("tapped its swap line with China")
+DRAWN = re.compile(r"\b(?:tap(?:s|ped|ping)?|dr(?:ew|aws|awn|awing|aw)\s+(?:down\s+)?on|activat(?:ed|es|ing)|us(?:ed|es|ing))\s+"
+                   r"(?:\w+\s+){0,3}$", re.IGNORECASE)
 EXTENDED_BY = re.compile(r"\s+(?:\w+\s+)?(?:extended|granted|provided|offered|arranged|lent|disbursed|opened|"
                          r"financed|funded)\s+by\s+(?:the\s+)?")
 
@@ -128,6 +131,22 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 offering = OFFERING.search(text[max(sentence.start, m.start - 120):m.start])
                 funders = find_subjects(ents, text, before, m.start, []) if offering else []
                 beneficiaries = [x.entity for x in after_head]
+                if possessive_agreement and after_head and re.search(
+                        r"\bwith\s+(?:the\s+)?$", text[head_at:after_head[0].start]):
+                    # ext-deals3: "Argentina extended / renewed its swap line with China": the subject is
+                    # one side of its own line and nobody new is funded; "drew on its swap line with
+                    # China": the partner pays the one drawing
+                    sides = find_subjects(ents, text, before, m.start, [])
+                    drawn = DRAWN.search(text, max(sentence.start, m.start - 40), m.start)
+                    for x in dict.fromkeys(sides + beneficiaries[:1]):
+                        out.append(Relation(x, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
+                    if drawn and sides and not negated(text, sentence.start, drawn.start(), "FUNDS"):
+                        lender = beneficiaries[0]
+                        lender = ents.country_of(lender) if entity_label(ents, lender) == "Person" else lender
+                        if lender and lender != sides[0]:
+                            out.append(Relation(lender, sides[0], "FUNDS", index,
+                                                {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:drew-on-line"))
+                    continue
                 given = [x for x in before if re.fullmatch(r"\s+with\s+(?:a|an|the|its|their|new)?\s*[^,;]{0,30}",
                                                            text[x.end:m.start])]
                 if given and re.search(r"\b(?:provid(?:ed|es|e|ing)|suppl(?:ied|ies|y)|equipp(?:ed))\s+(?:\S+\s+){0,4}$",
