@@ -437,6 +437,12 @@ CODE_EXAMPLES += [
      ("Ana Ruiz", "CRITICIZES", "Javier Milei")),
 ]
 
+# ext-deals3: a borrower drawing on its own line
+CODE_EXAMPLES += [
+    ("drew-on-line", "Uruguay tapped its swap line with China to pay its bondholders.", ("China", "FUNDS", "Uruguay")),
+    ("drew-on-line", "Chile drew on its $5 billion swap with China in 2023.", ("China", "FUNDS", "Chile")),
+]
+
 
 def read(sentence: str):
     """(source, type, target) -> why, for every relation the rules read in ``sentence``."""
@@ -1941,9 +1947,12 @@ def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
 # --- ext-deals3: parties, negotiation, membership, money, measures -----------------------------
 
 DEALS3_EXAMPLES = [
-    ("drew-on-line", "Uruguay tapped its swap line with China to pay its bondholders.",
-     ("China", "FUNDS", "Uruguay")),
-    ("drew-on-line", "Chile drew on its $5 billion swap with China in 2023.", ("China", "FUNDS", "Chile")),
+    ("possessive-agreement", "Chile's trade agreement with Japan angered Peru.",
+     ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
+    ("possessive-agreement", "Beijing's own swap with Uruguay remains fully in force.",
+     ("China", "PARTY_TO", "China–Uruguay currency swap")),
+    ("funds-verb", "Uruguay needed dollars in March. Goldman Sachs and Citigroup lent the central bank $3 billion.",
+     ("Citigroup", "FUNDS", "Central Bank of Uruguay")),
 ]
 
 
@@ -1964,6 +1973,11 @@ def test_ext_deals3_rules_read_their_examples(rule, sentence, expected):
     ("China offered a $5 billion loan to Uruguay, but Uruguay turned it down.", ("China", "FUNDS", "Uruguay")),
     ("The World Bank offered to lend Paraguay $1 billion, but Paraguay declined the offer.",
      ("World Bank", "FUNDS", "Paraguay")),
+    ("Chile's planned trade deal with Japan worries Peru.", ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
+    ("Chile's trade deal with Japan is still being negotiated.", ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
+    ("Uruguay's currency swap with China is worth $18 billion.", ("Uruguay", "FUNDS", "China")),
+    ("Uruguay needed dollars. Goldman Sachs did not lend the central bank $3 billion.",
+     ("Goldman Sachs", "FUNDS", "Central Bank of Uruguay")),
     ("President Santiago Peña rejected China's offer of a $5 billion loan to Paraguay.",
      ("Santiago Peña", "PARTY_TO", "Paraguay–China loan")),
 ])

@@ -101,7 +101,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             continue  # "has not tapped the swap line with X", "never received a loan from Y"
         if kind in FINANCIAL_KINDS:
             funds_why = "rule:loan-funds"
-            owner = [x for x in parties_here if x.possessive and x.start == m.start]
+            owner = [x for x in parties_here if x.possessive and x.start == m.start] or _owner_before(ents, text, mentions, m)
             head_at = _head_position(text, m)
             lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
             after_head = [x for x in parties_here if x.start >= head_at]
@@ -123,6 +123,13 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             if lenders:
                 funders = [lenders[0].entity]
                 beneficiaries = [o.entity for o in owner] + [x.entity for x in after_head]
+            elif owner and after_head and not _lender(ents, owner[0].entity) and re.search(
+                    r"\bwith\s+(?:the\s+)?$", text[head_at:after_head[0].start]):
+                # ext-deals3: "Argentina's currency swap with China", "Beijing's own swap with Argentina":
+                # both are sides of it; who lends to whom the phrase does not say
+                for x in dict.fromkeys([owner[0].entity, after_head[0].entity]):
+                    out.append(Relation(x, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
+                continue
             elif owner:
                 funders = [owner[0].entity]
                 beneficiaries = [x.entity for x in after_head]
@@ -225,6 +232,14 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 # billion Extended Fund Facility")
                 out.append(Relation(lender, borrower, "FUNDS", index, {"detail": f"{entity.name}: {_clean(m.surface)}"},
                                     why="rule:lender-facility"))
+        elif not possessive_agreement and (named := _owner_with(ents, text, mentions, m, parties_here)):
+            # ext-deals3: "Argentina's trade agreement with the United States": both are parties,
+            # unless it is still to come ("Argentina's planned deal with X", "... is being negotiated")
+            if not (pending(text, sentence.start, m.start, modal=False) or negated(text, sentence.start, m.start, "PARTY_TO")
+                    or TO_COME_INSIDE.search(text, m.start, _head_position(text, m)) or TO_COME_AFTER.match(text, m.end)
+                    or PENDING.search(text[max(sentence.start, m.start - 60):m.start])):
+                for x in named:
+                    out.append(Relation(x, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
         elif possessive_agreement and parties_here:
             for x in parties_here:
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
@@ -268,6 +283,32 @@ def _lender_release(ents: ArticleEntities, text: str, mentions: list[Mention], b
     if first.possessive and not BODY_OF.match(text, first.end):
         return None
     return lender, borrower
+
+
+# ext-deals3: an agreement still to come, said inside its phrase or right after it
+TO_COME_INSIDE = re.compile(r"\b(?:planned|proposed|possible|potential|future|prospective|mooted|hoped-for|draft|"
+                            r"pending|long-sought|sought-after|new|eventual|would-be)\b", re.IGNORECASE)
+TO_COME_AFTER = re.compile(r"\s*,?\s+(?:which\s+|that\s+)?(?:is|are|was|were|remains?|remained|has\s+been|had\s+been)\s+"
+                           r"(?:still\s+|not\s+yet\s+|yet\s+to\s+be\s+)?(?:being\s+negotiated|under\s+negotiation|"
+                           r"in\s+the\s+works|pending|not\s+yet|unsigned|stalled|on\s+hold|being\s+discussed)\b",
+                           re.IGNORECASE)
+
+
+def _owner_before(ents, text: str, mentions: list[Mention], m: Mention) -> list[Mention]:
+    """ext-deals3: the possessor right before an agreement phrase ("Beijing's own swap with ...")."""
+    return [x for x in mentions if x.possessive and x.end <= m.start and m.start - x.end <= 8 and
+            mention_label(ents, x) in ACTOR and re.fullmatch(r"['’]s?\s+(?:own\s+)?", text[x.end:m.start])][:1]
+
+
+def _owner_with(ents, text: str, mentions: list[Mention], m: Mention, parties_here: list[Mention]) -> list[str]:
+    """ext-deals3: [owner, partner] of "<owner>'s <agreement> with <partner>", else []."""
+    owner = [x for x in parties_here if x.possessive and x.start == m.start] or _owner_before(ents, text, mentions, m)
+    head_at = _head_position(text, m)
+    partner = [x for x in parties_here if x.start >= head_at and not x.possessive and
+               re.search(r"\bwith\s+(?:the\s+)?$", text[head_at:x.start])][:1]
+    if not owner or not partner or owner[0].entity == partner[0].entity:
+        return []
+    return [owner[0].entity, partner[0].entity]
 
 
 # ext-parties: "a new program", "a possible deal": one still to be made, no party's yet
