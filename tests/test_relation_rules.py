@@ -441,6 +441,14 @@ CODE_EXAMPLES += [
 CODE_EXAMPLES += [
     ("drew-on-line", "Uruguay tapped its swap line with China to pay its bondholders.", ("China", "FUNDS", "Uruguay")),
     ("drew-on-line", "Chile drew on its $5 billion swap with China in 2023.", ("China", "FUNDS", "Chile")),
+    ("party-group", "Republican lawmakers, led by Senator Ana Ruiz, wrote to the Treasury.",
+     ("Ana Ruiz", "MEMBER_OF", "Republican Party")),
+    ("party-group", "Representative Tom Hale of Ohio, the panel's senior Democrat, asked for the files.",
+     ("Tom Hale", "MEMBER_OF", "Democratic Party")),
+    ("company-unit", "Minera Sur, a unit of Grupo Andes, bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("company-unit", "Grupo Andes's Minera Sur subsidiary bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("company-unit", "A spokesman for Grupo Andes, whose Minera Sur unit owns the mine, declined to comment.",
+     ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
 ]
 
 
@@ -1973,6 +1981,10 @@ def test_ext_deals3_rules_read_their_examples(rule, sentence, expected):
     ("China offered a $5 billion loan to Uruguay, but Uruguay turned it down.", ("China", "FUNDS", "Uruguay")),
     ("The World Bank offered to lend Paraguay $1 billion, but Paraguay declined the offer.",
      ("World Bank", "FUNDS", "Paraguay")),
+    ("Minera Sur is not a unit of Grupo Andes.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("Minera Sur, a rival of Grupo Andes, bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("Senators led by Tom Hale wrote to the Treasury.", ("Tom Hale", "MEMBER_OF", "Democratic Party")),
+    ("Tom Hale, the panel's former Democrat, asked for the files.", ("Tom Hale", "MEMBER_OF", "Democratic Party")),
     ("Chile's planned trade deal with Japan worries Peru.", ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
     ("Chile's trade deal with Japan is still being negotiated.", ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
     ("Uruguay's currency swap with China is worth $18 billion.", ("Uruguay", "FUNDS", "China")),

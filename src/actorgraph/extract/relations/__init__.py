@@ -17,7 +17,7 @@ from ..text import tokenize
 from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .meetings import meetings_in_passing
-from .members import member_nouns
+from .members import company_units, member_nouns, party_groups
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
@@ -36,6 +36,8 @@ RULES = [
     own_party,              # "her Unión por la Patria bloc": MEMBER_OF
     party_members,          # "Republicans, among them Senator X": MEMBER_OF
     member_nouns,           # ext-parties: "PRO lawmaker X", "Mercosur members A and B": MEMBER_OF
+    party_groups,           # ext-deals3: "Democratic senators led by X", "X, the committee's ranking Democrat": MEMBER_OF
+    company_units,          # ext-deals3: "Tenaris, a unit of Techint", "Techint's Tenaris unit": MEMBER_OF
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from operator import attrgetter
 
+from ..lexicon import knowledge
 from .base import Relation, SentenceView, mention_label
+from .clauses import negated
 
 # between a body and the member it describes: "lawmaker", "member states", "veteran senator"
 MEMBER_NOUN = re.compile(r"\s+(?:(?:veteran|senior|leading|prominent|longtime|long-time|fellow|founding|"
@@ -51,4 +53,85 @@ def member_nouns(s: SentenceView) -> list[Relation]:
                     members.append(x)
             for x in members:
                 out.append(Relation(x.entity, m.entity, "MEMBER_OF", s.index, why="rule:member-noun"))
+    return out
+
+
+# --- ext-deals3: a party's group led by its member, a party named in a description, a company's units ---
+
+# "Democratic senators led by Chris Van Hollen", "Peronist deputies, headed by X": the party's member
+LED_GROUP = re.compile(r"\s+(?:senators|lawmakers|legislators|deputies|congressmen|congresswomen|members|governors|"
+                       r"representatives|mayors|councill?ors|militants)\s*,?\s+(?:led|headed)\s+by\s+"
+                       r"(?:(?:Senator|Sen\.|Representative|Rep\.|Deputy|Governor|Gov\.|Congressman|Congresswoman)\s+)?")
+# "X, the committee's ranking Democrat,": a party word closing a description of X
+DESCRIBED = re.compile(r"(?:\s+of\s+(?:[A-Z][\w.]*\s?){1,2})?,\s+the\s+(?:[a-z][\w'’.-]*\s+){1,3}(?P<party>[A-Z]\w+)\b(?=\s*(?:[,;.]|on\b|in\b|from\b))")
+UNIT_WORDS = frozenset({"unit", "units", "subsidiary", "subsidiaries", "division", "arm", "affiliate"})
+# "Tenaris, a unit of Techint", "Tenaris, the steel-pipe subsidiary of Techint": the first is part of the second
+UNIT_OF = re.compile(r",\s+(?:a|an|the|its)\s+(?:[a-z][\w-]*\s+){0,2}(?:unit|subsidiary|division|arm|affiliate)\s+of\s+"
+                     r"(?:the\s+)?")
+# "Techint's Tenaris unit", "Techint, whose Tenaris unit": the second is part of the first
+OWNED_UNIT = re.compile(r"\s+(?:unit|subsidiary|division|arm|affiliate)\b")
+OWNER_BEFORE = re.compile(r"(?:['’]s|,\s+whose)\s+(?:[a-z][\w-]*\s+){0,2}")
+OWNER_UNIT_BEFORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:unit|subsidiary|division|arm|affiliate)\s+")
+
+
+def party_groups(s: SentenceView) -> list[Relation]:
+    """'Democratic senators led by X', 'X, the committee's ranking Democrat,': X MEMBER_OF the party."""
+    mentions = s.mentions
+    if not mentions:
+        return []
+    text = s.text
+    kb = knowledge()
+    out: list[Relation] = []
+    lowered = {t.lower for t in s.tokens}
+    led = "led" in lowered or "headed" in lowered
+    described = not lowered.isdisjoint(kb.party_adjectives) or "democrat" in lowered
+    if not led and not described:
+        return out  # cheap gate: no group led by anyone, no party word
+    for k, m in enumerate(mentions):
+        if mention_label(s.ents, m) != "Person" or m.anaphor:
+            continue
+        if led:
+            for g in mentions[:k]:
+                if mention_label(s.ents, g) != "Organization" or g.end > m.start or m.start - g.end > 90:
+                    continue
+                found = LED_GROUP.fullmatch(text, g.end, m.start)
+                if found and not negated(text, s.sentence.start, g.start) and not FORMER.search(
+                        text, max(0, g.start - 12), g.start) and _is_party(s, g.entity):
+                    out.append(Relation(m.entity, g.entity, "MEMBER_OF", s.index, why="rule:party-group"))
+        if described:
+            found = DESCRIBED.match(text, m.end, min(s.sentence.end, m.end + 60))
+            word = found.group("party").lower() if found else ""
+            party = kb.party_adjectives.get({"democrat": "democratic"}.get(word, word))
+            if party and "former" not in found.group():
+                if party not in s.ents.entities:
+                    s.ents.add(party, "Organization", None, kb.country_of(party))
+                out.append(Relation(m.entity, party, "MEMBER_OF", s.index, why="rule:party-group"))
+    return out
+
+
+def _is_party(s: SentenceView, name: str) -> bool:
+    return name in knowledge().party_adjectives.values() or bool(PARTY_WORD.search(name))
+
+
+PARTY_WORD = re.compile(r"\b(?:Party|Front|Bloc|Bloque|Coalition|Partido|Frente)\b")
+
+
+def company_units(s: SentenceView) -> list[Relation]:
+    """'Tenaris, a unit of Techint', 'Techint's Tenaris unit', 'Techint, whose Tenaris unit ...':
+    the unit is MEMBER_OF the company."""
+    mentions = s.mentions
+    if len(mentions) < 2 or UNIT_WORDS.isdisjoint(map(_LOWER, s.tokens)):
+        return []  # cheap gate: no unit word
+    text = s.text
+    out: list[Relation] = []
+    orgs = [m for m in mentions if mention_label(s.ents, m) == "Organization" and not m.anaphor]
+    for a, b in zip(orgs, orgs[1:]):
+        if a.entity == b.entity or negated(text, s.sentence.start, a.start):
+            continue
+        gap = text[a.end:b.start]
+        if UNIT_OF.fullmatch(gap):  # "Tenaris, a unit of Techint"
+            out.append(Relation(a.entity, b.entity, "MEMBER_OF", s.index, why="rule:company-unit"))
+        elif (OWNER_BEFORE.fullmatch(gap) and OWNED_UNIT.match(text, b.end)) or OWNER_UNIT_BEFORE.fullmatch(gap):
+            # "Techint's Tenaris unit", "Techint, whose Tenaris unit", "Techint's subsidiary Tenaris"
+            out.append(Relation(b.entity, a.entity, "MEMBER_OF", s.index, why="rule:company-unit"))
     return out
