@@ -449,6 +449,10 @@ CODE_EXAMPLES += [
     ("company-unit", "Grupo Andes's Minera Sur subsidiary bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
     ("company-unit", "A spokesman for Grupo Andes, whose Minera Sur unit owns the mine, declined to comment.",
      ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("talks-on", "Talks between Chile and Peru over a fisheries agreement resumed on Monday.",
+     ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("talks-on", "Negotiations between Uruguay and the World Bank on a $500 million loan stalled.",
+     ("World Bank", "NEGOTIATES", "Uruguay–World Bank loan")),
 ]
 
 
@@ -1985,6 +1989,8 @@ def test_ext_deals3_rules_read_their_examples(rule, sentence, expected):
     ("Minera Sur, a rival of Grupo Andes, bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
     ("Senators led by Tom Hale wrote to the Treasury.", ("Tom Hale", "MEMBER_OF", "Democratic Party")),
     ("Tom Hale, the panel's former Democrat, asked for the files.", ("Tom Hale", "MEMBER_OF", "Democratic Party")),
+    ("There were no talks between Chile and Peru over a fisheries agreement.",
+     ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
     ("Chile's planned trade deal with Japan worries Peru.", ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
     ("Chile's trade deal with Japan is still being negotiated.", ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
     ("Uruguay's currency swap with China is worth $18 billion.", ("Uruguay", "FUNDS", "China")),
@@ -1997,6 +2003,12 @@ def test_ext_deals3_negated_and_refused_state_nothing(sentence, unwanted):
     found = read(sentence)
     assert unwanted not in found, f"{sentence!r} gave {found}"
     assert not [k for k in found if k[1] == "FUNDS" and "offer" in sentence], found
+
+
+def test_ext_deals3_the_office_holder_in_an_appositive_is_the_counterpart():
+    found = read("Uruguay is in regular discussions with Chile's central bank governor, Rosanna Costa, on the swap.")
+    assert found.get(("Uruguay", "NEGOTIATES", "Rosanna Costa")) == "rule:in-talks-with", found
+    assert ("Uruguay", "NEGOTIATES", "Central Bank of Chile") not in found
 
 
 def test_ext_deals3_an_extended_line_keeps_both_parties():

@@ -417,3 +417,54 @@ def agreement_parties(s: SentenceView) -> list[Relation]:
 def votes_for_bills(s: SentenceView) -> list[Relation]:
     """'approved by the Chamber of Deputies with votes from X and Y': each SUPPORTS the bill."""
     return _votes(s.ents, s.mentions, s.index)
+
+
+# ext-deals3: talks named with their sides and their subject ("talks between X and Y on the swap",
+# "X and Y resumed talks over a trade deal"): each side negotiates the agreement
+TALKS_ON = re.compile(r"\b(?:(?P<between>(?:talks|negotiations|discussions)\s+between)\b|"
+                      r"(?:held|hold|holds|holding|resumed|resume|resumes|resuming|continued|continue|continues|"
+                      r"continuing|began|begin|begins|beginning|opened|open|opens|opening|started|start|starts|"
+                      r"starting|launched|launch|launches|launching|restarted|intensified|stepped\s+up)\s+"
+                      r"(?:\w+\s+)?(?:talks|negotiations|discussions)\s+(?:on|over|about|for|toward|towards)\b)",
+                      re.IGNORECASE)
+SUBJECT_OF_TALKS = re.compile(r"\s+(?:on|over|about|for|toward|towards)\s+(?:a|an|the|its|their)?\s*")
+SIDES_AND = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:the\s+)?")
+
+
+def talks_on_agreement(s: SentenceView) -> list[Relation]:
+    """'talks between X and Y on the swap', 'X and Y resumed talks over a trade deal': NEGOTIATES."""
+    low = s.text[s.sentence.start:s.sentence.end].lower()
+    if "talks" not in low and "negotiations" not in low and "discussions" not in low:
+        return []  # cheap gate
+    text, ents = s.text, s.ents
+    out: list[Relation] = []
+    agreements = [m for m in s.mentions if mention_label(ents, m) == "Agreement"]
+    if not agreements:
+        return out
+    for match in TALKS_ON.finditer(text, s.sentence.start, s.sentence.end):
+        if negated(text, s.sentence.start, match.start(), "NEGOTIATES") or pending(
+                text, s.sentence.start, match.start(), modal=False):
+            continue
+        if match.group("between"):
+            sides, at = [], match.end()
+            for m in sorted(s.mentions, key=lambda m: m.start):
+                if m.start < at or mention_label(ents, m) not in ACTOR:
+                    continue
+                if not (re.fullmatch(r"\s+(?:the\s+)?", text[at:m.start]) if not sides else
+                        SIDES_AND.fullmatch(text, at, m.start)):
+                    break
+                sides.append(m.entity)
+                at = m.end
+            if len(sides) < 2:
+                continue
+            about = SUBJECT_OF_TALKS.match(text, at)
+        else:
+            left = [m for m in s.mentions if m.end <= match.start()]
+            sides = find_subjects(ents, text, left, match.start(), [])
+            about = re.compile(r"\s+(?:a|an|the|its|their)?\s*").match(text, match.end())
+        deal = next((m for m in agreements if about is not None and about.start() < m.start <= about.end()), None)
+        if deal is None:
+            continue
+        for x in dict.fromkeys(sides):
+            out.append(Relation(x, deal.entity, "NEGOTIATES", s.index, why="rule:talks-on"))
+    return out

@@ -404,6 +404,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
+            if rtype == "NEGOTIATES" and objects and "," in text[b:clause_end]:
+                objects = _office_holder(ents, text, right, objects)  # ext-deals3
             if rtype == "NEGOTIATES" and subjects and text[max(base, a - 3):a].lower() == "to ":
                 # ext-parties: "X met Y on Monday to discuss the deal": the purpose is both sides'
                 meeting = MEET_TO.search(text, max(clause_start, a - 120), a)
@@ -465,6 +467,21 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                         _detail(trigger.type, chunk, match, text, ents, index),
                                         why=trigger.why))
     return out
+
+
+# ext-deals3: "in discussions with Argentina's central bank governor, Santiago Bausili": the office
+# holder named in the appositive is the counterpart, not the body of his office
+OFFICE_APPOSED = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:governor|minister|president|secretary|chief|head|"
+                            r"director|negotiator|envoy|ambassador|chair|chairman|chairwoman|representative),\s+")
+
+
+def _office_holder(ents, text: str, right: list[Mention], objects: list[str]) -> list[str]:
+    first = next((m for m in right if m.entity == objects[0]), None)
+    if first is None or mention_label(ents, first) == "Person":
+        return objects
+    office = OFFICE_APPOSED.match(text, first.end)
+    holder = next((m for m in right if office and m.start == office.end() and mention_label(ents, m) == "Person"), None)
+    return [holder.entity] + objects[1:] if holder is not None else objects
 
 
 def _coordinated(ents, text: str, first: list[Mention], right: list[Mention]) -> list[Mention]:
