@@ -2011,6 +2011,20 @@ def test_ext_deals3_the_office_holder_in_an_appositive_is_the_counterpart():
     assert ("Uruguay", "NEGOTIATES", "Central Bank of Chile") not in found
 
 
+def test_ext_deals3_a_measure_imposed_by_an_agent_reaches_its_target_not_the_subject():
+    found = read("Chile sells copper. The steelworkers' union condemned the 25% tariff imposed by the government of "
+                 "Japan on Chilean copper.")
+    assert found.get(("Japan", "IMPOSES", "Chile")) == "rule:imposed-by", found
+    assert not [k for k in found if k[1] == "IMPOSES" and k[2] != "Chile"], found
+    found = read("Peru sells fishmeal. Peru's exporters fear the duties imposed by Chile on Peruvian fishmeal.")
+    assert found.get(("Chile", "IMPOSES", "Peru")) == "rule:imposed-by", found
+    assert not [k for k in read("Chile sells copper. The union condemned the tariffs that were never imposed by Japan "
+                                "on Chilean copper.")
+                if k[1] == "IMPOSES"]
+    assert not [k for k in read("Chile and Japan trade. The treaty cuts Chilean tariffs on Japanese cars.")
+                if k[1] == "IMPOSES"]
+
+
 def test_ext_deals3_an_extended_line_keeps_both_parties():
     found = read("Uruguay extended its swap line with China for three more years.")
     assert found.get(("Uruguay", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties"

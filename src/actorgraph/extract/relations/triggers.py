@@ -250,6 +250,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         # ext-money: "hit with US tariffs", "faces a 25% tariff in the United States"
                         agents = _measure_owner(ents, text, actors, a, b, clause_end)
                         patients = patients or _demonym_before(ents, text, clause_start, a)
+                    elif agents and MEASURE_BEFORE.search(text, max(base, a - 14), a):
+                        # ext-deals3: "rejects the 25% tariff imposed by the government of the United States
+                        # on Argentine steel": the target follows the agent; with none named, a country or person
+                        # subject ("Milei could not escape the tariffs imposed by Trump"), never a body
+                        patients = _measure_target(ents, text, actors, agents[0], clause_end) or [
+                            p for p in patients if entity_label(ents, p) in ("Country", "Person")]
                     patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
                 if trigger.type == "FUNDS" and agents:
@@ -473,6 +479,23 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
 # holder named in the appositive is the counterpart, not the body of his office
 OFFICE_APPOSED = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:governor|minister|president|secretary|chief|head|"
                             r"director|negotiator|envoy|ambassador|chair|chairman|chairwoman|representative),\s+")
+
+
+AGENT_ON = re.compile(r"\s+(?:\w+\s+){0,4}?on\s+(?:(?:the|a|an|most|some|all|imports\s+(?:from|of)|goods\s+from)\s+)*"
+                      r"(?:(?P<demonym>(?-i:[A-Z])[\w.]+)\s+(?=[a-z]))?", re.IGNORECASE)
+
+
+def _measure_target(ents, text: str, actors: list[Mention], agent: Mention, clause_end: int) -> list[str]:
+    """ext-deals3: the target after 'imposed by X': 'on Brazil', 'on Argentine steel', else none."""
+    on = AGENT_ON.match(text, agent.end, clause_end)
+    if on is None:
+        return []
+    at = on.start("demonym") if on.group("demonym") else on.end()
+    named = next((m.entity for m in actors if m.start == at and mention_label(ents, m) in ACTOR), None)
+    if named:
+        return [named]
+    country = knowledge().demonyms.get(fold(on.group("demonym"))) if on.group("demonym") else None
+    return [country] if country and country in ents.entities else []
 
 
 def _office_holder(ents, text: str, right: list[Mention], objects: list[str]) -> list[str]:
