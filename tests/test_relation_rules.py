@@ -2025,6 +2025,15 @@ def test_ext_deals3_a_measure_imposed_by_an_agent_reaches_its_target_not_the_sub
                 if k[1] == "IMPOSES"]
 
 
+def test_ext_deals3_signing_off_on_a_review_releases_money_and_signs_nothing():
+    found = read("The World Bank's board signed off on the second review of Uruguay's $2 billion program, "
+                 "releasing $300 million.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:lender-release", found
+    assert not [k for k, why in found.items() if why == "rule:signed"], found
+    found = read("The World Bank's board has not signed off on the review of Uruguay's $2 billion program.")
+    assert ("World Bank", "FUNDS", "Uruguay") not in found
+
+
 def test_ext_deals3_an_extended_line_keeps_both_parties():
     found = read("Uruguay extended its swap line with China for three more years.")
     assert found.get(("Uruguay", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties"

@@ -252,7 +252,8 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
 
 # the lender's own approval or payment ("approved", "disbursed", "releasing about $1 billion")
 RELEASE = re.compile(r"\b(?:approv(?:ed|es)|disburs(?:ed|es|ing|ement)|releas(?:ed|es|ing)|extend(?:ed|s)|grant(?:ed|s)|"
-                     r"complet(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?review|paid\s+out|pays\s+out)\b", re.IGNORECASE)
+                     r"complet(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?review|paid\s+out|pays\s+out|"
+                     r"sign(?:ed|s)\s+off\s+on)\b", re.IGNORECASE)
 BODY_OF = re.compile(r"['’]s\s+(?:executive\s+)?(?:board|directors|staff|management)\b")
 
 
