@@ -2034,8 +2034,27 @@ def test_ext_deals3_signing_off_on_a_review_releases_money_and_signs_nothing():
     assert ("World Bank", "FUNDS", "Uruguay") not in found
 
 
+def test_ext_deals3_a_line_kept_and_a_deal_signed_with_a_partner():
+    found = read("Uruguay needed dollars. The People's Bank of China keeps a $5 billion swap with the central bank.")
+    assert found.get(("People's Bank of China", "FUNDS", "Central Bank of Uruguay")) == "rule:loan-funds", found
+    found = read("Uruguay maintains a currency swap with China.")
+    assert found.get(("Uruguay", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties", found
+    assert not [k for k in found if k[1] == "FUNDS"], found
+    assert not read("Uruguay does not maintain a currency swap with China.")
+    found = read("The trade deal Chile signed with Japan angered Peru.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    found = read("The trade deal Chile has not signed with Japan angered Peru.")
+    assert ("Japan", "PARTY_TO", "Chile–Japan trade agreement") not in found, found
+
+
 def test_ext_deals3_an_extended_line_keeps_both_parties():
     found = read("Uruguay extended its swap line with China for three more years.")
     assert found.get(("Uruguay", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties"
     assert found.get(("China", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties"
     assert read("China offered Uruguay a loan, and Uruguay accepted it.").get(("China", "FUNDS", "Uruguay"))
+
+
+def test_ext_deals3_a_bloque_is_a_party_bloc():
+    found = read("The provincial deputy Ana Ruiz of the Bloque Renovador criticised the governor.")
+    assert found.get(("Ana Ruiz", "MEMBER_OF", "Bloque Renovador")) == "rule:name-of-party", found
+    assert not [k for k in read("The provincial deputy Ana Ruiz of Mendoza criticised the governor.") if k[1] == "MEMBER_OF"]

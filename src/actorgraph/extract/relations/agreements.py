@@ -57,6 +57,9 @@ OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|app
                       re.IGNORECASE)
 
 
+# ext-deals3: a line kept in force ("keeps / maintains a swap with")
+HOLDS = re.compile(r"\b(?:keeps|kept|keep|keeping|maintains|maintained|maintain|maintaining|holds|held|hold|has|had|"
+                   r"operates|runs)\s+(?:a|an|the|its)\s+[^,;]{0,40}$", re.IGNORECASE)
 # ext-deals3: a borrower drawing on its own line ("tapped its swap line with China")
 DRAWN = re.compile(r"\b(?:tap(?:s|ped|ping)?|dr(?:ew|aws|awn|awing|aw)\s+(?:down\s+)?on|activat(?:ed|es|ing)|us(?:ed|es|ing))\s+"
                    r"(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -137,6 +140,13 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 # the subject funds only when it offers ("announced", "agreeing to") the package
                 offering = OFFERING.search(text[max(sentence.start, m.start - 120):m.start])
                 funders = find_subjects(ents, text, before, m.start, []) if offering else []
+                if not offering and HOLDS.search(text, max(sentence.start, m.start - 60), m.start):
+                    # ext-deals3: "The People's Bank of China keeps a swap with the central bank": a bank or
+                    # fund holding a line with a side funds it; a country keeping one says nothing of who lends
+                    holders = find_subjects(ents, text, before, m.start, [])
+                    funders = [x for x in holders if _lender(ents, x)][:1]
+                    for x in holders if not funders else ():
+                        out.append(Relation(x, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
                 beneficiaries = [x.entity for x in after_head]
                 if possessive_agreement and after_head and re.search(
                         r"\bwith\s+(?:the\s+)?$", text[head_at:after_head[0].start]):

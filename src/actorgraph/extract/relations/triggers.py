@@ -286,6 +286,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 fronted = _fronted_agreement(ents, text, left, a, reduced=trigger.type in ("PARTY_TO", "NEGOTIATES"))
                 if fronted:
                     subjects, agreement = fronted
+                    partner = re.match(r"\s+with\s+(?:the\s+)?", text[b:clause_end]) if rtype == "PARTY_TO" else None
+                    other = next((m.entity for m in right if partner and m.start == b + partner.end() and not m.possessive
+                                  and mention_label(ents, m) in ACTOR), None)
+                    if other and other not in subjects and other in (ents.entities[agreement].parties or (other,)):
+                        subjects = subjects + [other]  # ext-deals3: "the deal that X signed with Y": Y too
                     for each in subjects:
                         out.append(Relation(each, agreement, rtype, index, why=trigger.why))
                     continue
