@@ -2058,3 +2058,20 @@ def test_ext_deals3_a_bloque_is_a_party_bloc():
     found = read("The provincial deputy Ana Ruiz of the Bloque Renovador criticised the governor.")
     assert found.get(("Ana Ruiz", "MEMBER_OF", "Bloque Renovador")) == "rule:name-of-party", found
     assert not [k for k in read("The provincial deputy Ana Ruiz of Mendoza criticised the governor.") if k[1] == "MEMBER_OF"]
+
+
+def test_ext_deals3_an_accord_between_two_sides_unless_never_made():
+    found = read("The accord between Chile and Peru took effect in May.")
+    assert found.get(("Peru", "PARTY_TO", "Chile–Peru agreement")) == "rule:agreement-between", found
+    assert not [k for k in read("The pact between Chile and Peru was never ratified.") if k[1] == "PARTY_TO"]
+    assert not [k for k in read("The trade agreement between Chile and Peru has yet to be signed.") if k[1] == "PARTY_TO"]
+
+
+def test_ext_deals3_financing_received_from_a_lender():
+    found = read("Uruguay will receive financing from the World Bank for roads.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:loan-from", found
+    assert not [k for k in read("Uruguay did not receive financing from the World Bank.") if k[1] == "FUNDS"]
+    assert not [k for k in read("Uruguay hopes to receive financing from the World Bank.") if k[1] == "FUNDS"]
+    found = read("Uruguay secured loans from China and Japan.")
+    assert found.get(("Japan", "FUNDS", "Uruguay")), found
+    assert ("Uruguay", "SUPPORTS", "Japan") not in found, found  # securing a loan backs no one

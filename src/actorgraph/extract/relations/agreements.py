@@ -217,6 +217,9 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                     out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
         elif re.match(r"\s*between\b", text[_head_position(text, m):m.end].split(" ", 1)[-1]) and \
                 len(parties_here) >= 2:
+            if TO_COME_AFTER.match(text, m.end) or negated(text, sentence.start, m.start, "PARTY_TO") or pending(
+                    text, sentence.start, m.start, modal=False):
+                continue  # ext-deals3: "the pact between X and Y was never ratified": nobody's yet
             for x in parties_here:  # "the 23rd agreement between Argentina and the Fund"
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:agreement-between"))
         elif len(entity.parties) == 2 and (release := _lender_release(ents, text, mentions, sentence.start, m, entity)):
@@ -301,7 +304,9 @@ TO_COME_INSIDE = re.compile(r"\b(?:planned|proposed|possible|potential|future|pr
                             r"pending|long-sought|sought-after|new|eventual|would-be)\b", re.IGNORECASE)
 TO_COME_AFTER = re.compile(r"\s*,?\s+(?:which\s+|that\s+)?(?:is|are|was|were|remains?|remained|has\s+been|had\s+been)\s+"
                            r"(?:still\s+|not\s+yet\s+|yet\s+to\s+be\s+)?(?:being\s+negotiated|under\s+negotiation|"
-                           r"in\s+the\s+works|pending|not\s+yet|unsigned|stalled|on\s+hold|being\s+discussed)\b",
+                           r"in\s+the\s+works|pending|not\s+yet|unsigned|stalled|on\s+hold|being\s+discussed)\b|"
+                           r"\s*,?\s+(?:which\s+|that\s+)?(?:was|were|has|have|had|is|are)\s+(?:never|not|yet\s+to\s+be|"
+                           r"still\s+not)\s+(?:been\s+|be\s+)?(?:signed|ratified|concluded|finali[sz]ed|approved|sealed)\b",
                            re.IGNORECASE)
 
 
@@ -350,7 +355,7 @@ def _bank_country(name: str) -> str | None:
 def _head_position(text: str, m: Mention) -> int:
     """Where the head noun of an agreement phrase starts ('swap' in '$20 billion swap line with X')."""
     found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal|program|programme|"
-                      r"facility)\b",
+                      r"facility|accord|pact|treaty|memorandum|arrangement)\b",  # ext-deals3: accord ... arrangement
                       text[m.start:m.end], re.IGNORECASE)
     return m.start + found.start() if found else m.end
 
