@@ -2075,3 +2075,11 @@ def test_ext_deals3_financing_received_from_a_lender():
     found = read("Uruguay secured loans from China and Japan.")
     assert found.get(("Japan", "FUNDS", "Uruguay")), found
     assert ("Uruguay", "SUPPORTS", "Japan") not in found, found  # securing a loan backs no one
+
+
+def test_ext_deals3_under_a_deal_in_a_saying_clause_is_that_clause_s():
+    text = "Japan raised tariffs on Chilean copper, saying imports had surged under the bilateral trade agreement."
+    found = read("Chile and Japan trade. " + text)
+    assert ("Japan", "PARTY_TO", "Chile–Japan trade agreement") not in found, found
+    found = read("Chile and Japan trade. Chile cut tariffs under the trade agreement with Japan.")
+    assert found.get(("Chile", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:under-agreement", found

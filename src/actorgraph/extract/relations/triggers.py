@@ -327,6 +327,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         text, head.end):
                     # (ext-parties: not in "X said Y bought pesos and finalized a swap": Y did both)
                     subjects = first
+            if trigger.name == "under-agreement" and SAYING.search(text, max(base, a - 120), a):
+                continue  # ext-deals3: "X imposed a tariff, saying imports had surged under the framework": the
+                          # clause after "saying" has its own subject (imports), not X
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
             bare = BARE_GOVERNMENT.match(text, b, clause_end) if not objects and trigger.type in (
                 "CRITICIZES", "SUPPORTS") and ents.home else None
@@ -480,6 +483,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     return out
 
 
+SAYING = re.compile(r",\s+(?:saying|adding|arguing|noting|claiming|warning|insisting|explaining)\s+(?:that\s+)?"
+                    r"(?:(?!\b(?:it|they|he|she|we)\b)[^,;])*$", re.IGNORECASE)
 # ext-deals3: "in discussions with Argentina's central bank governor, Santiago Bausili": the office
 # holder named in the appositive is the counterpart, not the body of his office
 OFFICE_APPOSED = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:governor|minister|president|secretary|chief|head|"
