@@ -447,10 +447,12 @@ SUBJECT_OF_TALKS = re.compile(r"\s+(?:on|over|about|for|toward|towards)\s+(?:a|a
 SIDES_AND = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:the\s+)?")
 
 
+TALK_WORDS = frozenset({"talks", "negotiations", "discussions"})
+
+
 def talks_on_agreement(s: SentenceView) -> list[Relation]:
     """'talks between X and Y on the swap', 'X and Y resumed talks over a trade deal': NEGOTIATES."""
-    low = s.text[s.sentence.start:s.sentence.end].lower()
-    if "talks" not in low and "negotiations" not in low and "discussions" not in low:
+    if s.words.isdisjoint(TALK_WORDS):
         return []  # cheap gate
     text, ents = s.text, s.ents
     out: list[Relation] = []

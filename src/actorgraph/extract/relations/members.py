@@ -74,19 +74,22 @@ OWNER_BEFORE = re.compile(r"(?:['’]s|,\s+whose)\s+(?:[a-z][\w-]*\s+){0,2}")
 OWNER_UNIT_BEFORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:unit|subsidiary|division|arm|affiliate)\s+")
 
 
+GROUP_GATE: set[str] = set()  # "led", "headed" and the knowledge file's party adjectives, filled at first use
+
+
 def party_groups(s: SentenceView) -> list[Relation]:
     """'Democratic senators led by X', 'X, the committee's ranking Democrat,': X MEMBER_OF the party."""
     mentions = s.mentions
-    if not mentions:
-        return []
+    if not GROUP_GATE:
+        GROUP_GATE.update({"led", "headed", "democrat"} | set(knowledge().party_adjectives))
+    if not mentions or s.words.isdisjoint(GROUP_GATE):
+        return []  # cheap gate: no group led by anyone, no party word
     text = s.text
     kb = knowledge()
     out: list[Relation] = []
-    lowered = {t.lower for t in s.tokens}
-    led = "led" in lowered or "headed" in lowered
-    described = not lowered.isdisjoint(kb.party_adjectives) or "democrat" in lowered
-    if not led and not described:
-        return out  # cheap gate: no group led by anyone, no party word
+    words = s.words
+    led = "led" in words or "headed" in words
+    described = not words.isdisjoint(kb.party_adjectives) or "democrat" in words
     for k, m in enumerate(mentions):
         if mention_label(s.ents, m) != "Person" or m.anaphor:
             continue
@@ -120,7 +123,7 @@ def company_units(s: SentenceView) -> list[Relation]:
     """'Tenaris, a unit of Techint', 'Techint's Tenaris unit', 'Techint, whose Tenaris unit ...':
     the unit is MEMBER_OF the company."""
     mentions = s.mentions
-    if len(mentions) < 2 or UNIT_WORDS.isdisjoint(map(_LOWER, s.tokens)):
+    if len(mentions) < 2 or UNIT_WORDS.isdisjoint(s.words):
         return []  # cheap gate: no unit word
     text = s.text
     out: list[Relation] = []
