@@ -449,6 +449,8 @@ CODE_EXAMPLES += [
     ("company-unit", "Grupo Andes's Minera Sur subsidiary bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
     ("company-unit", "A spokesman for Grupo Andes, whose Minera Sur unit owns the mine, declined to comment.",
      ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("loan-to-home", "Uruguay needs water. The World Bank approved a $500 million loan for water works in the north.",
+     ("World Bank", "FUNDS", "Uruguay")),
     ("talks-on", "Talks between Chile and Peru over a fisheries agreement resumed on Monday.",
      ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
     ("talks-on", "Negotiations between Uruguay and the World Bank on a $500 million loan stalled.",
@@ -2083,3 +2085,12 @@ def test_ext_deals3_under_a_deal_in_a_saying_clause_is_that_clause_s():
     assert ("Japan", "PARTY_TO", "Chile–Japan trade agreement") not in found, found
     found = read("Chile and Japan trade. Chile cut tariffs under the trade agreement with Japan.")
     assert found.get(("Chile", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:under-agreement", found
+
+
+def test_ext_deals3_a_loan_with_no_borrower_named_goes_home_only_when_made():
+    found = read("Uruguay needs water. The World Bank approved a $500 million loan for water works in the north.")
+    assert ("World Bank", "SUPPORTS", "$500 million loan") not in found, found  # its own loan, no support
+    assert not [k for k in found if k[1] == "PARTY_TO"], found  # an amount names no agreement's sides
+    for sentence in ("Uruguay needs water. The World Bank may approve a $500 million loan for water works.",
+                     "Uruguay needs water. The World Bank approved a $500 million loan for water works in Chile."):
+        assert ("World Bank", "FUNDS", "Uruguay") not in read(sentence), sentence

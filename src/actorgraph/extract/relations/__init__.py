@@ -108,7 +108,7 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
            (entity_label(ents, r.source) == "Person") == (entity_label(ents, r.target) == "Person")}
     # money and deals: a lender approving its own program pays out, it does not back it
     released = {(r.sentence, r.source) for r in relations if r.type == "FUNDS" and r.why in (
-        "rule:lender-release", "rule:loan-funds")}
+        "rule:lender-release", "rule:loan-funds", "rule:loan-to-home")}
     # ext-money: "approved $500 million in financing for Argentina" pays the country, it does not back it
     paid = {(r.sentence, r.source, r.target) for r in relations if r.type == "FUNDS"}
     refused = _refused_offers(ents, relations)  # ext-deals3

@@ -57,6 +57,7 @@ OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|app
                       re.IGNORECASE)
 
 
+AMOUNT_NAME = re.compile(r"(?:US)?\$|\d")  # an agreement named only by its amount
 # ext-deals3: a line kept in force ("keeps / maintains a swap with")
 HOLDS = re.compile(r"\b(?:keeps|kept|keep|keeping|maintains|maintained|maintain|maintaining|holds|held|hold|has|had|"
                    r"operates|runs)\s+(?:a|an|the|its)\s+[^,;]{0,40}$", re.IGNORECASE)
@@ -183,6 +184,13 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             if not recipients and entity.parties:
                 funder_countries = {ents.country_of(f) or _bank_country(f) or f for f in funders}
                 recipients = [p for p in entity.parties if p not in funder_countries and p not in funders]
+            if not recipients and not entity.parties and len(funders) == 1 and ents.home in ents.entities and \
+                    _lender(ents, funders[0]) and (ents.country_of(funders[0]) or _bank_country(funders[0])) != ents.home \
+                    and not any(mention_label(ents, x) in ACTOR for x in mentions if x.start >= m.start):
+                # ext-deals3: "The World Bank approved a $500 million loan for water works in the northern
+                # provinces": a lender's loan with no borrower named goes to the country the article is about
+                recipients = [ents.home]
+                funds_why = "rule:loan-to-home"
             if not funders and entity.parties:
                 release = _lender_release(ents, text, mentions, sentence.start, m, entity)
                 if release:  # "The IMF's executive board approved the review of Argentina's program"
@@ -211,7 +219,8 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                     if r_country and f != r_country:
                         out.append(Relation(f, r_country, "FUNDS", index,
                                             {"detail": f"{entity.name}: {_clean(m.surface)}"}, why=funds_why))
-            if concluded and (funders or parties_here or owner):
+            if concluded and (funders or parties_here or owner) and not (
+                    not entity.parties and AMOUNT_NAME.match(entity.name)):  # ext-deals3: "$500 million loan" has no sides
                 # a swap named in passing ("about the swap line") restates nobody's part in it
                 for p in dict.fromkeys(funders + recipients[:1]):
                     out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
