@@ -2011,6 +2011,9 @@ def test_ext_deals3_the_office_holder_in_an_appositive_is_the_counterpart():
     found = read("Uruguay is in regular discussions with Chile's central bank governor, Rosanna Costa, on the swap.")
     assert found.get(("Uruguay", "NEGOTIATES", "Rosanna Costa")) == "rule:in-talks-with", found
     assert ("Uruguay", "NEGOTIATES", "Central Bank of Chile") not in found
+    found = read("The World Bank is negotiating with Chile's finance minister, Mario Marcel, over the loan.")
+    assert found.get(("World Bank", "NEGOTIATES", "Mario Marcel")) == "rule:negotiate-verb", found
+    assert not read("The World Bank did not negotiate with Chile's finance minister, Mario Marcel.")
 
 
 def test_ext_deals3_a_measure_imposed_by_an_agent_reaches_its_target_not_the_subject():

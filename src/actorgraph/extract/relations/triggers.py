@@ -661,10 +661,11 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         # "met Machado's envoy": the envoy, not Machado; "met Milei's chief of staff Guillermo
         # Francos": the named official
         named = right[1] if len(right) > 1 else None
-        if named is not None and mention_label(ents, named) == "Person" and re.fullmatch(
-                r"['’]s\s+(?:[\w-]+\s+){1,4}", text[right[0].end:named.start]) and \
-                trigger.type != "NEGOTIATES":
-            right = right[1:]
+        if named is not None and mention_label(ents, named) == "Person" and (re.fullmatch(
+                r"['’]s\s+(?:[\w-]+\s+){1,4}", text[right[0].end:named.start]) and
+                trigger.type != "NEGOTIATES" or trigger.type == "NEGOTIATES" and OFFICE_APPOSED.fullmatch(
+                text, right[0].end, named.start)):
+            right = right[1:]  # (ext-deals3: "negotiating with Argentina's economy minister, Luis Caputo")
         else:
             return []
     # "criticised governments that treat Mercosur as ...": an actor inside a relative clause
