@@ -2013,7 +2013,8 @@ def test_ext_deals3_the_office_holder_in_an_appositive_is_the_counterpart():
     assert ("Uruguay", "NEGOTIATES", "Central Bank of Chile") not in found
     found = read("The World Bank is negotiating with Chile's finance minister, Mario Marcel, over the loan.")
     assert found.get(("World Bank", "NEGOTIATES", "Mario Marcel")) == "rule:negotiate-verb", found
-    assert not read("The World Bank did not negotiate with Chile's finance minister, Mario Marcel.")
+    assert not [k for k in read("The World Bank did not negotiate with Chile's finance minister, Mario Marcel.")
+                if k[1] == "NEGOTIATES"]
 
 
 def test_ext_deals3_a_measure_imposed_by_an_agent_reaches_its_target_not_the_subject():
