@@ -2098,3 +2098,10 @@ def test_ext_deals3_a_loan_with_no_borrower_named_goes_home_only_when_made():
     for sentence in ("Uruguay needs water. The World Bank may approve a $500 million loan for water works.",
                      "Uruguay needs water. The World Bank approved a $500 million loan for water works in Chile."):
         assert ("World Bank", "FUNDS", "Uruguay") not in read(sentence), sentence
+
+
+def test_ext_deals3_an_agreement_takes_its_sides_from_the_relative_clause_after_it():
+    found = read("Peru and Chile trade fish. The trade framework that the Chilean government signed with Japan "
+                 "in November is a mistake.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    assert not [k for k in found if k[2] == "Chile–Peru trade agreement"], found

@@ -314,6 +314,12 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     # "The United States and Argentina signed a critical minerals agreement": the
                     # coordinated subjects are its sides
                     all_parties = _coordinated_parties(result, text, existing, sentence.start, start)
+                if len(all_parties) < 2 and (kind.endswith("agreement") or kind in ("currency swap", "memorandum")):
+                    # ext-deals3: "the trade framework that the Milei government signed with the United
+                    # States": the relative clause names both sides
+                    for c in _relative_sides(result, text, existing, end):
+                        if c not in all_parties and len(all_parties) < 2:
+                            all_parties.append(c)
                 if kind in ("trade agreement", "currency swap") or (kind.endswith(" agreement") and kind != "agreement"
                                                                      or "bilateral" in mods) and len(all_parties) < 2:
                     # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
@@ -456,6 +462,25 @@ def _participle_between(tokens: list[Token], p: int) -> int:
         if not (low in ("in", "on", "last", "this", "early", "late") or low.isdigit() or low in MONTHS_LOW):
             break
     return p
+
+
+def _relative_sides(result: ArticleEntities, text: str, existing: list[Mention], end: int) -> list[str]:
+    """ext-deals3: the two sides named by a relative clause right after an agreement phrase."""
+    after = sorted((m for m in existing if m.start >= end), key=lambda m: m.start)[:2]
+    if len(after) < 2 or not re.fullmatch(r"\s+(?:that|which)?\s*(?:the\s+)?", text[end:after[0].start]) or \
+            not re.fullmatch(r"\s+(?:(?:has|had|have|also|just|finally|\w+ly)\s+){0,2}(?:signed|agreed|negotiated|"
+                             r"struck|sealed|reached|inked|concluded|clinched)\s+with\s+(?:the\s+)?",
+                             text[after[0].end:after[1].start]):
+        return []
+    sides = []
+    for m in after:
+        entity = result.entities.get(m.entity)
+        if entity is None or entity.label not in ("Country", "Organization", "Person"):
+            return []
+        side = _party_name(result, m.entity)
+        if side and side not in sides:
+            sides.append(side)
+    return sides
 
 
 def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],
