@@ -451,6 +451,8 @@ CODE_EXAMPLES += [
      ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
     ("loan-to-home", "Uruguay needs water. The World Bank approved a $500 million loan for water works in the north.",
      ("World Bank", "FUNDS", "Uruguay")),
+    ("adhered-to-which", "The Paris Agreement, to which Uruguay adhered in 2016, was discussed.",
+     ("Uruguay", "PARTY_TO", "Paris Agreement")),
     ("talks-on", "Talks between Chile and Peru over a fisheries agreement resumed on Monday.",
      ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
     ("talks-on", "Negotiations between Uruguay and the World Bank on a $500 million loan stalled.",
@@ -2105,3 +2107,11 @@ def test_ext_deals3_an_agreement_takes_its_sides_from_the_relative_clause_after_
                  "in November is a mistake.")
     assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
     assert not [k for k in found if k[2] == "Chile–Peru trade agreement"], found
+
+
+def test_ext_deals3_one_counted_among_those_that_signed_and_a_relative_to_which():
+    found = read("Uruguay was among the countries that signed the Paris Agreement.")
+    assert found.get(("Uruguay", "PARTY_TO", "Paris Agreement")) == "rule:signed", found
+    assert not read("Uruguay is one of the few nations that have not signed the Paris Agreement.")
+    assert not [k for k in read("The Paris Agreement, to which Uruguay has not adhered, was discussed.") if k[1] == "PARTY_TO"]
+    assert not [k for k in read("The Paris Agreement, to which Uruguay objected, was discussed.") if k[1] == "PARTY_TO"]

@@ -14,7 +14,8 @@ import re
 from ..entities import ArticleEntities, mentions_by_sentence
 from ..rulebook import rulebook
 from ..text import tokenize
-from .agreements import agreement_parties, led_negotiations, talks_on_agreement, votes_for_bills
+from .agreements import (adhered_to_which, agreement_parties, led_negotiations, talks_on_agreement,
+                         votes_for_bills)
 from .base import Relation, SentenceView, entity_label, mention_label
 from .meetings import meetings_in_passing
 from .members import company_units, member_nouns, party_groups
@@ -43,6 +44,7 @@ RULES = [
     according_to,           # "..., according to X": X's stance on what the sentence names
     led_negotiations,       # "X, who took over the negotiations": NEGOTIATES the agreement named last
     talks_on_agreement,     # ext-deals3: "talks between X and Y on the swap", "X and Y resumed talks over a deal"
+    adhered_to_which,       # ext-deals3: "the FIRST programme, to which Argentina adhered": PARTY_TO
     # stance from reported speech and nominal shapes (docs/extraction.md, "Stance from adjectives, ...")
     reported_speech,        # "X said Y was a disaster", "Y is a disaster, X said": CRITICIZES / SUPPORTS
     stance_groups,          # "Y's critics, including X", "X drew praise from Z"

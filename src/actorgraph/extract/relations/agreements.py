@@ -495,3 +495,33 @@ def talks_on_agreement(s: SentenceView) -> list[Relation]:
         for x in dict.fromkeys(sides):
             out.append(Relation(x, deal.entity, "NEGOTIATES", s.index, why="rule:talks-on"))
     return out
+
+
+# ext-deals3: "the FIRST programme, to which Argentina adhered in 2025": a party named in a relative clause
+TO_WHICH = re.compile(r"\s*,?\s+(?:to|of)\s+which\s+(?:the\s+)?")
+ADHERED = re.compile(r"\s+(?:(?:has|had|have|also|later|formally|officially|already|\w+ly)\s+){0,2}(?:adhered|acceded|"
+                     r"(?:is|was|became|has\s+been|had\s+been)\s+(?:a\s+)?(?:party|signatory|signatories|member)|"
+                     r"signed\s+up)\b", re.IGNORECASE)
+
+
+def adhered_to_which(s: SentenceView) -> list[Relation]:
+    """'the FIRST programme, to which Argentina adhered in 2025': PARTY_TO."""
+    if "which" not in s.words:
+        return []  # cheap gate
+    text, ents = s.text, s.ents
+    out: list[Relation] = []
+    ordered = sorted(s.mentions, key=lambda m: m.start)
+    for k, m in enumerate(ordered[:-1]):
+        if mention_label(ents, m) != "Agreement":
+            continue
+        nxt = ordered[k + 1]
+        if mention_label(ents, nxt) not in ("Country", "Organization", "Person") or nxt.possessive or \
+                not TO_WHICH.fullmatch(text, m.end, nxt.start):
+            continue
+        verb = ADHERED.match(text, nxt.end)
+        if verb is None or negated(text, nxt.start, verb.end(), "PARTY_TO") or pending(text, nxt.start, verb.end()):
+            continue
+        if len(ents.entities[m.entity].parties or ()) >= 2 and re.search(r"adhered|acceded", verb.group()):
+            continue  # one adheres to a convention or a programme; a two-sided deal named so is a misreading
+        out.append(Relation(nxt.entity, m.entity, "PARTY_TO", s.index, why="rule:adhered-to-which"))
+    return out

@@ -280,6 +280,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # Monetary Fund, which (has already) lent Argentina ..." it is the actor right before the comma
                 antecedent = next((m for m in reversed(left) if mention_label(ents, m) in ACTOR and re.fullmatch(
                     r",\s+which\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}", text[m.end:a])), None)
+                if antecedent is None and rtype in ("PARTY_TO", "MEMBER_OF", "NEGOTIATES", "FUNDS", "IMPOSES"):
+                    # ext-deals3: "Argentina was among the countries that signed the accord": the one counted
+                    antecedent = next((m for m in reversed(left) if mention_label(ents, m) in ("Country", "Organization")
+                                       and not m.possessive and AMONG_THOSE.fullmatch(text, m.end, a)), None)
                 if antecedent is None:
                     continue
             if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
@@ -483,6 +487,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     return out
 
 
+AMONG_THOSE = re.compile(r"\s+(?:is|was|are|were|became|becomes|remains|remained)\s+(?:also\s+)?(?:among|one\s+of)\s+"
+                         r"(?:the\s+)?(?:\w+\s+){0,3}?(?:countries|nations|states|governments|members|economies|"
+                         r"companies|firms|banks|lenders|parties)\s+(?:that|which)\s+(?:(?:has|have|had|also|already|"
+                         r"\w+ly)\s+){0,2}")  # ext-deals3
 SAYING = re.compile(r",\s+(?:saying|adding|arguing|noting|claiming|warning|insisting|explaining)\s+(?:that\s+)?"
                     r"(?:(?!\b(?:it|they|he|she|we)\b)[^,;])*$", re.IGNORECASE)
 # ext-deals3: "in discussions with Argentina's central bank governor, Santiago Bausili": the office
