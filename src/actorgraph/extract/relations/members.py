@@ -116,7 +116,9 @@ def _is_party(s: SentenceView, name: str) -> bool:
     return name in knowledge().party_adjectives.values() or bool(PARTY_WORD.search(name))
 
 
-PARTY_WORD = re.compile(r"\b(?:Party|Front|Bloc|Bloque|Coalition|Partido|Frente)\b")
+PARTY_WORD = re.compile(r"\b(?:Party|Front|Bloc|Bloque|Coalition|Partido|Frente|Alliance|Movement)\b|"
+                        r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
+                        r"Radical Civic Union|Fuerza Patria|Coalición Cívica|Frente Renovador)$")
 
 
 def company_units(s: SentenceView) -> list[Relation]:
@@ -137,4 +139,39 @@ def company_units(s: SentenceView) -> list[Relation]:
         elif (OWNER_BEFORE.fullmatch(gap) and OWNED_UNIT.match(text, b.end)) or OWNER_UNIT_BEFORE.fullmatch(gap):
             # "Techint's Tenaris unit", "Techint, whose Tenaris unit", "Techint's subsidiary Tenaris"
             out.append(Relation(b.entity, a.entity, "MEMBER_OF", s.index, why="rule:company-unit"))
+    return out
+
+
+# ext-deals3: "X, a leading figure in the Justicialist Party,": a member described by a noun of belonging
+FIGURE_NOUNS = frozenset({"figure", "stalwart", "veteran", "heavyweight", "militant", "activist", "loyalist", "operative",
+                          "politician", "member", "official", "lawmaker", "legislator", "senator", "deputy", "candidate"})
+FIGURE_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}(?:figure|stalwart|veteran|heavyweight|militant|"
+                       r"activist|loyalist|operative|politician|member|official|lawmaker|legislator|senator|deputy|"
+                       r"candidate)\s+(?:in|of|from|for|within)\s+(?:the\s+)?")
+# "Argentina is one of Mercosur's four founding members", "Uruguay, one of Mercosur's members,"
+ONE_OF_MEMBERS = re.compile(r"(?:\s+(?:is|was|are|were|remains|remained|became|becomes)\s+|,\s+)(?:also\s+)?"
+                            r"(?:one\s+of\s+|among\s+)?")
+MEMBERS_AFTER = re.compile(r"['’]s?\s+(?:[a-z\d][\w-]*\s+){0,3}(?:members?|member\s+(?:states?|countries|nations))\b")
+
+
+def described_members(s: SentenceView) -> list[Relation]:
+    """'X, a leading figure in the Justicialist Party', 'X is one of Mercosur's founding members': MEMBER_OF."""
+    mentions = s.mentions
+    if len(mentions) < 2 or s.words.isdisjoint(FIGURE_NOUNS | {"members"}):
+        return []  # cheap gate
+    text, ents = s.text, s.ents
+    out: list[Relation] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for m, body in zip(ordered, ordered[1:]):
+        if m.possessive or m.anaphor or mention_label(ents, body) != "Organization" or m.entity == body.entity:
+            continue
+        if negated(text, s.sentence.start, body.start, "MEMBER_OF") or FORMER.search(text, m.end, body.start) or \
+                re.search(r"\b(?:former|ex-|one-time|onetime|erstwhile)\b", text[m.end:body.start]):
+            continue
+        label = mention_label(ents, m)
+        if label == "Person" and FIGURE_OF.fullmatch(text, m.end, body.start) and _is_party(s, body.entity):
+            out.append(Relation(m.entity, body.entity, "MEMBER_OF", s.index, why="rule:described-member"))
+        elif label in ("Country", "Organization") and body.possessive and ONE_OF_MEMBERS.fullmatch(
+                text, m.end, body.start) and MEMBERS_AFTER.match(text, body.end):
+            out.append(Relation(m.entity, body.entity, "MEMBER_OF", s.index, why="rule:described-member"))
     return out
