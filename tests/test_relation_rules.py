@@ -340,6 +340,10 @@ EXAMPLES += [
      ("Elizabeth Warren", "CRITICIZES", "Luis Caputo")),
     ("alliance-of", "Analysts see the alliance of Argentina and Israel as durable.", ("Argentina", "ALLIED_WITH", "Israel")),
 ]
+# ext-deals3
+EXAMPLES += [
+    ("tapped-for", "Uruguay tapped the World Bank for $2 billion in 2023.", ("World Bank", "FUNDS", "Uruguay")),
+]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
 CODE_EXAMPLES = [
@@ -1966,6 +1970,7 @@ def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
 # --- ext-deals3: parties, negotiation, membership, money, measures -----------------------------
 
 DEALS3_EXAMPLES = [
+    ("lends-amount", "The World Bank sent Uruguay another $2 billion last week.", ("World Bank", "FUNDS", "Uruguay")),
     ("possessive-agreement", "Chile's trade agreement with Japan angered Peru.",
      ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
     ("possessive-agreement", "Beijing's own swap with Uruguay remains fully in force.",
@@ -1993,6 +1998,9 @@ def test_ext_deals3_rules_read_their_examples(rule, sentence, expected):
     ("The World Bank offered to lend Paraguay $1 billion, but Paraguay declined the offer.",
      ("World Bank", "FUNDS", "Paraguay")),
     ("Minera Sur is not a unit of Grupo Andes.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("Uruguay sent the World Bank $800 million.", ("Uruguay", "FUNDS", "World Bank")),
+    ("The World Bank did not send Uruguay $2 billion.", ("World Bank", "FUNDS", "Uruguay")),
+    ("Uruguay may tap the World Bank for $2 billion.", ("World Bank", "FUNDS", "Uruguay")),
     ("Ana Ruiz, a former stalwart of the Justicialist Party, spoke.", ("Ana Ruiz", "MEMBER_OF", "Justicialist Party")),
     ("Ana Ruiz, a critic of the Justicialist Party, spoke.", ("Ana Ruiz", "MEMBER_OF", "Justicialist Party")),
     ("Uruguay is not one of the OECD's members.",

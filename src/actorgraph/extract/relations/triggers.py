@@ -422,6 +422,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
+                if trigger.name == "lends-amount" and HANDED.match(match.group()):
+                    # ext-deals3: "Argentina sent the IMF $800 million" repays a lender; it lends nothing
+                    objects = [o for o in objects if not LENDER_NAME.search(o)]
             if rtype == "NEGOTIATES" and objects and "," in text[b:clause_end]:
                 objects = _office_holder(ents, text, right, objects)  # ext-deals3
             if rtype == "NEGOTIATES" and subjects and text[max(base, a - 3):a].lower() == "to ":
@@ -487,6 +490,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     return out
 
 
+HANDED = re.compile(r"(?:sen[dt]|gave|give|wire|transfer|hand|advance)", re.IGNORECASE)  # ext-deals3
+LENDER_NAME = re.compile(r"^(?!.*\bCentral\b).*\b(?:Fund|Bank|Treasury|Reserve)\b")
 AMONG_THOSE = re.compile(r"\s+(?:is|was|are|were|became|becomes|remains|remained)\s+(?:also\s+)?(?:among|one\s+of)\s+"
                          r"(?:the\s+)?(?:\w+\s+){0,3}?(?:countries|nations|states|governments|members|economies|"
                          r"companies|firms|banks|lenders|parties)\s+(?:that|which)\s+(?:(?:has|have|had|also|already|"
