@@ -2131,3 +2131,9 @@ def test_ext_deals3_one_counted_among_those_that_signed_and_a_relative_to_which(
     assert not read("Uruguay is one of the few nations that have not signed the Paris Agreement.")
     assert not [k for k in read("The Paris Agreement, to which Uruguay has not adhered, was discussed.") if k[1] == "PARTY_TO"]
     assert not [k for k in read("The Paris Agreement, to which Uruguay objected, was discussed.") if k[1] == "PARTY_TO"]
+
+
+def test_ext_deals3_a_legislature_ratifying_names_its_country_as_the_side():
+    found = read("Chile and Japan trade. The Chilean Senate ratified the trade agreement with Japan.")
+    assert ("Japan", "PARTY_TO", "Chile–Japan trade agreement") in found, found
+    assert not [k for k in found if "Senate" in k[2]], found

@@ -728,6 +728,10 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
     return None
 
 
+LEGISLATURE = re.compile(r"\b(?:Congress|Senate|Chamber of Deputies|House of Representatives|Parliament|"
+                         r"Legislature|National Assembly)\b")  # ext-deals3
+
+
 def _party_name(result: ArticleEntities, name: str) -> str | None:
     entity = result.entities.get(name)
     if entity is None:
@@ -741,6 +745,13 @@ def _party_name(result: ArticleEntities, name: str) -> str | None:
         if known and known.country and re.search(r"\b(?:Department|Ministry|Treasury|Government|Federal Reserve)\b",
                                                  entity.name):
             return known.country  # "the US Treasury" is the United States' side of a swap
+        if LEGISLATURE.search(entity.name):
+            # ext-deals3: "Congress ratified the trade agreement with X": a legislature ratifies for its country
+            first = entity.name.split()[0]
+            country = entity.country or result.country_of(entity.name) or knowledge().demonyms.get(fold(first)) or (
+                result.home if first in ("Congress", "Senate", "Parliament", "Chamber", "House") else None)
+            if country:
+                return country
         if re.search(r"\bMinistry\b", entity.name) and not knowledge().actors.get(entity.name):
             # "an agreement with the Economy Ministry": a ministry is its government's side
             return entity.country or result.country_of(entity.name) or result.home or entity.name
