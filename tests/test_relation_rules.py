@@ -2137,3 +2137,10 @@ def test_ext_deals3_a_legislature_ratifying_names_its_country_as_the_side():
     found = read("Chile and Japan trade. The Chilean Senate ratified the trade agreement with Japan.")
     assert ("Japan", "PARTY_TO", "Chile–Japan trade agreement") in found, found
     assert not [k for k in found if "Senate" in k[2]], found
+
+
+def test_ext_deals3_a_deal_which_two_coordinated_sides_signed():
+    found = read("The trade deal, which Chile and Japan signed in November, cuts tariffs.")
+    assert found.get(("Chile", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    assert not [k for k in read("The trade deal that Chile and Japan have not signed worries Peru.") if k[1] == "PARTY_TO"]

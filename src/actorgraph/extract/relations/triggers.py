@@ -641,6 +641,12 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int, reduced: bool = 
                 # "the framework (that) the two governments agreed": a reduced relative clause too
                 # "the two governments" stands for both countries at one place
                 return list(dict.fromkeys(x.entity for x in actors if x.start == subject.start)), m.entity
+            # ext-deals3: "the trade deal(,) which Argentina and the United States signed": coordinated subjects
+            group = find_subjects(ents, text, [x for x in actors if x.start > m.end], a, [])
+            first = next((x for x in actors if x.start > m.end and x.entity in group), None)
+            if len(group) > 1 and first is not None and re.fullmatch(
+                    r",?\s+(?:that|which)\s+(?:the\s+)?", text[m.end:first.start]):
+                return group, m.entity
             break
     return None
 
