@@ -2144,3 +2144,8 @@ def test_ext_deals3_a_deal_which_two_coordinated_sides_signed():
     assert found.get(("Chile", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
     assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
     assert not [k for k in read("The trade deal that Chile and Japan have not signed worries Peru.") if k[1] == "PARTY_TO"]
+
+
+def test_ext_deals3_a_negotiator_named_is_no_counterpart():
+    found = read("Chile's chief negotiator, Ana Ruiz, met President Santiago Peña.")
+    assert not [k for k in found if k[1] == "NEGOTIATES"], found
