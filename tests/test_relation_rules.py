@@ -2016,6 +2016,8 @@ def test_ext_deals3_rules_read_their_examples(rule, sentence, expected):
     ("Uruguay's currency swap with China is worth $18 billion.", ("Uruguay", "FUNDS", "China")),
     ("Uruguay needed dollars. Goldman Sachs did not lend the central bank $3 billion.",
      ("Goldman Sachs", "FUNDS", "Central Bank of Uruguay")),
+    ("President Santiago Peña rejected a loan from China.", ("China", "FUNDS", "Paraguay")),
+    ("Paraguay turned down a $5 billion credit line from China.", ("China", "FUNDS", "Paraguay")),
     ("President Santiago Peña rejected China's offer of a $5 billion loan to Paraguay.",
      ("Santiago Peña", "PARTY_TO", "Paraguay–China loan")),
 ])
@@ -2149,3 +2151,9 @@ def test_ext_deals3_a_deal_which_two_coordinated_sides_signed():
 def test_ext_deals3_a_negotiator_named_is_no_counterpart():
     found = read("Chile's chief negotiator, Ana Ruiz, met President Santiago Peña.")
     assert not [k for k in found if k[1] == "NEGOTIATES"], found
+
+
+def test_ext_deals3_money_received_by_a_person_reaches_his_country():
+    found = read("Paraguay needs money. President Santiago Peña received a loan from China in May.")
+    assert found.get(("China", "FUNDS", "Paraguay")) == "rule:loan-from", found
+    assert ("China", "FUNDS", "Santiago Peña") not in found

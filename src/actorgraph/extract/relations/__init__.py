@@ -140,19 +140,22 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
 
 OFFER_RE = re.compile(r"\boffer(?:s|ed|ing)?\b", re.IGNORECASE)
 _REFUSAL_RE: list[re.Pattern] = []
+# right after a refusal: the money refused ("rejected a $5 billion loan from China")
+REFUSED_MONEY = re.compile(r"\s+(?:[\w$.,'’-]+\s+){0,5}?(?:loans?|credit|credit\s+lines?|swaps?|swap\s+lines?|financing|"
+                           r"bailout|rescue|aid|package|lifeline|funds|funding|money)\b", re.IGNORECASE)
 
 
 def _refused_offers(ents: ArticleEntities, relations: list[Relation]) -> set[int]:
-    """ext-deals3: the sentences (among those with money or a party) where an offer is turned down."""
+    """ext-deals3: the sentences (among those with money or a party) where an offer or the money is turned down."""
     out = set()
     for index in {r.sentence for r in relations if r.type in ("FUNDS", "PARTY_TO")}:
         sentence = ents.sentences[index]
         chunk = ents.text[sentence.start:sentence.end]
-        offer = OFFER_RE.search(chunk)
-        if offer is None:
-            continue
         if not _REFUSAL_RE:
             _REFUSAL_RE.append(rulebook().words_re("refusals"))
-        if _REFUSAL_RE[0].search(chunk):
-            out.add(index)
+        refusal = _REFUSAL_RE[0].search(chunk)
+        if refusal is None:
+            continue
+        if OFFER_RE.search(chunk) or REFUSED_MONEY.match(chunk, refusal.end()):
+            out.add(index)  # "China offered a loan, but Milei said no"; "Milei rejected a loan from China"
     return out

@@ -258,6 +258,10 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                             p for p in patients if entity_label(ents, p) in ("Country", "Person")]
                     patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
+                if trigger.type == "FUNDS":
+                    # ext-deals3: "Milei received a loan from China": money reaches the recipient's country
+                    patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
+                    patients = [p for p in patients if p and p in ents.entities]
                 if trigger.type == "FUNDS" and agents:
                     # ext-money: "a $2 billion loan from the World Bank to Argentina": the one after "to"
                     to = next((m for m in right if m.start > agents[0].end and TO_RECIPIENT.fullmatch(
