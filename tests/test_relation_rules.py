@@ -2157,3 +2157,11 @@ def test_ext_deals3_money_received_by_a_person_reaches_his_country():
     found = read("Paraguay needs money. President Santiago Peña received a loan from China in May.")
     assert found.get(("China", "FUNDS", "Paraguay")) == "rule:loan-from", found
     assert ("China", "FUNDS", "Santiago Peña") not in found
+
+
+def test_ext_deals3_amounts_written_usd():
+    found = read("The World Bank lent Uruguay USD 500 million in May.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:lends-amount", found
+    found = read("Uruguay received USD 2 billion from the World Bank.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")), found
+    assert not [k for k in read("Uruguay did not receive USD 2 billion from the World Bank.") if k[1] == "FUNDS"]
