@@ -2165,3 +2165,11 @@ def test_ext_deals3_amounts_written_usd():
     found = read("Uruguay received USD 2 billion from the World Bank.")
     assert found.get(("World Bank", "FUNDS", "Uruguay")), found
     assert not [k for k in read("Uruguay did not receive USD 2 billion from the World Bank.") if k[1] == "FUNDS"]
+
+
+def test_ext_deals3_amounts_written_in_dollars_after_the_number():
+    found = read("The World Bank lent Uruguay 500 million dollars in May.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:lends-amount", found
+    found = read("Uruguay received 2 billion dollars from the World Bank.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:amount-from", found
+    assert not [k for k in read("Uruguay did not receive 2 billion dollars from the World Bank.") if k[1] == "FUNDS"]
