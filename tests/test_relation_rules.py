@@ -2173,3 +2173,11 @@ def test_ext_deals3_amounts_written_in_dollars_after_the_number():
     found = read("Uruguay received 2 billion dollars from the World Bank.")
     assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:amount-from", found
     assert not [k for k in read("Uruguay did not receive 2 billion dollars from the World Bank.") if k[1] == "FUNDS"]
+
+
+def test_ext_deals3_a_memorandum_of_understanding_is_an_agreement():
+    found = read("Chile and Japan signed a memorandum of understanding on critical minerals.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan critical minerals agreement")) == "rule:signed", found
+    found = read("Chile signed a memorandum of understanding with Japan on lithium.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan memorandum")) == "rule:signed", found
+    assert not [k for k in read("Chile has not signed a memorandum of understanding with Japan.") if k[1] == "PARTY_TO"]

@@ -145,7 +145,11 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 # "with X", "to X", "for X", "of X"
                 right_party = None
                 end = tok.end
-                p = _participle_between(tokens, i + 1)  # "a swap agreed in October between X and Y"
+                # ext-deals3: "a memorandum of understanding on / with ...": the head spans "of understanding"
+                mou = MOU.match(text, tok.end) if head == "memorandum" else None
+                if mou:
+                    end = mou.end()
+                p = _participle_between(tokens, i + 1 + (2 if mou else 0))  # "a swap agreed in October between X and Y"
                 if p < len(tokens) and (tokens[p].lower in ("with", "to", "for", "of", "between") or
                                         tokens[p].lower == "from" and head in FINANCIAL):  # "a loan from the IMF"
                     k = p + 1
@@ -162,7 +166,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 if other:
                                     parties.append(other.entity)
                                     end = other.end
-                topic = POST_TOPIC.match(text, tok.end) if head in TOPIC_HEADS else None
+                topic = POST_TOPIC.match(text, mou.end() if mou else tok.end) if head in TOPIC_HEADS else None
                 if topic:
                     # ext-parties: "a framework agreement on reciprocal trade", "a deal on critical
                     # minerals": the topic after the head names the kind as one before it would
@@ -728,6 +732,7 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
     return None
 
 
+MOU = re.compile(r"\s+of\s+understanding\b", re.IGNORECASE)  # ext-deals3
 LEGISLATURE = re.compile(r"\b(?:Congress|Senate|Chamber of Deputies|House of Representatives|Parliament|"
                          r"Legislature|National Assembly)\b")  # ext-deals3
 
