@@ -2181,3 +2181,10 @@ def test_ext_deals3_a_memorandum_of_understanding_is_an_agreement():
     found = read("Chile signed a memorandum of understanding with Japan on lithium.")
     assert found.get(("Japan", "PARTY_TO", "Chile–Japan memorandum")) == "rule:signed", found
     assert not [k for k in read("Chile has not signed a memorandum of understanding with Japan.") if k[1] == "PARTY_TO"]
+
+
+def test_ext_deals3_an_agreement_signed_with_a_partner_in_a_reduced_relative():
+    found = read("Chile and Japan trade. The trade agreement signed with Japan in November cuts tariffs.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    found = read("Chile and Japan trade. The trade agreement never signed with Japan worries Peru.")
+    assert not [k for k in found if k[1] == "PARTY_TO"], found

@@ -290,6 +290,15 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                        and not m.possessive and AMONG_THOSE.fullmatch(text, m.end, a)), None)
                 if antecedent is None:
                     continue
+            if rtype == "PARTY_TO" and left and mention_label(ents, left[-1]) == "Agreement" and \
+                    re.fullmatch(r"\s+", text[left[-1].end:a]) and PARTICIPLE.fullmatch(match.group()):
+                # ext-deals3: "the currency swap signed with the US Treasury": the one it was signed with
+                partner = re.match(r"\s+with\s+(?:the\s+)?", text[b:clause_end])
+                other = next((m for m in right if partner and m.start == b + partner.end() and not m.possessive
+                              and mention_label(ents, m) in ACTOR), None)
+                if other is not None:
+                    out.append(Relation(other.entity, left[-1].entity, rtype, index, why=trigger.why))
+                continue
             if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
                 fronted = _fronted_agreement(ents, text, left, a, reduced=trigger.type in ("PARTY_TO", "NEGOTIATES"))
                 if fronted:
@@ -496,6 +505,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
 
 HANDED = re.compile(r"(?:sen[dt]|gave|give|wire|transfer|hand|advance)", re.IGNORECASE)  # ext-deals3
 LENDER_NAME = re.compile(r"^(?!.*\bCentral\b).*\b(?:Fund|Bank|Treasury|Reserve)\b")
+PARTICIPLE = re.compile(r"(?:signed|agreed|sealed|inked|struck|concluded|reached|clinched|finali[sz]ed)", re.IGNORECASE)
 AMONG_THOSE = re.compile(r"\s+(?:is|was|are|were|became|becomes|remains|remained)\s+(?:also\s+)?(?:among|one\s+of)\s+"
                          r"(?:the\s+)?(?:\w+\s+){0,3}?(?:countries|nations|states|governments|members|economies|"
                          r"companies|firms|banks|lenders|parties)\s+(?:that|which)\s+(?:(?:has|have|had|also|already|"
