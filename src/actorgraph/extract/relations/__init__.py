@@ -18,7 +18,7 @@ from .agreements import (adhered_to_which, agreement_parties, led_negotiations, 
                          votes_for_bills)
 from .base import Relation, SentenceView, entity_label, mention_label
 from .meetings import meetings_in_passing
-from .members import company_units, described_members, member_nouns, party_groups
+from .members import bloc_lists, company_units, described_members, member_nouns, party_groups
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
@@ -40,6 +40,7 @@ RULES = [
     party_groups,           # ext-deals3: "Democratic senators led by X", "X, the committee's ranking Democrat": MEMBER_OF
     company_units,          # ext-deals3: "Tenaris, a unit of Techint", "Techint's Tenaris unit": MEMBER_OF
     described_members,      # ext-deals3: "X, a leading figure in the Y Party", "X is one of Mercosur's members"
+    bloc_lists,             # ext-deals3: "Mercosur, which groups Argentina, Brazil, ...": MEMBER_OF
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names

@@ -175,3 +175,37 @@ def described_members(s: SentenceView) -> list[Relation]:
                 text, m.end, body.start) and MEMBERS_AFTER.match(text, body.end):
             out.append(Relation(m.entity, body.entity, "MEMBER_OF", s.index, why="rule:described-member"))
     return out
+
+
+# ext-deals3: "Mercosur, which groups Argentina, Brazil, Paraguay and Uruguay": a bloc's members listed
+BLOC_WORDS = frozenset({"groups", "grouped", "includes", "comprises", "comprising", "composed", "made", "whose", "formed",
+                        "brings", "bringing", "unites", "uniting"})
+BLOC_OF = re.compile(r",?\s+(?:(?:which|that)\s+(?:groups|includes|comprises|unites|brings\s+together)|"
+                     r"(?:which\s+is\s+|that\s+is\s+)?(?:made\s+up\s+of|composed\s+of|formed\s+by|comprising|"
+                     r"grouping|uniting|bringing\s+together)|whose\s+(?:\w+\s+)?members\s+are)\s+(?:the\s+)?")
+
+
+def bloc_lists(s: SentenceView) -> list[Relation]:
+    """'Mercosur, which groups Argentina, Brazil, Paraguay and Uruguay': each country MEMBER_OF the bloc."""
+    mentions = s.mentions
+    if len(mentions) < 2 or s.words.isdisjoint(BLOC_WORDS):
+        return []  # cheap gate
+    text, ents = s.text, s.ents
+    out: list[Relation] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for k, body in enumerate(ordered):
+        if mention_label(ents, body) != "Organization" or body.possessive:
+            continue
+        rest = ordered[k + 1:]
+        if not rest or mention_label(ents, rest[0]) != "Country" or not BLOC_OF.fullmatch(text, body.end, rest[0].start):
+            continue
+        if negated(text, s.sentence.start, rest[0].start, "MEMBER_OF"):
+            continue
+        members = [rest[0]]
+        for x in rest[1:]:
+            if mention_label(ents, x) != "Country" or not JOINED.fullmatch(text, members[-1].end, x.start):
+                break
+            members.append(x)
+        for x in members:
+            out.append(Relation(x.entity, body.entity, "MEMBER_OF", s.index, why="rule:bloc-list"))
+    return out
