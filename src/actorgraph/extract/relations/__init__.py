@@ -140,7 +140,7 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
 
 
 OFFER_RE = re.compile(r"\boffer(?:s|ed|ing)?\b", re.IGNORECASE)
-_REFUSAL_RE: list[re.Pattern] = []
+_REFUSAL_RE: list = []  # the refusals pattern and its words, made at first use
 # right after a refusal: the money refused ("rejected a $5 billion loan from China")
 REFUSED_MONEY = re.compile(r"\s+(?:[\w$.,'’-]+\s+){0,5}?(?:loans?|credit|credit\s+lines?|swaps?|swap\s+lines?|financing|"
                            r"bailout|rescue|aid|package|lifeline|funds|funding|money)\b", re.IGNORECASE)
@@ -154,6 +154,10 @@ def _refused_offers(ents: ArticleEntities, relations: list[Relation]) -> set[int
         chunk = ents.text[sentence.start:sentence.end]
         if not _REFUSAL_RE:
             _REFUSAL_RE.append(rulebook().words_re("refusals"))
+            _REFUSAL_RE.append(tuple(rulebook().words["refusals"]))
+        low = chunk.lower()
+        if not any(word in low for word in _REFUSAL_RE[1]):
+            continue  # cheap gate: no refusal word in the sentence (a substring test, no pattern)
         refusal = _REFUSAL_RE[0].search(chunk)
         if refusal is None:
             continue

@@ -131,14 +131,17 @@ def company_units(s: SentenceView) -> list[Relation]:
     out: list[Relation] = []
     orgs = [m for m in mentions if mention_label(s.ents, m) == "Organization" and not m.anaphor]
     for a, b in zip(orgs, orgs[1:]):
-        if a.entity == b.entity or negated(text, s.sentence.start, a.start):
+        if a.entity == b.entity:
             continue
         gap = text[a.end:b.start]
         if UNIT_OF.fullmatch(gap):  # "Tenaris, a unit of Techint"
-            out.append(Relation(a.entity, b.entity, "MEMBER_OF", s.index, why="rule:company-unit"))
+            unit, owner = a, b
         elif (OWNER_BEFORE.fullmatch(gap) and OWNED_UNIT.match(text, b.end)) or OWNER_UNIT_BEFORE.fullmatch(gap):
-            # "Techint's Tenaris unit", "Techint, whose Tenaris unit", "Techint's subsidiary Tenaris"
-            out.append(Relation(b.entity, a.entity, "MEMBER_OF", s.index, why="rule:company-unit"))
+            unit, owner = b, a  # "Techint's Tenaris unit", "Techint, whose Tenaris unit", "Techint's subsidiary Tenaris"
+        else:
+            continue
+        if not negated(text, s.sentence.start, a.start) and not negated(text, a.end, b.start):
+            out.append(Relation(unit.entity, owner.entity, "MEMBER_OF", s.index, why="rule:company-unit"))
     return out
 
 
@@ -148,6 +151,7 @@ FIGURE_NOUNS = frozenset({"figure", "stalwart", "veteran", "heavyweight", "milit
 FIGURE_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}(?:figure|stalwart|veteran|heavyweight|militant|"
                        r"activist|loyalist|operative|politician|member|official|lawmaker|legislator|senator|deputy|"
                        r"candidate)\s+(?:in|of|from|for|within)\s+(?:the\s+)?")
+FIGURE_GATE = FIGURE_NOUNS | {"members"}
 # "Argentina is one of Mercosur's four founding members", "Uruguay, one of Mercosur's members,"
 ONE_OF_MEMBERS = re.compile(r"(?:\s+(?:is|was|are|were|remains|remained|became|becomes)\s+|,\s+)(?:also\s+)?"
                             r"(?:one\s+of\s+|among\s+)?")
@@ -157,7 +161,7 @@ MEMBERS_AFTER = re.compile(r"['’]s?\s+(?:[a-z\d][\w-]*\s+){0,3}(?:members?|mem
 def described_members(s: SentenceView) -> list[Relation]:
     """'X, a leading figure in the Justicialist Party', 'X is one of Mercosur's founding members': MEMBER_OF."""
     mentions = s.mentions
-    if len(mentions) < 2 or s.words.isdisjoint(FIGURE_NOUNS | {"members"}):
+    if len(mentions) < 2 or s.words.isdisjoint(FIGURE_GATE):
         return []  # cheap gate
     text, ents = s.text, s.ents
     out: list[Relation] = []
@@ -165,15 +169,16 @@ def described_members(s: SentenceView) -> list[Relation]:
     for m, body in zip(ordered, ordered[1:]):
         if m.possessive or m.anaphor or mention_label(ents, body) != "Organization" or m.entity == body.entity:
             continue
-        if negated(text, s.sentence.start, body.start, "MEMBER_OF") or FORMER.search(text, m.end, body.start) or \
-                re.search(r"\b(?:former|ex-|one-time|onetime|erstwhile)\b", text[m.end:body.start]):
-            continue
         label = mention_label(ents, m)
         if label == "Person" and FIGURE_OF.fullmatch(text, m.end, body.start) and _is_party(s, body.entity):
-            out.append(Relation(m.entity, body.entity, "MEMBER_OF", s.index, why="rule:described-member"))
-        elif label in ("Country", "Organization") and body.possessive and ONE_OF_MEMBERS.fullmatch(
-                text, m.end, body.start) and MEMBERS_AFTER.match(text, body.end):
-            out.append(Relation(m.entity, body.entity, "MEMBER_OF", s.index, why="rule:described-member"))
+            pass  # "X, a leading figure in the Y Party"
+        elif not (label in ("Country", "Organization") and body.possessive and ONE_OF_MEMBERS.fullmatch(
+                text, m.end, body.start) and MEMBERS_AFTER.match(text, body.end)):
+            continue  # neither shape: the checks below are not needed
+        if negated(text, s.sentence.start, body.start, "MEMBER_OF") or \
+                re.search(r"\b(?:former|ex-|one-time|onetime|erstwhile)\b", text[m.end:body.start]):
+            continue
+        out.append(Relation(m.entity, body.entity, "MEMBER_OF", s.index, why="rule:described-member"))
     return out
 
 
