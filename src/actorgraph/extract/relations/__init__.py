@@ -14,11 +14,11 @@ import re
 from ..entities import ArticleEntities, mentions_by_sentence
 from ..rulebook import rulebook
 from ..text import tokenize
-from .agreements import (adhered_to_which, agreement_parties, led_negotiations, talks_on_agreement,
-                         votes_for_bills)
+from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .meetings import meetings_in_passing
-from .members import bloc_lists, company_units, described_members, member_nouns, party_groups
+from .deals import deal_shapes
+from .members import member_nouns
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
 from .reported import named_stance, participial_stance, reported_speech, stance_groups
@@ -37,16 +37,13 @@ RULES = [
     own_party,              # "her Unión por la Patria bloc": MEMBER_OF
     party_members,          # "Republicans, among them Senator X": MEMBER_OF
     member_nouns,           # ext-parties: "PRO lawmaker X", "Mercosur members A and B": MEMBER_OF
-    party_groups,           # ext-deals3: "Democratic senators led by X", "X, the committee's ranking Democrat": MEMBER_OF
-    company_units,          # ext-deals3: "Tenaris, a unit of Techint", "Techint's Tenaris unit": MEMBER_OF
-    described_members,      # ext-deals3: "X, a leading figure in the Y Party", "X is one of Mercosur's members"
-    bloc_lists,             # ext-deals3: "Mercosur, which groups Argentina, Brazil, ...": MEMBER_OF
+    deal_shapes,            # ext-deals3 (relations/deals.py): "Democratic senators led by X", "Tenaris, a unit of
+                            # Techint", "X, a leading figure in the Y Party", "Mercosur, which groups A, B and C",
+                            # "talks between X and Y on the swap", "the accord, to which X adhered"
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names
     led_negotiations,       # "X, who took over the negotiations": NEGOTIATES the agreement named last
-    talks_on_agreement,     # ext-deals3: "talks between X and Y on the swap", "X and Y resumed talks over a deal"
-    adhered_to_which,       # ext-deals3: "the FIRST programme, to which Argentina adhered": PARTY_TO
     # stance from reported speech and nominal shapes (docs/extraction.md, "Stance from adjectives, ...")
     reported_speech,        # "X said Y was a disaster", "Y is a disaster, X said": CRITICIZES / SUPPORTS
     stance_groups,          # "Y's critics, including X", "X drew praise from Z"

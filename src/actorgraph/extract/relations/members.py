@@ -77,12 +77,16 @@ OWNER_UNIT_BEFORE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}(?:unit|subsid
 GROUP_GATE: set[str] = set()  # "led", "headed" and the knowledge file's party adjectives, filled at first use
 
 
+def group_gate() -> set[str]:
+    if not GROUP_GATE:
+        GROUP_GATE.update({"led", "headed", "democrat"} | set(knowledge().party_adjectives))
+    return GROUP_GATE
+
+
 def party_groups(s: SentenceView) -> list[Relation]:
     """'Democratic senators led by X', 'X, the committee's ranking Democrat,': X MEMBER_OF the party."""
     mentions = s.mentions
-    if not GROUP_GATE:
-        GROUP_GATE.update({"led", "headed", "democrat"} | set(knowledge().party_adjectives))
-    if not mentions or s.words.isdisjoint(GROUP_GATE):
+    if not mentions or s.words.isdisjoint(group_gate()):
         return []  # cheap gate: no group led by anyone, no party word
     text = s.text
     kb = knowledge()
