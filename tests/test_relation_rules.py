@@ -340,6 +340,10 @@ EXAMPLES += [
      ("Elizabeth Warren", "CRITICIZES", "Luis Caputo")),
     ("alliance-of", "Analysts see the alliance of Argentina and Israel as durable.", ("Argentina", "ALLIED_WITH", "Israel")),
 ]
+# ext-deals3
+EXAMPLES += [
+    ("tapped-for", "Uruguay tapped the World Bank for $2 billion in 2023.", ("World Bank", "FUNDS", "Uruguay")),
+]
 
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
 CODE_EXAMPLES = [
@@ -435,6 +439,32 @@ CODE_EXAMPLES += [
      ("Alfredo Cornejo", "SUPPORTS", "Javier Milei")),
     ("camp-or-prefix", "President Javier Milei spoke first. Senator Ana Ruiz, a fierce anti-Milei voice, replied.",
      ("Ana Ruiz", "CRITICIZES", "Javier Milei")),
+]
+
+# ext-deals3: a borrower drawing on its own line
+CODE_EXAMPLES += [
+    ("drew-on-line", "Uruguay tapped its swap line with China to pay its bondholders.", ("China", "FUNDS", "Uruguay")),
+    ("drew-on-line", "Chile drew on its $5 billion swap with China in 2023.", ("China", "FUNDS", "Chile")),
+    ("party-group", "Republican lawmakers, led by Senator Ana Ruiz, wrote to the Treasury.",
+     ("Ana Ruiz", "MEMBER_OF", "Republican Party")),
+    ("party-group", "Representative Tom Hale of Ohio, the panel's senior Democrat, asked for the files.",
+     ("Tom Hale", "MEMBER_OF", "Democratic Party")),
+    ("company-unit", "Minera Sur, a unit of Grupo Andes, bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("company-unit", "Grupo Andes's Minera Sur subsidiary bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("company-unit", "A spokesman for Grupo Andes, whose Minera Sur unit owns the mine, declined to comment.",
+     ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("loan-to-home", "Uruguay needs water. The World Bank approved a $500 million loan for water works in the north.",
+     ("World Bank", "FUNDS", "Uruguay")),
+    ("adhered-to-which", "The Paris Agreement, to which Uruguay adhered in 2016, was discussed.",
+     ("Uruguay", "PARTY_TO", "Paris Agreement")),
+    ("described-member", "Ana Ruiz, a leading figure in the Justicialist Party, spoke on Monday.",
+     ("Ana Ruiz", "MEMBER_OF", "Justicialist Party")),
+    ("described-member", "Uruguay is one of Mercosur's four founding members.", ("Uruguay", "MEMBER_OF", "Mercosur")),
+    ("bloc-list", "Mercosur, which groups Brazil, Paraguay and Uruguay, met on Monday.", ("Paraguay", "MEMBER_OF", "Mercosur")),
+    ("talks-on", "Talks between Chile and Peru over a fisheries agreement resumed on Monday.",
+     ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("talks-on", "Negotiations between Uruguay and the World Bank on a $500 million loan stalled.",
+     ("World Bank", "NEGOTIATES", "Uruguay–World Bank loan")),
 ]
 
 
@@ -2144,3 +2174,225 @@ def test_an_unlike_aside_is_no_subject():
     found = read("Senator Ana Ruiz, unlike Senator Rick Scott, praised Economy Minister Luis Caputo.")
     assert found.get(("Ana Ruiz", "SUPPORTS", "Luis Caputo")) == "rule:support-verb"
     assert ("Rick Scott", "SUPPORTS", "Luis Caputo") not in found
+# --- ext-deals3: parties, negotiation, membership, money, measures -----------------------------
+
+DEALS3_EXAMPLES = [
+    ("lends-amount", "The World Bank sent Uruguay another $2 billion last week.", ("World Bank", "FUNDS", "Uruguay")),
+    ("possessive-agreement", "Chile's trade agreement with Japan angered Peru.",
+     ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
+    ("possessive-agreement", "Beijing's own swap with Uruguay remains fully in force.",
+     ("China", "PARTY_TO", "China–Uruguay currency swap")),
+    ("funds-verb", "Uruguay needed dollars in March. Goldman Sachs and Citigroup lent the central bank $3 billion.",
+     ("Citigroup", "FUNDS", "Central Bank of Uruguay")),
+]
+
+
+@pytest.mark.parametrize("rule,sentence,expected", DEALS3_EXAMPLES, ids=[e[0] for e in DEALS3_EXAMPLES])
+def test_ext_deals3_rules_read_their_examples(rule, sentence, expected):
+    found = read(sentence)
+    expected = _key(*expected)
+    assert found.get(expected) == f"rule:{rule}", f"{rule}: {sentence!r} gave {found}"
+
+
+@pytest.mark.parametrize("sentence,unwanted", [
+    # a borrower extending its own line funds nobody new; it remains a party
+    ("Uruguay extended its swap line with China for three more years.", ("Uruguay", "FUNDS", "China")),
+    ("Uruguay renewed its currency swap with China in May.", ("Uruguay", "FUNDS", "China")),
+    ("Uruguay has not tapped its swap line with China.", ("China", "FUNDS", "Uruguay")),
+    # an offer turned down lends nothing
+    ("China offered Uruguay a loan, but President Yamandú Orsi said no.", ("China", "FUNDS", "Uruguay")),
+    ("China offered a $5 billion loan to Uruguay, but Uruguay turned it down.", ("China", "FUNDS", "Uruguay")),
+    ("The World Bank offered to lend Paraguay $1 billion, but Paraguay declined the offer.",
+     ("World Bank", "FUNDS", "Paraguay")),
+    ("Minera Sur is not a unit of Grupo Andes.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("Uruguay sent the World Bank $800 million.", ("Uruguay", "FUNDS", "World Bank")),
+    ("The World Bank did not send Uruguay $2 billion.", ("World Bank", "FUNDS", "Uruguay")),
+    ("Uruguay may tap the World Bank for $2 billion.", ("World Bank", "FUNDS", "Uruguay")),
+    ("Ana Ruiz, a former stalwart of the Justicialist Party, spoke.", ("Ana Ruiz", "MEMBER_OF", "Justicialist Party")),
+    ("Ana Ruiz, a critic of the Justicialist Party, spoke.", ("Ana Ruiz", "MEMBER_OF", "Justicialist Party")),
+    ("Uruguay is not one of the OECD's members.",
+     ("Uruguay", "MEMBER_OF", "Organisation for Economic Co-operation and Development")),
+    ("Chile criticised Mercosur's members.", ("Chile", "MEMBER_OF", "Mercosur")),
+    ("Mercosur, which no longer includes Venezuela, met on Monday.", ("Venezuela", "MEMBER_OF", "Mercosur")),
+    ("Minera Sur, a rival of Grupo Andes, bought the mine.", ("Minera Sur", "MEMBER_OF", "Grupo Andes")),
+    ("Senators led by Tom Hale wrote to the Treasury.", ("Tom Hale", "MEMBER_OF", "Democratic Party")),
+    ("Tom Hale, the panel's former Democrat, asked for the files.", ("Tom Hale", "MEMBER_OF", "Democratic Party")),
+    ("There were no talks between Chile and Peru over a fisheries agreement.",
+     ("Peru", "NEGOTIATES", "Chile–Peru fisheries agreement")),
+    ("Chile's planned trade deal with Japan worries Peru.", ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
+    ("Chile's trade deal with Japan is still being negotiated.", ("Japan", "PARTY_TO", "Chile–Japan trade agreement")),
+    ("Uruguay's currency swap with China is worth $18 billion.", ("Uruguay", "FUNDS", "China")),
+    ("Uruguay needed dollars. Goldman Sachs did not lend the central bank $3 billion.",
+     ("Goldman Sachs", "FUNDS", "Central Bank of Uruguay")),
+    ("President Santiago Peña rejected a loan from China.", ("China", "FUNDS", "Paraguay")),
+    ("Paraguay turned down a $5 billion credit line from China.", ("China", "FUNDS", "Paraguay")),
+    ("President Santiago Peña rejected China's offer of a $5 billion loan to Paraguay.",
+     ("Santiago Peña", "PARTY_TO", "Paraguay–China loan")),
+])
+def test_ext_deals3_negated_and_refused_state_nothing(sentence, unwanted):
+    found = read(sentence)
+    assert unwanted not in found, f"{sentence!r} gave {found}"
+    assert not [k for k in found if k[1] == "FUNDS" and "offer" in sentence], found
+
+
+def test_ext_deals3_the_office_holder_in_an_appositive_is_the_counterpart():
+    found = read("Uruguay is in regular discussions with Chile's central bank governor, Rosanna Costa, on the swap.")
+    assert found.get(("Uruguay", "NEGOTIATES", "Rosanna Costa")) == "rule:in-talks-with", found
+    assert ("Uruguay", "NEGOTIATES", "Central Bank of Chile") not in found
+    found = read("The World Bank is negotiating with Chile's finance minister, Mario Marcel, over the loan.")
+    assert found.get(("World Bank", "NEGOTIATES", "Mario Marcel")) == "rule:negotiate-verb", found
+    assert not [k for k in read("The World Bank did not negotiate with Chile's finance minister, Mario Marcel.")
+                if k[1] == "NEGOTIATES"]
+
+
+def test_ext_deals3_a_measure_imposed_by_an_agent_reaches_its_target_not_the_subject():
+    found = read("Chile sells copper. The steelworkers' union condemned the 25% tariff imposed by the government of "
+                 "Japan on Chilean copper.")
+    assert found.get(("Japan", "IMPOSES", "Chile")) == "rule:imposed-by", found
+    assert not [k for k in found if k[1] == "IMPOSES" and k[2] != "Chile"], found
+    found = read("Peru sells fishmeal. Peru's exporters fear the duties imposed by Chile on Peruvian fishmeal.")
+    assert found.get(("Chile", "IMPOSES", "Peru")) == "rule:imposed-by", found
+    assert not [k for k in read("Chile sells copper. The union condemned the tariffs that were never imposed by Japan "
+                                "on Chilean copper.")
+                if k[1] == "IMPOSES"]
+    assert not [k for k in read("Chile and Japan trade. The treaty cuts Chilean tariffs on Japanese cars.")
+                if k[1] == "IMPOSES"]
+
+
+def test_ext_deals3_signing_off_on_a_review_releases_money_and_signs_nothing():
+    found = read("The World Bank's board signed off on the second review of Uruguay's $2 billion program, "
+                 "releasing $300 million.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:lender-release", found
+    assert not [k for k, why in found.items() if why == "rule:signed"], found
+    found = read("The World Bank's board has not signed off on the review of Uruguay's $2 billion program.")
+    assert ("World Bank", "FUNDS", "Uruguay") not in found
+
+
+def test_ext_deals3_a_line_kept_and_a_deal_signed_with_a_partner():
+    found = read("Uruguay needed dollars. The People's Bank of China keeps a $5 billion swap with the central bank.")
+    assert found.get(("People's Bank of China", "FUNDS", "Central Bank of Uruguay")) == "rule:loan-funds", found
+    found = read("Uruguay maintains a currency swap with China.")
+    assert found.get(("Uruguay", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties", found
+    assert not [k for k in found if k[1] == "FUNDS"], found
+    assert not read("Uruguay does not maintain a currency swap with China.")
+    found = read("The trade deal Chile signed with Japan angered Peru.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    found = read("The trade deal Chile has not signed with Japan angered Peru.")
+    assert ("Japan", "PARTY_TO", "Chile–Japan trade agreement") not in found, found
+
+
+def test_ext_deals3_an_extended_line_keeps_both_parties():
+    found = read("Uruguay extended its swap line with China for three more years.")
+    assert found.get(("Uruguay", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties"
+    assert found.get(("China", "PARTY_TO", "China–Uruguay currency swap")) == "rule:loan-parties"
+    assert read("China offered Uruguay a loan, and Uruguay accepted it.").get(("China", "FUNDS", "Uruguay"))
+
+
+def test_ext_deals3_a_bloque_is_a_party_bloc():
+    found = read("The provincial deputy Ana Ruiz of the Bloque Renovador criticised the governor.")
+    assert found.get(("Ana Ruiz", "MEMBER_OF", "Bloque Renovador")) == "rule:name-of-party", found
+    assert not [k for k in read("The provincial deputy Ana Ruiz of Mendoza criticised the governor.") if k[1] == "MEMBER_OF"]
+
+
+def test_ext_deals3_an_accord_between_two_sides_unless_never_made():
+    found = read("The accord between Chile and Peru took effect in May.")
+    assert found.get(("Peru", "PARTY_TO", "Chile–Peru agreement")) == "rule:agreement-between", found
+    assert not [k for k in read("The pact between Chile and Peru was never ratified.") if k[1] == "PARTY_TO"]
+    assert not [k for k in read("The trade agreement between Chile and Peru has yet to be signed.") if k[1] == "PARTY_TO"]
+
+
+def test_ext_deals3_financing_received_from_a_lender():
+    found = read("Uruguay will receive financing from the World Bank for roads.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:loan-from", found
+    assert not [k for k in read("Uruguay did not receive financing from the World Bank.") if k[1] == "FUNDS"]
+    assert not [k for k in read("Uruguay hopes to receive financing from the World Bank.") if k[1] == "FUNDS"]
+    found = read("Uruguay secured loans from China and Japan.")
+    assert found.get(("Japan", "FUNDS", "Uruguay")), found
+    assert ("Uruguay", "SUPPORTS", "Japan") not in found, found  # securing a loan backs no one
+
+
+def test_ext_deals3_under_a_deal_in_a_saying_clause_is_that_clause_s():
+    text = "Japan raised tariffs on Chilean copper, saying imports had surged under the bilateral trade agreement."
+    found = read("Chile and Japan trade. " + text)
+    assert ("Japan", "PARTY_TO", "Chile–Japan trade agreement") not in found, found
+    found = read("Chile and Japan trade. Chile cut tariffs under the trade agreement with Japan.")
+    assert found.get(("Chile", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:under-agreement", found
+
+
+def test_ext_deals3_a_loan_with_no_borrower_named_goes_home_only_when_made():
+    found = read("Uruguay needs water. The World Bank approved a $500 million loan for water works in the north.")
+    assert ("World Bank", "SUPPORTS", "$500 million loan") not in found, found  # its own loan, no support
+    assert not [k for k in found if k[1] == "PARTY_TO"], found  # an amount names no agreement's sides
+    for sentence in ("Uruguay needs water. The World Bank may approve a $500 million loan for water works.",
+                     "Uruguay needs water. The World Bank approved a $500 million loan for water works in Chile."):
+        assert ("World Bank", "FUNDS", "Uruguay") not in read(sentence), sentence
+
+
+def test_ext_deals3_an_agreement_takes_its_sides_from_the_relative_clause_after_it():
+    found = read("Peru and Chile trade fish. The trade framework that the Chilean government signed with Japan "
+                 "in November is a mistake.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    assert not [k for k in found if k[2] == "Chile–Peru trade agreement"], found
+
+
+def test_ext_deals3_one_counted_among_those_that_signed_and_a_relative_to_which():
+    found = read("Uruguay was among the countries that signed the Paris Agreement.")
+    assert found.get(("Uruguay", "PARTY_TO", "Paris Agreement")) == "rule:signed", found
+    assert not read("Uruguay is one of the few nations that have not signed the Paris Agreement.")
+    assert not [k for k in read("The Paris Agreement, to which Uruguay has not adhered, was discussed.") if k[1] == "PARTY_TO"]
+    assert not [k for k in read("The Paris Agreement, to which Uruguay objected, was discussed.") if k[1] == "PARTY_TO"]
+
+
+def test_ext_deals3_a_legislature_ratifying_names_its_country_as_the_side():
+    found = read("Chile and Japan trade. The Chilean Senate ratified the trade agreement with Japan.")
+    assert ("Japan", "PARTY_TO", "Chile–Japan trade agreement") in found, found
+    assert not [k for k in found if "Senate" in k[2]], found
+
+
+def test_ext_deals3_a_deal_which_two_coordinated_sides_signed():
+    found = read("The trade deal, which Chile and Japan signed in November, cuts tariffs.")
+    assert found.get(("Chile", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    assert not [k for k in read("The trade deal that Chile and Japan have not signed worries Peru.") if k[1] == "PARTY_TO"]
+
+
+def test_ext_deals3_a_negotiator_named_is_no_counterpart():
+    found = read("Chile's chief negotiator, Ana Ruiz, met President Santiago Peña.")
+    assert not [k for k in found if k[1] == "NEGOTIATES"], found
+
+
+def test_ext_deals3_money_received_by_a_person_reaches_his_country():
+    found = read("Paraguay needs money. President Santiago Peña received a loan from China in May.")
+    assert found.get(("China", "FUNDS", "Paraguay")) == "rule:loan-from", found
+    assert ("China", "FUNDS", "Santiago Peña") not in found
+
+
+def test_ext_deals3_amounts_written_usd():
+    found = read("The World Bank lent Uruguay USD 500 million in May.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:lends-amount", found
+    found = read("Uruguay received USD 2 billion from the World Bank.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")), found
+    assert not [k for k in read("Uruguay did not receive USD 2 billion from the World Bank.") if k[1] == "FUNDS"]
+
+
+def test_ext_deals3_amounts_written_in_dollars_after_the_number():
+    found = read("The World Bank lent Uruguay 500 million dollars in May.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:lends-amount", found
+    found = read("Uruguay received 2 billion dollars from the World Bank.")
+    assert found.get(("World Bank", "FUNDS", "Uruguay")) == "rule:amount-from", found
+    assert not [k for k in read("Uruguay did not receive 2 billion dollars from the World Bank.") if k[1] == "FUNDS"]
+
+
+def test_ext_deals3_a_memorandum_of_understanding_is_an_agreement():
+    found = read("Chile and Japan signed a memorandum of understanding on critical minerals.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan critical minerals agreement")) == "rule:signed", found
+    found = read("Chile signed a memorandum of understanding with Japan on lithium.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan memorandum")) == "rule:signed", found
+    assert not [k for k in read("Chile has not signed a memorandum of understanding with Japan.") if k[1] == "PARTY_TO"]
+
+
+def test_ext_deals3_an_agreement_signed_with_a_partner_in_a_reduced_relative():
+    found = read("Chile and Japan trade. The trade agreement signed with Japan in November cuts tariffs.")
+    assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
+    found = read("Chile and Japan trade. The trade agreement never signed with Japan worries Peru.")
+    assert not [k for k in found if k[1] == "PARTY_TO"], found

@@ -29,7 +29,8 @@ WORD_LISTS = {"negations", "hedges", "desires", "cancels", "intents", "pending",
               "positive_cues", "critic_nouns", "supporter_nouns"}
 OPTIONAL_WORD_LISTS = {"stance_hedges", "support_cancels", "aspect_nouns",  # ext-stance2: known, not required
                        # ext-precision
-                       "meeting_hedges", "talks_cancels", "ended_ties", "denial_verbs", "claim_nouns", "membership_pending"}
+                       "meeting_hedges", "talks_cancels", "ended_ties", "denial_verbs", "claim_nouns", "membership_pending",
+                       "refusals"}  # ext-deals3
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
 
 

@@ -145,7 +145,11 @@ def agreement_phrases(result: ArticleEntities) -> None:
                 # "with X", "to X", "for X", "of X"
                 right_party = None
                 end = tok.end
-                p = _participle_between(tokens, i + 1)  # "a swap agreed in October between X and Y"
+                # ext-deals3: "a memorandum of understanding on / with ...": the head spans "of understanding"
+                mou = MOU.match(text, tok.end) if head == "memorandum" else None
+                if mou:
+                    end = mou.end()
+                p = _participle_between(tokens, i + 1 + (2 if mou else 0))  # "a swap agreed in October between X and Y"
                 if p < len(tokens) and (tokens[p].lower in ("with", "to", "for", "of", "between") or
                                         tokens[p].lower == "from" and head in FINANCIAL):  # "a loan from the IMF"
                     k = p + 1
@@ -162,7 +166,7 @@ def agreement_phrases(result: ArticleEntities) -> None:
                                 if other:
                                     parties.append(other.entity)
                                     end = other.end
-                topic = POST_TOPIC.match(text, tok.end) if head in TOPIC_HEADS else None
+                topic = POST_TOPIC.match(text, mou.end() if mou else tok.end) if head in TOPIC_HEADS else None
                 if topic:
                     # ext-parties: "a framework agreement on reciprocal trade", "a deal on critical
                     # minerals": the topic after the head names the kind as one before it would
@@ -314,6 +318,12 @@ def agreement_phrases(result: ArticleEntities) -> None:
                     # "The United States and Argentina signed a critical minerals agreement": the
                     # coordinated subjects are its sides
                     all_parties = _coordinated_parties(result, text, existing, sentence.start, start)
+                if len(all_parties) < 2 and (kind.endswith("agreement") or kind in ("currency swap", "memorandum")):
+                    # ext-deals3: "the trade framework that the Milei government signed with the United
+                    # States": the relative clause names both sides
+                    for c in _relative_sides(result, text, existing, end):
+                        if c not in all_parties and len(all_parties) < 2:
+                            all_parties.append(c)
                 if kind in ("trade agreement", "currency swap") or (kind.endswith(" agreement") and kind != "agreement"
                                                                      or "bilateral" in mods) and len(all_parties) < 2:
                     # "The leaders of the Mercosur trade bloc ... the trade agreement with the European
@@ -456,6 +466,25 @@ def _participle_between(tokens: list[Token], p: int) -> int:
         if not (low in ("in", "on", "last", "this", "early", "late") or low.isdigit() or low in MONTHS_LOW):
             break
     return p
+
+
+def _relative_sides(result: ArticleEntities, text: str, existing: list[Mention], end: int) -> list[str]:
+    """ext-deals3: the two sides named by a relative clause right after an agreement phrase."""
+    after = sorted((m for m in existing if m.start >= end), key=lambda m: m.start)[:2]
+    if len(after) < 2 or not re.fullmatch(r"\s+(?:that|which)?\s*(?:the\s+)?", text[end:after[0].start]) or \
+            not re.fullmatch(r"\s+(?:(?:has|had|have|also|just|finally|\w+ly)\s+){0,2}(?:signed|agreed|negotiated|"
+                             r"struck|sealed|reached|inked|concluded|clinched)\s+with\s+(?:the\s+)?",
+                             text[after[0].end:after[1].start]):
+        return []
+    sides = []
+    for m in after:
+        entity = result.entities.get(m.entity)
+        if entity is None or entity.label not in ("Country", "Organization", "Person"):
+            return []
+        side = _party_name(result, m.entity)
+        if side and side not in sides:
+            sides.append(side)
+    return sides
 
 
 def _second_party(result: ArticleEntities, tokens: list[Token], existing: list[Mention],
@@ -703,6 +732,11 @@ def _agreement_kind(head: str, mods: list[str]) -> str | None:
     return None
 
 
+MOU = re.compile(r"\s+of\s+understanding\b", re.IGNORECASE)  # ext-deals3
+LEGISLATURE = re.compile(r"\b(?:Congress|Senate|Chamber of Deputies|House of Representatives|Parliament|"
+                         r"Legislature|National Assembly)\b")  # ext-deals3
+
+
 def _party_name(result: ArticleEntities, name: str) -> str | None:
     entity = result.entities.get(name)
     if entity is None:
@@ -716,6 +750,13 @@ def _party_name(result: ArticleEntities, name: str) -> str | None:
         if known and known.country and re.search(r"\b(?:Department|Ministry|Treasury|Government|Federal Reserve)\b",
                                                  entity.name):
             return known.country  # "the US Treasury" is the United States' side of a swap
+        if LEGISLATURE.search(entity.name):
+            # ext-deals3: "Congress ratified the trade agreement with X": a legislature ratifies for its country
+            first = entity.name.split()[0]
+            country = entity.country or result.country_of(entity.name) or knowledge().demonyms.get(fold(first)) or (
+                result.home if first in ("Congress", "Senate", "Parliament", "Chamber", "House") else None)
+            if country:
+                return country
         if re.search(r"\bMinistry\b", entity.name) and not knowledge().actors.get(entity.name):
             # "an agreement with the Economy Ministry": a ministry is its government's side
             return entity.country or result.country_of(entity.name) or result.home or entity.name

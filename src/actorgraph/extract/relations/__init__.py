@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from ..entities import ArticleEntities, mentions_by_sentence
+from ..rulebook import rulebook
 from ..text import tokenize
 from .agreements import agreement_parties, led_negotiations, votes_for_bills
 from .base import Relation, SentenceView, entity_label, mention_label
 from .meetings import meetings_in_passing
+from .deals import deal_shapes
 from .members import member_nouns
 from .pronouns import with_pronouns
 from .quotes import according_to, labelled_as, quoted_stance
@@ -35,6 +37,9 @@ RULES = [
     own_party,              # "her Unión por la Patria bloc": MEMBER_OF
     party_members,          # "Republicans, among them Senator X": MEMBER_OF
     member_nouns,           # ext-parties: "PRO lawmaker X", "Mercosur members A and B": MEMBER_OF
+    deal_shapes,            # ext-deals3 (relations/deals.py): "Democratic senators led by X", "Tenaris, a unit of
+                            # Techint", "X, a leading figure in the Y Party", "Mercosur, which groups A, B and C",
+                            # "talks between X and Y on the swap", "the accord, to which X adhered"
     votes_for_bills,        # "approved ... with votes from X": SUPPORTS
     labelled_as,            # 'called X "a disgrace"': CRITICIZES / SUPPORTS
     according_to,           # "..., according to X": X's stance on what the sentence names
@@ -107,18 +112,22 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
            (entity_label(ents, r.source) == "Person") == (entity_label(ents, r.target) == "Person")}
     # money and deals: a lender approving its own program pays out, it does not back it
     released = {(r.sentence, r.source) for r in relations if r.type == "FUNDS" and r.why in (
-        "rule:lender-release", "rule:loan-funds")}
+        "rule:lender-release", "rule:loan-funds", "rule:loan-to-home")}
     # ext-money: "approved $500 million in financing for Argentina" pays the country, it does not back it
     paid = {(r.sentence, r.source, r.target) for r in relations if r.type == "FUNDS"}
+    refused = _refused_offers(ents, relations)  # ext-deals3
     for r in relations:
         if r.type == "NEGOTIATES" and (r.sentence, frozenset((r.source, r.target))) in met:
             continue  # "held talks with Petri": a meeting; negotiations have an agreement or a counterpart body
         if r.type == "SUPPORTS" and (r.sentence, r.source) in released and entity_label(ents, r.target) == "Agreement":
             continue
-        if r.type == "SUPPORTS" and r.why.partition(":")[2] in SUPPORT_VERBS and (r.sentence, r.source, r.target) in paid:
-            continue
+        if r.type == "SUPPORTS" and r.why.partition(":")[2] in SUPPORT_VERBS and (
+                (r.sentence, r.source, r.target) in paid or (r.sentence, r.target, r.source) in paid):
+            continue  # ext-deals3: "Argentina secured loans from China and Russia": Russia lends, nobody backs it
         if r.source == r.target:
             continue
+        if r.sentence in refused and r.type in ("FUNDS", "PARTY_TO"):
+            continue  # ext-deals3: "China offered a loan, but Milei said no": nothing was lent or signed
         if r.type == "MET_WITH" and (entity_label(ents, r.source) == "Person") != (entity_label(ents, r.target) == "Person") \
                 and r.why.partition(":")[2] not in PERSON_MEETS_BODY:
             continue  # a person meets people; a government meets governments and bodies (ext-money: or their members)
@@ -127,4 +136,31 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
             continue
         seen.add(key)
         out.append(r)
+    return out
+
+
+OFFER_RE = re.compile(r"\boffer(?:s|ed|ing)?\b", re.IGNORECASE)
+_REFUSAL_RE: list = []  # the refusals pattern and its words, made at first use
+# right after a refusal: the money refused ("rejected a $5 billion loan from China")
+REFUSED_MONEY = re.compile(r"\s+(?:[\w$.,'’-]+\s+){0,5}?(?:loans?|credit|credit\s+lines?|swaps?|swap\s+lines?|financing|"
+                           r"bailout|rescue|aid|package|lifeline|funds|funding|money)\b", re.IGNORECASE)
+
+
+def _refused_offers(ents: ArticleEntities, relations: list[Relation]) -> set[int]:
+    """ext-deals3: the sentences (among those with money or a party) where an offer or the money is turned down."""
+    out = set()
+    for index in {r.sentence for r in relations if r.type in ("FUNDS", "PARTY_TO")}:
+        sentence = ents.sentences[index]
+        chunk = ents.text[sentence.start:sentence.end]
+        if not _REFUSAL_RE:
+            _REFUSAL_RE.append(rulebook().words_re("refusals"))
+            _REFUSAL_RE.append(tuple(rulebook().words["refusals"]))
+        low = chunk.lower()
+        if not any(word in low for word in _REFUSAL_RE[1]):
+            continue  # cheap gate: no refusal word in the sentence (a substring test, no pattern)
+        refusal = _REFUSAL_RE[0].search(chunk)
+        if refusal is None:
+            continue
+        if OFFER_RE.search(chunk) or REFUSED_MONEY.match(chunk, refusal.end()):
+            out.add(index)  # "China offered a loan, but Milei said no"; "Milei rejected a loan from China"
     return out

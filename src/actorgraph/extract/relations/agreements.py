@@ -57,6 +57,13 @@ OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|app
                       re.IGNORECASE)
 
 
+AMOUNT_NAME = re.compile(r"(?:US)?\$|\d")  # an agreement named only by its amount
+# ext-deals3: a line kept in force ("keeps / maintains a swap with")
+HOLDS = re.compile(r"\b(?:keeps|kept|keep|keeping|maintains|maintained|maintain|maintaining|holds|held|hold|has|had|"
+                   r"operates|runs)\s+(?:a|an|the|its)\s+[^,;]{0,40}$", re.IGNORECASE)
+# ext-deals3: a borrower drawing on its own line ("tapped its swap line with China")
+DRAWN = re.compile(r"\b(?:tap(?:s|ped|ping)?|dr(?:ew|aws|awn|awing|aw)\s+(?:down\s+)?on|activat(?:ed|es|ing)|us(?:ed|es|ing))\s+"
+                   r"(?:\w+\s+){0,3}$", re.IGNORECASE)
 EXTENDED_BY = re.compile(r"\s+(?:\w+\s+)?(?:extended|granted|provided|offered|arranged|lent|disbursed|opened|"
                          r"financed|funded)\s+by\s+(?:the\s+)?")
 
@@ -98,7 +105,7 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             continue  # "has not tapped the swap line with X", "never received a loan from Y"
         if kind in FINANCIAL_KINDS:
             funds_why = "rule:loan-funds"
-            owner = [x for x in parties_here if x.possessive and x.start == m.start]
+            owner = [x for x in parties_here if x.possessive and x.start == m.start] or _owner_before(ents, text, mentions, m)
             head_at = _head_position(text, m)
             lenders = [x for x in parties_here if not x.possessive and x.end <= head_at]
             after_head = [x for x in parties_here if x.start >= head_at]
@@ -120,6 +127,13 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             if lenders:
                 funders = [lenders[0].entity]
                 beneficiaries = [o.entity for o in owner] + [x.entity for x in after_head]
+            elif owner and after_head and not _lender(ents, owner[0].entity) and re.search(
+                    r"\bwith\s+(?:the\s+)?$", text[head_at:after_head[0].start]):
+                # ext-deals3: "Argentina's currency swap with China", "Beijing's own swap with Argentina":
+                # both are sides of it; who lends to whom the phrase does not say
+                for x in dict.fromkeys([owner[0].entity, after_head[0].entity]):
+                    out.append(Relation(x, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
+                continue
             elif owner:
                 funders = [owner[0].entity]
                 beneficiaries = [x.entity for x in after_head]
@@ -127,7 +141,30 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 # the subject funds only when it offers ("announced", "agreeing to") the package
                 offering = OFFERING.search(text[max(sentence.start, m.start - 120):m.start])
                 funders = find_subjects(ents, text, before, m.start, []) if offering else []
+                if not offering and HOLDS.search(text, max(sentence.start, m.start - 60), m.start):
+                    # ext-deals3: "The People's Bank of China keeps a swap with the central bank": a bank or
+                    # fund holding a line with a side funds it; a country keeping one says nothing of who lends
+                    holders = find_subjects(ents, text, before, m.start, [])
+                    funders = [x for x in holders if _lender(ents, x)][:1]
+                    for x in holders if not funders else ():
+                        out.append(Relation(x, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
                 beneficiaries = [x.entity for x in after_head]
+                if possessive_agreement and after_head and re.search(
+                        r"\bwith\s+(?:the\s+)?$", text[head_at:after_head[0].start]):
+                    # ext-deals3: "Argentina extended / renewed its swap line with China": the subject is
+                    # one side of its own line and nobody new is funded; "drew on its swap line with
+                    # China": the partner pays the one drawing
+                    sides = find_subjects(ents, text, before, m.start, [])
+                    drawn = DRAWN.search(text, max(sentence.start, m.start - 40), m.start)
+                    for x in dict.fromkeys(sides + beneficiaries[:1]):
+                        out.append(Relation(x, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
+                    if drawn and sides and not negated(text, sentence.start, drawn.start(), "FUNDS"):
+                        lender = beneficiaries[0]
+                        lender = ents.country_of(lender) if entity_label(ents, lender) == "Person" else lender
+                        if lender and lender != sides[0]:
+                            out.append(Relation(lender, sides[0], "FUNDS", index,
+                                                {"detail": f"{entity.name}: {_clean(m.surface)}"}, why="rule:drew-on-line"))
+                    continue
                 given = [x for x in before if re.fullmatch(r"\s+with\s+(?:a|an|the|its|their|new)?\s*[^,;]{0,30}",
                                                            text[x.end:m.start])]
                 if given and re.search(r"\b(?:provid(?:ed|es|e|ing)|suppl(?:ied|ies|y)|equipp(?:ed))\s+(?:\S+\s+){0,4}$",
@@ -147,6 +184,13 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             if not recipients and entity.parties:
                 funder_countries = {ents.country_of(f) or _bank_country(f) or f for f in funders}
                 recipients = [p for p in entity.parties if p not in funder_countries and p not in funders]
+            if not recipients and not entity.parties and len(funders) == 1 and ents.home in ents.entities and \
+                    _lender(ents, funders[0]) and (ents.country_of(funders[0]) or _bank_country(funders[0])) != ents.home \
+                    and not any(mention_label(ents, x) in ACTOR for x in mentions if x.start >= m.start):
+                # ext-deals3: "The World Bank approved a $500 million loan for water works in the northern
+                # provinces": a lender's loan with no borrower named goes to the country the article is about
+                recipients = [ents.home]
+                funds_why = "rule:loan-to-home"
             if not funders and entity.parties:
                 release = _lender_release(ents, text, mentions, sentence.start, m, entity)
                 if release:  # "The IMF's executive board approved the review of Argentina's program"
@@ -175,12 +219,16 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                     if r_country and f != r_country:
                         out.append(Relation(f, r_country, "FUNDS", index,
                                             {"detail": f"{entity.name}: {_clean(m.surface)}"}, why=funds_why))
-            if concluded and (funders or parties_here or owner):
+            if concluded and (funders or parties_here or owner) and not (
+                    not entity.parties and AMOUNT_NAME.match(entity.name)):  # ext-deals3: "$500 million loan" has no sides
                 # a swap named in passing ("about the swap line") restates nobody's part in it
                 for p in dict.fromkeys(funders + recipients[:1]):
                     out.append(Relation(p, entity.name, "PARTY_TO", index, why="rule:loan-parties"))
         elif re.match(r"\s*between\b", text[_head_position(text, m):m.end].split(" ", 1)[-1]) and \
                 len(parties_here) >= 2:
+            if TO_COME_AFTER.match(text, m.end) or negated(text, sentence.start, m.start, "PARTY_TO") or pending(
+                    text, sentence.start, m.start, modal=False):
+                continue  # ext-deals3: "the pact between X and Y was never ratified": nobody's yet
             for x in parties_here:  # "the 23rd agreement between Argentina and the Fund"
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:agreement-between"))
         elif len(entity.parties) == 2 and (release := _lender_release(ents, text, mentions, sentence.start, m, entity)):
@@ -206,6 +254,14 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
                 # billion Extended Fund Facility")
                 out.append(Relation(lender, borrower, "FUNDS", index, {"detail": f"{entity.name}: {_clean(m.surface)}"},
                                     why="rule:lender-facility"))
+        elif not possessive_agreement and (named := _owner_with(ents, text, mentions, m, parties_here)):
+            # ext-deals3: "Argentina's trade agreement with the United States": both are parties,
+            # unless it is still to come ("Argentina's planned deal with X", "... is being negotiated")
+            if not (pending(text, sentence.start, m.start, modal=False) or negated(text, sentence.start, m.start, "PARTY_TO")
+                    or TO_COME_INSIDE.search(text, m.start, _head_position(text, m)) or TO_COME_AFTER.match(text, m.end)
+                    or PENDING.search(text[max(sentence.start, m.start - 60):m.start])):
+                for x in named:
+                    out.append(Relation(x, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
         elif possessive_agreement and parties_here:
             for x in parties_here:
                 out.append(Relation(x.entity, entity.name, "PARTY_TO", index, why="rule:possessive-agreement"))
@@ -218,7 +274,8 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
 
 # the lender's own approval or payment ("approved", "disbursed", "releasing about $1 billion")
 RELEASE = re.compile(r"\b(?:approv(?:ed|es)|disburs(?:ed|es|ing|ement)|releas(?:ed|es|ing)|extend(?:ed|s)|grant(?:ed|s)|"
-                     r"complet(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?review|paid\s+out|pays\s+out)\b", re.IGNORECASE)
+                     r"complet(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?review|paid\s+out|pays\s+out|"
+                     r"sign(?:ed|s)\s+off\s+on)\b", re.IGNORECASE)
 BODY_OF = re.compile(r"['’]s\s+(?:executive\s+)?(?:board|directors|staff|management)\b")
 
 
@@ -251,6 +308,34 @@ def _lender_release(ents: ArticleEntities, text: str, mentions: list[Mention], b
     return lender, borrower
 
 
+# ext-deals3: an agreement still to come, said inside its phrase or right after it
+TO_COME_INSIDE = re.compile(r"\b(?:planned|proposed|possible|potential|future|prospective|mooted|hoped-for|draft|"
+                            r"pending|long-sought|sought-after|new|eventual|would-be)\b", re.IGNORECASE)
+TO_COME_AFTER = re.compile(r"\s*,?\s+(?:which\s+|that\s+)?(?:is|are|was|were|remains?|remained|has\s+been|had\s+been)\s+"
+                           r"(?:still\s+|not\s+yet\s+|yet\s+to\s+be\s+)?(?:being\s+negotiated|under\s+negotiation|"
+                           r"in\s+the\s+works|pending|not\s+yet|unsigned|stalled|on\s+hold|being\s+discussed)\b|"
+                           r"\s*,?\s+(?:which\s+|that\s+)?(?:was|were|has|have|had|is|are)\s+(?:never|not|yet\s+to\s+be|"
+                           r"still\s+not)\s+(?:been\s+|be\s+)?(?:signed|ratified|concluded|finali[sz]ed|approved|sealed)\b",
+                           re.IGNORECASE)
+
+
+def _owner_before(ents, text: str, mentions: list[Mention], m: Mention) -> list[Mention]:
+    """ext-deals3: the possessor right before an agreement phrase ("Beijing's own swap with ...")."""
+    return [x for x in mentions if x.possessive and x.end <= m.start and m.start - x.end <= 8 and
+            mention_label(ents, x) in ACTOR and re.fullmatch(r"['’]s?\s+(?:own\s+)?", text[x.end:m.start])][:1]
+
+
+def _owner_with(ents, text: str, mentions: list[Mention], m: Mention, parties_here: list[Mention]) -> list[str]:
+    """ext-deals3: [owner, partner] of "<owner>'s <agreement> with <partner>", else []."""
+    owner = [x for x in parties_here if x.possessive and x.start == m.start] or _owner_before(ents, text, mentions, m)
+    head_at = _head_position(text, m)
+    partner = [x for x in parties_here if x.start >= head_at and not x.possessive and
+               re.search(r"\bwith\s+(?:the\s+)?$", text[head_at:x.start])][:1]
+    if not owner or not partner or owner[0].entity == partner[0].entity:
+        return []
+    return [owner[0].entity, partner[0].entity]
+
+
 # ext-parties: "a new program", "a possible deal": one still to be made, no party's yet
 SOUGHT_PHRASE = re.compile(r"(?:an?\s+)?(?:new|fresh|possible|proposed|potential|future)\b", re.IGNORECASE)
 TALKS = re.compile(r"\b(?:talks|negotiat\w*|discussions?|discuss\w*)\b", re.IGNORECASE)
@@ -279,7 +364,7 @@ def _bank_country(name: str) -> str | None:
 def _head_position(text: str, m: Mention) -> int:
     """Where the head noun of an agreement phrase starts ('swap' in '$20 billion swap line with X')."""
     found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal|program|programme|"
-                      r"facility)\b",
+                      r"facility|accord|pact|treaty|memorandum|arrangement)\b",  # ext-deals3: accord ... arrangement
                       text[m.start:m.end], re.IGNORECASE)
     return m.start + found.start() if found else m.end
 
@@ -357,3 +442,86 @@ def agreement_parties(s: SentenceView) -> list[Relation]:
 def votes_for_bills(s: SentenceView) -> list[Relation]:
     """'approved by the Chamber of Deputies with votes from X and Y': each SUPPORTS the bill."""
     return _votes(s.ents, s.mentions, s.index)
+
+
+# ext-deals3: talks named with their sides and their subject ("talks between X and Y on the swap",
+# "X and Y resumed talks over a trade deal"): each side negotiates the agreement
+TALKS_ON = re.compile(r"\b(?:(?P<between>(?:talks|negotiations|discussions)\s+between)\b|"
+                      r"(?:held|hold|holds|holding|resumed|resume|resumes|resuming|continued|continue|continues|"
+                      r"continuing|began|begin|begins|beginning|opened|open|opens|opening|started|start|starts|"
+                      r"starting|launched|launch|launches|launching|restarted|intensified|stepped\s+up)\s+"
+                      r"(?:\w+\s+)?(?:talks|negotiations|discussions)\s+(?:on|over|about|for|toward|towards)\b)",
+                      re.IGNORECASE)
+SUBJECT_OF_TALKS = re.compile(r"\s+(?:on|over|about|for|toward|towards)\s+(?:a|an|the|its|their)?\s*")
+SIDES_AND = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:the\s+)?")
+
+
+TALK_WORDS = frozenset({"talks", "negotiations", "discussions"})
+
+
+def talks_on_agreement(s: SentenceView) -> list[Relation]:
+    """'talks between X and Y on the swap', 'X and Y resumed talks over a trade deal': NEGOTIATES."""
+    if s.words.isdisjoint(TALK_WORDS):
+        return []  # cheap gate
+    text, ents = s.text, s.ents
+    out: list[Relation] = []
+    agreements = [m for m in s.mentions if mention_label(ents, m) == "Agreement"]
+    if not agreements:
+        return out
+    for match in TALKS_ON.finditer(text, s.sentence.start, s.sentence.end):
+        if negated(text, s.sentence.start, match.start(), "NEGOTIATES") or pending(
+                text, s.sentence.start, match.start(), modal=False):
+            continue
+        if match.group("between"):
+            sides, at = [], match.end()
+            for m in sorted(s.mentions, key=lambda m: m.start):
+                if m.start < at or mention_label(ents, m) not in ACTOR:
+                    continue
+                if not (re.fullmatch(r"\s+(?:the\s+)?", text[at:m.start]) if not sides else
+                        SIDES_AND.fullmatch(text, at, m.start)):
+                    break
+                sides.append(m.entity)
+                at = m.end
+            if len(sides) < 2:
+                continue
+            about = SUBJECT_OF_TALKS.match(text, at)
+        else:
+            left = [m for m in s.mentions if m.end <= match.start()]
+            sides = find_subjects(ents, text, left, match.start(), [])
+            about = re.compile(r"\s+(?:a|an|the|its|their)?\s*").match(text, match.end())
+        deal = next((m for m in agreements if about is not None and about.start() < m.start <= about.end()), None)
+        if deal is None:
+            continue
+        for x in dict.fromkeys(sides):
+            out.append(Relation(x, deal.entity, "NEGOTIATES", s.index, why="rule:talks-on"))
+    return out
+
+
+# ext-deals3: "the FIRST programme, to which Argentina adhered in 2025": a party named in a relative clause
+TO_WHICH = re.compile(r"\s*,?\s+(?:to|of)\s+which\s+(?:the\s+)?")
+ADHERED = re.compile(r"\s+(?:(?:has|had|have|also|later|formally|officially|already|\w+ly)\s+){0,2}(?:adhered|acceded|"
+                     r"(?:is|was|became|has\s+been|had\s+been)\s+(?:a\s+)?(?:party|signatory|signatories|member)|"
+                     r"signed\s+up)\b", re.IGNORECASE)
+
+
+def adhered_to_which(s: SentenceView) -> list[Relation]:
+    """'the FIRST programme, to which Argentina adhered in 2025': PARTY_TO."""
+    if "which" not in s.words:
+        return []  # cheap gate
+    text, ents = s.text, s.ents
+    out: list[Relation] = []
+    ordered = sorted(s.mentions, key=lambda m: m.start)
+    for k, m in enumerate(ordered[:-1]):
+        if mention_label(ents, m) != "Agreement":
+            continue
+        nxt = ordered[k + 1]
+        if mention_label(ents, nxt) not in ("Country", "Organization", "Person") or nxt.possessive or \
+                not TO_WHICH.fullmatch(text, m.end, nxt.start):
+            continue
+        verb = ADHERED.match(text, nxt.end)
+        if verb is None or negated(text, nxt.start, verb.end(), "PARTY_TO") or pending(text, nxt.start, verb.end()):
+            continue
+        if len(ents.entities[m.entity].parties or ()) >= 2 and re.search(r"adhered|acceded", verb.group()):
+            continue  # one adheres to a convention or a programme; a two-sided deal named so is a misreading
+        out.append(Relation(nxt.entity, m.entity, "PARTY_TO", s.index, why="rule:adhered-to-which"))
+    return out

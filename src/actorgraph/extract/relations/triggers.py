@@ -266,8 +266,18 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         # ext-money: "hit with US tariffs", "faces a 25% tariff in the United States"
                         agents = _measure_owner(ents, text, actors, a, b, clause_end)
                         patients = patients or _demonym_before(ents, text, clause_start, a)
+                    elif agents and MEASURE_BEFORE.search(text, max(base, a - 14), a):
+                        # ext-deals3: "rejects the 25% tariff imposed by the government of the United States
+                        # on Argentine steel": the target follows the agent; with none named, a country or person
+                        # subject ("Milei could not escape the tariffs imposed by Trump"), never a body
+                        patients = _measure_target(ents, text, actors, agents[0], clause_end) or [
+                            p for p in patients if entity_label(ents, p) in ("Country", "Person")]
                     patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
                     patients = [p for p in patients if p]
+                if trigger.type == "FUNDS":
+                    # ext-deals3: "Milei received a loan from China": money reaches the recipient's country
+                    patients = [ents.country_of(p) if entity_label(ents, p) == "Person" else p for p in patients]
+                    patients = [p for p in patients if p and p in ents.entities]
                 if trigger.type == "FUNDS" and agents:
                     # ext-money: "a $2 billion loan from the World Bank to Argentina": the one after "to"
                     to = next((m for m in right if m.start > agents[0].end and TO_RECIPIENT.fullmatch(
@@ -293,12 +303,30 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # Monetary Fund, which (has already) lent Argentina ..." it is the actor right before the comma
                 antecedent = next((m for m in reversed(left) if mention_label(ents, m) in ACTOR and re.fullmatch(
                     r",\s+which\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}", text[m.end:a])), None)
+                if antecedent is None and rtype in ("PARTY_TO", "MEMBER_OF", "NEGOTIATES", "FUNDS", "IMPOSES"):
+                    # ext-deals3: "Argentina was among the countries that signed the accord": the one counted
+                    antecedent = next((m for m in reversed(left) if mention_label(ents, m) in ("Country", "Organization")
+                                       and not m.possessive and AMONG_THOSE.fullmatch(text, m.end, a)), None)
                 if antecedent is None:
                     continue
+            if rtype == "PARTY_TO" and left and mention_label(ents, left[-1]) == "Agreement" and \
+                    re.fullmatch(r"\s+", text[left[-1].end:a]) and PARTICIPLE.fullmatch(match.group()):
+                # ext-deals3: "the currency swap signed with the US Treasury": the one it was signed with
+                partner = re.match(r"\s+with\s+(?:the\s+)?", text[b:clause_end])
+                other = next((m for m in right if partner and m.start == b + partner.end() and not m.possessive
+                              and mention_label(ents, m) in ACTOR), None)
+                if other is not None:
+                    out.append(Relation(other.entity, left[-1].entity, rtype, index, why=trigger.why))
+                continue
             if trigger.type in ("NEGOTIATES", "SUPPORTS", "CRITICIZES", "PARTY_TO"):
                 fronted = _fronted_agreement(ents, text, left, a, reduced=trigger.type in ("PARTY_TO", "NEGOTIATES"))
                 if fronted:
                     subjects, agreement = fronted
+                    partner = re.match(r"\s+with\s+(?:the\s+)?", text[b:clause_end]) if rtype == "PARTY_TO" else None
+                    other = next((m.entity for m in right if partner and m.start == b + partner.end() and not m.possessive
+                                  and mention_label(ents, m) in ACTOR), None)
+                    if other and other not in subjects and other in (ents.entities[agreement].parties or (other,)):
+                        subjects = subjects + [other]  # ext-deals3: "the deal that X signed with Y": Y too
                     for each in subjects:
                         out.append(Relation(each, agreement, rtype, index, why=trigger.why))
                     continue
@@ -335,6 +363,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                         text, head.end):
                     # (ext-parties: not in "X said Y bought pesos and finalized a swap": Y did both)
                     subjects = first
+            if trigger.name == "under-agreement" and SAYING.search(text, max(base, a - 120), a):
+                continue  # ext-deals3: "X imposed a tariff, saying imports had surged under the framework": the
+                          # clause after "saying" has its own subject (imports), not X
             objects = _objects(ents, text, right, trigger, b, clause_end, mentions)
             bare = BARE_GOVERNMENT.match(text, b, clause_end) if not objects and trigger.type in (
                 "CRITICIZES", "SUPPORTS") and ents.home else None
@@ -431,6 +462,11 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 # sanctions may name a person
                 objects = [ents.country_of(o) if entity_label(ents, o) == "Person" else o for o in objects]
                 objects = [o for o in objects if o and o in ents.entities]
+                if trigger.name == "lends-amount" and HANDED.match(match.group()):
+                    # ext-deals3: "Argentina sent the IMF $800 million" repays a lender; it lends nothing
+                    objects = [o for o in objects if not LENDER_NAME.search(o)]
+            if rtype == "NEGOTIATES" and objects and "," in text[b:clause_end]:
+                objects = _office_holder(ents, text, right, objects)  # ext-deals3
             if rtype == "NEGOTIATES" and subjects and text[max(base, a - 3):a].lower() == "to ":
                 # ext-parties: "X met Y on Monday to discuss the deal": the purpose is both sides'
                 meeting = MEET_TO.search(text, max(clause_start, a - 120), a)
@@ -504,6 +540,47 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                         _detail(trigger.type, chunk, match, text, ents, index),
                                         why=trigger.why))
     return out
+
+
+HANDED = re.compile(r"(?:sen[dt]|gave|give|wire|transfer|hand|advance)", re.IGNORECASE)  # ext-deals3
+LENDER_NAME = re.compile(r"^(?!.*\bCentral\b).*\b(?:Fund|Bank|Treasury|Reserve)\b")
+PARTICIPLE = re.compile(r"(?:signed|agreed|sealed|inked|struck|concluded|reached|clinched|finali[sz]ed)", re.IGNORECASE)
+AMONG_THOSE = re.compile(r"\s+(?:is|was|are|were|became|becomes|remains|remained)\s+(?:also\s+)?(?:among|one\s+of)\s+"
+                         r"(?:the\s+)?(?:\w+\s+){0,3}?(?:countries|nations|states|governments|members|economies|"
+                         r"companies|firms|banks|lenders|parties)\s+(?:that|which)\s+(?:(?:has|have|had|also|already|"
+                         r"\w+ly)\s+){0,2}")  # ext-deals3
+SAYING = re.compile(r",\s+(?:saying|adding|arguing|noting|claiming|warning|insisting|explaining)\s+(?:that\s+)?"
+                    r"(?:(?!\b(?:it|they|he|she|we)\b)[^,;])*$", re.IGNORECASE)
+# ext-deals3: "in discussions with Argentina's central bank governor, Santiago Bausili": the office
+# holder named in the appositive is the counterpart, not the body of his office
+OFFICE_APPOSED = re.compile(r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,2}(?:governor|minister|president|secretary|chief|head|"
+                            r"director|negotiator|envoy|ambassador|chair|chairman|chairwoman|representative),\s+")
+
+
+AGENT_ON = re.compile(r"\s+(?:\w+\s+){0,4}?on\s+(?:(?:the|a|an|most|some|all|imports\s+(?:from|of)|goods\s+from)\s+)*"
+                      r"(?:(?P<demonym>(?-i:[A-Z])[\w.]+)\s+(?=[a-z]))?", re.IGNORECASE)
+
+
+def _measure_target(ents, text: str, actors: list[Mention], agent: Mention, clause_end: int) -> list[str]:
+    """ext-deals3: the target after 'imposed by X': 'on Brazil', 'on Argentine steel', else none."""
+    on = AGENT_ON.match(text, agent.end, clause_end)
+    if on is None:
+        return []
+    at = on.start("demonym") if on.group("demonym") else on.end()
+    named = next((m.entity for m in actors if m.start == at and mention_label(ents, m) in ACTOR), None)
+    if named:
+        return [named]
+    country = knowledge().demonyms.get(fold(on.group("demonym"))) if on.group("demonym") else None
+    return [country] if country and country in ents.entities else []
+
+
+def _office_holder(ents, text: str, right: list[Mention], objects: list[str]) -> list[str]:
+    first = next((m for m in right if m.entity == objects[0]), None)
+    if first is None or mention_label(ents, first) == "Person":
+        return objects
+    office = OFFICE_APPOSED.match(text, first.end)
+    holder = next((m for m in right if office and m.start == office.end() and mention_label(ents, m) == "Person"), None)
+    return [holder.entity] + objects[1:] if holder is not None else objects
 
 
 def _coordinated(ents, text: str, first: list[Mention], right: list[Mention]) -> list[Mention]:
@@ -621,6 +698,12 @@ def _fronted_agreement(ents, text, left: list[Mention], a: int, reduced: bool = 
                 # "the framework (that) the two governments agreed": a reduced relative clause too
                 # "the two governments" stands for both countries at one place
                 return list(dict.fromkeys(x.entity for x in actors if x.start == subject.start)), m.entity
+            # ext-deals3: "the trade deal(,) which Argentina and the United States signed": coordinated subjects
+            group = find_subjects(ents, text, [x for x in actors if x.start > m.end], a, [])
+            first = next((x for x in actors if x.start > m.end and x.entity in group), None)
+            if len(group) > 1 and first is not None and re.fullmatch(
+                    r",?\s+(?:that|which)\s+(?:the\s+)?", text[m.end:first.start]):
+                return group, m.entity
             break
     return None
 
@@ -663,10 +746,11 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         # "met Machado's envoy": the envoy, not Machado; "met Milei's chief of staff Guillermo
         # Francos": the named official
         named = right[1] if len(right) > 1 else None
-        if named is not None and mention_label(ents, named) == "Person" and re.fullmatch(
-                r"['’]s\s+(?:[\w-]+\s+){1,4}", text[right[0].end:named.start]) and \
-                trigger.type != "NEGOTIATES":
-            right = right[1:]
+        if named is not None and mention_label(ents, named) == "Person" and (re.fullmatch(
+                r"['’]s\s+(?:[\w-]+\s+){1,4}", text[right[0].end:named.start]) and
+                trigger.type != "NEGOTIATES" or trigger.type == "NEGOTIATES" and OFFICE_APPOSED.fullmatch(
+                text, right[0].end, named.start)):
+            right = right[1:]  # (ext-deals3: "negotiating with Argentina's economy minister, Luis Caputo")
         else:
             return []
     # "criticised governments that treat Mercosur as ...": an actor inside a relative clause
