@@ -1936,3 +1936,36 @@ def test_plans_ended_ties_and_denials_state_nothing(sentence, unwanted):
 ])
 def test_the_plain_statements_beside_them_are_still_read(sentence, wanted, why):
     assert read(sentence).get(wanted) == why
+
+
+# ext-roles3: items of a wire round-up or factbox headed by a line in capitals
+@pytest.mark.parametrize("text, person, expected", [
+    ('TOMÁS WEILAND, PRESIDENT OF THE RIO PLATA MILLERS FEDERATION:\n"Prices will rise," he said.',
+     "Tomás Weiland", ("LEADS", "Rio Plata Millers Federation", "president")),
+    ("ANA QUIROGA, U.S. TRADE REPRESENTATIVE:\nShe declined to comment on the quota.",
+     "Ana Quiroga", ("HOLDS_ROLE", "United States")),
+    ("MARTA SOSA, CGT CO-SECRETARY GENERAL:\nThe union will strike on Monday, Sosa said.",
+     "Marta Sosa", ("LEADS", "CGT")),
+])
+def test_a_speaker_and_office_heading_an_item_in_capitals(text, person, expected):
+    found = roles(text)
+    assert found[person][:len(expected)] == expected
+    assert read(text)[(person, expected[0], expected[1])] == "rule:appositive-role"
+
+
+@pytest.mark.parametrize("text", [
+    # a slogan or a section in capitals names nobody; a line that is no "NAME, OFFICE:" stays as written
+    "MAKE ARGENTINA GREAT AGAIN, SAYS THE CROWD\nThe rally ended at noon.",
+    "TOMÁS WEILAND SAYS PRICES WILL RISE:\nThe miller spoke on Monday.",
+])
+def test_capital_lines_that_are_no_speaker_heading_name_no_office(text):
+    assert roles(text) == {}
+
+
+def test_a_capital_heading_that_is_a_known_body_names_it():
+    ents, _ = RuleExtractor().analyse(Document("t", "WORLD BANK\n* Pledged $2 billion to Peru in May.",
+                                               "t.txt", "t", "", "2025-09"))
+    assert "World Bank" in ents.entities
+    ents, _ = RuleExtractor().analyse(Document("t", "PRIVATE BANKS\n* Three lent $1 billion to Peru.",
+                                               "t.txt", "t", "", "2025-09"))
+    assert not any(e.label == "Organization" for e in ents.entities.values())

@@ -20,6 +20,7 @@ from .candidates import find_candidates, register_names
 from .case import SurfaceFinder, case_errors
 from .countries import drop_location_only_countries, home_countries, origin_countries
 from .events import events, merge_elections, merge_elections_in_article, org_events
+from .headings import recase_headings
 from .metonyms import bare_central_bank, metonyms
 from .model import ArticleEntities, Candidate, Entity, Mention, MentionEditor, mentions_by_sentence
 from .outlets import bylines, outlets
@@ -29,7 +30,9 @@ from .words import AGREEMENT_KINDS
 
 
 def find_entities(text: str, sentences: list[Sentence], year: str | None = None) -> ArticleEntities:
-    """Run every pass of ``PASSES`` over the article, in order."""
+    """Run every pass of ``PASSES`` over the article, in order (capital headings that name an
+    actor are read in ordinary case: ``headings.recase_headings``)."""
+    text, sentences = recase_headings(text, sentences)
     result = ArticleEntities(text, sentences)
     result.year = year
     for step in PASSES:

@@ -405,9 +405,9 @@ APPOSITIVE_AFTER = re.compile(
     r"(?P<poss>(?:(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|de|del)\s+)?){2,4}(?=[\w-]+['’]s\s)|"  # ext-entities2: "the Argentine Chamber of Commerce's"
     r"[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
-    r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
-    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
-    r"have|had|is|was|said|noted|will)\b)")
+    r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\.[A-Z]\.)?(?:\s+[A-Za-z][\w-]*)"
+    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;:]{2,60}?)?\s*(?=[,.;(]|:?$|\s+(?:who|which|has|"
+    r"have|had|is|was|said|noted|will)\b)")  # ext-roles3: ":?$", "LUIS CAPUTO, ECONOMY MINISTER:" heading an item
 APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
@@ -534,6 +534,11 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         # "the United States ambassador, X", "a former Chilean finance minister": the country in the title
         title_start, title_end = offset + match.start("title"), offset + match.end("title")
         named = [x for x in inside if title_start <= x.start < title_end and mention_label(ents, x) == "Country"]
+        if not named:
+            # ext-roles3: "X, a CGT co-secretary general", "X, the IMF mission chief": a body named
+            # first in the office, before the office's own words
+            named = [x for x in inside if x.start == title_start and x.end < title_end and
+                     mention_label(ents, x) == "Organization"]
         demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
         where = named[0].entity if named else (demonyms[0] if demonyms else None)
     role_text = " ".join(mods + [match.group("title")]) + (match.group("rest") or "")
