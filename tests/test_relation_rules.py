@@ -1969,3 +1969,49 @@ def test_a_capital_heading_that_is_a_known_body_names_it():
     ents, _ = RuleExtractor().analyse(Document("t", "PRIVATE BANKS\n* Three lent $1 billion to Peru.",
                                                "t.txt", "t", "", "2025-09"))
     assert not any(e.label == "Organization" for e in ents.entities.values())
+
+
+# ext-roles3: an office only an organisation has, placed at the body the sentence names
+@pytest.mark.parametrize("text, person, expected", [
+    ("The Andean Reserve Fund approved the loan; Managing Director Tomás Weiland praised Peru.",
+     "Tomás Weiland", ("LEADS", "Andean Reserve Fund")),
+    ("Peru spoke first. The Andean Reserve Fund then met. Managing Director Tomás Weiland praised Peru.",
+     "Tomás Weiland", ("LEADS", "Andean Reserve Fund")),
+    ("Chief executive Tomás Weiland said the cut was needed, but Pampa Norte Company staff disagreed.",
+     "Tomás Weiland", ("LEADS", "Pampa Norte Company")),
+])
+def test_an_office_only_a_body_has_is_held_at_the_body_named(text, person, expected):
+    assert roles(text)[person][:2] == expected
+    assert read(text)[(person, expected[0], expected[1])] == "rule:title-role"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru spoke in Lima, and Managing Director Tomás Weiland praised it.",
+    "Chief executive Tomás Weiland told Pampa Radio that Peru was safe.",
+])
+def test_an_office_only_a_body_has_is_never_the_countrys(text):
+    assert "Tomás Weiland" not in roles(text)
+
+
+@pytest.mark.parametrize("text, person, expected", [
+    # "whose" after a body, with or without commas; an honorific and a bracketed acronym between
+    ("Peru spoke. The Rio Plata Millers Federation, whose president Tomás Weiland spoke, agreed.",
+     "Tomás Weiland", ("LEADS", "Rio Plata Millers Federation")),
+    ("Peru spoke. Acme Mining, whose chief executive, Eng. Tomás Weiland, joined the delegation, agreed.",
+     "Tomás Weiland", ("LEADS", "Acme Mining")),
+    ("Peru spoke. The Vice President of the Rio Plata Millers Federation (RPMF), Dr. Tomás Weiland, agreed.",
+     "Tomás Weiland", ("HOLDS_ROLE", "Rio Plata Millers Federation")),
+])
+def test_whose_offices_honorifics_and_bracketed_acronyms(text, person, expected):
+    assert roles(text)[person][:2] == expected
+
+
+def test_a_person_whose_office_no_body_owns_gets_none_from_whose():
+    # "whose" after a person: a relative clause about the person, no office of a body
+    assert roles("Peru spoke. Ana Quiroga, whose brother Tomás Weiland spoke, agreed.").get("Tomás Weiland") is None
+
+
+def test_a_union_named_by_its_members_is_an_organisation():
+    ents, _ = RuleExtractor().analyse(Document("t", "The United Steelworkers backed the strike in Peru.",
+                                               "t.txt", "t", "", "2025-09"))
+    assert ents.entities["United Steelworkers"].label == "Organization"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..entities import ArticleEntities, Mention, mentions_by_sentence
-from ..lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET, fold,
-                       knowledge)
+from ..lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET, entity_words,
+                       fold, knowledge)
 from ..patterns import guarded
 from ..text import Token
 from .base import entity_label, mention_label, Relation, SentenceView
@@ -124,7 +124,14 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 prev = tokens[k - 1]
                 owner = next((x for x in mentions if x.start <= prev.start < x.end and (
                     not x.anaphor or x.surface.lower() == "its")), None)  # "its co-secretary general X"
-                if prev.lower in ("’s", "'s") and k > 1:
+                if prev.lower == "whose" and owner is None:
+                    # ext-roles3: "the United Steelworkers, whose president X": the body before "whose"
+                    owner = next((x for x in reversed(mentions) if x.end <= prev.start and not x.anaphor and
+                                  re.fullmatch(r"\s*(?:\([^)]{1,20}\))?,\s*", text[x.end:prev.start])), None)
+                    if owner is not None and mention_label(ents, owner) == "Organization":
+                        where = owner.entity
+                    owner = None
+                elif prev.lower in ("’s", "'s") and k > 1:
                     owner = next((x for x in mentions if x.start <= tokens[k - 2].start < x.end), None)
                     if owner:
                         where = _place_of(ents, owner.entity)
@@ -231,6 +238,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             where = ents.country_of(m.entity) or "United States"  # "Deputy Secretary of State X"
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
+        if where is None and title in entity_words().org_only_titles:
+            where = _nearest_body(ents, tokens, mentions, m)  # ext-roles3: "Managing Director X"
+            if where is None:
+                continue  # an office of some organisation, not of the article's country
         fallback = where is None and not ents.country_of(m.entity)
         if fallback and title in UNPLACED_TITLES:
             continue  # ext-entities2: "a senior Treasury official": whose, the sentence does not say
@@ -272,6 +283,32 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if entity is not None and not entity.country and where_label == "Country":
             entity.country = where
     return out + _leads_phrases(ents, tokens, mentions, index)
+
+
+NOT_OWNER_BEFORE = frozenset({"told", "to", "on", "in", "at", "by", "from", "with", "against", "for"})
+
+
+def _nearest_body(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], m: Mention) -> str | None:
+    """The organisation an office only a body has belongs to (ext-roles3): the nearest one named
+    before the person in the sentence, else one after that no preposition or 'told' introduces
+    ('Managing Director X backed it, but IMF staff ...'), else the last of the sentence before."""
+    kb = knowledge()
+
+    def body(x: Mention) -> bool:
+        return not x.anaphor and x.entity != m.entity and mention_label(ents, x) == "Organization" and \
+            x.entity not in kb.party_adjectives.values() and not PARTY_NAME_RE.search(x.entity)
+
+    before = [x for x in mentions if x.end <= m.start and body(x)]
+    if before:
+        return before[-1].entity
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    for x in mentions:
+        k = starts.get(x.start)
+        if x.start >= m.end and body(x) and k is not None and (k == 0 or tokens[k - 1].lower not in NOT_OWNER_BEFORE) \
+                and not (k > 1 and tokens[k - 1].lower == "the" and tokens[k - 2].lower in NOT_OWNER_BEFORE):
+            return x.entity
+    previous = [x for x in _by_sentence(ents).get(m.sentence - 1, []) if body(x)]
+    return previous[-1].entity if previous else None
 
 
 COUNTERPART_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]*)\s+counterparts?|"
@@ -413,13 +450,14 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
     r"top|senior|key|longtime|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
     r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
-    r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?)?,\s+"  # ext-entities2: "the Senate budget committee"
-    r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
+    r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?(?:\s+\([A-Z][\w.&-]*\))?)?,\s+"  # ext-entities2: "the Senate budget committee"; ext-roles3: "(CNEA)"
+    r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Dra|Eng|Ing|Lic|Prof|Sra?)\.?\s+)?$")  # ext-roles3: "whose chief executive, Eng. X"
 UNDER_BEFORE = re.compile(r"(?:,\s*|\s+)under\s+(?:the\s+)?(?:(?:former|then|acting|interim|new)\s+)?$",
                           re.IGNORECASE)
 UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide", "diplomat"}  # no office without a place of their own
 CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
-COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
+COMMA_BEFORE = re.compile(r",\s+(?:\w+\.?\s+)?$")  # ext-roles3: "\.?" for an honorific, ", Dr. X"
 _SUBDIVISION_RE: dict = {}
 
 
