@@ -153,3 +153,36 @@ def test_lower_case_bodies_name_a_committee_with_a_lower_case_head():
     # a person's committee is no body of its own
     result = run_until("Tomás Weiland praised the Weiland campaign committee.", E.lower_case_bodies)
     assert not any("committee" in n for n in names(result))
+
+
+# ext-roles3: mastheads, bylines and signatures that name a publication or a person
+@pytest.mark.parametrize("text, outlet", [
+    ("THE RIVER LEDGER | Monday, May 4, 2026\nPeru cut rates on Monday.", "River Ledger"),
+    ("The Andes Courier, Sunday, June 7, 2026\nPeru cut rates on Monday.", "Andes Courier"),
+    ("Noticias del Valle — Salta, Tuesday 3 March 2026\nPeru cut rates on Monday.", "Noticias del Valle"),
+    ("Rates fall\nBy Marta Quiroga, Andes Courier\nPeru cut rates on Monday.", "Andes Courier"),
+    ("OPINION — Jornal do Sertão (Recife), translated from Portuguese\nPeru cut rates.", "Jornal do Sertão"),
+    ("The minister told Radio 7 that Peru cut rates.", "Radio 7"),
+])
+def test_mastheads_and_bylines_name_their_publication(text, outlet):
+    result = run_until(text, E.outlets)
+    assert result.entities[outlet].label == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "LIMA, May 4, 2026 (Andes Wire) - Peru cut rates on Monday.",   # a dateline: a place and no weekday
+    "Rates fall\nBy Marta Quiroga, Staff Writer\nPeru cut rates on Monday.",  # her post
+    "Lima, Monday, May 4, 2026\nPeru cut rates on Monday.",          # a place before the weekday
+])
+def test_datelines_and_posts_name_no_publication(text):
+    result = run_until(text, E.outlets)
+    assert not any(e.label == "Organization" for e in result.entities.values())
+
+
+def test_signatures_under_a_letter_or_a_communique_are_people():
+    text = ("We reject the tariff and will strike.\n— Marta Quiroga, Rosario\n"
+            "The union stands firm.\nTomás Weiland, Secretary General\nBuenos Aires, Argentina\n")
+    result = run_until(text, E.bylines)
+    assert result.entities["Marta Quiroga"].label == "Person"
+    assert result.entities["Tomás Weiland"].label == "Person"
+    assert "Buenos Aires" not in {n for n, e in result.entities.items() if e.label == "Person"}
