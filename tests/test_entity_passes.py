@@ -186,3 +186,21 @@ def test_signatures_under_a_letter_or_a_communique_are_people():
     assert result.entities["Marta Quiroga"].label == "Person"
     assert result.entities["Tomás Weiland"].label == "Person"
     assert "Buenos Aires" not in {n for n, e in result.entities.items() if e.label == "Person"}
+
+
+def test_a_local_paper_places_itself_by_a_province_of_two_words():
+    # ext-roles3: "San Juan" names Argentina's province; "San" and "Juan" one by one do not
+    text = ("The United States ambassador visited San Juan on Monday. The governor of San Juan asked the "
+            "United States for buyers. San Juan exports copper to the United States.")
+    assert run_until(text, E.home_countries).home == "Argentina"
+    text = ("The United States ambassador visited New York on Monday. The United States and Peru talked in the "
+            "United States.")
+    assert run_until(text, E.home_countries).home == "United States"
+
+
+def test_a_seat_of_government_named_as_a_building_is_no_person():
+    # ext-roles3: "Casa" starts a place ("the Casa de Gobierno"), not a name; "Bloque" a bloc
+    result = run_until("The governor received the envoy at the Casa de Gobierno on Monday.", E.prune)
+    assert not any(e.label == "Person" for e in result.entities.values())
+    result = run_until("The deputies of the Bloque Renovador walked out on Monday.", E.prune)
+    assert result.entities["Bloque Renovador"].label == "Organization"

@@ -2015,3 +2015,10 @@ def test_a_union_named_by_its_members_is_an_organisation():
     ents, _ = RuleExtractor().analyse(Document("t", "The United Steelworkers backed the strike in Peru.",
                                                "t.txt", "t", "", "2025-09"))
     assert ents.entities["United Steelworkers"].label == "Organization"
+
+
+def test_a_deputy_of_a_bloque_is_a_member_of_it():
+    # ext-roles3: "Bloque" is Spanish for a parliamentary bloc
+    found = read("Argentina voted. The provincial deputy Ana Quiroga of the Bloque Renovador criticised the deal.")
+    assert found[("Ana Quiroga", "MEMBER_OF", "Bloque Renovador")] == "rule:name-of-party"
+    assert ("Ana Quiroga", "HOLDS_ROLE", "Bloque Renovador") not in found

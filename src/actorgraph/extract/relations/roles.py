@@ -411,7 +411,7 @@ KIN = {"sister", "brother", "wife", "husband", "son", "daughter", "father", "mot
 DIPLOMATS = {"ambassador", "envoy", "consul", "chargé", "charge"}
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
-PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Coalition|Alliance|Movement|Partido)\b|"
+PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Bloque|Coalition|Alliance|Movement|Partido)\b|"  # ext-roles3: Bloque
                            r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
                            r"Fuerza Patria|Coalición Cívica|Frente Renovador)$")
 ABBREVIATED = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
