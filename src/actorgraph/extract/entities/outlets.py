@@ -37,18 +37,19 @@ OUTLET_RES = (
 # ext-roles3: mastheads and bylines that name the publication. "By Ana Ruiz, Capitol Report";
 # "THE PLATA BRIEF | Friday, March 20, 2026", "The Southern Post, Sunday, June 14, 2026", "Diario
 # Cuyano — San Juan, Thursday 9 April 2026" (a weekday follows: a dateline has none);
-# "EDITORIAL — Gazeta do Planalto (Brasília)"; "told Radio 10".
+# "EDITORIAL — Gazeta do Planalto (Brasília)"; "told Radio 10", "on Radio Mitre".
 _PORTUGUESE_NAME = r"((?:The\s|La\s|El\s|O\s|A\s)?[A-Z][\w&.'’-]*(?:\s(?:de|del|da|do|dos|das|la|el|[A-Z][\w&.'’-]*)){0,4})"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-OUTLET_NEEDS += ("By ", "day", "—", "Radio")
-OUTLET_RES += (
+MASTHEAD_RES = (  # tried on an article's first and last lines only, where mastheads and bylines stand
     re.compile(r"^\W{0,3}By\s[A-Z][^,|\n]{2,40},\s+" + _OUTLET_NAME + r"[ \t]*$", re.MULTILINE),
     re.compile(r"^\W{0,3}(?:" + _PORTUGUESE_NAME[:-1] + r"|" + _CAPS_NAME[1:] + r")(?:\s\([^)\n]{1,30}\))?[ \t]*[|,—–-][ \t]*"
                r"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},[ \t]*)?" + _WEEKDAY, re.MULTILINE),
     re.compile(r"^\W{0,3}(?:EDITORIAL|OPINION|ANALYSIS|COMMENTARY|Editorial|Opinion)\s[—–-]\s" + _PORTUGUESE_NAME +
                r"(?:\s\([^)\n]{1,30}\))?(?=[,\n]|$)", re.MULTILINE),
-    re.compile(r"\b(?:told|to|on)\s(Radio\s(?:\d{1,3}|[A-Z]\w+))\b"),
 )
+MASTHEAD_HEAD, MASTHEAD_TAIL = 800, 400
+OUTLET_NEEDS += ("By ", "day", "—", "Radio")
+OUTLET_RES += MASTHEAD_RES + (re.compile(r"(Radio\s(?:\d{1,3}|[A-Z]\w+))\b"),)
 NOT_OUTLET_LAST = frozenset({"writer", "correspondent", "reporter", "editor", "staff", "contributor", "columnist",
                              "desk", "bureau", "chief"})  # "By Ana Ruiz, Staff Writer": her post, no outlet
 
@@ -63,7 +64,9 @@ def outlets(result: ArticleEntities) -> None:
         if need not in text and not (need == "report" and "correspondent" in text) and \
                 not (need == "appeared" and ("published" in text or " ran " in text)):
             continue
-        for found in pattern.finditer(text):
+        ends = text if pattern not in MASTHEAD_RES or len(text) < MASTHEAD_HEAD + MASTHEAD_TAIL else \
+            text[:MASTHEAD_HEAD] + "\n" + text[-MASTHEAD_TAIL:]
+        for found in pattern.finditer(ends):
             surface = next(g for g in found.groups() if g)
             if surface.isupper():
                 surface = surface.title()  # "LA OPINIÓN" -> "La Opinión"
