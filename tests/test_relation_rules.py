@@ -341,6 +341,16 @@ EXAMPLES += [
     ("alliance-of", "Analysts see the alliance of Argentina and Israel as durable.", ("Argentina", "ALLIED_WITH", "Israel")),
 ]
 
+# ext-roles3: meetings with an office holder named after the office, with a body's officials, in the present
+EXAMPLES += [
+    ("met-office-holder", "Peter Hale also met the rector of the University of Lima, Ana Paz, on Monday.",
+     ("Ana Paz", "MET_WITH", "Peter Hale")),
+    ("met-officials-of", "Ana Paz flew to Washington and met officials of the World Bank.",
+     ("Ana Paz", "MET_WITH", "World Bank")),
+    ("meet-mutual-present", "Oct. 2026 — Luis Caputo and Scott Bessent meet in Washington at the IMF meetings.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+]
+
 # Rules written as code (roles, quotations, agreements): one sentence each, with its `why`.
 CODE_EXAMPLES = [
     # ext-money
@@ -2022,3 +2032,26 @@ def test_a_deputy_of_a_bloque_is_a_member_of_it():
     found = read("Argentina voted. The provincial deputy Ana Quiroga of the Bloque Renovador criticised the deal.")
     assert found[("Ana Quiroga", "MEMBER_OF", "Bloque Renovador")] == "rule:name-of-party"
     assert ("Ana Quiroga", "HOLDS_ROLE", "Bloque Renovador") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    # ext-roles3: negated, hedged, conditional or future meetings, and a firm's executives
+    "Peter Hale never met the rector of the University of Lima, Ana Paz.",
+    "Ana Paz did not meet officials of the World Bank.",
+    "Ana Paz is expected to meet officials of the World Bank.",
+    "Did Ana Paz meet officials of the World Bank?",
+    "Ana Paz met executives of the World Bank in March.",
+    "If Luis Caputo and Scott Bessent meet in Washington, markets will rally.",
+    "Luis Caputo and Scott Bessent meet in Washington next week.",
+])
+def test_meetings_not_held_or_with_a_firms_staff_are_not_read_by_the_new_triggers(sentence):
+    assert not {why for why in read(sentence).values()} & {"rule:met-office-holder", "rule:met-officials-of",
+                                                           "rule:meet-mutual-present"}
+
+
+def test_a_plural_appositive_is_no_subject_of_the_verb_after_it():
+    # ext-roles3: "X and Y, two governors whose votes Z needs, met ...": X and Y met, not Z
+    found = read("Ana Paz and Tomás Weiland, two governors whose votes the Casa Rosada needs, met officials of the "
+                 "World Bank.")
+    assert found.get(("Ana Paz", "MET_WITH", "World Bank")) == "rule:met-officials-of"
+    assert ("Argentina", "MET_WITH", "World Bank") not in found
