@@ -204,3 +204,11 @@ def test_a_seat_of_government_named_as_a_building_is_no_person():
     assert not any(e.label == "Person" for e in result.entities.values())
     result = run_until("The deputies of the Bloque Renovador walked out on Monday.", E.prune)
     assert result.entities["Bloque Renovador"].label == "Organization"
+
+
+def test_a_family_name_written_first_names_the_person_alone():
+    # ext-roles3: "Mao Ning ... Mao said": the family name comes first; other first names do not
+    result = run_until("Spokeswoman Mao Ning spoke in Beijing. Mao said China opposed it.", E.prune)
+    assert [m.entity for m in result.mentions if m.surface == "Mao"] == ["Mao Ning"]
+    result = run_until("Tomás Weiland spoke in Lima. Tomás said Peru opposed it.", E.prune)
+    assert "Tomás Weiland" not in [m.entity for m in result.mentions if m.surface == "Tomás"]

@@ -2055,3 +2055,20 @@ def test_a_plural_appositive_is_no_subject_of_the_verb_after_it():
                  "World Bank.")
     assert found.get(("Ana Paz", "MET_WITH", "World Bank")) == "rule:met-officials-of"
     assert ("Argentina", "MET_WITH", "World Bank") not in found
+
+
+@pytest.mark.parametrize("text, person, place", [
+    # ext-roles3: a central bank's head is at the bank of the country the office names
+    ("Treasury staff talked with Chile's central bank governor, Rosanna Costa, on Monday.", "Rosanna Costa",
+     "Central Bank of Chile"),
+    ("Central bank president Tomás Weiland said so in Peru.", "Tomás Weiland", "Central Bank of Peru"),
+    # "Senator X of Georgia": the US state, not the country
+    ("Asked by Senator Ana Paz of Georgia, Scott Bessent said no.", "Ana Paz", "United States"),
+])
+def test_central_bank_heads_and_senators_of_a_state(text, person, place):
+    assert roles(text)[person][1] == place
+
+
+def test_a_governor_with_no_central_bank_named_beside_him_is_no_bankers():
+    assert roles("Peru spoke. Governor Tomás Weiland of Lima met the bank's staff.")["Tomás Weiland"][1] == "Peru"
+    assert roles("Senator Ana Paz of Peru spoke.")["Ana Paz"][1] == "Peru"

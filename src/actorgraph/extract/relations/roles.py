@@ -164,6 +164,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                         target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
                     # "Deputy Myriam Bregman of the Left Front": a member of the party, an office of the state
                     out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
+                elif target and mention_label(ents, target) == "Country" and (title in LEGISLATORS or title in (
+                        "governor", "gov .")) and kb.subdivisions.get(fold(target.surface)) not in (None, target.entity):
+                    # ext-roles3: "Senator X of Georgia": the state, not the country of that name
+                    where = kb.subdivisions[fold(target.surface)]
                 elif target and mention_label(ents, target) in ("Country", "Organization"):
                     where = target.entity
             role_text = text[tokens[k].start:tokens[title_end - 1].end]
@@ -249,6 +253,11 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             where = ents.country_of(m.entity) or ents.home
         if where is None or where == m.entity:
             continue
+        if title in CENTRAL_BANK_HEADS and (entity_label(ents, where) or getattr(kb.actors.get(where), "label", None)) \
+                == "Country":
+            bank = _central_bank_of(ents, where, m)  # ext-roles3: "Argentina's central bank governor, X"
+            if bank:
+                where = bank
         sitting_head = title in HEAD_OF_STATE and not (set(mods) & NOT_SITTING)
         leaders = ents.__dict__.setdefault("_sitting_heads", {})
         known_head = kb.heads_of_state.get(where)
@@ -283,6 +292,31 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if entity is not None and not entity.country and where_label == "Country":
             entity.country = where
     return out + _leads_phrases(ents, tokens, mentions, index)
+
+
+CENTRAL_BANK_HEADS = frozenset({"governor", "president", "chief", "head", "chairman", "chairwoman"})
+CENTRAL_BANK_TITLE = re.compile(r"\bcentral\s+bank(?:['’]s)?\s+(?:governor|president|chief|head|chairman|chairwoman)\b"
+                                r"(?=,?\s+(?:[A-Z][\w.]*\s+){0,3}$)", re.IGNORECASE)
+CENTRAL_BANK_AFTER = re.compile(r",\s+(?:the\s+|a\s+former\s+|the\s+former\s+)?(?:(?:[A-Z][\w.]*|[Aa]rgentina['’]s)\s+)?"
+                                r"central\s+bank(?:['’]s)?\s+(?:governor|president|chief|head|chairman|chairwoman)\b",
+                                re.IGNORECASE)
+
+
+def _central_bank_of(ents: ArticleEntities, country: str, m: Mention) -> str | None:
+    """The central bank of ``country`` when the office around ``m`` is its head's (ext-roles3):
+    'Argentina's central bank governor, X', 'Central bank president X', 'X, the central bank governor'."""
+    text, sentence = ents.text, ents.sentences[m.sentence]
+    start = max(sentence.start, m.start - 60)
+    if text.find("entral", start, min(sentence.end, m.end + 60)) < 0:
+        return None
+    if not (CENTRAL_BANK_TITLE.search(text[start:m.start]) or CENTRAL_BANK_AFTER.match(text, m.end, sentence.end)):
+        return None
+    name = f"Central Bank of {country}"
+    known = knowledge().lookup(name)
+    name = known.name if known else name
+    if name not in ents.entities:
+        ents.add(name, "Organization", None, country)
+    return name
 
 
 NOT_OWNER_BEFORE = frozenset({"told", "to", "on", "in", "at", "by", "from", "with", "against", "for"})
