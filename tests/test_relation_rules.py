@@ -447,6 +447,12 @@ CODE_EXAMPLES += [
      ("Ana Ruiz", "CRITICIZES", "Javier Milei")),
 ]
 
+# ext-roles3: an office named in the plural before a list ("governors such as X")
+CODE_EXAMPLES += [
+    ("plural-title", "Peru spoke. Several senators, including Ana Paz and Tomás Weiland, voted no.",
+     ("Tomás Weiland", "HOLDS_ROLE", "Peru")),
+]
+
 
 def read(sentence: str):
     """(source, type, target) -> why, for every relation the rules read in ``sentence``."""
@@ -2072,3 +2078,22 @@ def test_central_bank_heads_and_senators_of_a_state(text, person, place):
 def test_a_governor_with_no_central_bank_named_beside_him_is_no_bankers():
     assert roles("Peru spoke. Governor Tomás Weiland of Lima met the bank's staff.")["Tomás Weiland"][1] == "Peru"
     assert roles("Senator Ana Paz of Peru spoke.")["Ana Paz"][1] == "Peru"
+
+
+@pytest.mark.parametrize("sentence", [
+    # ext-roles3: occupations and plain nouns in the plural are no office
+    "Peru spoke. Economists such as Ana Paz disagreed.",
+    "Peru spoke. People like Ana Paz disagreed.",
+    "Peru spoke. Friends, including Ana Paz, disagreed.",
+])
+def test_a_plural_that_is_no_office_gives_none_to_the_list_after_it(sentence):
+    assert "Ana Paz" not in roles(sentence)
+
+
+def test_the_bodies_named_by_modifiers_and_a_name_after_of_are_organisations():
+    # ext-roles3: "National Confederation of Industry": modifiers before the keyword, a name after "of"
+    found = read("Brazil's National Confederation of Industry, led by Ana Paz, asked for compensation.")
+    assert found[("Ana Paz", "LEADS", "National Confederation of Industry")] == "rule:led-by"
+    ents, _ = RuleExtractor().analyse(Document("t", "The National Day of Mourning was held in Peru.", "t.txt", "t",
+                                               "", "2025-09"))
+    assert not any(e.label == "Organization" for e in ents.entities.values())

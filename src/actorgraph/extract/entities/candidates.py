@@ -624,8 +624,11 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
                    or w in ORG_MODIFIERS]
     head = next((k for k in range(1, len(words) - 2) if words[k] in ORG_KEYWORDS and words[k + 1] in ("of", "for", "on")
                  and words[k] not in METONYM_HEADS), None)
-    if head is not None and not titled and any(w not in COMMON and w not in CONNECTORS for w in words[:head]):
-        return Candidate(s, e, surface, "Organization", surface)  # "Lowell Institute for Economic Policy"
+    if head is not None and not titled and (any(w not in COMMON and w not in CONNECTORS for w in words[:head]) or
+                                            all(w in ORG_MODIFIERS for w in words[:head])):
+        # "Lowell Institute for Economic Policy"; ext-roles3: "National Confederation of Industry",
+        # "General Federation of Labour": only modifiers before the keyword, a name after "of"
+        return Candidate(s, e, surface, "Organization", surface)
     if (last in ORG_KEYWORDS or last in entity_words().org_last_words) and distinctive and \
             last not in METONYM_HEADS | {"alliance", "group"}:
         return Candidate(s, e, surface, "Organization", surface)

@@ -92,6 +92,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if found and found[0] in OCCUPATIONS:
             found = None  # "businessman Alec Oxenford": look for the office around it
         role = None
+        listed_by_plural = False
         if found:
             title, t0 = found
             k = t0
@@ -182,6 +183,9 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         else:
             role = _appositive_role(ents, tokens, mentions, m, i) or _counterpart(ents, tokens, mentions, m) or \
                 _successor(ents, m) or _listed_appositive(ents, tokens, mentions, m, i)
+            if role is None:
+                role = _plural_title_before(ents, m)  # ext-roles3
+                listed_by_plural = role is not None
         if role is None:
             party = _party_after(ents, m)
             if party:  # "Raúl Jalil, a Peronist, ...": no office, but a party
@@ -280,7 +284,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             continue
         if where not in ents.entities and where_label == "Country":
             ents.add(where, "Country", None, where)  # "a former Chilean finance minister": Chile, named by its demonym
-        why = "rule:title-role" if found else "rule:appositive-role"
+        why = "rule:title-role" if found else "rule:plural-title" if listed_by_plural else "rule:appositive-role"
         sitting = not (set(mods) & NOT_SITTING)
         heads = HEAD_OF_STATE if where_label == "Country" else HEAD_OF_ORG
         if sitting and title in heads:
@@ -317,6 +321,27 @@ def _central_bank_of(ents: ArticleEntities, country: str, m: Mention) -> str | N
     if name not in ents.entities:
         ents.add(name, "Organization", None, country)
     return name
+
+
+SUCH_AS_BEFORE = re.compile(r"\b(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*)?),?\s+(?:such\s+as|including|like|among\s+them)\s+"
+                            r"(?:(?:[A-Z][\w.'’-]*|and|,)\s*)*$")
+
+
+def _plural_title_before(ents: ArticleEntities, m: Mention):
+    """'governors such as X', 'senators including X and Y' (ext-roles3): each person named holds
+    the office the plural names (placed as a bare title is)."""
+    text, sentence = ents.text, ents.sentences[m.sentence]
+    start = max(sentence.start, m.start - 80)
+    if text.find(" such as ", start, m.start) < 0 and text.find(" including ", start, m.start) < 0 and \
+            text.find(" like ", start, m.start) < 0 and text.find(" among them ", start, m.start) < 0:
+        return None
+    found = SUCH_AS_BEFORE.search(text, start, m.start)
+    if not found or not found.group("title").endswith("s"):
+        return None
+    title = singular_title(found.group("title")) or singular_title(found.group("title").split()[-1])
+    if title is None or title in OCCUPATIONS:
+        return None
+    return title, [], None, title
 
 
 NOT_OWNER_BEFORE = frozenset({"told", "to", "on", "in", "at", "by", "from", "with", "against", "for"})
