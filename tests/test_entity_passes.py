@@ -212,3 +212,23 @@ def test_a_family_name_written_first_names_the_person_alone():
     assert [m.entity for m in result.mentions if m.surface == "Mao"] == ["Mao Ning"]
     result = run_until("Tomás Weiland spoke in Lima. Tomás said Peru opposed it.", E.prune)
     assert "Tomás Weiland" not in [m.entity for m in result.mentions if m.surface == "Tomás"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # ext-roles3: a ministry or department named by a portfolio every government has is one country's
+    ("Peru cut spending, the Economy Ministry said on Monday.", "Ministry of Economy of Peru"),
+    ("The Chinese Foreign Ministry criticised Peru on Monday.", "Ministry of Foreign Affairs of China"),
+    ("Peru signed a memorandum with the Department of Energy of the United States on Monday.",
+     "United States Department of Energy"),
+    ("Peru met the US Commerce Department on Monday.", "United States Department of Commerce"),
+])
+def test_a_ministry_named_by_its_portfolio_is_named_with_its_country(text, name):
+    assert name in names(run_until(text, E.national_bodies))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru opened a Ministry of Human Capital on Monday.", "Ministry of Human Capital"),  # a name of its own
+    ("Peru met the Department of Energy on Monday.", "Department of Energy"),             # whose, not said
+])
+def test_a_ministry_with_a_name_of_its_own_or_no_country_is_left_as_written(text, name):
+    assert name in names(run_until(text, E.national_bodies))

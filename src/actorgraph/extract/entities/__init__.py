@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..text import Sentence
 from .agreements import (agreement_phrases, amount_anaphors, merge_facilities, merge_named_trade, merge_partyless,
                          merge_subset_agreements)
-from .bodies import body_anaphors, chambers, lower_case_bodies, merge_short_orgs, quoted_bills
+from .bodies import body_anaphors, chambers, lower_case_bodies, merge_short_orgs, national_bodies, quoted_bills
 from .candidates import find_candidates, register_names
 from .case import SurfaceFinder, case_errors
 from .countries import drop_location_only_countries, home_countries, origin_countries
@@ -70,6 +70,7 @@ PASSES = [
     mark_possessives,              # "Milei's"
     home_countries,                # again, over the final mentions
     origin_countries,              # "Brazil's finance minister, X": X's country
+    national_bodies,               # ext-roles3: "the Economy Ministry" -> "Ministry of Economy of Argentina"
     drop_location_only_countries,  # a capital named only as a place
     prune,                         # entities nothing mentions
 ]

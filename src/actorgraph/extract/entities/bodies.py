@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import entity_words, knowledge
+from ..lexicon import entity_words, fold, knowledge
 from .model import ArticleEntities, Entity, Mention, MentionEditor, _fold, mentions_by_sentence
 
 
@@ -173,3 +173,96 @@ def lower_case_bodies(result: ArticleEntities) -> None:
                 country = result.country_of(owner.entity) if owner is not None else None
                 result.add(name, "Organization", surface, country)
                 edit.add(Mention(s, e, surface, name, index))
+
+
+# ext-roles3: a government department or ministry named by its portfolio alone ("the Economy
+# Ministry", "the Department of Energy", "the Chinese Foreign Ministry") is one country's; it is
+# named as the knowledge file and the gold sets name such bodies: "Ministry of Economy of
+# Argentina", "United States Department of Energy". Portfolios every government has only: a
+# ministry with a name of its own ("Ministry of Human Capital") is left as written.
+PORTFOLIOS = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs", "economy": "Economy",
+              "finance": "Finance", "defense": "Defense", "defence": "Defence", "interior": "Interior",
+              "justice": "Justice", "health": "Health", "trade": "Trade", "agriculture": "Agriculture",
+              "energy": "Energy", "commerce": "Commerce", "labor": "Labor", "labour": "Labour",
+              "education": "Education", "industry": "Industry", "mining": "Mining", "security": "Security",
+              "treasury": "the Treasury", "state": "State", "homeland security": "Homeland Security",
+              "transportation": "Transportation", "production": "Production", "trade and development":
+              "Trade and Development"}
+BODY_BEFORE_RE = re.compile(r"(?:(?P<pre>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s)?(?P<portfolio>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s"
+                            r"(?P<kind>Ministry|Department)")
+BODY_OF_RE = re.compile(r"(?P<kind>Ministry|Department|Agency)\s(?:of|for)\s(?:the\s)?(?P<portfolio>[A-Z][a-z]+(?:\s(?:and\s)?"
+                        r"[A-Z][a-z]+){0,2})(?:\sof\s(?:the\s)?(?P<post>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,4}))?")
+COUNTRY_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+DEMONYM_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\s$")
+
+
+def national_bodies(result: ArticleEntities) -> None:
+    """'the Economy Ministry' -> 'Ministry of Economy of Argentina', 'the Department of Energy of
+    the United States of America' -> 'United States Department of Energy' (ext-roles3)."""
+    kb = knowledge()
+    bodies = [e for e in result.entities.values() if e.label == "Organization" and (
+        "Ministry" in e.name or "Department" in e.name or e.name.startswith("Agency "))]
+    if not bodies:
+        return
+    text = result.text
+    by_entity: dict[str, list[Mention]] = {}
+    for m in result.mentions:
+        by_entity.setdefault(m.entity, []).append(m)
+    countries = {m.end: m for m in result.mentions if result.entities.get(m.entity) and
+                 result.entities[m.entity].label == "Country"}
+    for body in bodies:
+        if kb.lookup(body.name) is not None:
+            continue
+        found = BODY_BEFORE_RE.fullmatch(body.name) or BODY_OF_RE.fullmatch(body.name)
+        if not found:
+            continue
+        portfolio = PORTFOLIOS.get(found.group("portfolio").lower())
+        if portfolio is None:
+            continue
+        kind = found.group("kind")
+        pre = found.groupdict().get("pre")
+        country = None
+        post = found.groupdict().get("post")
+        if post:  # "Department of Energy of the United States (of America)"
+            known = kb.lookup(post) or kb.lookup(re.sub(r"\sof\sAmerica$", "", post))
+            if known is None or known.label != "Country":
+                continue
+            country = known.name
+        if pre:
+            known = kb.lookup(pre)
+            country = kb.demonyms.get(fold(pre)) or (known.name if known and known.label == "Country" else None)
+            if country is None:
+                continue  # "the Pampas Economy Ministry": an owner no country names
+        for m in by_entity.get(body.name, ()):
+            if country:
+                break
+            before = countries.get(m.start - 1) or countries.get(m.start) or countries.get(m.start - 3)
+            if before is not None and re.fullmatch(r"\s?|['’]s\s", text[before.end:m.start]):
+                country = before.entity  # "the US Department of Energy", "Argentina's Economy Ministry"
+                continue
+            word = DEMONYM_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
+            if word and kb.is_demonym(word.group(1)):
+                country = kb.demonyms.get(fold(word.group(1)))  # "the Chinese Foreign Ministry"
+                continue
+            after = COUNTRY_AFTER_RE.match(text, m.end)
+            if after:
+                owner = next((x for x in result.mentions if x.start == after.end() and x.entity in result.entities
+                              and result.entities[x.entity].label == "Country"), None)
+                country = owner.entity if owner else None
+        if country is None and kind == "Ministry":
+            country = result.home  # "the Economy Ministry": the article's own
+        if country is None:
+            continue  # "the Department of Energy" with no country named: left as written
+        if country == "United States":
+            if kind == "Ministry":
+                continue
+            name = f"United States {kind} {'for' if kind == 'Agency' else 'of'} {portfolio}"
+        elif kind == "Ministry":
+            name = f"Ministry of {portfolio} of {country}"
+        else:
+            continue
+        known = kb.lookup(name)
+        name = known.name if known else name
+        if name == body.name:
+            continue
+        _fold(result, body, result.add(name, "Organization", None, country))

@@ -10,7 +10,7 @@ from ..lexicon import (AGREEMENT_KEYWORDS, COMMON, EVENT_KEYWORDS, GEO_WORDS, Kn
 from ..text import Sentence, Token, quote_spans, tokenize
 from ..patterns import guarded
 from .model import ArticleEntities, Candidate, _NONE
-from .words import (ANALYSTS, CONNECTORS, INSTITUTIONS, METONYM_HEADS, NAME_PARTICLES, ORG_MODIFIERS,
+from .words import (ANALYSTS, CONNECTORS, INSTITUTIONS, METONYM_HEADS, MONTHS, NAME_PARTICLES, ORG_MODIFIERS,
                     PORTFOLIO_TITLES, QUOTE_OPEN, TITLE_EDGE_WORDS)
 
 
@@ -309,10 +309,15 @@ def _capword(tok: Token) -> bool:
 _HEADLINE_VERBS = entity_words().clause_words - {"will", "may", "can", "must", "shall", "do"}
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})  # ext-roles3
+
+
 def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     """May the connector words tokens[j:k] join the run tokens[i:j] to the capital at k?"""
     words = [t.lower for t in tokens[j:k]]
     left = tokens[j - 1].lower
+    if tokens[k].lower in WEEKDAYS or words == ["on"] and tokens[k].lower in MONTHS:
+        return False  # ext-roles3: "the Commerce Department on Monday": a date, no part of the name
     if words == ["and"] and _known_with_and(tokens, i):
         return True  # "Industrial and Commercial Bank of China": a known name with "and" inside
     if words == ["and"]:

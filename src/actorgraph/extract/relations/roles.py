@@ -634,8 +634,9 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         if not named:
             # ext-roles3: "X, a CGT co-secretary general", "X, the IMF mission chief": a body named
             # first in the office, before the office's own words
-            named = [x for x in inside if x.start == title_start and x.end < title_end and
-                     mention_label(ents, x) == "Organization"]
+            named = [x for x in inside if title_start <= x.start and x.end < title_end and
+                     re.fullmatch(r"(?:[A-Z][\w.]*\s)?", text[title_start:x.start]) and
+                     mention_label(ents, x) == "Organization"]  # "a Chinese Foreign Ministry spokeswoman"
         demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
         where = named[0].entity if named else (demonyms[0] if demonyms else None)
     role_text = " ".join(mods + [match.group("title")]) + (match.group("rest") or "")
