@@ -232,3 +232,11 @@ def test_a_ministry_named_by_its_portfolio_is_named_with_its_country(text, name)
 ])
 def test_a_ministry_with_a_name_of_its_own_or_no_country_is_left_as_written(text, name):
     assert name in names(run_until(text, E.national_bodies))
+
+
+def test_a_body_named_in_spanish_of_a_country_is_one_organisation():
+    # ext-roles3: "Central de Trabajadores de la Argentina" is a union, not a union and a country
+    result = run_until("The Central de Trabajadores de la Argentina joined the strike.", E.prune)
+    assert names(result) == {"Central de Trabajadores de la Argentina"}
+    result = run_until("Ana Paz de la Argentina spoke on Monday.", E.prune)  # a person, and no body
+    assert "Ana Paz" in names(result) and not any(e.label == "Organization" for e in result.entities.values())

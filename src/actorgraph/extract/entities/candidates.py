@@ -400,6 +400,9 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
         known = [kb.lookup(p.text) for p in parts]
         if all(known):
             return [Candidate(p.start, p.end, p.text, k.label, k.name, k.country) for p, k in zip(parts, known)]
+    spanish = _spanish_body_of_country(run, kb) if not known_only and len(run) >= 4 else None
+    if spanish:
+        return [spanish]
     pos, n = 0, len(run)
     while pos < n:
         found = _gazetteer(run, pos, kb)
@@ -426,6 +429,33 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
             out.append(cand)
         pos = k
     return out
+
+
+SPANISH_OF = frozenset({"de", "del", "la", "los", "las"})
+SPANISH_BODY_WORDS = frozenset({"central", "centrales", "trabajadores", "comercio", "industria", "industriales",
+                                "productores", "exportadores", "empresarios"})  # ext-roles3
+
+
+def _spanish_body_of_country(run: list[Token], kb: Knowledge) -> Candidate | None:
+    """'Central de Trabajadores de la Argentina', 'Cámara de Comercio de los Estados Unidos' (ext-roles3):
+    a body named in Spanish 'of' a country is one organisation, not a body and a country."""
+    if not any(t.lower in SPANISH_OF for t in run[1:-1]):
+        return None  # most runs have no Spanish "de" inside
+    if run[0].lower == "the":
+        run = run[1:]  # a sentence's first word
+    for p in range(2, len(run)):
+        if run[p - 1].lower not in SPANISH_OF:
+            continue
+        country = kb.lookup(_surface(run[p:]))
+        if country is None or country.label != "Country":
+            continue
+        body = {t.lower for t in run[:p]}
+        if run[0].lower in SPANISH_OF or not body & (ORG_FIRST_WORDS | ORG_KEYWORDS | SPANISH_BODY_WORDS):
+            return None
+        s_, e_, surface = _span(run)
+        known = kb.lookup(surface)
+        return Candidate(s_, e_, surface, "Organization", known.name if known else surface, country.name)
+    return None
 
 
 def _surface(tokens: list[Token]) -> str:
