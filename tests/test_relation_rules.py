@@ -2097,3 +2097,19 @@ def test_the_bodies_named_by_modifiers_and_a_name_after_of_are_organisations():
     ents, _ = RuleExtractor().analyse(Document("t", "The National Day of Mourning was held in Peru.", "t.txt", "t",
                                                "", "2025-09"))
     assert not any(e.label == "Organization" for e in ents.entities.values())
+
+
+def test_the_committee_named_again_owns_its_chairmans_post_and_the_senator_keeps_his_seat():
+    # ext-roles3: "the committee" is the article's one committee, however far back it was named
+    text = ("On Monday the Senate Foreign Relations Committee met. Scott Bessent spoke in the United States. Peru "
+            "was named. Chile was named. Bolivia was named. The committee's chairman, Senator Ana Paz of Ohio, said no.")
+    found = read(text)
+    assert found[("Ana Paz", "LEADS", "Senate Foreign Relations Committee")] == "rule:title-role"
+    assert found[("Ana Paz", "HOLDS_ROLE", "United States")] == "rule:title-role"
+
+
+def test_the_committee_is_no_anaphor_when_the_article_names_two_far_back():
+    text = ("The Senate Foreign Relations Committee met. The House Rules Committee met. Peru was named. Chile was "
+            "named. Bolivia was named. Brazil was named. The committee's chairman, Senator Ana Paz of Ohio, said no.")
+    assert not any(t == "Senate Foreign Relations Committee" or t == "House Rules Committee"
+                   for (_, _, t) in read(text))

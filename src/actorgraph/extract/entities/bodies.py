@@ -61,9 +61,11 @@ def quoted_bills(result: ArticleEntities) -> None:
                 edit.add(Mention(found.start(), found.end(), found.group(), name, index, phrase=True))
 
 
-BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "front", "caucus")
+BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "front", "caucus",
+              "committee", "commission")  # ext-roles3: "the Senate Banking Committee ... the committee's chairman"
 
 
+NAMED_BODY_WORDS = frozenset({"committee", "commission"})  # ext-roles3
 BODY_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b")
 
 
@@ -79,6 +81,7 @@ def body_anaphors(result: ArticleEntities) -> None:
     if not any(word in text for word in BODY_WORDS):
         return
     last: dict[str, tuple[str, int]] = {}
+    named: dict[str, set[str]] = {}  # ext-roles3: committee -> the article's bodies whose name ends with it
     by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
         here = by_sentence.get(index, [])
@@ -86,6 +89,8 @@ def body_anaphors(result: ArticleEntities) -> None:
             for found in BODY_ANAPHOR_RE.finditer(text, sentence.start, sentence.end):
                 word = found.group(1)
                 seen = last.get(word)
+                if seen is not None and word in NAMED_BODY_WORDS and named.get(word) == {seen[0]}:
+                    seen = (seen[0], index)  # ext-roles3: the article's one committee, however far back
                 if seen is None or index - seen[1] > 3 or any(m.start <= found.start() < m.end or m.end + 1 >= found.start(
                         1) >= m.end for m in here):
                     continue  # "the Unión por la Patria bloc" names its body itself
@@ -99,6 +104,10 @@ def body_anaphors(result: ArticleEntities) -> None:
             for word in (after.group(1) if after else None, before.group(1) if before else None):
                 if word in BODY_WORDS:
                     last[word] = (entity.name, index)  # "the CGT union federation", "union federation, the CGT"
+            own = entity.name.rsplit(" ", 1)[-1].lower()
+            if own in NAMED_BODY_WORDS:  # ext-roles3: "the Senate Banking Committee" is a committee itself
+                last[own] = (entity.name, index)
+                named.setdefault(own, set()).add(entity.name)
 
 
 CHAMBER_RE = re.compile(r"\bthe\s+(upper\s+house|lower\s+house|chamber)\b(?!\s+of\b)")

@@ -291,6 +291,16 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             out.append(Relation(m.entity, where, "LEADS", index, {"role": _role_word(role_text, mods)}, why=why))
         else:
             out.append(Relation(m.entity, where, "HOLDS_ROLE", index, {"role": _role_word(role_text, mods)}, why=why))
+        if found and found[0] in LEGISLATORS and where_label == "Organization" and \
+                entity_label(ents, where) == "Organization":
+            # ext-roles3: "The committee's chairman, Senator X": a post on the committee, and the seat
+            # the title names, in the committee's country
+            seat = ents.country_of(where) or ents.country_of(m.entity) or _subdivision_country(
+                text[m.start:min(ents.sentences[index].end, m.end + 40)]) or (
+                "United States" if found[0] == "senator" and "United States" in ents.entities else None)
+            if seat and seat != where:
+                out.append(Relation(m.entity, seat, "HOLDS_ROLE", index, {"role": _role_word(
+                    text[tokens[found[1]].start:tokens[i - 1].end], [])}, why=why))
         ents.__dict__.setdefault("_held", {}).setdefault(m.entity, (title, where, m.start))
         entity = ents.entities.get(m.entity)
         if entity is not None and not entity.country and where_label == "Country":
