@@ -2113,3 +2113,12 @@ def test_the_committee_is_no_anaphor_when_the_article_names_two_far_back():
             "named. Bolivia was named. Brazil was named. The committee's chairman, Senator Ana Paz of Ohio, said no.")
     assert not any(t == "Senate Foreign Relations Committee" or t == "House Rules Committee"
                    for (_, _, t) in read(text))
+
+
+def test_a_body_of_a_province_keeps_its_name_and_its_head_after_the_office():
+    # ext-roles3: "the National University of San Juan" is one body; "the Province of X" is a place
+    found = roles("Peru spoke. Lamelas met the rector of the National University of San Juan, Ana Paz, on Monday.")
+    assert found["Ana Paz"][:2] == ("HOLDS_ROLE", "National University of San Juan")
+    ents, _ = RuleExtractor().analyse(Document("t", "The Province of Buenos Aires sued Peru.", "t.txt", "t", "",
+                                               "2025-09"))
+    assert not any(e.label == "Organization" for e in ents.entities.values())

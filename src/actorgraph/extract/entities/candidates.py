@@ -431,7 +431,8 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
     return out
 
 
-SPANISH_OF = frozenset({"de", "del", "la", "los", "las"})
+SPANISH_OF = frozenset({"de", "del", "la", "los", "las", "of"})
+NOT_A_BODY_OF_PLACE = frozenset({"province", "state", "city", "governor", "governorship", "people", "provincia"})
 SPANISH_BODY_WORDS = frozenset({"central", "centrales", "trabajadores", "comercio", "industria", "industriales",
                                 "productores", "exportadores", "empresarios"})  # ext-roles3
 
@@ -446,15 +447,21 @@ def _spanish_body_of_country(run: list[Token], kb: Knowledge) -> Candidate | Non
     for p in range(2, len(run)):
         if run[p - 1].lower not in SPANISH_OF:
             continue
-        country = kb.lookup(_surface(run[p:]))
-        if country is None or country.label != "Country":
+        place = _surface(run[p:])
+        country = kb.lookup(place)
+        if country is not None and country.label == "Country":
+            country = country.name
+        elif fold(place) in kb.subdivisions and run[p - 1].lower == "of":
+            country = kb.subdivisions[fold(place)]  # "the National University of San Juan"
+        else:
             continue
         body = {t.lower for t in run[:p]}
-        if run[0].lower in SPANISH_OF or not body & (ORG_FIRST_WORDS | ORG_KEYWORDS | SPANISH_BODY_WORDS):
+        if run[0].lower in SPANISH_OF or not body & (ORG_FIRST_WORDS | ORG_KEYWORDS | SPANISH_BODY_WORDS) or \
+                body & (METONYM_HEADS | NOT_A_BODY_OF_PLACE):
             return None
         s_, e_, surface = _span(run)
         known = kb.lookup(surface)
-        return Candidate(s_, e_, surface, "Organization", known.name if known else surface, country.name)
+        return Candidate(s_, e_, surface, "Organization", known.name if known else surface, country)
     return None
 
 

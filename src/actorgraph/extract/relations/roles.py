@@ -518,7 +518,7 @@ APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
     r"top|senior|key|longtime|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
-    r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
+    r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:(?:of|de|del)\s+)?[A-Z][\w.]*)*"  # ext-roles3: "of" inside
     r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?(?:\s+\([A-Z][\w.&-]*\))?)?,\s+"  # ext-entities2: "the Senate budget committee"; ext-roles3: "(CNEA)"
     r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?"
     r"(?:(?:Mr|Mrs|Ms|Dr|Dra|Eng|Ing|Lic|Prof|Sra?)\.?\s+)?$")  # ext-roles3: "whose chief executive, Eng. X"
