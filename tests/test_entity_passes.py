@@ -173,6 +173,8 @@ def test_mastheads_and_bylines_name_their_publication(text, outlet):
     "LIMA, May 4, 2026 (Andes Wire) - Peru cut rates on Monday.",   # a dateline: a place and no weekday
     "Rates fall\nBy Marta Quiroga, Staff Writer\nPeru cut rates on Monday.",  # her post
     "Lima, Monday, May 4, 2026\nPeru cut rates on Monday.",          # a place before the weekday
+    "Markets | Monday, May 4, 2026\nPeru cut rates on Monday.",      # a section, not a publication
+    "World News, Sunday, June 7, 2026\nPeru cut rates on Monday.",
 ])
 def test_datelines_and_posts_name_no_publication(text):
     result = run_until(text, E.outlets)

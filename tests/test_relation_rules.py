@@ -2122,3 +2122,13 @@ def test_a_body_of_a_province_keeps_its_name_and_its_head_after_the_office():
     ents, _ = RuleExtractor().analyse(Document("t", "The Province of Buenos Aires sued Peru.", "t.txt", "t", "",
                                                "2025-09"))
     assert not any(e.label == "Organization" for e in ents.entities.values())
+
+
+@pytest.mark.parametrize("text", [
+    # ext-roles3: a capital line with no person before the comma or no office after it names nobody
+    "BREAKING NEWS, LIVE UPDATES:\nPeru cut rates on Monday.",
+    "MARKET WRAP, MONDAY EDITION:\nPeru cut rates on Monday.",
+])
+def test_capital_lines_with_no_speaker_and_office_name_no_actor(text):
+    ents, _ = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert set(ents.entities) == {"Peru"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import TITLE_SET, knowledge
-from ..text import Sentence
+from ..text import Sentence, tokenize
 
 # "NAME, OFFICE:" — two to four words of a name, a comma, an office of up to twelve words
 NAME_ROLE_RE = re.compile(r"(?P<name>(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’-]*),\s+(?P<role>[^,:;]{2,90}?)\s*:?\s*$")
@@ -41,7 +41,7 @@ def recase_headings(text: str, sentences: list[Sentence]) -> tuple[str, list[Sen
         kb = knowledge()
         if kb.lookup(whole) is not None or kb.lookup(line.rstrip(" :")) is not None:
             pieces.append((sentence.start, sentence.end, recased))  # "WORLD BANK": a known body heads the item
-        elif (found := NAME_ROLE_RE.fullmatch(recased)) and ":" in line[-2:]:
+        elif (found := NAME_ROLE_RE.fullmatch(recased)) and ":" in line[-2:] and _speaker(found, kb):
             first = found.group("role").split()[0]
             if first.lower() in TITLE_SET and len(found.group("role").split()) > 1:
                 # "President of the Argentine Industrial Union": an office in an appositive is
@@ -60,6 +60,18 @@ def recase_headings(text: str, sentences: list[Sentence]) -> tuple[str, list[Sen
         at = end
     parts.append(text[at:])
     return "".join(parts), out
+
+
+def _speaker(found: re.Match, kb) -> bool:
+    """A person's name before the comma and an office after it ("BREAKING NEWS, LIVE UPDATES:" is
+    neither)."""
+    from .candidates import _person_like
+
+    words = re.findall(r"[\w-]+", found.group("role").lower())
+    office = any(w in TITLE_SET or " ".join(words[k:k + 2]) in TITLE_SET for k, w in enumerate(words))
+    name = found.group("name")
+    known = kb.lookup(name)
+    return office and (known.label == "Person" if known else _person_like(tokenize(name), kb))
 
 
 def _in_capitals(line: str) -> bool:

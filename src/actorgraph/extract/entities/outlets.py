@@ -48,6 +48,9 @@ MASTHEAD_RES = (  # tried on an article's first and last lines only, where masth
                r"(?:\s\([^)\n]{1,30}\))?(?=[,\n]|$)", re.MULTILINE),
 )
 MASTHEAD_HEAD, MASTHEAD_TAIL = 800, 400
+SECTION_WORDS = frozenset({"news", "markets", "analysis", "opinion", "world", "business", "politics", "economy",
+                           "sports", "editorial", "live", "updates", "breaking", "latest", "update", "briefing",
+                           "edition", "section"})
 OUTLET_NEEDS += ("By ", "day", "—", "Radio")
 OUTLET_RES += MASTHEAD_RES + (re.compile(r"(Radio\s(?:\d{1,3}|[A-Z]\w+))\b"),)
 NOT_OUTLET_LAST = frozenset({"writer", "correspondent", "reporter", "editor", "staff", "contributor", "columnist",
@@ -74,6 +77,8 @@ def outlets(result: ArticleEntities) -> None:
             kb = knowledge()
             if name.rsplit(" ", 1)[-1].lower() in NOT_OUTLET_LAST:
                 continue
+            if pattern in MASTHEAD_RES and (" " not in name or not SECTION_WORDS.isdisjoint(name.lower().split())):
+                continue  # "Markets | Monday, May 4", "World News, Sunday": a section, no publication
             if len(name) < 4 or kb.lookup(name) is not None or fold(name) in kb.seats or fold(name) in kb.places \
                     or fold(name) in kb.subdivisions:
                 continue
