@@ -78,8 +78,8 @@ WORD_BEFORE_RE = re.compile(r"\b(\w+),\s+(?:the\s+)?$")
 def body_anaphors(result: ArticleEntities) -> None:
     """'the Provincias Unidas coalition ... the coalition also backed': the coalition named last."""
     text = result.text
-    if not any(word in text for word in BODY_WORDS):
-        return
+    if not any(word in text for word in BODY_WORDS) or not BODY_ANAPHOR_RE.search(text):
+        return  # no "the coalition", "the committee" ...: nothing to resolve
     last: dict[str, tuple[str, int]] = {}
     named: dict[str, set[str]] = {}  # ext-roles3: committee -> the article's bodies whose name ends with it
     by_sentence = mentions_by_sentence(result.mentions)

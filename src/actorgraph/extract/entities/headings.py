@@ -31,7 +31,7 @@ def recase_headings(text: str, sentences: list[Sentence]) -> tuple[str, list[Sen
         if sentence.kind not in ("heading", "body") or not text[sentence.start:sentence.start + 2].isupper():
             continue  # most sentences: the first two letters tell
         line = text[sentence.start:sentence.end]
-        if not _in_capitals(line) or text[sentence.start - 1:sentence.start] not in ("", "\n") or \
+        if not line.isupper() or not _in_capitals(line) or text[sentence.start - 1:sentence.start] not in ("", "\n") or \
                 text[sentence.end:sentence.end + 1] not in ("", "\n"):
             continue  # a heading is a whole line
         recased = _recase(line)
