@@ -153,3 +153,92 @@ def test_lower_case_bodies_name_a_committee_with_a_lower_case_head():
     # a person's committee is no body of its own
     result = run_until("Tomás Weiland praised the Weiland campaign committee.", E.lower_case_bodies)
     assert not any("committee" in n for n in names(result))
+
+
+# ext-roles3: mastheads, bylines and signatures that name a publication or a person
+@pytest.mark.parametrize("text, outlet", [
+    ("THE RIVER LEDGER | Monday, May 4, 2026\nPeru cut rates on Monday.", "River Ledger"),
+    ("The Andes Courier, Sunday, June 7, 2026\nPeru cut rates on Monday.", "Andes Courier"),
+    ("Noticias del Valle — Salta, Tuesday 3 March 2026\nPeru cut rates on Monday.", "Noticias del Valle"),
+    ("Rates fall\nBy Marta Quiroga, Andes Courier\nPeru cut rates on Monday.", "Andes Courier"),
+    ("OPINION — Jornal do Sertão (Recife), translated from Portuguese\nPeru cut rates.", "Jornal do Sertão"),
+    ("The minister told Radio 7 that Peru cut rates.", "Radio 7"),
+])
+def test_mastheads_and_bylines_name_their_publication(text, outlet):
+    result = run_until(text, E.outlets)
+    assert result.entities[outlet].label == "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "LIMA, May 4, 2026 (Andes Wire) - Peru cut rates on Monday.",   # a dateline: a place and no weekday
+    "Rates fall\nBy Marta Quiroga, Staff Writer\nPeru cut rates on Monday.",  # her post
+    "Lima, Monday, May 4, 2026\nPeru cut rates on Monday.",          # a place before the weekday
+    "Markets | Monday, May 4, 2026\nPeru cut rates on Monday.",      # a section, not a publication
+    "World News, Sunday, June 7, 2026\nPeru cut rates on Monday.",
+])
+def test_datelines_and_posts_name_no_publication(text):
+    result = run_until(text, E.outlets)
+    assert not any(e.label == "Organization" for e in result.entities.values())
+
+
+def test_signatures_under_a_letter_or_a_communique_are_people():
+    text = ("We reject the tariff and will strike.\n— Marta Quiroga, Rosario\n"
+            "The union stands firm.\nTomás Weiland, Secretary General\nBuenos Aires, Argentina\n")
+    result = run_until(text, E.bylines)
+    assert result.entities["Marta Quiroga"].label == "Person"
+    assert result.entities["Tomás Weiland"].label == "Person"
+    assert "Buenos Aires" not in {n for n, e in result.entities.items() if e.label == "Person"}
+
+
+def test_a_local_paper_places_itself_by_a_province_of_two_words():
+    # ext-roles3: "San Juan" names Argentina's province; "San" and "Juan" one by one do not
+    text = ("The United States ambassador visited San Juan on Monday. The governor of San Juan asked the "
+            "United States for buyers. San Juan exports copper to the United States.")
+    assert run_until(text, E.home_countries).home == "Argentina"
+    text = ("The United States ambassador visited New York on Monday. The United States and Peru talked in the "
+            "United States.")
+    assert run_until(text, E.home_countries).home == "United States"
+
+
+def test_a_seat_of_government_named_as_a_building_is_no_person():
+    # ext-roles3: "Casa" starts a place ("the Casa de Gobierno"), not a name; "Bloque" a bloc
+    result = run_until("The governor received the envoy at the Casa de Gobierno on Monday.", E.prune)
+    assert not any(e.label == "Person" for e in result.entities.values())
+    result = run_until("The deputies of the Bloque Renovador walked out on Monday.", E.prune)
+    assert result.entities["Bloque Renovador"].label == "Organization"
+
+
+def test_a_family_name_written_first_names_the_person_alone():
+    # ext-roles3: "Mao Ning ... Mao said": the family name comes first; other first names do not
+    result = run_until("Spokeswoman Mao Ning spoke in Beijing. Mao said China opposed it.", E.prune)
+    assert [m.entity for m in result.mentions if m.surface == "Mao"] == ["Mao Ning"]
+    result = run_until("Tomás Weiland spoke in Lima. Tomás said Peru opposed it.", E.prune)
+    assert "Tomás Weiland" not in [m.entity for m in result.mentions if m.surface == "Tomás"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # ext-roles3: a ministry or department named by a portfolio every government has is one country's
+    ("Peru cut spending, the Economy Ministry said on Monday.", "Ministry of Economy of Peru"),
+    ("The Chinese Foreign Ministry criticised Peru on Monday.", "Ministry of Foreign Affairs of China"),
+    ("Peru signed a memorandum with the Department of Energy of the United States on Monday.",
+     "United States Department of Energy"),
+    ("Peru met the US Commerce Department on Monday.", "United States Department of Commerce"),
+])
+def test_a_ministry_named_by_its_portfolio_is_named_with_its_country(text, name):
+    assert name in names(run_until(text, E.national_bodies))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peru opened a Ministry of Human Capital on Monday.", "Ministry of Human Capital"),  # a name of its own
+    ("Peru met the Department of Energy on Monday.", "Department of Energy"),             # whose, not said
+])
+def test_a_ministry_with_a_name_of_its_own_or_no_country_is_left_as_written(text, name):
+    assert name in names(run_until(text, E.national_bodies))
+
+
+def test_a_body_named_in_spanish_of_a_country_is_one_organisation():
+    # ext-roles3: "Central de Trabajadores de la Argentina" is a union, not a union and a country
+    result = run_until("The Central de Trabajadores de la Argentina joined the strike.", E.prune)
+    assert names(result) == {"Central de Trabajadores de la Argentina"}
+    result = run_until("Ana Paz de la Argentina spoke on Monday.", E.prune)  # a person, and no body
+    assert "Ana Paz" in names(result) and not any(e.label == "Organization" for e in result.entities.values())

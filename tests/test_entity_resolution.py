@@ -164,7 +164,7 @@ def test_the_word_lists_are_checked_when_read():
                            "group_suffixes: []\nlocal_demonyms: []\nrole_nouns: []\nfirm_titles: []\n"
                            "measure_acronyms: []\n"
                            "clause_words: []\norigin_suffixes: []\ngiven_name_words: []\ncompany_suffixes: []\nplace_first_words: []\n"
-                           "election_kinds: {}")
+                           "election_kinds: {}\norg_only_titles: []\nfamily_first_names: []")
 
 
 @pytest.mark.parametrize("sentence, person, country", [

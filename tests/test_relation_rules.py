@@ -515,6 +515,24 @@ CODE_EXAMPLES += [
 ]
 
 
+# ext-roles3: meetings with an office holder named after the office, with a body's officials, in the present
+EXAMPLES += [
+    ("met-office-holder", "Peter Hale also met the rector of the University of Lima, Ana Paz, on Monday.",
+     ("Ana Paz", "MET_WITH", "Peter Hale")),
+    ("met-officials-of", "Ana Paz flew to Washington and met officials of the World Bank.",
+     ("Ana Paz", "MET_WITH", "World Bank")),
+    ("meet-mutual-present", "Oct. 2026 — Luis Caputo and Scott Bessent meet in Washington at the IMF meetings.",
+     ("Luis Caputo", "MET_WITH", "Scott Bessent")),
+]
+
+
+# ext-roles3: an office named in the plural before a list ("governors such as X")
+CODE_EXAMPLES += [
+    ("plural-title", "Peru spoke. Several senators, including Ana Paz and Tomás Weiland, voted no.",
+     ("Tomás Weiland", "HOLDS_ROLE", "Peru")),
+]
+
+
 def read(sentence: str):
     """(source, type, target) -> why, for every relation the rules read in ``sentence``."""
     ents, rels = RuleExtractor().analyse(Document("t", sentence, "t.txt", "t", "", "2025-09"))
@@ -2396,3 +2414,183 @@ def test_ext_deals3_an_agreement_signed_with_a_partner_in_a_reduced_relative():
     assert found.get(("Japan", "PARTY_TO", "Chile–Japan trade agreement")) == "rule:signed", found
     found = read("Chile and Japan trade. The trade agreement never signed with Japan worries Peru.")
     assert not [k for k in found if k[1] == "PARTY_TO"], found
+
+
+# ext-roles3: items of a wire round-up or factbox headed by a line in capitals
+@pytest.mark.parametrize("text, person, expected", [
+    ('TOMÁS WEILAND, PRESIDENT OF THE RIO PLATA MILLERS FEDERATION:\n"Prices will rise," he said.',
+     "Tomás Weiland", ("LEADS", "Rio Plata Millers Federation", "president")),
+    ("ANA QUIROGA, U.S. TRADE REPRESENTATIVE:\nShe declined to comment on the quota.",
+     "Ana Quiroga", ("HOLDS_ROLE", "United States")),
+    ("MARTA SOSA, CGT CO-SECRETARY GENERAL:\nThe union will strike on Monday, Sosa said.",
+     "Marta Sosa", ("LEADS", "CGT")),
+])
+def test_a_speaker_and_office_heading_an_item_in_capitals(text, person, expected):
+    found = roles(text)
+    assert found[person][:len(expected)] == expected
+    assert read(text)[(person, expected[0], expected[1])] == "rule:appositive-role"
+
+
+@pytest.mark.parametrize("text", [
+    # a slogan or a section in capitals names nobody; a line that is no "NAME, OFFICE:" stays as written
+    "MAKE ARGENTINA GREAT AGAIN, SAYS THE CROWD\nThe rally ended at noon.",
+    "TOMÁS WEILAND SAYS PRICES WILL RISE:\nThe miller spoke on Monday.",
+])
+def test_capital_lines_that_are_no_speaker_heading_name_no_office(text):
+    assert roles(text) == {}
+
+
+def test_a_capital_heading_that_is_a_known_body_names_it():
+    ents, _ = RuleExtractor().analyse(Document("t", "WORLD BANK\n* Pledged $2 billion to Peru in May.",
+                                               "t.txt", "t", "", "2025-09"))
+    assert "World Bank" in ents.entities
+    ents, _ = RuleExtractor().analyse(Document("t", "PRIVATE BANKS\n* Three lent $1 billion to Peru.",
+                                               "t.txt", "t", "", "2025-09"))
+    assert not any(e.label == "Organization" for e in ents.entities.values())
+
+
+# ext-roles3: an office only an organisation has, placed at the body the sentence names
+@pytest.mark.parametrize("text, person, expected", [
+    ("The Andean Reserve Fund approved the loan; Managing Director Tomás Weiland praised Peru.",
+     "Tomás Weiland", ("LEADS", "Andean Reserve Fund")),
+    ("Peru spoke first. The Andean Reserve Fund then met. Managing Director Tomás Weiland praised Peru.",
+     "Tomás Weiland", ("LEADS", "Andean Reserve Fund")),
+    ("Chief executive Tomás Weiland said the cut was needed, but Pampa Norte Company staff disagreed.",
+     "Tomás Weiland", ("LEADS", "Pampa Norte Company")),
+])
+def test_an_office_only_a_body_has_is_held_at_the_body_named(text, person, expected):
+    assert roles(text)[person][:2] == expected
+    assert read(text)[(person, expected[0], expected[1])] == "rule:title-role"
+
+
+@pytest.mark.parametrize("text", [
+    "Peru spoke in Lima, and Managing Director Tomás Weiland praised it.",
+    "Chief executive Tomás Weiland told Pampa Radio that Peru was safe.",
+])
+def test_an_office_only_a_body_has_is_never_the_countrys(text):
+    assert "Tomás Weiland" not in roles(text)
+
+
+@pytest.mark.parametrize("text, person, expected", [
+    # "whose" after a body, with or without commas; an honorific and a bracketed acronym between
+    ("Peru spoke. The Rio Plata Millers Federation, whose president Tomás Weiland spoke, agreed.",
+     "Tomás Weiland", ("LEADS", "Rio Plata Millers Federation")),
+    ("Peru spoke. Acme Mining, whose chief executive, Eng. Tomás Weiland, joined the delegation, agreed.",
+     "Tomás Weiland", ("LEADS", "Acme Mining")),
+    ("Peru spoke. The Vice President of the Rio Plata Millers Federation (RPMF), Dr. Tomás Weiland, agreed.",
+     "Tomás Weiland", ("HOLDS_ROLE", "Rio Plata Millers Federation")),
+])
+def test_whose_offices_honorifics_and_bracketed_acronyms(text, person, expected):
+    assert roles(text)[person][:2] == expected
+
+
+def test_a_person_whose_office_no_body_owns_gets_none_from_whose():
+    # "whose" after a person: a relative clause about the person, no office of a body
+    assert roles("Peru spoke. Ana Quiroga, whose brother Tomás Weiland spoke, agreed.").get("Tomás Weiland") is None
+
+
+def test_a_union_named_by_its_members_is_an_organisation():
+    ents, _ = RuleExtractor().analyse(Document("t", "The United Steelworkers backed the strike in Peru.",
+                                               "t.txt", "t", "", "2025-09"))
+    assert ents.entities["United Steelworkers"].label == "Organization"
+
+
+def test_a_deputy_of_a_bloque_is_a_member_of_it():
+    # ext-roles3: "Bloque" is Spanish for a parliamentary bloc
+    found = read("Argentina voted. The provincial deputy Ana Quiroga of the Bloque Renovador criticised the deal.")
+    assert found[("Ana Quiroga", "MEMBER_OF", "Bloque Renovador")] == "rule:name-of-party"
+    assert ("Ana Quiroga", "HOLDS_ROLE", "Bloque Renovador") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    # ext-roles3: negated, hedged, conditional or future meetings, and a firm's executives
+    "Peter Hale never met the rector of the University of Lima, Ana Paz.",
+    "Ana Paz did not meet officials of the World Bank.",
+    "Ana Paz is expected to meet officials of the World Bank.",
+    "Did Ana Paz meet officials of the World Bank?",
+    "Ana Paz met executives of the World Bank in March.",
+    "If Luis Caputo and Scott Bessent meet in Washington, markets will rally.",
+    "Luis Caputo and Scott Bessent meet in Washington next week.",
+])
+def test_meetings_not_held_or_with_a_firms_staff_are_not_read_by_the_new_triggers(sentence):
+    assert not {why for why in read(sentence).values()} & {"rule:met-office-holder", "rule:met-officials-of",
+                                                           "rule:meet-mutual-present"}
+
+
+def test_a_plural_appositive_is_no_subject_of_the_verb_after_it():
+    # ext-roles3: "X and Y, two governors whose votes Z needs, met ...": X and Y met, not Z
+    found = read("Ana Paz and Tomás Weiland, two governors whose votes the Casa Rosada needs, met officials of the "
+                 "World Bank.")
+    assert found.get(("Ana Paz", "MET_WITH", "World Bank")) == "rule:met-officials-of"
+    assert ("Argentina", "MET_WITH", "World Bank") not in found
+
+
+@pytest.mark.parametrize("text, person, place", [
+    # ext-roles3: a central bank's head is at the bank of the country the office names
+    ("Treasury staff talked with Chile's central bank governor, Rosanna Costa, on Monday.", "Rosanna Costa",
+     "Central Bank of Chile"),
+    ("Central bank president Tomás Weiland said so in Peru.", "Tomás Weiland", "Central Bank of Peru"),
+    # "Senator X of Georgia": the US state, not the country
+    ("Asked by Senator Ana Paz of Georgia, Scott Bessent said no.", "Ana Paz", "United States"),
+])
+def test_central_bank_heads_and_senators_of_a_state(text, person, place):
+    assert roles(text)[person][1] == place
+
+
+def test_a_governor_with_no_central_bank_named_beside_him_is_no_bankers():
+    assert roles("Peru spoke. Governor Tomás Weiland of Lima met the bank's staff.")["Tomás Weiland"][1] == "Peru"
+    assert roles("Senator Ana Paz of Peru spoke.")["Ana Paz"][1] == "Peru"
+
+
+@pytest.mark.parametrize("sentence", [
+    # ext-roles3: occupations and plain nouns in the plural are no office
+    "Peru spoke. Economists such as Ana Paz disagreed.",
+    "Peru spoke. People like Ana Paz disagreed.",
+    "Peru spoke. Friends, including Ana Paz, disagreed.",
+])
+def test_a_plural_that_is_no_office_gives_none_to_the_list_after_it(sentence):
+    assert "Ana Paz" not in roles(sentence)
+
+
+def test_the_bodies_named_by_modifiers_and_a_name_after_of_are_organisations():
+    # ext-roles3: "National Confederation of Industry": modifiers before the keyword, a name after "of"
+    found = read("Brazil's National Confederation of Industry, led by Ana Paz, asked for compensation.")
+    assert found[("Ana Paz", "LEADS", "National Confederation of Industry")] == "rule:led-by"
+    ents, _ = RuleExtractor().analyse(Document("t", "The National Day of Mourning was held in Peru.", "t.txt", "t",
+                                               "", "2025-09"))
+    assert not any(e.label == "Organization" for e in ents.entities.values())
+
+
+def test_the_committee_named_again_owns_its_chairmans_post_and_the_senator_keeps_his_seat():
+    # ext-roles3: "the committee" is the article's one committee, however far back it was named
+    text = ("On Monday the Senate Foreign Relations Committee met. Scott Bessent spoke in the United States. Peru "
+            "was named. Chile was named. Bolivia was named. The committee's chairman, Senator Ana Paz of Ohio, said no.")
+    found = read(text)
+    assert found[("Ana Paz", "LEADS", "Senate Foreign Relations Committee")] == "rule:title-role"
+    assert found[("Ana Paz", "HOLDS_ROLE", "United States")] == "rule:title-role"
+
+
+def test_the_committee_is_no_anaphor_when_the_article_names_two_far_back():
+    text = ("The Senate Foreign Relations Committee met. The House Rules Committee met. Peru was named. Chile was "
+            "named. Bolivia was named. Brazil was named. The committee's chairman, Senator Ana Paz of Ohio, said no.")
+    assert not any(t == "Senate Foreign Relations Committee" or t == "House Rules Committee"
+                   for (_, _, t) in read(text))
+
+
+def test_a_body_of_a_province_keeps_its_name_and_its_head_after_the_office():
+    # ext-roles3: "the National University of San Juan" is one body; "the Province of X" is a place
+    found = roles("Peru spoke. Lamelas met the rector of the National University of San Juan, Ana Paz, on Monday.")
+    assert found["Ana Paz"][:2] == ("HOLDS_ROLE", "National University of San Juan")
+    ents, _ = RuleExtractor().analyse(Document("t", "The Province of Buenos Aires sued Peru.", "t.txt", "t", "",
+                                               "2025-09"))
+    assert not any(e.label == "Organization" for e in ents.entities.values())
+
+
+@pytest.mark.parametrize("text", [
+    # ext-roles3: a capital line with no person before the comma or no office after it names nobody
+    "BREAKING NEWS, LIVE UPDATES:\nPeru cut rates on Monday.",
+    "MARKET WRAP, MONDAY EDITION:\nPeru cut rates on Monday.",
+])
+def test_capital_lines_with_no_speaker_and_office_name_no_actor(text):
+    ents, _ = RuleExtractor().analyse(Document("t", text, "t.txt", "t", "", "2025-09"))
+    assert set(ents.entities) == {"Peru"}

@@ -94,6 +94,8 @@ class EntityWords:
     company_suffixes: frozenset[str]
     place_first_words: frozenset[str]
     election_kinds: dict[str, str]
+    org_only_titles: frozenset[str]  # ext-roles3
+    family_first_names: frozenset[str]  # ext-roles3
 
 
 ENTITY_WORDS_FILE = "data/entity_words.yaml"

@@ -26,6 +26,8 @@ ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "no", "vs", "etc",
     "inc", "corp", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "prof", "mt", "ft", "lt", "col", "capt", "sgt", "approx", "dept", "est",
+    # ext-roles3: honorifics of translated releases ("Eng. Darío Ruiz", "Lic. Ana Paz", "Dra. Sosa")
+    "eng", "ing", "lic", "dra", "sra", "arq",
 }
 # Words that, after a dotted acronym and a space, show the acronym also ended the sentence.
 SENTENCE_STARTERS = {

@@ -15,11 +15,12 @@ from __future__ import annotations
 from ..text import Sentence
 from .agreements import (agreement_phrases, amount_anaphors, merge_facilities, merge_named_trade, merge_partyless,
                          merge_subset_agreements)
-from .bodies import body_anaphors, chambers, lower_case_bodies, merge_short_orgs, quoted_bills
+from .bodies import body_anaphors, chambers, lower_case_bodies, merge_short_orgs, national_bodies, quoted_bills
 from .candidates import find_candidates, register_names
 from .case import SurfaceFinder, case_errors
 from .countries import drop_location_only_countries, home_countries, origin_countries
 from .events import events, merge_elections, merge_elections_in_article, org_events
+from .headings import recase_headings
 from .metonyms import bare_central_bank, metonyms
 from .model import ArticleEntities, Candidate, Entity, Mention, MentionEditor, mentions_by_sentence
 from .outlets import bylines, outlets
@@ -29,7 +30,9 @@ from .words import AGREEMENT_KINDS
 
 
 def find_entities(text: str, sentences: list[Sentence], year: str | None = None) -> ArticleEntities:
-    """Run every pass of ``PASSES`` over the article, in order."""
+    """Run every pass of ``PASSES`` over the article, in order (capital headings that name an
+    actor are read in ordinary case: ``headings.recase_headings``)."""
+    text, sentences = recase_headings(text, sentences)
     result = ArticleEntities(text, sentences)
     result.year = year
     for step in PASSES:
@@ -67,6 +70,7 @@ PASSES = [
     mark_possessives,              # "Milei's"
     home_countries,                # again, over the final mentions
     origin_countries,              # "Brazil's finance minister, X": X's country
+    national_bodies,               # ext-roles3: "the Economy Ministry" -> "Ministry of Economy of Argentina"
     drop_location_only_countries,  # a capital named only as a place
     prune,                         # entities nothing mentions
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import entity_words, knowledge
+from ..lexicon import entity_words, fold, knowledge
 from .model import ArticleEntities, Entity, Mention, MentionEditor, _fold, mentions_by_sentence
 
 
@@ -61,9 +61,11 @@ def quoted_bills(result: ArticleEntities) -> None:
                 edit.add(Mention(found.start(), found.end(), found.group(), name, index, phrase=True))
 
 
-BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "front", "caucus")
+BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "front", "caucus",
+              "committee", "commission")  # ext-roles3: "the Senate Banking Committee ... the committee's chairman"
 
 
+NAMED_BODY_WORDS = frozenset({"committee", "commission"})  # ext-roles3
 BODY_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b")
 
 
@@ -76,9 +78,10 @@ WORD_BEFORE_RE = re.compile(r"\b(\w+),\s+(?:the\s+)?$")
 def body_anaphors(result: ArticleEntities) -> None:
     """'the Provincias Unidas coalition ... the coalition also backed': the coalition named last."""
     text = result.text
-    if not any(word in text for word in BODY_WORDS):
-        return
+    if not any(word in text for word in BODY_WORDS) or not BODY_ANAPHOR_RE.search(text):
+        return  # no "the coalition", "the committee" ...: nothing to resolve
     last: dict[str, tuple[str, int]] = {}
+    named: dict[str, set[str]] = {}  # ext-roles3: committee -> the article's bodies whose name ends with it
     by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
         here = by_sentence.get(index, [])
@@ -86,6 +89,8 @@ def body_anaphors(result: ArticleEntities) -> None:
             for found in BODY_ANAPHOR_RE.finditer(text, sentence.start, sentence.end):
                 word = found.group(1)
                 seen = last.get(word)
+                if seen is not None and word in NAMED_BODY_WORDS and named.get(word) == {seen[0]}:
+                    seen = (seen[0], index)  # ext-roles3: the article's one committee, however far back
                 if seen is None or index - seen[1] > 3 or any(m.start <= found.start() < m.end or m.end + 1 >= found.start(
                         1) >= m.end for m in here):
                     continue  # "the Unión por la Patria bloc" names its body itself
@@ -99,6 +104,10 @@ def body_anaphors(result: ArticleEntities) -> None:
             for word in (after.group(1) if after else None, before.group(1) if before else None):
                 if word in BODY_WORDS:
                     last[word] = (entity.name, index)  # "the CGT union federation", "union federation, the CGT"
+            own = entity.name.rsplit(" ", 1)[-1].lower()
+            if own in NAMED_BODY_WORDS:  # ext-roles3: "the Senate Banking Committee" is a committee itself
+                last[own] = (entity.name, index)
+                named.setdefault(own, set()).add(entity.name)
 
 
 CHAMBER_RE = re.compile(r"\bthe\s+(upper\s+house|lower\s+house|chamber)\b(?!\s+of\b)")
@@ -173,3 +182,96 @@ def lower_case_bodies(result: ArticleEntities) -> None:
                 country = result.country_of(owner.entity) if owner is not None else None
                 result.add(name, "Organization", surface, country)
                 edit.add(Mention(s, e, surface, name, index))
+
+
+# ext-roles3: a government department or ministry named by its portfolio alone ("the Economy
+# Ministry", "the Department of Energy", "the Chinese Foreign Ministry") is one country's; it is
+# named as the knowledge file and the gold sets name such bodies: "Ministry of Economy of
+# Argentina", "United States Department of Energy". Portfolios every government has only: a
+# ministry with a name of its own ("Ministry of Human Capital") is left as written.
+PORTFOLIOS = {"foreign": "Foreign Affairs", "foreign affairs": "Foreign Affairs", "economy": "Economy",
+              "finance": "Finance", "defense": "Defense", "defence": "Defence", "interior": "Interior",
+              "justice": "Justice", "health": "Health", "trade": "Trade", "agriculture": "Agriculture",
+              "energy": "Energy", "commerce": "Commerce", "labor": "Labor", "labour": "Labour",
+              "education": "Education", "industry": "Industry", "mining": "Mining", "security": "Security",
+              "treasury": "the Treasury", "state": "State", "homeland security": "Homeland Security",
+              "transportation": "Transportation", "production": "Production", "trade and development":
+              "Trade and Development"}
+BODY_BEFORE_RE = re.compile(r"(?:(?P<pre>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)\s)?(?P<portfolio>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s"
+                            r"(?P<kind>Ministry|Department)")
+BODY_OF_RE = re.compile(r"(?P<kind>Ministry|Department|Agency)\s(?:of|for)\s(?:the\s)?(?P<portfolio>[A-Z][a-z]+(?:\s(?:and\s)?"
+                        r"[A-Z][a-z]+){0,2})(?:\sof\s(?:the\s)?(?P<post>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,4}))?")
+COUNTRY_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?")
+DEMONYM_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\s$")
+
+
+def national_bodies(result: ArticleEntities) -> None:
+    """'the Economy Ministry' -> 'Ministry of Economy of Argentina', 'the Department of Energy of
+    the United States of America' -> 'United States Department of Energy' (ext-roles3)."""
+    kb = knowledge()
+    bodies = [e for e in result.entities.values() if e.label == "Organization" and (
+        "Ministry" in e.name or "Department" in e.name or e.name.startswith("Agency "))]
+    if not bodies:
+        return
+    text = result.text
+    by_entity: dict[str, list[Mention]] = {}
+    for m in result.mentions:
+        by_entity.setdefault(m.entity, []).append(m)
+    countries = {m.end: m for m in result.mentions if result.entities.get(m.entity) and
+                 result.entities[m.entity].label == "Country"}
+    for body in bodies:
+        if kb.lookup(body.name) is not None:
+            continue
+        found = BODY_BEFORE_RE.fullmatch(body.name) or BODY_OF_RE.fullmatch(body.name)
+        if not found:
+            continue
+        portfolio = PORTFOLIOS.get(found.group("portfolio").lower())
+        if portfolio is None:
+            continue
+        kind = found.group("kind")
+        pre = found.groupdict().get("pre")
+        country = None
+        post = found.groupdict().get("post")
+        if post:  # "Department of Energy of the United States (of America)"
+            known = kb.lookup(post) or kb.lookup(re.sub(r"\sof\sAmerica$", "", post))
+            if known is None or known.label != "Country":
+                continue
+            country = known.name
+        if pre:
+            known = kb.lookup(pre)
+            country = kb.demonyms.get(fold(pre)) or (known.name if known and known.label == "Country" else None)
+            if country is None:
+                continue  # "the Pampas Economy Ministry": an owner no country names
+        for m in by_entity.get(body.name, ()):
+            if country:
+                break
+            before = countries.get(m.start - 1) or countries.get(m.start) or countries.get(m.start - 3)
+            if before is not None and re.fullmatch(r"\s?|['’]s\s", text[before.end:m.start]):
+                country = before.entity  # "the US Department of Energy", "Argentina's Economy Ministry"
+                continue
+            word = DEMONYM_BEFORE_RE.search(text, max(0, m.start - 20), m.start)
+            if word and kb.is_demonym(word.group(1)):
+                country = kb.demonyms.get(fold(word.group(1)))  # "the Chinese Foreign Ministry"
+                continue
+            after = COUNTRY_AFTER_RE.match(text, m.end)
+            if after:
+                owner = next((x for x in result.mentions if x.start == after.end() and x.entity in result.entities
+                              and result.entities[x.entity].label == "Country"), None)
+                country = owner.entity if owner else None
+        if country is None and kind == "Ministry":
+            country = result.home  # "the Economy Ministry": the article's own
+        if country is None:
+            continue  # "the Department of Energy" with no country named: left as written
+        if country == "United States":
+            if kind == "Ministry":
+                continue
+            name = f"United States {kind} {'for' if kind == 'Agency' else 'of'} {portfolio}"
+        elif kind == "Ministry":
+            name = f"Ministry of {portfolio} of {country}"
+        else:
+            continue
+        known = kb.lookup(name)
+        name = known.name if known else name
+        if name == body.name:
+            continue
+        _fold(result, body, result.add(name, "Organization", None, country))

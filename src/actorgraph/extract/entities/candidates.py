@@ -10,7 +10,7 @@ from ..lexicon import (AGREEMENT_KEYWORDS, COMMON, EVENT_KEYWORDS, GEO_WORDS, Kn
 from ..text import Sentence, Token, quote_spans, tokenize
 from ..patterns import guarded
 from .model import ArticleEntities, Candidate, _NONE
-from .words import (ANALYSTS, CONNECTORS, INSTITUTIONS, METONYM_HEADS, NAME_PARTICLES, ORG_MODIFIERS,
+from .words import (ANALYSTS, CONNECTORS, INSTITUTIONS, METONYM_HEADS, MONTHS, NAME_PARTICLES, ORG_MODIFIERS,
                     PORTFOLIO_TITLES, QUOTE_OPEN, TITLE_EDGE_WORDS)
 
 
@@ -309,10 +309,15 @@ def _capword(tok: Token) -> bool:
 _HEADLINE_VERBS = entity_words().clause_words - {"will", "may", "can", "must", "shall", "do"}
 
 
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})  # ext-roles3
+
+
 def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:
     """May the connector words tokens[j:k] join the run tokens[i:j] to the capital at k?"""
     words = [t.lower for t in tokens[j:k]]
     left = tokens[j - 1].lower
+    if tokens[k].lower in WEEKDAYS or words == ["on"] and tokens[k].lower in MONTHS:
+        return False  # ext-roles3: "the Commerce Department on Monday": a date, no part of the name
     if words == ["and"] and _known_with_and(tokens, i):
         return True  # "Industrial and Commercial Bank of China": a known name with "and" inside
     if words == ["and"]:
@@ -395,6 +400,9 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
         known = [kb.lookup(p.text) for p in parts]
         if all(known):
             return [Candidate(p.start, p.end, p.text, k.label, k.name, k.country) for p, k in zip(parts, known)]
+    spanish = _spanish_body_of_country(run, kb) if not known_only and len(run) >= 4 else None
+    if spanish:
+        return [spanish]
     pos, n = 0, len(run)
     while pos < n:
         found = _gazetteer(run, pos, kb)
@@ -421,6 +429,40 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
             out.append(cand)
         pos = k
     return out
+
+
+SPANISH_OF = frozenset({"de", "del", "la", "los", "las", "of"})
+NOT_A_BODY_OF_PLACE = frozenset({"province", "state", "city", "governor", "governorship", "people", "provincia"})
+SPANISH_BODY_WORDS = frozenset({"central", "centrales", "trabajadores", "comercio", "industria", "industriales",
+                                "productores", "exportadores", "empresarios"})  # ext-roles3
+
+
+def _spanish_body_of_country(run: list[Token], kb: Knowledge) -> Candidate | None:
+    """'Central de Trabajadores de la Argentina', 'Cámara de Comercio de los Estados Unidos' (ext-roles3):
+    a body named in Spanish 'of' a country is one organisation, not a body and a country."""
+    if not any(t.lower in SPANISH_OF for t in run[1:-1]):
+        return None  # most runs have no Spanish "de" inside
+    if run[0].lower == "the":
+        run = run[1:]  # a sentence's first word
+    for p in range(2, len(run)):
+        if run[p - 1].lower not in SPANISH_OF:
+            continue
+        place = _surface(run[p:])
+        country = kb.lookup(place)
+        if country is not None and country.label == "Country":
+            country = country.name
+        elif fold(place) in kb.subdivisions and run[p - 1].lower == "of":
+            country = kb.subdivisions[fold(place)]  # "the National University of San Juan"
+        else:
+            continue
+        body = {t.lower for t in run[:p]}
+        if run[0].lower in SPANISH_OF or not body & (ORG_FIRST_WORDS | ORG_KEYWORDS | SPANISH_BODY_WORDS) or \
+                body & (METONYM_HEADS | NOT_A_BODY_OF_PLACE):
+            return None
+        s_, e_, surface = _span(run)
+        known = kb.lookup(surface)
+        return Candidate(s_, e_, surface, "Organization", known.name if known else surface, country)
+    return None
 
 
 def _surface(tokens: list[Token]) -> str:
@@ -624,8 +666,11 @@ def _classify_chunk(chunk: list[Token], kb: Knowledge, sentence_start: bool, quo
                    or w in ORG_MODIFIERS]
     head = next((k for k in range(1, len(words) - 2) if words[k] in ORG_KEYWORDS and words[k + 1] in ("of", "for", "on")
                  and words[k] not in METONYM_HEADS), None)
-    if head is not None and not titled and any(w not in COMMON and w not in CONNECTORS for w in words[:head]):
-        return Candidate(s, e, surface, "Organization", surface)  # "Lowell Institute for Economic Policy"
+    if head is not None and not titled and (any(w not in COMMON and w not in CONNECTORS for w in words[:head]) or
+                                            all(w in ORG_MODIFIERS for w in words[:head])):
+        # "Lowell Institute for Economic Policy"; ext-roles3: "National Confederation of Industry",
+        # "General Federation of Labour": only modifiers before the keyword, a name after "of"
+        return Candidate(s, e, surface, "Organization", surface)
     if (last in ORG_KEYWORDS or last in entity_words().org_last_words) and distinctive and \
             last not in METONYM_HEADS | {"alliance", "group"}:
         return Candidate(s, e, surface, "Organization", surface)

@@ -113,3 +113,18 @@ def _place_words(result: ArticleEntities, counts: dict[str, int], first: dict[st
             if country:
                 counts[country] = counts.get(country, 0) + weight
                 first.setdefault(country, t.start)
+    # ext-roles3: a state or province of two words or more ("San Juan", "Santa Fe", "Entre Ríos"),
+    # which the words one by one do not name
+    if "re" not in _MULTIWORD_SUBDIVISIONS:
+        names = [n for n in kb.subdivision_names if " " in n and fold(n) not in kb.seats]
+        _MULTIWORD_SUBDIVISIONS["re"] = re.compile(r"\b(?:" + "|".join(
+            map(re.escape, sorted(names, key=len, reverse=True))) + r")\b") if names else None
+    pattern = _MULTIWORD_SUBDIVISIONS["re"]
+    for found in pattern.finditer(result.text) if pattern is not None else ():
+        country = subdivisions.get(fold(found.group()))
+        if country:
+            counts[country] = counts.get(country, 0) + 2
+            first.setdefault(country, found.start())
+
+
+_MULTIWORD_SUBDIVISIONS: dict = {}

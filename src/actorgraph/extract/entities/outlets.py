@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..lexicon import fold, knowledge
+from ..lexicon import TITLE_SET, fold, knowledge
 from ..text import tokenize
 from .model import ArticleEntities, Mention, MentionEditor
 from .candidates import _person_like, _person_name
@@ -34,6 +34,28 @@ OUTLET_RES = (
                re.MULTILINE),
 )
 
+# ext-roles3: mastheads and bylines that name the publication. "By Ana Ruiz, Capitol Report";
+# "THE PLATA BRIEF | Friday, March 20, 2026", "The Southern Post, Sunday, June 14, 2026", "Diario
+# Cuyano — San Juan, Thursday 9 April 2026" (a weekday follows: a dateline has none);
+# "EDITORIAL — Gazeta do Planalto (Brasília)"; "told Radio 10", "on Radio Mitre".
+_PORTUGUESE_NAME = r"((?:The\s|La\s|El\s|O\s|A\s)?[A-Z][\w&.'’-]*(?:\s(?:de|del|da|do|dos|das|la|el|[A-Z][\w&.'’-]*)){0,4})"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+MASTHEAD_RES = (  # tried on an article's first and last lines only, where mastheads and bylines stand
+    re.compile(r"^\W{0,3}By\s[A-Z][^,|\n]{2,40},\s+" + _OUTLET_NAME + r"[ \t]*$", re.MULTILINE),
+    re.compile(r"^\W{0,3}(?:" + _PORTUGUESE_NAME[:-1] + r"|" + _CAPS_NAME[1:] + r")(?:\s\([^)\n]{1,30}\))?[ \t]*[|,—–-][ \t]*"
+               r"(?:[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2},[ \t]*)?" + _WEEKDAY, re.MULTILINE),
+    re.compile(r"^\W{0,3}(?:EDITORIAL|OPINION|ANALYSIS|COMMENTARY|Editorial|Opinion)\s[—–-]\s" + _PORTUGUESE_NAME +
+               r"(?:\s\([^)\n]{1,30}\))?(?=[,\n]|$)", re.MULTILINE),
+)
+MASTHEAD_HEAD, MASTHEAD_TAIL = 800, 400
+SECTION_WORDS = frozenset({"news", "markets", "analysis", "opinion", "world", "business", "politics", "economy",
+                           "sports", "editorial", "live", "updates", "breaking", "latest", "update", "briefing",
+                           "edition", "section"})
+OUTLET_NEEDS += ("By ", "day", "—", "Radio")
+OUTLET_RES += MASTHEAD_RES + (re.compile(r"(Radio\s(?:\d{1,3}|[A-Z]\w+))\b"),)
+NOT_OUTLET_LAST = frozenset({"writer", "correspondent", "reporter", "editor", "staff", "contributor", "columnist",
+                             "desk", "bureau", "chief"})  # "By Ana Ruiz, Staff Writer": her post, no outlet
+
 
 def outlets(result: ArticleEntities) -> None:
     """The publication named in a byline or footer ('By Southern Wire Service staff', 'Pampas
@@ -45,12 +67,18 @@ def outlets(result: ArticleEntities) -> None:
         if need not in text and not (need == "report" and "correspondent" in text) and \
                 not (need == "appeared" and ("published" in text or " ran " in text)):
             continue
-        for found in pattern.finditer(text):
+        ends = text if pattern not in MASTHEAD_RES or len(text) < MASTHEAD_HEAD + MASTHEAD_TAIL else \
+            text[:MASTHEAD_HEAD] + "\n" + text[-MASTHEAD_TAIL:]
+        for found in pattern.finditer(ends):
             surface = next(g for g in found.groups() if g)
             if surface.isupper():
                 surface = surface.title()  # "LA OPINIÓN" -> "La Opinión"
             name = re.split(r"\.\s", re.sub(r"^The\s", "", surface))[0].rstrip(".")
             kb = knowledge()
+            if name.rsplit(" ", 1)[-1].lower() in NOT_OUTLET_LAST:
+                continue
+            if pattern in MASTHEAD_RES and (" " not in name or not SECTION_WORDS.isdisjoint(name.lower().split())):
+                continue  # "Markets | Monday, May 4", "World News, Sunday": a section, no publication
             if len(name) < 4 or kb.lookup(name) is not None or fold(name) in kb.seats or fold(name) in kb.places \
                     or fold(name) in kb.subdivisions:
                 continue
@@ -74,7 +102,7 @@ def outlets(result: ArticleEntities) -> None:
 
 
 BYLINE_RE = re.compile(
-    r"^\W{0,3}(?:By|Author:|Written\s+by|Reporting\s+by)\s+(?:(?:Dr|Prof)\.?\s+)?"
+    r"^\W{0,3}(?:By|Author:|Written\s+by|Reporting\s+by|Edited\s+by)\s+(?:(?:Dr|Prof)\.?\s+)?"
     r"(?P<name>[A-Z][\w'’.-]+(?:\s(?:(?:de|del|da|van|von|la)\s)?[A-Z][\w'’.-]+){1,3})"
     r"(?=\s*(?:[,|;]|$|\s+and\s|\s+in\s))", re.MULTILINE)
 
@@ -84,12 +112,25 @@ AND_AUTHOR_RE = re.compile(
     r"(?=[ \t]*(?:[,|;]|$|[ \t]+in[ \t]))", re.MULTILINE)
 
 
+# ext-roles3: signatures on a line of their own: "— Marta Ibarguren, Rosario" under a letter,
+# "Abel Furlán, Secretary General" under a communiqué (an office the title list names)
+SIGNATURE_RE = re.compile(
+    r"^(?:[—–][ \t]*(?P<dashed>)|(?=[A-Z]))(?P<name>[A-Z][\w'’.-]+(?:[ \t](?:(?:de|del|da|van|von|la)[ \t])?[A-Z][\w'’.-]+){1,3})"
+    r"(?:(?(dashed)(?:,[ \t]*[A-Z][^,\n]{1,40})?|(?!))|,[ \t]+(?P<title>[A-Z][\w-]*(?:[ \t][A-Za-z][\w-]*){0,4}))[ \t]*$",
+    re.MULTILINE)
+
+
+def _signed_office(title: str) -> bool:
+    words = title.lower().split()
+    return any(" ".join(words[k:]) in TITLE_SET for k in range(len(words)))
+
+
 def bylines(result: ArticleEntities) -> None:
     """'By Ana Ruiz, energy correspondent', 'By Ana Ruiz | The Review | May 2026', 'Author: Dr.
     Ana Ruiz': the author of a byline is a person, though the line is no sentence of the body."""
     kb = knowledge()
     text = result.text
-    if "By " not in text and "Author:" not in text and "by " not in text:
+    if "By " not in text and "Author:" not in text and "by " not in text and "\n" not in text:
         return
     starts = [s.start for s in result.sentences]
     with MentionEditor(result) as edit:
@@ -99,6 +140,11 @@ def bylines(result: ArticleEntities) -> None:
             more = AND_AUTHOR_RE.match(text, found.end("name"))
             if more:  # "By Ana Ruiz and Tom Lee"
                 found_names.append((more.start("name"), more.end("name"), more.group("name")))
+        for found in SIGNATURE_RE.finditer(text) if "\n" in text else ():
+            # ext-roles3: a letter's or a communiqué's signature
+            title = found.group("title")
+            if title is None or _signed_office(title):
+                found_names.append((found.start("name"), found.end("name"), found.group("name")))
         for start, end, surface in found_names:
             shouted = surface.isupper()
             words = tokenize(surface.title() if shouted else surface)  # "By MARÍA JOSÉ ALDANA"

@@ -64,6 +64,8 @@ def _acronyms(text: str, result: ArticleEntities, kb: Knowledge) -> dict[str, st
     return found
 
 
+FAMILY_FIRST = entity_words().family_first_names  # ext-roles3
+
 INITIALS_SKIPPED = frozenset({"of", "the", "for", "and", "on", "in", "de", "del", "la", "las", "los", "y", "e", "&"})
 
 
@@ -141,6 +143,8 @@ class PersonIndex:
         for k, person in enumerate(persons):
             parts = [fold(p) for p in person.name.split()]
             keys = [parts[-1], *([parts[-2]] if len(parts) > 2 else []), *(fold(a) for a in person.aliases)]
+            if len(parts) == 2 and parts[0] in FAMILY_FIRST:
+                keys.append(parts[0])  # ext-roles3: "Mao Ning" ... "Mao said"
             for key in keys:
                 self.strong.setdefault(key, k)
             if len(parts) > 1:

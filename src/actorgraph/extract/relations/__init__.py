@@ -102,7 +102,7 @@ def read_sentence(ents: ArticleEntities, index: int, mentions: list, inert: list
     return SentenceView(ents, index, tokens, mentions, people)
 
 
-PERSON_MEETS_BODY = {"met-group"}
+PERSON_MEETS_BODY = {"met-group", "met-officials-of"}  # ext-roles3: met-officials-of
 SUPPORT_VERBS = {"support-verb"}  # ext-money: "approved", "backed": dropped where the same sentence pays the object  # ext-money: triggers whose person meets the body whose people he met
 
 

@@ -217,7 +217,8 @@ def _pronoun_speaker(ents, by_sentence, indices, start: int, end: int):
 
 
 # ext-stance3: a roundup's or interview's speaker line above a quotation: "LUIS CAPUTO, ECONOMY MINISTER:"
-SPEAKER_LINE = re.compile(r"[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ .'’-]+,\s+[^:\n]{2,90}:\s*$")
+# (the entity passes give it to the rules in ordinary case, "Luis Caputo, economy minister:": headings.py)
+SPEAKER_LINE = re.compile(r"(?:[A-ZÁÉÍÓÚÑÜ][\w.'’-]*\s+){1,3}[A-ZÁÉÍÓÚÑÜ][\w'’-]*,\s+[^:\n]{2,90}:\s*$")
 
 
 def _heading_speaker(ents, by_sentence, indices, lines: dict[int, list[int]]):

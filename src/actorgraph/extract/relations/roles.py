@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from ..entities import ArticleEntities, Mention, mentions_by_sentence
-from ..lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET, fold,
-                       knowledge)
+from ..lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET, entity_words,
+                       fold, knowledge)
 from ..patterns import guarded
 from ..text import Token
 from .base import entity_label, mention_label, Relation, SentenceView
@@ -92,6 +92,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         if found and found[0] in OCCUPATIONS:
             found = None  # "businessman Alec Oxenford": look for the office around it
         role = None
+        listed_by_plural = False
         if found:
             title, t0 = found
             k = t0
@@ -124,7 +125,14 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                 prev = tokens[k - 1]
                 owner = next((x for x in mentions if x.start <= prev.start < x.end and (
                     not x.anaphor or x.surface.lower() == "its")), None)  # "its co-secretary general X"
-                if prev.lower in ("’s", "'s") and k > 1:
+                if prev.lower == "whose" and owner is None:
+                    # ext-roles3: "the United Steelworkers, whose president X": the body before "whose"
+                    owner = next((x for x in reversed(mentions) if x.end <= prev.start and not x.anaphor and
+                                  re.fullmatch(r"\s*(?:\([^)]{1,20}\))?,\s*", text[x.end:prev.start])), None)
+                    if owner is not None and mention_label(ents, owner) == "Organization":
+                        where = owner.entity
+                    owner = None
+                elif prev.lower in ("’s", "'s") and k > 1:
                     owner = next((x for x in mentions if x.start <= tokens[k - 2].start < x.end), None)
                     if owner:
                         where = _place_of(ents, owner.entity)
@@ -157,6 +165,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                         target.entity in kb.party_adjectives.values() or PARTY_NAME_RE.search(target.entity)):
                     # "Deputy Myriam Bregman of the Left Front": a member of the party, an office of the state
                     out.append(Relation(m.entity, target.entity, "MEMBER_OF", index, why="rule:name-of-party"))
+                elif target and mention_label(ents, target) == "Country" and (title in LEGISLATORS or title in (
+                        "governor", "gov .")) and kb.subdivisions.get(fold(target.surface)) not in (None, target.entity):
+                    # ext-roles3: "Senator X of Georgia": the state, not the country of that name
+                    where = kb.subdivisions[fold(target.surface)]
                 elif target and mention_label(ents, target) in ("Country", "Organization"):
                     where = target.entity
             role_text = text[tokens[k].start:tokens[title_end - 1].end]
@@ -171,6 +183,9 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         else:
             role = _appositive_role(ents, tokens, mentions, m, i) or _counterpart(ents, tokens, mentions, m) or \
                 _successor(ents, m) or _listed_appositive(ents, tokens, mentions, m, i)
+            if role is None:
+                role = _plural_title_before(ents, m)  # ext-roles3
+                listed_by_plural = role is not None
         if role is None:
             party = _party_after(ents, m)
             if party:  # "Raúl Jalil, a Peronist, ...": no office, but a party
@@ -231,6 +246,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             where = ents.country_of(m.entity) or "United States"  # "Deputy Secretary of State X"
         if where is None and title in US_TITLES and "United States" in ents.entities:
             where = ents.country_of(m.entity) or "United States"
+        if where is None and title in entity_words().org_only_titles:
+            where = _nearest_body(ents, tokens, mentions, m)  # ext-roles3: "Managing Director X"
+            if where is None:
+                continue  # an office of some organisation, not of the article's country
         fallback = where is None and not ents.country_of(m.entity)
         if fallback and title in UNPLACED_TITLES:
             continue  # ext-entities2: "a senior Treasury official": whose, the sentence does not say
@@ -238,6 +257,11 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             where = ents.country_of(m.entity) or ents.home
         if where is None or where == m.entity:
             continue
+        if title in CENTRAL_BANK_HEADS and (entity_label(ents, where) or getattr(kb.actors.get(where), "label", None)) \
+                == "Country":
+            bank = _central_bank_of(ents, where, m)  # ext-roles3: "Argentina's central bank governor, X"
+            if bank:
+                where = bank
         sitting_head = title in HEAD_OF_STATE and not (set(mods) & NOT_SITTING)
         leaders = ents.__dict__.setdefault("_sitting_heads", {})
         known_head = kb.heads_of_state.get(where)
@@ -260,18 +284,100 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             continue
         if where not in ents.entities and where_label == "Country":
             ents.add(where, "Country", None, where)  # "a former Chilean finance minister": Chile, named by its demonym
-        why = "rule:title-role" if found else "rule:appositive-role"
+        why = "rule:title-role" if found else "rule:plural-title" if listed_by_plural else "rule:appositive-role"
         sitting = not (set(mods) & NOT_SITTING)
         heads = HEAD_OF_STATE if where_label == "Country" else HEAD_OF_ORG
         if sitting and title in heads:
             out.append(Relation(m.entity, where, "LEADS", index, {"role": _role_word(role_text, mods)}, why=why))
         else:
             out.append(Relation(m.entity, where, "HOLDS_ROLE", index, {"role": _role_word(role_text, mods)}, why=why))
+        if found and found[0] in LEGISLATORS and where_label == "Organization" and \
+                entity_label(ents, where) == "Organization":
+            # ext-roles3: "The committee's chairman, Senator X": a post on the committee, and the seat
+            # the title names, in the committee's country
+            seat = ents.country_of(where) or ents.country_of(m.entity) or _subdivision_country(
+                text[m.start:min(ents.sentences[index].end, m.end + 40)]) or (
+                "United States" if found[0] == "senator" and "United States" in ents.entities else None)
+            if seat and seat != where:
+                out.append(Relation(m.entity, seat, "HOLDS_ROLE", index, {"role": _role_word(
+                    text[tokens[found[1]].start:tokens[i - 1].end], [])}, why=why))
         ents.__dict__.setdefault("_held", {}).setdefault(m.entity, (title, where, m.start))
         entity = ents.entities.get(m.entity)
         if entity is not None and not entity.country and where_label == "Country":
             entity.country = where
     return out + _leads_phrases(ents, tokens, mentions, index)
+
+
+CENTRAL_BANK_HEADS = frozenset({"governor", "president", "chief", "head", "chairman", "chairwoman"})
+CENTRAL_BANK_TITLE = re.compile(r"\bcentral\s+bank(?:['’]s)?\s+(?:governor|president|chief|head|chairman|chairwoman)\b"
+                                r"(?=,?\s+(?:[A-Z][\w.]*\s+){0,3}$)", re.IGNORECASE)
+CENTRAL_BANK_AFTER = re.compile(r",\s+(?:the\s+|a\s+former\s+|the\s+former\s+)?(?:(?:[A-Z][\w.]*|[Aa]rgentina['’]s)\s+)?"
+                                r"central\s+bank(?:['’]s)?\s+(?:governor|president|chief|head|chairman|chairwoman)\b",
+                                re.IGNORECASE)
+
+
+def _central_bank_of(ents: ArticleEntities, country: str, m: Mention) -> str | None:
+    """The central bank of ``country`` when the office around ``m`` is its head's (ext-roles3):
+    'Argentina's central bank governor, X', 'Central bank president X', 'X, the central bank governor'."""
+    text, sentence = ents.text, ents.sentences[m.sentence]
+    start = max(sentence.start, m.start - 60)
+    if text.find("entral", start, min(sentence.end, m.end + 60)) < 0:
+        return None
+    if not (CENTRAL_BANK_TITLE.search(text[start:m.start]) or CENTRAL_BANK_AFTER.match(text, m.end, sentence.end)):
+        return None
+    name = f"Central Bank of {country}"
+    known = knowledge().lookup(name)
+    name = known.name if known else name
+    if name not in ents.entities:
+        ents.add(name, "Organization", None, country)
+    return name
+
+
+SUCH_AS_BEFORE = re.compile(r"\b(?P<title>[a-z][\w-]*(?:\s+[a-z][\w-]*)?),?\s+(?:such\s+as|including|like|among\s+them)\s+"
+                            r"(?:(?:[A-Z][\w.'’-]*|and|,)\s*)*$")
+
+
+def _plural_title_before(ents: ArticleEntities, m: Mention):
+    """'governors such as X', 'senators including X and Y' (ext-roles3): each person named holds
+    the office the plural names (placed as a bare title is)."""
+    text, sentence = ents.text, ents.sentences[m.sentence]
+    start = max(sentence.start, m.start - 80)
+    if text.find(" such as ", start, m.start) < 0 and text.find(" including ", start, m.start) < 0 and \
+            text.find(" like ", start, m.start) < 0 and text.find(" among them ", start, m.start) < 0:
+        return None
+    found = SUCH_AS_BEFORE.search(text, start, m.start)
+    if not found or not found.group("title").endswith("s"):
+        return None
+    title = singular_title(found.group("title")) or singular_title(found.group("title").split()[-1])
+    if title is None or title in OCCUPATIONS:
+        return None
+    return title, [], None, title
+
+
+NOT_OWNER_BEFORE = frozenset({"told", "to", "on", "in", "at", "by", "from", "with", "against", "for"})
+
+
+def _nearest_body(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], m: Mention) -> str | None:
+    """The organisation an office only a body has belongs to (ext-roles3): the nearest one named
+    before the person in the sentence, else one after that no preposition or 'told' introduces
+    ('Managing Director X backed it, but IMF staff ...'), else the last of the sentence before."""
+    kb = knowledge()
+
+    def body(x: Mention) -> bool:
+        return not x.anaphor and x.entity != m.entity and mention_label(ents, x) == "Organization" and \
+            x.entity not in kb.party_adjectives.values() and not PARTY_NAME_RE.search(x.entity)
+
+    before = [x for x in mentions if x.end <= m.start and body(x)]
+    if before:
+        return before[-1].entity
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    for x in mentions:
+        k = starts.get(x.start)
+        if x.start >= m.end and body(x) and k is not None and (k == 0 or tokens[k - 1].lower not in NOT_OWNER_BEFORE) \
+                and not (k > 1 and tokens[k - 1].lower == "the" and tokens[k - 2].lower in NOT_OWNER_BEFORE):
+            return x.entity
+    previous = [x for x in _by_sentence(ents).get(m.sentence - 1, []) if body(x)]
+    return previous[-1].entity if previous else None
 
 
 COUNTERPART_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]*)\s+counterparts?|"
@@ -374,7 +480,7 @@ KIN = {"sister", "brother", "wife", "husband", "son", "daughter", "father", "mot
 DIPLOMATS = {"ambassador", "envoy", "consul", "chargé", "charge"}
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
-PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Bloque|Coalition|Alliance|Movement|Partido)\b|"  # ext-deals3: Bloque
+PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Bloque|Coalition|Alliance|Movement|Partido)\b|"  # ext-deals3, ext-roles3: Bloque
                            r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
                            r"Fuerza Patria|Coalición Cívica|Frente Renovador)$")
 ABBREVIATED = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
@@ -405,21 +511,22 @@ APPOSITIVE_AFTER = re.compile(
     r"(?P<poss>(?:(?:[A-Z][\w.’'-]*\s+(?:(?:of|for|and|de|del)\s+)?){2,4}(?=[\w-]+['’]s\s)|"  # ext-entities2: "the Argentine Chamber of Commerce's"
     r"[\w.’'-]+\s(?=[\w-]+['’]s\s))?[\w.’'-]+['’]s\s+)?(?:(?:two|three|four|five|six)\s+)?(?P<mods>(?:(?:former|future|"
     r"designated|incoming|outgoing|current|then|acting|interim|newly\s+appointed|self-described|"
-    r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)"
-    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;]{2,60}?)?\s*(?=[,.;(]|\s+(?:who|which|has|"
-    r"have|had|is|was|said|noted|will)\b)")
+    r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\.[A-Z]\.)?(?:\s+[A-Za-z][\w-]*)"
+    r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;:]{2,60}?)?\s*(?=[,.;(]|:?$|\s+(?:who|which|has|"
+    r"have|had|is|was|said|noted|will)\b)")  # ext-roles3: ":?$", "LUIS CAPUTO, ECONOMY MINISTER:" heading an item
 APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
     r"top|senior|key|longtime|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,3}?)"
-    r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*"
-    r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?)?,\s+"  # ext-entities2: "the Senate budget committee"
-    r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?$")
+    r"(?P<rest>\s+(?:of|to|for|at|in)\s+(?:the\s+)?[A-Z][\w.]*(?:\s+(?:(?:of|de|del)\s+)?[A-Z][\w.]*)*"  # ext-roles3: "of" inside
+    r"(?:(?:\s+[a-z]+){0,2}?\s+(?:committee|subcommittee|caucus))?(?:\s+\([A-Z][\w.&-]*\))?)?,\s+"  # ext-entities2: "the Senate budget committee"; ext-roles3: "(CNEA)"
+    r"(?:(?:businessman|businesswoman|economist|lawyer|banker|diplomat|veteran|former)\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Dra|Eng|Ing|Lic|Prof|Sra?)\.?\s+)?$")  # ext-roles3: "whose chief executive, Eng. X"
 UNDER_BEFORE = re.compile(r"(?:,\s*|\s+)under\s+(?:the\s+)?(?:(?:former|then|acting|interim|new)\s+)?$",
                           re.IGNORECASE)
 UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide", "diplomat"}  # no office without a place of their own
 CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
-COMMA_BEFORE = re.compile(r",\s+(?:\w+\s+)?$")
+COMMA_BEFORE = re.compile(r",\s+(?:\w+\.?\s+)?$")  # ext-roles3: "\.?" for an honorific, ", Dr. X"
 _SUBDIVISION_RE: dict = {}
 
 
@@ -534,6 +641,12 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         # "the United States ambassador, X", "a former Chilean finance minister": the country in the title
         title_start, title_end = offset + match.start("title"), offset + match.end("title")
         named = [x for x in inside if title_start <= x.start < title_end and mention_label(ents, x) == "Country"]
+        if not named:
+            # ext-roles3: "X, a CGT co-secretary general", "X, the IMF mission chief": a body named
+            # first in the office, before the office's own words
+            named = [x for x in inside if title_start <= x.start and x.end < title_end and
+                     re.fullmatch(r"(?:[A-Z][\w.]*\s)?", text[title_start:x.start]) and
+                     mention_label(ents, x) == "Organization"]  # "a Chinese Foreign Ministry spokeswoman"
         demonyms = [kb.demonyms[fold(w)] for w in match.group("title").split() if fold(w) in kb.demonyms]
         where = named[0].entity if named else (demonyms[0] if demonyms else None)
     role_text = " ".join(mods + [match.group("title")]) + (match.group("rest") or "")

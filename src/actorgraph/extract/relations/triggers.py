@@ -19,6 +19,7 @@ MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?
 CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
                           r"\bw(?:hile\b|ithout\s+\w+ing\b)")  # ext-money: "visited X without meeting Y"
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
+                      r"|(?:two|three|four|both)\s+[a-z]\w*"  # ext-roles3: "X and Y, two governors whose ...,"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
 STANCE_TYPES = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
 # a question states no party, negotiation, membership, loan, measure or meeting ("Will Chile join the accord?")
@@ -189,6 +190,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 if len(ends) == 2:
                     out.append(Relation(ends[0].entity, ends[1].entity, trigger.type, index, why=trigger.why))
                 continue
+            if trigger.name == "meet-mutual-present" and PRESENT_CONDITION.search(text, base, a):
+                continue  # ext-roles3: "If X and Y meet in Washington, ...": no meeting stated
             if trigger.mode == "mutual":
                 subjects = find_subjects(ents, text, left, a, relatives)
                 # "X, Y and Z met": every two of the coordinated subjects (a list of four at most)
@@ -619,6 +622,7 @@ PREFERRING = re.compile(r"\b(?:prioriti[sz]\w*|prefer\w*|favou?r(?:s|ed|ing)?|ch
 COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|met|told|spoke|won|lost|did|does|has|had|is|was|were)\b")
 AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
 FUTURE_BEFORE = re.compile(r"\b(?:would|will|could|might|may|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
+PRESENT_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ww]hen|[Oo]nce|[Uu]ntil|[Bb]efore)\b")  # ext-roles3
 IF_AFTER = re.compile(r"\b(?:if|unless|provided|should\s+the)\b", re.IGNORECASE)
 CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|asked|requested)\b")
 # "a meeting with Secretary of State X": after a preposition an office begins the object
