@@ -338,6 +338,31 @@ def test_node_values_ready_part_way_are_in_the_rows_or_set_late(falkor_store, mo
     assert stats.counts == falkor_store.counts()
 
 
+@pytest.mark.parametrize("same_names", [True, False], ids=["as-lists", "as-maps"])
+def test_values_set_late_reach_every_node_whatever_its_id(falkor_store, same_names):
+    """The late values go as rows [id, value, ...] when every node has the same names
+    (cypher.SET_NODE_VALUES), else as maps; either way each node gets exactly its own,
+    ids with quotes, backslashes and non-ASCII included."""
+    graph = chain_graph(3)
+    for odd in ('say "hi"', "back\\slash", "ni\u00f1o \u4e2d", "tab\tid"):
+        graph.add_node(Node(odd, odd.title(), "Person"))
+    values = {node_id: {"degree": i, "betweenness": i / 8, "community": -i} for i, node_id in enumerate(sorted(graph.nodes))}
+    if not same_names:
+        values["p1"] = {"degree": 5, "rank": "top"}
+
+    def node_properties(wait: bool = True):
+        if not wait:
+            return None  # never ready before a batch: every node gets the values late
+        return values
+
+    falkor_store.load(graph, replace=True, node_properties=node_properties)
+    stored = falkor_store.export_graph()
+    assert {node_id: {key: node.props[key] for key in values[node_id]}
+            for node_id, node in stored.nodes.items()} == values
+    if not same_names:
+        assert "rank" not in stored.nodes["p0"].props and "community" not in stored.nodes["p1"].props
+
+
 def test_load_counts_are_what_the_store_holds_after_a_merge(falkor_store):
     falkor_store.load(chain_graph(3))
     stats = falkor_store.load(chain_graph(6))

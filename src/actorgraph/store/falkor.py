@@ -205,8 +205,9 @@ class FalkorStore:
                         self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
                     self._send_all(staging, _statements(plan, fresh), progress)
                     if late is not None:
-                        self._send_all(staging, [(cypher.SET_NODE_PROPERTIES, functools.partial(list, chunk))
-                                                 for chunk in _chunks(late.rows())], None)
+                        statement, late_rows = late.rows()
+                        self._send_all(staging, [(statement, functools.partial(list, chunk))
+                                                 for chunk in _chunks(late_rows)], None)
                     if not self._exists(staging):  # an empty graph creates no key
                         self._run("RETURN 1", None, read_only=False, graph=staging)
                     # Read the staging graph once before it goes live: FalkorDB applies pending
@@ -409,10 +410,17 @@ class _LateValues:
         if not self.ready:
             self.sent_without.extend(node.id for node in nodes)
 
-    def rows(self) -> list[dict]:
-        """SET_NODE_PROPERTIES rows for the nodes sent without the values (waits for them)."""
+    def rows(self) -> tuple[str, list]:
+        """The statement and its rows that set the values on the nodes sent without them
+        (waits for the values): cypher.SET_NODE_VALUES, rows [id, value, ...], when every
+        node has values of the same names (the analytics' always do), else SET_NODE_PROPERTIES."""
         values = self.node_properties()
-        return [{"id": node_id, "props": values[node_id]} for node_id in self.sent_without]
+        props = [values[node_id] for node_id in self.sent_without]
+        names = list(props[0]) if props else []
+        if names and all(_PARAM_NAME.match(name) for name in names) and all(p.keys() == props[0].keys() for p in props):
+            return cypher.set_node_values(names), [[node_id, *map(p.__getitem__, names)]
+                                                   for node_id, p in zip(self.sent_without, props)]
+        return cypher.SET_NODE_PROPERTIES, [{"id": node_id, "props": p} for node_id, p in zip(self.sent_without, props)]
 
 
 def _edge_batch(edges: list) -> list[dict]:
@@ -457,10 +465,11 @@ def _encode_rows(batch: list[dict]) -> bytes:
         text = b""  # a lone surrogate or a wide integer: _param_problem names it below
     keys: set[str] = set()
     for row in batch:
-        keys.update(row)
-        props = row.get("props")
-        if props:
-            keys.update(props)
+        if isinstance(row, dict):  # (a row may be a list: cypher.SET_NODE_VALUES)
+            keys.update(row)
+            props = row.get("props")
+            if props:
+                keys.update(props)
     # (a plain search for a backslash and for null first: far cheaper than the patterns, and
     # most batches hold neither)
     if (text and (b"\\" not in text or not _ESCAPED.search(text)) and (b"null" not in text or not _NULL.search(text))
@@ -471,7 +480,8 @@ def _encode_rows(batch: list[dict]) -> bytes:
     for row in batch:
         problem = _param_problem({"value": row})
         if problem:
-            what = row.get("key") or row.get("id") or f"{row.get('article')} -> {row.get('node')}"
+            what = (row[0] if isinstance(row, list) else
+                    row.get("key") or row.get("id") or f"{row.get('article')} -> {row.get('node')}")
             raise StoreError(f"cannot load {what!r}: " + problem.replace("parameter 'value' ", ""))
     return stringify_param_value(batch).encode("utf-8")
 
