@@ -363,6 +363,29 @@ def test_values_set_late_reach_every_node_whatever_its_id(falkor_store, same_nam
         assert "rank" not in stored.nodes["p0"].props and "community" not in stored.nodes["p1"].props
 
 
+def test_a_batch_the_server_refuses_mid_load_keeps_the_stored_graph_and_the_store_usable(falkor_store, monkeypatch):
+    """Batches are pipelined (the next is on the socket before a reply is read): a refused one
+    is a one-line QueryError, the batches queued after it change nothing visible, and the next
+    load and read on the same store work."""
+    from actorgraph import cypher
+    from actorgraph.store import falkor
+
+    falkor_store.load(chain_graph(3), replace=True)
+    before = falkor_store.counts()
+    monkeypatch.setattr(falkor, "BATCH_SIZE", 2)
+    broken = dict(falkor._CREATE_FOR)
+    broken[cypher.MERGE_RELATIONS] = "UNWIND $rows AS row MATCH (a:Entity {id: row.source}) CREATE (a)-[r:{type}]->(b:"
+    monkeypatch.setattr(falkor, "_CREATE_FOR", broken)
+    with pytest.raises(QueryError, match=r"^FalkorDB rejected the query: .*") as refused:
+        falkor_store.load(chain_graph(20), replace=True)
+    assert "\n" not in str(refused.value)
+    assert falkor_store.counts() == before
+    assert [g for g in falkor_store.client.list_graphs() if "staging" in g] == []
+    monkeypatch.setattr(falkor, "_CREATE_FOR", dict(broken, **{cypher.MERGE_RELATIONS: cypher.CREATE_RELATIONS}))
+    stats = falkor_store.load(chain_graph(20), replace=True)
+    assert total(stats.counts) == total(falkor_store.counts()) == (21, 39)
+
+
 def test_load_counts_are_what_the_store_holds_after_a_merge(falkor_store):
     falkor_store.load(chain_graph(3))
     stats = falkor_store.load(chain_graph(6))
