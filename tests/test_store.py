@@ -74,7 +74,10 @@ def test_load_keeps_every_character_of_every_value(falkor_store, texts, replace)
 
 @pytest.mark.parametrize("value, problem", [("a\x00b", "contains a NUL character"),
                                             (float("nan"), "is not a finite number"),
-                                            (2 ** 64, "does not fit in 64 bits")])
+                                            (2 ** 64, "does not fit in 64 bits"),
+                                            (2 ** 63, "does not fit in 64 bits"),
+                                            (-(2 ** 63) - 1, "does not fit in 64 bits"),
+                                            ([1, 2 ** 63], "does not fit in 64 bits")])
 def test_load_refuses_what_the_store_cannot_hold_and_keeps_the_stored_graph(falkor_store, value, problem):
     falkor_store.load(chain_graph(3))
     graph = chain_graph(5)
@@ -88,7 +91,8 @@ def test_load_refuses_what_the_store_cannot_hold_and_keeps_the_stored_graph(falk
 def test_numbers_round_trip_as_the_parameter_text_writes_them(falkor_store, replace):
     """orjson writes floats in their shortest form (1e-7, 1e300): FalkorDB reads them back exact."""
     # (FalkorDB answers with 15 significant digits, whatever it was sent: 1/3 comes back shorter)
-    values = [1e-7, 2.5e-05, 1e300, -0.0, 0.1, 123456.789, 0.125, 2 ** 63 - 1, -(2 ** 63), 0, True, False]
+    values = [1e-7, 2.5e-05, 1e300, -0.0, 0.1, 123456.789, 0.125, 2 ** 63 - 1, -(2 ** 63), 0, True, False,
+              1.5e18]
     graph = chain_graph(len(values))
     for i, value in enumerate(values):
         graph.nodes[f"p{i}"].props.update(value=value, values=[value, value])
@@ -99,6 +103,30 @@ def test_numbers_round_trip_as_the_parameter_text_writes_them(falkor_store, repl
         props = stored.nodes[f"p{i}"].props
         assert props["value"] == value and type(props["value"]) is type(value), (value, props["value"])
         assert props["values"] == [value, value]
+
+
+@pytest.mark.parametrize("row, fast", [
+    ({"id": "p", "props": {"betweenness": 0.0008444218515250481}}, True),
+    (["p", 1234567890123456789.5, 0.1234567890123456789], True),
+    ({"id": "p", "props": {"n": 2 ** 63 - 1}}, False),  # (could be wider: checked, costs only speed)
+    ({"id": "p", "props": {"quote": "x" + "1" * 25}}, False),
+])
+def test_only_a_digit_run_that_can_be_a_wide_integer_takes_the_slow_encoding(monkeypatch, row, fast):
+    """A run of 19 digits that can be an integer sends a batch to the client's encoder (after
+    the check of every value); a float's long fraction, such as a betweenness of 0.000844…, does not."""
+    from actorgraph.store import falkor
+
+    slow: list = []
+    monkeypatch.setattr(falkor, "stringify_param_value", lambda batch: slow.append(batch) or "[]")
+    falkor._encode_rows([row])
+    assert (not slow) is fast
+
+
+def test_an_integer_beyond_64_bits_in_a_list_row_is_refused():
+    from actorgraph.store.falkor import _encode_rows
+
+    with pytest.raises(StoreError, match=r"cannot load 'p': .*does not fit in 64 bits"):
+        _encode_rows([["p", 1, 2 ** 63]])
 
 
 def test_replace_makes_the_store_exactly_the_graph(falkor_store):
@@ -336,6 +364,54 @@ def test_node_values_ready_part_way_are_in_the_rows_or_set_late(falkor_store, mo
     assert asked.count(False) == (node_batches if ready_after is None else min(ready_after + 1, node_batches))
     assert asked[-1] is True
     assert stats.counts == falkor_store.counts()
+
+
+@pytest.mark.parametrize("same_names", [True, False], ids=["as-lists", "as-maps"])
+def test_values_set_late_reach_every_node_whatever_its_id(falkor_store, same_names):
+    """The late values go as rows [id, value, ...] when every node has the same names
+    (cypher.SET_NODE_VALUES), else as maps; either way each node gets exactly its own,
+    ids with quotes, backslashes and non-ASCII included."""
+    graph = chain_graph(3)
+    for odd in ('say "hi"', "back\\slash", "ni\u00f1o \u4e2d", "tab\tid"):
+        graph.add_node(Node(odd, odd.title(), "Person"))
+    values = {node_id: {"degree": i, "betweenness": i / 8, "community": -i} for i, node_id in enumerate(sorted(graph.nodes))}
+    if not same_names:
+        values["p1"] = {"degree": 5, "rank": "top"}
+
+    def node_properties(wait: bool = True):
+        if not wait:
+            return None  # never ready before a batch: every node gets the values late
+        return values
+
+    falkor_store.load(graph, replace=True, node_properties=node_properties)
+    stored = falkor_store.export_graph()
+    assert {node_id: {key: node.props[key] for key in values[node_id]}
+            for node_id, node in stored.nodes.items()} == values
+    if not same_names:
+        assert "rank" not in stored.nodes["p0"].props and "community" not in stored.nodes["p1"].props
+
+
+def test_a_batch_the_server_refuses_mid_load_keeps_the_stored_graph_and_the_store_usable(falkor_store, monkeypatch):
+    """Batches are pipelined (the next is on the socket before a reply is read): a refused one
+    is a one-line QueryError, the batches queued after it change nothing visible, and the next
+    load and read on the same store work."""
+    from actorgraph import cypher
+    from actorgraph.store import falkor
+
+    falkor_store.load(chain_graph(3), replace=True)
+    before = falkor_store.counts()
+    monkeypatch.setattr(falkor, "BATCH_SIZE", 2)
+    broken = dict(falkor._CREATE_FOR)
+    broken[cypher.MERGE_RELATIONS] = "UNWIND $rows AS row MATCH (a:Entity {id: row.source}) CREATE (a)-[r:{type}]->(b:"
+    monkeypatch.setattr(falkor, "_CREATE_FOR", broken)
+    with pytest.raises(QueryError, match=r"^FalkorDB rejected the query: .*") as refused:
+        falkor_store.load(chain_graph(20), replace=True)
+    assert "\n" not in str(refused.value)
+    assert falkor_store.counts() == before
+    assert [g for g in falkor_store.client.list_graphs() if "staging" in g] == []
+    monkeypatch.setattr(falkor, "_CREATE_FOR", dict(broken, **{cypher.MERGE_RELATIONS: cypher.CREATE_RELATIONS}))
+    stats = falkor_store.load(chain_graph(20), replace=True)
+    assert total(stats.counts) == total(falkor_store.counts()) == (21, 39)
 
 
 def test_load_counts_are_what_the_store_holds_after_a_merge(falkor_store):
