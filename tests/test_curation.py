@@ -60,6 +60,19 @@ facts:
     assert len(log) == 7 and log[0].startswith("curation.yaml:3: renamed")
 
 
+def test_a_rename_to_the_name_an_entity_already_has_changes_nothing_and_says_so(tmp_path, ontology):
+    # the extractor may come to name an entity as a curation entry renames it (found by an alias)
+    path = tmp_path / "curation.yaml"
+    path.write_text("renames:\n  - {entity: Foreign Ministry, to: Ministry of Foreign Affairs of Argentina, "
+                    "source: editor}\n", encoding="utf-8")
+    g = graph()
+    apply_curation(g, path, ontology)
+    before = g.to_dict()
+    log = apply_curation(g, path, ontology)
+    assert g.to_dict() == before
+    assert log == ["curation.yaml:2: rename skipped: 'Ministry of Foreign Affairs of Argentina' already has that name"]
+
+
 @pytest.mark.parametrize("text, message", [
     ("renames: {entity: x}\n", "curation.yaml:1: section 'renames' must be a list"),
     ("merges:\n  - {from: [a], into: b}\n", "curation.yaml:2: merges entry needs a 'source'"),

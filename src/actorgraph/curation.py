@@ -77,6 +77,9 @@ def apply_curation(graph: Graph, path: Path, ontology: Ontology) -> list[str]:
         if node is None:
             log.append(f"{at(entry)}: rename skipped: no entity {entry['entity']!r}")
             continue
+        if node.name == str(entry["to"]):
+            log.append(f"{at(entry)}: rename skipped: {node.name!r} already has that name")
+            continue
         new_id = slugify(str(entry["to"]))
         old_name = node.name
         if new_id != node.id and new_id in graph.nodes:
