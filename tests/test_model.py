@@ -108,8 +108,22 @@ def test_read_graph_gives_what_json_and_every_check_give(tmp_path, ontology, val
     assert read_graph(path, ontology).to_dict() == expected.to_dict()
 
 
+@pytest.mark.parametrize("text, wide", [
+    (b'{"betweenness": 0.0008444218515250481}', False),   # a float's long fraction
+    (b'[1234567890123456789.5, 1.2345678901234567890e5]', False),
+    (b'{"n": 123456789012345678}', False),                # 18 digits
+    (b'{"n": 9223372036854775808}', True), (b'[-99999999999999999999]', True),
+    (b'{"quote": "ref 1234567890123456789"}', True),      # in a string: checked, costs only speed
+])
+def test_a_wide_integer_is_a_digit_run_no_float_owns(text, wide):
+    from actorgraph.model import has_wide_integer
+
+    assert has_wide_integer(text) is wide
+
+
 @pytest.mark.parametrize("value, problem", [(2 ** 63, "does not fit in 64 bits"),
                                             (2 ** 64 + 1, "does not fit in 64 bits"),
+                                            (-(2 ** 64), "does not fit in 64 bits"),
                                             ("\\u0000", "NUL character"), ("\\udc00", "lone surrogate")])
 def test_read_graph_checks_what_its_fast_parser_would_let_through(tmp_path, ontology, value, problem):
     raw = small_graph()

@@ -497,13 +497,20 @@ def collection_paused():
 # a store cannot hold. It refuses NaN, infinities and lone surrogates, where json accepts
 # them and from_dict names the item; so on any refusal json reads the file again and
 # from_dict checks every value. orjson reads integers wider than 64 bits as floats, which
-# would hide them: a run of 19 digits anywhere sends the file the same way.
+# would hide them: a run of 19 digits that can be an integer sends the file the same way.
 _DIGITS_TO_NINES = bytes.maketrans(b"0123456789", b"9" * 10)
+# A run of 19 digits that is no float's (not after a '.', not before '.', 'e' or 'E'): perhaps an
+# integer beyond 2 ** 63 - 1. A float's long fraction is common (a betweenness of 0.000844… has
+# 19 digits after its point) and is read as a float by every reader.
+_WIDE_INTEGER = re.compile(rb"(?<![.\d])\d{19,}(?![\d.eE])")
 
 
-def has_long_digit_run(data: bytes) -> bool:
-    """A run of 19 or more digits somewhere in ``data``: perhaps an integer beyond 64 bits."""
-    return b"9" * 19 in data.translate(_DIGITS_TO_NINES)
+def has_wide_integer(data: bytes) -> bool:
+    """A run of 19 or more digits in ``data`` that can be an integer beyond 64 bits (the
+    translation, in C, finds that most data has no such run before the pattern looks)."""
+    return b"9" * 19 in data.translate(_DIGITS_TO_NINES) and _WIDE_INTEGER.search(data) is not None
+
+
 _NUL_OR_SURROGATE = re.compile(rb"\\u(?:0000|[dD][89abAB])")
 
 
@@ -511,7 +518,7 @@ def _parse_checked(data: bytes) -> tuple[Any] | None:
     """(value,) when orjson parses ``data`` and every value in it is one a store can hold; else None."""
     import orjson
 
-    if has_long_digit_run(data) or _NUL_OR_SURROGATE.search(data):
+    if has_wide_integer(data) or _NUL_OR_SURROGATE.search(data):
         return None
     try:
         return (orjson.loads(data),)

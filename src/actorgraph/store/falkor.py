@@ -34,7 +34,7 @@ from falkordb.query_result import parse_scalar
 
 from .. import cypher
 from ..errors import QueryError, StoreError
-from ..model import Graph, collection_paused, has_long_digit_run
+from ..model import Graph, collection_paused, has_wide_integer
 from ..ontology import Ontology
 from . import rows, server
 from .base import GNode, GPath, GRel, LoadStats, Progress, Result, WRITE_COUNTERS
@@ -539,7 +539,7 @@ def _encode_rows(batch: list[dict]) -> bytes:
     # (a plain search for a backslash and for null first: far cheaper than the patterns, and
     # most batches hold neither)
     if (text and (b"\\" not in text or not _ESCAPED.search(text)) and (b"null" not in text or not _NULL.search(text))
-            and not _wide_integer(text) and all(_PARAM_NAME.match(key) for key in keys)):
+            and not has_wide_integer(text) and all(_PARAM_NAME.match(key) for key in keys)):
         for key in keys:  # '"name":' is always a map key: inside a JSON string quotes are escaped
             text = text.replace(f'"{key}":'.encode(), f"`{key}`:".encode())
         return text
@@ -550,16 +550,6 @@ def _encode_rows(batch: list[dict]) -> bytes:
                     row.get("key") or row.get("id") or f"{row.get('article')} -> {row.get('node')}")
             raise StoreError(f"cannot load {what!r}: " + problem.replace("parameter 'value' ", ""))
     return stringify_param_value(batch).encode("utf-8")
-
-
-# A run of 19 digits that is no float's (not after a '.', not before '.', 'e' or 'E'): perhaps an
-# integer beyond 2 ** 63 - 1. A float's long fraction is common (a betweenness of 0.000844…
-# has 19 digits after its point) and FalkorDB reads it as it reads the client's.
-_WIDE_INTEGER = re.compile(rb"(?<![.\d])\d{19,}(?![\d.eE])")
-
-
-def _wide_integer(text: bytes) -> bool:
-    return has_long_digit_run(text) and _WIDE_INTEGER.search(text) is not None
 
 
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
