@@ -45,12 +45,12 @@ def parse_published(value) -> str | None:
 
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_NAME = "(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + ")"  # "Monday", as a name is written
 MONTH_ONLY = re.compile(r"\b(?:in|In|since|Since|during|During|until|by|early|late|mid-|last|this|next)\s+(?:early\s+|late\s+)?"
                         + _MONTH.replace("(?P<month>", "(?P<month>") + r"(?![\w-]|\s+\d)")
 YEAR_ONLY = re.compile(r"\b(?:in|In|since|Since|during|During|until|by)\s+(?:early\s+|late\s+|mid-)?"
                        r"(?P<year>(?:19|20)\d\d)\b(?![-/]\d)")
-WEEKDAY = re.compile(r"\b(?:on|On|last|Last|this|This)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                     r"Sunday)\b")
+WEEKDAY = re.compile(r"\b(?:on|On|last|Last|this|This)\s+(?P<weekday>" + WEEKDAY_NAME + r")\b")
 
 
 def sentence_date(sentence: str, published: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .. import dates
 from ..lexicon import (AGREEMENT_KEYWORDS, COMMON, EVENT_KEYWORDS, GEO_WORDS, Knowledge, ORG_CLASS_NOUNS,
                        ORG_FIRST_WORDS, ORG_KEYWORDS, POLITICAL_WORDS, TITLE_SET, entity_words, fold, knowledge)
 from ..text import Sentence, Token, quote_spans, tokenize
@@ -309,7 +310,7 @@ def _capword(tok: Token) -> bool:
 _HEADLINE_VERBS = entity_words().clause_words - {"will", "may", "can", "must", "shall", "do"}
 
 
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})  # ext-roles3
+WEEKDAYS = frozenset(dates.WEEKDAYS)  # ext-roles3
 
 
 def _joins(tokens: list[Token], i: int, j: int, k: int) -> bool:

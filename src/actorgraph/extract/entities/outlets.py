@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import dates
 from ..lexicon import TITLE_SET, fold, knowledge
 from ..text import tokenize
 from .model import ArticleEntities, Mention, MentionEditor
@@ -39,7 +40,7 @@ OUTLET_RES = (
 # Cuyano — San Juan, Thursday 9 April 2026" (a weekday follows: a dateline has none);
 # "EDITORIAL — Gazeta do Planalto (Brasília)"; "told Radio 10", "on Radio Mitre".
 _PORTUGUESE_NAME = r"((?:The\s|La\s|El\s|O\s|A\s)?[A-Z][\w&.'’-]*(?:\s(?:de|del|da|do|dos|das|la|el|[A-Z][\w&.'’-]*)){0,4})"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_WEEKDAY = dates.WEEKDAY_NAME + r"\b"
 MASTHEAD_RES = (  # tried on an article's first and last lines only, where mastheads and bylines stand
     re.compile(r"^\W{0,3}By\s[A-Z][^,|\n]{2,40},\s+" + _OUTLET_NAME + r"[ \t]*$", re.MULTILINE),
     re.compile(r"^\W{0,3}(?:" + _PORTUGUESE_NAME[:-1] + r"|" + _CAPS_NAME[1:] + r")(?:\s\([^)\n]{1,30}\))?[ \t]*[|,—–-][ \t]*"
