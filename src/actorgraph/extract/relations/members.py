@@ -152,9 +152,8 @@ def company_units(s: SentenceView) -> list[Relation]:
 # ext-deals3: "X, a leading figure in the Justicialist Party,": a member described by a noun of belonging
 FIGURE_NOUNS = frozenset({"figure", "stalwart", "veteran", "heavyweight", "militant", "activist", "loyalist", "operative",
                           "politician", "member", "official", "lawmaker", "legislator", "senator", "deputy", "candidate"})
-FIGURE_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}(?:figure|stalwart|veteran|heavyweight|militant|"
-                       r"activist|loyalist|operative|politician|member|official|lawmaker|legislator|senator|deputy|"
-                       r"candidate)\s+(?:in|of|from|for|within)\s+(?:the\s+)?")
+FIGURE_OF = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}(?:" + "|".join(sorted(FIGURE_NOUNS)) +
+                       r")\s+(?:in|of|from|for|within)\s+(?:the\s+)?")
 FIGURE_GATE = FIGURE_NOUNS | {"members"}
 # "Argentina is one of Mercosur's four founding members", "Uruguay, one of Mercosur's members,"
 ONE_OF_MEMBERS = re.compile(r"(?:\s+(?:is|was|are|were|remains|remained|became|becomes)\s+|,\s+)(?:also\s+)?"
