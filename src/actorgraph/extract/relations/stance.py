@@ -52,18 +52,20 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
         CONDITION.match(text, a, min(len(text), a + 120)))
 
 
+# "... a chance to (openly) praise X": what MISSED and LITOTES end with
+_CHANCE_TO = r"(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$"
 # a negation that asserts: "made no secret of his admiration for X", "has not hidden her sympathy for X"
 LITOTES = re.compile(r"\b(?:(?:made|makes|making)\s+no\s+secret\s+of|(?:has|have|had|did|does)\s*(?:not|n['’]t)\s+"
                      r"(?:hidden|hide|concealed|conceal|disguised|disguise)|never\s+(?:hid|hidden|concealed|disguised))"
                      r"\s+(?:his|her|its|their|the)\s+(?:\w+\s+)?$"
                      # ext-stance3: "has rarely missed a chance to praise X", "never misses an opportunity to attack X"
                      r"|\b(?:rarely|seldom|never|not|n['’]t)\s+(?:once\s+)?(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lets?\s+slip)\s+"
-                     r"(?:a|an|the|any)\s+(?:single\s+)?(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+                     r"(?:a|an|the|any)\s+(?:single\s+)?" + _CHANCE_TO, re.IGNORECASE)
 CALLED_OFF = re.compile(r"\b(?:called\s+off|cancel+ed|cancels|suspended|suspends|postponed|postpones|abandoned|abandons|"
                         r"dropped|drops|lifted|ended|ends|shelved)\s+(?:its|their|his|her|the|a|an|plans\s+for\s+(?:a|an|the))"
                         r"\s+(?:[a-z][\w-]*\s+){0,2}$")
 MISSED = re.compile(r"\b(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lost|squandered|wasted)\s+(?:a|an|the|its|his|her|their)\s+"
-                    r"(?:\w+\s+)?(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+                    r"(?:\w+\s+)?" + _CHANCE_TO, re.IGNORECASE)
 ASKED = re.compile(r"\b(?:whether|[Ii]f)\b[^,;.:]*$")
 CONDITION = re.compile(r"[^,;.]*\b(?:if|unless|provided)\b")
 
