@@ -48,7 +48,7 @@ def test_extract_writes_the_graph_and_says_what_was_kept(tmp_path, server):
     result = invoke(tmp_path, server.url, "extract", str(folder), "-o", str(tmp_path / "g.json"))
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()
-    assert lines[0] == f"1 articles -> 5 entities, 3 relations (llm:test-model); wrote {tmp_path / 'g.json'}"
+    assert lines[0] == f"1 article -> 5 entities, 3 relations (llm:test-model); wrote {tmp_path / 'g.json'}"
     assert lines[1] == "llm test-model: kept 3 grounded relations"
     assert lines[2].startswith(f"  1 chunks: 1 sent to {server.url}, 0 from the cache "
                                f"({tmp_path / 'data' / 'llm-cache'}); tokens 100 prompt + 20 completion")

@@ -25,7 +25,7 @@ SETTINGS: dict[str, Setting] = {
     "backend": Setting("ACTORGRAPH_BACKEND", "falkordb", "Graph store: falkordb (embedded, default) or neo4j."),
     "data_dir": Setting("ACTORGRAPH_DATA_DIR", ".actorgraph", "Where the embedded store keeps its data and socket."),
     "graph_dir": Setting("ACTORGRAPH_GRAPH_DIR", None, "Folder with ontology.yaml, curation.yaml and "
-                         "snapshot.json (default: ./graph; a file missing there is the built-in one)."),
+                         "snapshot.json, each read from it (default: ./graph, where a file missing is the built-in one)."),
     "queries_dir": Setting("ACTORGRAPH_QUERIES_DIR", None, "Folder of .cypher files that add to or "
                            "override (by name) the built-in query library (default: ./queries)."),
     "graph_name": Setting("ACTORGRAPH_GRAPH", "actorgraph", "Name of the graph inside the store."),

@@ -109,7 +109,7 @@ def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
     if str(output) == "-":
         sys.stdout.write(text)
     g = result.graph
-    click.echo(f"{len(g.articles)} articles -> {len(g.nodes)} entities, {len(g.edges)} relations "
+    click.echo(f"{len(g.articles)} article{'' if len(g.articles) == 1 else 's'} -> {len(g.nodes)} entities, {len(g.edges)} relations "
                f"({result.extractor})" + (f"; wrote {output}" if str(output) != "-" else ""), err=True)
     for line in result.summary:
         click.echo(escape_controls(line), err=True)
