@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import dates
 from ..lexicon import TITLE_SET
 from ..rulebook import rulebook
 
@@ -56,8 +57,7 @@ FINANCIAL = {"swap", "loan", "bailout", "rescue", "credit", "package", "assistan
 QUOTE_OPEN = "“\"‘'«("
 
 
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"}
+MONTHS = frozenset(dates.MONTH_NAMES)
 
 
 TITLE_EDGE_WORDS = {t.split()[0] for t in TITLE_SET} | {t.split()[-1] for t in TITLE_SET}
