@@ -154,7 +154,16 @@ CASES = [
     Case("graph-file-is-a-folder", lambda w: ["load", str(w / "out")], r"'GRAPH_FILE': File .*out' is a directory",
          exit_code=2),
     Case("missing-query-file", lambda w: ["query", "--file", str(w / "nope.cypher")],
-         r"nope\.cypher' does not exist", exit_code=2),
+         r"nope\.cypher' does not exist\. \(see '[^']*query --help'\)$", exit_code=2),
+    # -- flags click refuses: one line too, naming the command's help ----------------------------
+    Case("unknown-export-format", lambda w: ["export", "--format", "pdf"],
+         r"'pdf' is not one of 'html', .*\(see '[^']*export --help'\)$", exit_code=2),
+    Case("unknown-command", lambda w: ["exprot"], r"No such command 'exprot'.*\(see '[^']*--help'\)$",
+         exit_code=2),
+    Case("unknown-global-option", lambda w: ["--colour", "query", "brokers"],
+         r"No such option '--colour'.*\(see '[^']*--help'\)$", exit_code=2),
+    Case("unknown-command-option", lambda w: ["build", "--outt", "x"],
+         r"No such option '--outt'\..*'--out'.*\(see '[^']*build --help'\)$", exit_code=2),
     Case("missing-graph-for-export", lambda w: ["export", "--graph", str(w / "nope.json"), "-f", "json"],
          r"nope\.json: file not found"),
     Case("missing-diff-file", lambda w: ["diff", str(w / "nope.json"), str(w / "previous.json")],
@@ -347,8 +356,6 @@ def assert_refused(result, case: Case) -> str:
     assert result.exit_code == case.exit_code, f"{case.id}: exit {result.exit_code}\n{result.output}"
     assert "Traceback" not in result.output
     lines = [line for line in result.output.strip().splitlines() if line and not line.startswith("warning: ")]
-    if case.exit_code == 2:  # click's usage message: "Usage: ...", "Try ...", "", "Error: ..."
-        lines = [line for line in lines if line.startswith("Error: ")]
     assert len(lines) == 1 and lines[0].startswith("Error: "), f"{case.id}: not one error line:\n{result.output}"
     assert re.search(case.message, lines[0]), f"{case.id}: {lines[0]!r} does not match {case.message!r}"
     return lines[0]
@@ -392,6 +399,22 @@ def test_debug_shows_the_traceback_for_the_same_case(work):
                            "load", bad], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1
     assert "Traceback (most recent call last)" in proc.stderr and "GraphDataError" in proc.stderr
+
+
+def test_debug_may_follow_the_command(work):
+    """``--debug`` is the group's flag, but written after the command it is taken as the same flag,
+    not refused as an unknown option of the command."""
+    bad = graph_file(work, {"meta": [1], "nodes": [P]})
+    proc = subprocess.run([sys.executable, "-m", "actorgraph", "--data-dir", str(work / "store"), "load", bad,
+                           "--debug"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1
+    assert "Traceback (most recent call last)" in proc.stderr and "GraphDataError" in proc.stderr
+
+
+def test_debug_after_a_double_dash_is_an_argument(work):
+    result = CliRunner().invoke(main, ["--data-dir", str(work / "store"), "query", "--", "--debug"])
+    assert result.exit_code == 1 and "Traceback" not in result.output  # a query named "--debug": no store yet
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1, result.output
 
 
 def test_malformed_manifest_names_file_and_line(work):

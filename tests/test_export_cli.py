@@ -47,8 +47,9 @@ def test_export_to_stdout(graph_file):
 def test_export_needs_a_format(graph_file):
     result = run("export", "--graph", graph_file)
     assert result.exit_code == 2
-    assert result.output.endswith("Error: give --format (html, graphml, gexf, json, csv, cypher), "
-                                  "or an -o file name ending in one of them\n")
+    assert result.output.startswith("Error: give --format (html, graphml, gexf, json, csv, cypher), "
+                                    "or an -o file name ending in one of them (see '")
+    assert result.output.endswith("export --help')\n") and result.output.count("\n") == 1
 
 
 def test_csv_export_writes_a_folder_and_refuses_stdout(graph_file, tmp_path):

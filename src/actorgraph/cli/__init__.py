@@ -1,7 +1,9 @@
 """The `actorgraph` command: global options, then one module of commands per topic.
 
 Commands parse flags, call one library function and format its result; every
-ActorGraphError becomes a one-line "Error: ..." (exit 1) unless --debug is given.
+ActorGraphError becomes a one-line "Error: ..." (exit 1) unless --debug is given, and every
+usage error (a flag or value click refuses) a one-line "Error: ..." (exit 2) that names the
+command's --help.
 """
 
 from __future__ import annotations
@@ -42,9 +44,19 @@ class ActorGraphGroup(click.Group):
                 self.add_command(command)
         return self.commands.get(name)
 
+    def make_context(self, info_name, args, parent=None, **extra):
+        if parent is None:
+            args = _debug_first(args)
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:  # a global option click refuses
+            raise _one_line(exc) from None
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # an unknown command, or a command's flag or value refused
+            raise _one_line(exc) from None
         except ActorGraphError as exc:
             if _debug(ctx):
                 raise
@@ -62,6 +74,26 @@ class ActorGraphGroup(click.Group):
 
 _USER_ERRNOS = {errno.EACCES, errno.EPERM, errno.ENOENT, errno.EROFS, errno.ENOSPC,
                 errno.EISDIR, errno.ENOTDIR, errno.EEXIST, errno.ENAMETOOLONG}
+
+
+def _debug_first(args: list[str]) -> list[str]:
+    """``--debug`` may be written anywhere before ``--`` (``actorgraph query NAME --debug``):
+    it is the group's flag, so it is moved in front of the command's name."""
+    args = list(args)
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:end]:
+        return args
+    return ["--debug"] + [arg for i, arg in enumerate(args) if not (i < end and arg == "--debug")]
+
+
+def _one_line(exc: click.UsageError) -> click.UsageError:
+    """click's usage error as one line: its message, then where help is, instead of the
+    command's usage synopsis above it ("Usage: ...", "Try ... for help.", "", "Error: ...")."""
+    if exc.ctx is None:
+        return exc
+    one = click.UsageError(f"{error_line(exc.format_message())} (see '{exc.ctx.command_path} --help')")
+    one.exit_code = exc.exit_code
+    return one
 
 
 def _debug(ctx: click.Context) -> bool:
