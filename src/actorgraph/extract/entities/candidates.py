@@ -262,7 +262,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
                                                   "basin", "plant", "station", "port", "refinery", "dam")
         slogan = _in_capitals(tokens[i:j]) and not kb.lookup(_surface(tokens[i:j]))
         # "MAKE ARGENTINA GREAT AGAIN", "ARGENTINA FIRST": a slogan in capitals; only known names count
-        for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only or slogan):
+        for cand in _classified_run(tokens[i:j], kb, start_of_sentence, quoted, known_only or slogan):
             if facility and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface):
                 continue  # "the Tres Quebradas project": a site, not a person
             if in_quote and cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface \
@@ -383,6 +383,33 @@ def _known_with_and(tokens: list[Token], i: int) -> bool:
 
 def _title_word(word: str) -> bool:
     return word in TITLE_EDGE_WORDS
+
+
+# What _classify_run made of a run, by the run's words, where they stand relative to its first
+# one, and the three flags: its answer depends on nothing else (the knowledge tables and word
+# lists do not change after loading), and the same names come back again and again, within an
+# article and across articles ("President Javier Milei", "the Federal Reserve"). Offsets are
+# kept relative to the run's start and each call gets new Candidate objects, so a pass that
+# edits a candidate changes no other. Bounded, as Knowledge.lookup's memo is;
+# tests/test_entity_passes.py checks the memo's answers against _classify_run's own.
+_RUNS: dict = {}
+
+
+def _classified_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quoted: bool,
+                    known_only: bool) -> list[Candidate]:
+    """``_classify_run``, remembered per run of words."""
+    if not run:
+        return []
+    base = run[0].start
+    key = (tuple([t.text for t in run]), tuple([t.start - base for t in run]), start_of_sentence, quoted, known_only)
+    found = _RUNS.get(key)
+    if found is None:
+        if len(_RUNS) >= 1 << 16:
+            _RUNS.clear()
+        found = _RUNS[key] = tuple((c.start - base, c.end - base, c.surface, c.label, c.name, c.country, c.titled)
+                                   for c in _classify_run(run, kb, start_of_sentence, quoted, known_only))
+    return [Candidate(base + s, base + e, surface, label, name, country, titled)
+            for s, e, surface, label, name, country, titled in found]
 
 
 def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quoted: bool,
