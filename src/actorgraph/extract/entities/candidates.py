@@ -411,7 +411,11 @@ def _classified_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, qu
     if not run:
         return []
     base = run[0].start
-    key = (tuple([t.text for t in run]), tuple([t.start - base for t in run]), start_of_sentence, quoted, known_only)
+    if len(run) == 1:  # most runs (a word alone stands at the run's start): the word is key enough
+        key = (run[0].text, start_of_sentence, quoted, known_only)
+    else:
+        key = (tuple([t.text for t in run]), tuple([t.start - base for t in run]), start_of_sentence, quoted,
+               known_only)
     found = _RUNS.get(key)
     if found is None:
         if len(_RUNS) >= 1 << 16:
