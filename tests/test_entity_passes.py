@@ -279,3 +279,26 @@ def test_runs_classified_from_the_memo_are_those_classify_run_makes(monkeypatch)
         run_until(text, E.find_candidates)
     assert len(seen) > 500
     C._RUNS.clear()
+
+
+def test_tokens_before_and_after_an_offset_are_those_a_scan_of_the_sentence_finds():
+    """single._before and single._after (binary searches) give what reading every token of the
+    sentence gave, at every offset of the development articles' sentences."""
+    from pathlib import Path
+
+    from actorgraph.extract.entities.single import _after, _before
+    from actorgraph.extract.text import tokenize
+
+    corpus = Path(__file__).parents[2] / "shared" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))][:2]
+    assert texts
+    checked = 0
+    for text in texts:
+        for sentence in split_sentences(text)[:40]:
+            tokens = tokenize(text, sentence.start, sentence.end)
+            for at in range(sentence.start - 1, sentence.end + 2):
+                for n in (1, 2):
+                    assert _before(tokens, at, n) == [t for t in tokens if t.end <= at][-n:]
+                    assert _after(tokens, at, n) == [t for t in tokens if t.start >= at][:n]
+                checked += 1
+    assert checked > 1000
