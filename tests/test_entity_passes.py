@@ -9,6 +9,8 @@ from actorgraph.extract import entities as E
 from actorgraph.extract.entities import PASSES, ArticleEntities
 from actorgraph.extract.text import split_sentences
 
+from .conftest import CORPUS
+
 
 def run_until(text: str, last, year: str = "2025") -> ArticleEntities:
     """The article's state right after the pass ``last``."""
@@ -255,7 +257,7 @@ def test_runs_classified_from_the_memo_are_those_classify_run_makes(monkeypatch)
     from actorgraph.extract.text import Token
 
     fixtures = Path(__file__).parent / "fixtures"
-    folders = [fixtures / "heldout", fixtures / "round3" / "tune", Path(__file__).parents[2] / "shared" / "corpus"]
+    folders = [fixtures / "heldout", fixtures / "round3" / "tune", CORPUS]
     texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
     assert texts
     remembered = C._classified_run
@@ -283,14 +285,14 @@ def test_runs_classified_from_the_memo_are_those_classify_run_makes(monkeypatch)
 
 def test_tokens_before_and_after_an_offset_are_those_a_scan_of_the_sentence_finds():
     """single._before and single._after (binary searches) give what reading every token of the
-    sentence gave, at every offset of the development articles' sentences."""
+    sentence gave, at every offset of two held-out articles' first sentences."""
     from pathlib import Path
 
     from actorgraph.extract.entities.single import _after, _before
     from actorgraph.extract.text import tokenize
 
-    corpus = Path(__file__).parents[2] / "shared" / "corpus"
-    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))][:2]
+    heldout = Path(__file__).parent / "fixtures" / "heldout"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(heldout.glob("*.txt"))][:2]
     assert texts
     checked = 0
     for text in texts:
