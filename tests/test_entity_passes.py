@@ -9,6 +9,8 @@ from actorgraph.extract import entities as E
 from actorgraph.extract.entities import PASSES, ArticleEntities
 from actorgraph.extract.text import split_sentences
 
+from .conftest import CORPUS
+
 
 def run_until(text: str, last, year: str = "2025") -> ArticleEntities:
     """The article's state right after the pass ``last``."""
@@ -242,3 +244,63 @@ def test_a_body_named_in_spanish_of_a_country_is_one_organisation():
     assert names(result) == {"Central de Trabajadores de la Argentina"}
     result = run_until("Ana Paz de la Argentina spoke on Monday.", E.prune)  # a person, and no body
     assert "Ana Paz" in names(result) and not any(e.label == "Organization" for e in result.entities.values())
+
+
+def test_runs_classified_from_the_memo_are_those_classify_run_makes(monkeypatch):
+    """candidates._classified_run keeps _classify_run's answers per run of words: on every run of the
+    development and held-out articles the memo (asked again at another offset, so from memory)
+    gives _classify_run's candidates, and editing one it gave changes no later answer."""
+    from dataclasses import astuple
+    from pathlib import Path
+
+    from actorgraph.extract.entities import candidates as C
+    from actorgraph.extract.text import Token
+
+    fixtures = Path(__file__).parent / "fixtures"
+    folders = [fixtures / "heldout", fixtures / "round3" / "tune", CORPUS]
+    texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
+    assert texts
+    remembered = C._classified_run
+    seen = []
+
+    def checked(run, kb, *flags):
+        shifted = [Token(t.text, t.start + 1000, t.end + 1000, t.lower) for t in run]
+        got = remembered(run, kb, *flags)
+        again = remembered(shifted, kb, *flags)
+        plain = C._classify_run(run, kb, *flags)
+        assert [astuple(c) for c in got] == [astuple(c) for c in plain], [t.text for t in run]
+        assert [(c.start - 1000, c.end - 1000) for c in again] == [(c.start, c.end) for c in plain]
+        for cand in got:
+            cand.label, cand.name = "Edited", "Edited"  # the memo must not hand these out again
+        seen.append(run)
+        return C._classify_run(run, kb, *flags)
+
+    C._RUNS.clear()
+    monkeypatch.setattr(C, "_classified_run", checked)
+    for text in texts:
+        run_until(text, E.find_candidates)
+    assert len(seen) > 500
+    C._RUNS.clear()
+
+
+def test_tokens_before_and_after_an_offset_are_those_a_scan_of_the_sentence_finds():
+    """single._before and single._after (binary searches) give what reading every token of the
+    sentence gave, at every offset of two held-out articles' first sentences."""
+    from pathlib import Path
+
+    from actorgraph.extract.entities.single import _after, _before
+    from actorgraph.extract.text import tokenize
+
+    heldout = Path(__file__).parent / "fixtures" / "heldout"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(heldout.glob("*.txt"))][:2]
+    assert texts
+    checked = 0
+    for text in texts:
+        for sentence in split_sentences(text)[:40]:
+            tokens = tokenize(text, sentence.start, sentence.end)
+            for at in range(sentence.start - 1, sentence.end + 2):
+                for n in (1, 2):
+                    assert _before(tokens, at, n) == [t for t in tokens if t.end <= at][-n:]
+                    assert _after(tokens, at, n) == [t for t in tokens if t.start >= at][:n]
+                checked += 1
+    assert checked > 1000

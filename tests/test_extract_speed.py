@@ -39,6 +39,7 @@ def _sentences():
     texts.append("The Ministry of Economy, Finance, and Labour met. Techint's chairman spoke. BCRA's "
                  "Central Bank said the People's Bank of China and Argentina's central bank signed; "
                  "the central bank governor, a G20 summit, a $20 billion swap, see imf.org, LLA party.")
+    texts.append('Minister Luis "Toto" Caputo met Juan ‘El Tano’ de la Sota and Cristina “La Jefa” Kirchner.')
     for text in texts:
         yield from (line for line in text.split("\n") if line.strip())
 
@@ -55,6 +56,7 @@ def test_each_cheap_test_admits_every_line_its_pattern_matches():
              (candidates.OWNED_TITLE_RE, candidates._OWNED_TITLE_TAIL_RE.search),
              (candidates.DOMAIN_RE, candidates._DOMAIN_END_RE.search),
              (candidates.ACRONYM_PHRASE_RE, candidates._TWO_CAPITALS_RE.search),
+             (candidates.NICKNAME_RE, candidates._QUOTED_NICKNAME_RE.search),
              (events.ORG_EVENT_RE, events._EVENT_WORD_RE.search),
              (agreements.AMOUNT_RE, lambda line: "$" in line),
              (metonyms.CENTRAL_BANK_RE, lambda line: "s central bank" in line),
@@ -79,3 +81,8 @@ def test_each_cheap_test_is_written_from_its_patterns_own_words():
     assert candidates._ORG_HEAD_RE.pattern in candidates.POSSESSIVE_ORG_RE.pattern
     assert candidates.OWNED_TITLE_RE.pattern.endswith(candidates._OWNED_TITLE_TAIL_RE.pattern)
     assert candidates.ACRONYM_PHRASE_RE.pattern.startswith(r"\b([A-Z]{2,6})")
+    quoted = candidates._QUOTED_NICKNAME_RE.pattern  # the quoted name, then the surname's particles
+    assert quoted.startswith(r'[“\"‘]' + candidates._NAME_WORD)
+    assert r'[“\"‘](?P<nick>' + candidates._NAME_WORD in candidates.NICKNAME_RE.pattern
+    assert r'[”\"’]\s+(?P<last>(?:(?:de|del|da|van|von|la)\s)?' in candidates.NICKNAME_RE.pattern
+    assert quoted.endswith(r'[”\"’]\s+(?:(?:de|del|da|van|von|la)\s)?[A-Z]')

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import pycountry
+import re
+import unicodedata
 
-from actorgraph.extract.lexicon import iso3166, knowledge
+import pycountry
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from actorgraph.extract.lexicon import fold, iso3166, knowledge, norm_key
 
 
 def test_countries_and_subdivisions_read_from_pycountrys_files_are_its_own():
@@ -23,3 +28,17 @@ def test_the_gazetteer_knows_countries_by_their_pycountry_names_and_provinces():
     assert kb.lookup("Bolivia, Plurinational State of") is None  # a form with a comma is left out
     assert kb.subdivisions["cordoba"] == "Argentina"
     assert "Buenos Aires" in kb.subdivision_names
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=24))
+@example("Fernández")
+@example("Ｆｅｒｎａｎｄｅｚ \u2013 Kirchner")
+@example("Hernán  Lacunza\n")
+@example("Claver\u2010Carone")
+def test_fold_and_norm_key_are_their_plain_formulas(text):
+    # fold returns an ASCII key as it is, without reading it character by character
+    key = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    key = re.sub(r"\s+", " ", re.sub(r"[\u2010-\u2015]", "-", key)).strip().casefold()
+    assert norm_key(text) == key
+    assert fold(text) == "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))

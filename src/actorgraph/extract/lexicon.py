@@ -133,18 +133,24 @@ def parse_entity_words(text: str, where: str = ENTITY_WORDS_FILE) -> EntityWords
     return EntityWords(**values)
 
 
+_DASHES_RE = re.compile(r"[\u2010-\u2015]")
+_SPACES_RE = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """Key for looking names up: NFKC, casefolded, straight apostrophes, single spaces."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    text = _DASHES_RE.sub("-", text)
+    return _SPACES_RE.sub(" ", text).strip().casefold()
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """norm_key without accents: 'Fernández' and 'Fernandez' meet."""
     text = unicodedata.normalize("NFKD", norm_key(text))
+    if text.isascii():
+        return text  # no combining mark is ASCII: most names, kept without reading each character
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

@@ -64,12 +64,17 @@ NICKNAME_RE = re.compile(
     rf"(?P<last>(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD}(?:\s(?:(?:de|del|da|van|von|la)\s)?{_NAME_WORD})?)")
 
 
+# what every NICKNAME_RE match holds from its opening quotation mark on: the quoted name, then
+# the surname's first capital (NICKNAME_RE begins with \b, so it is tried at every position)
+_QUOTED_NICKNAME_RE = re.compile(
+    rf"[“\"‘]{_NAME_WORD}(?:\s{_NAME_WORD})?[”\"’]\s+(?:(?:de|del|da|van|von|la)\s)?[A-Z]")
+
+
 CAPS_WORD_BEFORE_RE = re.compile(r"\b[A-Z]{2,}[\s-]+$")
 
 
 # cheap tests that let a sentence skip a pattern that cannot match it (a pattern that begins
 # with \b is tried at every position; one that begins with a character or a set is not)
-_QUOTE_CHARS_RE = re.compile("[“\"‘]")
 _DOMAIN_END_RE = re.compile(r"\.(?:org|com|net|gov|io|info)\b")  # the end of every DOMAIN_RE match
 _TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z]")  # the start of every ACRONYM_PHRASE_RE match
 _LIST_ORG_HEAD_RE = re.compile(r"(?:Ministry|Department|Secretariat|Office|Commission|Committee) (?:of|for) ")
@@ -78,6 +83,9 @@ _OWNED_TITLE_TAIL_RE = re.compile(OWNED_TITLE_RE.pattern[OWNED_TITLE_RE.pattern.
 
 
 NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
+
+
+_SENTENCE_OPENERS = QUOTE_OPEN + ":—–;“"  # a token that is part of this text opens a sentence before a run
 
 
 def find_candidates(result: ArticleEntities) -> None:
@@ -147,7 +155,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
                 any(s <= base + m.start() < e for s, e in taken):
             continue
         claim(Candidate(base + m.start(1), base + m.end(1), word, "Organization", word))
-    for m in NICKNAME_RE.finditer(chunk) if not known_only and _QUOTE_CHARS_RE.search(chunk) else ():
+    for m in NICKNAME_RE.finditer(chunk) if not known_only and _QUOTED_NICKNAME_RE.search(chunk) else ():
         # 'Luis "Toto" Caputo': one person, named without the nickname
         if any(s <= base + m.start() < e for s, e in taken):
             continue
@@ -188,7 +196,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     i, n = 0, len(tokens)
     classed_end = -1
     # the capitalised words (_capword) listed at once: most tokens are not, and a run begins at one
-    caps = [k for k, t in enumerate(tokens) if t.text[:1].isupper() and t.text[0].isalpha()
+    # (a token's text is never empty: its first character is read without slicing)
+    caps = [k for k, t in enumerate(tokens) if (initial := t.text[0]).isupper() and initial.isalpha()
             and t.lower not in _HEADLINE_VERBS]
     while i < n:
         k = bisect_left(caps, i)
@@ -218,9 +227,10 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
                     j = k
                     continue
             break
-        start_of_sentence = i == 0 or tokens[i - 1].text in QUOTE_OPEN + ":—–;“"
+        run = tokens[i:j]
+        start_of_sentence = i == 0 or tokens[i - 1].text in _SENTENCE_OPENERS
         quoted = i > 0 and tokens[i - 1].text in "“\"‘" and j < n and tokens[j].text in "”\"’"
-        in_quote = any(s < tokens[i].start < e for s, e in quotes)
+        in_quote = bool(quotes) and any(s < tokens[i].start < e for s, e in quotes)
         before = tokens[i - 1].lower if i > 0 else ""
         class_word = before in ORG_CLASS_NOUNS or before in ("state-owned", "state-run", "state-backed") or (
             before.endswith("s") and before[:-1] in ORG_CLASS_NOUNS and before[:-1] not in ("union", "group"))
@@ -229,13 +239,13 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         if i > 1 and before == "at" and tokens[i - 2].lower in ANALYSTS:
             class_word = True  # "analysts at Itaú BBA"
         classed = i > 0 and class_word and (tokens[i - 1].text.islower() or before == "at") \
-            and not known_only and not kb.lookup(_surface(tokens[i:j]))
-        if class_word and not classed and kb.lookup(_surface(tokens[i:j])):
+            and not known_only and not kb.lookup(_surface(run))
+        if class_word and not classed and kb.lookup(_surface(run)):
             classed_end = j  # "the operators Telecom Argentina and Claro": the list goes on
-        if classed and not _match_title(tokens[i:j], 0) and not kb.lookup(tokens[i].text) and (
-                j - i > 1 or not any(kb.lookup(t.text) for t in tokens[i:j])):
+        if classed and not _match_title(run, 0) and not kb.lookup(tokens[i].text) and (
+                j - i > 1 or not any(kb.lookup(t.text) for t in run)):
             # "the consultancy Equilibra", "the pipe maker Tenaris": named by what it is
-            s_, e_, surface = _span(tokens[i:j])
+            s_, e_, surface = _span(run)
             out.append(Candidate(s_, e_, surface, "Organization", surface))
             classed_end = j
             i = j
@@ -249,20 +259,20 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
                 and not (j < n and tokens[j].lower in ("'s",)):
             after_in, place_start = True, tokens[i + 1].start  # "In Mar del Plata, ...": a place
         if 2 <= j - i <= 3 and j < n and tokens[j].text == "," and not known_only and \
-                APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and not kb.lookup(_surface(tokens[i:j])) and \
-                not any(kb.lookup(t.text) for t in tokens[i:j]) and not _match_title(tokens[i:j], 0) and \
+                APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and not kb.lookup(_surface(run)) and \
+                not any(kb.lookup(t.text) for t in run) and not _match_title(run, 0) and \
                 not re.match(r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:group|union|fund)\s+(?:leader|chief|head)",
                              text[tokens[j - 1].end:tokens[j - 1].end + 60]):
             # "Lithium Andino, a Salta-based producer": the whole name, even with a common first word
-            s_, e_, surface = _span(tokens[i:j])
+            s_, e_, surface = _span(run)
             out.append(Candidate(s_, e_, surface, "Organization", surface))
             i = j
             continue
         facility = j < n and tokens[j].lower in ("project", "projects", "mine", "deposit", "field", "formation",
                                                   "basin", "plant", "station", "port", "refinery", "dam")
-        slogan = _in_capitals(tokens[i:j]) and not kb.lookup(_surface(tokens[i:j]))
+        slogan = _in_capitals(run) and not kb.lookup(_surface(run))
         # "MAKE ARGENTINA GREAT AGAIN", "ARGENTINA FIRST": a slogan in capitals; only known names count
-        for cand in _classify_run(tokens[i:j], kb, start_of_sentence, quoted, known_only or slogan):
+        for cand in _classified_run(run, kb, start_of_sentence, quoted, known_only or slogan):
             if facility and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface):
                 continue  # "the Tres Quebradas project": a site, not a person
             if in_quote and cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface \
@@ -383,6 +393,37 @@ def _known_with_and(tokens: list[Token], i: int) -> bool:
 
 def _title_word(word: str) -> bool:
     return word in TITLE_EDGE_WORDS
+
+
+# What _classify_run made of a run, by the run's words, where they stand relative to its first
+# one, and the three flags: its answer depends on nothing else (the knowledge tables and word
+# lists do not change after loading), and the same names come back again and again, within an
+# article and across articles ("President Javier Milei", "the Federal Reserve"). Offsets are
+# kept relative to the run's start and each call gets new Candidate objects, so a pass that
+# edits a candidate changes no other. Bounded, as Knowledge.lookup's memo is;
+# tests/test_entity_passes.py checks the memo's answers against _classify_run's own.
+_RUNS: dict = {}
+
+
+def _classified_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quoted: bool,
+                    known_only: bool) -> list[Candidate]:
+    """``_classify_run``, remembered per run of words."""
+    if not run:
+        return []
+    base = run[0].start
+    if len(run) == 1:  # most runs (a word alone stands at the run's start): the word is key enough
+        key = (run[0].text, start_of_sentence, quoted, known_only)
+    else:
+        key = (tuple([t.text for t in run]), tuple([t.start - base for t in run]), start_of_sentence, quoted,
+               known_only)
+    found = _RUNS.get(key)
+    if found is None:
+        if len(_RUNS) >= 1 << 16:
+            _RUNS.clear()
+        found = _RUNS[key] = tuple((c.start - base, c.end - base, c.surface, c.label, c.name, c.country, c.titled)
+                                   for c in _classify_run(run, kb, start_of_sentence, quoted, known_only))
+    return [Candidate(base + s, base + e, surface, label, name, country, titled)
+            for s, e, surface, label, name, country, titled in found]
 
 
 def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quoted: bool,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import re
 
+import ahocorasick
+
 from ..lexicon import COMMON
 from .model import ArticleEntities, Mention
 
@@ -53,7 +55,8 @@ class SurfaceFinder:
     The same matches as one regular expression of every surface joined by ``|`` (longest
     first, not inside a word or hyphenated compound), but each word of the text is looked
     up by its first word in a dictionary, so the time grows with the text, not with the
-    text times the number of surfaces (which grows with the text too).
+    text times the number of surfaces (which grows with the text too). The first words are
+    found by one Aho–Corasick automaton (pyahocorasick, as the rulebook's anchors are).
     """
 
     def __init__(self, surfaces):
@@ -69,6 +72,11 @@ class SurfaceFinder:
                 odd.append(surface)
         for first, by_length in buckets.items():
             self.by_first[first] = sorted(by_length.items(), reverse=True)
+        self.automaton = ahocorasick.Automaton()  # first word -> (its length, itself)
+        for first in self.by_first:
+            self.automaton.add_word(first, (len(first), first))
+        if self.by_first:
+            self.automaton.make_automaton()
         odd.sort(key=len, reverse=True)
         self.odd = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, odd)) + r")(?![\w-])",
                               re.IGNORECASE) if odd else None
@@ -101,19 +109,17 @@ class SurfaceFinder:
                 if word.group().lower() in self.by_first:
                     yield word.start(), word.group().lower()
             return
-        # the first words the sentence holds (most hold none), then only where they stand;
-        # lower-casing keeps every character's offset and whether it is a word character
-        present = self.by_first.keys() & set(WORD_RE.findall(lowered))
-        if not present:
+        if not self.by_first:
             return
+        # every place a first word stands in the sentence (the automaton reports each one,
+        # overlapping or inside a longer word), kept where it is a whole word; lower-casing keeps
+        # every character's offset and whether it is a word character. Before: the first words
+        # the sentence's words hold (a set of them all), then str.find for each: 0.65 of the time
         at = []
-        for word in present:
-            k = lowered.find(word)
-            while k >= 0:
-                stop = k + len(word)
-                before = text[start + k - 1] if start + k > 0 else " "
-                if not (before.isalnum() or before in "_-") and (
-                        stop == len(lowered) or not (lowered[stop].isalnum() or lowered[stop] == "_")):
-                    at.append((start + k, word))
-                k = lowered.find(word, k + 1)
+        for last, (length, word) in self.automaton.iter(lowered):
+            k, stop = last - length + 1, last + 1
+            before = text[start + k - 1] if start + k > 0 else " "
+            if not (before.isalnum() or before in "_-") and (
+                    stop == len(lowered) or not (lowered[stop].isalnum() or lowered[stop] == "_")):
+                at.append((start + k, word))
         yield from sorted(at)

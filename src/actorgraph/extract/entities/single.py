@@ -111,6 +111,16 @@ def _after(tokens: list[Token], end: int, n: int) -> list[Token]:
     return tokens[lo:lo + n]
 
 
+def _before(tokens: list[Token], start: int, n: int) -> list[Token]:
+    """The last ``n`` tokens that end at or before ``start`` (tokens are in text order, so their
+    ends rise too): what ``[t for t in tokens if t.end <= start][-n:]`` gives, without reading them all."""
+    k = bisect_right(tokens, start, key=_END)
+    return tokens[max(0, k - n):k]
+
+
+_END = attrgetter("end")
+
+
 # speech verbs whose object is the one spoken to ("told Neura", "told Reuters"), often an outlet:
 # a single unknown word after them is no speaker
 RECIPIENT_VERBS = {"told", "tells", "asked", "asks", "replied", "responded"}
@@ -216,15 +226,14 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         return person.name, "Person"
     if key in kb.surnames:
         return kb.surnames[key], "Person"
-    nxt = [t for t in tokens if t.start >= cand.end][:1]
-    if nxt and nxt[0].text.islower() and nxt[0].lower not in COMMON and nxt[0].text.isalpha():
-        full = kb.lookup(word + " " + nxt[0].text)  # "Scott bessent"
+    if following and following[0].text.islower() and following[0].lower not in COMMON and following[0].text.isalpha():
+        full = kb.lookup(word + " " + following[0].text)  # "Scott bessent"
         if full and full.label == "Person":
             return full.name, "Person"
-        if cand.titled and re.search(r"\b" + re.escape(nxt[0].text.capitalize()) + r"\b", result.text):
+        if cand.titled and re.search(r"\b" + re.escape(following[0].text.capitalize()) + r"\b", result.text):
             # "Treasury Secretary Scott bessent" where the article also writes "Bessent"
-            return word[:1].upper() + word[1:] + " " + nxt[0].text.capitalize(), "Person"
-    before_word = [t for t in tokens if t.end <= cand.start][-1:]
+            return word[:1].upper() + word[1:] + " " + following[0].text.capitalize(), "Person"
+    before_word = _before(tokens, cand.start, 1)
     if word in INSTITUTIONS:
         return _institution(word, cand, result, kb, tokens)
     if before_word and before_word[0].lower == "the" and kb.lookup("the " + word):
@@ -247,8 +256,8 @@ def _resolve_single(cand: Candidate, persons: "PersonIndex", acronyms: dict[str,
         return word, "Organization"  # "INVAP, the state-owned technology company": a described acronym
     if sentence.kind != "body" or word.isupper():
         return None, None
-    after = [t.lower for t in tokens if t.start >= cand.end][:2]
-    before = [t.lower for t in tokens if t.end <= cand.start][-2:]
+    after = [t.lower for t in _after(tokens, cand.end, 2)]
+    before = [t.lower for t in _before(tokens, cand.start, 2)]
     person = persons.by_first_and_last(key, fold(after[0])) if after else None
     if person is not None:
         return person.name, "Person"
@@ -273,7 +282,7 @@ def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowle
                  tokens: list[Token]) -> tuple[str | None, str | None]:
     """A bare 'Senate' or 'Congress' belongs to the country its sentence is about."""
     country = None
-    before = [t for t in tokens if t.end <= cand.start]
+    before = _before(tokens, cand.start, 1)
     if before and fold(before[-1].text) in kb.demonyms:
         country = kb.demonyms[fold(before[-1].text)]
     if country is None:
@@ -321,7 +330,7 @@ def _institution(word: str, cand: Candidate, result: ArticleEntities, kb: Knowle
 
 def _next_is_lower_name(tokens: list[Token], cand: Candidate) -> bool:
     """'Donald trump': a first name followed by a lower-cased surname."""
-    after = [t for t in tokens if t.start >= cand.end][:1]
+    after = _after(tokens, cand.end, 1)
     return bool(after) and after[0].text[:1].islower() and after[0].lower not in COMMON
 
 
