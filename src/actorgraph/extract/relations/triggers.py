@@ -6,6 +6,7 @@ import re
 
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
+from ..patterns import guarded
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
@@ -16,8 +17,11 @@ from .stance import FIRST_PERSON, LITOTES, act_owner, coordinated, quote_speaker
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?<![’'])\b\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
-                          r"\bw(?:hile\b|ithout\s+\w+ing\b)")  # ext-money: "visited X without meeting Y"
+# behind a guard (extract/patterns.py): its "\b" would have re try it at every position of a sentence
+CLAUSE_BREAK = guarded(re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
+                                  r"\bw(?:hile\b|ithout\s+\w+ing\b)"))  # ext-money: "visited X without meeting Y"
+BY_AFTER = re.compile(r"\s+by\b")
+OFFICE_AFTER = re.compile(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b", re.IGNORECASE)
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|(?:two|three|four|both)\s+[a-z]\w*"  # ext-roles3: "X and Y, two governors whose ...,"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
@@ -134,13 +138,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if match.group().lower().startswith("seat") and not re.search(r"\b(?:a|his|her|their)\s+$",
                                                                           text[max(base, a - 7):a]):
                 continue  # "a seat in the Chamber" is membership; "enough seats in Congress" is not
-            if trigger.mode == "active" and re.match(r"\s+by\b", text[b:b + 4]):
+            if trigger.mode == "active" and BY_AFTER.match(text[b:b + 4]):
                 continue  # "approved by Congress": the actor after "by" is the subject
             if trigger.mode == "active" and match.group().endswith("ed") and match.group().isalpha() and \
                     BARE_PASSIVE.search(text, max(base, a - 16), a):
                 continue  # "the facility was signed in October": a passive with no agent names no actor
-            if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
-                        text[b:b + 14], re.IGNORECASE) and not ENDS_WITH_PREPOSITION.search(match.group()) and (
+            if OFFICE_AFTER.match(text[b:b + 14]) and not ENDS_WITH_PREPOSITION.search(match.group()) and (
                     trigger.type not in STANCE_TYPES or match.group()[:1].isupper()):
                 continue  # "Finance Minister": the trigger word is part of an office ("rebuked Secretary X" is a verb)
             if breaks is None:

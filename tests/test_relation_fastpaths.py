@@ -1,0 +1,100 @@
+"""The relation rules' shortcuts answer as the plain code they stand in front of (perf-rel4)."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from actorgraph.extract.lexicon import TITLE_SET
+from actorgraph.extract.relations import roles, triggers
+from actorgraph.extract.text import split_sentences, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+# development and tuning articles only: the blind sets are not read here
+FOLDERS = (ROOT.parent / "shared" / "corpus", ROOT / "tests" / "fixtures" / "heldout",
+           ROOT / "tests" / "fixtures" / "round3" / "tune", ROOT / "tests" / "fixtures" / "round4" / "tune")
+MADE_UP = ("Former ex-President Macri met Senators Warren and Cruz, the Treasury Secretaries, Deputy Chief of "
+           "Staff X and ex-senator Y; the Economy Minister and Foreign Ministers Z and W, SECRETARY OF STATE V, "
+           "under Secretary U, Vice-President T, co-chairs S and Under Secretary R spoke.")
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for folder in FOLDERS if folder.is_dir() for p in sorted(folder.glob("*.txt"))]
+    return texts + [MADE_UP]
+
+
+def _sentence_tokens():
+    for text in _texts():
+        for s in split_sentences(text):
+            yield text[s.start:s.end], tokenize(text, s.start, s.end)
+
+
+def _title_before_plain(tokens, i, plural=False):
+    """roles.title_before without its first-word test: the loop as it was."""
+    for n in range(min(roles.MAX_TITLE_WORDS, i), 0, -1):
+        words = " ".join(t.lower for t in tokens[i - n:i])
+        if words.startswith("under ") and tokens[i - n].text == "under":
+            continue
+        if words in TITLE_SET:
+            return words, i - n
+        if words.startswith("ex-") and words[3:] in TITLE_SET:
+            return words, i - n
+        if plural and words.endswith("s") and roles.singular_title(words):
+            return roles.singular_title(words), i - n
+    return None
+
+
+def test_title_before_answers_as_the_plain_loop():
+    found = 0
+    for _, tokens in _sentence_tokens():
+        for i in range(len(tokens) + 1):
+            for plural in (False, True):
+                expected = _title_before_plain(tokens, i, plural)
+                assert roles.title_before(tokens, i, plural) == expected, (tokens[max(0, i - 4):i], plural)
+                found += expected is not None
+    assert found > 100  # the titles are there to be found: the test can fail
+
+
+def test_title_before_finds_every_title_and_its_plural_and_ex_forms():
+    for title in sorted(TITLE_SET):
+        for words in (title, "ex-" + title, title + "s", title[:-1] + "ies" if title.endswith("y") else title + "s"):
+            text = f"the {words} Smith"
+            tokens = tokenize(text, 0, len(text))
+            i = next(k for k, t in enumerate(tokens) if t.text == "Smith")
+            assert roles.title_before(tokens, i, True) == _title_before_plain(tokens, i, True), words
+            assert roles.title_before(tokens, i) == _title_before_plain(tokens, i), words
+
+
+def test_tokens_begin_at_increasing_offsets():
+    """``_roles`` finds a name's first token by a binary search over the tokens' starts."""
+    for _, tokens in _sentence_tokens():
+        starts = [t.start for t in tokens]
+        assert starts == sorted(set(starts))
+
+
+CLAUSE_BREAK_PLAIN = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
+                                r"\bw(?:hile\b|ithout\s+\w+ing\b)")
+
+
+def test_clause_breaks_are_the_plain_patterns():
+    assert triggers.CLAUSE_BREAK.pattern.endswith(CLAUSE_BREAK_PLAIN.pattern)  # the same pattern behind its guard
+    sentences = [chunk for chunk, _ in _sentence_tokens()]
+    rnd = random.Random(15)
+    letters = " ;:,–—\n\u00a0wWhileithoutngbuyaſKİı"
+    sentences += ["".join(rnd.choice(letters) for _ in range(rnd.randint(0, 30))) for _ in range(20000)]
+    broken = 0
+    for chunk in sentences:
+        expected = [m.span() for m in CLAUSE_BREAK_PLAIN.finditer(chunk)]
+        assert [m.span() for m in triggers.CLAUSE_BREAK.finditer(chunk)] == expected, chunk
+        broken += bool(expected)
+    assert broken > 100
+
+
+@pytest.mark.parametrize("after,party", [(", a Republican from Texas,", "Republican"), (" (D-Mass.)", "D"),
+                                         (", R-Fla., said", "R"), (", who said", None)])
+def test_party_after_pattern(after, party):
+    found = roles.PARTY_AFTER.match(after)
+    assert (found and (found.group(1) or found.group(2) or found.group(3))) == party
