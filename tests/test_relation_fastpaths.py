@@ -98,3 +98,33 @@ def test_clause_breaks_are_the_plain_patterns():
 def test_party_after_pattern(after, party):
     found = roles.PARTY_AFTER.match(after)
     assert (found and (found.group(1) or found.group(2) or found.group(3))) == party
+
+
+def _appositive_before_plain(before):
+    """roles._appositive_before trying every place it used to: the start and the last 25 spaces."""
+    for k in [0] + [x.start() for x in re.finditer(r"\s", before)][-25:]:
+        candidate = roles.APPOSITIVE_BEFORE.match(before, k)
+        if candidate and roles._title_of(candidate)[0]:
+            return candidate
+    return None
+
+
+def test_appositive_before_tries_only_after_the_comma_before_the_last():
+    found = tried = 0
+    for chunk, tokens in _sentence_tokens():
+        for t in tokens:
+            before = chunk[:t.start - tokens[0].start]
+            if not t.text[:1].isupper() or not roles.COMMA_BEFORE.search(before):
+                continue
+            tried += 1
+            expected = _appositive_before_plain(before)
+            got = roles._appositive_before(before)
+            assert (got and got.span()) == (expected and expected.span()), before
+            found += expected is not None
+    made_up = ["Argentina's economy minister, ", "He met, on Monday, the foreign minister of Chile, ",
+               "the president of YPF, the state oil company, ", "(the Treasury secretary, ", ", , , the envoy, Dr. "]
+    for before in made_up:
+        expected = _appositive_before_plain(before)
+        assert (roles._appositive_before(before) or expected) is expected or \
+            roles._appositive_before(before).span() == expected.span()
+    assert tried > 200 and found > 20

@@ -559,6 +559,21 @@ def _subdivision_country(window: str) -> str | None:
     return kb.subdivisions.get(fold(found.group("a") or found.group("b")))
 
 
+def _appositive_before(before: str) -> re.Match | None:
+    """The first APPOSITIVE_BEFORE match naming a title that runs to the end of ``before``, tried
+    from its start and from each of its last 25 spaces, in that order."""
+    # a match holds one comma, the last of ``before`` (none of its other parts takes one): it
+    # begins after the comma before that, so only the places after it are tried
+    last_comma = before.rfind(",")
+    previous_comma = before.rfind(",", 0, last_comma) if last_comma >= 0 else -1
+    tried = [0] if previous_comma < 0 else []
+    for k in tried + [x.start() for x in SPACE.finditer(before, previous_comma + 1)][-25:]:
+        candidate = APPOSITIVE_BEFORE.match(before, k)
+        if candidate and _title_of(candidate)[0]:
+            return candidate
+    return None
+
+
 def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     """'X, a professor at Y' / "Milei's chief of staff, X" -> (title, mods, where, role text)."""
     kb = knowledge()
@@ -576,11 +591,7 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         offset = sentence.start
         if not COMMA_BEFORE.search(before):
             return None  # every APPOSITIVE_BEFORE ends in ", " and at most one word
-        for k in [0] + [x.start() for x in SPACE.finditer(before)][-25:]:
-            candidate = APPOSITIVE_BEFORE.match(before, k)
-            if candidate and _title_of(candidate)[0]:
-                match = candidate
-                break
+        match = _appositive_before(before)
     if not match:
         return None
     title, whole = _title_of(match)
