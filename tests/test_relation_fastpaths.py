@@ -128,3 +128,32 @@ def test_appositive_before_tries_only_after_the_comma_before_the_last():
         assert (roles._appositive_before(before) or expected) is expected or \
             roles._appositive_before(before).span() == expected.span()
     assert tried > 200 and found > 20
+
+
+def test_subdivision_country_searches_only_windows_with_an_office():
+    from actorgraph.extract.lexicon import fold, knowledge
+
+    assert roles._subdivision_country("said Texas Governor Greg Abbott") == "United States"  # compiles the pattern
+    pattern, kb = roles._SUBDIVISION_RE["re"], knowledge()
+
+    def plain(window):
+        found = pattern.search(window)
+        return kb.subdivisions.get(fold(found.group("a") or found.group("b"))) if found else None
+
+    windows = [chunk[k:k + 100] for chunk, _ in _sentence_tokens() for k in range(0, len(chunk), 20)]
+    windows += ["the GOVERNOR of Jujuy", "Santa Fe governor", "Mendoza Senator", "the Mayor of Córdoba",
+                "Buenos Aires attorney general", "the governor of Texas", "Jujuy Legislator X"]
+    placed = 0
+    for window in windows:
+        expected = plain(window)
+        assert roles._subdivision_country(window) == expected, window
+        placed += expected is not None
+    assert placed >= 4
+
+
+@pytest.mark.parametrize("words,title", [("co-secretaries general", "co-secretary general"), ("Secretaries of State", None),
+                                         ("the secretary of state", None),
+                                         ("secretaries", "secretary"), ("secretary", "secretary")])
+def test_longest_title_reads_secretaries_as_before(words, title):
+    # "secretaries" is read as "secretary" whether or not the test in front of the substitution admits it
+    assert roles._longest_title(words) == roles._longest_title(re.sub(r"\bsecretaries\b", "secretary", words)) == title

@@ -542,10 +542,14 @@ CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\
 SPACE = re.compile(r"\s")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\.?\s+)?$")  # ext-roles3: "\.?" for an honorific, ", Dr. X"
 _SUBDIVISION_RE: dict = {}
+SUBDIVISION_OFFICES = ("governor", "senator", "representative", "mayor", "legislator", "attorney")  # as in the pattern
 
 
 def _subdivision_country(window: str) -> str | None:
     """'Texas Governor', 'Santa Fe governor', 'the governor of Jujuy': the country of the state."""
+    low = window.lower()
+    if not any(word in low for word in SUBDIVISION_OFFICES):
+        return None  # every match holds one of the offices (its first letter in either case): no search
     kb = knowledge()
     if "re" not in _SUBDIVISION_RE:
         names = sorted({n for n in kb.subdivision_names}, key=len, reverse=True)
@@ -724,9 +728,13 @@ def _title_of(match: re.Match) -> tuple[str | None, bool]:
     return None, False
 
 
+SECRETARIES = re.compile(r"\bsecretaries\b")
+
+
 def _longest_title(words: str) -> str | None:
     kb = knowledge()
-    words = re.sub(r"\bsecretaries\b", "secretary", words)  # "one of the CGT's three co-secretaries general"
+    if "secretaries" in words:  # (a test first: most titles have no such word)
+        words = SECRETARIES.sub("secretary", words)  # "one of the CGT's three co-secretaries general"
     low = words.lower().split()
     while len(low) > 1 and (fold(low[0]) in kb.demonyms or fold(low[0]) in kb.party_adjectives
                             or (kb.lookup(low[0].upper()) or kb.lookup(low[0].title()) or None) is not None
