@@ -21,7 +21,8 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[R
     text = ents.text
     sentence = ents.sentences[index]
     low = text[sentence.start:sentence.end].lower()
-    if "vote" not in low and not any(w in low for w in ("approved", "passed", "adopted", "cleared")):
+    if "vote" not in low and "approved" not in low and "passed" not in low and "adopted" not in low and \
+            "cleared" not in low:
         return out
     for match in VOTES_RE.finditer(text, sentence.start, sentence.end):
         if negated(text, sentence.start, match.start(), "SUPPORTS") or re.search(
