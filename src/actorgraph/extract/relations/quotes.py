@@ -32,7 +32,8 @@ def _labelled(ents: ArticleEntities, mentions: list[Mention], index: int) -> lis
     text = ents.text
     sentence = ents.sentences[index]
     chunk = text[sentence.start:sentence.end]
-    if not any(word in chunk.lower() for word in LABELLED_WORDS) and not any(c in chunk for c in "ſıİ"):
+    low = chunk.lower()  # (once: it was lower-cased again for every word)
+    if not any(word in low for word in LABELLED_WORDS) and not any(c in chunk for c in "ſıİ"):
         return out  # no verb LABELLED names (ignoring case, "ſ", "ı" and "İ" match "s" and "i")
     actors = [m for m in mentions if mention_label(ents, m) is not None]
     for k, m in enumerate(actors):

@@ -71,7 +71,8 @@ SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "no
 AND_VERB = re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:(?:\w+ly|has|have|had|also|then|later)\s+){0,2}$")  # ext-precision: "but" too
 
 
-def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
+def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int,
+              lowered: str | None = None) -> list[Relation]:
     out: list[Relation] = []
     sentence = ents.sentences[index]
     text = ents.text
@@ -80,7 +81,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     actors = [m for m in mentions if mention_label(ents, m) is not None]
     if not actors:
         return out
-    candidates = rulebook().candidates(chunk.lower())
+    candidates = rulebook().candidates(chunk.lower() if lowered is None else lowered)
     if len({m.entity for m in actors}) < 2:
         # one actor: nothing to relate, bar "tariffs on Argentine goods" and "accused the government"
         kept = ("IMPOSES", "CRITICIZES", "SUPPORTS") if "government" in chunk or "administration" in chunk else ("IMPOSES",)
@@ -858,4 +859,4 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
 
 def trigger_phrases(s: SentenceView) -> list[Relation]:
     """Every trigger of data/relations.yaml that matches the sentence, with its subject and object."""
-    return _triggers(s.ents, s.tokens, s.mentions, s.index)
+    return _triggers(s.ents, s.tokens, s.mentions, s.index, s.lowered)
