@@ -157,3 +157,66 @@ def test_subdivision_country_searches_only_windows_with_an_office():
 def test_longest_title_reads_secretaries_as_before(words, title):
     # "secretaries" is read as "secretary" whether or not the test in front of the substitution admits it
     assert roles._longest_title(words) == roles._longest_title(re.sub(r"\bsecretaries\b", "secretary", words)) == title
+
+
+def test_the_shipped_needs_table_is_current():
+    import json
+    from importlib import resources
+
+    from actorgraph.extract.rulebook import NEEDS_FILE, needs_table
+
+    shipped = json.loads((resources.files("actorgraph") / "data" / NEEDS_FILE).read_text(encoding="utf-8"))
+    assert shipped == needs_table(), "run: .venv/bin/python tests/fixtures/trigger_needs.py"
+
+
+def test_sharpen_never_drops_a_trigger_that_matches():
+    """Every match of every trigger, in the development and tuning articles and in random text
+    full of case traps and odd whitespace, keeps its trigger through Rulebook.sharpen."""
+    from actorgraph.extract.rulebook import Rulebook, rulebook
+
+    book = rulebook()
+    assert sum(bool(t.needs) for t in book.triggers) > 100
+    rnd = random.Random(7)
+    pieces = sorted({text for t in book.triggers for need in t.needs for text in need})
+    noise = [" ", "  ", "\n", "\u00a0", "\t", "ſ", "ı", "İ", "K", "’", ",", ".", "$5 billion ", "Argentina ", "the "]
+    chunks = [chunk for chunk, _ in _sentence_tokens()]
+    for _ in range(3000):  # the texts the triggers need, upper-cased and spaced oddly, among noise
+        words = [rnd.choice(pieces) if rnd.random() < 0.6 else rnd.choice(noise) for _ in range(rnd.randint(1, 12))]
+        chunk = "".join(w.upper() if rnd.random() < 0.2 else w.title() if rnd.random() < 0.2 else w for w in words)
+        if rnd.random() < 0.3:  # letters re matches ignoring case that lower-case to something else
+            chunk = chunk.replace(*rnd.choice([("s", "ſ"), ("i", "ı"), ("i", "İ"), ("I", "İ"), ("k", "K")]))
+        chunks.append(chunk.replace(" ", rnd.choice([" ", "  ", "\n", "\u00a0"])) if rnd.random() < 0.3 else chunk)
+    matched = dropped = 0
+    for chunk in chunks:
+        lowered = chunk.lower()
+        kept = {id(t) for t in Rulebook.sharpen(list(book.triggers), lowered)}
+        dropped += len(book.triggers) - len(kept)
+        for t in book.triggers:
+            if t.pattern.search(chunk):
+                matched += 1
+                assert id(t) in kept, f"{t.name}: {chunk!r} matches but needs {t.needs}"
+    assert matched > 300 and dropped > len(chunks)  # triggers matched, and many were dropped: the test can fail
+
+
+def test_needed_texts_read_from_patterns():
+    from actorgraph.extract.rulebook import needed_texts
+
+    assert needed_texts(r"\bloans?\s+from\b") == ((" from",), ("loan",))  # "s?" may be left out: two texts
+    assert needed_texts(r"\b(?:praised|lauded)\s+by\b") == ((" by",), ("lauded", "praised"))  # one of them
+    assert needed_texts(r"(?-i:US)\s+Tariffs?") == ((" tariff",),)  # \s+ as one space, lower-cased; a group ends a text
+    assert needed_texts(r"\b(?:talks|x)\s+between") == ((" between",),)  # "x" too short: no need of the alternation
+    assert needed_texts(r"(?<=from\s)\w+") == ()  # look-behinds give none
+    assert needed_texts(r"(?:support)?\s*of") == ()  # optional parts give none; "of" is too short
+
+
+def test_a_pattern_not_in_the_table_needs_nothing(tmp_path):
+    from actorgraph.extract.rulebook import load_rulebook
+
+    rules = tmp_path / "relations.yaml"
+    words = ("words: {negations: [not], hedges: [may], desires: [seek], cancels: [lifted], intents: [plans], "
+             "pending: [yet to], speech_verbs: [said], negative_cues: [wrong], positive_cues: [great], "
+             "critic_nouns: [critics], supporter_nouns: [allies]}\n")
+    rules.write_text("triggers:\n- name: sits-on-board\n  type: MEMBER_OF\n  pattern: '\\bsits\\s+on\\s+the\\s+board'\n"
+                     "  anchors: [sits]\n  targets: [Organization]\n" + words, encoding="utf-8")
+    (trigger,) = load_rulebook(rules).triggers
+    assert trigger.needs == ()  # a stale table costs a search, never a match

@@ -81,11 +81,14 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     actors = [m for m in mentions if mention_label(ents, m) is not None]
     if not actors:
         return out
-    candidates = rulebook().candidates(chunk.lower() if lowered is None else lowered)
+    book, lowered = rulebook(), chunk.lower() if lowered is None else lowered
+    candidates = book.candidates(lowered)
     if len({m.entity for m in actors}) < 2:
         # one actor: nothing to relate, bar "tariffs on Argentine goods" and "accused the government"
         kept = ("IMPOSES", "CRITICIZES", "SUPPORTS") if "government" in chunk or "administration" in chunk else ("IMPOSES",)
         candidates = [t for t in candidates if t.type in kept or t.name == "bought-currency"]  # "bought Argentine pesos"
+    # less those whose pattern needs a text the sentence lacks: they cannot match (most admitted triggers do not)
+    candidates = book.sharpen(candidates, lowered)
     if not candidates:
         return out
     breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
