@@ -71,6 +71,13 @@ SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "no
 AND_VERB = re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:(?:\w+ly|has|have|had|also|then|later)\s+){0,2}$")  # ext-precision: "but" too
 
 
+# patterns read per match, compiled once (not looked up in re's cache at every call)
+THAT_BEFORE = re.compile(r"\b(?:that|which)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$")
+RELATIVE_WORD = re.compile(r"\s(?:that|which|who|whom)\s")
+LOWER_LETTER = re.compile(r"[a-z]")
+SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|stated)\b")
+
+
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int,
               lowered: str | None = None) -> list[Relation]:
     out: list[Relation] = []
@@ -308,7 +315,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                             why=trigger.why))
                 continue
             antecedent = None
-            if re.search(r"\b(?:that|which)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", text[max(base, a - 32):a]):
+            if THAT_BEFORE.search(text[max(base, a - 32):a]):
                 # "a goal that aligns with ...": the subject is no actor; but in "The International
                 # Monetary Fund, which (has already) lent Argentina ..." it is the actor right before the comma
                 antecedent = next((m for m in reversed(left) if mention_label(ents, m) in ACTOR and re.fullmatch(
@@ -766,8 +773,8 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
             return []
     # "criticised governments that treat Mercosur as ...": an actor inside a relative clause
     # after the object noun belongs to that clause's verb
-    rel = re.search(r"\s(?:that|which|who|whom)\s", text[b:clause_end])
-    if rel and re.search(r"[a-z]", text[b:b + rel.start()]):
+    rel = RELATIVE_WORD.search(text[b:clause_end])
+    if rel and LOWER_LETTER.search(text[b:b + rel.start()]):
         right = [m for m in right if m.start < b + rel.start()]
     # ", and Senator Grassley, ..., warned": a new clause with its own subject starts there
     cut = [m.start for m in right if ", and " in text[b:m.start] and starts_clause(text, m)]
@@ -775,7 +782,7 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         right = [m for m in right if m.start < cut[0]]
     allowed = [m for m in right if mention_label(ents, m) in trigger.targets
                and not (m.anaphor and m.possessive and m.start - b > 12)
-               and not re.match(r"\s+(?:said|says|told|added|noted|stated)\b", text[m.end:m.end + 10])
+               and not SAYS_AFTER.match(text[m.end:m.end + 10])
                and not (m.possessive and trigger.type in ("MET_WITH", "ALLIED_WITH", "MEMBER_OF"))]
     if trigger.prefer_agreement:
         # "approved the review of Argentina's $20 billion Extended Fund Facility": the owner of an
