@@ -205,6 +205,7 @@ def test_needed_texts_read_from_patterns():
     assert needed_texts(r"\b(?:praised|lauded)\s+by\b") == ((" by",), ("lauded", "praised"))  # one of them
     assert needed_texts(r"(?-i:US)\s+Tariffs?") == ((" tariff",),)  # \s+ as one space, lower-cased; a group ends a text
     assert needed_texts(r"\b(?:talks|x)\s+between") == ((" between",),)  # "x" too short: no need of the alternation
+    assert needed_texts(r"loan\s\s+from") == needed_texts(r"loan \n from") == (("loan from",),)  # whitespace: one space
     assert needed_texts(r"(?<=from\s)\w+") == ()  # look-behinds give none
     assert needed_texts(r"(?:support)?\s*of") == ()  # optional parts give none; "of" is too short
 

@@ -177,12 +177,14 @@ def _needs(items) -> list[frozenset]:
             run.clear()
 
     for op, av in items:
-        if op is _c.LITERAL and av < 128:
+        if op is _c.LITERAL and av < 128 and not chr(av).isspace():
             run.append(chr(av).lower())  # (?-i:US) holds "US": the lower-cased sentence holds "us"
             continue
-        if op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)] or op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and \
-                av[0] >= 1 and av[2].data == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])]:
-            run.append(" ")  # \s, \s+: a whole run of whitespace (one space once runs are made one)
+        if op is _c.LITERAL and chr(av).isspace() or op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)] or \
+                op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and \
+                av[2].data == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])]:
+            if run[-1:] != [" "]:  # "\s\s+", " \s": whitespace next to whitespace is one run, one space
+                run.append(" ")  # \s, \s+, " ": whitespace, one space once the sentence's runs are made one
             continue
         flush()
         if op is _c.SUBPATTERN:
