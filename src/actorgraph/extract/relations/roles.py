@@ -30,7 +30,7 @@ def title_before(tokens: list[Token], i: int, plural: bool = False) -> tuple[str
     last = tokens[i - 1].lower
     if last not in TITLE_LAST_WORDS and not last.startswith("ex-") and " " not in last and not (
             plural and (last[:-1] in TITLE_LAST_WORDS or last[:-3] + "y" in TITLE_LAST_WORDS)):
-        return None  # most tokens before a name end no title (tests/test_relation_rules.py checks the loop below agrees)
+        return None  # most tokens before a name end no title (tests/test_relation_fastpaths.py: as the loop below)
     for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
         words = " ".join(t.lower for t in tokens[i - n:i])
         if words.startswith("under ") and tokens[i - n].text == "under":
