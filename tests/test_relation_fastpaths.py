@@ -221,3 +221,20 @@ def test_a_pattern_not_in_the_table_needs_nothing(tmp_path):
                      "  anchors: [sits]\n  targets: [Organization]\n" + words, encoding="utf-8")
     (trigger,) = load_rulebook(rules).triggers
     assert trigger.needs == ()  # a stale table costs a search, never a match
+
+
+def test_every_during_match_holds_one_of_its_words():
+    """The trigger rule searches DURING per actor only where one of DURING_WORDS follows the trigger."""
+    from actorgraph.extract.relations.clauses import DURING, DURING_WORDS
+
+    texts = [chunk for chunk, _ in _sentence_tokens()] + [
+        "a deal negotiated during the presidency of Mauricio Macri", "signed under the government of former X",
+        "the debt taken on since the Macri administration of ", "the IMF program agreed after the term of then "]
+    found = 0
+    for text in texts:
+        for end in range(len(text) + 1):
+            match = DURING.search(text, 0, end)
+            if match:
+                found += 1
+                assert any(word in match.group() for word in DURING_WORDS), match.group()
+    assert found >= 4

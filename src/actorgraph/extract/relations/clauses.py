@@ -136,6 +136,7 @@ MODAL_START = re.compile(r"(?:would|will|to\s+be|is\s+to|are\s+to|was\s+to|were\
 DURING = guarded(re.compile(r"\b(?:during|under|since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:presidency|"
                             r"government|administration|term|tenure|mandate|rule)\s+of\s+"
                             r"(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}$"))
+DURING_WORDS = ("during", "under", "since", "until", "before", "after")  # one of them is in every DURING match
 
 
 def is_locative(text: str, m: Mention, after: int = 0) -> bool:

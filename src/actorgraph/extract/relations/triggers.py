@@ -10,7 +10,7 @@ from ..patterns import guarded
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
-from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending,
+from .clauses import (DURING, DURING_WORDS, after_preposition, is_locative, is_modifier, is_question, negated, pending,
                       possessor_subject, starts_clause, find_subjects, is_title_modifier, verb_follows)
 from .stance import FIRST_PERSON, LITOTES, act_owner, coordinated, quote_speaker, stance_doubted
 
@@ -185,7 +185,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 clause_end = rather  # ext-precision: "prioritise talks with banks over a new IMF programme"
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
-            right = [m for m in right if not is_locative(text, m, b) and not DURING.search(text, b, m.start)]
+            # DURING is searched per actor from the trigger on: only where one of its words follows the trigger
+            timed = bool(right) and any(text.find(word, b, clause_end) >= 0 for word in DURING_WORDS)
+            right = [m for m in right if not is_locative(text, m, b) and not (timed and DURING.search(text, b, m.start))]
             right = [m for m in right if not is_modifier(ents, text, m, mentions)]
             if trigger.type == "SUPPORTS" and text.find("against", b, clause_end) >= 0:
                 # ext-precision: "defended its record against China": who it is defended against is no one backed
