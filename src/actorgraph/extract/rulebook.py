@@ -4,10 +4,15 @@ A trigger is a named pattern with the relation type it states and the side its s
 stands on. Which triggers can match a sentence is found in one pass: every trigger declares
 anchors (words or word parts one of which any match contains), and one Aho–Corasick
 automaton over all anchors gives, for a lower-cased sentence, the triggers worth running.
+``Rulebook.sharpen`` then drops those whose pattern needs a piece of text the sentence lacks
+("loan ... from" needs " from" as well as its anchor "loan"), read from each pattern by
+``needed_texts`` and shipped in ``data/trigger_needs.json`` (parsing 190 patterns at start-up
+would cost more than it saves).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,6 +20,11 @@ from importlib import resources
 from pathlib import Path
 
 import ahocorasick
+
+try:
+    from re import _constants as _c, _parser as _p  # what re parses patterns with (Python 3.11+)
+except ImportError:  # pragma: no cover - another Python: the shipped table is used as it is
+    _c = _p = None
 
 from ..errors import ConfigError
 from ..yamlfile import line_of, load_yaml
@@ -32,6 +42,12 @@ OPTIONAL_WORD_LISTS = {"stance_hedges", "support_cancels", "aspect_nouns",  # ex
                        "meeting_hedges", "talks_cancels", "ended_ties", "denial_verbs", "claim_nouns", "membership_pending",
                        "refusals"}  # ext-deals3
 NAME_RE = re.compile(r"[a-z][a-z0-9-]*")
+NEEDS_FILE = "trigger_needs.json"  # in the package's data folder: pattern text -> the texts its matches hold
+# characters ``re`` matches to an ASCII letter when it ignores case that ``str.lower`` does not turn into
+# that letter alone: dotless ı (i), long ſ (s), and the combining dot İ's lower case has after its "i"
+CASE_TRAPS = ("\u0131", "\u017f", "\u0307")
+SPACES = re.compile(r"\s+")
+MAX_TEXTS, MAX_NEEDS = 8, 3  # a need of many texts seldom fails and costs a test for each: the fewest kept
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,8 @@ class Trigger:
     objects: str = "first"
     prefer_agreement: bool = False
     line: int = 0
+    # texts every match holds, lower-cased, a run of whitespace written as one space: one out of each tuple
+    needs: tuple[tuple[str, ...], ...] = ()
 
     @property
     def why(self) -> str:
@@ -68,6 +86,32 @@ class Rulebook:
             if start == 0 or not lowered[start - 1].isalpha():
                 found.update(indices)
         return [self.triggers[i] for i in sorted(found)]
+
+    @staticmethod
+    def sharpen(triggers: list[Trigger], lowered: str) -> list[Trigger]:
+        """Of ``triggers``, those whose every need has a text in the lower-cased sentence: the
+        others cannot match it, and most admitted triggers do not (their search is tried at every
+        word one of the pattern's first letters begins).
+
+        Exact: a match holds one text of each need (ignoring case), so the sentence holds it
+        lower-cased once its whitespace runs are written as one space, bar three characters
+        ``re`` matches to an ASCII letter that ``str.lower`` keeps apart (``CASE_TRAPS``): a
+        sentence with one of them keeps every trigger."""
+        if not triggers or not lowered.isascii() and any(trap in lowered for trap in CASE_TRAPS):
+            return triggers
+        if "  " in lowered or not lowered.isprintable():  # other whitespace than single spaces is unprintable
+            lowered = SPACES.sub(" ", lowered)
+        kept = []
+        for t in triggers:  # loops, not all(any(...)): two generators per trigger would cost what a search saves
+            for need in t.needs:
+                for text in need:
+                    if text in lowered:
+                        break
+                else:
+                    break  # no text of this need in the sentence
+            else:
+                kept.append(t)
+        return kept
 
     def words_re(self, name: str) -> re.Pattern:
         """One case-insensitive pattern for a word list; a trailing ``*`` is any ending.
@@ -111,12 +155,85 @@ def _alternation(node: dict) -> str:
     return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
 
 
-def load_rulebook(path: Path | None = None) -> Rulebook:
-    """Read and check a rules file (default: the package's ``data/relations.yaml``)."""
+def needed_texts(source: str, flags: int = re.IGNORECASE) -> tuple[tuple[str, ...], ...]:
+    """What text every match of a pattern holds: a tuple of texts for each part of it that must
+    match (an alternation gives one text per alternative; the match holds one of them). Texts
+    are runs of ASCII literals, lower-cased, with ``\\s`` and ``\\s+`` as one space; parts that
+    may be left out (``?``, ``*``, ``{0,n}``), look-behinds and anything else give none."""
+    if _p is None:
+        return ()
+    needs = _needs(_p.parse(source, flags).data)
+    unique = {tuple(sorted(need)) for need in needs if min(map(len, need)) >= 3 and len(need) <= MAX_TEXTS}
+    return tuple(sorted(unique, key=lambda need: (len(need), -min(map(len, need)), need)))[:MAX_NEEDS]
+
+
+def _needs(items) -> list[frozenset]:
+    """The needs of a parsed sequence (``re._parser`` items), one set of texts per part."""
+    needs, run = [], []
+
+    def flush():
+        if run:
+            needs.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL and av < 128 and not chr(av).isspace():
+            run.append(chr(av).lower())  # (?-i:US) holds "US": the lower-cased sentence holds "us"
+            continue
+        if op is _c.LITERAL and chr(av).isspace() or op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)] or \
+                op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1 and \
+                av[2].data == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])]:
+            if run[-1:] != [" "]:  # "\s\s+", " \s": whitespace next to whitespace is one run, one space
+                run.append(" ")  # \s, \s+, " ": whitespace, one space once the sentence's runs are made one
+            continue
+        flush()
+        if op is _c.SUBPATTERN:
+            needs += _needs(av[3].data)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            needs += _needs(av[2].data)
+        elif op is _c.ASSERT and av[0] == 1:  # a look-ahead matches too, inside the sentence searched
+            needs += _needs(av[1].data)
+        elif op is _c.BRANCH:
+            chosen = []
+            for alternative in av[1]:
+                own = _needs(alternative.data)
+                if not own:
+                    break  # an alternative that needs nothing: nor does the alternation
+                chosen.append(max(own, key=lambda need: (min(map(len, need)), -len(need))))
+            else:
+                needs.append(frozenset().union(*chosen))
+    flush()
+    return needs
+
+
+def needs_table(path: Path | None = None) -> dict[str, list[list[str]]]:
+    """What ``data/trigger_needs.json`` holds for a rules file (default: the package's): each
+    trigger's pattern, as written, and what its matches need (``needed_texts``)."""
     if path is None:
         with resources.as_file(resources.files("actorgraph") / "data" / "relations.yaml") as packaged:
-            return _parse(load_yaml(packaged, trusted=True), str(packaged))
-    return _parse(load_yaml(path), str(path))
+            doc = load_yaml(packaged, trusted=True)
+    else:
+        doc = load_yaml(path)
+    sources = [str(raw["pattern"]) for raw in doc["triggers"]]
+    return {source: [list(need) for need in needed_texts(source)] for source in sources}
+
+
+def _needs_from_table() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The shipped table; a pattern it does not hold (changed since it was written) needs nothing."""
+    try:
+        raw = json.loads((resources.files("actorgraph") / "data" / NEEDS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {source: tuple(tuple(need) for need in needs) for source, needs in raw.items()}
+
+
+def load_rulebook(path: Path | None = None) -> Rulebook:
+    """Read and check a rules file (default: the package's ``data/relations.yaml``)."""
+    needs = _needs_from_table()
+    if path is None:
+        with resources.as_file(resources.files("actorgraph") / "data" / "relations.yaml") as packaged:
+            return _parse(load_yaml(packaged, trusted=True), str(packaged), needs)
+    return _parse(load_yaml(path), str(path), needs)
 
 
 @lru_cache(maxsize=1)
@@ -125,12 +242,12 @@ def rulebook() -> Rulebook:
     return load_rulebook()
 
 
-def _parse(doc, path: str) -> Rulebook:
+def _parse(doc, path: str, needs: dict | None = None) -> Rulebook:
     if not isinstance(doc, dict) or not isinstance(doc.get("triggers"), list) or not doc["triggers"]:
         raise ConfigError(f"{path}:{line_of(doc)}: expected a mapping with a non-empty 'triggers' list")
     triggers, names = [], set()
     for raw in doc["triggers"]:
-        triggers.append(_trigger(raw, path, names))
+        triggers.append(_trigger(raw, path, names, needs or {}))
     words = doc.get("words") or {}
     if not isinstance(words, dict):
         raise ConfigError(f"{path}:{line_of(words)}: 'words' must be a mapping of word lists")
@@ -156,7 +273,7 @@ def _parse(doc, path: str) -> Rulebook:
     return Rulebook(tuple(triggers), lists, path, automaton)
 
 
-def _trigger(raw, path: str, names: set[str]) -> Trigger:
+def _trigger(raw, path: str, names: set[str], needs: dict) -> Trigger:
     at = f"{path}:{line_of(raw)}"
     if not isinstance(raw, dict):
         raise ConfigError(f"{at}: a trigger must be a mapping")
@@ -197,4 +314,5 @@ def _trigger(raw, path: str, names: set[str]) -> Trigger:
     if not isinstance(prefer, bool):
         raise ConfigError(f"{where}: 'prefer_agreement' must be true or false")
     return Trigger(str(name), str(raw["type"]), pattern, tuple(str(a) for a in anchors), str(mode),
-                   frozenset(str(t) for t in targets), str(objects), prefer, line_of(raw))
+                   frozenset(str(t) for t in targets), str(objects), prefer, line_of(raw),
+                   needs.get(str(raw["pattern"]), ()))

@@ -10,6 +10,7 @@ runs over several sentences). Trigger phrases and the word lists the rules share
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..entities import ArticleEntities, mentions_by_sentence
 from ..rulebook import rulebook
@@ -26,6 +27,7 @@ from .roles import government_of, offices, own_party, party_members, possessive_
 from .stance import noun_from, shared_stance, stance_shapes, support_of_for
 from .triggers import trigger_phrases
 
+_LOWER = attrgetter("lower")
 __all__ = ["ARTICLE_RULES", "RULES", "Relation", "SentenceView", "find_relations"]
 
 RULES = [
@@ -97,9 +99,12 @@ def read_sentence(ents: ArticleEntities, index: int, mentions: list, inert: list
     dateline = DATELINE_RE.match(text, sentence.start)
     if dateline:
         mentions = [m for m in mentions if m.start >= dateline.end()]
-    mentions = with_pronouns(ents, tokens, mentions, previous_people, index)
+    words = frozenset(map(_LOWER, tokens))  # read by with_pronouns and by most rules (SentenceView.words)
+    mentions = with_pronouns(ents, tokens, mentions, previous_people, index, words)
     people = [m for m in inert if mention_label(ents, m) == "Person"]
-    return SentenceView(ents, index, tokens, mentions, people)
+    view = SentenceView(ents, index, tokens, mentions, people)
+    view.words = words
+    return view
 
 
 PERSON_MEETS_BODY = {"met-group", "met-officials-of"}  # ext-roles3: met-officials-of

@@ -14,14 +14,16 @@ VOTES_RE = re.compile(r"\b(?:(?:approved|passed|adopted|cleared)\s+(?:by\s+)?|wi
                       r"(?:from|of)\s+)(?:the\s+)?", re.IGNORECASE)
 
 
-def _votes(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
+def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str | None = None) -> list[Relation]:
     """'It was approved by the Chamber of Deputies with votes from X, Y and Z', 'The 2027 budget
     cleared the Chamber of Deputies': the chamber and each bloc back the bill."""
     out = []
     text = ents.text
     sentence = ents.sentences[index]
-    low = text[sentence.start:sentence.end].lower()
-    if "vote" not in low and not any(w in low for w in ("approved", "passed", "adopted", "cleared")):
+    if low is None:
+        low = text[sentence.start:sentence.end].lower()
+    if "vote" not in low and "approved" not in low and "passed" not in low and "adopted" not in low and \
+            "cleared" not in low:
         return out
     for match in VOTES_RE.finditer(text, sentence.start, sentence.end):
         if negated(text, sentence.start, match.start(), "SUPPORTS") or re.search(
@@ -389,7 +391,7 @@ def led_negotiations(s: SentenceView) -> list[Relation]:
     """'Finance Secretary X, who took over the negotiations in January', 'talks between an IMF
     mission led by X and an Argentine team headed by Y and Z': each negotiates the agreement
     the article named last (in this sentence or the three before it)."""
-    low = s.text[s.sentence.start:s.sentence.end].lower()
+    low = s.lowered
     if "negotiat" not in low and "talks" not in low and "discussions" not in low:
         return []
     out: list[Relation] = []
@@ -441,7 +443,7 @@ def agreement_parties(s: SentenceView) -> list[Relation]:
 
 def votes_for_bills(s: SentenceView) -> list[Relation]:
     """'approved by the Chamber of Deputies with votes from X and Y': each SUPPORTS the bill."""
-    return _votes(s.ents, s.mentions, s.index)
+    return _votes(s.ents, s.mentions, s.index, s.lowered)
 
 
 # ext-deals3: talks named with their sides and their subject ("talks between X and Y on the swap",

@@ -104,3 +104,9 @@ class SentenceView:
     @property
     def sentence(self):
         return self.ents.sentences[self.index]
+
+    @_made_once
+    def lowered(self) -> str:
+        """The sentence's text lower-cased, made once for the rules' substring tests."""
+        sentence = self.ents.sentences[self.index]
+        return self.ents.text[sentence.start:sentence.end].lower()

@@ -21,6 +21,9 @@ _TITLE_BETWEEN = re.compile(r"\s+(?:(?:[A-Z][\w-]*|of|the|for)\s+){1,4}")
 _POSSESSOR_BEFORE = re.compile(r"['’]s\s+(?:\w+\s+){0,2}$")
 
 
+_DESCRIBED_BEFORE = re.compile(r"(?:^|,\s)(?:a|an)\s+(?:[A-Z][\w.-]*\s+){0,2}$")  # ", a Peronist X"
+
+
 def is_question(chunk: str) -> bool:
     """Does the sentence end in a question mark (a closing quote or space after it allowed)?"""
     return chunk.rstrip().rstrip("”\"’'").endswith("?")
@@ -133,6 +136,7 @@ MODAL_START = re.compile(r"(?:would|will|to\s+be|is\s+to|are\s+to|was\s+to|were\
 DURING = guarded(re.compile(r"\b(?:during|under|since|until|before|after)\s+(?:the\s+)?(?:\w+\s+)?(?:presidency|"
                             r"government|administration|term|tenure|mandate|rule)\s+of\s+"
                             r"(?:(?:[A-Z][\w.]*|former|then)\s+){0,3}$"))
+DURING_WORDS = ("during", "under", "since", "until", "before", "after")  # one of them is in every DURING match
 
 
 def is_locative(text: str, m: Mention, after: int = 0) -> bool:
@@ -212,8 +216,7 @@ def find_subjects(ents, text, left: list[Mention], a: int, relatives, fallback_p
                   and not any(s < m.start < e <= a for s, e in relatives)
                   and not text[max(0, m.start - 1):m.start] == "("
                   and not is_title_modifier(ents, text, m, left)]
-    described = [m for m in candidates if re.search(r"(?:^|,\s)(?:a|an)\s+(?:[A-Z][\w.-]*\s+){0,2}$",
-                                                    text[max(0, m.start - 30):m.start])]
+    described = [m for m in candidates if _DESCRIBED_BEFORE.search(text[max(0, m.start - 30):m.start])]
     if described and len(described) < len(candidates):
         # "Senator Okafor, a Minnesota Democrat who sits on ...": the description is no subject
         candidates = [m for m in candidates if m not in described]

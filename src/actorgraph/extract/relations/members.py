@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 
 from ..lexicon import knowledge
 from .base import Relation, SentenceView, mention_label
@@ -19,7 +18,6 @@ MEMBER_NOUN = re.compile(r"\s+(?:(?:veteran|senior|leading|prominent|longtime|lo
 MEMBER_WORDS = frozenset({"member", "members", "lawmaker", "lawmakers", "legislator", "legislators", "deputy", "deputies",
                           "senator", "senators", "congressman", "congressmen", "congresswoman", "congresswomen",
                           "militant", "militants", "councillor", "councillors", "councilor", "councilors"})
-_LOWER = attrgetter("lower")
 FORMER = re.compile(r"\b(?:former|ex-|one-time|onetime)\s*$", re.IGNORECASE)
 JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
@@ -27,7 +25,7 @@ JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 def member_nouns(s: SentenceView) -> list[Relation]:
     """'<body> <member noun> <member>': MEMBER_OF."""
     mentions = s.mentions
-    if len(mentions) < 2 or MEMBER_WORDS.isdisjoint(map(_LOWER, s.tokens)):
+    if len(mentions) < 2 or MEMBER_WORDS.isdisjoint(s.words):
         return []  # cheap gate: nobody to relate, or no member noun in the sentence
     text = s.text
     out: list[Relation] = []

@@ -18,15 +18,19 @@ THE_TWO_NEXT = {"officials", "men", "women", "ministers", "politicians", "heads"
                 "spoke", "talked", "discussed", "held", "had", "shook", "sat", "have", "agreed", "dined"}
 
 def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
-                   previous_people: list[str], index: int) -> list[Mention]:
+                   previous_people: list[str], index: int, words: frozenset[str] | None = None) -> list[Mention]:
+    """The sentence's mentions and its pronouns and role phrases resolved (``words``: its tokens
+    lower-cased, when the caller has them)."""
+    if words is None:
+        words = frozenset(map(_LOWER, tokens))
     kb = knowledge()
     extra: list[Mention] = []
     leaders = _leaders(ents)
     # ext-entities2: "the company's X": only in a sentence with a possessive, so common nouns open few sentences
     text, first, last = ents.text, tokens[0].start if tokens else 0, tokens[-1].end if tokens else 0
     bodies = BODY_ANAPHORS if (text.find("'s", first, last) >= 0 or text.find("’s", first, last) >= 0) and \
-        not BODY_ANAPHORS.isdisjoint(map(_LOWER, tokens)) else ()
-    if not bodies and PRONOUN_WORDS.isdisjoint(map(_LOWER, tokens)):
+        not BODY_ANAPHORS.isdisjoint(words) else ()
+    if not bodies and PRONOUN_WORDS.isdisjoint(words):
         return mentions  # half the sentences hold no pronoun or role word: no loop over their tokens
     for i, tok in enumerate(tokens):
         low = tok.lower

@@ -32,7 +32,8 @@ def _labelled(ents: ArticleEntities, mentions: list[Mention], index: int) -> lis
     text = ents.text
     sentence = ents.sentences[index]
     chunk = text[sentence.start:sentence.end]
-    if not any(word in chunk.lower() for word in LABELLED_WORDS) and not any(c in chunk for c in "ſıİ"):
+    low = chunk.lower()  # (once: it was lower-cased again for every word)
+    if not any(word in low for word in LABELLED_WORDS) and not any(c in chunk for c in "ſıİ"):
         return out  # no verb LABELLED names (ignoring case, "ſ", "ı" and "İ" match "s" and "i")
     actors = [m for m in mentions if mention_label(ents, m) is not None]
     for k, m in enumerate(actors):
@@ -267,6 +268,15 @@ def according_to(s: SentenceView) -> list[Relation]:
     return out
 
 
+# the attributions _speaker reads around each person (compiled once: the verb list makes them long)
+SPEAKER_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,“\"”]{1,60},")
+SAID_BEFORE = re.compile(r"[”\"]\s*,?\s*(?:" + SPEECH[3:-1] + r"|according\s+to)\s+(?:\w+\s+){0,3}$")
+SAID_AFTER = re.compile(r"\s*" + SPEECH + r"\b")
+QUOTE_BEFORE = re.compile(r"[”\"],?\s*(?:\w+\s+){0,4}$")
+SAYS_QUOTE_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?" + SPEECH +
+                              r"(?:\s+\w+){0,3}?\s*(?:[,:]|\bthat)\s*[“\"]")
+
+
 def _speaker(ents, by_sentence, indices, start: int, end: int):
     """(the person a paragraph's quotation is attributed to, the sentence that says so), or None."""
     text = ents.text
@@ -277,13 +287,11 @@ def _speaker(ents, by_sentence, indices, start: int, end: int):
                 continue
             before = text[max(start, m.start - 60):m.start]
             after = text[m.end:min(end, m.end + 100)]
-            appositive = re.match(r",\s+(?:a|an|the)\s[^,“\"”]{1,60},", after)
+            appositive = SPEAKER_APPOSITIVE.match(after)
             if appositive:  # '"...," Senator X, a Massachusetts Democrat, said'
                 after = after[appositive.end():]
-            if re.search(r"[”\"]\s*,?\s*(?:" + SPEECH[3:-1] + r"|according\s+to)\s+(?:\w+\s+){0,3}$", before) or \
-                    re.match(r"\s*" + SPEECH + r"\b", after) and re.search(r"[”\"],?\s*(?:\w+\s+){0,4}$", before) or \
-                    re.match(r"\s+(?:has\s+|had\s+|also\s+|then\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*(?:[,:]|\bthat)\s*[“\"]",
-                             after):
+            if SAID_BEFORE.search(before) or SAID_AFTER.match(after) and QUOTE_BEFORE.search(before) or \
+                    SAYS_QUOTE_AFTER.match(after):
                 speaker = m.entity, ents.sentences[index]
     return speaker
 

@@ -60,7 +60,7 @@ def reported_speech(s: SentenceView) -> list[Relation]:
         return []  # no speech verb: nothing reported (a set test; the cue patterns are long)
     text, sentence = s.text, s.sentence
     chunk = text[sentence.start:sentence.end]
-    if next(CUE_STEMS.iter(chunk.lower()), None) is None or is_question(chunk) or not (
+    if next(CUE_STEMS.iter(s.lowered), None) is None or is_question(chunk) or not (
             NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
         return []
     actors = [m for m in s.mentions if mention_label(s.ents, m) is not None]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 from ..entities import ArticleEntities, Mention, mentions_by_sentence
 from ..lexicon import (HEAD_OF_ORG, HEAD_OF_STATE, NOT_SITTING, OCCUPATIONS, TEMPORAL, TITLE_SET, entity_words,
@@ -13,12 +15,22 @@ from .base import entity_label, mention_label, Relation, SentenceView
 
 LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
                            r"\breturn(?:ed|s)?\s+to\s+(?:the\s+)?(?:presidency|White\s+House|Casa\s+Rosada|power)|\bleadership\s+of\b", re.IGNORECASE)
+_START = attrgetter("start")
 MAX_TITLE_WORDS = max(len(t.split()) for t in TITLE_SET)
+# the last words of the titles: a title (or "ex-" one, or plural one) ending before a token ends with that
+# token, so a token that is none of them ends no title and title_before answers without joining any words
+TITLE_LAST_WORDS = frozenset(t.rsplit(" ", 1)[-1] for t in TITLE_SET)
 
 
 def title_before(tokens: list[Token], i: int, plural: bool = False) -> tuple[str, int] | None:
     """The longest title that ends right before tokens[i]: (title, start index) or None; with
     ``plural``, also a title in the plural ("Senators X and Y"), returned in the singular."""
+    if i < 1:
+        return None
+    last = tokens[i - 1].lower
+    if last not in TITLE_LAST_WORDS and not last.startswith("ex-") and " " not in last and not (
+            plural and (last[:-1] in TITLE_LAST_WORDS or last[:-3] + "y" in TITLE_LAST_WORDS)):
+        return None  # most tokens before a name end no title (tests/test_relation_fastpaths.py: as the loop below)
     for n in range(min(MAX_TITLE_WORDS, i), 0, -1):
         words = " ".join(t.lower for t in tokens[i - n:i])
         if words.startswith("under ") and tokens[i - n].text == "under":
@@ -68,14 +80,12 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
     kb = knowledge()
     out: list[Relation] = []
     text = ents.text
-    starts = None  # token index by offset, made at the sentence's first person (many have none)
     for m in mentions:
         if m.anaphor or mention_label(ents, m) != "Person":
             continue
-        if starts is None:
-            starts = {t.start: k for k, t in enumerate(tokens)}
-        i = starts.get(m.start)
-        if i is None:
+        # the token the name begins with: tokens are in order, one per offset (a search, not a dict of every token)
+        i = bisect_left(tokens, m.start, key=_START)
+        if i == len(tokens) or tokens[i].start != m.start:
             continue
         of_party = OF_THE.match(text, m.end) if text.startswith(" of ", m.end) else \
             COMMA_OF_THE.match(text, m.end) if text.startswith(", of ", m.end) else None  # "X, of the Left Front,"
@@ -452,13 +462,16 @@ def _known_head(ents: ArticleEntities, person: str, country: str) -> bool:
     return knowledge().country_of(person) == country
 
 
+PARTY_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z]\w+)\b(?!\s+[A-Z])"
+                         r"|\s+[(\[]([RD])-"
+                         r"|,\s+([RD])-(?!Day\b)[A-Z][A-Za-z.]{0,6}(?=,)")  # ext-parties: AP style ", R-Fla.,"
+
+
 def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
     """', a Republican from Texas' / '(D-Mass.)' right after a name."""
     kb = knowledge()
     after = ents.text[m.end:m.end + 40]
-    found = re.match(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w.]*\s+){0,2}?([A-Z]\w+)\b(?!\s+[A-Z])"
-                     r"|\s+[(\[]([RD])-"
-                     r"|,\s+([RD])-(?!Day\b)[A-Z][A-Za-z.]{0,6}(?=,)", after)  # ext-parties: AP style ", R-Fla.,"
+    found = PARTY_AFTER.match(after)
     if not found:
         return None  # ", a Republican from Texas", ", a Minnesota Democrat", " (D-Mass.)", " [D-MA]"
     word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2) or found.group(3)]
@@ -526,12 +539,17 @@ UNDER_BEFORE = re.compile(r"(?:,\s*|\s+)under\s+(?:the\s+)?(?:(?:former|then|act
                           re.IGNORECASE)
 UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide", "diplomat"}  # no office without a place of their own
 CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
+SPACE = re.compile(r"\s")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\.?\s+)?$")  # ext-roles3: "\.?" for an honorific, ", Dr. X"
 _SUBDIVISION_RE: dict = {}
+SUBDIVISION_OFFICES = ("governor", "senator", "representative", "mayor", "legislator", "attorney")  # as in the pattern
 
 
 def _subdivision_country(window: str) -> str | None:
     """'Texas Governor', 'Santa Fe governor', 'the governor of Jujuy': the country of the state."""
+    low = window.lower()
+    if not any(word in low for word in SUBDIVISION_OFFICES):
+        return None  # every match holds one of the offices (its first letter in either case): no search
     kb = knowledge()
     if "re" not in _SUBDIVISION_RE:
         names = sorted({n for n in kb.subdivision_names}, key=len, reverse=True)
@@ -543,6 +561,21 @@ def _subdivision_country(window: str) -> str | None:
     if not found:
         return None
     return kb.subdivisions.get(fold(found.group("a") or found.group("b")))
+
+
+def _appositive_before(before: str) -> re.Match | None:
+    """The first APPOSITIVE_BEFORE match naming a title that runs to the end of ``before``, tried
+    from its start and from each of its last 25 spaces, in that order."""
+    # a match holds one comma, the last of ``before`` (none of its other parts takes one): it
+    # begins after the comma before that, so only the places after it are tried
+    last_comma = before.rfind(",")
+    previous_comma = before.rfind(",", 0, last_comma) if last_comma >= 0 else -1
+    tried = [0] if previous_comma < 0 else []
+    for k in tried + [x.start() for x in SPACE.finditer(before, previous_comma + 1)][-25:]:
+        candidate = APPOSITIVE_BEFORE.match(before, k)
+        if candidate and _title_of(candidate)[0]:
+            return candidate
+    return None
 
 
 def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
@@ -562,11 +595,7 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
         offset = sentence.start
         if not COMMA_BEFORE.search(before):
             return None  # every APPOSITIVE_BEFORE ends in ", " and at most one word
-        for k in [0] + [x.start() for x in re.finditer(r"\s", before)][-25:]:
-            candidate = APPOSITIVE_BEFORE.match(before, k)
-            if candidate and _title_of(candidate)[0]:
-                match = candidate
-                break
+        match = _appositive_before(before)
     if not match:
         return None
     title, whole = _title_of(match)
@@ -699,9 +728,13 @@ def _title_of(match: re.Match) -> tuple[str | None, bool]:
     return None, False
 
 
+SECRETARIES = re.compile(r"\bsecretaries\b")
+
+
 def _longest_title(words: str) -> str | None:
     kb = knowledge()
-    words = re.sub(r"\bsecretaries\b", "secretary", words)  # "one of the CGT's three co-secretaries general"
+    if "secretaries" in words:  # (a test first: most titles have no such word)
+        words = SECRETARIES.sub("secretary", words)  # "one of the CGT's three co-secretaries general"
     low = words.lower().split()
     while len(low) > 1 and (fold(low[0]) in kb.demonyms or fold(low[0]) in kb.party_adjectives
                             or (kb.lookup(low[0].upper()) or kb.lookup(low[0].title()) or None) is not None

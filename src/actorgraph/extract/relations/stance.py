@@ -25,12 +25,15 @@ DENIED_CLAIM = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismi
                           r"talk|notion|idea)\s+(?:that|of)\b[^;.]*$", re.IGNORECASE)
 
 
+_WORD_RUNS = re.compile(r"[\w']+")  # the words of a window (compiled once: read per trigger match)
+
+
 def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
     """A stance trigger at ``a`` that is avoided, expected, alleged, withdrawn or denied by its
     own sentence ('avoided criticising', 'is expected to endorse', 'was accused of backing',
     'lost confidence in', 'rejected claims that he supports')."""
     window = text[max(base, a - 40):a].lower().replace("’", "'")
-    words = re.findall(r"[\w']+", window)
+    words = _WORD_RUNS.findall(window)
     if LITOTES.search(text, max(base, a - 60), a):
         return False  # "has not hidden his sympathy for": stated
     if set(words[-5:]) & STANCE_HEDGES:

@@ -6,18 +6,22 @@ import re
 
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
+from ..patterns import guarded
 from ..rulebook import Trigger, rulebook
 from ..text import Token
 from .base import ACTOR, WORDS, entity_label, mention_label, Relation, SentenceView
-from .clauses import (DURING, after_preposition, is_locative, is_modifier, is_question, negated, pending,
+from .clauses import (DURING, DURING_WORDS, after_preposition, is_locative, is_modifier, is_question, negated, pending,
                       possessor_subject, starts_clause, find_subjects, is_title_modifier, verb_follows)
 from .stance import FIRST_PERSON, LITOTES, act_owner, coordinated, quote_speaker, stance_doubted
 
 MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?<![’'])\b\w+\s+)?"
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
-CLAUSE_BREAK = re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
-                          r"\bw(?:hile\b|ithout\s+\w+ing\b)")  # ext-money: "visited X without meeting Y"
+# behind a guard (extract/patterns.py): its "\b" would have re try it at every position of a sentence
+CLAUSE_BREAK = guarded(re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
+                                  r"\bw(?:hile\b|ithout\s+\w+ing\b)"))  # ext-money: "visited X without meeting Y"
+BY_AFTER = re.compile(r"\s+by\b")
+OFFICE_AFTER = re.compile(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b", re.IGNORECASE)
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
                       r"|(?:two|three|four|both)\s+[a-z]\w*"  # ext-roles3: "X and Y, two governors whose ...,"
                       r"|the\s+(?:[A-Z][\w.]*\s+){1,3}(?-i:[a-z])\w*)\b[^,]*,")  # ", the US Treasury secretary,"
@@ -67,7 +71,15 @@ SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "no
 AND_VERB = re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:(?:\w+ly|has|have|had|also|then|later)\s+){0,2}$")  # ext-precision: "but" too
 
 
-def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int) -> list[Relation]:
+# patterns read per match, compiled once (not looked up in re's cache at every call)
+THAT_BEFORE = re.compile(r"\b(?:that|which)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$")
+RELATIVE_WORD = re.compile(r"\s(?:that|which|who|whom)\s")
+LOWER_LETTER = re.compile(r"[a-z]")
+SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|stated)\b")
+
+
+def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int,
+              lowered: str | None = None) -> list[Relation]:
     out: list[Relation] = []
     sentence = ents.sentences[index]
     text = ents.text
@@ -76,11 +88,14 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     actors = [m for m in mentions if mention_label(ents, m) is not None]
     if not actors:
         return out
-    candidates = rulebook().candidates(chunk.lower())
+    book, lowered = rulebook(), chunk.lower() if lowered is None else lowered
+    candidates = book.candidates(lowered)
     if len({m.entity for m in actors}) < 2:
         # one actor: nothing to relate, bar "tariffs on Argentine goods" and "accused the government"
         kept = ("IMPOSES", "CRITICIZES", "SUPPORTS") if "government" in chunk or "administration" in chunk else ("IMPOSES",)
         candidates = [t for t in candidates if t.type in kept or t.name == "bought-currency"]  # "bought Argentine pesos"
+    # less those whose pattern needs a text the sentence lacks: they cannot match (most admitted triggers do not)
+    candidates = book.sharpen(candidates, lowered)
     if not candidates:
         return out
     breaks: list[int] | None = None  # clause breaks and relative clauses: read at the first match that needs them
@@ -134,13 +149,12 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
             if match.group().lower().startswith("seat") and not re.search(r"\b(?:a|his|her|their)\s+$",
                                                                           text[max(base, a - 7):a]):
                 continue  # "a seat in the Chamber" is membership; "enough seats in Congress" is not
-            if trigger.mode == "active" and re.match(r"\s+by\b", text[b:b + 4]):
+            if trigger.mode == "active" and BY_AFTER.match(text[b:b + 4]):
                 continue  # "approved by Congress": the actor after "by" is the subject
             if trigger.mode == "active" and match.group().endswith("ed") and match.group().isalpha() and \
                     BARE_PASSIVE.search(text, max(base, a - 16), a):
                 continue  # "the facility was signed in October": a passive with no agent names no actor
-            if re.match(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b",
-                        text[b:b + 14], re.IGNORECASE) and not ENDS_WITH_PREPOSITION.search(match.group()) and (
+            if OFFICE_AFTER.match(text[b:b + 14]) and not ENDS_WITH_PREPOSITION.search(match.group()) and (
                     trigger.type not in STANCE_TYPES or match.group()[:1].isupper()):
                 continue  # "Finance Minister": the trigger word is part of an office ("rebuked Secretary X" is a verb)
             if breaks is None:
@@ -171,7 +185,9 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                 clause_end = rather  # ext-precision: "prioritise talks with banks over a new IMF programme"
             left = [m for m in actors if clause_start <= m.start and m.end <= a]
             right = [m for m in actors if b <= m.start and m.end <= clause_end]
-            right = [m for m in right if not is_locative(text, m, b) and not DURING.search(text, b, m.start)]
+            # DURING is searched per actor from the trigger on: only where one of its words follows the trigger
+            timed = bool(right) and any(text.find(word, b, clause_end) >= 0 for word in DURING_WORDS)
+            right = [m for m in right if not is_locative(text, m, b) and not (timed and DURING.search(text, b, m.start))]
             right = [m for m in right if not is_modifier(ents, text, m, mentions)]
             if trigger.type == "SUPPORTS" and text.find("against", b, clause_end) >= 0:
                 # ext-precision: "defended its record against China": who it is defended against is no one backed
@@ -301,7 +317,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                                             why=trigger.why))
                 continue
             antecedent = None
-            if re.search(r"\b(?:that|which)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$", text[max(base, a - 32):a]):
+            if THAT_BEFORE.search(text[max(base, a - 32):a]):
                 # "a goal that aligns with ...": the subject is no actor; but in "The International
                 # Monetary Fund, which (has already) lent Argentina ..." it is the actor right before the comma
                 antecedent = next((m for m in reversed(left) if mention_label(ents, m) in ACTOR and re.fullmatch(
@@ -759,8 +775,8 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
             return []
     # "criticised governments that treat Mercosur as ...": an actor inside a relative clause
     # after the object noun belongs to that clause's verb
-    rel = re.search(r"\s(?:that|which|who|whom)\s", text[b:clause_end])
-    if rel and re.search(r"[a-z]", text[b:b + rel.start()]):
+    rel = RELATIVE_WORD.search(text[b:clause_end])
+    if rel and LOWER_LETTER.search(text[b:b + rel.start()]):
         right = [m for m in right if m.start < b + rel.start()]
     # ", and Senator Grassley, ..., warned": a new clause with its own subject starts there
     cut = [m.start for m in right if ", and " in text[b:m.start] and starts_clause(text, m)]
@@ -768,7 +784,7 @@ def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_
         right = [m for m in right if m.start < cut[0]]
     allowed = [m for m in right if mention_label(ents, m) in trigger.targets
                and not (m.anaphor and m.possessive and m.start - b > 12)
-               and not re.match(r"\s+(?:said|says|told|added|noted|stated)\b", text[m.end:m.end + 10])
+               and not SAYS_AFTER.match(text[m.end:m.end + 10])
                and not (m.possessive and trigger.type in ("MET_WITH", "ALLIED_WITH", "MEMBER_OF"))]
     if trigger.prefer_agreement:
         # "approved the review of Argentina's $20 billion Extended Fund Facility": the owner of an
@@ -855,4 +871,4 @@ def _detail(rel_type: str, chunk: str, match, text, ents, index) -> dict:
 
 def trigger_phrases(s: SentenceView) -> list[Relation]:
     """Every trigger of data/relations.yaml that matches the sentence, with its subject and object."""
-    return _triggers(s.ents, s.tokens, s.mentions, s.index)
+    return _triggers(s.ents, s.tokens, s.mentions, s.index, s.lowered)
