@@ -60,6 +60,7 @@ def bench_rules(docs, ontology, cold: bool) -> dict:
     """Rules on every article; ``cold`` empties the name-lookup caches before each article, so
     repeating the corpus does not flatter the figure."""
     from actorgraph.extract.lexicon import fold, knowledge, norm_key
+    from actorgraph.model import slugify
 
     extractor = RuleExtractor()
     for doc in docs[:5]:
@@ -71,6 +72,7 @@ def bench_rules(docs, ontology, cold: bool) -> dict:
             fold.cache_clear()
             norm_key.cache_clear()
             getattr(knowledge(), "_found", {}).clear()  # Knowledge.lookup's memo (where the code has one)
+            getattr(slugify, "cache_clear", lambda: None)()  # model.slugify's memo (where the code has one)
         extractor.extract(doc, ontology)
     seconds = time.process_time() - start
     return {"extractor": "rules (cold caches)" if cold else "rules", "articles": len(docs), "words": words,

@@ -21,6 +21,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -38,6 +39,7 @@ ARTICLE_CORE = ("id", "title", "published", "file", "sha256", "mentions")
 _SLUG_BREAKS = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=16_384)  # the same names come back article after article (a few µs each)
 def slugify(name: str) -> str:
     """Stable id from a canonical name: 'Javier Milei' -> 'javier-milei', scripts kept."""
     text = unicodedata.normalize("NFKD", name)
