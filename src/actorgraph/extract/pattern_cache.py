@@ -1,14 +1,15 @@
 """Compiled regular expressions kept from one run to the next, as Python keeps compiled modules.
 
-Importing the extraction rules compiles some 600 patterns (the rulebook's triggers and word
+Importing the extraction rules compiles some 480 patterns (the rulebook's triggers and word
 lists, the rule modules' own): about 0.25 CPU-s, half of what ``actorgraph extract`` costs
 before its first article, and ``re`` keeps nothing between processes. Inside ``kept(folder)``
-``re.compile`` and ``patterns.compile_guarded`` look each pattern up by its whole text and
-flags in a file in ``folder`` and build it from the code kept there with ``_sre.compile``, the
-call ``re.compile`` itself ends with; a pattern not found is compiled as usual, and when the
-block ends the file is written again (atomically, by ``actorgraph.output``) if anything was
-added. Only the imports run inside the block (``actorgraph extract`` opens it): a pattern
-compiled later, per article, is neither looked up nor kept.
+``re.compile`` (replaced for the block) and ``patterns.compile_guarded`` look each pattern up
+by its whole text and flags in a file in ``folder`` and build it from the code kept there with
+``_sre.compile``, the call ``re.compile`` itself ends with; a pattern not found is compiled as
+usual. When the block ends the file is written again (atomically, by ``actorgraph.output``,
+with the patterns of this run only) if what it lacked cost ``REWRITE_AFTER`` to compile. Only
+the imports run inside the block (``actorgraph extract`` and ``evaluate`` open it): a pattern
+compiled later, per article, is neither looked up nor kept, and ``re.compile`` is ``re``'s own.
 
 What keeps a pattern built from the file the one compiling would give:
 
@@ -165,14 +166,14 @@ class PatternCache:
         # this run's patterns only: a pattern edited, or built from a set in its hash order (a
         # few are), leaves its old text behind, which would otherwise pile up run after run
         keys = self.used
-        entries = [(kind, source, flags, _plain(self.entries[kind, source, flags]))
-                   for kind, source, flags in sorted(keys, key=repr)]
-        data = zlib.compress(marshal.dumps((self.header, entries)))
+        entries = [(kind, source, flags, _plain(self.entries[kind, source, flags])) for kind, source, flags in keys]
+        data = zlib.compress(marshal.dumps((self.header, entries)), 1)
         from ..output import write_text
 
         try:
             # marshal (5 ms to read the 230,000 numbers of the code; JSON 24), compressed (1.25 MB
-            # to 160 kB, 3 ms to expand), in base64: the package's one way to write files writes text
+            # to 220 kB, 3 ms to expand; 11 ms to compress at level 1, 37 at the default level),
+            # in base64: the package's one way to write files writes text
             write_text(self.path, f"{FORMAT} {_digest(data)}\n{binascii.b2a_base64(data, newline=False).decode('ascii')}")
         except OSError:  # a folder that cannot be written: the next run compiles again
             pass
