@@ -192,8 +192,8 @@ def test_the_wheel_works_in_an_empty_folder(installed, tmp_path):
 
 @pytest.mark.slow
 def test_the_wheel_keeps_compiled_patterns_in_the_cache_folder(installed, tmp_path):
-    # extract/pattern_cache.py: the installed package writes nothing beside itself, reads its
-    # own sources for the cache's header, and gives the same graph from a cold and a warm cache
+    # extract/pattern_cache.py: the installed package reads its own sources for the cache's
+    # header, keeps the file in the folder named, and gives the same graph cold and warm
     articles = tmp_path / "articles"
     articles.mkdir()
     shutil.copy2(PROJECT_ROOT.parent / "shared" / "corpus" / "000_acaebd6602ef804f.txt", articles)
