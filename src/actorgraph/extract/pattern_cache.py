@@ -75,13 +75,23 @@ def kept(folder: Path | None):
     cache = PatternCache(Path(folder) / file_name(), header)
     cache.load()
     _active = cache
-    re.compile = cache.re_compile
+    re.compile = _re_compile
     try:
         yield
     finally:
         re.compile = _RE_COMPILE
         _active = None
         cache.save()
+
+
+def _re_compile(pattern, flags=0):
+    """``re.compile`` while a ``kept`` block runs. A module that took ``re.compile`` by name
+    during the block gets the plain one once it has ended (and holds no cache alive)."""
+    cache = _active
+    if cache is None or type(pattern) is not str or not isinstance(flags, int) or flags & ~_FLAGS:
+        return _RE_COMPILE(pattern, flags)
+    flags = int(flags)
+    return cache.compile(("re", pattern, flags), lambda: plain_args(pattern, flags))
 
 
 def code_args(source: str, parsed, flags: int, code: list) -> list:
@@ -134,14 +144,6 @@ class PatternCache:
         self.entries[key] = args
         self.used.add(key)
         return pattern
-
-    def re_compile(self, pattern, flags=0):
-        """``re.compile`` while the block runs (a module that took ``re.compile`` by name
-        during the block gets the plain one once it has ended)."""
-        if self is not _active or type(pattern) is not str or not isinstance(flags, int) or flags & ~_FLAGS:
-            return _RE_COMPILE(pattern, flags)
-        flags = int(flags)
-        return self.compile(("re", pattern, flags), lambda: plain_args(pattern, flags))
 
     def load(self) -> None:
         try:
