@@ -19,9 +19,14 @@ median of the paired CPU ratios is given.
 
 The child processes run with their bytecode compiled once and kept, in a cache folder inside the
 temporary folder (``PYTHONPYCACHEPREFIX``), as an installed wheel has it: pip compiles it at
-install time. An editable install under ``PYTHONDONTWRITEBYTECODE=1`` (as in this project's CI
-machines) compiles every module of ``src`` again in every process instead, a few tenths of a
-CPU-second per process; ``--recompile`` times it that way. Each side's warm-up run writes its cache.
+install time; the rules' compiled patterns are kept there too (``ACTORGRAPH_CACHE_DIR``, as
+``actorgraph extract`` keeps them in the user's cache folder). An editable install under
+``PYTHONDONTWRITEBYTECODE=1`` (as in this project's CI machines) compiles every module of ``src``
+again in every process instead, a few tenths of a CPU-second per process; ``--recompile`` times
+it that way, with no pattern kept either. Each side's warm-up run writes its caches.
+
+A folder holding one article and ``--copies 1`` times the start-up instead (the same
+alternation and paired ratio).
 """
 
 from __future__ import annotations
@@ -61,6 +66,7 @@ def bench_rules(docs, ontology, cold: bool) -> dict:
     repeating the corpus does not flatter the figure."""
     from actorgraph.extract.entities import candidates
     from actorgraph.extract.lexicon import fold, knowledge, norm_key
+    from actorgraph.model import slugify
 
     extractor = RuleExtractor()
     for doc in docs[:5]:
@@ -73,6 +79,7 @@ def bench_rules(docs, ontology, cold: bool) -> dict:
             norm_key.cache_clear()
             getattr(knowledge(), "_found", {}).clear()  # Knowledge.lookup's memo (where the code has one)
             getattr(candidates, "_RUNS", {}).clear()  # the classified runs of the candidate finder (likewise)
+            getattr(slugify, "cache_clear", lambda: None)()  # model.slugify's memo (where the code has one)
         extractor.extract(doc, ontology)
     seconds = time.process_time() - start
     return {"extractor": "rules (cold caches)" if cold else "rules", "articles": len(docs), "words": words,
@@ -120,6 +127,9 @@ def _command_cpu(folder: Path, out: Path, src: str | None, bytecode: Path | None
     if bytecode is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(bytecode)
+        env["ACTORGRAPH_CACHE_DIR"] = str(bytecode / "patterns")  # compiled patterns kept likewise (pattern_cache.py)
+    else:
+        env["ACTORGRAPH_CACHE_DIR"] = ""  # nothing kept between processes
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run([sys.executable, "-m", "actorgraph", "extract", "--jobs", "1", str(folder / "articles"),
                     "-o", str(out)], cwd=folder, env=env, check=True, stdout=subprocess.DEVNULL,

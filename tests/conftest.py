@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,17 @@ def pytest_sessionfinish(session, exitstatus):
             reporter.write("\n")
             reporter.write_line(message, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pattern_cache_dir(tmp_path_factory):
+    """``actorgraph extract`` keeps compiled patterns in the user's cache folder: in the tests,
+    in a temporary one (subprocesses inherit it)."""
+    folder = tmp_path_factory.mktemp("pattern-cache")
+    before = os.environ.get("ACTORGRAPH_CACHE_DIR")
+    os.environ["ACTORGRAPH_CACHE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop("ACTORGRAPH_CACHE_DIR", None)
+    else:
+        os.environ["ACTORGRAPH_CACHE_DIR"] = before

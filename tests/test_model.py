@@ -151,3 +151,10 @@ def test_the_graph_json_is_what_json_writes_indented_by_one(value, ontology):
     graph.nodes["argentina"].props.clear()
     graph.edges[next(iter(graph.edges))].evidence[0].quote = str(value)
     assert dumps_graph(graph) == json.dumps(graph.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+
+def test_the_development_graph_json_is_what_json_writes_indented_by_one(dev_graph):
+    # dumps_graph halves orjson's indentation level by level: every level of a real graph
+    from actorgraph.model import dumps_graph
+
+    assert dumps_graph(dev_graph) == json.dumps(dev_graph.to_dict(), ensure_ascii=False, indent=1) + "\n"

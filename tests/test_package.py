@@ -154,8 +154,10 @@ def installed(tmp_path_factory):
                    capture_output=True, cwd=root)
 
 
-def _actorgraph(venv: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
+def _actorgraph(venv: Path, cwd: Path, *args: str, cache: Path | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ACTORGRAPH_", "NEO4J_"))}
+    # where extract keeps compiled patterns: the test's own folder, never the user's (conftest.py)
+    env["ACTORGRAPH_CACHE_DIR"] = str(cache) if cache else os.environ.get("ACTORGRAPH_CACHE_DIR", "")
     return subprocess.run([venv / "bin" / "actorgraph", *args], capture_output=True, text=True,
                           cwd=cwd, env=env, timeout=300)
 
@@ -186,3 +188,18 @@ def test_the_wheel_works_in_an_empty_folder(installed, tmp_path):
     assert overridden.stdout == "who\nfrom the workspace\n"
     assert sorted(p.name for p in empty.iterdir()) == ["graph", "queries", "view.html"]
     _actorgraph(installed, empty, "--data-dir", store, "store", "stop")
+
+
+@pytest.mark.slow
+def test_the_wheel_keeps_compiled_patterns_in_the_cache_folder(installed, tmp_path):
+    # extract/pattern_cache.py: the installed package reads its own sources for the cache's
+    # header, keeps the file in the folder named, and gives the same graph cold and warm
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy2(PROJECT_ROOT.parent / "shared" / "corpus" / "000_acaebd6602ef804f.txt", articles)
+    cache = tmp_path / "cache"
+    for out in ("cold.json", "warm.json"):
+        done = _actorgraph(installed, tmp_path, "extract", "--jobs", "1", "articles", "-o", out, cache=cache)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "cold.json").read_bytes() == (tmp_path / "warm.json").read_bytes()
+    assert [p.name.startswith("patterns-") for p in cache.iterdir()] == [True]

@@ -49,6 +49,9 @@ SETTINGS: dict[str, Setting] = {
                            "trying again (429, 5xx and time-outs are retried with backoff)."),
     "llm_retries": Setting("ACTORGRAPH_LLM_RETRIES", "4", "How often to ask again after a 429, a 5xx, "
                            "a broken connection or a time-out, waiting longer each time."),
+    "cache_dir": Setting("ACTORGRAPH_CACHE_DIR", None, "Folder where compiled patterns are kept from one "
+                         "run to the next (default: the user's cache folder, ~/.cache/actorgraph on Linux; "
+                         "set empty: none kept). Environment only."),
     "llm_chunk_chars": Setting("ACTORGRAPH_LLM_CHUNK_CHARS", "6000", "Longest piece of an article "
                                "sent in one request, in characters; pieces end at paragraph ends."),
 }
@@ -61,6 +64,19 @@ WORKSPACE_GRAPH = Path("graph")  # a workspace's folders, relative to where a co
 WORKSPACE_QUERIES = Path("queries")
 _BUILTIN = ExitStack()  # keeps files extracted from a zipped install alive until exit
 atexit.register(_BUILTIN.close)
+
+
+def cache_dir() -> Path | None:
+    """Where ``actorgraph extract`` keeps compiled patterns (the ``cache_dir`` setting), read
+    from the environment when called; None when it is set empty."""
+    import os
+
+    value = os.environ.get(SETTINGS["cache_dir"].envvar)
+    if value is not None:
+        return Path(value) if value else None
+    import platformdirs  # the platform's own place (XDG_CACHE_HOME, ~/Library/Caches, %LOCALAPPDATA%)
+
+    return Path(platformdirs.user_cache_dir("actorgraph", appauthor=False))
 
 
 def builtin_path(name: str) -> Path:

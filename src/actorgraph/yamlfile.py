@@ -33,6 +33,9 @@ class LStr(str, Located):
     pass
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _build(node: yaml.Node, constructor: yaml.constructor.SafeConstructor) -> Any:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -44,6 +47,8 @@ def _build(node: yaml.Node, constructor: yaml.constructor.SafeConstructor) -> An
             value[key] = _build(value_node, constructor)
     elif isinstance(node, yaml.SequenceNode):
         value = LList(_build(item, constructor) for item in node.value)
+    elif node.tag == _STR_TAG:
+        value = LStr(node.value)  # what the constructor gives a str scalar (construct_scalar), without its machinery
     else:
         scalar = constructor.construct_object(node, deep=True)
         if not isinstance(scalar, str):

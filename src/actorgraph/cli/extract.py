@@ -14,7 +14,7 @@ from ..display import escape_controls
 from ..extract import EXTRACTORS
 from ..model import dumps_graph
 from ..output import write_files
-from ..settings import SETTINGS
+from ..settings import SETTINGS, cache_dir
 from .app import App, Folder, OutputName, setting_option
 
 
@@ -58,6 +58,20 @@ def extractor_options(command):
     return wrapper
 
 
+def _pipeline(extractor: str):
+    """``extract_paths`` and ``per_article_files``, imported with the rule modules they run, whose
+    patterns' compiled code is kept between runs (extract/pattern_cache.py): about half of the
+    command's start-up is compiling them."""
+    from ..extract.pattern_cache import kept
+
+    with kept(cache_dir()):
+        from ..pipeline import extract_paths, per_article_files
+
+        if extractor != "llm":
+            from ..extract import rules  # noqa: F401 - imported here for its patterns; get_extractor uses it
+    return extract_paths, per_article_files
+
+
 def _warn(line: str) -> None:
     click.echo(escape_controls(line), err=True)
 
@@ -93,8 +107,7 @@ def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
     the model's server fails on gets one line too; the command fails when no article
     could be extracted, or with --strict.
     """
-    from ..pipeline import extract_paths, per_article_files
-
+    extract_paths, per_article_files = _pipeline(extractor)
     result = extract_paths(list(paths), app.ontology, curation_path=app.curation_path, jobs=jobs,
                            extractor=extractor, strict=strict, progress=True, llm=llm, warn=_warn)
     for problem in result.problems:
@@ -131,8 +144,8 @@ def evaluate(app: App, gold_dir, articles_dir, show_errors, as_json, jobs, extra
     LEADS = HOLDS_ROLE) and linked pairs, computed as the project's score.py does.
     """
     from ..extract.scoring import format_scores, load_gold, score
-    from ..pipeline import extract_paths
 
+    extract_paths, _ = _pipeline(extractor)
     gold = load_gold(gold_dir)
     result = extract_paths([articles_dir], app.ontology, extractor=extractor, llm=llm,
                            jobs=jobs, progress=extractor == "llm", warn=_warn)

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 
+from . import pattern_cache
+
 try:
-    import _sre
     from re import _compiler as _k, _constants as _c, _parser as _p  # what re compiles with (Python 3.11+)
 except ImportError:  # pragma: no cover - another Python: patterns are used as they are
-    _c = _p = _k = _sre = None
+    _c = _p = _k = None
 
 BEYOND_ASCII = None if _c is None else (_c.RANGE, (0x80, 0x10FFFF))
 GLOBAL_FLAGS_RE = re.compile(r"\(\?[aiLmsux]+\)")  # "(?i)" at the start: it could not follow a look-ahead
@@ -49,22 +50,36 @@ def guarded(pattern: re.Pattern) -> re.Pattern:
 def compile_guarded(source: str, flags: int = 0, unguarded: re.Pattern | None = None) -> re.Pattern:
     """``re.compile(source, flags)`` behind the look-ahead ``guarded`` puts: the pattern is read
     once for its first characters, then compiled with the look-ahead (``unguarded`` is returned,
-    when given, where no look-ahead can be made). Raises ``re.error`` as ``re.compile`` does."""
+    when given, where no look-ahead can be made). Raises ``re.error`` as ``re.compile`` does.
+    Inside ``pattern_cache.kept`` the compiled code is kept between runs."""
     flags = int(flags)  # as re.compile does: RegexFlag's "&" is Python code, and compiling tests the flags often
-    chars = None
-    if _p is not None:
-        parsed = _p.parse(source, flags)  # raises re.error for a pattern that does not compile
-        try:
-            if _skips_ahead(parsed.data, flags | parsed.state.flags):
-                chars = None  # re already jumps to where a match can begin; a look-ahead would stop it
-            else:
-                chars, empty = _first(parsed.data, flags | parsed.state.flags)
-                if empty:
-                    chars = None  # a match can be empty, so it may begin anywhere
-        except (_Unknown, RecursionError):
-            chars = None
-    if not chars:
+    cache = pattern_cache.active()
+    if cache is None:
+        args = _guarded_args(source, flags)
+        pattern = None if args is None else pattern_cache.build(args)
+    else:
+        pattern = cache.compile(("guarded", source, flags), lambda: _guarded_args(source, flags))
+    if pattern is None:
         return unguarded if unguarded is not None else re.compile(source, flags)
+    return pattern
+
+
+def _guarded_args(source: str, flags: int) -> list | None:
+    """``compile_guarded``'s pattern as the arguments of ``_sre.compile`` (``pattern_cache.code_args``),
+    or None where it is the pattern itself, unguarded."""
+    if _p is None:
+        return None
+    parsed = _p.parse(source, flags)  # raises re.error for a pattern that does not compile
+    try:
+        if _skips_ahead(parsed.data, flags | parsed.state.flags):
+            return None  # re already jumps to where a match can begin; a look-ahead would stop it
+        chars, empty = _first(parsed.data, flags | parsed.state.flags)
+        if empty:
+            return None  # a match can be empty, so it may begin anywhere
+    except (_Unknown, RecursionError):
+        return None
+    if not chars:
+        return None
     guard = "(?=[" + "".join(sorted(chars)) + "])"
     lookahead = _p.parse(guard, flags).data[0]
     if not GLOBAL_FLAGS_RE.match(source) and not flags & re.VERBOSE and not _alternatives_at_top(source):
@@ -72,15 +87,15 @@ def compile_guarded(source: str, flags: int = 0, unguarded: re.Pattern | None = 
         # code re.compile(guard + source, flags) makes, at about half the cost (reading is most of
         # it). Not for "A|B", where the look-ahead written in front belongs to A alone.
         parsed.data.insert(0, lookahead)
-        return _compile_parsed(guard + source, parsed, flags, _starts(lookahead, flags | parsed.state.flags))
+        return _compiled_args(guard + source, parsed, flags, _starts(lookahead, flags | parsed.state.flags))
     try:
         # compiled with the pattern's own flags, the set folds case as the pattern does
         guarded_source = guard + source
         whole = _p.parse(guarded_source, flags)
     except re.error:  # a global flag such as "(?i)" written at the start cannot follow the look-ahead
-        return unguarded if unguarded is not None else re.compile(source, flags)
+        return None
     # "A|B": the look-ahead guards A only, the info block's set (every first character) both
-    return _compile_parsed(guarded_source, whole, flags, _starts(lookahead, flags | whole.state.flags))
+    return _compiled_args(guarded_source, whole, flags, _starts(lookahead, flags | whole.state.flags))
 
 
 def _alternatives_at_top(source: str) -> bool:
@@ -142,9 +157,10 @@ def _starts(lookahead, flags: int) -> list | None:
     return out + [BEYOND_ASCII]
 
 
-def _compile_parsed(source: str, parsed, flags: int, starts: list | None = None) -> re.Pattern:
-    """``re._compiler.compile`` of a pattern already parsed, named ``source``; ``starts`` (set
-    items, a superset of the characters a match can begin with) written into its info block."""
+def _compiled_args(source: str, parsed, flags: int, starts: list | None = None) -> list:
+    """``re._compiler.compile`` of a pattern already parsed, named ``source``, as the arguments
+    of its ``_sre.compile``; ``starts`` (set items, a superset of the characters a match can
+    begin with) written into its info block."""
     code = _k._code(parsed, flags)
     if starts and code[0] is _c.INFO and code[2] == 0 and code[3] > 0:
         # no literal prefix or set of re's own: put ours in, as _compiler._compile_info would
@@ -159,11 +175,7 @@ def _compile_parsed(source: str, parsed, flags: int, starts: list | None = None)
         _k._compile_charset(charset, flags | parsed.state.flags, info)
         info[1] = len(info) - 1
         code = info + code[code[1] + 1:]
-    indexgroup = [None] * parsed.state.groups
-    for name, index in parsed.state.groupdict.items():
-        indexgroup[index] = name
-    return _sre.compile(source, flags | parsed.state.flags, code, parsed.state.groups - 1,
-                        parsed.state.groupdict, tuple(indexgroup))
+    return pattern_cache.code_args(source, parsed, flags, code)
 
 
 def _skips_ahead(items, flags) -> bool:

@@ -1,0 +1,135 @@
+"""extract/pattern_cache: compiled patterns kept between runs are the patterns compiling gives."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from actorgraph.extract import pattern_cache
+from actorgraph.extract.pattern_cache import PatternCache, build, file_name, kept
+from actorgraph.extract.patterns import _guarded_args, compile_guarded
+
+ARTICLE = Path(__file__).parents[2] / "shared" / "corpus" / "000_acaebd6602ef804f.txt"
+SOURCE = r"\b(?:minister|ministry)\s+of\s+(?P<office>[A-Z]\w+)"
+
+
+def _extract(folder: Path, cache: str, out: Path) -> bytes:
+    env = {**os.environ, "ACTORGRAPH_CACHE_DIR": cache}
+    done = subprocess.run([sys.executable, "-m", "actorgraph", "extract", "--jobs", "1", str(folder), "-o", str(out)],
+                          env=env, capture_output=True, text=True, cwd=folder.parent, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return out.read_bytes()
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """One article extracted without a cache, with a cold one and with the warm one."""
+    root = tmp_path_factory.mktemp("pattern-cache-runs")
+    articles = root / "articles"
+    articles.mkdir()
+    (articles / ARTICLE.name).write_bytes(ARTICLE.read_bytes())
+    cache = root / "cache"
+    plain = _extract(articles, "", root / "plain.json")  # set empty: nothing kept
+    assert sorted(p.name for p in root.iterdir()) == ["articles", "plain.json"]
+    cold = _extract(articles, str(cache), root / "cold.json")
+    kept_file = cache / file_name()
+    written = kept_file.read_bytes()
+    warm = _extract(articles, str(cache), root / "warm.json")
+    return {"root": root, "plain": plain, "cold": cold, "warm": warm, "file": kept_file, "written": written}
+
+
+def test_the_output_is_the_same_with_and_without_kept_patterns(runs):
+    assert runs["cold"] == runs["plain"]
+    assert runs["warm"] == runs["plain"]
+
+
+def test_a_warm_run_reads_the_file_and_leaves_it(runs):
+    assert runs["file"].read_bytes() == runs["written"]
+
+
+def test_every_kept_pattern_is_the_one_compiling_gives(runs):
+    cache = PatternCache(runs["file"], pattern_cache._header())
+    cache.load()
+    kinds = {kind for kind, _, _ in cache.entries}
+    assert len(cache.entries) > 400 and kinds == {"re", "guarded"}  # the rulebook's and the rule modules'
+    for (kind, source, flags), args in cache.entries.items():
+        if kind == "re":
+            assert build(args) == re.compile(source, flags), source  # == compares the compiled code
+        elif args is None:
+            assert _guarded_args(source, flags) is None, source
+        else:
+            assert build(args) == compile_guarded(source, flags), source
+
+
+def _write(folder: Path, monkeypatch) -> re.Pattern:
+    monkeypatch.setattr(pattern_cache, "REWRITE_AFTER", 0.0)
+    with kept(folder):
+        pattern = re.compile(SOURCE, re.IGNORECASE)
+        guarded = compile_guarded(SOURCE, re.IGNORECASE)
+    assert (folder / file_name()).exists()
+    return pattern, guarded
+
+
+def test_patterns_are_built_from_the_file(tmp_path, monkeypatch):
+    pattern, guarded = _write(tmp_path, monkeypatch)
+
+    def not_compiled(*args):
+        raise AssertionError("compiled, not read from the file")
+
+    monkeypatch.setattr(pattern_cache, "plain_args", not_compiled)
+    monkeypatch.setattr("actorgraph.extract.patterns._guarded_args", not_compiled)
+    with kept(tmp_path):
+        assert re.compile(SOURCE, re.IGNORECASE) == pattern
+        assert compile_guarded(SOURCE, re.IGNORECASE) == guarded
+    assert re.compile is pattern_cache._RE_COMPILE
+
+
+@pytest.mark.parametrize("damage", ["cut", "flipped", "garbage", "other python"])
+def test_a_damaged_or_foreign_file_is_compiled_over(tmp_path, monkeypatch, damage):
+    pattern, _ = _write(tmp_path, monkeypatch)
+    path = tmp_path / file_name()
+    data = path.read_bytes()
+    if damage == "cut":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "flipped":
+        middle = len(data) // 2
+        path.write_bytes(data[:middle] + (b"A" if data[middle:middle + 1] != b"A" else b"B") + data[middle + 1:])
+    elif damage == "garbage":
+        path.write_bytes(b"\xff\x00 not a cache\n" * 10)
+    else:
+        header = pattern_cache._header()
+        monkeypatch.setattr(pattern_cache, "_header", lambda: {**header, "python": "2.7"})
+    compiled = []
+    real = pattern_cache.plain_args
+    monkeypatch.setattr(pattern_cache, "plain_args", lambda *a: compiled.append(a) or real(*a))
+    with kept(tmp_path):
+        assert re.compile(SOURCE, re.IGNORECASE) == pattern
+    assert compiled == [(SOURCE, int(re.IGNORECASE))]
+    cache = PatternCache(path, pattern_cache._header())
+    cache.load()
+    assert ("re", SOURCE, int(re.IGNORECASE)) in cache.entries  # written anew
+
+
+def test_a_folder_that_cannot_be_written_costs_nothing_but_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(pattern_cache, "REWRITE_AFTER", 0.0)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with kept(blocker / "cache"):
+        assert re.compile(SOURCE).search("the ministry of Economy")
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_compiling_inside_the_block_fails_as_outside(tmp_path):
+    with pytest.raises(re.error):
+        with kept(tmp_path):
+            re.compile("(unclosed")
+    assert re.compile is pattern_cache._RE_COMPILE
+    with kept(tmp_path):
+        taken = re.compile  # a module that took re.compile by name while the block ran
+        assert taken(b"bytes", re.I).pattern == b"bytes"
+    assert taken("x", 0) == re.compile("x") and pattern_cache.active() is None
