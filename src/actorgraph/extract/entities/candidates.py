@@ -31,8 +31,10 @@ ACRONYM_PHRASE_RE = re.compile(
     r"bank|office|institute|council|commission|organization|organisation|network|foundation))\b")
 
 
-_ORG_HEADS = "|".join(sorted({w.capitalize() for w in ORG_KEYWORDS if w.isalpha() and len(w) > 3}, key=len,
-                              reverse=True))
+# longest first, then in alphabetical order: the same pattern text in every process (a set's order
+# changes from run to run), so the compiled pattern kept between runs is found again
+_ORG_HEADS = "|".join(sorted({w.capitalize() for w in ORG_KEYWORDS if w.isalpha() and len(w) > 3},
+                             key=lambda w: (-len(w), w)))
 
 
 POSSESSIVE_ORG_RE = re.compile(

@@ -740,7 +740,8 @@ WORK_OF = re.compile(r"\s+(?:the|his|her|their)\s+(?:\w+\s+)?(?:support|backing|
 # ext-stance2: "criticised the economic policies of X", "questioned the legality of X": X is the target
 # (data/relations.yaml, aspect_nouns); "the arrest of X", "the sale of X" are not aspects of X
 ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>" + "|".join(
-    map(re.escape, sorted(WORDS.get("aspect_nouns", ("policies",)), key=len, reverse=True))) + r")\s+(?:of|by)\s+(?:the\s+)?"
+    # longest first, then alphabetical: one pattern text in every process (kept compiled between runs)
+    map(re.escape, sorted(WORDS.get("aspect_nouns", ("policies",)), key=lambda w: (-len(w), w)))) + r")\s+(?:of|by)\s+(?:the\s+)?"
     # ext-stance3: "the fiscal policy of the government of X": an aspect of X's government is X's country's
     r"(?:(?P<gov>government|administration|regime)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
