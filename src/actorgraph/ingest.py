@@ -63,6 +63,7 @@ class Corpus:
     problems: list[str] = field(default_factory=list)   # files or records that could not be read
     notes: list[str] = field(default_factory=list)      # read, but worth a word (another language)
     files_seen: int = 0
+    files_left: list[str] = field(default_factory=list)  # in folders, files of other kinds (not read)
 
 
 def clean_text(text: str) -> str:
@@ -115,7 +116,7 @@ def read_paths(paths: list[Path], *, max_bytes: int = MAX_BYTES) -> Corpus:
         path = Path(path)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
-        files = _folder_files(path, corpus.problems) if path.is_dir() else [path]
+        files = _folder_files(path, corpus.problems, corpus.files_left) if path.is_dir() else [path]
         manifests: dict[Path, dict[str, dict]] = {}
         for file in files:
             folder = file.parent
@@ -137,8 +138,9 @@ def read_paths(paths: list[Path], *, max_bytes: int = MAX_BYTES) -> Corpus:
     return corpus
 
 
-def _folder_files(root: Path, problems: list[str]) -> list[Path]:
-    """Article files under ``root`` in sorted order, hidden files and folders left out."""
+def _folder_files(root: Path, problems: list[str], left: list[str]) -> list[Path]:
+    """Article files under ``root`` in sorted order, hidden files and folders left out; the
+    files of other kinds are added to ``left``."""
     inside = root.resolve()
     files = []
     for folder, dirs, names in os.walk(root):  # does not descend into linked folders
@@ -149,7 +151,10 @@ def _folder_files(root: Path, problems: list[str]) -> list[Path]:
                                 "name that folder itself to read it")
         for name in sorted(names):
             path = Path(folder) / name
-            if name.startswith(".") or path.suffix.lower() not in SUFFIXES or name == MANIFEST:
+            if name.startswith(".") or name == MANIFEST:
+                continue
+            if path.suffix.lower() not in SUFFIXES:
+                left.append(str(path))
                 continue
             if path.is_symlink():
                 target = path.resolve()
@@ -214,6 +219,11 @@ def _read_file(path: Path, meta: dict, problems: list[str], max_bytes: int) -> l
     if not raw.strip():
         problems.append(f"{path}: skipped: empty file")
         return []
+    document = _document_format(raw)
+    if document:  # named directly, whatever its suffix: say what it is, not "not UTF-8"
+        problems.append(f"{path}: skipped: a {document} file; actorgraph reads text, Markdown, HTML, "
+                        f"JSON Lines and feeds: save or convert it as text first")
+        return []
     if b"\x00" in raw:  # anywhere: a late NUL would reach an evidence quote and the store
         problems.append(f"{path}: skipped: binary file")
         return []
@@ -240,6 +250,18 @@ def _read_file(path: Path, meta: dict, problems: list[str], max_bytes: int) -> l
         problems.append(f"{path}: skipped: no article text")
         return []
     return [doc]
+
+
+# Document formats people save articles in, by the bytes they begin with (their "magic numbers")
+DOCUMENT_MAGIC = ((b"%PDF-", "PDF"), (b"PK\x03\x04", "zip (Word, OpenDocument or EPUB)"),
+                  (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Word 97-2003"), (b"{\\rtf", "RTF"))
+
+
+def _document_format(raw: bytes) -> str | None:
+    for magic, name in DOCUMENT_MAGIC:
+        if raw.startswith(magic):
+            return name
+    return None
 
 
 def _merge(found: dict, given: dict) -> dict:

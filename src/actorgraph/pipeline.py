@@ -17,7 +17,7 @@ from .curation import apply_curation
 from .errors import InputError, ModelError
 from .extract import get_extractor
 from .extract.document import Document
-from .ingest import read_paths
+from .ingest import SUFFIXES, read_paths
 from .model import Graph, dumps_graph
 from .ontology import Ontology
 from .output import safe_file_names
@@ -62,6 +62,8 @@ def extract_paths(paths: list[Path], ontology: Ontology, *, curation_path: Path 
         raise InputError(f"{corpus.problems[0]}{more}; stopping because of --strict")
     if not corpus.documents:
         detail = f": {corpus.problems[0]}{more}" if corpus.problems else ""
+        if not corpus.files_seen:
+            detail += _left_aside(corpus.files_left)
         raise InputError(f"nothing could be read from {', '.join(str(p) for p in paths)}"
                          f" ({corpus.files_seen} article file(s) found){detail}")
     chosen = get_extractor(extractor, llm)
@@ -100,6 +102,15 @@ def per_article_files(per_article: dict[str, Graph], folder: Path) -> dict[Path,
     """
     names = safe_file_names(per_article, ".json")
     return {folder / names[stem]: dumps_graph(graph) for stem, graph in sorted(per_article.items())}
+
+
+def _left_aside(files: list[str]) -> str:
+    """What an article folder holds that is not read, and what would be."""
+    kinds = " ".join(sorted(SUFFIXES))
+    if not files:
+        return f"; article files end in {kinds}"
+    named = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    return f"; {named} left aside: article files end in {kinds} (save or convert the others as text)"
 
 
 def _check_failures(failed: list[str], total: int, strict: bool, warn) -> None:
