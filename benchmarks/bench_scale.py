@@ -151,9 +151,11 @@ def time_command(data_dir: Path, graph_file: Path, against: Path | None = None) 
 
 # The phases of the whole command that render() reports: (label, phase, which call, begin or end).
 PHASE_MARKS = [("start-up done", "imports", 0, 1), ("file parsed", "parse", 0, 1),
-               ("graph built", "graph objects", 0, 1), ("first batch sent", "send", 0, 0),
-               ("analytics values taken", "analytics answer taken", 0, 1), ("rows sent", "send", 0, 1),
-               ("late analytics values sent", "send", 1, 1), ("saved", "save", -1, 1),
+               ("graph built", "graph objects", 0, 1), ("analytics child began", "analytics child", 0, 0),
+               ("first batch sent", "send", 0, 0), ("analytics values computed", "analytics child", 0, 1),
+               ("analytics values taken", "analytics answer taken", 0, 1),
+               ("late values' batch made", "late values", 0, 1), ("rows sent", "send", 0, 1),
+               ("late values sent apart (by id)", "send", 1, 1), ("saved", "save", -1, 1),
                ("command done", "end", 0, 1)]
 
 
