@@ -527,7 +527,10 @@ class _LateValues:
                 for i, name in enumerate(names))
 
             def check(reply: Any) -> None:
-                matched = reply[1][0][0][1] if len(reply) == 3 and reply[1] else 0
+                try:  # compact reply: [header, [[[type, count]]], statistics]
+                    matched = reply[1][0][0][1]
+                except (IndexError, TypeError):
+                    matched = None  # a reply of another shape: set them by id, to be sure
                 self.missed = matched != len(ids)
             return [(cypher.set_values_by_position(names), {}, lambda: _Prepared(header, check))]
         return self.by_id()
