@@ -10,12 +10,14 @@ the command ends. The wrappers cost microseconds: the command's own time is unch
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
 import time
 
 PHASES: dict[str, list[float]] = {}
+analytics = None  # actorgraph.analytics, imported by main()
 
 
 def _noted(name: str, function):
@@ -29,8 +31,29 @@ def _noted(name: str, function):
     return wrapper
 
 
+def _in_child(path: str):
+    """Note in ``path`` when the forked analytics child began and when its values were computed
+    (before it sends them: the pipe holds a few kB, so the send ends only when this process
+    reads the answer). Its own PHASES die with it."""
+    begun: list[float] = []
+
+    def answer(*args, _answer=analytics._answer, **kwargs):
+        begun.append(round(time.time() - STARTED, 3))
+        return _answer(*args, **kwargs)
+
+    def communities(*args, _communities=analytics._compiled_communities, **kwargs):
+        try:
+            return _communities(*args, **kwargs)
+        finally:
+            if begun:  # in the child
+                with open(path, "w", encoding="utf-8") as handle:
+                    json.dump([begun[0], round(time.time() - STARTED, 3)], handle)
+
+    analytics._answer, analytics._compiled_communities = answer, communities
+
+
 def main() -> None:
-    global STARTED
+    global STARTED, analytics
     out, STARTED, args = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
     from actorgraph import analytics, model
     from actorgraph.cli import build as build_commands
@@ -45,13 +68,17 @@ def main() -> None:
     falkor.FalkorStore._send_all = _noted("send", falkor.FalkorStore._send_all)
     falkor.FalkorStore._save = _noted("save", falkor.FalkorStore._save)
     analytics.Computing.result = _noted("analytics answer taken", analytics.Computing.result)
-    late = falkor._LateValues.rows
-    falkor._LateValues.rows = lambda self: (PHASES.__setitem__("nodes sent before the analytics", len(self.sent_without)),
-                                            late(self))[1]
+    _in_child(out + ".child")
+    batches = _noted("late values", falkor._LateValues.batches)
+    falkor._LateValues.batches = lambda self: (
+        self.done or PHASES.__setitem__("nodes sent before the analytics", len(self.sent_without)), batches(self))[1]
     try:
         cli(args, prog_name="actorgraph", standalone_mode=False)
     finally:
         PHASES["end"] = [[round(time.time() - STARTED, 3)] * 2]
+        with contextlib.suppress(OSError, ValueError):
+            with open(out + ".child", encoding="utf-8") as handle:
+                PHASES["analytics child"] = [json.load(handle)]
         with open(out, "w", encoding="utf-8") as handle:
             json.dump(PHASES, handle)
 

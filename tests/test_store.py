@@ -361,9 +361,90 @@ def test_node_values_ready_part_way_are_in_the_rows_or_set_late(falkor_store, mo
     assert {node_id: {key: node.props[key] for key in values[node_id]}
             for node_id, node in stored.nodes.items()} == values
     node_batches = 1 + 3  # the country, then 10 people in batches of 4
-    assert asked.count(False) == (node_batches if ready_after is None else min(ready_after + 1, node_batches))
-    assert asked[-1] is True
+    polls = node_batches if ready_after is None else min(ready_after + 1, node_batches)
+    assert asked[:polls] == [False] * polls  # asked before each batch of nodes until ready
+    if ready_after == 0:
+        assert asked == [False]  # in every row: nothing set late, nothing waited for
+    else:
+        assert asked[-1] is True and asked.count(True) == 1  # taken once, for the late batch
     assert stats.counts == falkor_store.counts()
+
+
+def _statements_sent(monkeypatch) -> list[str]:
+    """The statements of every batch the store sends from now on, in order."""
+    from actorgraph.store import falkor
+
+    sent: list[str] = []
+    send_all = falkor.FalkorStore._send_all
+
+    def spy(self, graph, batches, progress, total=None):
+        def noted():
+            for statement, build in batches:
+                sent.append(statement)
+                yield statement, build
+        return send_all(self, graph, noted(), progress, len(batches) if total is None else total)
+
+    monkeypatch.setattr(falkor.FalkorStore, "_send_all", spy)
+    return sent
+
+
+def test_late_values_go_between_relation_batches_as_soon_as_they_are_ready(falkor_store, monkeypatch):
+    """Values that are not ready for any node batch but are ready while relations are sent
+    go in the next batch, not after the last one, and every node holds its own."""
+    from actorgraph import cypher
+    from actorgraph.store import falkor
+
+    monkeypatch.setattr(falkor, "BATCH_SIZE", 4)
+    graph = chain_graph(10)
+    values = {node_id: {"degree": i, "betweenness": i / 10, "community": i % 3}
+              for i, node_id in enumerate(sorted(graph.nodes))}
+    asked: list[bool] = []
+
+    def node_properties(wait: bool = True):
+        asked.append(wait)
+        if not wait and len(asked) <= 4:  # not before the 4 node batches
+            return None
+        return values
+
+    sent = _statements_sent(monkeypatch)
+    falkor_store.load(graph, replace=True, node_properties=node_properties)
+    late = cypher.set_values_by_position(["degree", "betweenness", "community"])
+    relations = [i for i, statement in enumerate(sent) if "CREATE (a)-[r:" in statement]
+    assert sent.count(late) == 1 and relations[0] < sent.index(late) < relations[-1]
+    stored = falkor_store.export_graph()
+    assert {node_id: {key: node.props[key] for key in values[node_id]}
+            for node_id, node in stored.nodes.items()} == values
+
+
+@pytest.mark.parametrize("how", ["fresh", "numbers-wrong", "merged"])
+def test_late_values_by_position_or_by_id_reach_every_node(falkor_store, monkeypatch, how):
+    """Into a fresh staging graph the late values are set by the nodes' numbers in one
+    statement; where a node's number does not hold the id expected (simulated), or into a
+    copy of a stored graph (a load without --replace), they are set by id: each node gets
+    exactly its own either way."""
+    from actorgraph import cypher
+    from actorgraph.store import falkor
+
+    graph = chain_graph(12)
+    if how == "merged":
+        falkor_store.load(chain_graph(3), replace=True)
+    if how == "numbers-wrong":
+        before = falkor._LateValues.before
+
+        def shifted(self, nodes):
+            before(self, nodes)
+            self.sent.insert(0, self.sent.pop())  # every node one number off
+        monkeypatch.setattr(falkor._LateValues, "before", shifted)
+    values = {node_id: {"degree": i, "betweenness": i / 8, "community": -i} for i, node_id in enumerate(sorted(graph.nodes))}
+    sent = _statements_sent(monkeypatch)
+    falkor_store.load(graph, replace=how != "merged",
+                      node_properties=lambda wait=True: values if wait else None)
+    stored = falkor_store.export_graph()
+    assert {node_id: {key: node.props[key] for key in values[node_id]}
+            for node_id, node in stored.nodes.items()} == values
+    names = ["degree", "betweenness", "community"]
+    assert (cypher.set_values_by_position(names) in sent) is (how != "merged")
+    assert (cypher.set_node_values(names) in sent) is (how != "fresh")
 
 
 @pytest.mark.parametrize("same_names", [True, False], ids=["as-lists", "as-maps"])

@@ -95,6 +95,29 @@ def set_node_values(names: list[str]) -> str:
         "{assignments}", ", ".join(f"n.`{name}` = row[{i}]" for i, name in enumerate(names, 1)))
 
 
+# The same into a fresh staging graph, by the number FalkorDB gives each node (0, 1, 2, ...
+# in the order they were created): $ids holds the node ids in that order and $v0, $v1, ...
+# the values in the order of the names set_values_by_position() fills in. One scan, no index
+# look-up per node (half the server's time of SET_NODE_VALUES at 50,000 nodes); a node whose
+# id is not the one at its number is left alone, and the count says how many were set.
+SET_VALUES_BY_POSITION = """
+MATCH (n:Entity)
+WITH n, id(n) AS i
+WHERE i < size($ids) AND $ids[i] = n.id
+SET {assignments}
+RETURN count(n) AS n
+"""
+
+
+def set_values_by_position(names: list[str]) -> str:
+    """SET_VALUES_BY_POSITION for these property names (as set_node_values)."""
+    for name in names:
+        if not _PROPERTY.match(name):
+            raise ValueError(f"not a property name: {name!r}")
+    return SET_VALUES_BY_POSITION.replace(
+        "{assignments}", ", ".join(f"n.`{name}` = $v{i}[i]" for i, name in enumerate(names)))
+
+
 COUNT_NODES = "MATCH (n:Entity) RETURN labels(n) AS labels, count(n) AS n"
 COUNT_RELATIONS = "MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(r) AS n"
 COUNT_ARTICLES = "MATCH (a:Article) RETURN count(a) AS n"
@@ -154,7 +177,7 @@ def all_statements() -> list[str]:
         fill(MERGE_ENTITIES, label="Person"), MERGE_ARTICLES,
         fill(MERGE_RELATIONS, type="MET_WITH"), MERGE_MENTIONS, fill(CREATE_ENTITIES, label="Person"),
         CREATE_ARTICLES, fill(CREATE_RELATIONS, type="MET_WITH"), CREATE_MENTIONS, SET_NODE_PROPERTIES,
-        set_node_values(["degree", "betweenness"]),
+        set_node_values(["degree", "betweenness"]), set_values_by_position(["degree", "betweenness"]),
         COUNT_NODES, COUNT_RELATIONS, COUNT_ARTICLES, EXPORT_NODES, EXPORT_RELATIONS,
         EXPORT_ARTICLES, DELETE_ALL, FIND_ACTORS, ACTOR_NAMES, *NEO4J_SCHEMA,
     ]

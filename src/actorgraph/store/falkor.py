@@ -188,8 +188,9 @@ class FalkorStore:
 
         node_properties: values computed while the rows are sent (analytics.start_annotation
         computes them in another process): asked before each batch of nodes, and once ready
-        they are in the rows of the nodes sent after; the nodes sent before get them once the
-        rows are sent, before the staging graph goes live (see base.Store.load)."""
+        they are in the rows of the nodes sent after; the nodes sent before get them as soon as
+        they are ready (asked again after each batch of relations), at the latest once the rows
+        are sent, before the staging graph goes live (see base.Store.load)."""
         started = time.perf_counter()
         staging = f"{self.graph_name}{STAGING_MARK}{os.getpid()}"
         late = _LateValues(node_properties) if node_properties is not None else None
@@ -200,16 +201,16 @@ class FalkorStore:
                 self._delete_graph(staging)
                 try:
                     fresh = replace or not self._exists(self.graph_name)
+                    if late is not None:
+                        late.fresh = fresh
                     if fresh:
                         for statement in cypher.FALKOR_SCHEMA:
                             self._run(statement, None, read_only=False, graph=staging)
                     else:
                         self.client.connection.execute_command("GRAPH.COPY", self.graph_name, staging)
                     self._send_all(staging, _statements(plan, fresh), progress, total)
-                    if late is not None:
-                        statement, late_rows = late.rows()
-                        self._send_all(staging, [(statement, functools.partial(list, chunk))
-                                                 for chunk in _chunks(late_rows)], None)
+                    if late is not None and late.missed:  # (never seen: see _LateValues.batches)
+                        self._send_all(staging, list(_statements(late.by_id(), fresh)), None)
                     if not self._exists(staging):  # an empty graph creates no key
                         self._run("RETURN 1", None, read_only=False, graph=staging)
                     # Read the staging graph once before it goes live: FalkorDB applies pending
@@ -251,6 +252,8 @@ class FalkorStore:
         unread = [0]  # statements sent whose reply is not read yet (the sender thread's own)
         replies = [0]
 
+        checks: collections.deque = collections.deque()  # each unread reply's check (or None)
+
         def read_reply() -> int:
             try:
                 reply = connection.read_response()
@@ -261,11 +264,15 @@ class FalkorStore:
                     raise _query_error(str(part))
             unread[0] -= 1
             replies[0] += 1
+            check = checks.popleft()
+            if check is not None:
+                check(reply)
             return replies[0]
 
-        def send(payload: bytes) -> int:
+        def send(payload: bytes, check: Callable[[Any], None] | None) -> int:
             connection.send_command("GRAPH.QUERY", graph, payload, "--compact")
             unread[0] += 1
+            checks.append(check)
             return read_reply() if unread[0] > 1 else replies[0]
 
         def read_rest() -> int:
@@ -284,7 +291,7 @@ class FalkorStore:
                 ahead -= size
                 while progress and done < answered:
                     done += 1
-                    progress(done, total)
+                    progress(min(done, total), total)  # (late values may add a batch)
                 done = answered
 
         in_sync = False
@@ -292,9 +299,13 @@ class FalkorStore:
             with ThreadPoolExecutor(max_workers=1) as sender, collection_paused():
                 try:
                     for statement, build_rows in batches:
-                        payload = b"CYPHER rows=" + _encode_rows(build_rows()) + b" " + statement.encode()
+                        built = build_rows()
+                        if isinstance(built, _Prepared):
+                            payload, check = built.header + b" " + statement.encode(), built.check
+                        else:
+                            payload, check = b"CYPHER rows=" + _encode_rows(built) + b" " + statement.encode(), None
                         settle(AHEAD_BYTES - len(payload))
-                        in_flight.append((sender.submit(send, payload), len(payload)))
+                        in_flight.append((sender.submit(send, payload, check), len(payload)))
                         ahead += len(payload)
                     in_flight.append((sender.submit(read_rest), 1))
                     ahead += 1
@@ -433,7 +444,9 @@ def _plan(graph: Graph, late: "_LateValues | None" = None) -> tuple[int, Iterato
     """The number of batches, and (statement template, names to fill in, rows) per batch: nodes
     per label, articles, relations per type, mentions. Rows are built when their batch is sent
     (see _send_all), and the relations are grouped and sorted only once the node batches are
-    on their way (0.4 CPU-s at 200,000 relations, while the server creates the nodes)."""
+    on their way (0.4 CPU-s at 200,000 relations, while the server creates the nodes). ``late``:
+    its values go to the nodes sent without them in a batch of their own, after the first batch
+    of relations built once they are ready, or after the last batch."""
     by_label = rows.nodes_by_label(graph)
     articles = rows.article_rows(graph)
     mentions = rows.mention_rows(graph)
@@ -447,9 +460,15 @@ def _plan(graph: Graph, late: "_LateValues | None" = None) -> tuple[int, Iterato
                         for chunk in _chunks(nodes, size))
         yield from ((cypher.MERGE_ARTICLES, {}, functools.partial(list, chunk)) for chunk in _chunks(articles, size))
         for rel_type, edges in rows.edges_by_type(graph).items():
-            yield from ((cypher.MERGE_RELATIONS, {"type": rel_type}, functools.partial(_edge_batch, chunk))
-                        for chunk in _chunks(edges, size))
+            for chunk in _chunks(edges, size):
+                yield cypher.MERGE_RELATIONS, {"type": rel_type}, functools.partial(_edge_batch, chunk)
+                if late is not None and late.due():
+                    # the server sets them between two batches of relations, and this process
+                    # takes and encodes them while the server works, not after the last batch
+                    yield from late.batches()
         yield from ((cypher.MERGE_MENTIONS, {}, functools.partial(list, chunk)) for chunk in _chunks(mentions, size))
+        if late is not None:
+            yield from late.batches()  # (waits for the values if they are not ready yet)
     return total, batches()
 
 
@@ -466,7 +485,11 @@ class _LateValues:
     def __init__(self, node_properties: Callable[..., dict[str, dict[str, Any]] | None]):
         self.node_properties = node_properties
         self.ready = False
+        self.fresh = False  # into an empty staging graph (set by load() before the rows go)
+        self.sent: list[str] = []  # ids of the nodes sent, in the order they were created
         self.sent_without: list[str] = []  # ids of the nodes sent before the values were ready
+        self.done = False  # their batches are made
+        self.missed = False  # the statement by position did not find every node (see batches)
 
     def before(self, nodes: list) -> None:
         """Called before a batch of nodes is made into rows: ready values are set on the nodes
@@ -475,18 +498,73 @@ class _LateValues:
             self.ready = self.node_properties(wait=False) is not None
         if not self.ready:
             self.sent_without.extend(node.id for node in nodes)
+        self.sent.extend(node.id for node in nodes)
 
-    def rows(self) -> tuple[str, list]:
-        """The statement and its rows that set the values on the nodes sent without them
-        (waits for the values): cypher.SET_NODE_VALUES, rows [id, value, ...], when every
-        node has values of the same names (the analytics' always do), else SET_NODE_PROPERTIES."""
+    def due(self) -> bool:
+        """Nodes are waiting for values that are ready now (asked without waiting)."""
+        return not self.done and bool(self.sent_without) and self.node_properties(wait=False) is not None
+
+    def batches(self) -> list[tuple[str, dict, Callable[[], Any]]]:
+        """Plan items (see _plan) that set the values on the nodes sent without them (waits for
+        the values), once; none when every node had them in its row.
+
+        Into a fresh staging graph, where FalkorDB numbers nodes in the order they are created
+        (0, 1, 2, ...; nothing is deleted there), one statement sets every node's values by that
+        number (cypher.set_values_by_position): a scan, no index look-up per node, half the
+        server's time of setting them by id. Each node's own id is compared with the one at
+        its number, and the statement returns how many matched; should that ever fall short,
+        load() sets them by id after all (by_id). Else rows [id, value, ...] by id."""
+        if self.done or not self.sent_without:
+            self.done = True
+            return []
+        self.done = True
+        values = self.node_properties()
+        names = list(values[self.sent_without[0]])
+        if self.fresh and _same_names(values, self.sent, names):
+            ids = self.sent
+            header = b"CYPHER ids=" + _encode_rows(ids) + b"".join(
+                b" v%d=" % i + _encode_rows([values[node_id][name] for node_id in ids])
+                for i, name in enumerate(names))
+
+            def check(reply: Any) -> None:
+                try:  # compact reply: [header, [[[type, count]]], statistics]
+                    matched = reply[1][0][0][1]
+                except (IndexError, TypeError):
+                    matched = None  # a reply of another shape: set them by id, to be sure
+                self.missed = matched != len(ids)
+            return [(cypher.set_values_by_position(names), {}, lambda: _Prepared(header, check))]
+        return self.by_id()
+
+    def by_id(self) -> list[tuple[str, dict, Callable[[], list]]]:
+        """Plan items that set the values on the nodes sent without them, each found by its id:
+        cypher.SET_NODE_VALUES, rows [id, value, ...], when every node has values of the same
+        names (the analytics' always do), else SET_NODE_PROPERTIES."""
         values = self.node_properties()
         props = [values[node_id] for node_id in self.sent_without]
-        names = list(props[0]) if props else []
-        if names and all(_PARAM_NAME.match(name) for name in names) and all(p.keys() == props[0].keys() for p in props):
-            return cypher.set_node_values(names), [[node_id, *map(p.__getitem__, names)]
-                                                   for node_id, p in zip(self.sent_without, props)]
-        return cypher.SET_NODE_PROPERTIES, [{"id": node_id, "props": p} for node_id, p in zip(self.sent_without, props)]
+        names = list(props[0])
+        if _same_names(values, self.sent_without, names):
+            statement, late_rows = cypher.set_node_values(names), [
+                [node_id, *map(p.__getitem__, names)] for node_id, p in zip(self.sent_without, props)]
+        else:
+            statement, late_rows = cypher.SET_NODE_PROPERTIES, [
+                {"id": node_id, "props": p} for node_id, p in zip(self.sent_without, props)]
+        return [(statement, {}, functools.partial(list, chunk)) for chunk in _chunks(late_rows)]
+
+
+def _same_names(values: dict[str, dict[str, Any]], ids: list[str], names: list[str]) -> bool:
+    """Every one of these nodes has values, of these names (each one a plain property name)."""
+    keys = set(names)
+    return (bool(names) and all(_PARAM_NAME.match(name) for name in names)
+            and all(node_id in values and values[node_id].keys() == keys for node_id in ids))
+
+
+class _Prepared:
+    """A batch whose parameter text is made whole (not one $rows), with a check of its reply
+    (called in the thread that reads it; see _send_all)."""
+
+    def __init__(self, header: bytes, check: Callable[[Any], None] | None = None):
+        self.header = header
+        self.check = check
 
 
 def _edge_batch(edges: list) -> list[dict]:
@@ -500,7 +578,7 @@ _CREATE_FOR = {cypher.MERGE_ENTITIES: cypher.CREATE_ENTITIES, cypher.MERGE_ARTIC
 
 def _statements(plan, fresh: bool) -> Iterator[tuple[str, Any]]:
     """Fill the plan's templates; into an empty graph, CREATE instead of MERGE."""
-    return ((cypher.fill(_CREATE_FOR[template] if fresh else template, **names), batch)
+    return ((cypher.fill(_CREATE_FOR.get(template, template) if fresh else template, **names), batch)
             for template, names, batch in plan)
 
 
@@ -546,7 +624,7 @@ def _encode_rows(batch: list[dict]) -> bytes:
     for row in batch:
         problem = _param_problem({"value": row})
         if problem:
-            what = (row[0] if isinstance(row, list) else
+            what = (row[0] if isinstance(row, list) else row if not isinstance(row, dict) else
                     row.get("key") or row.get("id") or f"{row.get('article')} -> {row.get('node')}")
             raise StoreError(f"cannot load {what!r}: " + problem.replace("parameter 'value' ", ""))
     return stringify_param_value(batch).encode("utf-8")
