@@ -238,3 +238,26 @@ def test_every_during_match_holds_one_of_its_words():
                 found += 1
                 assert any(word in match.group() for word in DURING_WORDS), match.group()
     assert found >= 4
+
+
+def test_comma_before_answers_as_the_search_over_the_slice():
+    made_up = ["He met, on Monday, the minister, ", "a, b,  c\n", "x,\t", "no comma here ", ", Dr. ", "a, b. ", ","]
+    spans = [(text, s.start, t.start) for text in _texts() for s in split_sentences(text)
+             for t in tokenize(text, s.start, s.end)] + [(t, 0, len(t)) for t in made_up]
+    hits = 0
+    for text, start, end in spans:
+        expected = roles.COMMA_BEFORE.search(text[start:end]) is not None
+        assert roles._comma_before(text, start, end) == expected, text[start:end]
+        hits += expected
+    assert hits > 100
+
+
+def test_appositive_after_matches_only_after_a_comma_or_a_space():
+    # roles._appositive_role tries APPOSITIVE_AFTER only where the next character is one of them
+    tried = 0
+    for text in _texts() + [", who was named economy minister, ", "\u00a0is a senator of Chile."]:
+        for p in range(len(text)):
+            if text[p] != "," and not text[p].isspace():
+                tried += 1
+                assert roles.APPOSITIVE_AFTER.match(text[p:p + 200]) is None, text[p:p + 80]
+    assert tried > 1000

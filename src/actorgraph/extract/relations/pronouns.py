@@ -164,6 +164,11 @@ def _object_pronoun(tokens: list[Token], i: int) -> bool:
     return nxt is None or not nxt.text[:1].isalpha() or nxt.lower in PREPOSITIONS or nxt.lower in FUNCTION_AFTER
 
 
+# read for every person mention of an article, compiled once ("president" tested first: most have none)
+PRESIDENT_BEFORE = re.compile(r"\bpresident\s*$")
+PAST_PRESIDENT_BEFORE = re.compile(r"\b(?:former|ex-|future|vice)\s+(?:\S+\s+)?president\s*$")
+
+
 def _leaders(ents: ArticleEntities) -> dict[str, str]:
     """Who leads which country, from the article's own titles ('President Javier Milei')."""
     cached = getattr(ents, "_leaders", None)
@@ -175,8 +180,7 @@ def _leaders(ents: ArticleEntities) -> dict[str, str]:
         if not entity or entity.label != "Person":
             continue
         before = ents.text[max(0, m.start - 40):m.start].lower()
-        if re.search(r"\bpresident\s*$", before) and not re.search(r"\b(?:former|ex-|future|vice)\s+"
-                                                                   r"(?:\S+\s+)?president\s*$", before):
+        if "president" in before and PRESIDENT_BEFORE.search(before) and not PAST_PRESIDENT_BEFORE.search(before):
             country = ents.country_of(entity.name)
             if country:
                 leaders.setdefault(country, entity.name)

@@ -578,23 +578,31 @@ def _appositive_before(before: str) -> re.Match | None:
     return None
 
 
+def _comma_before(text: str, start: int, end: int) -> bool:
+    """``COMMA_BEFORE.search(text[start:end])`` without the slice: no part of a match after its
+    comma holds one, so only the last comma of the span can begin it (tests/test_relation_fastpaths.py)."""
+    comma = text.rfind(",", start, end)
+    return comma >= 0 and COMMA_BEFORE.match(text, comma, end) is not None
+
+
 def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     """'X, a professor at Y' / "Milei's chief of staff, X" -> (title, mods, where, role text)."""
     kb = knowledge()
     text = ents.text
     sentence = ents.sentences[m.sentence]
-    after = text[m.end:sentence.end]
-    match = APPOSITIVE_AFTER.match(after)
+    # every APPOSITIVE_AFTER match begins with a comma or a space: no slice and no match after others ("'s", ".")
+    after_char = text[m.end:m.end + 1]
+    match = APPOSITIVE_AFTER.match(text[m.end:sentence.end]) if after_char == "," or after_char.isspace() else None
     offset = m.end
     if match and not _title_of(match)[0]:
         match = None
     if not match and after_only:
         return None
     if not match:
+        if not _comma_before(text, sentence.start, m.start):
+            return None  # every APPOSITIVE_BEFORE ends in ", " and at most one word
         before = text[sentence.start:m.start]
         offset = sentence.start
-        if not COMMA_BEFORE.search(before):
-            return None  # every APPOSITIVE_BEFORE ends in ", " and at most one word
         match = _appositive_before(before)
     if not match:
         return None
