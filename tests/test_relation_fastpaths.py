@@ -261,3 +261,39 @@ def test_appositive_after_matches_only_after_a_comma_or_a_space():
                 tried += 1
                 assert roles.APPOSITIVE_AFTER.match(text[p:p + 200]) is None, text[p:p + 80]
     assert tried > 1000
+
+
+GUARD = re.compile(r"\(\?=\[(?:\\.|[^\]\\])*\]\)")  # the look-ahead patterns.guarded puts before a pattern
+
+
+def _guarded_rule_patterns():
+    from actorgraph.extract import relations
+    from actorgraph.extract.relations import (agreements, clauses, meetings, members, pronouns, quotes, reported,
+                                              stance)
+    for module in (relations, agreements, clauses, meetings, members, pronouns, quotes, reported, roles, stance,
+                   triggers):
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and GUARD.match(value.pattern):
+                yield f"{module.__name__}.{name}", value
+
+
+def test_guarded_rule_patterns_find_what_their_plain_patterns_find():
+    """Every module-level pattern of the rules behind a guard (patterns.guarded) finds, in whole
+    sentences and in the windows the rules search (from a position, up to one), what the pattern
+    without the guard finds."""
+    texts = [chunk for chunk, _ in _sentence_tokens()]
+    rnd = random.Random(16)
+    letters = " ,;:'’”\"\n\u00a0aeinorstdhlwAEITHSWſKİı-"
+    texts += ["".join(rnd.choice(letters) for _ in range(rnd.randint(0, 40))) for _ in range(300)]
+    patterns = list(_guarded_rule_patterns())
+    assert len(patterns) > 60
+    for name, pattern in patterns:
+        plain = re.compile(GUARD.sub("", pattern.pattern, count=1), pattern.flags)
+        for text in texts:
+            expected = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in pattern.finditer(text)] == expected, (name, text)
+            for _ in range(2):
+                pos = rnd.randint(0, len(text))
+                end = rnd.randint(pos, len(text))
+                hit, got = plain.search(text, pos, end), pattern.search(text, pos, end)
+                assert (got and got.span()) == (hit and hit.span()), (name, text, pos, end)

@@ -13,6 +13,7 @@ import re
 from operator import attrgetter
 
 from ..entities import ArticleEntities, mentions_by_sentence
+from ..patterns import guarded
 from ..rulebook import rulebook
 from ..text import tokenize
 from .agreements import agreement_parties, led_negotiations, votes_for_bills
@@ -144,7 +145,7 @@ def _valid(ents: ArticleEntities, relations: list[Relation]) -> list[Relation]:
     return out
 
 
-OFFER_RE = re.compile(r"\boffer(?:s|ed|ing)?\b", re.IGNORECASE)
+OFFER_RE = guarded(re.compile(r"\boffer(?:s|ed|ing)?\b", re.IGNORECASE))
 _REFUSAL_RE: list = []  # the refusals pattern and its words, made at first use
 # right after a refusal: the money refused ("rejected a $5 billion loan from China")
 REFUSED_MONEY = re.compile(r"\s+(?:[\w$.,'’-]+\s+){0,5}?(?:loans?|credit|credit\s+lines?|swaps?|swap\s+lines?|financing|"

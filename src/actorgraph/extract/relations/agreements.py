@@ -7,11 +7,12 @@ import re
 from ..entities import ArticleEntities, Mention
 from ..entities.words import FINANCIAL_KINDS  # the agreement kinds that move money
 from ..lexicon import knowledge
+from ..patterns import guarded
 from .base import ACTOR, entity_label, mention_label, Relation, SentenceView
 from .clauses import negated, find_subjects, pending
 
-VOTES_RE = re.compile(r"\b(?:(?:approved|passed|adopted|cleared)\s+(?:by\s+)?|with\s+(?:the\s+)?votes?\s+"
-                      r"(?:from|of)\s+)(?:the\s+)?", re.IGNORECASE)
+VOTES_RE = guarded(re.compile(r"\b(?:(?:approved|passed|adopted|cleared)\s+(?:by\s+)?|with\s+(?:the\s+)?votes?\s+"
+                              r"(?:from|of)\s+)(?:the\s+)?", re.IGNORECASE))
 
 
 def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str | None = None) -> list[Relation]:
@@ -52,20 +53,20 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str 
     return out
 
 
-FACILITY = re.compile(r"\b(?:facility|loan|loans|credit|financing|bailout|disbursements?|tranche)\b", re.IGNORECASE)
+FACILITY = guarded(re.compile(r"\b(?:facility|loan|loans|credit|financing|bailout|disbursements?|tranche)\b", re.IGNORECASE))
 CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement", "financing program"}
-OFFERING = re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|arrang\w*|"
-                      r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*)\b",
-                      re.IGNORECASE)
+OFFERING = guarded(re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|arrang\w*|"
+                              r"lend\w*|lent|bail\w*|rescu\w*|open\w*|sign\w*|start\w*|unveil\w*|pledg\w*)\b",
+                              re.IGNORECASE))
 
 
 AMOUNT_NAME = re.compile(r"(?:US)?\$|\d")  # an agreement named only by its amount
 # ext-deals3: a line kept in force ("keeps / maintains a swap with")
-HOLDS = re.compile(r"\b(?:keeps|kept|keep|keeping|maintains|maintained|maintain|maintaining|holds|held|hold|has|had|"
-                   r"operates|runs)\s+(?:a|an|the|its)\s+[^,;]{0,40}$", re.IGNORECASE)
+HOLDS = guarded(re.compile(r"\b(?:keeps|kept|keep|keeping|maintains|maintained|maintain|maintaining|holds|held|hold|has|had|"
+                           r"operates|runs)\s+(?:a|an|the|its)\s+[^,;]{0,40}$", re.IGNORECASE))
 # ext-deals3: a borrower drawing on its own line ("tapped its swap line with China")
-DRAWN = re.compile(r"\b(?:tap(?:s|ped|ping)?|dr(?:ew|aws|awn|awing|aw)\s+(?:down\s+)?on|activat(?:ed|es|ing)|us(?:ed|es|ing))\s+"
-                   r"(?:\w+\s+){0,3}$", re.IGNORECASE)
+DRAWN = guarded(re.compile(r"\b(?:tap(?:s|ped|ping)?|dr(?:ew|aws|awn|awing|aw)\s+(?:down\s+)?on|activat(?:ed|es|ing)|us(?:ed|es|ing))\s+"
+                           r"(?:\w+\s+){0,3}$", re.IGNORECASE))
 EXTENDED_BY = re.compile(r"\s+(?:\w+\s+)?(?:extended|granted|provided|offered|arranged|lent|disbursed|opened|"
                          r"financed|funded)\s+by\s+(?:the\s+)?")
 
@@ -275,9 +276,9 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
 
 
 # the lender's own approval or payment ("approved", "disbursed", "releasing about $1 billion")
-RELEASE = re.compile(r"\b(?:approv(?:ed|es)|disburs(?:ed|es|ing|ement)|releas(?:ed|es|ing)|extend(?:ed|s)|grant(?:ed|s)|"
-                     r"complet(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?review|paid\s+out|pays\s+out|"
-                     r"sign(?:ed|s)\s+off\s+on)\b", re.IGNORECASE)
+RELEASE = guarded(re.compile(r"\b(?:approv(?:ed|es)|disburs(?:ed|es|ing|ement)|releas(?:ed|es|ing)|extend(?:ed|s)|grant(?:ed|s)|"
+                             r"complet(?:ed|es)\s+(?:the\s+)?(?:\w+\s+)?review|paid\s+out|pays\s+out|"
+                             r"sign(?:ed|s)\s+off\s+on)\b", re.IGNORECASE))
 BODY_OF = re.compile(r"['’]s\s+(?:executive\s+)?(?:board|directors|staff|management)\b")
 
 
@@ -311,8 +312,8 @@ def _lender_release(ents: ArticleEntities, text: str, mentions: list[Mention], b
 
 
 # ext-deals3: an agreement still to come, said inside its phrase or right after it
-TO_COME_INSIDE = re.compile(r"\b(?:planned|proposed|possible|potential|future|prospective|mooted|hoped-for|draft|"
-                            r"pending|long-sought|sought-after|new|eventual|would-be)\b", re.IGNORECASE)
+TO_COME_INSIDE = guarded(re.compile(r"\b(?:planned|proposed|possible|potential|future|prospective|mooted|hoped-for|draft|"
+                                    r"pending|long-sought|sought-after|new|eventual|would-be)\b", re.IGNORECASE))
 TO_COME_AFTER = re.compile(r"\s*,?\s+(?:which\s+|that\s+)?(?:is|are|was|were|remains?|remained|has\s+been|had\s+been)\s+"
                            r"(?:still\s+|not\s+yet\s+|yet\s+to\s+be\s+)?(?:being\s+negotiated|under\s+negotiation|"
                            r"in\s+the\s+works|pending|not\s+yet|unsigned|stalled|on\s+hold|being\s+discussed)\b|"
@@ -340,9 +341,9 @@ def _owner_with(ents, text: str, mentions: list[Mention], m: Mention, parties_he
 
 # ext-parties: "a new program", "a possible deal": one still to be made, no party's yet
 SOUGHT_PHRASE = re.compile(r"(?:an?\s+)?(?:new|fresh|possible|proposed|potential|future)\b", re.IGNORECASE)
-TALKS = re.compile(r"\b(?:talks|negotiat\w*|discussions?|discuss\w*)\b", re.IGNORECASE)
-PENDING = re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
-                     r"asks?\s+for|asked\s+for|push(?:es|ing)?\s+for)\b", re.IGNORECASE)
+TALKS = guarded(re.compile(r"\b(?:talks|negotiat\w*|discussions?|discuss\w*)\b", re.IGNORECASE))
+PENDING = guarded(re.compile(r"\b(?:negotiat\w*|seek(?:s|ing)?|sought|request\w*|talks\s+(?:on|over|about|for)|"
+                             r"asks?\s+for|asked\s+for|push(?:es|ing)?\s+for)\b", re.IGNORECASE))
 
 
 def _lender(ents: ArticleEntities, name: str) -> bool:
@@ -375,14 +376,14 @@ def _clean(surface: str) -> str:
     return re.sub(r"^[A-Z][\w.-]*(?: [A-Z][\w.-]*)*['’]s\s+", "", surface)
 
 
-LED_TALKS = re.compile(r"\b(?:led|leads|leading|heads|headed|heading|ran|runs|running|took\s+over|takes\s+over|"
-                       r"in\s+charge\s+of|oversaw|oversees|overseeing|conducted|conducts|conducting)\s+"
-                       r"(?:the|these|those|its|their|his|her)\s+(?:\w+\s+)?(?:negotiations|talks|discussions|"
-                       r"negotiating\s+team)\b(?!\s+(?:with|on|over|about|between|for)\b)", re.IGNORECASE)
+LED_TALKS = guarded(re.compile(r"\b(?:led|leads|leading|heads|headed|heading|ran|runs|running|took\s+over|takes\s+over|"
+                               r"in\s+charge\s+of|oversaw|oversees|overseeing|conducted|conducts|conducting)\s+"
+                               r"(?:the|these|those|its|their|his|her)\s+(?:\w+\s+)?(?:negotiations|talks|discussions|"
+                               r"negotiating\s+team)\b(?!\s+(?:with|on|over|about|between|for)\b)", re.IGNORECASE))
 
 
-TALKS_BETWEEN = re.compile(r"\b(?:talks|negotiations|discussions)\b[^.;]{0,60}?\bbetween\b", re.IGNORECASE)
-LED_BY = re.compile(r"\b(?:led|headed|represented)\s+by\s+(?:[A-Za-z][\w.’'-]*\s+){0,5}$")
+TALKS_BETWEEN = guarded(re.compile(r"\b(?:talks|negotiations|discussions)\b[^.;]{0,60}?\bbetween\b", re.IGNORECASE))
+LED_BY = guarded(re.compile(r"\b(?:led|headed|represented)\s+by\s+(?:[A-Za-z][\w.’'-]*\s+){0,5}$"))
 # between two people of one team: "Economy Minister X and central bank president Y"
 TEAM_AND = re.compile(r"\s*(?:,\s*|,?\s+and\s+)(?:[a-z][\w-]*\s+){0,4}(?:[A-Z][\w.’'-]*\s+){0,4}")
 

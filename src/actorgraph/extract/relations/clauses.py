@@ -52,7 +52,7 @@ NEGATED_PHRASE = guarded(re.compile(r"\b(?:stop(?:ped|s)?\s+short\s+of|short\s+o
                                     r"\b(?:rul(?:ed|es|ing|e)\s+out|turn(?:ed|s|ing)?\s+down|block(?:ed|s|ing)?|veto(?:ed|es|ing)?)\s+(?:\w+\s+){0,2}$"))
 
 
-YET_TO = re.compile(r"\byet\s+to\s+(?:\w+\s+){0,3}$")  # ext-money: "has yet to approve a new loan"
+YET_TO = guarded(re.compile(r"\byet\s+to\s+(?:\w+\s+){0,3}$"))  # ext-money: "has yet to approve a new loan"
 WANTING = DESIRES | {"interest", "intent", "intention", "intends", "wants", "wish", "aims", "hopes", "hope", "hoping"}
 
 
@@ -64,13 +64,13 @@ TALKS_CANCELS = frozenset(_WORDS_OF.get("talks_cancels", ()))
 ENDED_TIES = frozenset(_WORDS_OF.get("ended_ties", ()))
 MEMBERSHIP_PENDING = frozenset(_WORDS_OF.get("membership_pending", ()))
 DENIAL_STEMS = tuple(sorted({w.split()[0][:5] for w in _WORDS_OF.get("denial_verbs", ())}))
-DENIED_CLAIM = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-    _WORDS_OF.get("denial_verbs", ()), key=len, reverse=True)) + r")\s+(?:(?:the|a|an|any|all|such|those|these|"
-    r"media|press|news|earlier|recent|fresh|new|widespread)\s+){0,2}(?:(?:" + "|".join(sorted(
-        _WORDS_OF.get("claim_nouns", ()), key=len, reverse=True)) + r")\s+(?:that|of)|that)\b"
-    # ... up to the end of its clause ("denied that it was a bailout, saying the Treasury supports X")
-    r"(?![^;]*(?:;|,\s+(?:and|but|while|although|though|\w+ing)\b|\sbut\s))",
-    re.IGNORECASE)
+DENIED_CLAIM = guarded(re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+            _WORDS_OF.get("denial_verbs", ()), key=len, reverse=True)) + r")\s+(?:(?:the|a|an|any|all|such|those|these|"
+            r"media|press|news|earlier|recent|fresh|new|widespread)\s+){0,2}(?:(?:" + "|".join(sorted(
+                _WORDS_OF.get("claim_nouns", ()), key=len, reverse=True)) + r")\s+(?:that|of)|that)\b"
+            # ... up to the end of its clause ("denied that it was a bailout, saying the Treasury supports X")
+            r"(?![^;]*(?:;|,\s+(?:and|but|while|although|though|\w+ing)\b|\sbut\s))",
+            re.IGNORECASE))
 
 
 def denied_before(text: str, base: int, a: int) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..patterns import guarded
 from .base import Relation, SentenceView, mention_label
 from .clauses import negated, verb_follows
 
@@ -16,11 +17,11 @@ THEIR_MEETING = re.compile(r"\btheir\s+(?:(?:first|second|third|fourth|fifth|lat
                            r"discussions?)\b", re.IGNORECASE)
 VISITS = {"visit", "trip", "visits", "trips", "tour"}
 # "Milei's visit to Beijing", "a visit by Milei to the White House"
-VISIT = re.compile(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|latest|last|recent|official|state|two-day|three-day|"
-                   r"brief)\s+){0,2}(?:visit|trip|tour)s?\s+to\b|\b(?:a|the|his|her)\s+(?:(?:official|state|brief)\s+)?"
-                   r"(?:visit|trip)\s+by\s+(?P<by>(?:[A-Z][\w.’'-]*\s+){1,4})to\b")
-NOT_DONE = re.compile(r"\b(?:planned|proposed|possible|expected|upcoming|future|cancell?ed|postponed|scrapped|"
-                      r"delayed|rumou?red|hoped-for|potential)\s+(?:\w+\s+)?$", re.IGNORECASE)
+VISIT = guarded(re.compile(r"['’]s\s+(?:(?:first|second|third|fourth|fifth|latest|last|recent|official|state|two-day|three-day|"
+                           r"brief)\s+){0,2}(?:visit|trip|tour)s?\s+to\b|\b(?:a|the|his|her)\s+(?:(?:official|state|brief)\s+)?"
+                           r"(?:visit|trip)\s+by\s+(?P<by>(?:[A-Z][\w.’'-]*\s+){1,4})to\b"))
+NOT_DONE = guarded(re.compile(r"\b(?:planned|proposed|possible|expected|upcoming|future|cancell?ed|postponed|scrapped|"
+                              r"delayed|rumou?red|hoped-for|potential)\s+(?:\w+\s+)?$", re.IGNORECASE))
 
 
 def meetings_in_passing(s: SentenceView) -> list[Relation]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import knowledge
+from ..patterns import guarded
 from .base import Relation, SentenceView, mention_label
 from .clauses import negated
 
@@ -18,7 +19,7 @@ MEMBER_NOUN = re.compile(r"\s+(?:(?:veteran|senior|leading|prominent|longtime|lo
 MEMBER_WORDS = frozenset({"member", "members", "lawmaker", "lawmakers", "legislator", "legislators", "deputy", "deputies",
                           "senator", "senators", "congressman", "congressmen", "congresswoman", "congresswomen",
                           "militant", "militants", "councillor", "councillors", "councilor", "councilors"})
-FORMER = re.compile(r"\b(?:former|ex-|one-time|onetime)\s*$", re.IGNORECASE)
+FORMER = guarded(re.compile(r"\b(?:former|ex-|one-time|onetime)\s*$", re.IGNORECASE))
 JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
@@ -118,9 +119,9 @@ def _is_party(s: SentenceView, name: str) -> bool:
     return name in knowledge().party_adjectives.values() or bool(PARTY_WORD.search(name))
 
 
-PARTY_WORD = re.compile(r"\b(?:Party|Front|Bloc|Bloque|Coalition|Partido|Frente|Alliance|Movement)\b|"
-                        r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
-                        r"Radical Civic Union|Fuerza Patria|Coalición Cívica|Frente Renovador)$")
+PARTY_WORD = guarded(re.compile(r"\b(?:Party|Front|Bloc|Bloque|Coalition|Partido|Frente|Alliance|Movement)\b|"
+                                r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
+                                r"Radical Civic Union|Fuerza Patria|Coalición Cívica|Frente Renovador)$"))
 
 
 def company_units(s: SentenceView) -> list[Relation]:

@@ -7,6 +7,7 @@ from operator import attrgetter
 
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
+from ..patterns import guarded
 from ..text import Token
 from .base import (BODY_ANAPHORS, FUNCTION_AFTER, PREPOSITIONS, PRONOUNS_PERSON, PRONOUNS_PLURAL, PRONOUN_WORDS, ROLE_NOUNS,
                    mention_label)
@@ -165,7 +166,7 @@ def _object_pronoun(tokens: list[Token], i: int) -> bool:
 
 
 # read for every person mention of an article, compiled once ("president" tested first: most have none)
-PRESIDENT_BEFORE = re.compile(r"\bpresident\s*$")
+PRESIDENT_BEFORE = guarded(re.compile(r"\bpresident\s*$"))
 PAST_PRESIDENT_BEFORE = re.compile(r"\b(?:former|ex-|future|vice)\s+(?:\S+\s+)?president\s*$")
 
 

@@ -14,11 +14,11 @@ from .base import (ACTOR, NEGATIVE_CUES, POSITIVE_CUES, PRONOUN_WORDS, SPEECH, e
 from .clauses import is_locative, is_modifier, negated, find_subjects, verb_follows
 from .triggers import RELATIVE
 
-LABELLED = re.compile(r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|dubbed|"
-                      r"termed|praised|hailed|denounced|dismissed|slammed|"
-                      r"cast|casts|portrayed|portrays|painted|paints|depicted|depicts)"  # ext-stance2: "cast X as a villain"
-                      r"\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
-                      re.IGNORECASE)
+LABELLED = guarded(re.compile(r"\b(?:called|calls|calling|described|describes|describing|branded|brands|labell?ed|dubbed|"
+                              r"termed|praised|hailed|denounced|dismissed|slammed|"
+                              r"cast|casts|portrayed|portrays|painted|paints|depicted|depicts)"  # ext-stance2: "cast X as a villain"
+                              r"\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}$",
+                              re.IGNORECASE))
 # the lower-case beginnings of LABELLED's verbs: a sentence with none of them holds no match
 LABELLED_WORDS = ("call", "describ", "brand", "label", "dubbed", "termed", "praised", "hailed", "denounced",
                   "dismissed", "slammed", "cast", "portray", "paint", "depict")
@@ -90,8 +90,8 @@ def _fronted_labels(ents: ArticleEntities, mentions: list[Mention], index: int) 
 
 
 # 'called Argentine beef "a threat"': a demonym names the country the label is about
-DEMONYM_LABEL = re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed|denounced|"
-                           r"dismissed|hailed|praised)\s+(?:the\s+)?(?P<demonym>[A-Z][a-zé]+)\s+(?:[a-z][\w-]*\s+){1,2}(?=as\s|[“\"])")
+DEMONYM_LABEL = guarded(re.compile(r"\b(?:called|calls|described|describes|branded|brands|labell?ed|dubbed|termed|denounced|"
+                                   r"dismissed|hailed|praised)\s+(?:the\s+)?(?P<demonym>[A-Z][a-zé]+)\s+(?:[a-z][\w-]*\s+){1,2}(?=as\s|[“\"])"))
 
 
 def _demonym_labels(ents: ArticleEntities, mentions: list[Mention], index: int) -> list[Relation]:
@@ -186,7 +186,7 @@ def _quote_targets(ents, mentions, speaker: str, home: str | None, stance: str |
     return list(out.items())
 
 
-CLAUSE_EDGE = re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|yet)\s|\b(?:but|and)\b")
+CLAUSE_EDGE = guarded(re.compile(r"[;:—–]|,\s+(?:but|while|whereas|although|though|yet)\s|\b(?:but|and)\b"))
 
 
 def _local_stance(text: str, m: Mention, start: int, end: int) -> str | None:
@@ -238,8 +238,8 @@ def _heading_speaker(ents, by_sentence, indices, lines: dict[int, list[int]]):
     return (people.pop(), heading) if len(people) == 1 else None
 
 
-PRONOUN_SAID = re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[”\"],?\s+" + SPEECH + r"\s+(?:he|she)\b|"
-                          r"\b(?:He|She)\s+(?:also\s+|later\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*[,:]\s*[“\"]")
+PRONOUN_SAID = guarded(re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[”\"],?\s+" + SPEECH + r"\s+(?:he|she)\b|"
+                                  r"\b(?:He|She)\s+(?:also\s+|later\s+)?" + SPEECH + r"(?:\s+\w+){0,3}?\s*[,:]\s*[“\"]"))
 
 
 QUOTED_QUESTION = re.compile(r"\?\s*[”\"]|\?\s*$")
@@ -324,11 +324,11 @@ def _stance(chunk: str) -> str | None:
     return None
 
 
-OWNED_CUE = re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+OWNED_CUE = guarded(re.compile(r"\b(?:his|her|their|its)\s+(?:[\w-]+\s+)?$", re.IGNORECASE))
 FLIPPED_CUE = re.compile(r"\b(?:not|never|n['’]t|no\s+longer)\s+(?:a\s+|an\s+|the\s+)?$", re.IGNORECASE)
 NO_FLIP = {"best", "great", "greatest", "can't", "can’t", "cannot"}
-NEGATED_CUE = re.compile(r"\b(?:not|no|never|n['’]t|hardly|less|least)\s+(?:\w+\s+)?(?:a\s+|an\s+|the\s+)?$",
-                         re.IGNORECASE)
+NEGATED_CUE = guarded(re.compile(r"\b(?:not|no|never|n['’]t|hardly|less|least)\s+(?:\w+\s+)?(?:a\s+|an\s+|the\s+)?$",
+                                 re.IGNORECASE))
 
 
 def labelled_as(s: SentenceView) -> list[Relation]:

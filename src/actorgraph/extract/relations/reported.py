@@ -50,7 +50,7 @@ def _cue_stems():
 CUE_STEMS = _cue_stems()
 THAT = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|a|an|on|in|at|last|this|to|reporters|journalists|lawmakers|"
                   r"colleagues|supporters|[a-z]+day)\s+){1,6}?that\s+")  # "told Reuters that", "told Senator X that"
-TRAIL_VERB = re.compile(r"\b" + TRAILING_SPEECH + r"\b")
+TRAIL_VERB = guarded(re.compile(r"\b" + TRAILING_SPEECH + r"\b"))
 HEDGED = NEGATIONS | HEDGES | {"would", "should", "asked", "whether", "question", "denied", "deny"}
 
 
@@ -146,8 +146,8 @@ def _claim_subjects(s: SentenceView, actors, claim: tuple[int, int], speaker: st
 CRITIC_NOUNS = "|".join(sorted(WORDS["critic_nouns"]))
 SUPPORTER_NOUNS = "|".join(sorted(WORDS["supporter_nouns"]))
 # "Milei's critics, including Governor Kicillof"; "critics of the swap such as Senator Warren"
-GROUP = re.compile(r"\b(?P<noun>" + CRITIC_NOUNS + "|" + SUPPORTER_NOUNS + r")\b(?P<of>\s+of\s+[^,;]{2,60}?)?"
-                   r",?\s+(?:including|among\s+them|such\s+as|like|notably)\s+", re.IGNORECASE)
+GROUP = guarded(re.compile(r"\b(?P<noun>" + CRITIC_NOUNS + "|" + SUPPORTER_NOUNS + r")\b(?P<of>\s+of\s+[^,;]{2,60}?)?"
+                           r",?\s+(?:including|among\s+them|such\s+as|like|notably)\s+", re.IGNORECASE))
 # "Governors allied with the government, including Mendoza's Alfredo Cornejo": a group described
 # by its stance, then its members
 GROUP_STANCE = re.compile(r"\b(?:governors|lawmakers|legislators|senators|deputies|leaders|parties|countries|"
@@ -292,9 +292,9 @@ NAMED_NOUN = re.compile(r"\s+(?P<noun>ally|loyalist|supporter|backer|confidant|p
                         r"detractor|rival)\b(?!['’])")
 NAMED_NOUN_WORDS = frozenset({"ally", "loyalist", "supporter", "backer", "confidant", "protégé", "protege", "critic",
                               "opponent", "foe", "detractor", "rival"})
-NAMED_BEFORE = re.compile(r"(?P<lead>,\s+|(?<!\S)\s*|\b(?:is|was|remains|became|has\s+been|as)\s+|(?<=\w)\s+)(?:a|an|another|one)\s+"
-                          r"(?:(?:close|key|longtime|long-time|staunch|loyal|fierce|vocal|leading|prominent|top|fellow|"
-                          r"bitter|outspoken|former|old)\s+){0,2}$", re.IGNORECASE)
+NAMED_BEFORE = guarded(re.compile(r"(?P<lead>,\s+|(?<!\S)\s*|\b(?:is|was|remains|became|has\s+been|as)\s+|(?<=\w)\s+)(?:a|an|another|one)\s+"
+                                  r"(?:(?:close|key|longtime|long-time|staunch|loyal|fierce|vocal|leading|prominent|top|fellow|"
+                                  r"bitter|outspoken|former|old)\s+){0,2}$", re.IGNORECASE))
 
 
 def named_stance(s: SentenceView) -> list[Relation]:

@@ -13,8 +13,8 @@ from ..patterns import guarded
 from ..text import Token
 from .base import entity_label, mention_label, Relation, SentenceView
 
-LEADS_PHRASES = re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
-                           r"\breturn(?:ed|s)?\s+to\s+(?:the\s+)?(?:presidency|White\s+House|Casa\s+Rosada|power)|\bleadership\s+of\b", re.IGNORECASE)
+LEADS_PHRASES = guarded(re.compile(r"\b(?:assumed|assumes|took|takes)\s+the\s+presidency(?:\s+of)?|"
+                                   r"\breturn(?:ed|s)?\s+to\s+(?:the\s+)?(?:presidency|White\s+House|Casa\s+Rosada|power)|\bleadership\s+of\b", re.IGNORECASE))
 _START = attrgetter("start")
 MAX_TITLE_WORDS = max(len(t.split()) for t in TITLE_SET)
 # the last words of the titles: a title (or "ex-" one, or plural one) ending before a token ends with that
@@ -390,8 +390,8 @@ def _nearest_body(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
     return previous[-1].entity if previous else None
 
 
-COUNTERPART_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]*)\s+counterparts?|"
-                                r"counterparts?\s+(?:from|in|of)\s+(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)),?\s+$")
+COUNTERPART_BEFORE = guarded(re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?P<place>[A-Z][\w-]*)\s+counterparts?|"
+                                        r"counterparts?\s+(?:from|in|of)\s+(?P<where>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)),?\s+$"))
 COUNTERPART_AFTER = re.compile(r",\s+(?:his|her|their)\s+(?P<place>[A-Z][\w-]*)\s+counterpart\b")
 
 
@@ -493,9 +493,9 @@ KIN = {"sister", "brother", "wife", "husband", "son", "daughter", "father", "mot
 DIPLOMATS = {"ambassador", "envoy", "consul", "chargé", "charge"}
 LEGISLATORS = {"deputy", "senator", "representative", "lawmaker", "legislator", "congressman", "congresswoman"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
-PARTY_NAME_RE = re.compile(r"\b(?:Party|Front|Frente|Bloc|Bloque|Coalition|Alliance|Movement|Partido)\b|"  # ext-deals3, ext-roles3: Bloque
-                           r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
-                           r"Fuerza Patria|Coalición Cívica|Frente Renovador)$")
+PARTY_NAME_RE = guarded(re.compile(r"\b(?:Party|Front|Frente|Bloc|Bloque|Coalition|Alliance|Movement|Partido)\b|"  # ext-deals3, ext-roles3: Bloque
+                                   r"^(?:La Libertad Avanza|Unión por la Patria|PRO|Provincias Unidas|Unión Cívica Radical|"
+                                   r"Fuerza Patria|Coalición Cívica|Frente Renovador)$"))
 ABBREVIATED = {"sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General",
                "pres.": "President"}
 
@@ -538,7 +538,7 @@ APPOSITIVE_BEFORE = re.compile(
 UNDER_BEFORE = re.compile(r"(?:,\s*|\s+)under\s+(?:the\s+)?(?:(?:former|then|acting|interim|new)\s+)?$",
                           re.IGNORECASE)
 UNPLACED_TITLES = {"official", "senior official", "aide", "senior aide", "diplomat"}  # no office without a place of their own
-CONDITION_BEFORE = re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$")
+CONDITION_BEFORE = guarded(re.compile(r"\b(?:[Ii]f|[Ww]hether|[Uu]nless|[Ss]hould|[Ii]n\s+case)\s+(?:[\w.'’-]+\s+)?$"))
 SPACE = re.compile(r"\s")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\.?\s+)?$")  # ext-roles3: "\.?" for an honorific, ", Dr. X"
 _SUBDIVISION_RE: dict = {}
@@ -863,16 +863,16 @@ def own_party(s: SentenceView) -> list[Relation]:
 # ext-entities2: a government or presidency named by its head
 GOVERNMENT_WORDS = frozenset({"government", "governments", "administration", "administrations", "presidency",
                               "presidencies"})
-GOVERNMENT_OF = re.compile(r"\b(?P<kind>governments?|administrations?|presidency|presidencies)\s+of\s+"
-                           r"(?:(?:the\s+)?(?:late\s+|former\s+|then-?)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister)\s+)?$")
+GOVERNMENT_OF = guarded(re.compile(r"\b(?P<kind>governments?|administrations?|presidency|presidencies)\s+of\s+"
+                                   r"(?:(?:the\s+)?(?:late\s+|former\s+|then-?)?(?:[Pp]resident|[Pp]rime\s+[Mm]inister)\s+)?$"))
 GOVERNMENT_OF_ANY = re.compile(r"\b(?:governments?|administrations?|presidency|presidencies)\s+of\b")
-HEDGED_GOVERNMENT = re.compile(r"\b(?:an?|potential|possible|future|hypothetical|would-be|prospective|next|"
-                               r"second|third|any)\s+(?:the\s+)?$", re.IGNORECASE)
+HEDGED_GOVERNMENT = guarded(re.compile(r"\b(?:an?|potential|possible|future|hypothetical|would-be|prospective|next|"
+                                       r"second|third|any)\s+(?:the\s+)?$", re.IGNORECASE))
 GOVERNMENT_ENDS = ("government", "administration")
 AND_BETWEEN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 SURNAME_GOVERNMENT = re.compile(r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w-]+)(?:['’]s)?\s+(?:government|administration)$")
-FORMER_BEFORE = re.compile(r"\b(?:former|ex|late|then|previous|preceding|predecessor['’]?s?)\W*(?:the\s+)?$",
-                           re.IGNORECASE)
+FORMER_BEFORE = guarded(re.compile(r"\b(?:former|ex|late|then|previous|preceding|predecessor['’]?s?)\W*(?:the\s+)?$",
+                                   re.IGNORECASE))
 
 
 def government_of(s: SentenceView) -> list[Relation]:

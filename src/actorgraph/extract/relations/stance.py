@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 
 from ..lexicon import fold, knowledge
+from ..patterns import guarded
 from .base import ACTOR, SPEECH, WORDS, Relation, SentenceView, mention_label
 from .clauses import find_subjects, is_question, negated
 
 STANCE_HEDGES = WORDS.get("stance_hedges", frozenset())
 SUPPORT_CANCELS = WORDS.get("support_cancels", frozenset())
 # "rejected claims that he backs X", "denied reports of ...": what follows is someone else's claim
-DENIED_CLAIM = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|"
-                          r"refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\s+(?:the\s+|any\s+|all\s+|such\s+)?(?:\w+\s+)?"
-                          r"(?:claims?|reports?|suggestions?|allegations?|accusations?|rumou?rs?|speculation|charges?|"
-                          r"talk|notion|idea)\s+(?:that|of)\b[^;.]*$", re.IGNORECASE)
+DENIED_CLAIM = guarded(re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|disput(?:e|es|ed|ing)|"
+                                  r"refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?)\s+(?:the\s+|any\s+|all\s+|such\s+)?(?:\w+\s+)?"
+                                  r"(?:claims?|reports?|suggestions?|allegations?|accusations?|rumou?rs?|speculation|charges?|"
+                                  r"talk|notion|idea)\s+(?:that|of)\b[^;.]*$", re.IGNORECASE))
 
 
 _WORD_RUNS = re.compile(r"[\w']+")  # the words of a window (compiled once: read per trigger match)
@@ -58,18 +59,18 @@ def stance_doubted(text: str, base: int, a: int, rel_type: str) -> bool:
 # "... a chance to (openly) praise X": what MISSED and LITOTES end with
 _CHANCE_TO = r"(?:chance|opportunity|occasion)\s+to\s+(?:\w+ly\s+)?$"
 # a negation that asserts: "made no secret of his admiration for X", "has not hidden her sympathy for X"
-LITOTES = re.compile(r"\b(?:(?:made|makes|making)\s+no\s+secret\s+of|(?:has|have|had|did|does)\s*(?:not|n['’]t)\s+"
-                     r"(?:hidden|hide|concealed|conceal|disguised|disguise)|never\s+(?:hid|hidden|concealed|disguised))"
-                     r"\s+(?:his|her|its|their|the)\s+(?:\w+\s+)?$"
-                     # ext-stance3: "has rarely missed a chance to praise X", "never misses an opportunity to attack X"
-                     r"|\b(?:rarely|seldom|never|not|n['’]t)\s+(?:once\s+)?(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lets?\s+slip)\s+"
-                     r"(?:a|an|the|any)\s+(?:single\s+)?" + _CHANCE_TO, re.IGNORECASE)
-CALLED_OFF = re.compile(r"\b(?:called\s+off|cancel+ed|cancels|suspended|suspends|postponed|postpones|abandoned|abandons|"
-                        r"dropped|drops|lifted|ended|ends|shelved)\s+(?:its|their|his|her|the|a|an|plans\s+for\s+(?:a|an|the))"
-                        r"\s+(?:[a-z][\w-]*\s+){0,2}$")
-MISSED = re.compile(r"\b(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lost|squandered|wasted)\s+(?:a|an|the|its|his|her|their)\s+"
-                    r"(?:\w+\s+)?" + _CHANCE_TO, re.IGNORECASE)
-ASKED = re.compile(r"\b(?:whether|[Ii]f)\b[^,;.:]*$")
+LITOTES = guarded(re.compile(r"\b(?:(?:made|makes|making)\s+no\s+secret\s+of|(?:has|have|had|did|does)\s*(?:not|n['’]t)\s+"
+                             r"(?:hidden|hide|concealed|conceal|disguised|disguise)|never\s+(?:hid|hidden|concealed|disguised))"
+                             r"\s+(?:his|her|its|their|the)\s+(?:\w+\s+)?$"
+                             # ext-stance3: "has rarely missed a chance to praise X", "never misses an opportunity to attack X"
+                             r"|\b(?:rarely|seldom|never|not|n['’]t)\s+(?:once\s+)?(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lets?\s+slip)\s+"
+                             r"(?:a|an|the|any)\s+(?:single\s+)?" + _CHANCE_TO, re.IGNORECASE))
+CALLED_OFF = guarded(re.compile(r"\b(?:called\s+off|cancel+ed|cancels|suspended|suspends|postponed|postpones|abandoned|abandons|"
+                                r"dropped|drops|lifted|ended|ends|shelved)\s+(?:its|their|his|her|the|a|an|plans\s+for\s+(?:a|an|the))"
+                                r"\s+(?:[a-z][\w-]*\s+){0,2}$"))
+MISSED = guarded(re.compile(r"\b(?:miss(?:es|ed|ing)?|passe[sd]\s+up|lost|squandered|wasted)\s+(?:a|an|the|its|his|her|their)\s+"
+                            r"(?:\w+\s+)?" + _CHANCE_TO, re.IGNORECASE))
+ASKED = guarded(re.compile(r"\b(?:whether|[Ii]f)\b[^,;.:]*$"))
 CONDITION = re.compile(r"[^,;.]*\b(?:if|unless|provided)\b")
 
 
@@ -125,7 +126,7 @@ CAMP_WORDS = frozenset({"camp", "corner"})
 CAMP_AFTER = re.compile(r"(?:['’]s)?\s+(?P<noun>camp|corner)\b")  # ("X's side" is a country metonym to the entity passes)
 CAMP_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}$", re.IGNORECASE)
 # "pro-Milei", "anti-American": a name or demonym after the prefix
-PREFIXED = re.compile(r"\b(?P<prefix>pro|anti)-(?P<name>(?-i:[A-Z])[\w’']+)", re.IGNORECASE)
+PREFIXED = guarded(re.compile(r"\b(?P<prefix>pro|anti)-(?P<name>(?-i:[A-Z])[\w’']+)", re.IGNORECASE))
 
 
 def camp_and_prefix(s: SentenceView) -> list[Relation]:
@@ -195,10 +196,10 @@ def _described(s: SentenceView, actors, start: int, end: int) -> str | None:
 
 STANCE = ("SUPPORTS", "CRITICIZES", "ALLIED_WITH")
 # ", and so has Representative X", ", as did Senator Y", "; so does Z"
-SO_DID = re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\band\s+)(?:so|as)\s+(?:has|have|had|did|does|do|is|are|was|were|would)\s+")
+SO_DID = guarded(re.compile(r"(?:,\s*(?:and\s+)?|;\s*|\band\s+)(?:so|as)\s+(?:has|have|had|did|does|do|is|are|was|were|would)\s+"))
 # ext-stance3: "X's support for Y is shared by Z", "X's criticism of Y was echoed by Z": Z holds it too
-SHARED_BY = re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:also|widely|largely|fully|broadly)\s+)?"
-                       r"(?:shared|echoed)\s+by\s+")
+SHARED_BY = guarded(re.compile(r"\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:also|widely|largely|fully|broadly)\s+)?"
+                               r"(?:shared|echoed)\s+by\s+"))
 
 
 # "Argentina joined the United States in condemning X", "Milei echoed Trump's criticism of X": the
@@ -339,8 +340,8 @@ def _inside(s: SentenceView, start: int, end: int, targets=frozenset(ACTOR)) -> 
 
 
 # ext-stance3: "criticism of President X from Governor Y", "support for X from Y": Y holds the stance
-NOUN_FROM = re.compile(r"\b(?P<noun>[Cc]riticism|[Oo]pposition|[Rr]esistance|[Hh]ostility|[Aa]ttacks?|[Cc]ondemnation|"
-                       r"[Ss]upport|[Bb]acking|[Pp]raise|[Ee]ndorsement)\s+(?:of|for|to|against)\s+")
+NOUN_FROM = guarded(re.compile(r"\b(?P<noun>[Cc]riticism|[Oo]pposition|[Rr]esistance|[Hh]ostility|[Aa]ttacks?|[Cc]ondemnation|"
+                               r"[Ss]upport|[Bb]acking|[Pp]raise|[Ee]ndorsement)\s+(?:of|for|to|against)\s+"))
 FROM_NOUNS = frozenset({"criticism", "opposition", "resistance", "hostility", "attack", "attacks", "condemnation",
                         "support", "backing", "praise", "endorsement"})
 NEGATIVE_NOUNS = frozenset({"criticism", "opposition", "resistance", "hostility", "attack", "attacks", "condemnation"})

@@ -58,21 +58,21 @@ SAID_AFTER = re.compile(r"\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(rulebook().word
 # after "agreed to": a verb, not the agreement ("agreed to front-load the loan")
 TO_VERB = re.compile(r"\s+(?!(?:the|a|an|its|their|this|that|these|those|his|her|our|terms|conditions|it|them)\b)"
                      r"[a-z][a-z-]*\b")
-FORMER_BEFORE = re.compile(r"\b(?:former|ex-|one-time|onetime|previously|formerly|once|until\s+\w+)\s*(?:\w+\s+)?$",
-                           re.IGNORECASE)
-MEET_TO = re.compile(r"\b(?:met|meets|meet|meeting|sat\s+down|held\s+talks|hosted|hosts|received)\b[^.;]{0,100}?\bto\s+$",
-                     re.IGNORECASE)
+FORMER_BEFORE = guarded(re.compile(r"\b(?:former|ex-|one-time|onetime|previously|formerly|once|until\s+\w+)\s*(?:\w+\s+)?$",
+                                   re.IGNORECASE))
+MEET_TO = guarded(re.compile(r"\b(?:met|meets|meet|meeting|sat\s+down|held\s+talks|hosted|hosts|received)\b[^.;]{0,100}?\bto\s+$",
+                             re.IGNORECASE))
 JOINED_PROCESS = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){1,6}(?:accession|membership\s+talks|talks|negotiations|"
                             r"process|review|bid|summit|meeting|mission)\b")
 NEGOTIATING_NOUN = re.compile(r"\s+(?:team|teams|delegation|delegations|group|committee|table|position|skills|power)\b")
 SIGNING_WORD = re.compile(r"(?:sign|seal|ink|clinch|finali|conclud|enter|agree|reach|struck|strik|join|ratif|acced|adher|"
                           r"renew)", re.IGNORECASE)  # ...and the words in them that make a deal
 SIGNING = {"signed", "sealed-deal", "signed-by"}  # PARTY_TO triggers that a "not yet" phrase makes negotiation
-AND_VERB = re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:(?:\w+ly|has|have|had|also|then|later)\s+){0,2}$")  # ext-precision: "but" too
+AND_VERB = guarded(re.compile(r"\b(?:and|but)(?:\s*,[^,]{1,40},)?\s+(?:(?:\w+ly|has|have|had|also|then|later)\s+){0,2}$"))  # ext-precision: "but" too
 
 
 # patterns read per match, compiled once (not looked up in re's cache at every call)
-THAT_BEFORE = re.compile(r"\b(?:that|which)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$")
+THAT_BEFORE = guarded(re.compile(r"\b(?:that|which)\s+(?:(?:has|have|had|also|already|\w+ly)\s+){0,2}$"))
 RELATIVE_WORD = re.compile(r"\s(?:that|which|who|whom)\s")
 LOWER_LETTER = re.compile(r"[a-z]")
 SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|stated)\b")
@@ -624,41 +624,41 @@ TO_RECIPIENT = re.compile(r"\s+(?:to|for)\s+(?:the\s+)?")
 AGREEMENT_READS = {"amount-to", "possessed-loan-to", "rescued-by-from", "financing-from", "will-pay-to", "granted-a-loan",
                    "loan-of-from", "provided-with"}
 # ext-precision: a noun right before a passive participle ("the resolution backed by"): a reduced relative
-REDUCED_RELATIVE = re.compile(r"(?<=[a-z])\s(?!(?:was|were|been|being|is|are|be|has|have|had|get|got|gets|long|also|now|"
-                              r"once|still|even|then|first|later|both|all|each|not|never|reportedly)\s)"
-                              r"(?-i:[a-z][a-z-]*)(?<!ly)\s+$", re.IGNORECASE)
+REDUCED_RELATIVE = guarded(re.compile(r"(?<=[a-z])\s(?!(?:was|were|been|being|is|are|be|has|have|had|get|got|gets|long|also|now|"
+                                      r"once|still|even|then|first|later|both|all|each|not|never|reportedly)\s)"
+                                      r"(?-i:[a-z][a-z-]*)(?<!ly)\s+$", re.IGNORECASE))
 # ext-precision: "the meeting between X and Y was cancelled / called off"
-CALLED_OFF = re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+ly\s+)?(?:cancel+ed|called\s+off|"
-                        r"postponed|scrapped|suspended|shelved|put\s+off|pushed\s+back|delayed)\b", re.IGNORECASE)
+CALLED_OFF = guarded(re.compile(r"\b(?:was|were|has\s+been|had\s+been|have\s+been|is|are|got)\s+(?:\w+ly\s+)?(?:cancel+ed|called\s+off|"
+                                r"postponed|scrapped|suspended|shelved|put\s+off|pushed\s+back|delayed)\b", re.IGNORECASE))
 # ext-precision: "defended X against Y", "would meet X if ...", "praised X and criticised Y"
-ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|concerning)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.-]+\s+){0,2}$",
-                          re.IGNORECASE)
-PREFERRING = re.compile(r"\b(?:prioriti[sz]\w*|prefer\w*|favou?r(?:s|ed|ing)?|chos\w*|choos\w*)\s+(?:\w+\s+){0,3}$",
-                        re.IGNORECASE)
+ABOUT_BEFORE = guarded(re.compile(r"\b(?:about|regarding|concerning)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w.-]+\s+){0,2}$",
+                                  re.IGNORECASE))
+PREFERRING = guarded(re.compile(r"\b(?:prioriti[sz]\w*|prefer\w*|favou?r(?:s|ed|ing)?|chos\w*|choos\w*)\s+(?:\w+\s+){0,3}$",
+                                re.IGNORECASE))
 COORDINATED_VERB = re.compile(r"\s(?:and|but)\s+(?:also\s+|then\s+|later\s+)?(?:[a-z]+ed|said|met|told|spoke|won|lost|did|does|has|had|is|was|were)\b")
 AGAINST_BEFORE = re.compile(r"\bagainst\s+(?:the\s+)?$", re.IGNORECASE)
-FUTURE_BEFORE = re.compile(r"\b(?:would|will|could|might|may|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE)
-PRESENT_CONDITION = re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ww]hen|[Oo]nce|[Uu]ntil|[Bb]efore)\b")  # ext-roles3
-IF_AFTER = re.compile(r"\b(?:if|unless|provided|should\s+the)\b", re.IGNORECASE)
-CONDITION_AFTER = re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|asked|requested)\b")
+FUTURE_BEFORE = guarded(re.compile(r"\b(?:would|will|could|might|may|'d|’d)\s+(?:\w+\s+)?$", re.IGNORECASE))
+PRESENT_CONDITION = guarded(re.compile(r"\b(?:[Ii]f|[Uu]nless|[Ww]hether|[Ww]hen|[Oo]nce|[Uu]ntil|[Bb]efore)\b"))  # ext-roles3
+IF_AFTER = guarded(re.compile(r"\b(?:if|unless|provided|should\s+the)\b", re.IGNORECASE))
+CONDITION_AFTER = guarded(re.compile(r"\b(?:if|unless)\s+(?:needed|necessary|required|asked|requested)\b"))
 # "a meeting with Secretary of State X": after a preposition an office begins the object
-ENDS_WITH_PREPOSITION = re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE)
+ENDS_WITH_PREPOSITION = guarded(re.compile(r"\b(?:with|to|for|of|by|from|on|against|between)$", re.IGNORECASE))
 LENDER_OWNS = {"possessed-debtor"}  # "Argentina, the IMF's largest debtor": the owner is the lender
 OF_CHARGE = re.compile(r"\s+of\s+(?:\w+ly\s+)?\w+ing\b")  # ext-stance3: "accused X of running ..."
-LEGISLATURE = re.compile(r"\b(?:Congress|Senate|Chamber|Parliament|Legislature|Assembly|House of Representatives|Deputies)\b")
+LEGISLATURE = guarded(re.compile(r"\b(?:Congress|Senate|Chamber|Parliament|Legislature|Assembly|House of Representatives|Deputies)\b"))
 NEXT_TITLED = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,3}")
 AGREEMENT_PATIENT = {"welcomed-by-agreement"}  # ext-stance3: "the accord was welcomed by X": only an agreement is backed
 # the nouns that name a trade measure, once for both patterns below
 MEASURES = (r"tariffs?|dut(?:y|ies)|lev(?:y|ies)|sanctions?|quotas?|restrictions?|embargo(?:es)?|curbs?|bans?|measures?|"
             r"(?:export\s+)?controls")
-MEASURE_NOUN = re.compile(r"\b(?:" + MEASURES + r")\b", re.IGNORECASE)  # "the 25% duty that X placed on Y"
-MEASURE_ENDED = re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:lifted|removed|scrapped|suspended|eased|dropped|"
-                           r"waived|ended|lowered|cut|repealed|rolled\s+back|reversed|halved|reduced|eliminated|"
-                           r"withdrawn|struck\s+down|overturned)\b")
+MEASURE_NOUN = guarded(re.compile(r"\b(?:" + MEASURES + r")\b", re.IGNORECASE))  # "the 25% duty that X placed on Y"
+MEASURE_ENDED = guarded(re.compile(r"\b(?:was|were|been|are|is)\s+(?:\w+ly\s+)?(?:lifted|removed|scrapped|suspended|eased|dropped|"
+                                   r"waived|ended|lowered|cut|repealed|rolled\s+back|reversed|halved|reduced|eliminated|"
+                                   r"withdrawn|struck\s+down|overturned)\b"))
 ON_WORDS = re.compile(r"(?:(?:imports?|exports?|goods|products|shipments|sales|purchases)\s+(?:from|of)\s+(?:the\s+)?|"
                       r"(?:former|then|ex-|outgoing|deposed)\s+(?:[a-z]+\s+){0,2})")
-MEASURE_BEFORE = re.compile(r"\b(?:" + MEASURES + r")\s+$")  # "the tariffs imposed on Brazil"
-RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$")
+MEASURE_BEFORE = guarded(re.compile(r"\b(?:" + MEASURES + r")\s+$"))  # "the tariffs imposed on Brazil"
+RELATIVE_PRONOUN = guarded(re.compile(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?$"))
 FRONTED_MEETING = re.compile(r"\s*(?:During|At|In|After|Following|Before|Ahead\s+of)\s+(?:a|an|the|his|her|their|"
                              r"Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)?\s*(?:\w+\s+){0,2}$")
 MEASURE_AGENT = re.compile(r"\s+(?:(?:imposed|levied|set|applied)\s+)?(?:(?:by|from|in)\s+)?(?:the\s+)?")
@@ -746,13 +746,13 @@ ASPECT_OF = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[a-z][\w-]*\s+){0,2}(
     r"(?:(?P<gov>government|administration|regime)\s+of\s+(?:the\s+)?)?(?:[A-Z][\w.’'-]*\s+){0,4}")
 GOVERNMENT_NOUNS = {"government", "administration", "regime", "cabinet"}
 SUPPORT_NOUN_OF = re.compile(r"\s+(?:of|from)\b")
-ADJECTIVE_NOUN = re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$")
+ADJECTIVE_NOUN = guarded(re.compile(r"\b(?:the|its|his|her|their|our)\s+[a-z][\w-]*\s+$"))
 ALONG_WITH = re.compile(r",\s+(?:along\s+with|together\s+with|alongside)\s[^,;]*,")
 UNLIKE = re.compile(r",\s+(?:unlike|like|as\s+opposed\s+to|in\s+contrast\s+(?:to|with))\s[^,;]*,")
 ASIDE = re.compile(r",\s+(?:speaking|writing|addressing|testifying|appearing|talking|responding|replying|reacting|"
                    r"commenting|interviewing|standing|sitting)\b[^,]*,")
 SUPPORT_NOUN = re.compile(r"\b(?:the|its|his|her|their|our|continued|further|own|of)\s+$")
-BARE_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$")
+BARE_PASSIVE = guarded(re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$"))
 
 
 def _objects(ents, text, right: list[Mention], trigger: Trigger, b: int, clause_end: int,
