@@ -58,16 +58,6 @@ def _apostrophe_re(kb: Knowledge) -> re.Pattern:
     return _APOSTROPHE_RE["re"]
 
 
-def _apostrophe_keys(kb: Knowledge) -> tuple[str, ...]:
-    """A piece of each name of ``_apostrophe_re`` ("People's", "S&P"), found by ``in``: a sentence
-    that holds none of them holds none of the names (most sentences with an apostrophe: "Milei's")."""
-    if "keys" not in _APOSTROPHE_RE:
-        pieces = (re.search(r"\w+['’]s\b|\w+&\w+", name) for name in kb.apostrophe_names)
-        _APOSTROPHE_RE["keys"] = tuple(sorted({piece.group() if piece else name
-                                               for piece, name in zip(pieces, kb.apostrophe_names)}))
-    return _APOSTROPHE_RE["keys"]
-
-
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 
 
@@ -147,7 +137,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         name = known.name if known else m.group(1)
         claim(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
     apostrophe = "'" in chunk or "’" in chunk
-    for m in (_apostrophe_re(kb).finditer(chunk) if any(key in chunk for key in _apostrophe_keys(kb)) else ()):
+    for m in (_apostrophe_re(kb).finditer(chunk) if apostrophe or "&" in chunk else ()):
         known = kb.lookup(m.group())
         if known and not any(s <= base + m.start() < e for s, e in taken):
             claim(Candidate(base + m.start(), base + m.end(), m.group(), known.label, known.name, known.country))
