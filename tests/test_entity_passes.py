@@ -363,3 +363,23 @@ def test_metonyms_skips_only_sentences_it_would_leave_alone(monkeypatch):
     fast = [run(text) for text in texts]
     monkeypatch.setattr(M, "_ACTING_HEADS", Everything())
     assert [run(text) for text in texts] == fast
+
+
+def test_mention_editor_groups_the_mentions_it_was_given_though_it_groups_them_later():
+    """MentionEditor groups the mentions by sentence only when first asked: the groups are those
+    of the moment it was made (a mention appended to the article afterwards is not in them), and
+    a mention added through it before that is in its sentence once."""
+    from actorgraph.extract.entities import Mention, MentionEditor, mentions_by_sentence
+
+    result = ArticleEntities("Milei met Trump. Caputo spoke.", split_sentences("Milei met Trump. Caputo spoke."))
+    result.mentions = [Mention(10, 15, "Trump", "Donald Trump", 0), Mention(0, 5, "Milei", "Javier Milei", 0)]
+    eager = mentions_by_sentence(result.mentions)
+    with MentionEditor(result) as edit:
+        result.mentions.append(Mention(17, 23, "Caputo", "Luis Caputo", 1))  # not through the editor
+        assert edit.in_sentence(0) == eager[0] and edit.in_sentence(1) == []
+    with MentionEditor(result) as edit:
+        added = edit.add(Mention(24, 29, "spoke", "x", 1))
+        assert edit.in_sentence(1) == [result.mentions[2], added]
+        edit.drop(0, lambda m: m.surface == "Trump")
+        assert [m.surface for m in edit.in_sentence(0)] == ["Milei"]
+    assert [m.surface for m in result.mentions] == ["Milei", "Caputo", "spoke"]
