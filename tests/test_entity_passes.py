@@ -383,3 +383,27 @@ def test_mention_editor_groups_the_mentions_it_was_given_though_it_groups_them_l
         edit.drop(0, lambda m: m.surface == "Trump")
         assert [m.surface for m in edit.in_sentence(0)] == ["Milei"]
     assert [m.surface for m in result.mentions] == ["Milei", "Caputo", "spoke"]
+
+
+def test_line_quotes_are_those_of_the_line_found_again():
+    """candidates._line_quotes keeps the last line's quotations: for every sentence, in order and
+    shuffled, of the articles and of lines made to hold several sentences and quotations, they
+    are the quotations of the line found by searching from the sentence."""
+    import random
+
+    from actorgraph.extract.entities import candidates as C
+    from actorgraph.extract.text import quote_spans
+
+    texts = _development_texts() + ['He said "no. Never." Then "yes". \nShe: "a" b "c.\nD" e.', "x", "\n\n"]
+    rng = random.Random(3)
+    checked = 0
+    for text in texts:
+        spans = [(s.start, s.end) for s in split_sentences(text)] + [(0, 0), (len(text), len(text))]
+        for order in (spans, rng.sample(spans, len(spans))):
+            for start, end in order:
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", end)
+                plain = quote_spans(text, line_start, len(text) if line_end < 0 else line_end)
+                assert C._line_quotes(text, start, end) == plain, (text[:40], start, end)
+                checked += bool(plain)
+    assert checked > 100

@@ -195,9 +195,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         letters = NOT_LETTER_RE.sub("", chunk)
         if len(letters) >= 4 and letters.isupper():
             return []  # "WHO'S WHO", "THE LEAD": section headings in capitals name nobody
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.end)
-    quotes = _line_quotes(text, line_start, len(text) if line_end < 0 else line_end)
+    quotes = _line_quotes(text, sentence.start, sentence.end)
     i, n = 0, len(tokens)
     classed_end = -1
     # the capitalised words (_capword) listed at once: most tokens are not, and a run begins at one
@@ -294,17 +292,23 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     return out
 
 
-_QUOTE_CACHE: dict = {}
+# the last line read: the text, where the line begins and ends, its quotations
+_LAST_LINE: list = [None, 0, -1, []]
 
 
 def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    key = (id(text), start, end)
-    if _QUOTE_CACHE.get("text") is not text:
-        _QUOTE_CACHE.clear()
-        _QUOTE_CACHE["text"] = text
-    if key not in _QUOTE_CACHE:
-        _QUOTE_CACHE[key] = quote_spans(text, start, end)
-    return _QUOTE_CACHE[key]
+    """The quotations of the line that holds text[start:end]. A line's sentences come one after
+    another, so the last line is kept: a span inside it (a line holds no newline) is on that
+    line, whose ends searching from the span would find again (the searches back to the line's
+    start ran over the whole paragraph before each sentence)."""
+    last = _LAST_LINE
+    if last[0] is text and last[1] <= start and end <= last[2]:
+        return last[3]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    _LAST_LINE[:] = [text, line_start, line_end, quote_spans(text, line_start, line_end)]
+    return _LAST_LINE[3]
 
 
 def _in_capitals(run: list[Token]) -> bool:
