@@ -26,9 +26,9 @@ DOMAIN_RE = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.(?:org|com|net|gov|io|info)\b")
 BRACKET_RE = re.compile(r"\[([A-Z][A-Za-z&.' ]{1,30})\]")
 
 
-ACRONYM_PHRASE_RE = re.compile(
-    r"\b([A-Z]{2,6})\s+((?:[a-z]+\s+){0,3}(?:agency|movement|party|group|bloc|union|coalition|fund|"
-    r"bank|office|institute|council|commission|organization|organisation|network|foundation))\b")
+_ACRONYM_HEAD = (r"\s+((?:[a-z]+\s+){0,3}(?:agency|movement|party|group|bloc|union|coalition|fund|"
+                 r"bank|office|institute|council|commission|organization|organisation|network|foundation))\b")
+ACRONYM_PHRASE_RE = re.compile(r"\b([A-Z]{2,6})" + _ACRONYM_HEAD)
 
 
 # longest first, then in alphabetical order: the same pattern text in every process (a set's order
@@ -78,7 +78,10 @@ CAPS_WORD_BEFORE_RE = re.compile(r"\b[A-Z]{2,}[\s-]+$")
 # cheap tests that let a sentence skip a pattern that cannot match it (a pattern that begins
 # with \b is tried at every position; one that begins with a character or a set is not)
 _DOMAIN_END_RE = re.compile(r"\.(?:org|com|net|gov|io|info)\b")  # the end of every DOMAIN_RE match
-_TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z]")  # the start of every ACRONYM_PHRASE_RE match
+# every ACRONYM_PHRASE_RE match but for its "\b": tried only at capitals (a set of first characters
+# re steps over the rest with), and it needs the head word, which few sentences with two capitals
+# hold ("US", "IMF"), so the pattern itself, tried at every character, runs on few
+_ACRONYM_PHRASE_TAIL_RE = re.compile(r"[A-Z][A-Z]{1,5}" + _ACRONYM_HEAD)
 _LIST_ORG_HEAD_RE = re.compile(r"(?:Ministry|Department|Secretariat|Office|Commission|Committee) (?:of|for) ")
 # the apostrophe and the rest of every POSSESSIVE_ORG_RE match: tried only at an apostrophe (re
 # steps over the other characters in C), where " (?:Heads)" was tried at every space
@@ -87,6 +90,7 @@ _OWNED_TITLE_TAIL_RE = re.compile(OWNED_TITLE_RE.pattern[OWNED_TITLE_RE.pattern.
 
 
 NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
+_LOWER_LETTER_RE = re.compile(r"[a-z]")
 
 
 _SENTENCE_OPENERS = QUOTE_OPEN + ":—–;“"  # a token that is part of this text opens a sentence before a run
@@ -175,7 +179,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         name = known.name if known else _person_name(words)
         claim(Candidate(base + start, base + m.end(), chunk[start:m.end()], "Person", name,
                         known.country if known else None))
-    for m in ACRONYM_PHRASE_RE.finditer(chunk) if _TWO_CAPITALS_RE.search(chunk) else ():
+    for m in ACRONYM_PHRASE_RE.finditer(chunk) if _ACRONYM_PHRASE_TAIL_RE.search(chunk) else ():
         if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"} or \
                 set(m.group(2).split()) & entity_words().clause_words:
             continue  # "MAGA is a movement": a clause, not a name
@@ -191,7 +195,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         claim(cand)
         out.append(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
 
-    if sentence.kind != "body":
+    if sentence.kind != "body" and not _LOWER_LETTER_RE.search(chunk):
+        # a line with a lower-case letter is not in capitals (found without copying its letters)
         letters = NOT_LETTER_RE.sub("", chunk)
         if len(letters) >= 4 and letters.isupper():
             return []  # "WHO'S WHO", "THE LEAD": section headings in capitals name nobody
