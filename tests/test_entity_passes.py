@@ -304,3 +304,106 @@ def test_tokens_before_and_after_an_offset_are_those_a_scan_of_the_sentence_find
                     assert _after(tokens, at, n) == [t for t in tokens if t.start >= at][:n]
                 checked += 1
     assert checked > 1000
+
+
+def _development_texts() -> list[str]:
+    """The development, held-out and tuning articles (no blind set)."""
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    folders = [CORPUS, fixtures / "heldout", fixtures / "round3" / "tune", fixtures / "round4" / "tune"]
+    texts = [p.read_text(encoding="utf-8") for folder in folders for p in sorted(folder.glob("*.txt"))]
+    assert len(texts) > 20
+    return texts
+
+
+def test_bylines_line_matches_are_finditers():
+    """outlets._line_matches (a pattern tried only at line starts) finds what finditer finds, for
+    both patterns it is used with, on the articles and on made-up lines (a match over two lines,
+    a line that begins inside the last match, the end of the text)."""
+    import importlib
+    import random
+
+    O = importlib.import_module("actorgraph.extract.entities.outlets")  # the package exports the pass by that name
+
+    texts = _development_texts() + [
+        "By Ana Ruiz\nand Tom Lee\nBy\nMarta Gil, Rosario\n— Marta Ibarguren, Rosario\nAbel Furlán, Secretary General\n",
+        "By Ana Ruiz, energy\n\nBy Ana\nRuiz | The Review\n", "", "\n", "By Ana Ruiz"]
+    rng = random.Random(5)
+    pieces = ["By ", "Ana ", "Ruiz", "\n", ", ", "— ", "Marta Gil", " and ", "Secretary General", "x", " "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    found = 0
+    for pattern in (O.BYLINE_RE, O.SIGNATURE_RE):
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in O._line_matches(pattern, text)] == expected, text
+            found += len(expected)
+    assert found > 100
+
+
+def test_metonyms_skips_only_sentences_it_would_leave_alone(monkeypatch):
+    """metonyms() passes over a sentence without one of its head words but "and"; with that test
+    made to admit every sentence, every article gets the same mentions and entities."""
+    import importlib
+
+    M = importlib.import_module("actorgraph.extract.entities.metonyms")  # the package exports the pass by that name
+
+    class Everything:
+        def isdisjoint(self, other):
+            return False
+
+    def run(text):
+        result = ArticleEntities(text, split_sentences(text))
+        for step in PASSES[:PASSES.index(M.metonyms) + 1]:
+            step(result)
+        return ([(m.start, m.end, m.surface, m.entity, m.inert) for m in result.mentions],
+                sorted((e.name, e.label) for e in result.entities.values()))
+
+    texts = _development_texts() + ["Democratic and Republican senators met the Argentine government."]
+    fast = [run(text) for text in texts]
+    monkeypatch.setattr(M, "_ACTING_HEADS", Everything())
+    assert [run(text) for text in texts] == fast
+
+
+def test_mention_editor_groups_the_mentions_it_was_given_though_it_groups_them_later():
+    """MentionEditor groups the mentions by sentence only when first asked: the groups are those
+    of the moment it was made (a mention appended to the article afterwards is not in them), and
+    a mention added through it before that is in its sentence once."""
+    from actorgraph.extract.entities import Mention, MentionEditor, mentions_by_sentence
+
+    result = ArticleEntities("Milei met Trump. Caputo spoke.", split_sentences("Milei met Trump. Caputo spoke."))
+    result.mentions = [Mention(10, 15, "Trump", "Donald Trump", 0), Mention(0, 5, "Milei", "Javier Milei", 0)]
+    eager = mentions_by_sentence(result.mentions)
+    with MentionEditor(result) as edit:
+        result.mentions.append(Mention(17, 23, "Caputo", "Luis Caputo", 1))  # not through the editor
+        assert edit.in_sentence(0) == eager[0] and edit.in_sentence(1) == []
+    with MentionEditor(result) as edit:
+        added = edit.add(Mention(24, 29, "spoke", "x", 1))
+        assert edit.in_sentence(1) == [result.mentions[2], added]
+        edit.drop(0, lambda m: m.surface == "Trump")
+        assert [m.surface for m in edit.in_sentence(0)] == ["Milei"]
+    assert [m.surface for m in result.mentions] == ["Milei", "Caputo", "spoke"]
+
+
+def test_line_quotes_are_those_of_the_line_found_again():
+    """candidates._line_quotes keeps the last line's quotations: for every sentence, in order and
+    shuffled, of the articles and of lines made to hold several sentences and quotations, they
+    are the quotations of the line found by searching from the sentence."""
+    import random
+
+    from actorgraph.extract.entities import candidates as C
+    from actorgraph.extract.text import quote_spans
+
+    texts = _development_texts() + ['He said "no. Never." Then "yes". \nShe: "a" b "c.\nD" e.', "x", "\n\n"]
+    rng = random.Random(3)
+    checked = 0
+    for text in texts:
+        spans = [(s.start, s.end) for s in split_sentences(text)] + [(0, 0), (len(text), len(text))]
+        for order in (spans, rng.sample(spans, len(spans))):
+            for start, end in order:
+                line_start = text.rfind("\n", 0, start) + 1
+                line_end = text.find("\n", end)
+                plain = quote_spans(text, line_start, len(text) if line_end < 0 else line_end)
+                assert C._line_quotes(text, start, end) == plain, (text[:40], start, end)
+                checked += bool(plain)
+    assert checked > 100

@@ -26,9 +26,9 @@ DOMAIN_RE = re.compile(r"\b[A-Z][A-Za-z0-9-]+\.(?:org|com|net|gov|io|info)\b")
 BRACKET_RE = re.compile(r"\[([A-Z][A-Za-z&.' ]{1,30})\]")
 
 
-ACRONYM_PHRASE_RE = re.compile(
-    r"\b([A-Z]{2,6})\s+((?:[a-z]+\s+){0,3}(?:agency|movement|party|group|bloc|union|coalition|fund|"
-    r"bank|office|institute|council|commission|organization|organisation|network|foundation))\b")
+_ACRONYM_HEAD = (r"\s+((?:[a-z]+\s+){0,3}(?:agency|movement|party|group|bloc|union|coalition|fund|"
+                 r"bank|office|institute|council|commission|organization|organisation|network|foundation))\b")
+ACRONYM_PHRASE_RE = re.compile(r"\b([A-Z]{2,6})" + _ACRONYM_HEAD)
 
 
 # longest first, then in alphabetical order: the same pattern text in every process (a set's order
@@ -37,9 +37,9 @@ _ORG_HEADS = "|".join(sorted({w.capitalize() for w in ORG_KEYWORDS if w.isalpha(
                              key=lambda w: (-len(w), w)))
 
 
+_POSSESSIVE_TAIL = r"((?: [A-Z][\w-]+){0,3}) (?:" + _ORG_HEADS + r")\b"  # "'s Bank", "' Beef Association"
 POSSESSIVE_ORG_RE = re.compile(
-    r"\b(?:(?!The\b|A\b|An\b)[A-Z][\w-]+ ){0,2}(?P<owner>[A-Z][a-z]+)(?:['’]s|(?<=s)['’])((?: [A-Z][\w-]+){0,3}) (?:"
-    + _ORG_HEADS + r")\b"
+    r"\b(?:(?!The\b|A\b|An\b)[A-Z][\w-]+ ){0,2}(?P<owner>[A-Z][a-z]+)(?:['’]s|(?<=s)['’])" + _POSSESSIVE_TAIL +
     r"(?: (?:of|for) (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})?")
 
 
@@ -78,13 +78,19 @@ CAPS_WORD_BEFORE_RE = re.compile(r"\b[A-Z]{2,}[\s-]+$")
 # cheap tests that let a sentence skip a pattern that cannot match it (a pattern that begins
 # with \b is tried at every position; one that begins with a character or a set is not)
 _DOMAIN_END_RE = re.compile(r"\.(?:org|com|net|gov|io|info)\b")  # the end of every DOMAIN_RE match
-_TWO_CAPITALS_RE = re.compile(r"[A-Z][A-Z]")  # the start of every ACRONYM_PHRASE_RE match
+# every ACRONYM_PHRASE_RE match but for its "\b": tried only at capitals (a set of first characters
+# re steps over the rest with), and it needs the head word, which few sentences with two capitals
+# hold ("US", "IMF"), so the pattern itself, tried at every character, runs on few
+_ACRONYM_PHRASE_TAIL_RE = re.compile(r"[A-Z][A-Z]{1,5}" + _ACRONYM_HEAD)
 _LIST_ORG_HEAD_RE = re.compile(r"(?:Ministry|Department|Secretariat|Office|Commission|Committee) (?:of|for) ")
-_ORG_HEAD_RE = re.compile(r" (?:" + _ORG_HEADS + r")\b")  # the end of every POSSESSIVE_ORG_RE match
+# the apostrophe and the rest of every POSSESSIVE_ORG_RE match: tried only at an apostrophe (re
+# steps over the other characters in C), where " (?:Heads)" was tried at every space
+_POSSESSIVE_TAIL_RE = re.compile(r"['’]s?" + _POSSESSIVE_TAIL)
 _OWNED_TITLE_TAIL_RE = re.compile(OWNED_TITLE_RE.pattern[OWNED_TITLE_RE.pattern.index("['’]s"):])
 
 
 NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
+_LOWER_LETTER_RE = re.compile(r"[a-z]")
 
 
 _SENTENCE_OPENERS = QUOTE_OPEN + ":—–;“"  # a token that is part of this text opens a sentence before a run
@@ -122,7 +128,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
 
     chunk = text[sentence.start:sentence.end]
     base = sentence.start
-    for m in (LIST_ORG_RE.finditer(chunk) if _LIST_ORG_HEAD_RE.search(chunk) else ()):
+    # " and " is part of every LIST_ORG_RE match and is found by a C loop (absent from half the sentences)
+    for m in (LIST_ORG_RE.finditer(chunk) if " and " in chunk and _LIST_ORG_HEAD_RE.search(chunk) else ()):
         last = m.group().rsplit(" ", 1)[1]
         if last.lower() in ORG_KEYWORDS or kb.lookup(last) or re.match(r" (?:of|for|on)\b", chunk[m.end():]):
             continue  # "the Department of Commerce and Department of State": two bodies, not one list
@@ -138,7 +145,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(m.group())
         if known and not any(s <= base + m.start() < e for s, e in taken):
             claim(Candidate(base + m.start(), base + m.end(), m.group(), known.label, known.name, known.country))
-    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe and _ORG_HEAD_RE.search(chunk) else ()):
+    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe and _POSSESSIVE_TAIL_RE.search(chunk) else ()):
         # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
         # part of the name when the possessor is no actor and an organisation keyword ends it
         owner = m.group("owner")
@@ -172,7 +179,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         name = known.name if known else _person_name(words)
         claim(Candidate(base + start, base + m.end(), chunk[start:m.end()], "Person", name,
                         known.country if known else None))
-    for m in ACRONYM_PHRASE_RE.finditer(chunk) if _TWO_CAPITALS_RE.search(chunk) else ():
+    for m in ACRONYM_PHRASE_RE.finditer(chunk) if _ACRONYM_PHRASE_TAIL_RE.search(chunk) else ():
         if m.group(1) in kb.acronyms or m.group(2).split()[0] in {"and", "or", "the"} or \
                 set(m.group(2).split()) & entity_words().clause_words:
             continue  # "MAGA is a movement": a clause, not a name
@@ -188,13 +195,12 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         claim(cand)
         out.append(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
 
-    if sentence.kind != "body":
+    if sentence.kind != "body" and not _LOWER_LETTER_RE.search(chunk):
+        # a line with a lower-case letter is not in capitals (found without copying its letters)
         letters = NOT_LETTER_RE.sub("", chunk)
         if len(letters) >= 4 and letters.isupper():
             return []  # "WHO'S WHO", "THE LEAD": section headings in capitals name nobody
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.end)
-    quotes = _line_quotes(text, line_start, len(text) if line_end < 0 else line_end)
+    quotes = _line_quotes(text, sentence.start, sentence.end)
     i, n = 0, len(tokens)
     classed_end = -1
     # the capitalised words (_capword) listed at once: most tokens are not, and a run begins at one
@@ -291,17 +297,23 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     return out
 
 
-_QUOTE_CACHE: dict = {}
+# the last line read: the text, where the line begins and ends, its quotations
+_LAST_LINE: list = [None, 0, -1, []]
 
 
 def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    key = (id(text), start, end)
-    if _QUOTE_CACHE.get("text") is not text:
-        _QUOTE_CACHE.clear()
-        _QUOTE_CACHE["text"] = text
-    if key not in _QUOTE_CACHE:
-        _QUOTE_CACHE[key] = quote_spans(text, start, end)
-    return _QUOTE_CACHE[key]
+    """The quotations of the line that holds text[start:end]. A line's sentences come one after
+    another, so the last line is kept: a span inside it (a line holds no newline) is on that
+    line, whose ends searching from the span would find again (the searches back to the line's
+    start ran over the whole paragraph before each sentence)."""
+    last = _LAST_LINE
+    if last[0] is text and last[1] <= start and end <= last[2]:
+        return last[3]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    _LAST_LINE[:] = [text, line_start, line_end, quote_spans(text, line_start, line_end)]
+    return _LAST_LINE[3]
 
 
 def _in_capitals(run: list[Token]) -> bool:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..lexicon import Knowledge, PARTY_MEMBERS, fold, knowledge
 from .model import ArticleEntities, Mention, MentionEditor, _fold, mentions_by_sentence
 from .words import METONYM_HEADS
+
+
+_LOWER = attrgetter("lower")
+_ACTING_HEADS = METONYM_HEADS | PARTY_MEMBERS | {"party"}  # the heads of metonyms() but "and"
 
 
 CENTRAL_BANK_RE = re.compile(r"\b([A-Z][\w.]+(?: [A-Z]\w+)?)['’]s central bank\b")
@@ -24,8 +29,13 @@ def metonyms(result: ArticleEntities) -> None:
     removed: set[int] = set()  # ids of replaced mentions, dropped from the list once at the end
     heads = METONYM_HEADS | PARTY_MEMBERS | {"party", "and"}
     for index, tokens in enumerate(tokens_of):
+        if _ACTING_HEADS.isdisjoint(map(_LOWER, tokens)):
+            # "and" acts only before a party word and three tokens on ("Democratic and Republican
+            # senators"): a sentence with none of these words (most of them) would change nothing
+            # below. A C loop finds that; the list below is a Python loop over every token
+            continue
         # a head word is the next token or the one after "'s": only the tokens one or two before a
-        # head word are read, in order (most sentences hold none; every token was read before)
+        # head word are read, in order (every token was read before)
         at = [j for j, t in enumerate(tokens) if t.lower in heads]
         if not at:
             continue

@@ -120,8 +120,19 @@ class MentionEditor:
 
     def __init__(self, result: ArticleEntities):
         self.result = result
-        self.by_sentence = mentions_by_sentence(result.mentions)
+        # the mentions as they are now, grouped by sentence only when first asked for: most
+        # editors (a pass that finds nothing to change: bylines, quoted bills, events) never are,
+        # and grouping sorts every mention of the article. A copy of the list, so the groups are
+        # the ones this moment gives (a mention's start and sentence never change)
+        self._mentions: list[Mention] | None = list(result.mentions)
+        self._by_sentence: dict[int, list[Mention]] = {}
         self.dropped: set[int] = set()
+
+    @property
+    def by_sentence(self) -> dict[int, list[Mention]]:
+        if self._mentions is not None:
+            self._by_sentence, self._mentions = mentions_by_sentence(self._mentions), None
+        return self._by_sentence
 
     def __enter__(self) -> "MentionEditor":
         return self

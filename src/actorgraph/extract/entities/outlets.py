@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 import re
 
 from .. import dates
@@ -121,6 +122,25 @@ SIGNATURE_RE = re.compile(
     re.MULTILINE)
 
 
+def _line_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern that begins with ``^`` in MULTILINE mode (and
+    matches no empty text): tried only where a line begins, not at every character (re has no
+    quick way past the other positions). The same matches: ``match`` at a line's start is what
+    a search finds there, and a line that begins inside the last match is passed over, as
+    finditer goes on from its end."""
+    end, pos = 0, 0
+    while True:
+        if pos >= end:
+            found = pattern.match(text, pos)
+            if found:
+                yield found
+                end = found.end()
+        newline = text.find("\n", pos)
+        if newline < 0:
+            return
+        pos = newline + 1
+
+
 def _signed_office(title: str) -> bool:
     words = title.lower().split()
     return any(" ".join(words[k:]) in TITLE_SET for k in range(len(words)))
@@ -136,12 +156,12 @@ def bylines(result: ArticleEntities) -> None:
     starts = [s.start for s in result.sentences]
     with MentionEditor(result) as edit:
         found_names = []
-        for found in BYLINE_RE.finditer(text):
+        for found in _line_matches(BYLINE_RE, text):
             found_names.append((found.start("name"), found.end("name"), found.group("name")))
             more = AND_AUTHOR_RE.match(text, found.end("name"))
             if more:  # "By Ana Ruiz and Tom Lee"
                 found_names.append((more.start("name"), more.end("name"), more.group("name")))
-        for found in SIGNATURE_RE.finditer(text) if "\n" in text else ():
+        for found in _line_matches(SIGNATURE_RE, text) if "\n" in text else ():
             # ext-roles3: a letter's or a communiqué's signature
             title = found.group("title")
             if title is None or _signed_office(title):
