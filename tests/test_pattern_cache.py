@@ -208,3 +208,25 @@ def test_kept_data_is_made_again_when_its_file_is_damaged_or_stale(tmp_path, dam
         assert pattern_cache.kept_data("table", inputs, lambda: {"b": 3}) == {"b": 3}
         assert pattern_cache.kept_data("table", inputs, lambda: {"c": 4}) == {"b": 3}  # written anew, read
     assert pattern_cache.kept_data("table", inputs, lambda: "outside") == "outside"
+
+
+IMPORTED_BEFORE_THE_BLOCK = """
+import sys
+from actorgraph.cli import main
+from actorgraph.cli import extract
+
+def pipeline_seen(extractor):
+    print("yaml" in sys.modules)
+    raise SystemExit(0)
+
+extract._pipeline = pipeline_seen
+main(["extract", sys.argv[1], "-o", sys.argv[2]], standalone_mode=True)
+"""
+
+
+def test_pyyaml_is_imported_inside_the_block_that_keeps_its_patterns(tmp_path):
+    # PyYAML compiles some 15 ms of patterns at import: imported inside the block, they are kept
+    proc = subprocess.run([sys.executable, "-c", IMPORTED_BEFORE_THE_BLOCK, str(ARTICLE), str(tmp_path / "g.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"
