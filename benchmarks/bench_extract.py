@@ -127,7 +127,9 @@ def _command_cpu(folder: Path, out: Path, src: str | None, bytecode: Path | None
     if bytecode is not None:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(bytecode)
-        env["ACTORGRAPH_CACHE_DIR"] = str(bytecode / "patterns")  # compiled patterns kept likewise (pattern_cache.py)
+        # compiled patterns kept likewise (pattern_cache.py), one folder per code: a cache file
+        # written by another pattern_cache.py is not read, and each side would write over the other's
+        env["ACTORGRAPH_CACHE_DIR"] = str(bytecode / "patterns" / ("this" if src is None else "against"))
     else:
         env["ACTORGRAPH_CACHE_DIR"] = ""  # nothing kept between processes
     before = resource.getrusage(resource.RUSAGE_CHILDREN)

@@ -313,3 +313,22 @@ def test_plainly_english_text_is_told_without_the_language_model():
     assert _plainly_english(english)
     assert not _plainly_english(spanish)
     assert not _plainly_english("The minister said so.")  # too short to tell: the model decides
+
+
+def test_plainly_english_counts_the_words_a_regular_expression_finds():
+    import re
+
+    from actorgraph.ingest import ENGLISH_WORDS, _plainly_english
+
+    def by_regex(text):  # the plain code the bytes shortcut stands in for
+        words = re.findall(r"[a-z]+", text[:3000].lower())
+        return len(words) >= 100 and sum(w in ENGLISH_WORDS for w in words) >= 0.2 * len(words)
+
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    # non-ASCII letters, one lowering to ASCII (Kelvin sign), digits and the edge of 3,000 characters
+    odd = ["Ünd the KELVIN \u212a of the año's thé" * 40, "the2the_the-the the " * 30, "a_the b^the c`the " * 40, "x " * 1499 + "the " * 300]
+    mixed = [t[:n] + " the of and" * k for t in texts for n in (500, 2000) for k in (0, 30)]
+    answers = [by_regex(t) for t in texts + odd + mixed]
+    assert [_plainly_english(t) for t in texts + odd + mixed] == answers
+    assert True in answers and False in answers

@@ -133,3 +133,100 @@ def test_compiling_inside_the_block_fails_as_outside(tmp_path):
         taken = re.compile  # a module that took re.compile by name while the block ran
         assert taken(b"bytes", re.I).pattern == b"bytes"
     assert taken("x", 0) == re.compile("x") and pattern_cache.active() is None
+
+
+# Tables kept beside the patterns (pattern_cache.kept_data): the rulebook's checked rules and
+# the knowledge tables, read back, are the ones made from the files.
+
+def _not_called(*args, **kwargs):
+    raise AssertionError("made again, not read from the file")
+
+
+def test_a_kept_rulebook_is_the_one_read_from_its_file(tmp_path, monkeypatch):
+    from actorgraph.extract.rulebook import load_rulebook
+
+    fresh = load_rulebook()  # outside a block: read and checked
+    for warm in (False, True):  # cold (written), then warm (read, no YAML)
+        if warm:
+            monkeypatch.setattr("actorgraph.extract.rulebook.load_yaml", _not_called)
+        with kept(tmp_path):
+            made = load_rulebook()
+        assert made.triggers == fresh.triggers and made.words == fresh.words and made.path == fresh.path
+        assert [t.name for t in made.candidates("the loan from the fund")] == \
+            [t.name for t in fresh.candidates("the loan from the fund")]
+    assert (tmp_path / f"rulebook-{sys.implementation.cache_tag}.txt").exists()
+
+
+def test_a_changed_rules_file_is_read_again(tmp_path):
+    from actorgraph.errors import ConfigError
+    from actorgraph.extract.rulebook import load_rulebook
+
+    rules = tmp_path / "relations.yaml"
+    source = (Path(__file__).parents[1] / "src" / "actorgraph" / "data" / "relations.yaml").read_text(encoding="utf-8")
+    rules.write_text(source, encoding="utf-8")
+    with kept(tmp_path / "cache"):
+        first = load_rulebook(rules)
+    rules.write_text(source.replace("name: ", "name: x", 1), encoding="utf-8")
+    with kept(tmp_path / "cache"):
+        second = load_rulebook(rules)
+    assert second.triggers[0].name == "x" + first.triggers[0].name and second.triggers[1:] == first.triggers[1:]
+    rules.write_text(source.replace("mode: ", "mode: sideways", 1), encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown mode 'sideways"), kept(tmp_path / "cache"):
+        load_rulebook(rules)  # checked as when nothing is kept
+
+
+def test_kept_knowledge_is_the_one_made_from_the_files(tmp_path, monkeypatch):
+    from actorgraph.extract import lexicon
+
+    fresh = lexicon._make_knowledge()
+    for warm in (False, True):
+        if warm:
+            monkeypatch.setattr(lexicon, "_make_knowledge", _not_called)
+        with kept(tmp_path):
+            made = lexicon._knowledge_of(pattern_cache.kept_data(
+                "knowledge", lexicon._knowledge_inputs(), lambda: lexicon._plain_knowledge(lexicon._make_knowledge())))
+        assert made == fresh  # every table (the dataclass compares them all but the lookup memo)
+        assert made.actors["Argentina"] == fresh.actors["Argentina"] and made.lookup("IMF") == fresh.lookup("IMF")
+    assert (tmp_path / f"knowledge-{sys.implementation.cache_tag}.txt").exists()
+
+
+@pytest.mark.parametrize("damage", ["cut", "flipped", "other inputs"])
+def test_kept_data_is_made_again_when_its_file_is_damaged_or_stale(tmp_path, damage):
+    with kept(tmp_path):
+        assert pattern_cache.kept_data("table", b"v1", lambda: {"a": (1, 2)}) == {"a": (1, 2)}
+    path = tmp_path / f"table-{sys.implementation.cache_tag}.txt"
+    data = path.read_bytes()
+    inputs = b"v1"
+    if damage == "cut":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "flipped":
+        middle = len(data) // 2
+        path.write_bytes(data[:middle] + (b"A" if data[middle:middle + 1] != b"A" else b"B") + data[middle + 1:])
+    else:
+        inputs = b"v2"
+    with kept(tmp_path):
+        assert pattern_cache.kept_data("table", inputs, lambda: {"b": 3}) == {"b": 3}
+        assert pattern_cache.kept_data("table", inputs, lambda: {"c": 4}) == {"b": 3}  # written anew, read
+    assert pattern_cache.kept_data("table", inputs, lambda: "outside") == "outside"
+
+
+IMPORTED_BEFORE_THE_BLOCK = """
+import sys
+from actorgraph.cli import main
+from actorgraph.cli import extract
+
+def pipeline_seen(extractor):
+    print("yaml" in sys.modules)
+    raise SystemExit(0)
+
+extract._pipeline = pipeline_seen
+main(["extract", sys.argv[1], "-o", sys.argv[2]], standalone_mode=True)
+"""
+
+
+def test_pyyaml_is_imported_inside_the_block_that_keeps_its_patterns(tmp_path):
+    # PyYAML compiles some 15 ms of patterns at import: imported inside the block, they are kept
+    proc = subprocess.run([sys.executable, "-c", IMPORTED_BEFORE_THE_BLOCK, str(ARTICLE), str(tmp_path / "g.json")],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    import yaml
 
 
 # The maintained files need four or five levels; deeper is a mistake, or an attack on the
@@ -38,14 +39,14 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 def _build(node: yaml.Node, constructor: yaml.constructor.SafeConstructor) -> Any:
     line = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+    if node.id == "mapping":  # PyYAML's node kinds, told without importing it here
         value: Any = LDict()
         for key_node, value_node in node.value:
             key = _build(key_node, constructor)
             if key in value:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1)
             value[key] = _build(value_node, constructor)
-    elif isinstance(node, yaml.SequenceNode):
+    elif node.id == "sequence":
         value = LList(_build(item, constructor) for item in node.value)
     elif node.tag == _STR_TAG:
         value = LStr(node.value)  # what the constructor gives a str scalar (construct_scalar), without its machinery
@@ -56,9 +57,6 @@ def _build(node: yaml.Node, constructor: yaml.constructor.SafeConstructor) -> An
         value = LStr(scalar)
     value.line = line
     return value
-
-
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _DuplicateKey(Exception):
@@ -73,6 +71,11 @@ def load_yaml(path: Path, *, trusted: bool = False) -> Any:
     parser when PyYAML has it (about ten times faster; the same nodes and lines). Its
     composer recurses in C, with no guard against deep nesting, so files a user supplies
     are read by PyYAML's own."""
+    # PyYAML imported at first use, not with this module: the CLI imports this module before
+    # ``actorgraph extract`` opens its block of kept patterns (extract/pattern_cache.py), and
+    # importing PyYAML compiles some 15 ms of patterns, then kept with the rules' own
+    import yaml
+
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -80,7 +83,8 @@ def load_yaml(path: Path, *, trusted: bool = False) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read ({exc})") from None
     try:
-        node = yaml.compose(text, Loader=_FAST_LOADER if trusted else yaml.SafeLoader)
+        fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        node = yaml.compose(text, Loader=fast if trusted else yaml.SafeLoader)
     except RecursionError:  # PyYAML's composer recurses once per level; nothing is half-built
         raise ConfigError(f"{path}: nested too deeply (more than {MAX_DEPTH} levels)") from None
     except yaml.YAMLError as exc:
@@ -105,9 +109,9 @@ def _depth_over(root: yaml.Node, limit: int) -> bool:
         node, depth = stack.pop()
         if depth > limit:
             return True
-        if isinstance(node, yaml.MappingNode):
+        if node.id == "mapping":
             stack.extend((child, depth + 1) for pair in node.value for child in pair)
-        elif isinstance(node, yaml.SequenceNode):
+        elif node.id == "sequence":
             stack.extend((child, depth + 1) for child in node.value)
     return False
 

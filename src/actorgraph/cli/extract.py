@@ -69,6 +69,9 @@ def _pipeline(extractor: str):
 
         if extractor != "llm":
             from ..extract import rules  # noqa: F401 - imported here for its patterns; get_extractor uses it
+            from ..extract.lexicon import knowledge
+
+            knowledge()  # loaded here, as the rules would at their first article, to be kept too
     return extract_paths, per_article_files
 
 

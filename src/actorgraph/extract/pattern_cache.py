@@ -35,6 +35,7 @@ import time
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Callable
 
 try:
     import _sre
@@ -43,6 +44,7 @@ except ImportError:  # pragma: no cover - another Python: nothing is kept
     _sre = _k = _p = None
 
 FORMAT = "actorgraph compiled patterns 1"
+DATA_FORMAT = "actorgraph kept data 1"
 # The file is written again once the patterns it lacks took this long to compile (CPU-s), about
 # what writing it takes: a pattern added or edited is compiled in each run until then, and a
 # few patterns built from sets in their hash order, whose text changes from run to run, do not
@@ -82,6 +84,46 @@ def kept(folder: Path | None):
         re.compile = _RE_COMPILE
         _active = None
         cache.save()
+
+
+def kept_data(name: str, inputs: bytes, make: Callable[[], Any]) -> Any:
+    """``make()``, kept in the folder of the ``kept`` block being run, keyed on ``inputs``.
+
+    For tables a process builds before its first article from files that seldom change (the
+    rulebook's checked triggers, the knowledge tables): ``inputs`` holds every byte the value
+    depends on (the files read, the source of the code that reads them, the versions of the
+    libraries it calls), and the value is plain data ``marshal`` writes (dicts, lists, tuples,
+    sets, strings, numbers, None). A file written by another Python, holding other inputs, cut
+    short or altered is not used: ``make()`` is called and the file written again (a value
+    ``marshal`` cannot write is not kept). Outside a block, or when the file cannot be written,
+    ``make()``'s value, nothing else."""
+    cache = _active
+    if cache is None:
+        return make()
+    path = cache.path.with_name(f"{name}-{sys.implementation.cache_tag}.txt")
+    key = hashlib.blake2b(marshal.dumps(cache.header) + name.encode("utf-8") + b"\0" + inputs,
+                          digest_size=16).hexdigest()
+    try:
+        first, _, body = path.read_bytes().partition(b"\n")
+        data = binascii.a2b_base64(body)
+        if first == f"{DATA_FORMAT} {_digest(data)}".encode("ascii"):
+            kept_key, value = marshal.loads(data)
+            if kept_key == key:
+                return value
+    except (OSError, binascii.Error, ValueError, TypeError, EOFError):
+        pass
+    value = make()
+    try:
+        data = marshal.dumps((key, value))
+    except ValueError:  # an object marshal does not write
+        return value
+    from ..output import write_text
+
+    try:
+        write_text(path, f"{DATA_FORMAT} {_digest(data)}\n{binascii.b2a_base64(data, newline=False).decode('ascii')}")
+    except OSError:
+        pass
+    return value
 
 
 def _re_compile(pattern, flags=0):

@@ -20,14 +20,17 @@ from importlib import resources
 from pathlib import Path
 
 import ahocorasick
+import yaml
 
 try:
     from re import _constants as _c, _parser as _p  # what re parses patterns with (Python 3.11+)
 except ImportError:  # pragma: no cover - another Python: the shipped table is used as it is
     _c = _p = None
 
+from .. import yamlfile
 from ..errors import ConfigError
 from ..yamlfile import line_of, load_yaml
+from .pattern_cache import kept_data
 from .patterns import compile_guarded
 
 ACTORS = ("Person", "Organization", "Country")
@@ -228,12 +231,38 @@ def _needs_from_table() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def load_rulebook(path: Path | None = None) -> Rulebook:
-    """Read and check a rules file (default: the package's ``data/relations.yaml``)."""
-    needs = _needs_from_table()
+    """Read and check a rules file (default: the package's ``data/relations.yaml``).
+
+    Inside ``pattern_cache.kept`` the checked triggers and word lists are kept beside the
+    compiled patterns, keyed on the file's bytes and the code that reads and checks it: a warm
+    start reads no YAML (composing and building its 6,000 nodes cost some 40 ms)."""
     if path is None:
         with resources.as_file(resources.files("actorgraph") / "data" / "relations.yaml") as packaged:
-            return _parse(load_yaml(packaged, trusted=True), str(packaged), needs)
-    return _parse(load_yaml(path), str(path), needs)
+            return _load(packaged, trusted=True)
+    return _load(path, trusted=False)
+
+
+def _load(path: Path, trusted: bool) -> Rulebook:
+    compiled: dict[str, re.Pattern] = {}  # trigger name -> its pattern, compiled while checking
+
+    def checked() -> dict:
+        return _parse(load_yaml(path, trusted=trusted), str(path), _needs_from_table(), compiled)
+
+    inputs = _inputs(path, trusted)
+    plain = checked() if inputs is None else kept_data("rulebook", inputs, checked)
+    return _rulebook(plain, str(path), compiled)
+
+
+def _inputs(path: Path, trusted: bool) -> bytes | None:
+    """What ``_parse``'s result depends on: the file, the needs table, the code that reads and
+    checks them, PyYAML's version and parser (None when one cannot be read: nothing kept)."""
+    try:
+        parts = [Path(path).read_bytes(), (resources.files("actorgraph") / "data" / NEEDS_FILE).read_bytes(),
+                 Path(__file__).read_bytes(), Path(yamlfile.__file__).read_bytes()]
+    except OSError:
+        return None
+    parts.append(f"PyYAML {yaml.__version__} {'libyaml' if trusted else 'python'}".encode("utf-8"))
+    return b"".join(len(part).to_bytes(8, "little") + part for part in parts)
 
 
 @lru_cache(maxsize=1)
@@ -242,12 +271,15 @@ def rulebook() -> Rulebook:
     return load_rulebook()
 
 
-def _parse(doc, path: str, needs: dict | None = None) -> Rulebook:
+def _parse(doc, path: str, needs: dict, compiled: dict) -> dict:
+    """The rules of a file, checked, as plain data: ``{"triggers": [fields of a Trigger, its
+    pattern's text for the pattern], "words": {list name: words}}``. The triggers' patterns,
+    compiled to check them, are put in ``compiled`` by trigger name."""
     if not isinstance(doc, dict) or not isinstance(doc.get("triggers"), list) or not doc["triggers"]:
         raise ConfigError(f"{path}:{line_of(doc)}: expected a mapping with a non-empty 'triggers' list")
     triggers, names = [], set()
     for raw in doc["triggers"]:
-        triggers.append(_trigger(raw, path, names, needs or {}))
+        triggers.append(_trigger(raw, path, names, needs, compiled))
     words = doc.get("words") or {}
     if not isinstance(words, dict):
         raise ConfigError(f"{path}:{line_of(words)}: 'words' must be a mapping of word lists")
@@ -262,6 +294,16 @@ def _parse(doc, path: str, needs: dict | None = None) -> Rulebook:
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise ConfigError(f"{path}:{line_of(value)}: word list {key!r} must be a list of words")
         lists[str(key)] = tuple(str(w).lower() for w in value)
+    return {"triggers": triggers, "words": lists}
+
+
+def _rulebook(plain: dict, path: str, compiled: dict) -> Rulebook:
+    """The Rulebook ``_parse`` checked: its patterns from ``compiled``, else compiled now (they
+    compiled when checked; in a ``kept`` block they come from the kept code)."""
+    triggers = []
+    for name, type_, source, *fields in plain["triggers"]:
+        pattern = compiled.get(name) or compile_guarded(source, re.IGNORECASE)
+        triggers.append(Trigger(name, type_, pattern, *fields))
     automaton = ahocorasick.Automaton()
     admits: dict[str, list[int]] = {}
     for index, t in enumerate(triggers):
@@ -270,10 +312,10 @@ def _parse(doc, path: str, needs: dict | None = None) -> Rulebook:
     for anchor, indices in admits.items():
         automaton.add_word(anchor, (len(anchor), tuple(indices)))
     automaton.make_automaton()
-    return Rulebook(tuple(triggers), lists, path, automaton)
+    return Rulebook(tuple(triggers), plain["words"], path, automaton)
 
 
-def _trigger(raw, path: str, names: set[str], needs: dict) -> Trigger:
+def _trigger(raw, path: str, names: set[str], needs: dict, compiled: dict) -> tuple:
     at = f"{path}:{line_of(raw)}"
     if not isinstance(raw, dict):
         raise ConfigError(f"{at}: a trigger must be a mapping")
@@ -313,6 +355,8 @@ def _trigger(raw, path: str, names: set[str], needs: dict) -> Trigger:
     prefer = raw.get("prefer_agreement", False)
     if not isinstance(prefer, bool):
         raise ConfigError(f"{where}: 'prefer_agreement' must be true or false")
-    return Trigger(str(name), str(raw["type"]), pattern, tuple(str(a) for a in anchors), str(mode),
-                   frozenset(str(t) for t in targets), str(objects), prefer, line_of(raw),
-                   needs.get(str(raw["pattern"]), ()))
+    compiled[str(name)] = pattern
+    # Trigger's fields in order, the pattern's text for the pattern (plain data, kept_data keeps it)
+    return (str(name), str(raw["type"]), str(raw["pattern"]), tuple(str(a) for a in anchors), str(mode),
+            frozenset(str(t) for t in targets), str(objects), prefer, line_of(raw),
+            needs.get(str(raw["pattern"]), ()))
