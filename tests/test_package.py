@@ -202,4 +202,5 @@ def test_the_wheel_keeps_compiled_patterns_in_the_cache_folder(installed, tmp_pa
         done = _actorgraph(installed, tmp_path, "extract", "--jobs", "1", "articles", "-o", out, cache=cache)
         assert done.returncode == 0, done.stderr
     assert (tmp_path / "cold.json").read_bytes() == (tmp_path / "warm.json").read_bytes()
-    assert [p.name.startswith("patterns-") for p in cache.iterdir()] == [True]
+    # the compiled patterns, and the checked rules and knowledge tables as plain data (kept_data)
+    assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["knowledge", "patterns", "rulebook"]
