@@ -335,6 +335,14 @@ def test_a_file_refused_after_parsing_leaves_no_analytics_running(tmp_path, onto
     assert not multiprocessing.active_children()
 
 
+def _chain_with_values(n: int):
+    """A chain of ``n`` people and the analytics values each node is to hold."""
+    graph = chain_graph(n)
+    values = {node_id: {"degree": i, "betweenness": i / 10, "community": i % 3}
+              for i, node_id in enumerate(sorted(graph.nodes))}
+    return graph, values
+
+
 @pytest.mark.parametrize("ready_after", [0, 1, 3, None], ids=["before-nodes", "after-one-batch",
                                                                "after-three-batches", "after-all-rows"])
 def test_node_values_ready_part_way_are_in_the_rows_or_set_late(falkor_store, monkeypatch, ready_after):
@@ -343,9 +351,7 @@ def test_node_values_ready_part_way_are_in_the_rows_or_set_late(falkor_store, mo
     from actorgraph.store import falkor
 
     monkeypatch.setattr(falkor, "BATCH_SIZE", 4)
-    graph = chain_graph(10)
-    values = {node_id: {"degree": i, "betweenness": i / 10, "community": i % 3}
-              for i, node_id in enumerate(sorted(graph.nodes))}
+    graph, values = _chain_with_values(10)
     asked: list[bool] = []
 
     def node_properties(wait: bool = True):
@@ -395,9 +401,7 @@ def test_late_values_go_between_relation_batches_as_soon_as_they_are_ready(falko
     from actorgraph.store import falkor
 
     monkeypatch.setattr(falkor, "BATCH_SIZE", 4)
-    graph = chain_graph(10)
-    values = {node_id: {"degree": i, "betweenness": i / 10, "community": i % 3}
-              for i, node_id in enumerate(sorted(graph.nodes))}
+    graph, values = _chain_with_values(10)
     asked: list[bool] = []
 
     def node_properties(wait: bool = True):
