@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -216,17 +217,50 @@ def test_server_killed_right_after_a_command_opened_it(data_dir, big, monkeypatc
     assert result.exit_code == 0, result.output
 
 
+def connect_to_the_stand_in(data_dir: Path, port: int, ontology, **options):
+    """``Neo4jStore.connect`` to FalkorDB's Bolt side, started by the calling test in ``data_dir``.
+
+    That stand-in for Neo4j now and then never answers the first query on a new graph, and then
+    ignores SIGTERM as well: FalkorDB's rare deadlock on creating a graph (docs/reliability.md;
+    seen here in a CI run, where the test waited for pytest's 300 s time-out and its rerun). It
+    is the stand-in's fault, not the code's under test, so after 20 s
+    the stand-in (this test's own server, found by its data folder) is killed and started
+    again, once; the connect that waited then fails and is not used."""
+    from actorgraph.store.neo4j import Neo4jStore
+
+    for _ in range(2):
+        outcome: dict = {}
+
+        def connect():
+            try:
+                outcome["store"] = Neo4jStore.connect(f"bolt://127.0.0.1:{port}", "falkordb", "", "mid_load",
+                                                      ontology, batch_bytes=3500, **options)
+            except Exception as exc:  # handed to the test below
+                outcome["error"] = exc
+
+        waiting = threading.Thread(target=connect, daemon=True)
+        waiting.start()
+        waiting.join(20)
+        if not waiting.is_alive():
+            if "error" in outcome:
+                raise outcome["error"]
+            return outcome["store"]
+        os.kill(server.running(data_dir).pid, signal.SIGKILL)
+        waiting.join(10)
+        server.start_server(data_dir, bolt_port=port, pin=True)
+    pytest.fail(f"FalkorDB's Bolt stand-in on port {port} did not answer twice in a row")
+
+
 def test_neo4j_backend_server_dying_mid_load_then_a_rerun_resumes(data_dir, ontology):
     """No Neo4j here: FalkorDB's own Bolt server stands in for it (small batches, as its Bolt
     side needs), and is SIGKILLed after the third batch of a load through the neo4j backend."""
     from actorgraph.errors import StoreError
-    from actorgraph.store.neo4j import Neo4jStore
 
     port = free_port()
     server.start_server(data_dir, bolt_port=port, pin=True)
     uri = f"bolt://127.0.0.1:{port}"
     graph = pairs_graph(60)
-    store = Neo4jStore.connect(uri, "falkordb", "", "mid_load", ontology, batch_bytes=3500, timeout=2)
+    store = connect_to_the_stand_in(data_dir, port, ontology, timeout=2)
     calls = []
 
     def kill_the_server(done, total):
@@ -244,7 +278,7 @@ def test_neo4j_backend_server_dying_mid_load_then_a_rerun_resumes(data_dir, onto
     message = str(failure.value)
     assert message.startswith(f"cannot reach Neo4j at {uri}") and "\n" not in message
     server.start_server(data_dir, bolt_port=port, pin=True)
-    store = Neo4jStore.connect(uri, "falkordb", "", "mid_load", ontology, batch_bytes=3500)
+    store = connect_to_the_stand_in(data_dir, port, ontology)
     try:
         store.load(graph)
         assert store.counts() == {"nodes": {"Person": 60}, "edges": {"MET_WITH": 30}, "articles": 15}
