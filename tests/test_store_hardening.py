@@ -405,3 +405,33 @@ def test_store_stop_stops_a_server_that_was_busy_for_a_moment(data_dir):
     result = cli(data_dir, "store", "stop")
     assert result.exit_code == 0 and result.output == "Store stopped.\n"
     assert not server.status(data_dir)["running"]
+
+
+def test_a_server_that_misses_one_ping_after_answering_is_not_started_twice(data_dir, monkeypatch):
+    """On a loaded machine a ping can time out just after the server was seen answering; the
+    start then launched a second server on the same socket and orphaned the first (a leaked
+    redis-server found after a busy test run). The server seen answering is used as it is."""
+    info = server.start_server(data_dir)
+    real_ping = server._ping
+    pings = []
+
+    def ping(sock, **kw):  # misses, answers, misses: then the real answers
+        pings.append(sock)
+        if len(pings) in (1, 3):
+            return False
+        return real_ping(sock, **kw)
+
+    monkeypatch.setattr(server, "_ping", ping)
+    again = server.start_server(data_dir)
+    monkeypatch.undo()
+    assert again.pid == info.pid and len(pings) >= 2
+    assert server.running(data_dir).pid == info.pid
+    servers = [p for p in os.listdir("/proc") if p.isdigit() and _names(int(p), server.socket_path(data_dir))]
+    assert servers == [str(info.pid)]
+
+
+def _names(pid: int, sock: Path) -> bool:
+    try:
+        return str(sock).encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False

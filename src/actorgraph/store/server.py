@@ -205,11 +205,14 @@ def _read_bolt_port(data_dir: Path) -> int | None:
         return None
 
 
-def _clean_stale(data_dir: Path, sock: Path) -> None:
+def _clean_stale(data_dir: Path, sock: Path) -> ServerInfo | None:
     """Remove the socket and pid file of a server that is gone (a killed run).
 
     A live pid in the pid file is signalled only when it is provably this data dir's server
     (see _not_our_server); any other process is left alone and the pid file is stale.
+    Returns the server when it was only slow to answer: the caller uses it as it is, since
+    asking again could miss it once more (a loaded machine) and start a second server on its
+    socket, or leave it running at a stop.
     """
     pid = _read_pid(data_dir)
     if pid and _pid_alive(pid):
@@ -219,12 +222,13 @@ def _clean_stale(data_dir: Path, sock: Path) -> None:
                   f"server ({why_not}); left that process alone and removed the stale pid file")
         # Our server, alive but silent: give it time while its log moves (it may be loading
         # a large dump), then treat it as hung and stop it.
-        elif _wait_until_ready(data_dir):
-            return
+        elif info := _wait_until_ready(data_dir):
+            return info
         else:
             _terminate(pid, data_dir, sock)
     for stale in (sock, data_dir / "falkordb.pid", data_dir / "bolt.port"):
         stale.unlink(missing_ok=True)
+    return None
 
 
 def _note(text: str) -> None:
@@ -274,9 +278,9 @@ def _terminate(pid: int, data_dir: Path, sock: Path) -> None:
 def _start(data_dir: Path, bolt_port: int | None) -> ServerInfo:
     redis_server, module = _binaries()
     sock = socket_path(data_dir)
-    _clean_stale(data_dir, sock)
-    if running(data_dir):
-        return running(data_dir)
+    answering = _clean_stale(data_dir, sock) or running(data_dir)
+    if answering:
+        return answering
     command = [
         redis_server,
         "--port", "0",  # no TCP listener: the unix socket only
@@ -463,8 +467,7 @@ def _shutdown(data_dir: Path) -> bool:
     info = running(data_dir)
     if info is None:
         # Silent: gone (clean up), hung (stopped), or busy for a moment, then answering again.
-        _clean_stale(data_dir, socket_path(data_dir))
-        info = running(data_dir)
+        info = _clean_stale(data_dir, socket_path(data_dir)) or running(data_dir)
         if info is None:
             return False
     offset = log_size(data_dir)
