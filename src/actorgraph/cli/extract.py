@@ -103,7 +103,7 @@ def _print_llm_schema(ctx: click.Context, _param, value: bool) -> None:
               help="Print the prompt and JSON schema --extractor llm sends (made from the ontology), and exit.")
 @click.pass_obj
 def extract(app: App, paths, output, per_article, jobs, extractor, llm, strict):
-    """Extract an actor graph from article files or folders (.txt .md .html .jsonl).
+    """Extract an actor graph from article files or folders (.txt .md .html .jsonl, RSS/Atom feeds).
 
     Files that cannot be read are reported on stderr, one line each; the command fails
     only when nothing could be read, or with --strict. With --extractor llm an article
