@@ -297,3 +297,43 @@ def test_guarded_rule_patterns_find_what_their_plain_patterns_find():
                 end = rnd.randint(pos, len(text))
                 hit, got = plain.search(text, pos, end), pattern.search(text, pos, end)
                 assert (got and got.span()) == (hit and hit.span()), (name, text, pos, end)
+
+
+def test_start_texts_read_from_patterns():
+    from actorgraph.extract.rulebook import start_texts
+
+    assert start_texts(r"\b(?:met|meets)\s+with") == ("meets", "met")  # the alternation's texts, up to the space
+    assert start_texts(r"(?-i:\b(?:[Ss]upport(?:s|ed)?|[Bb]acking))") == ("backing", "support")  # one letter either case
+    assert start_texts(r"\b(?<!\bin\s)(?=[mt])(?:met|talks)") == ("met", "talks")  # look-arounds take no text
+    assert start_texts(r"(?<=['’]s\s)ally") == ()  # no \b first: the match may begin inside a word
+    assert start_texts(r"\b(?:the\s+)?loan") == start_texts(r"\b(?:loan|)") == ()  # a part that may be left out
+    assert start_texts(r"\b[a-z]+\s+loan") == start_texts(r"\b(?:\$5|loan)") == ()  # a set; a text not begun by a letter
+
+
+def test_triggers_searched_from_their_anchors_find_what_finditer_finds():
+    """Rulebook.matches tries a trigger whose every match begins with one of its anchors only where
+    the automaton found one at a word start: the same matches as its finditer over the sentence,
+    over the development and tuning sentences and random text with case traps and odd letters."""
+    from actorgraph.extract.rulebook import rulebook
+
+    book = rulebook()
+    assert sum(t.first_anchor for t in book.triggers) > 80
+    rnd = random.Random(11)
+    starts = sorted({a for t in book.triggers if t.first_anchor for a in t.anchors})
+    noise = [" ", "  ", "\n", "-", "’s ", "ſ", "ı", "İ", "K", "é", "x", "4", "_", "(", "“", "Argentina ", "the ", "with "]
+    chunks = [chunk for chunk, _ in _sentence_tokens()]
+    for _ in range(3000):  # anchors (inside words too) and their endings among noise, in either case
+        words = [rnd.choice(starts) + rnd.choice(["", "s", "ed", "ing", " with ", " to ", " by ", " of "])
+                 if rnd.random() < 0.5 else rnd.choice(noise) for _ in range(rnd.randint(1, 10))]
+        chunks.append("".join(w.upper() if rnd.random() < 0.15 else w.title() if rnd.random() < 0.2 else w
+                              for w in words))
+    fast = 0
+    for chunk in chunks:
+        lowered = chunk.lower()
+        admitted, hits = book.admitted(lowered)
+        assert admitted == book.candidates(lowered)
+        for t in admitted:
+            found = [m.span() for m in book.matches(t, chunk, lowered, hits)]
+            assert found == [m.span() for m in t.pattern.finditer(chunk)], (t.name, chunk)
+            fast += bool(found) and t.first_anchor and len(lowered) == len(chunk)
+    assert fast > 300  # matches found from the anchors: the test can fail

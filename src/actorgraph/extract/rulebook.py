@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterable
 
 import ahocorasick
 import yaml
@@ -68,6 +69,9 @@ class Trigger:
     line: int = 0
     # texts every match holds, lower-cased, a run of whitespace written as one space: one out of each tuple
     needs: tuple[tuple[str, ...], ...] = ()
+    # every match begins with one of its anchors, at a word start: searched only from there (Rulebook.matches)
+    first_anchor: bool = False
+    order: int = -1  # its place in the table (the automaton admits triggers by it)
 
     @property
     def why(self) -> str:
@@ -83,12 +87,46 @@ class Rulebook:
 
     def candidates(self, lowered: str) -> list[Trigger]:
         """The triggers, in table order, with an anchor at the start of a word of a lower-cased sentence."""
-        found: set[int] = set()
+        return self.admitted(lowered)[0]
+
+    def admitted(self, lowered: str) -> tuple[list[Trigger], list[tuple[int, tuple[int, ...]]]]:
+        """``candidates``, and where the anchors that admit them begin: ``(start, trigger orders)``
+        for every anchor at the start of a word, in the order of their starts (``Rulebook.matches``)."""
+        hits = []
         for end, (length, indices) in self.automaton.iter(lowered):
             start = end - length + 1
             if start == 0 or not lowered[start - 1].isalpha():
-                found.update(indices)
-        return [self.triggers[i] for i in sorted(found)]
+                hits.append((start, indices))
+        if not hits:
+            return [], hits
+        found = set(hits[0][1]).union(*[indices for _, indices in hits[1:]]) if len(hits) > 1 else hits[0][1]
+        return [self.triggers[i] for i in sorted(found)], hits
+
+    @staticmethod
+    def matches(trigger: Trigger, chunk: str, lowered: str, hits: list) -> Iterable[re.Match]:
+        """``trigger.pattern.finditer(chunk)``, tried only where the trigger's anchors begin when
+        every match must begin at one of them (``Trigger.first_anchor``).
+
+        Exact: such a pattern opens with ``\\b`` and one of its anchors (read from the pattern,
+        ``start_texts``), so a match starts where the automaton found that anchor at a word start in
+        the lower-cased sentence: no character ``\\w`` refuses lower-cases to a letter, and where
+        ``lowered`` is not ``chunk`` character for character (a length changed, or a letter ``re``
+        matches ignoring case that ``str.lower`` keeps apart: ``CASE_TRAPS``) every place is searched.
+        The anchors of one trigger are letters, so one found inside another is no word start, and
+        ``hits`` come in the order of their starts: each place is tried after the matches before
+        it, as ``finditer`` goes on after a match (no match is empty: it holds its anchor)."""
+        pattern = trigger.pattern
+        if not trigger.first_anchor or len(lowered) != len(chunk) or not lowered.isascii() and any(
+                trap in lowered for trap in CASE_TRAPS):
+            return pattern.finditer(chunk)
+        order, found, after = trigger.order, [], 0
+        for start, indices in hits:
+            if start >= after and order in indices:
+                match = pattern.match(chunk, start)
+                if match is not None:
+                    found.append(match)
+                    after = match.end()
+        return found
 
     @staticmethod
     def sharpen(triggers: list[Trigger], lowered: str) -> list[Trigger]:
@@ -209,25 +247,79 @@ def _needs(items) -> list[frozenset]:
     return needs
 
 
-def needs_table(path: Path | None = None) -> dict[str, list[list[str]]]:
+def start_texts(source: str, flags: int = re.IGNORECASE) -> tuple[str, ...]:
+    """The texts, lower-cased, one of which every match of a pattern begins with, at the start of
+    a word (the pattern opens with ``\\b``, look-arounds aside, before a letter); none when that
+    cannot be read: a part that may be left out, a set of letters, anything else first."""
+    if _p is None:
+        return ()
+    items = _p.parse(source, flags).data
+    if not _opens_with_boundary(items):
+        return ()
+    texts = _starts(items)
+    return tuple(sorted(texts)) if texts and all(text[:1].isalpha() and text.isascii() for text in texts) else ()
+
+
+def _opens_with_boundary(items) -> bool:
+    """Does every match of a parsed sequence begin at ``\\b`` (inside groups and alternatives too)?"""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _c.AT:
+        return av is _c.AT_BOUNDARY
+    if op is _c.SUBPATTERN:
+        return _opens_with_boundary(av[3].data)
+    if op is _c.BRANCH:
+        return all(_opens_with_boundary(alternative.data) for alternative in av[1])
+    return False
+
+
+def _starts(items) -> set[str]:
+    """The texts a parsed sequence's matches begin with (``re._parser`` items): literals read up to
+    the first part that is not one; zero-width parts before any text are passed over."""
+    texts = {""}
+    for op, av in items:
+        if op is _c.AT and av is _c.AT_BOUNDARY or op in (_c.ASSERT, _c.ASSERT_NOT):
+            if texts == {""}:
+                continue  # \b and look-arounds take no text: the match begins where the next part does
+            break
+        if op is _c.LITERAL:
+            texts = {text + chr(av).lower() for text in texts}
+            continue
+        if op is _c.IN and all(kind is _c.LITERAL for kind, _ in av) and len({chr(c).lower() for _, c in av}) == 1:
+            texts = {text + chr(av[0][1]).lower() for text in texts}  # (?-i:[Ss]): "s" in the lower-cased sentence
+            continue
+        if op is _c.SUBPATTERN:
+            return {text + more for text in texts for more in _starts(av[3].data)}
+        if op is _c.BRANCH:
+            return {text + more for text in texts for alternative in av[1] for more in _starts(alternative.data)}
+        break
+    return texts
+
+
+def needs_table(path: Path | None = None) -> dict[str, dict[str, list]]:
     """What ``data/trigger_needs.json`` holds for a rules file (default: the package's): each
-    trigger's pattern, as written, and what its matches need (``needed_texts``)."""
+    trigger's pattern, as written, what its matches need (``needed_texts``) and the texts they
+    begin with (``start_texts``)."""
     if path is None:
         with resources.as_file(resources.files("actorgraph") / "data" / "relations.yaml") as packaged:
             doc = load_yaml(packaged, trusted=True)
     else:
         doc = load_yaml(path)
     sources = [str(raw["pattern"]) for raw in doc["triggers"]]
-    return {source: [list(need) for need in needed_texts(source)] for source in sources}
+    return {source: {"needs": [list(need) for need in needed_texts(source)], "starts": list(start_texts(source))}
+            for source in sources}
 
 
-def _needs_from_table() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The shipped table; a pattern it does not hold (changed since it was written) needs nothing."""
+def _needs_from_table() -> dict[str, tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]]:
+    """The shipped table: pattern text -> (needs, start texts); a pattern it does not hold (changed
+    since it was written) needs nothing and may begin anywhere."""
     try:
         raw = json.loads((resources.files("actorgraph") / "data" / NEEDS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return {source: (tuple(tuple(need) for need in entry["needs"]), tuple(entry["starts"]))
+                for source, entry in raw.items()}
+    except (OSError, ValueError, TypeError, KeyError):
         return {}
-    return {source: tuple(tuple(need) for need in needs) for source, needs in raw.items()}
 
 
 def load_rulebook(path: Path | None = None) -> Rulebook:
@@ -301,9 +393,9 @@ def _rulebook(plain: dict, path: str, compiled: dict) -> Rulebook:
     """The Rulebook ``_parse`` checked: its patterns from ``compiled``, else compiled now (they
     compiled when checked; in a ``kept`` block they come from the kept code)."""
     triggers = []
-    for name, type_, source, *fields in plain["triggers"]:
+    for order, (name, type_, source, *fields) in enumerate(plain["triggers"]):
         pattern = compiled.get(name) or compile_guarded(source, re.IGNORECASE)
-        triggers.append(Trigger(name, type_, pattern, *fields))
+        triggers.append(Trigger(name, type_, pattern, *fields, order=order))
     automaton = ahocorasick.Automaton()
     admits: dict[str, list[int]] = {}
     for index, t in enumerate(triggers):
@@ -356,7 +448,10 @@ def _trigger(raw, path: str, names: set[str], needs: dict, compiled: dict) -> tu
     if not isinstance(prefer, bool):
         raise ConfigError(f"{where}: 'prefer_agreement' must be true or false")
     compiled[str(name)] = pattern
+    needed, starts = needs.get(str(raw["pattern"]), ((), ()))
+    # every match begins with an anchor (each of its start texts with one), the anchors all letters
+    first_anchor = bool(starts) and all(a.isalpha() for a in anchors) and all(
+        any(text.startswith(a) for a in anchors) for text in starts)
     # Trigger's fields in order, the pattern's text for the pattern (plain data, kept_data keeps it)
     return (str(name), str(raw["type"]), str(raw["pattern"]), tuple(str(a) for a in anchors), str(mode),
-            frozenset(str(t) for t in targets), str(objects), prefer, line_of(raw),
-            needs.get(str(raw["pattern"]), ()))
+            frozenset(str(t) for t in targets), str(objects), prefer, line_of(raw), needed, first_anchor)
