@@ -69,9 +69,10 @@ class Trigger:
     line: int = 0
     # texts every match holds, lower-cased, a run of whitespace written as one space: one out of each tuple
     needs: tuple[tuple[str, ...], ...] = ()
-    # every match begins with one of its anchors, at a word start: searched only from there (Rulebook.matches)
-    first_anchor: bool = False
-    order: int = -1  # its place in the table (the automaton admits triggers by it)
+    # letters, lower-cased, one of which every match begins with at a word start: the pattern is tried only
+    # where the automaton finds one (Rulebook.matches); none known: searched everywhere
+    begins: tuple[str, ...] = ()
+    order: int = -1  # its place in the table (the automaton names triggers by it)
 
     @property
     def why(self) -> str:
@@ -83,40 +84,42 @@ class Rulebook:
     triggers: tuple[Trigger, ...]
     words: dict[str, tuple[str, ...]]
     path: str
-    automaton: object  # ahocorasick.Automaton: anchor -> (its length, indices of the triggers it admits)
+    # ahocorasick.Automaton: an anchor or a begin text -> (its length, the orders of the triggers it admits,
+    # the orders of those whose matches may begin with it)
+    automaton: object
 
     def candidates(self, lowered: str) -> list[Trigger]:
         """The triggers, in table order, with an anchor at the start of a word of a lower-cased sentence."""
         return self.admitted(lowered)[0]
 
     def admitted(self, lowered: str) -> tuple[list[Trigger], list[tuple[int, tuple[int, ...]]]]:
-        """``candidates``, and where the anchors that admit them begin: ``(start, trigger orders)``
-        for every anchor at the start of a word, in the order of their starts (``Rulebook.matches``)."""
+        """``candidates``, and where their matches may begin: ``(start, trigger orders)`` for every
+        begin text (``Trigger.begins``) at the start of a word, in the order of the starts."""
+        found: set[int] = set()
         hits = []
-        for end, (length, indices) in self.automaton.iter(lowered):
+        for end, (length, admits, begins) in self.automaton.iter(lowered):
             start = end - length + 1
             if start == 0 or not lowered[start - 1].isalpha():
-                hits.append((start, indices))
-        if not hits:
-            return [], hits
-        found = set(hits[0][1]).union(*[indices for _, indices in hits[1:]]) if len(hits) > 1 else hits[0][1]
+                found.update(admits)
+                if begins:
+                    hits.append((start, begins))
         return [self.triggers[i] for i in sorted(found)], hits
 
     @staticmethod
     def matches(trigger: Trigger, chunk: str, lowered: str, hits: list) -> Iterable[re.Match]:
-        """``trigger.pattern.finditer(chunk)``, tried only where the trigger's anchors begin when
-        every match must begin at one of them (``Trigger.first_anchor``).
+        """``trigger.pattern.finditer(chunk)``, tried only where one of its begin texts
+        (``Trigger.begins``) stands at the start of a word, when it has them.
 
-        Exact: such a pattern opens with ``\\b`` and one of its anchors (read from the pattern,
-        ``start_texts``), so a match starts where the automaton found that anchor at a word start in
-        the lower-cased sentence: no character ``\\w`` refuses lower-cases to a letter, and where
-        ``lowered`` is not ``chunk`` character for character (a length changed, or a letter ``re``
-        matches ignoring case that ``str.lower`` keeps apart: ``CASE_TRAPS``) every place is searched.
-        The anchors of one trigger are letters, so one found inside another is no word start, and
-        ``hits`` come in the order of their starts: each place is tried after the matches before
-        it, as ``finditer`` goes on after a match (no match is empty: it holds its anchor)."""
+        Exact: such a pattern opens with ``\\b`` and texts that each begin with one of them (read
+        from the pattern, ``start_texts``), so a match starts where the automaton found one at a
+        word start in the lower-cased sentence: no character ``\\w`` refuses lower-cases to a letter,
+        and where ``lowered`` is not ``chunk`` character for character (a length changed, or a
+        letter ``re`` matches ignoring case that ``str.lower`` keeps apart: ``CASE_TRAPS``) every
+        place is searched. A trigger's begin texts are letters, so one found inside another is no
+        word start, and ``hits`` come in the order of their starts: each place is tried after the
+        matches before it, as ``finditer`` goes on after a match (no match is empty)."""
         pattern = trigger.pattern
-        if not trigger.first_anchor or len(lowered) != len(chunk) or not lowered.isascii() and any(
+        if not trigger.begins or len(lowered) != len(chunk) or not lowered.isascii() and any(
                 trap in lowered for trap in CASE_TRAPS):
             return pattern.finditer(chunk)
         order, found, after = trigger.order, [], 0
@@ -397,12 +400,14 @@ def _rulebook(plain: dict, path: str, compiled: dict) -> Rulebook:
         pattern = compiled.get(name) or compile_guarded(source, re.IGNORECASE)
         triggers.append(Trigger(name, type_, pattern, *fields, order=order))
     automaton = ahocorasick.Automaton()
-    admits: dict[str, list[int]] = {}
+    keys: dict[str, tuple[list[int], list[int]]] = {}  # text -> (triggers it admits, triggers that may begin with it)
     for index, t in enumerate(triggers):
         for anchor in t.anchors:
-            admits.setdefault(anchor, []).append(index)
-    for anchor, indices in admits.items():
-        automaton.add_word(anchor, (len(anchor), tuple(indices)))
+            keys.setdefault(anchor, ([], []))[0].append(index)
+        for text in t.begins:
+            keys.setdefault(text, ([], []))[1].append(index)
+    for text, (admits, begins) in keys.items():
+        automaton.add_word(text, (len(text), tuple(admits), tuple(begins)))
     automaton.make_automaton()
     return Rulebook(tuple(triggers), plain["words"], path, automaton)
 
@@ -449,9 +454,26 @@ def _trigger(raw, path: str, names: set[str], needs: dict, compiled: dict) -> tu
         raise ConfigError(f"{where}: 'prefer_agreement' must be true or false")
     compiled[str(name)] = pattern
     needed, starts = needs.get(str(raw["pattern"]), ((), ()))
-    # every match begins with an anchor (each of its start texts with one), the anchors all letters
-    first_anchor = bool(starts) and all(a.isalpha() for a in anchors) and all(
-        any(text.startswith(a) for a in anchors) for text in starts)
     # Trigger's fields in order, the pattern's text for the pattern (plain data, kept_data keeps it)
     return (str(name), str(raw["type"]), str(raw["pattern"]), tuple(str(a) for a in anchors), str(mode),
-            frozenset(str(t) for t in targets), str(objects), prefer, line_of(raw), needed, first_anchor)
+            frozenset(str(t) for t in targets), str(objects), prefer, line_of(raw), needed,
+            _begins(starts, tuple(str(a) for a in anchors)))
+
+
+MIN_BEGIN = 3  # shorter begin texts ("a", "an", "of") stand almost everywhere: the automaton would report them all
+_LETTERS = re.compile(r"[a-z]*")
+
+
+def _begins(starts: tuple[str, ...], anchors: tuple[str, ...]) -> tuple[str, ...]:
+    """A trigger's begin texts (``Trigger.begins``) from its pattern's start texts: its anchors
+    when each start text begins with one (no text more for the automaton), else the start texts
+    cut before their first character that is not a letter, less those that begin with another;
+    none when one is shorter than ``MIN_BEGIN``."""
+    if not starts:
+        return ()
+    if all(a.isalpha() for a in anchors) and all(any(text.startswith(a) for a in anchors) for text in starts):
+        return tuple(sorted(a for a in anchors if any(text.startswith(a) for text in starts)))
+    cut = {_LETTERS.match(text).group() for text in starts}
+    if min(map(len, cut)) < MIN_BEGIN:
+        return ()
+    return tuple(sorted(text for text in cut if not any(text != other and text.startswith(other) for other in cut)))
