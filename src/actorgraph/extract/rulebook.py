@@ -92,9 +92,13 @@ class Rulebook:
         """The triggers, in table order, with an anchor at the start of a word of a lower-cased sentence."""
         return self.admitted(lowered)[0]
 
-    def admitted(self, lowered: str) -> tuple[list[Trigger], list[tuple[int, tuple[int, ...]]]]:
-        """``candidates``, and where their matches may begin: ``(start, trigger orders)`` for every
-        begin text (``Trigger.begins``) at the start of a word, in the order of the starts."""
+    def admitted(self, lowered: str, chunk: str | None = None) -> tuple[list[Trigger], list | None]:
+        """``candidates``, and where their matches may begin in ``chunk``, the sentence ``lowered``
+        lower-cases: ``(start, trigger orders)`` for every begin text (``Trigger.begins``) at the
+        start of a word, in the order of the starts. None instead when no ``chunk`` is given or
+        ``lowered`` is not ``chunk`` character for character: a length changed, or it holds a
+        letter ``re`` matches to an ASCII one ignoring case that ``str.lower`` keeps apart
+        (``CASE_TRAPS``)."""
         found: set[int] = set()
         hits = []
         for end, (length, admits, begins) in self.automaton.iter(lowered):
@@ -103,24 +107,25 @@ class Rulebook:
                 found.update(admits)
                 if begins:
                     hits.append((start, begins))
+        if chunk is None or len(lowered) != len(chunk) or not lowered.isascii() and any(
+                trap in lowered for trap in CASE_TRAPS):
+            return [self.triggers[i] for i in sorted(found)], None
+        hits.sort()  # the automaton reports by the end: a longer text may begin before a shorter one found first
         return [self.triggers[i] for i in sorted(found)], hits
 
     @staticmethod
-    def matches(trigger: Trigger, chunk: str, lowered: str, hits: list) -> Iterable[re.Match]:
+    def matches(trigger: Trigger, chunk: str, hits: list | None) -> Iterable[re.Match]:
         """``trigger.pattern.finditer(chunk)``, tried only where one of its begin texts
-        (``Trigger.begins``) stands at the start of a word, when it has them.
+        (``Trigger.begins``) stands at the start of a word, when it has them and ``hits`` (from
+        ``admitted``) are known.
 
         Exact: such a pattern opens with ``\\b`` and texts that each begin with one of them (read
         from the pattern, ``start_texts``), so a match starts where the automaton found one at a
-        word start in the lower-cased sentence: no character ``\\w`` refuses lower-cases to a letter,
-        and where ``lowered`` is not ``chunk`` character for character (a length changed, or a
-        letter ``re`` matches ignoring case that ``str.lower`` keeps apart: ``CASE_TRAPS``) every
-        place is searched. A trigger's begin texts are letters, so one found inside another is no
-        word start, and ``hits`` come in the order of their starts: each place is tried after the
-        matches before it, as ``finditer`` goes on after a match (no match is empty)."""
+        word start in the lower-cased sentence (no character ``\\w`` refuses lower-cases to a
+        letter). ``hits`` come in the order of their starts: each place is tried after the matches
+        before it, as ``finditer`` goes on after a match (no match is empty)."""
         pattern = trigger.pattern
-        if not trigger.begins or len(lowered) != len(chunk) or not lowered.isascii() and any(
-                trap in lowered for trap in CASE_TRAPS):
+        if hits is None or not trigger.begins:
             return pattern.finditer(chunk)
         order, found, after = trigger.order, [], 0
         for start, indices in hits:
@@ -461,19 +466,17 @@ def _trigger(raw, path: str, names: set[str], needs: dict, compiled: dict) -> tu
 
 
 MIN_BEGIN = 3  # shorter begin texts ("a", "an", "of") stand almost everywhere: the automaton would report them all
-_LETTERS = re.compile(r"[a-z]*")
 
 
 def _begins(starts: tuple[str, ...], anchors: tuple[str, ...]) -> tuple[str, ...]:
-    """A trigger's begin texts (``Trigger.begins``) from its pattern's start texts: its anchors
-    when each start text begins with one (no text more for the automaton), else the start texts
-    cut before their first character that is not a letter, less those that begin with another;
-    none when one is shorter than ``MIN_BEGIN``."""
+    """A trigger's begin texts (``Trigger.begins``) from its pattern's start texts: those of its
+    anchors that begin one when each start text begins with one (no text more for the automaton),
+    else the start texts less those that begin with another (a place is tried once); none when
+    one is shorter than ``MIN_BEGIN``."""
     if not starts:
         return ()
-    if all(a.isalpha() for a in anchors) and all(any(text.startswith(a) for a in anchors) for text in starts):
+    if all(any(text.startswith(a) for a in anchors) for text in starts):
         return tuple(sorted(a for a in anchors if any(text.startswith(a) for text in starts)))
-    cut = {_LETTERS.match(text).group() for text in starts}
-    if min(map(len, cut)) < MIN_BEGIN:
+    if min(map(len, starts)) < MIN_BEGIN:
         return ()
-    return tuple(sorted(text for text in cut if not any(text != other and text.startswith(other) for other in cut)))
+    return tuple(sorted(text for text in starts if not any(text != other and text.startswith(other) for other in starts)))

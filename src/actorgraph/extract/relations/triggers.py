@@ -89,7 +89,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     if not actors:
         return out
     book, lowered = rulebook(), chunk.lower() if lowered is None else lowered
-    candidates, hits = book.admitted(lowered)  # hits: where their anchors begin (Rulebook.matches)
+    candidates, hits = book.admitted(lowered, chunk)  # hits: where their matches may begin (Rulebook.matches)
     if len({m.entity for m in actors}) < 2:
         # one actor: nothing to relate, bar "tariffs on Argentine goods" and "accused the government"
         kept = ("IMPOSES", "CRITICIZES", "SUPPORTS") if "government" in chunk or "administration" in chunk else ("IMPOSES",)
@@ -105,7 +105,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
         # "Did X criticise Y?", "Will X join the accord?", "Will the World Bank lend Argentina $1 billion?" state nothing
         candidates = [t for t in candidates if t.type not in STANCE_TYPES + ASKED_TYPES]
     for trigger in candidates:
-        for match in book.matches(trigger, chunk, lowered, hits):  # trigger.pattern.finditer(chunk)
+        for match in book.matches(trigger, chunk, hits):  # trigger.pattern.finditer(chunk)
             a, b = base + match.start(), base + match.end()
             if negated(text, base, a, trigger.type) and not (trigger.type in STANCE_TYPES and LITOTES.search(
                     text, max(base, a - 60), a)):
