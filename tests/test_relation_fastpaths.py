@@ -346,3 +346,17 @@ def test_triggers_searched_from_their_begin_texts_find_what_finditer_finds():
             assert found == [m.span() for m in t.pattern.finditer(chunk)], (t.name, chunk)
             fast += bool(found) and bool(t.begins) and hits is not None
     assert fast > 300  # matches found from the anchors: the test can fail
+
+
+def test_described_before_answers_as_its_search():
+    """find_subjects searches _DESCRIBED_BEFORE only in a text that begins with "a" or holds a comma."""
+    from actorgraph.extract.relations.clauses import _DESCRIBED_BEFORE, _described
+
+    texts = [chunk[max(0, end - 30):end] for chunk, _ in _sentence_tokens() for end in range(1, len(chunk) + 1)
+             if chunk[end - 1] == " "]  # the 30 characters before every word
+    texts += ["a Peronist ", "said, an ", "an Argentine Senator ", "a\u00a0", ", a\n", "x, a Y Z ", "and a "]
+    found = 0
+    for text in texts:
+        assert _described(text) == bool(_DESCRIBED_BEFORE.search(text)), text
+        found += _described(text)
+    assert found >= 5
