@@ -89,8 +89,13 @@ def test_clause_breaks_are_the_plain_patterns():
     for chunk in sentences:
         expected = [m.span() for m in CLAUSE_BREAK_PLAIN.finditer(chunk)]
         assert [m.span() for m in triggers.CLAUSE_BREAK.finditer(chunk)] == expected, chunk
+        if "–" not in chunk and "—" not in chunk:
+            assert [m.span() for m in triggers.CLAUSE_BREAK_NO_DASH.finditer(chunk)] == expected, chunk
         broken += bool(expected)
     assert broken > 100
+    # the pattern without a dash is CLAUSE_BREAK's less its dash alternative, behind its guard
+    assert triggers.CLAUSE_BREAK_NO_DASH.pattern.endswith(CLAUSE_BREAK_PLAIN.pattern.replace(r"|\s[–—]\s", "", 1))
+    assert "–" not in triggers.CLAUSE_BREAK_NO_DASH.pattern
 
 
 @pytest.mark.parametrize("after,party", [(", a Republican from Texas,", "Republican"), (" (D-Mass.)", "D"),

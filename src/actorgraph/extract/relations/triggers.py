@@ -20,6 +20,10 @@ MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?
 # behind a guard (extract/patterns.py): its "\b" would have re try it at every position of a sentence
 CLAUSE_BREAK = guarded(re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
                                   r"\bw(?:hile\b|ithout\s+\w+ing\b)"))  # ext-money: "visited X without meeting Y"
+# CLAUSE_BREAK less its dash: in a sentence with no dash the same matches, and its guard no longer
+# stops at every space (a third of the search's time)
+CLAUSE_BREAK_NO_DASH = guarded(re.compile(r";|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
+                                          r"\bw(?:hile\b|ithout\s+\w+ing\b)"))
 BY_AFTER = re.compile(r"\s+by\b")
 OFFICE_AFTER = re.compile(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b", re.IGNORECASE)
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
@@ -158,7 +162,8 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
                     trigger.type not in STANCE_TYPES or match.group()[:1].isupper()):
                 continue  # "Finance Minister": the trigger word is part of an office ("rebuked Secretary X" is a verb)
             if breaks is None:
-                breaks = [base + b.start() for b in CLAUSE_BREAK.finditer(chunk)]
+                clause_break = CLAUSE_BREAK if "–" in chunk or "—" in chunk else CLAUSE_BREAK_NO_DASH
+                breaks = [base + b.start() for b in clause_break.finditer(chunk)]
                 relatives = [(base + r.start(), base + r.end()) for r in RELATIVE.finditer(chunk)]
                 if "whose" in chunk:
                     relatives += [(base + r.start(), base + r.end()) for r in WHOSE_NAMED.finditer(chunk)]
