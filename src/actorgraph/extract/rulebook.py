@@ -50,6 +50,7 @@ NEEDS_FILE = "trigger_needs.json"  # in the package's data folder: pattern text 
 # characters ``re`` matches to an ASCII letter when it ignores case that ``str.lower`` does not turn into
 # that letter alone: dotless ı (i), long ſ (s), and the combining dot İ's lower case has after its "i"
 CASE_TRAPS = ("\u0131", "\u017f", "\u0307")
+CASE_TRAP = re.compile("[" + "".join(CASE_TRAPS) + "]")  # one search, not a generator of three tests
 SPACES = re.compile(r"\s+")
 MAX_TEXTS, MAX_NEEDS = 8, 3  # a need of many texts seldom fails and costs a test for each: the fewest kept
 
@@ -102,13 +103,11 @@ class Rulebook:
         found: set[int] = set()
         hits = []
         for end, (length, admits, begins) in self.automaton.iter(lowered):
-            start = end - length + 1
-            if start == 0 or not lowered[start - 1].isalpha():
+            if end < length or not lowered[end - length].isalpha():  # it begins the text or follows no letter
                 found.update(admits)
                 if begins:
-                    hits.append((start, begins))
-        if chunk is None or len(lowered) != len(chunk) or not lowered.isascii() and any(
-                trap in lowered for trap in CASE_TRAPS):
+                    hits.append((end - length + 1, begins))
+        if chunk is None or len(lowered) != len(chunk) or not lowered.isascii() and CASE_TRAP.search(lowered):
             return [self.triggers[i] for i in sorted(found)], None
         hits.sort()  # the automaton reports by the end: a longer text may begin before a shorter one found first
         return [self.triggers[i] for i in sorted(found)], hits
@@ -146,7 +145,7 @@ class Rulebook:
         lower-cased once its whitespace runs are written as one space, bar three characters
         ``re`` matches to an ASCII letter that ``str.lower`` keeps apart (``CASE_TRAPS``): a
         sentence with one of them keeps every trigger."""
-        if not triggers or not lowered.isascii() and any(trap in lowered for trap in CASE_TRAPS):
+        if not triggers or not lowered.isascii() and CASE_TRAP.search(lowered):
             return triggers
         if "  " in lowered or not lowered.isprintable():  # other whitespace than single spaces is unprintable
             lowered = SPACES.sub(" ", lowered)
