@@ -319,6 +319,7 @@ def test_begin_texts_of_a_trigger():
     from actorgraph.extract.rulebook import _begins
 
     assert _begins(("meets", "met"), ("meet", "met", "talk")) == ("meet", "met")  # each begins with an anchor: those anchors
+    assert _begins(("criticism", "critics"), ("criti", "critic")) == ("criti",)  # one place, tried once
     assert _begins(("phone call", "talks"), ("call", "talk")) == ("phone call", "talks")  # else the texts
     assert _begins(("backed", "backing", "back"), ("x",)) == ("back",)  # less those that begin with another
     assert _begins(("to", "met"), ("met",)) == _begins((), ("met",)) == ()  # "to" too short; nothing known

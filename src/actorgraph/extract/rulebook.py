@@ -7,7 +7,9 @@ automaton over all anchors gives, for a lower-cased sentence, the triggers worth
 ``Rulebook.sharpen`` then drops those whose pattern needs a piece of text the sentence lacks
 ("loan ... from" needs " from" as well as its anchor "loan"), read from each pattern by
 ``needed_texts`` and shipped in ``data/trigger_needs.json`` (parsing 190 patterns at start-up
-would cost more than it saves).
+would cost more than it saves). The same table holds the texts each pattern's matches begin with
+(``start_texts``): a trigger with such begin texts is tried only where the automaton found one at
+the start of a word (``Rulebook.matches``), not searched over the whole sentence.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ class Trigger:
     line: int = 0
     # texts every match holds, lower-cased, a run of whitespace written as one space: one out of each tuple
     needs: tuple[tuple[str, ...], ...] = ()
-    # letters, lower-cased, one of which every match begins with at a word start: the pattern is tried only
+    # texts, lower-cased, one of which every match begins with at a word start: the pattern is tried only
     # where the automaton finds one (Rulebook.matches); none known: searched everywhere
     begins: tuple[str, ...] = ()
     order: int = -1  # its place in the table (the automaton names triggers by it)
@@ -475,7 +477,7 @@ def _begins(starts: tuple[str, ...], anchors: tuple[str, ...]) -> tuple[str, ...
     if not starts:
         return ()
     if all(any(text.startswith(a) for a in anchors) for text in starts):
-        return tuple(sorted(a for a in anchors if any(text.startswith(a) for text in starts)))
+        starts = tuple(a for a in anchors if any(text.startswith(a) for text in starts))
     if min(map(len, starts)) < MIN_BEGIN:
         return ()
-    return tuple(sorted(text for text in starts if not any(text != other and text.startswith(other) for other in starts)))
+    return tuple(sorted({text for text in starts if not any(text != other and text.startswith(other) for other in starts)}))
