@@ -285,9 +285,10 @@ def _opens_with_boundary(items) -> bool:
 
 def _starts(items) -> set[str]:
     """The texts a parsed sequence's matches begin with (``re._parser`` items): literals read up to
-    the first part that is not one; zero-width parts before any text are passed over."""
+    the first part that is not one; zero-width parts before any text are passed over, and a part
+    that may be left out before any text begins them with its own texts or those of what follows."""
     texts = {""}
-    for op, av in items:
+    for at, (op, av) in enumerate(items):
         if op is _c.AT and av is _c.AT_BOUNDARY or op in (_c.ASSERT, _c.ASSERT_NOT):
             if texts == {""}:
                 continue  # \b and look-arounds take no text: the match begins where the next part does
@@ -302,6 +303,10 @@ def _starts(items) -> set[str]:
             return {text + more for text in texts for more in _starts(av[3].data)}
         if op is _c.BRANCH:
             return {text + more for text in texts for alternative in av[1] for more in _starts(alternative.data)}
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0 and texts == {""}:
+            # "(?:strong\s+)?critic": "strong" or "critic" (what follows, inside this sequence only: a text
+            # left empty there gives the pattern no start texts)
+            return _starts(av[2].data) | _starts(items[at + 1:])
         break
     return texts
 
