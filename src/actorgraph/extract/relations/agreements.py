@@ -26,6 +26,8 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str 
     if "vote" not in low and "approved" not in low and "passed" not in low and "adopted" not in low and \
             "cleared" not in low:
         return out
+    if not any(mention_label(ents, m) == "Agreement" for m in mentions):
+        return out  # every match needs a bill named before it (``bills`` below): no agreement, no match can count
     for match in VOTES_RE.finditer(text, sentence.start, sentence.end):
         if negated(text, sentence.start, match.start(), "SUPPORTS") or re.search(
                 r"\b(?:should|would|must|need|needs|ought)\b(?:\s+\w+){0,3}\s*$", text[sentence.start:match.start()]):

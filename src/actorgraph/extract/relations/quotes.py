@@ -249,6 +249,8 @@ ACCORDING_TO = guarded(re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:[A-Z][\w.’'-]*
 def according_to(s: SentenceView) -> list[Relation]:
     """'The swap is a reckless mistake, according to Senator Warren': the source's stance on
     the actors the statement names, as with a quotation."""
+    if "ccording" not in s.lowered:
+        return []  # every ACCORDING_TO match holds "[Aa]ccording" (case kept): ASCII, so in the lowered text too
     text, sentence = s.text, s.sentence
     out = []
     for m in s.mentions:

@@ -315,7 +315,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
         entity = ents.entities.get(m.entity)
         if entity is not None and not entity.country and where_label == "Country":
             entity.country = where
-    return out + _leads_phrases(ents, tokens, mentions, index)
+    return out
 
 
 CENTRAL_BANK_HEADS = frozenset({"governor", "president", "chief", "head", "chairman", "chairwoman"})
@@ -761,13 +761,14 @@ def _longest_title(words: str) -> str | None:
     return None
 
 
-def _leads_phrases(ents, tokens, mentions, index) -> list[Relation]:
+def _leads_phrases(ents, tokens, mentions, index, low: str) -> list[Relation]:
+    """'X took the presidency', 'X returned to power': LEADS. ``low`` is the sentence lower-cased
+    (``SentenceView.lowered``, made once for every rule)."""
     out = []
     sentence = ents.sentences[index]
-    chunk = ents.text[sentence.start:sentence.end]
-    low = chunk.lower()
     if "presidency" not in low and "return" not in low and "leadership" not in low:
         return out  # the words every LEADS_PHRASES match contains
+    chunk = ents.text[sentence.start:sentence.end]
     for match in LEADS_PHRASES.finditer(chunk):
         pos = sentence.start + match.start()
         people = [m for m in mentions if m.end <= pos and mention_label(ents, m) == "Person"]
@@ -838,7 +839,10 @@ def offices(s: SentenceView) -> list[Relation]:
     """'Treasury Secretary Scott Bessent', 'Gonzalo Paz, a professor at Georgetown University':
     LEADS for a sitting head, HOLDS_ROLE otherwise, with the role as worded; a party word
     ('Democratic Senator', ', a Republican from Texas') adds MEMBER_OF."""
-    return _roles(s.ents, s.tokens, sorted(s.mentions + s.inert_people, key=lambda m: m.start), s.index)
+    mentions = sorted(s.mentions + s.inert_people, key=_START)
+    # the leadership phrases after every office, as they were read at the end of _roles (which
+    # may add the country a phrase names); the sentence lower-cased once for both, not again here
+    return _roles(s.ents, s.tokens, mentions, s.index) + _leads_phrases(s.ents, s.tokens, mentions, s.index, s.lowered)
 
 
 def possessive_government(s: SentenceView) -> list[Relation]:
