@@ -26,7 +26,7 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str 
     if "vote" not in low and "approved" not in low and "passed" not in low and "adopted" not in low and \
             "cleared" not in low:
         return out
-    if not any(mention_label(ents, m) == "Agreement" for m in mentions):
+    if not _names_agreement(ents, mentions):
         return out  # every match needs a bill named before it (``bills`` below): no agreement, no match can count
     for match in VOTES_RE.finditer(text, sentence.start, sentence.end):
         if negated(text, sentence.start, match.start(), "SUPPORTS") or re.search(
@@ -53,6 +53,11 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str 
         for name in names:
             out.append(Relation(name, bill, "SUPPORTS", index, why="rule:votes"))
     return out
+
+
+def _names_agreement(ents: ArticleEntities, mentions: list[Mention]) -> bool:
+    """Whether any of the mentions names an agreement (``_votes`` reads nothing without one)."""
+    return any(mention_label(ents, m) == "Agreement" for m in mentions)
 
 
 FACILITY = guarded(re.compile(r"\b(?:facility|loan|loans|credit|financing|bailout|disbursements?|tranche)\b", re.IGNORECASE))

@@ -53,19 +53,28 @@ def singular_title(words: str) -> str | None:
     return None
 
 
+def _token_at(tokens: list[Token], start: int) -> int | None:
+    """The index of the token that begins at ``start``, else None: a binary search (tokens are in
+    order, one per offset; tests/test_relation_fastpaths.py), not a dict of every token's start."""
+    k = bisect_left(tokens, start, key=_START)
+    return k if k < len(tokens) and tokens[k].start == start else None
+
+
 def _listed_title(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
                   i: int) -> tuple[tuple[str, int] | None, int]:
     """A plural title before a list of people: 'Senators X and Y', 'Governors X, Y and Z'.
     Returns the title as title_before does, and the index of the token after it."""
     if i < 1 or (tokens[i - 1].lower not in ("and", ",") and not tokens[i - 1].lower.endswith("s")):
         return None, i
-    k, starts = i, {t.start: n for n, t in enumerate(tokens)}
-    by_end = {x.end: x for x in mentions if not x.anaphor}
+    k, by_end = i, None
     while k > 1 and tokens[k - 1].lower in ("and", ","):
+        if by_end is None:  # (made only for a list: most names after a word in "s" are none)
+            by_end = {x.end: x for x in mentions if not x.anaphor}
         previous = by_end.get(tokens[k - 2].end)
-        if previous is None or mention_label(ents, previous) != "Person" or previous.start not in starts:
+        at = None if previous is None else _token_at(tokens, previous.start)
+        if previous is None or mention_label(ents, previous) != "Person" or at is None:
             return None, i
-        k = starts[previous.start]
+        k = at
     if k == i:
         found = title_before(tokens, i, plural=True)
         plural = found and tokens[i - 1].lower.endswith("s") and found[0] != tokens[i - 1].lower
@@ -81,8 +90,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
     out: list[Relation] = []
     text = ents.text
     for m in mentions:
-        if m.anaphor or mention_label(ents, m) != "Person":
-            continue
+        if m.anaphor or getattr(ents.entities.get(m.entity), "label", None) != "Person":
+            continue  # (mention_label, inlined: read for every mention of every sentence)
         # the token the name begins with: tokens are in order, one per offset (a search, not a dict of every token)
         i = bisect_left(tokens, m.start, key=_START)
         if i == len(tokens) or tokens[i].start != m.start:
@@ -399,7 +408,7 @@ def _counterpart(ents: ArticleEntities, tokens: list[Token], mentions: list[Ment
     """'President Milei met his Chilean counterpart, X': X holds the office the possessor holds,
     for the country the demonym names (role as title_before would give it, else 'counterpart')."""
     text = ents.text
-    if "counterpart" not in text[max(0, m.start - 40):m.end + 40]:
+    if text.find("counterpart", max(0, m.start - 40), m.end + 40) < 0:  # (in place: the slice's test)
         return None
     sentence = ents.sentences[m.sentence]
     found = COUNTERPART_BEFORE.search(text, max(sentence.start, m.start - 40), m.start) or \
@@ -470,8 +479,7 @@ PARTY_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w.]*\
 def _party_after(ents: ArticleEntities, m: Mention) -> str | None:
     """', a Republican from Texas' / '(D-Mass.)' right after a name."""
     kb = knowledge()
-    after = ents.text[m.end:m.end + 40]
-    found = PARTY_AFTER.match(after)
+    found = PARTY_AFTER.match(ents.text, m.end, m.end + 40)  # as on text[m.end:m.end + 40]: no "^", no look-behind
     if not found:
         return None  # ", a Republican from Texas", ", a Minnesota Democrat", " (D-Mass.)", " [D-MA]"
     word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2) or found.group(3)]
@@ -543,13 +551,17 @@ SPACE = re.compile(r"\s")
 COMMA_BEFORE = re.compile(r",\s+(?:\w+\.?\s+)?$")  # ext-roles3: "\.?" for an honorific, ", Dr. X"
 _SUBDIVISION_RE: dict = {}
 SUBDIVISION_OFFICES = ("governor", "senator", "representative", "mayor", "legislator", "attorney")  # as in the pattern
+# (_subdivision_country's first test names each but its first letter; tests/test_relation_fastpaths.py
+# checks the pattern's offices are these)
 
 
 def _subdivision_country(window: str) -> str | None:
     """'Texas Governor', 'Santa Fe governor', 'the governor of Jujuy': the country of the state."""
-    low = window.lower()
-    if not any(word in low for word in SUBDIVISION_OFFICES):
-        return None  # every match holds one of the offices (its first letter in either case): no search
+    # every match holds one of the offices, its first letter in either case and the rest as written
+    # (the pattern ignores no case): the rest looked for as it is, no lowered copy, no generator
+    if "overnor" not in window and "enator" not in window and "ayor" not in window and \
+            "epresentative" not in window and "egislator" not in window and "ttorney" not in window:
+        return None
     kb = knowledge()
     if "re" not in _SUBDIVISION_RE:
         names = sorted({n for n in kb.subdivision_names}, key=len, reverse=True)
@@ -708,14 +720,14 @@ def _listed_appositive(ents: ArticleEntities, tokens: list[Token], mentions: lis
     """'Argentina's ministers, X and Y': a later name of a list after a plural office holds it too."""
     if i < 2 or tokens[i - 1].lower not in ("and", ","):
         return None
-    starts = {t.start: n for n, t in enumerate(tokens)}
     by_end = {x.end: x for x in mentions if not x.anaphor}
     k, head = i, None
     while k > 1 and tokens[k - 1].lower in ("and", ","):
         previous = by_end.get(tokens[k - 2].end)
-        if previous is None or mention_label(ents, previous) != "Person" or previous.start not in starts:
+        at = None if previous is None else _token_at(tokens, previous.start)
+        if previous is None or mention_label(ents, previous) != "Person" or at is None:
             break
-        head, k = previous, starts[previous.start]
+        head, k = previous, at
     if head is None or k < 2 or tokens[k - 1].text != "," or not tokens[k - 2].lower.endswith("s"):
         return None
     return _appositive_role(ents, tokens, mentions, head, k)

@@ -1,0 +1,157 @@
+"""The relation rules' first tests (perf-rules6) pass every sentence their patterns could match.
+
+Each gate stands in front of a rule's patterns and loops; these tests feed each one sentences it
+must keep, compare it with the pattern it stands for over the development and tuning sentences
+and made-up text, and run every rule over those articles with the gates opened (the same
+relations, in the same order, must come out).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from actorgraph.extract.entities import find_entities
+from actorgraph.extract.relations import agreements, find_relations, quotes, reported, roles
+from actorgraph.extract.text import split_sentences, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+# development and tuning articles only: the blind sets are not read here
+FOLDERS = (ROOT.parent / "shared" / "corpus", ROOT / "tests" / "fixtures" / "heldout",
+           ROOT / "tests" / "fixtures" / "round3" / "tune", ROOT / "tests" / "fixtures" / "round4" / "tune")
+MADE_UP = [
+    "Praising Milei's reforms, Bessent said the swap would work.",
+    "After praising the deal, Caputo left.", "While criticising Kicillof, Milei smiled.",
+    "In  attacking the IMF, Grabois spoke.", "PRAISING the accord, Bullrich said so.",
+    "Praisıng the swap, Caputo spoke.", "İn praising the deal, X spoke.", "  Backing Milei, Trump said so.",
+    "The swap is a mistake, according to Senator Elizabeth Warren.", "According to Bessent, it worked.",
+    "Texas Governor Greg Abbott met Mayor of Rosario Pablo Javkin and Santa Fe governor Maximiliano Pullaro.",
+    "Senator Ted Cruz (R-Texas) and Rep. María Salazar, a Republican from Florida, spoke.",
+    "Cory Booker, a moderate New Jersey Democrat, and Córdoba Mayor Daniel Passerini met the Mayor of Mendoza.",
+    "New York Attorney General Letitia James spoke.", "Florida Representative Jones spoke.",
+    "Salta legislator Paz spoke.", "The Mayor of Mendoza spoke.", "Ohio senator Bernie Moreno spoke.",
+]
+
+
+def _texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for folder in FOLDERS if folder.is_dir() for p in sorted(folder.glob("*.txt"))]
+
+
+def _sentences():
+    for text in _texts() + MADE_UP:
+        for s in split_sentences(text):
+            yield text, s
+
+
+def test_according_to_needs_its_cue_as_written():
+    pattern = quotes.ACCORDING_TO
+    kept = 0
+    for text, s in _sentences():
+        for m in re.finditer(r"\S", text[s.start:s.end]):  # a search window ending at every place
+            end = s.start + m.start()
+            if pattern.search(text, s.start, end):
+                assert quotes.ACCORDING_CUE in text[s.start:s.end].lower()
+                kept += 1
+    assert kept > 3  # the cue is there to be found: the test can fail
+
+
+@pytest.mark.parametrize("sentence", MADE_UP[:8])
+def test_a_participle_first_is_kept(sentence):
+    tokens = tokenize(sentence, 0, len(sentence))
+    assert reported.PARTICIPLE.match(sentence)
+    assert not reported._no_participle_first(tokens)
+
+
+def test_participle_gate_admits_every_sentence_the_pattern_matches():
+    rng = random.Random(7)
+    matched = 0
+    stems = ["prais", "hail", "back", "criticiz", "blam", "reject"]
+    for text, s in _sentences():
+        chunk = text[s.start:s.end]
+        # the sentence as it is, and with a participle (in odd case and letters) put first
+        for variant in (chunk, rng.choice(["", "After ", "while ", "IN "]) + rng.choice(stems) +
+                        rng.choice(["ing ", "ING ", "ıng ", "İNG ", "ing-"]) + chunk):
+            tokens = tokenize(variant, 0, len(variant))
+            if reported.PARTICIPLE.match(variant):
+                matched += 1
+                assert not reported._no_participle_first(tokens), variant[:60]
+    assert matched > 100
+
+
+def test_subdivision_country_first_test_keeps_every_match():
+    roles._subdivision_country("said Texas Governor Greg Abbott")  # compiles the pattern
+    pattern = roles._SUBDIVISION_RE["re"]
+    offices = re.findall(r"\[(\w)(\w)\](\w+)", pattern.pattern)
+    assert {(a.lower() + b) for a, _, b in offices} == set(roles.SUBDIVISION_OFFICES)  # the offices the test names
+    found = 0
+    for text, s in _sentences():
+        for m in re.finditer(r" ", text[s.start:s.end]):
+            a = s.start + m.start()
+            window = text[max(s.start, a - 60):min(s.end, a + 40)]
+            for variant in (window, window.upper(), window.title()):
+                expected = pattern.search(variant)
+                got = roles._subdivision_country(variant)
+                if expected:
+                    found += 1
+                    assert got == roles.knowledge().subdivisions.get(
+                        roles.fold(expected.group("a") or expected.group("b"))), variant
+                else:
+                    assert got is None
+    assert found > 10
+
+
+def test_token_at_is_the_token_starting_there():
+    for text, s in list(_sentences())[:400]:
+        tokens = tokenize(text, s.start, s.end)
+        starts = {t.start: n for n, t in enumerate(tokens)}
+        for at in range(s.start - 1, s.end + 1):
+            assert roles._token_at(tokens, at) == starts.get(at)
+
+
+def test_party_after_reads_in_place_as_on_the_slice():
+    class M:  # the mention's end is all _party_after reads of it
+        def __init__(self, end):
+            self.end = end
+
+    class Ents:
+        def __init__(self, text):
+            self.text = text
+
+    plain = roles.PARTY_AFTER
+    seen = 0
+    for text, s in _sentences():
+        ents = Ents(text)
+        for at in range(s.start, s.end):
+            if text[at] in ", (":
+                got = roles._party_after(ents, M(at))
+                found = plain.match(text[at:at + 40])
+                if found:
+                    seen += 1
+                    word = found.group(1) or {"R": "Republican", "D": "Democratic"}[found.group(2) or found.group(3)]
+                    word = {"democrat": "democratic"}.get(word.lower(), word)
+                    assert got == roles.knowledge().party_adjectives.get(roles.fold(word))
+                else:
+                    assert got is None
+    assert seen > 10
+
+
+def _all_relations() -> list[tuple]:
+    out = []
+    for text in _texts() + [" ".join(MADE_UP)]:
+        ents = find_entities(text, split_sentences(text))
+        out.append([(r.source, r.target, r.type, r.sentence, r.why, sorted(r.props.items()), r.span)
+                    for r in find_relations(ents)])
+    return out
+
+
+def test_the_rules_find_the_same_with_their_gates_opened(monkeypatch):
+    fast = _all_relations()
+    monkeypatch.setattr(quotes, "ACCORDING_CUE", "")  # "" is in every text
+    monkeypatch.setattr(reported, "_no_participle_first", lambda tokens: False)
+    monkeypatch.setattr(agreements, "_names_agreement", lambda ents, mentions: True)
+    opened = _all_relations()
+    assert fast == opened
+    assert sum(map(len, fast)) > 300  # relations are there to be compared
