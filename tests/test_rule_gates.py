@@ -155,3 +155,51 @@ def test_the_rules_find_the_same_with_their_gates_opened(monkeypatch):
     opened = _all_relations()
     assert fast == opened
     assert sum(map(len, fast)) > 300  # relations are there to be compared
+
+
+def _appositive_before_plain(before):
+    """roles._appositive_before trying every place it used to: the start and the last 25 spaces."""
+    for k in [0] + [x.start() for x in re.finditer(r"\s", before)][-25:]:
+        candidate = roles.APPOSITIVE_BEFORE.match(before, k)
+        if candidate and roles._title_of(candidate)[0]:
+            return candidate
+    return None
+
+
+def test_appositive_before_stops_after_the_last_word_that_may_end_an_office():
+    from actorgraph.extract.lexicon import TITLE_SET
+    rng = random.Random(11)
+    titles = sorted(TITLE_SET)
+    pieces = ["Argentina's", "the", "The", "his", "former", "acting", "top", "new", "(", "of the Senate",
+              "of the Senate budget committee", "(CNEA)", "and", "said", "in Washington", "On Monday", "economist",
+              "Dr.", "co-secretaries general", "secretaries", "secretaries-general", "under-secretaries", "Secretaries", "ministers", "deputies", "X", "YPF's"]
+    made = []
+    for _ in range(3000):
+        words = [rng.choice(pieces + titles + [t + "s" for t in titles[:50]]) for _ in range(rng.randint(1, 9))]
+        if rng.random() < 0.5:
+            words.insert(rng.randint(0, len(words)), ",")
+        text = " ".join(words).replace("( ", "(").replace(" ,", ",") + rng.choice([", ", ", Dr. ", ",  economist ", ","])
+        made.append(text if rng.random() < 0.8 else text.title())
+    found = 0
+    for before in made:
+        expected = _appositive_before_plain(before)
+        got = roles._appositive_before(before)
+        assert (got and got.span()) == (expected and expected.span()), before
+        found += expected is not None
+    assert found > 300  # offices are there to be found: the test can fail
+
+
+def test_appositive_after_a_space_goes_on_with_one_of_its_verbs():
+    made_up = ["Luis Caputo, who was named economy minister, spoke.", "X is the economy minister.",
+               "X was an adviser to Y.", "X  who  has  been  appointed  envoy, spoke.", "X became the new minister.",
+               "X becomes minister.", "X serves as ambassador.", "X served as envoy.", "X took office as governor.",
+               "X had been elected senator.", "X is  a  professor at Georgetown."]
+    matched = 0
+    for text, s in list(_sentences()) + [(t, split_sentences(t)[0]) for t in made_up]:
+        for at in range(s.start, s.end):
+            if not text[at].isspace():
+                continue
+            if roles.APPOSITIVE_AFTER.match(text[at:s.end]):
+                matched += 1
+                assert roles.APPOSITIVE_VERB_NEXT.match(text, at, s.end), text[at:at + 40]
+    assert matched >= len(made_up)

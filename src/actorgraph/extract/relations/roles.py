@@ -535,6 +535,9 @@ APPOSITIVE_AFTER = re.compile(
     r"close|key|top|senior|star|longtime|long-time|now|new)\s+)*)(?P<title>[A-Za-z][\w-]*(?:\.[A-Z]\.)?(?:\s+[A-Za-z][\w-]*)"
     r"{0,3}?)(?P<rest>\s+(?:of|at|for|to|in|under)\s+(?:the\s+)?[^,.;:]{2,60}?)?\s*(?=[,.;(]|:?$|\s+(?:who|which|has|"
     r"have|had|is|was|said|noted|will)\b)")  # ext-roles3: ":?$", "LUIS CAPUTO, ECONOMY MINISTER:" heading an item
+# what follows the spaces of an APPOSITIVE_AFTER match that begins with one: "is"/"was" (", a ...")
+# or the verbs of its third alternative, "who" first or not (tests/test_rule_gates.py)
+APPOSITIVE_VERB_NEXT = re.compile(r"\s+(?:is|was|who|ha[sd]|bec|serve|took)")
 APPOSITIVE_BEFORE = re.compile(
     r"(?:^|[\s(])(?P<poss>(?:[A-Z][\w.’'-]*\s)?[A-Z][\w.-]*['’]s\s+|[Tt]he\s+|(?:(?:[Hh]is|[Hh]er|[Ii]ts|[Ww]hose)\s+))?"
     r"(?P<mods>(?:(?:former|future|designated|incoming|outgoing|current|then|acting|interim|star|"
@@ -581,13 +584,44 @@ def _appositive_before(before: str) -> re.Match | None:
     # a match holds one comma, the last of ``before`` (none of its other parts takes one): it
     # begins after the comma before that, so only the places after it are tried
     last_comma = before.rfind(",")
-    previous_comma = before.rfind(",", 0, last_comma) if last_comma >= 0 else -1
+    if last_comma < 0:
+        return None  # (every match holds a comma)
+    previous_comma = before.rfind(",", 0, last_comma)
+    # _title_of names an office only when the last word of the title (or of its singular, or of
+    # its "of ..." part) is a title's last word; that word lies between the match's start and the
+    # comma, so a place after the last such word cannot begin a match with an office
+    latest = _last_title_word(before, previous_comma + 1, last_comma)
+    if latest < 0:
+        return None
     tried = [0] if previous_comma < 0 else []
     for k in tried + [x.start() for x in SPACE.finditer(before, previous_comma + 1)][-25:]:
+        if k > latest:
+            break  # (the places are in order)
         candidate = APPOSITIVE_BEFORE.match(before, k)
         if candidate and _title_of(candidate)[0]:
             return candidate
     return None
+
+
+def _last_title_word(text: str, start: int, end: int) -> int:
+    """Where the last word of ``text[start:end]`` that may end an office (_may_end_title) begins, else -1."""
+    at = end
+    for word in reversed(text[start:end].split()):
+        at = text.rfind(word, start, at)  # (this word: only spaces follow it before ``at``)
+        if _may_end_title(word):
+            return at
+    return -1
+
+
+def _may_end_title(word: str) -> bool:
+    """Whether a word (spaces around it) may be the last word of an office _title_of names: as a
+    title's last word, in the plural, with "secretaries" made "secretary" (_longest_title), or
+    after the "(" an appositive may begin with. More words than that pass, none of those fail."""
+    for w in (word.lower(), word.lower().lstrip("(")):
+        if w in TITLE_LAST_WORDS or w[:-1] in TITLE_LAST_WORDS or w[:-3] + "y" in TITLE_LAST_WORDS or \
+                w.replace("secretaries", "secretary") in TITLE_LAST_WORDS:
+            return True
+    return False
 
 
 def _comma_before(text: str, start: int, end: int) -> bool:
@@ -603,8 +637,11 @@ def _appositive_role(ents, tokens, mentions, m, i, after_only=False):
     text = ents.text
     sentence = ents.sentences[m.sentence]
     # every APPOSITIVE_AFTER match begins with a comma or a space: no slice and no match after others ("'s", ".")
+    # after a space, every match goes on with one of its verbs' first letters (APPOSITIVE_VERB_NEXT):
+    # most names are followed by other words, and the sentence is not sliced for them
     after_char = text[m.end:m.end + 1]
-    match = APPOSITIVE_AFTER.match(text[m.end:sentence.end]) if after_char == "," or after_char.isspace() else None
+    match = APPOSITIVE_AFTER.match(text[m.end:sentence.end]) if after_char == "," or after_char.isspace() and \
+        APPOSITIVE_VERB_NEXT.match(text, m.end, sentence.end) else None
     offset = m.end
     if match and not _title_of(match)[0]:
         match = None
