@@ -180,6 +180,7 @@ def test_appositive_before_stops_after_the_last_word_that_may_end_an_office():
             words.insert(rng.randint(0, len(words)), ",")
         text = " ".join(words).replace("( ", "(").replace(" ,", ",") + rng.choice([", ", ", Dr. ", ",  economist ", ","])
         made.append(text if rng.random() < 0.8 else text.title())
+    made += ["(minister, ", "(Ministers, ", "(economy ministers, ", "(the Treasury secretary, ", "(co-secretaries general, "]
     found = 0
     for before in made:
         expected = _appositive_before_plain(before)
