@@ -863,11 +863,17 @@ def _own_party(ents: ArticleEntities, mentions: list[Mention], index: int) -> li
 MEMBERS_LISTED = re.compile(r"(?:\s+(?:lawmakers|legislators|senators|deputies|governors|members|leaders|politicians|"
                             r"representatives|congressmen|congresswomen|mayors))?,?\s+"
                             r"(?:among\s+them|among\s+whom|including|such\s+as)\s+")
+MEMBERS_CUES = frozenset({"among", "including", "such"})  # MEMBERS_LISTED's words after a space, before one
 TITLE_WORDS = re.compile(r"(?:(?:[A-Z][\w.]*|former)\s+){0,3}")
 
 
 def party_members(s: SentenceView) -> list[Relation]:
     """'farm-state Republicans, among them Senator Deb Fischer': each person named belongs to the party."""
+    if MEMBERS_CUES.isdisjoint(s.words):
+        # every MEMBERS_LISTED match holds one of these words, spaces around it: a token of the
+        # sentence, or of the next one when the match runs past its end, where no person of this
+        # sentence can follow it (tests/test_rule_gates.py)
+        return []
     kb = knowledge()
     out = []
     text = s.text
@@ -903,6 +909,8 @@ def offices(s: SentenceView) -> list[Relation]:
 
 def possessive_government(s: SentenceView) -> list[Relation]:
     """'Javier Milei's government has won approval': the government is his (LEADS)."""
+    if not s.inert_people:
+        return []  # (the common case: nobody named inside another name)
     out = []
     text, sentence = s.text, s.sentence
     for person in s.inert_people:
@@ -917,7 +925,12 @@ def possessive_government(s: SentenceView) -> list[Relation]:
 
 def own_party(s: SentenceView) -> list[Relation]:
     """'her Unión por la Patria bloc', 'his Republican Party': MEMBER_OF."""
+    if OWNER_PRONOUNS.isdisjoint(s.words):
+        return []  # the pronoun is a mention made from one of the sentence's tokens (pronouns.py)
     return _own_party(s.ents, s.mentions, s.index)
+
+
+OWNER_PRONOUNS = frozenset({"his", "her", "their"})  # the possessive pronouns _own_party reads
 
 
 # ext-entities2: a government or presidency named by its head
