@@ -33,6 +33,7 @@ MADE_UP = [
     "Cory Booker, a moderate New Jersey Democrat, and Córdoba Mayor Daniel Passerini met the Mayor of Mendoza.",
     "New York Attorney General Letitia James spoke.", "Florida Representative Jones spoke.",
     "Farm-state Republicans, among them Senator Deb Fischer, and his Republican Party spoke.",
+    "Javier Milei won the vote in Argentina. He assumed the presidency of Argentina in December.",
     "Salta legislator Paz spoke.", "The Mayor of Mendoza spoke.", "Ohio senator Bernie Moreno spoke.",
 ]
 
@@ -160,6 +161,7 @@ def test_the_rules_find_the_same_with_their_gates_opened(monkeypatch):
     monkeypatch.setattr(quotes, "ACCORDING_CUE", "")  # "" is in every text
     monkeypatch.setattr(reported, "_no_participle_first", lambda tokens: False)
     monkeypatch.setattr(agreements, "_names_agreement", lambda ents, mentions: True)
+    monkeypatch.setattr(roles, "_names_person", lambda ents, mentions: True)
     monkeypatch.setattr(roles, "MEMBERS_CUES", _Everything())
     monkeypatch.setattr(roles, "OWNER_PRONOUNS", _Everything())
     opened = _all_relations()

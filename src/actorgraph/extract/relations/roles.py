@@ -897,10 +897,22 @@ def party_members(s: SentenceView) -> list[Relation]:
     return out
 
 
+def _names_person(ents: ArticleEntities, mentions: list[Mention]) -> bool:
+    """Whether any of the mentions (a pronoun too) stands for a person."""
+    entities = ents.entities
+    for m in mentions:
+        entity = entities.get(m.entity)
+        if entity is not None and entity.label == "Person":
+            return True
+    return False
+
+
 def offices(s: SentenceView) -> list[Relation]:
     """'Treasury Secretary Scott Bessent', 'Gonzalo Paz, a professor at Georgetown University':
     LEADS for a sitting head, HOLDS_ROLE otherwise, with the role as worded; a party word
     ('Democratic Senator', ', a Republican from Texas') adds MEMBER_OF."""
+    if not s.inert_people and not _names_person(s.ents, s.mentions):
+        return []  # both parts read people only (the inert ones are all people): none, nothing to read
     mentions = sorted(s.mentions + s.inert_people, key=_START)
     # the leadership phrases after every office, as they were read at the end of _roles (which
     # may add the country a phrase names); the sentence lower-cased once for both, not again here
