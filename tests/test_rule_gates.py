@@ -34,6 +34,7 @@ MADE_UP = [
     "New York Attorney General Letitia James spoke.", "Florida Representative Jones spoke.",
     "Farm-state Republicans, among them Senator Deb Fischer, and his Republican Party spoke.",
     "Javier Milei won the vote in Argentina. He assumed the presidency of Argentina in December.",
+    "Economy Minister Luis Caputo signed the accord on behalf of the European Union.",
     "Salta legislator Paz spoke.", "The Mayor of Mendoza spoke.", "Ohio senator Bernie Moreno spoke.",
 ]
 

@@ -177,7 +177,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
                     mods.insert(0, tokens[k - 2].lower)  # "former Argentine President X"
             # "President Milei of Argentina"
             after = text[m.end:m.end + 40]
-            of = re.match(r"\s+of\s+(?:the\s+)?", after)
+            of = OF_THE.match(after)  # (the same pattern, compiled once)
             if of and where is None:
                 target = next((x for x in mentions if x.start == m.end + of.end()), None)
                 if target and mention_label(ents, target) == "Organization" and title in LEGISLATORS and (
@@ -227,8 +227,7 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             if after_role and after_role[2]:
                 title, mods, where, role_text = after_role
             window_start = max(ents.sentences[index].start, m.start - 60)
-            owned = re.search(r"['’]s\s+(?:\w+\s+)?(?P<role>commander|chief|head|director|chairman|chairwoman|"
-                              r"president),\s+(?:[A-Z][\w.]*\s+){1,3}$", text[window_start:m.start])
+            owned = OWNED_ROLE_BEFORE.search(text[window_start:m.start])
             if where is None and owned:
                 # "U.S. Southern Command's commander, Admiral Alvin Holsey": the body before "'s"
                 owner = next((x for x in mentions if x.end == window_start + owned.start()
@@ -248,7 +247,8 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
             if succeeded and succeeded[2]:
                 where = succeeded[2]
         if where is None:
-            behalf = re.match(r"[^.;]{0,60}?\bon\s+behalf\s+of\s+(?:the\s+)?", text[m.end:m.end + 90])
+            # (the word every match holds looked for first, in place: most names have none after them)
+            behalf = ON_BEHALF.match(text[m.end:m.end + 90]) if text.find("behalf", m.end, m.end + 90) >= 0 else None
             if behalf:  # "X signed the deal on behalf of the European Union"
                 at = m.end + behalf.end()
                 where = next((x.entity for x in mentions if x.start == at and
@@ -327,6 +327,10 @@ def _roles(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], 
     return out
 
 
+# "U.S. Southern Command's commander, Admiral X"; "X signed the deal on behalf of the EU" (compiled once)
+OWNED_ROLE_BEFORE = re.compile(r"['’]s\s+(?:\w+\s+)?(?P<role>commander|chief|head|director|chairman|chairwoman|"
+                               r"president),\s+(?:[A-Z][\w.]*\s+){1,3}$")
+ON_BEHALF = re.compile(r"[^.;]{0,60}?\bon\s+behalf\s+of\s+(?:the\s+)?")
 CENTRAL_BANK_HEADS = frozenset({"governor", "president", "chief", "head", "chairman", "chairwoman"})
 CENTRAL_BANK_TITLE = re.compile(r"\bcentral\s+bank(?:['’]s)?\s+(?:governor|president|chief|head|chairman|chairwoman)\b"
                                 r"(?=,?\s+(?:[A-Z][\w.]*\s+){0,3}$)", re.IGNORECASE)
