@@ -163,6 +163,7 @@ def test_the_rules_find_the_same_with_their_gates_opened(monkeypatch):
     monkeypatch.setattr(reported, "_no_participle_first", lambda tokens: False)
     monkeypatch.setattr(agreements, "_names_agreement", lambda ents, mentions: True)
     monkeypatch.setattr(roles, "_names_person", lambda ents, mentions: True)
+    monkeypatch.setattr(quotes, "_may_hold_cue", lambda chunk: True)
     monkeypatch.setattr(roles, "MEMBERS_CUES", _Everything())
     monkeypatch.setattr(roles, "OWNER_PRONOUNS", _Everything())
     opened = _all_relations()
@@ -217,3 +218,28 @@ def test_appositive_after_a_space_goes_on_with_one_of_its_verbs():
                 matched += 1
                 assert roles.APPOSITIVE_VERB_NEXT.match(text, at, s.end), text[at:at + 40]
     assert matched >= len(made_up)
+
+
+def test_every_cue_holds_its_stem_where_the_automaton_looks():
+    from actorgraph.extract.relations.base import NEGATIVE_CUES, POSITIVE_CUES, WORDS
+    checked = 0
+    for words, pattern in ((WORDS["negative_cues"], NEGATIVE_CUES), (WORDS["positive_cues"], POSITIVE_CUES)):
+        for word in sorted(words):
+            plain = word.rstrip("*") + ("ing" if word.endswith("*") else "")
+            odd = plain.upper().replace("S", "ſ").replace("I", "ı").replace("K", "\u212a")
+            for sample in (plain, plain.upper(), plain.title(), "a  " + plain.replace(" ", "\n ") + ".", odd,
+                           plain.replace("i", "İ")):
+                text = f"They said {sample} today"
+                if pattern.search(text):
+                    checked += 1
+                    assert quotes._may_hold_cue(text), (word, sample)
+    assert checked > 500
+
+
+def test_stance_reads_the_same_behind_its_cue_test(monkeypatch):
+    chunks = [text[s.start:s.end] for text, s in _sentences()]
+    chunks += [c[i:i + 60] for c in chunks for i in range(0, len(c), 30)]
+    fast = [quotes._stance(c) for c in chunks]
+    monkeypatch.setattr(quotes, "_may_hold_cue", lambda chunk: True)
+    assert fast == [quotes._stance(c) for c in chunks]
+    assert fast.count("CRITICIZES") > 20 and fast.count("SUPPORTS") > 20

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 
-import ahocorasick
-
 from ..patterns import guarded
 from .base import (ACTOR, HEDGES, NEGATIONS, NEGATIVE_CUES, POSITIVE_CUES, SPEECH, SPEECH_VERBS, WORDS, entity_label,
                    mention_label, Relation, SentenceView)
 from .clauses import is_locative, is_modifier, is_question, negated
+from .quotes import CUE_STEMS  # one automaton over the longest word of every cue (made in quotes.py)
 from .stance import act_owner, coordinated  # ext-stance3
 
 # "said", "told reporters", "said on Monday in Washington": the verb and what may follow it
@@ -37,17 +36,6 @@ TRAIL_AFTER = re.compile(r"(?:\s+" + TRAILING_SPEECH + r"\b)?"
                          r"(?:\s+(?:on|in|at|last|this)\s+\w+)?\s*[.!]?[”\"]?\s*$")
 
 
-def _cue_stems():
-    """One automaton over the longest word of every cue: a sentence without any holds no cue."""
-    automaton = ahocorasick.Automaton()
-    for word in WORDS["negative_cues"] | WORDS["positive_cues"]:
-        stem = max(word.rstrip("*").split(), key=len)  # "a risk" -> "risk": the rarest-looking word
-        automaton.add_word(stem, stem)
-    automaton.make_automaton()
-    return automaton
-
-
-CUE_STEMS = _cue_stems()
 THAT = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|a|an|on|in|at|last|this|to|reporters|journalists|lawmakers|"
                   r"colleagues|supporters|[a-z]+day)\s+){1,6}?that\s+")  # "told Reuters that", "told Senator X that"
 TRAIL_VERB = guarded(re.compile(r"\b" + TRAILING_SPEECH + r"\b"))
