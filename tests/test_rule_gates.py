@@ -243,3 +243,33 @@ def test_stance_reads_the_same_behind_its_cue_test(monkeypatch):
     monkeypatch.setattr(quotes, "_may_hold_cue", lambda chunk: True)
     assert fast == [quotes._stance(c) for c in chunks]
     assert fast.count("CRITICIZES") > 20 and fast.count("SUPPORTS") > 20
+
+
+def _person_by_surname_plain(ents, word):
+    folded = roles.fold(word)
+    found = [name for name, e in ents.entities.items() if e.label == "Person" and roles.fold(name.rsplit(" ", 1)[-1]) == folded]
+    if len(found) > 1:
+        known = [name for name in found if roles.knowledge().country_of(name)]
+        found = known[:1] if known else []
+    return found[0] if found else None
+
+
+def test_people_by_surname_answer_as_the_scan_and_follow_new_people():
+    answered = changed = 0
+    for text in _texts()[:12]:
+        ents = find_entities(text, split_sentences(text))
+        words = sorted({w for w in re.findall(r"[A-Z][\w’'-]+", text)})
+        for step in range(3):
+            named = []
+            for word in words:
+                expected = _person_by_surname_plain(ents, word)
+                assert roles._person_by_surname(ents, word) == expected, word
+                if expected is not None:
+                    named.append(word)
+            answered += len(named)
+            # people added by a rule: one more of a surname already answered (two now), one new surname
+            ents.add(f"Nueva {named[step % len(named)]}" if named else "Nueva Persona", "Person")
+            ents.add(f"Otra Persona{step}", "Person")
+            words.append(f"Persona{step}")
+            changed += bool(named)
+    assert answered > 50 and changed > 5

@@ -1019,10 +1019,27 @@ def government_of(s: SentenceView) -> list[Relation]:
     return out
 
 
+def _people_by_surname(ents: ArticleEntities) -> dict[str, list[str]]:
+    """The article's people by the folded last word of their names, in the entities' order.
+
+    Kept on the article while its entities stay the same dict of the same size: in the relation
+    rules entities are only added (``ArticleEntities.add``; no label changes, nothing removed), so
+    a new person makes it again; "the Milei government" asked it for every mention (a scan of every
+    entity each time). tests/test_rule_gates.py compares it with that scan."""
+    entities = ents.entities
+    kept = ents.__dict__.get("_people_by_surname")
+    if kept is None or kept[0] is not entities or kept[1] != len(entities):
+        index: dict[str, list[str]] = {}
+        for name, e in entities.items():
+            if e.label == "Person":
+                index.setdefault(fold(name.rsplit(" ", 1)[-1]), []).append(name)
+        kept = ents.__dict__["_people_by_surname"] = (entities, len(entities), index)
+    return kept[2]
+
+
 def _person_by_surname(ents: ArticleEntities, word: str) -> str | None:
     """The one person of the article whose name ends with ``word`` (the knowledge file's first)."""
-    folded = fold(word)
-    found = [name for name, e in ents.entities.items() if e.label == "Person" and fold(name.rsplit(" ", 1)[-1]) == folded]
+    found = _people_by_surname(ents).get(fold(word), [])
     if len(found) > 1:
         known = [name for name in found if knowledge().country_of(name)]
         found = known[:1] if known else []
