@@ -273,3 +273,21 @@ def test_people_by_surname_answer_as_the_scan_and_follow_new_people():
             words.append(f"Persona{step}")
             changed += bool(named)
     assert answered > 50 and changed > 5
+
+
+def test_a_cue_stem_inside_a_word_is_no_cue():
+    from actorgraph.extract.relations.base import NEGATIVE_CUES, POSITIVE_CUES
+    rng = random.Random(5)
+    texts = [text[s.start:s.end] for text, s in _sentences()]
+    stems = [key for key in quotes.CUE_STEMS.keys()][:400]
+    for _ in range(3000):  # stems glued to letters, digits, "_", "-", "'" on either side, in any case
+        stem = rng.choice(stems)
+        glue = lambda: rng.choice(["", "", "x", "9", "_", "-", "'", "’", " ", "é", "ſ", "İ", "ı", "K"])  # noqa: E731
+        word = glue() + (stem.upper() if rng.random() < 0.3 else stem) + glue() + rng.choice(["", "ing", "s"])
+        texts.append(rng.choice(texts)[:40] + " " + word + " " + rng.choice(texts)[:40])
+    kept = 0
+    for text in texts:
+        if NEGATIVE_CUES.search(text) or POSITIVE_CUES.search(text):
+            kept += 1
+            assert quotes.may_hold_cue(text.lower()), text
+    assert kept > 500

@@ -302,13 +302,31 @@ def _speaker(ents, by_sentence, indices, start: int, end: int):
 
 
 def _cue_stems():
-    """One automaton over the longest word of every cue: a text without any holds no cue."""
+    """One automaton over the longest word of every cue: a text without any holds no cue.
+
+    Each stem's value tells where a match may stand: after a word character only when the stem
+    begins with another character (a cue begins at ``\\b``, a later word after spaces), before
+    one only when it ends with another character or some cue ends with it and a ``*``."""
     automaton = ahocorasick.Automaton()
+    open_after: set[str] = set()
+    stems: set[str] = set()
     for word in WORDS["negative_cues"] | WORDS["positive_cues"]:
-        stem = max(word.rstrip("*").split(), key=len)  # "a risk" -> "risk": the rarest-looking word
-        automaton.add_word(stem, stem)
+        words = word.rstrip("*").split()
+        stem = max(words, key=len)  # "a risk" -> "risk": the rarest-looking word
+        stems.add(stem)
+        if word.endswith("*") and stem == words[-1]:
+            open_after.add(stem)  # "arrogan*": "arrogant", "arrogance"
+    for stem in stems:
+        check_before = _is_word(stem[0])
+        check_after = _is_word(stem[-1]) and stem not in open_after
+        automaton.add_word(stem, (len(stem), check_before, check_after))
     automaton.make_automaton()
     return automaton
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``re`` reads the character as a word character (``\\w``)."""
+    return char.isalnum() or char == "_"
 
 
 CUE_STEMS = _cue_stems()
@@ -317,12 +335,27 @@ CUE_STEMS = _cue_stems()
 _ODD_LETTERS = re.compile("[ſı\u0307]")
 
 
+def may_hold_cue(low: str) -> bool:
+    """Whether a cue pattern may match in a text whose lower-cased form is ``low``: every match
+    holds its cue's longest word, which ``low`` then holds as it is, standing as a word does
+    (no word character before or after it unless the cue allows one), unless one of
+    _ODD_LETTERS stands for a letter of it (tests/test_rule_gates.py)."""
+    if not low.isascii() and _ODD_LETTERS.search(low) is not None:
+        return True
+    last = len(low) - 1
+    for end, (size, check_before, check_after) in CUE_STEMS.iter(low):
+        start = end - size + 1
+        if check_before and start > 0 and _is_word(low[start - 1]):
+            continue  # inside a word ("bank" holds "ban"): no cue begins there
+        if check_after and end < last and _is_word(low[end + 1]):
+            continue  # ("banner"): the word goes on
+        return True
+    return False
+
+
 def _may_hold_cue(chunk: str) -> bool:
-    """Whether a cue pattern may match in ``chunk``: every match holds its cue's longest word,
-    which the lower-cased text then holds as it is, unless one of _ODD_LETTERS stands for a letter
-    of it (tests/test_rule_gates.py)."""
-    low = chunk.lower()
-    return next(CUE_STEMS.iter(low), None) is not None or not low.isascii() and _ODD_LETTERS.search(low) is not None
+    """``may_hold_cue`` of a text as it is written."""
+    return may_hold_cue(chunk.lower())
 
 
 def _stance(chunk: str) -> str | None:

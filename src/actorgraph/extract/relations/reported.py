@@ -16,7 +16,7 @@ from ..patterns import guarded
 from .base import (ACTOR, HEDGES, NEGATIONS, NEGATIVE_CUES, POSITIVE_CUES, SPEECH, SPEECH_VERBS, WORDS, entity_label,
                    mention_label, Relation, SentenceView)
 from .clauses import is_locative, is_modifier, is_question, negated
-from .quotes import CUE_STEMS  # one automaton over the longest word of every cue (made in quotes.py)
+from .quotes import CUE_STEMS, may_hold_cue  # the longest word of every cue, found by one automaton (quotes.py)
 from .stance import act_owner, coordinated  # ext-stance3
 
 # "said", "told reporters", "said on Monday in Washington": the verb and what may follow it
@@ -46,8 +46,10 @@ def reported_speech(s: SentenceView) -> list[Relation]:
     """A speaker's reported words that attack (praise) an actor: CRITICIZES (SUPPORTS) it."""
     if s.words.isdisjoint(SPEECH_VERBS):
         return []  # no speech verb: nothing reported (a set test; the cue patterns are long)
-    if next(CUE_STEMS.iter(s.lowered), None) is None:
-        return []  # no cue word's stem: the sentence is sliced only when it may hold a cue
+    if next(CUE_STEMS.iter(s.lowered), None) is None or not may_hold_cue(s.lowered):
+        # no cue word's stem (as it was: "ſ", "ı", "İ" not read for one), or none standing as a
+        # word, where no cue pattern can match: the sentence is sliced only when it may hold a cue
+        return []
     text, sentence = s.text, s.sentence
     chunk = text[sentence.start:sentence.end]
     if is_question(chunk) or not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
