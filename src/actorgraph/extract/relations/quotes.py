@@ -150,8 +150,9 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
             if "?" in chunk and QUOTED_QUESTION.search(chunk):
                 continue  # ext-stance2: '"Is the deal a scam?" X asked' states no stance
             stance = _stance(chunk)
-            if stance is None and not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
-                continue  # no cue word at all: no actor's clause can have one
+            if stance is None and not (_may_hold_cue(chunk) and (NEGATIVE_CUES.search(chunk) or
+                                                                  POSITIVE_CUES.search(chunk))):
+                continue  # no cue word at all: no actor's clause can have one (the stems' test first)
             # the evidence holds the quotation and its attribution, verbatim from the article
             span = (min(sentence.start, said.start), max(sentence.end, said.end))
             inside = [m for m in by_sentence.get(index, []) if any(s <= m.start and m.end <= e for s, e in quoted)]
