@@ -74,7 +74,12 @@ def _first_date(sentence: str, published: str | None) -> str | None:
     dateline = DATELINE.match(sentence)
     if dateline and dateline.end() < len(sentence) and _has_date(sentence[dateline.end():]):
         sentence = sentence[dateline.end():]  # "BUENOS AIRES, April 9 - ... said on Wednesday": the event's day
-    for pattern in _ALL if _DIGIT_RE.search(sentence) else _WITHOUT_DIGITS:
+    # the pieces the sentence holds (a month's first letters, a weekday, a year), found in one
+    # pass: a pattern that needs one it lacks has no match and is not searched
+    held = {match.lastgroup for match in DATE_PIECES.finditer(sentence)}
+    for pattern, needs in _ALL if _DIGIT_RE.search(sentence) else _WITHOUT_DIGITS:
+        if needs not in held:
+            continue
         for match in pattern.finditer(sentence):
             value = _resolve(match.groupdict(), published)
             if value:
@@ -85,13 +90,20 @@ def _first_date(sentence: str, published: str | None) -> str | None:
 
 # searched behind a look-ahead for their first characters (the same matches; extract/patterns.py):
 # the patterns that begin with \b are otherwise tried at every position of every evidence quote
-_ALL = [guarded(p) for p in PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY]]
-_WITHOUT_DIGITS = [guarded(MONTH_ONLY), guarded(WEEKDAY)]  # the others need a digit; most sentences have none
+# each with the piece every match of it holds: a month's name begins with one of MONTH_STARTS
+# (_MONTH, case kept), a year is (?:19|20)\d\d, a weekday is named (WEEKDAY)
+_ALL = [(guarded(p), needs) for p, needs in zip(PATTERNS + [MONTH_ONLY, YEAR_ONLY, WEEKDAY],
+                                                ["month", "month", "year", "month", "month", "year", "weekday"])]
+_WITHOUT_DIGITS = [(guarded(MONTH_ONLY), "month"), (guarded(WEEKDAY), "weekday")]  # the others need a digit; most sentences have none
 _DIGIT_RE = re.compile(r"\d")
 # what a match of each pattern above holds: a month's name or its first three letters (_MONTH,
 # case-sensitive as the patterns are), a weekday's name (WEEKDAY), or a year (the rest)
-MAY_HOLD_DATE = guarded(re.compile("|".join(sorted({m[:3].capitalize() for m in MONTH_NAMES}))
-                                   + "|" + WEEKDAY_NAME + r"|(?:19|20)\d\d"))
+MONTH_STARTS = sorted({m[:3].capitalize() for m in MONTH_NAMES})
+MAY_HOLD_DATE = guarded(re.compile("|".join(MONTH_STARTS) + "|" + WEEKDAY_NAME + r"|(?:19|20)\d\d"))
+# the same pieces, each named: no two kinds overlap (a month begins with a capital, which no
+# weekday holds after its first letter; a year is digits), so every kind held is found
+DATE_PIECES = guarded(re.compile("(?P<month>" + "|".join(MONTH_STARTS) + ")|(?P<weekday>" + WEEKDAY_NAME[3:-1]
+                                 + r")|(?P<year>(?:19|20)\d\d)"))
 
 
 DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([^)]{1,40}\)\s*)?[-–—]\s")

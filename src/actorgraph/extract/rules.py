@@ -49,7 +49,8 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
         node = graph.add_node(node)
         ids[entity.name] = node.id
     text = doc.text
-    dates: dict[tuple[int, int], str | None] = {}  # evidence span -> its date: a sentence often states several relations
+    # evidence span -> its quote and date: a sentence often states several relations (sliced and dated once)
+    spans: dict[tuple[int, int], tuple[str, str | None]] = {}
     for rel in relations:
         source, target = ents.entities.get(rel.source), ents.entities.get(rel.target)
         if source is None or target is None or rel.type not in ontology.relations:
@@ -59,17 +60,20 @@ def to_graph(doc: Document, ents: ArticleEntities, relations: list[Relation], on
             continue
         sentence = ents.sentences[rel.sentence]
         start, end = rel.span or (sentence.start, sentence.end)  # a quotation: its attribution too
-        quote = text[start:end]
-        if (start, end) not in dates:
-            dates[start, end] = sentence_date(quote, doc.published)
-        date = dates[start, end]
+        found = spans.get((start, end))
+        if found is None:
+            quote = text[start:end]
+            found = spans[start, end] = (quote, sentence_date(quote, doc.published))
+        quote, date = found
         date_source = "text" if date else "article" if doc.published else None
         # rel.why is the rule's own "rule:<name>" (data/relations.yaml or the rule's code)
         evidence = Evidence(doc.id, quote, start, end, date or doc.published, date_source, rel.why)
         props = {k: v for k, v in rel.props.items() if k in spec.properties and v}
         graph.add_edge(Edge(ids[rel.source], ids[rel.target], rel.type, [evidence], props),
                        symmetric=spec.symmetric)
-    mentions = sorted({ids[m.entity] for m in ents.mentions + ents.inert if m.entity in ids})
+    named = {m.entity for m in ents.mentions}  # (each entity once: mentions repeat them)
+    named.update(m.entity for m in ents.inert)
+    mentions = sorted({ids[name] for name in named if name in ids})
     graph.add_article(Article(doc.id, doc.title, doc.published, doc.file, doc.sha256, mentions,
                               doc.props()))
     return graph

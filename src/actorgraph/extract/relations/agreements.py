@@ -26,6 +26,8 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str 
     if "vote" not in low and "approved" not in low and "passed" not in low and "adopted" not in low and \
             "cleared" not in low:
         return out
+    if not _names_agreement(ents, mentions):
+        return out  # every match needs a bill named before it (``bills`` below): no agreement, no match can count
     for match in VOTES_RE.finditer(text, sentence.start, sentence.end):
         if negated(text, sentence.start, match.start(), "SUPPORTS") or re.search(
                 r"\b(?:should|would|must|need|needs|ought)\b(?:\s+\w+){0,3}\s*$", text[sentence.start:match.start()]):
@@ -53,6 +55,11 @@ def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str 
     return out
 
 
+def _names_agreement(ents: ArticleEntities, mentions: list[Mention]) -> bool:
+    """Whether any of the mentions names an agreement (``_votes`` reads nothing without one)."""
+    return any(mention_label(ents, m) == "Agreement" for m in mentions)
+
+
 FACILITY = guarded(re.compile(r"\b(?:facility|loan|loans|credit|financing|bailout|disbursements?|tranche)\b", re.IGNORECASE))
 CONCLUDED = {"currency swap", "loan", "credit line", "rescue", "nuclear agreement", "financing program"}
 OFFERING = guarded(re.compile(r"\b(?:announc\w*|offer\w*|extend\w*|grant\w*|agree\w*|approv\w*|provid\w*|arrang\w*|"
@@ -71,6 +78,9 @@ EXTENDED_BY = re.compile(r"\s+(?:\w+\s+)?(?:extended|granted|provided|offered|ar
                          r"financed|funded)\s+by\s+(?:the\s+)?")
 
 
+POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+(?:\w+\s+)?$")  # "its swap line" (compiled once)
+
+
 def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
     out: list[Relation] = []
     text = ents.text
@@ -80,12 +90,10 @@ def _agreement_relations(ents, tokens, mentions, index) -> list[Relation]:
             continue
         parties_here = []
         # explicit parties inside or right after the phrase
-        for x in mentions:
-            if x is m or mention_label(ents, x) not in ACTOR:
-                continue
-            if m.start <= x.start and x.end <= m.end:
+        for x in mentions:  # (where it is first: most mentions are outside the phrase)
+            if m.start <= x.start and x.end <= m.end and x is not m and mention_label(ents, x) in ACTOR:
                 parties_here.append(x)
-        possessive_agreement = re.search(r"\b(?:its|their|his|her)\s+(?:\w+\s+)?$", text[max(0, m.start - 25):m.start])
+        possessive_agreement = POSSESSIVE_BEFORE.search(text[max(0, m.start - 25):m.start])
         kind = entity.kind or ""
         concluded = kind in CONCLUDED or bool(possessive_agreement)
         sentence = ents.sentences[index]
@@ -364,11 +372,14 @@ def _bank_country(name: str) -> str | None:
     return known.name if known and known.label == "Country" else None
 
 
+HEAD_NOUN = re.compile(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal|program|programme|"
+                       r"facility|accord|pact|treaty|memorandum|arrangement)\b",  # ext-deals3: accord ... arrangement
+                       re.IGNORECASE)  # (compiled once: read for every agreement named)
+
+
 def _head_position(text: str, m: Mention) -> int:
     """Where the head noun of an agreement phrase starts ('swap' in '$20 billion swap line with X')."""
-    found = re.search(r"\b(?:swap|loan|bailout|rescue|credit|aid|assistance|package|agreement|deal|program|programme|"
-                      r"facility|accord|pact|treaty|memorandum|arrangement)\b",  # ext-deals3: accord ... arrangement
-                      text[m.start:m.end], re.IGNORECASE)
+    found = HEAD_NOUN.search(text[m.start:m.end])
     return m.start + found.start() if found else m.end
 
 
@@ -404,7 +415,8 @@ def led_negotiations(s: SentenceView) -> list[Relation]:
         agreement = _named_last(s, match.start())
         for subject in subjects[:2] if agreement else []:
             out.append(Relation(subject, agreement, "NEGOTIATES", s.index, why="rule:led-negotiations"))
-    for match in TALKS_BETWEEN.finditer(s.text, s.sentence.start, s.sentence.end):
+    # every TALKS_BETWEEN match holds "between", whose letters no other letter matches ignoring case
+    for match in TALKS_BETWEEN.finditer(s.text, s.sentence.start, s.sentence.end) if "between" in low else ():
         if negated(s.text, s.sentence.start, match.start(), "NEGOTIATES"):
             continue
         agreement = _named_last(s, s.sentence.end)

@@ -34,8 +34,7 @@ def meetings_in_passing(s: SentenceView) -> list[Relation]:
         out += _their_meeting(s)
     if not words.isdisjoint(VISITS):
         out += _visit_host(s)
-    if not words.isdisjoint(MEETING_NOUNS) and ("-" in s.text[s.sentence.start:s.sentence.end] or "–" in s.text[
-            s.sentence.start:s.sentence.end]):
+    if not words.isdisjoint(MEETING_NOUNS) and ("-" in s.lowered or "–" in s.lowered):  # (lowering keeps dashes)
         out += _pair_meeting(s)
     return out
 

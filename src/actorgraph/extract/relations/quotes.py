@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from ..entities import ArticleEntities, Mention
 from ..entities.headings import NAME_ROLE_RE
 from ..lexicon import fold, knowledge
 from ..patterns import guarded
 from ..text import quote_spans
-from .base import (ACTOR, NEGATIVE_CUES, POSITIVE_CUES, PRONOUN_WORDS, SPEECH, entity_label, mention_label,
+from .base import (ACTOR, NEGATIVE_CUES, POSITIVE_CUES, PRONOUN_WORDS, SPEECH, WORDS, entity_label, mention_label,
                    Relation, SentenceView)
 from .clauses import is_locative, is_modifier, negated, find_subjects, verb_follows
 from .triggers import RELATIVE
@@ -148,8 +150,9 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
             if "?" in chunk and QUOTED_QUESTION.search(chunk):
                 continue  # ext-stance2: '"Is the deal a scam?" X asked' states no stance
             stance = _stance(chunk)
-            if stance is None and not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
-                continue  # no cue word at all: no actor's clause can have one
+            if stance is None and not (_may_hold_cue(chunk) and (NEGATIVE_CUES.search(chunk) or
+                                                                  POSITIVE_CUES.search(chunk))):
+                continue  # no cue word at all: no actor's clause can have one (the stems' test first)
             # the evidence holds the quotation and its attribution, verbatim from the article
             span = (min(sentence.start, said.start), max(sentence.end, said.end))
             inside = [m for m in by_sentence.get(index, []) if any(s <= m.start and m.end <= e for s, e in quoted)]
@@ -243,12 +246,15 @@ PRONOUN_SAID = guarded(re.compile(r"[”\"],?\s+(?:he|she)\s+" + SPEECH + r"\b|[
 
 
 QUOTED_QUESTION = re.compile(r"\?\s*[”\"]|\?\s*$")
+ACCORDING_CUE = "ccording"  # what every ACCORDING_TO match holds, as written (tests/test_rule_gates.py)
 ACCORDING_TO = guarded(re.compile(r"\b[Aa]ccording\s+to\s+(?:(?:[A-Z][\w.’'-]*|former|the)\s+){0,4}$"))
 
 
 def according_to(s: SentenceView) -> list[Relation]:
     """'The swap is a reckless mistake, according to Senator Warren': the source's stance on
     the actors the statement names, as with a quotation."""
+    if ACCORDING_CUE not in s.lowered:
+        return []  # every ACCORDING_TO match holds "[Aa]ccording" (case kept): ASCII, so in the lowered text too
     text, sentence = s.text, s.sentence
     out = []
     for m in s.mentions:
@@ -296,12 +302,71 @@ def _speaker(ents, by_sentence, indices, start: int, end: int):
     return speaker
 
 
+def _cue_stems():
+    """One automaton over the longest word of every cue: a text without any holds no cue.
+
+    Each stem's value tells where a match may stand: after a word character only when the stem
+    begins with another character (a cue begins at ``\\b``, a later word after spaces), before
+    one only when it ends with another character or some cue ends with it and a ``*``."""
+    automaton = ahocorasick.Automaton()
+    open_after: set[str] = set()
+    stems: set[str] = set()
+    for word in WORDS["negative_cues"] | WORDS["positive_cues"]:
+        words = word.rstrip("*").split()
+        stem = max(words, key=len)  # "a risk" -> "risk": the rarest-looking word
+        stems.add(stem)
+        if word.endswith("*") and stem == words[-1]:
+            open_after.add(stem)  # "arrogan*": "arrogant", "arrogance"
+    for stem in stems:
+        check_before = _is_word(stem[0])
+        check_after = _is_word(stem[-1]) and stem not in open_after
+        automaton.add_word(stem, (len(stem), check_before, check_after))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``re`` reads the character as a word character (``\\w``)."""
+    return char.isalnum() or char == "_"
+
+
+CUE_STEMS = _cue_stems()
+# what the cue patterns, which ignore case, match to an ASCII letter but str.lower() does not give
+# as one ("ſ" is "s", "ı" and "İ" are "i"; "İ" lowers to "i" and U+0307)
+_ODD_LETTERS = re.compile("[ſı\u0307]")
+
+
+def may_hold_cue(low: str) -> bool:
+    """Whether a cue pattern may match in a text whose lower-cased form is ``low``: every match
+    holds its cue's longest word, which ``low`` then holds as it is, standing as a word does
+    (no word character before or after it unless the cue allows one), unless one of
+    _ODD_LETTERS stands for a letter of it (tests/test_rule_gates.py)."""
+    if not low.isascii() and _ODD_LETTERS.search(low) is not None:
+        return True
+    last = len(low) - 1
+    for end, (size, check_before, check_after) in CUE_STEMS.iter(low):
+        start = end - size + 1
+        if check_before and start > 0 and _is_word(low[start - 1]):
+            continue  # inside a word ("bank" holds "ban"): no cue begins there
+        if check_after and end < last and _is_word(low[end + 1]):
+            continue  # ("banner"): the word goes on
+        return True
+    return False
+
+
+def _may_hold_cue(chunk: str) -> bool:
+    """``may_hold_cue`` of a text as it is written."""
+    return may_hold_cue(chunk.lower())
+
+
 def _stance(chunk: str) -> str | None:
     """CRITICIZES or SUPPORTS when a sentence's cue words lean one way, else None.
 
     A cue right after a negation counts for the other side ("not a bailout" defends, "not a
     reliable partner" attacks), bar superlatives ("not the best time"); after a looser
     negation ("not only corrupt", "no more than a friend") it does not count."""
+    if not _may_hold_cue(chunk):
+        return None  # no cue at all: both counts stay 0 (one pass of the automaton, not two patterns)
     negative = positive = 0
     for cues, sign in ((NEGATIVE_CUES, -1), (POSITIVE_CUES, 1)):
         for cue in cues.finditer(chunk):

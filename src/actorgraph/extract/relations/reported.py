@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 
-import ahocorasick
-
 from ..patterns import guarded
 from .base import (ACTOR, HEDGES, NEGATIONS, NEGATIVE_CUES, POSITIVE_CUES, SPEECH, SPEECH_VERBS, WORDS, entity_label,
                    mention_label, Relation, SentenceView)
 from .clauses import is_locative, is_modifier, is_question, negated
+from .quotes import CUE_STEMS, may_hold_cue  # the longest word of every cue, found by one automaton (quotes.py)
 from .stance import act_owner, coordinated  # ext-stance3
 
 # "said", "told reporters", "said on Monday in Washington": the verb and what may follow it
@@ -37,17 +36,6 @@ TRAIL_AFTER = re.compile(r"(?:\s+" + TRAILING_SPEECH + r"\b)?"
                          r"(?:\s+(?:on|in|at|last|this)\s+\w+)?\s*[.!]?[”\"]?\s*$")
 
 
-def _cue_stems():
-    """One automaton over the longest word of every cue: a sentence without any holds no cue."""
-    automaton = ahocorasick.Automaton()
-    for word in WORDS["negative_cues"] | WORDS["positive_cues"]:
-        stem = max(word.rstrip("*").split(), key=len)  # "a risk" -> "risk": the rarest-looking word
-        automaton.add_word(stem, stem)
-    automaton.make_automaton()
-    return automaton
-
-
-CUE_STEMS = _cue_stems()
 THAT = re.compile(r"(?:(?:[A-Z][\w.’'-]*|the|a|an|on|in|at|last|this|to|reporters|journalists|lawmakers|"
                   r"colleagues|supporters|[a-z]+day)\s+){1,6}?that\s+")  # "told Reuters that", "told Senator X that"
 TRAIL_VERB = guarded(re.compile(r"\b" + TRAILING_SPEECH + r"\b"))
@@ -58,10 +46,13 @@ def reported_speech(s: SentenceView) -> list[Relation]:
     """A speaker's reported words that attack (praise) an actor: CRITICIZES (SUPPORTS) it."""
     if s.words.isdisjoint(SPEECH_VERBS):
         return []  # no speech verb: nothing reported (a set test; the cue patterns are long)
+    if next(CUE_STEMS.iter(s.lowered), None) is None or not may_hold_cue(s.lowered):
+        # no cue word's stem (as it was: "ſ", "ı", "İ" not read for one), or none standing as a
+        # word, where no cue pattern can match: the sentence is sliced only when it may hold a cue
+        return []
     text, sentence = s.text, s.sentence
     chunk = text[sentence.start:sentence.end]
-    if next(CUE_STEMS.iter(s.lowered), None) is None or is_question(chunk) or not (
-            NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
+    if is_question(chunk) or not (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk)):
         return []
     actors = [m for m in s.mentions if mention_label(s.ents, m) is not None]
     verbs = [t.start for t in s.tokens if t.lower in SPEECH_VERBS]
@@ -254,8 +245,27 @@ PARTICIPLE = re.compile(r"\s*(?:(?:After|While|In)\s+)?(?P<verb>prais|hail|laud|
 PARTICIPLE_CRITICAL = ("criticis", "criticiz", "attack", "condemn", "denounc", "slamm", "blast", "assail", "blam", "reject")
 
 
+PARTICIPLE_LEADS = frozenset({"after", "while", "in"})
+
+
+def _no_participle_first(tokens) -> bool:
+    """Whether PARTICIPLE cannot match the sentence, read from its first words: a match begins at
+    the sentence's first word (only spaces before it), "After", "While" or "In" and then the
+    participle, or the participle; a participle ends in "ing" and a space, so it is a token of
+    its own (no hyphen or apostrophe joins it to more). Case is ignored by the pattern, and it
+    matches "ı" and "İ" to "i": a word with a letter beyond ASCII is never ruled out."""
+    if not tokens:
+        return True  # an empty sentence holds no participle
+    first = tokens[0].lower
+    if first in PARTICIPLE_LEADS and len(tokens) > 1:
+        first = tokens[1].lower
+    return first.isascii() and not first.endswith("ing")
+
+
 def participial_stance(s: SentenceView) -> list[Relation]:
     """'Praising Milei's reforms, Bessent said ...': the subject after the comma holds the stance."""
+    if _no_participle_first(s.tokens):
+        return []
     text, sentence = s.text, s.sentence
     match = PARTICIPLE.match(text, sentence.start, sentence.end)
     if not match:

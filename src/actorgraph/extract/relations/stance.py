@@ -89,8 +89,8 @@ def stance_shapes(s: SentenceView) -> list[Relation]:
     if s.tokens and s.tokens[0].lower in FRONT_FIRST:
         return fronted_stance(s) + camp_and_prefix(s)
     if s.words.isdisjoint(CAMP_WORDS):
-        chunk = s.text[s.sentence.start:s.sentence.end]
-        if "ro-" not in chunk and "nti-" not in chunk:
+        low = s.lowered  # (made once per sentence; a "ro-" of the text is one of the lowered text too)
+        if "ro-" not in low and "nti-" not in low:
             return []  # no camp word and no "pro-"/"anti-": the common case, two set and substring tests
     return camp_and_prefix(s)
 
