@@ -44,7 +44,8 @@ def test_the_split_pattern_gives_the_tokens_of_the_token_pattern_on_any_text():
     fixtures = Path(__file__).parent / "fixtures"
     texts = [p.read_text(encoding="utf-8") for folder in ("heldout", "blind2") for p in sorted((fixtures / folder).glob("*"))
              if p.suffix in (".txt", ".md", ".html")]
-    alphabet = list("aZUSs$.,'’-_ \t\n09²½İΣσéß“”\"!?()[]Ab") + ["US$", "U.S.", "'s", "’s", "3.5", "e.g.", "-x", "1,000"]
+    alphabet = list("aZUSs$.,'’-_ \t\n09²½İΣσéß“”\"!?()[]Ab") + ["US$", "U.S.", "'s", "’s", "3.5", "e.g.", "-x", "1,000",
+                                                                  "-s", "’s-", "'t", "a-b’c"]  # the word's rest
     rng = random.Random(7)
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(50_000)]
     for text in texts:
