@@ -341,6 +341,33 @@ def test_bylines_line_matches_are_finditers():
     assert found > 100
 
 
+def test_outlet_patterns_tried_at_line_starts_find_what_finditer_finds():
+    """outlets() tries the outlet and masthead patterns that begin with "^" only at line starts
+    (outlets._line_matches); on the articles and made-up bylines, mastheads and footers, the same
+    matches as finditer's, and every such pattern is among them."""
+    import importlib
+    import random
+
+    O = importlib.import_module("actorgraph.extract.entities.outlets")
+    assert O._AT_LINE_START == {p for p in O.OUTLET_RES if p.pattern.startswith("^")}
+    texts = _development_texts() + [
+        "By Southern Wire Service staff\nPampas Monitor is published every Monday\n",
+        "By Ana Ruiz | The Pampas Review | May 2026\nPampas Herald live desk | Updated 18:42\n",
+        "LA GACETA (Tucumán) — Staff report\nBy Ana Ruiz, Capitol Report\nTHE PLATA BRIEF | Friday, March 20, 2026",
+        "EDITORIAL — Gazeta do Planalto (Brasília)\nDiario Cuyano — San Juan, Thursday 9 April 2026", "", "\n"]
+    rng = random.Random(11)
+    pieces = ["By ", "Ana Ruiz", " | ", "The Pampas Review", "\n", " staff", " is published", " live desk",
+              " — ", "Staff report", ", ", "Friday", "EDITORIAL", "Gazeta do Planalto", "LA GACETA", " ", "x"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    found = 0
+    for pattern in O._AT_LINE_START:
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in O._line_matches(pattern, text)] == expected, (pattern.pattern, text)
+            found += len(expected)
+    assert found > 100
+
+
 def test_metonyms_skips_only_sentences_it_would_leave_alone(monkeypatch):
     """metonyms() passes over a sentence without one of its head words but "and"; with that test
     made to admit every sentence, every article gets the same mentions and entities."""
@@ -407,3 +434,27 @@ def test_line_quotes_are_those_of_the_line_found_again():
                 assert C._line_quotes(text, start, end) == plain, (text[:40], start, end)
                 checked += bool(plain)
     assert checked > 100
+
+
+def test_guarded_entity_patterns_find_what_the_plain_patterns_find():
+    """The entity patterns searched over whole articles or sentences sit behind patterns.guarded
+    (tried only where a match can begin): on the articles and made-up sentences they find what
+    the pattern without the look-ahead finds."""
+    import importlib
+    import re
+
+    B = importlib.import_module("actorgraph.extract.entities.bodies")
+    E = importlib.import_module("actorgraph.extract.entities.events")
+    texts = _development_texts() + [
+        "The coalition and the bloc; the committee's chair. The upper house, the lower house, the chamber of",
+        "the Senate Western Hemisphere subcommittee; The Budget caucus; the G20 summit, a Mercosur  meeting",
+        "Xthe chamber, _the bloc, éThe committee, the\nchamber"]
+    checked = 0
+    for pattern in (B.BODY_ANAPHOR_RE, B.CHAMBER_RE, B._ANY_CHAMBER_RE, B.LOWER_BODY_RE, E.ORG_EVENT_RE):
+        assert pattern.pattern.startswith("(?=[")  # guarded
+        plain = re.compile(pattern.pattern[pattern.pattern.index("])") + 2:], pattern.flags)
+        for text in texts:
+            found = [m.span() for m in pattern.finditer(text)]
+            assert found == [m.span() for m in plain.finditer(text)], (pattern.pattern, text)
+            checked += len(found)
+    assert checked > 25

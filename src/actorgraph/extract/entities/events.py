@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import entity_words, fold, knowledge
+from ..patterns import guarded
 from .model import ArticleEntities, Mention, MentionEditor, _fold, _most_mentioned_country
 
 
@@ -103,8 +104,8 @@ def merge_elections_in_article(result: ArticleEntities) -> None:
         _fold(result, result.entities[name], result.entities[target])
 
 
-ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meeting|conference|forum|"
-                          r"ministerial|assembly|congress)\b")
+ORG_EVENT_RE = guarded(re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meeting|conference|forum|"
+                          r"ministerial|assembly|congress)\b"))  # guarded: tried at capitals only
 _EVENT_WORD_RE = re.compile(r"summit|meeting|conference|forum|ministerial|assembly|congress")  # in every match
 
 

@@ -55,6 +55,9 @@ SECTION_WORDS = frozenset({"news", "markets", "analysis", "opinion", "world", "b
                            "edition", "section"})
 OUTLET_NEEDS += ("By ", "day", "—", "Radio")
 OUTLET_RES += MASTHEAD_RES + (re.compile(r"(Radio\s(?:\d{1,3}|[A-Z]\w+))\b"),)
+# the patterns that begin with "^" (MULTILINE) and match no empty text: tried only where a line
+# begins (_line_matches), where finditer tried them at every character of the article
+_AT_LINE_START = frozenset(p for p in OUTLET_RES if p.pattern.startswith("^") and p.flags & re.MULTILINE)
 NOT_OUTLET_LAST = frozenset({"writer", "correspondent", "reporter", "editor", "staff", "contributor", "columnist",
                              "desk", "bureau", "chief"})  # "By Ana Ruiz, Staff Writer": her post, no outlet
 
@@ -71,7 +74,7 @@ def outlets(result: ArticleEntities) -> None:
             continue
         ends = text if pattern not in MASTHEAD_RES or len(text) < MASTHEAD_HEAD + MASTHEAD_TAIL else \
             text[:MASTHEAD_HEAD] + "\n" + text[-MASTHEAD_TAIL:]
-        for found in pattern.finditer(ends):
+        for found in _line_matches(pattern, ends) if pattern in _AT_LINE_START else pattern.finditer(ends):
             surface = next(g for g in found.groups() if g)
             if surface.isupper():
                 surface = surface.title()  # "LA OPINIÓN" -> "La Opinión"
