@@ -458,3 +458,62 @@ def test_guarded_entity_patterns_find_what_the_plain_patterns_find():
             assert found == [m.span() for m in plain.finditer(text)], (pattern.pattern, text)
             checked += len(found)
     assert checked > 25
+
+
+def test_candidates_read_the_words_around_a_run_only_for_candidates_they_can_drop(monkeypatch):
+    """_candidates drops an unknown untitled person for the words around its run (candidates._placed)
+    and an unknown name in quotation marks, reading those words only for such candidates: on
+    every run of the development and tuning articles, the same candidates are dropped as by the
+    checks made for every run (written out here as they were)."""
+    import importlib
+
+    C = importlib.import_module("actorgraph.extract.entities.candidates")
+    kb = C.knowledge()
+    seen = []
+    plain = C._classified_run
+
+    def recording(run, kb_, start_of_sentence, quoted, known_only):
+        cands = plain(run, kb_, start_of_sentence, quoted, known_only)
+        seen.append((run, start_of_sentence, [C.Candidate(c.start, c.end, c.surface, c.label, c.name, c.country,
+                                                          c.titled) for c in cands]))
+        return cands
+
+    monkeypatch.setattr(C, "_classified_run", recording)
+    checked = dropped = 0
+    for text in _development_texts() + ['In Mar del Plata, Ana Sosa met "Luis Perez" at the Tres Quebradas project.',
+                                        "A summit in Rio de Janeiro; Santa Fe governor Maximiliano Pullaro spoke."]:
+        for sentence in split_sentences(text):
+            tokens = C.tokenize(text, sentence.start, sentence.end)
+            seen.clear()
+            C._candidates(text, sentence, tokens, kb)
+            quotes = C._line_quotes(text, sentence.start, sentence.end)
+            for run, start_of_sentence, cands in seen:
+                i = next(k for k, t in enumerate(tokens) if t is run[0])
+                j, n = i + len(run), len(tokens)
+                # the checks as _candidates made them for every run before
+                qualifier = j + 1 < n and tokens[j].text.islower() and C._title_word(tokens[j].lower) \
+                    and C._capword(tokens[j + 1])
+                after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
+                    j < n and tokens[j].lower in ("'s",))
+                place_start = tokens[i].start
+                if not after_in and start_of_sentence and j - i > 2 and \
+                        tokens[i].lower in ("in", "near", "outside", "at") and not (j < n and tokens[j].lower in ("'s",)):
+                    after_in, place_start = True, tokens[i + 1].start
+                facility = j < n and tokens[j].lower in ("project", "projects", "mine", "deposit", "field", "formation",
+                                                          "basin", "plant", "station", "port", "refinery", "dam")
+                in_quote = bool(quotes) and any(s < tokens[i].start < e for s, e in quotes)
+                for cand in cands:
+                    person = cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface)
+                    before = (facility and person) or (
+                        in_quote and cand.label not in (None, "Agreement", "Organization") and
+                        cand.name == cand.surface and not kb.lookup(cand.surface)) or (
+                        after_in and person and cand.start == place_start) or (
+                        qualifier and person and cand.end == tokens[j - 1].end)
+                    now = (person and C._placed(tokens, i, j, cand, start_of_sentence)) or (
+                        cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface and
+                        bool(quotes) and any(s < tokens[i].start < e for s, e in quotes) and
+                        not kb.lookup(cand.surface))
+                    assert bool(now) == bool(before), (text[sentence.start:sentence.end], cand)
+                    checked += 1
+                    dropped += bool(before)
+    assert checked > 1000 and dropped >= 4

@@ -50,3 +50,41 @@ def test_the_split_pattern_gives_the_tokens_of_the_token_pattern_on_any_text():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14))) for _ in range(50_000)]
     for text in texts:
         assert _TOKEN_SPLIT_RE.split(text) == plain.split(text), text
+
+
+def _quote_spans_by_mark(text, start, end, unclosed=False):
+    """quote_spans as first written: every mark of the span read in turn."""
+    import re
+
+    spans, opened = [], None
+    for m in re.finditer("[“”\"]", text[:end]):
+        i, ch = m.start(), m.group()
+        if i < start:
+            continue
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = i
+        elif opened is not None:
+            spans.append((opened, i + 1))
+            opened = None
+    if unclosed and opened is not None:
+        spans.append((opened, end))
+    return spans
+
+
+def test_quote_spans_starting_at_the_first_mark_are_those_of_every_mark_read():
+    # quote_spans finds its first mark with str.find and searches on from there
+    import random
+
+    from actorgraph.extract.text import quote_spans
+
+    rng = random.Random(3)
+    alphabet = list("“”\"ab \n’'")
+    found = 0
+    for _ in range(30_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        start, end = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
+        for unclosed in (False, True):
+            expected = _quote_spans_by_mark(text, start, end, unclosed)
+            assert quote_spans(text, start, end, unclosed=unclosed) == expected, (text, start, end, unclosed)
+            found += len(expected)
+    assert found > 10_000

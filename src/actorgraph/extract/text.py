@@ -244,8 +244,18 @@ def quote_spans(text: str, start: int, end: int, *, unclosed: bool = False) -> l
     """(opening mark, just past its closing mark) of each quotation in text[start:end]; a
     straight quote opens or closes as needed. With ``unclosed``, a quotation still open at
     ``end`` runs to ``end`` (a quoted paragraph whose closing mark comes later)."""
+    # the search begins at the first mark, found by str.find (three scans in C, each far quicker
+    # than re's over a set with characters beyond Latin-1, which tests them one by one); most
+    # lines hold none. Nothing before the first mark changes what is read from it on.
+    first = -1
+    for mark in "“\"”":
+        found = text.find(mark, start, end if first < 0 else first)
+        if found >= 0:
+            first = found
+    if first < 0:
+        return []
     spans, opened = [], None
-    for m in _QUOTE_MARK_RE.finditer(text, start, end):
+    for m in _QUOTE_MARK_RE.finditer(text, first, end):
         i, ch = m.start(), m.group()
         if ch == "“" or (ch == '"' and opened is None):
             opened = i

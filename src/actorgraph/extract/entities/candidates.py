@@ -238,7 +238,6 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         run = tokens[i:j]
         start_of_sentence = i == 0 or tokens[i - 1].text in _SENTENCE_OPENERS
         quoted = i > 0 and tokens[i - 1].text in "“\"‘" and j < n and tokens[j].text in "”\"’"
-        in_quote = bool(quotes) and any(s < tokens[i].start < e for s, e in quotes)
         before = tokens[i - 1].lower if i > 0 else ""
         class_word = before in ORG_CLASS_NOUNS or before in ("state-owned", "state-run", "state-backed") or (
             before.endswith("s") and before[:-1] in ORG_CLASS_NOUNS and before[:-1] not in ("union", "group"))
@@ -258,14 +257,6 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             classed_end = j
             i = j
             continue
-        qualifier = j + 1 < n and tokens[j].text.islower() and _title_word(tokens[j].lower) \
-            and _capword(tokens[j + 1])
-        after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
-            j < n and tokens[j].lower in ("'s",))
-        place_start = tokens[i].start
-        if not after_in and start_of_sentence and j - i > 2 and tokens[i].lower in ("in", "near", "outside", "at") \
-                and not (j < n and tokens[j].lower in ("'s",)):
-            after_in, place_start = True, tokens[i + 1].start  # "In Mar del Plata, ...": a place
         if 2 <= j - i <= 3 and j < n and tokens[j].text == "," and not known_only and \
                 APPOSITIVE_CLASS_RE.match(text, tokens[j - 1].end) and not kb.lookup(_surface(run)) and \
                 not any(kb.lookup(t.text) for t in run) and not _match_title(run, 0) and \
@@ -276,25 +267,46 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             out.append(Candidate(s_, e_, surface, "Organization", surface))
             i = j
             continue
-        facility = j < n and tokens[j].lower in ("project", "projects", "mine", "deposit", "field", "formation",
-                                                  "basin", "plant", "station", "port", "refinery", "dam")
         slogan = _in_capitals(run) and not kb.lookup(_surface(run))
         # "MAKE ARGENTINA GREAT AGAIN", "ARGENTINA FIRST": a slogan in capitals; only known names count
         for cand in _classified_run(run, kb, start_of_sentence, quoted, known_only or slogan):
-            if facility and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface):
-                continue  # "the Tres Quebradas project": a site, not a person
-            if in_quote and cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface \
-                    and not kb.lookup(cand.surface):
+            # A candidate is dropped for the words around its run only if it is an unknown untitled
+            # person, or an unknown name of another kind in quotation marks: those words are read
+            # for such a candidate only (most runs give none; they were read for every run). The
+            # checks are pure, so asking them in another order drops the same candidates
+            # (tests/test_entity_passes.py compares this with the checks made for every run).
+            label = cand.label
+            if label == "Person" and not cand.titled and not kb.lookup(cand.surface) and \
+                    _placed(tokens, i, j, cand, start_of_sentence):
+                continue
+            if label not in (None, "Agreement", "Organization") and cand.name == cand.surface and quotes and \
+                    any(s < tokens[i].start < e for s, e in quotes) and not kb.lookup(cand.surface):
                 continue  # unknown capitalised phrases inside quotations are slogans, not actors
-            if after_in and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
-                    and cand.start == place_start:
-                continue  # "a summit in Rio de Janeiro": a place
-            if qualifier and cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface) \
-                    and cand.end == tokens[j - 1].end:
-                continue  # "Santa Fe governor Maximiliano Pullaro": the words place the office
             out.append(cand)
         i = j
     return out
+
+
+_FACILITY_WORDS = frozenset({"project", "projects", "mine", "deposit", "field", "formation", "basin", "plant",
+                             "station", "port", "refinery", "dam"})
+
+
+def _placed(tokens: list[Token], i: int, j: int, cand: Candidate, start_of_sentence: bool) -> bool:
+    """Do the words around the run tokens[i:j] make its unknown, untitled person ``cand`` a site,
+    a place or an office's place rather than a person?"""
+    n = len(tokens)
+    if j < n and tokens[j].lower in _FACILITY_WORDS:
+        return True  # "the Tres Quebradas project": a site, not a person
+    after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
+        j < n and tokens[j].lower in ("'s",))
+    place_start = tokens[i].start
+    if not after_in and start_of_sentence and j - i > 2 and tokens[i].lower in ("in", "near", "outside", "at") \
+            and not (j < n and tokens[j].lower in ("'s",)):
+        after_in, place_start = True, tokens[i + 1].start  # "In Mar del Plata, ...": a place
+    if after_in and cand.start == place_start:
+        return True  # "a summit in Rio de Janeiro": a place
+    qualifier = j + 1 < n and tokens[j].text.islower() and _title_word(tokens[j].lower) and _capword(tokens[j + 1])
+    return qualifier and cand.end == tokens[j - 1].end  # "Santa Fe governor Maximiliano Pullaro": the words place the office
 
 
 # the last line read: the text, where the line begins and ends, its quotations
@@ -402,7 +414,7 @@ def _known_with_and(tokens: list[Token], i: int) -> bool:
         return False
     start = fold(" ".join(t.text for t in tokens[i:i + 8]))
     start = start[4:] if start.startswith("the ") else start
-    return any(start.startswith(n) for n in names)
+    return start.startswith(names)  # any of them (a tuple), in one C call
 
 
 def _title_word(word: str) -> bool:
