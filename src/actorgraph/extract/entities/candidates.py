@@ -85,8 +85,23 @@ _ACRONYM_PHRASE_TAIL_RE = re.compile(r"[A-Z][A-Z]{1,5}" + _ACRONYM_HEAD)
 _LIST_ORG_HEAD_RE = re.compile(r"(?:Ministry|Department|Secretariat|Office|Commission|Committee) (?:of|for) ")
 # the apostrophe and the rest of every POSSESSIVE_ORG_RE match: tried only at an apostrophe (re
 # steps over the other characters in C), where " (?:Heads)" was tried at every space
+# (both tails are searched from the sentence's first apostrophe, where a match can first begin)
 _POSSESSIVE_TAIL_RE = re.compile(r"['’]s?" + _POSSESSIVE_TAIL)
 _OWNED_TITLE_TAIL_RE = re.compile(OWNED_TITLE_RE.pattern[OWNED_TITLE_RE.pattern.index("['’]s"):])
+
+
+def _first_apostrophe(chunk: str) -> int:
+    """Where the first apostrophe of ``chunk`` stands (-1: none): the possessive patterns' tails
+    begin at one, so they are searched from there."""
+    straight = chunk.find("'")
+    curly = chunk.find("’", 0, straight if straight >= 0 else len(chunk))
+    return curly if curly >= 0 else straight
+
+
+def _quoted_nickname(chunk: str) -> bool:
+    """_QUOTED_NICKNAME_RE.search, its opening mark looked for first by "in" (a C scan): re tests a
+    set of characters beyond Latin-1 one character at a time, and most sentences hold none."""
+    return ("“" in chunk or '"' in chunk or "‘" in chunk) and _QUOTED_NICKNAME_RE.search(chunk) is not None
 
 
 NOT_LETTER_RE = re.compile(r"[^A-Za-z]")
@@ -140,12 +155,13 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(m.group(1))
         name = known.name if known else m.group(1)
         claim(Candidate(base + m.start(1), base + m.end(1), m.group(1), "Organization", name))
-    apostrophe = "'" in chunk or "’" in chunk
-    for m in (_apostrophe_re(kb).finditer(chunk) if apostrophe or "&" in chunk else ()):
+    apostrophe = _first_apostrophe(chunk)
+    for m in (_apostrophe_re(kb).finditer(chunk) if apostrophe >= 0 or "&" in chunk else ()):
         known = kb.lookup(m.group())
         if known and not any(s <= base + m.start() < e for s, e in taken):
             claim(Candidate(base + m.start(), base + m.end(), m.group(), known.label, known.name, known.country))
-    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe and _POSSESSIVE_TAIL_RE.search(chunk) else ()):
+    for m in (POSSESSIVE_ORG_RE.finditer(chunk) if apostrophe >= 0 and _POSSESSIVE_TAIL_RE.search(chunk, apostrophe)
+              else ()):
         # "People's Bank of China", "National Cattlemen's Beef Association": the possessive is
         # part of the name when the possessor is no actor and an organisation keyword ends it
         owner = m.group("owner")
@@ -157,14 +173,15 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
         known = kb.lookup(surface)
         claim(Candidate(base + m.start(), base + m.start() + len(surface), surface, "Organization",
                         known.name if known else surface))
-    for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe and _OWNED_TITLE_TAIL_RE.search(chunk) else ()):
+    for m in (OWNED_TITLE_RE.finditer(chunk) if apostrophe >= 0 and _OWNED_TITLE_TAIL_RE.search(chunk, apostrophe)
+              else ()):
         # "Techint's chairman": an unknown word whose chairman or shareholders are named is a firm
         word = m.group(1)
         if kb.lookup(word) or fold(word) in kb.surnames or known_only or _never_a_name(word, kb) or \
                 any(s <= base + m.start() < e for s, e in taken):
             continue
         claim(Candidate(base + m.start(1), base + m.end(1), word, "Organization", word))
-    for m in NICKNAME_RE.finditer(chunk) if not known_only and _QUOTED_NICKNAME_RE.search(chunk) else ():
+    for m in NICKNAME_RE.finditer(chunk) if not known_only and _quoted_nickname(chunk) else ():
         # 'Luis "Toto" Caputo': one person, named without the nickname
         if any(s <= base + m.start() < e for s, e in taken):
             continue
