@@ -65,6 +65,7 @@ def test_each_cheap_test_admits_every_line_its_pattern_matches():
              (candidates.ACRONYM_PHRASE_RE, candidates._ACRONYM_PHRASE_TAIL_RE.search),
              (candidates.NICKNAME_RE, candidates._QUOTED_NICKNAME_RE.search),
              (events.ORG_EVENT_RE, events._EVENT_WORD_RE.search),
+             (import_module("actorgraph.extract.entities.bodies").QUOTED_BILL_RE, lambda line: '"' in line or "“" in line),
              (agreements.AMOUNT_RE, lambda line: "$" in line),
              (metonyms.CENTRAL_BANK_RE, lambda line: "s central bank" in line),
              (metonyms.BARE_CENTRAL_BANK_RE, lambda line: "central" in line)]

@@ -88,3 +88,60 @@ def test_quote_spans_starting_at_the_first_mark_are_those_of_every_mark_read():
             assert quote_spans(text, start, end, unclosed=unclosed) == expected, (text, start, end, unclosed)
             found += len(expected)
     assert found > 10_000
+
+
+def _split_line_by_search(text, start, end):
+    """text._split_line as first written: the next stop found by re each time."""
+    import re
+
+    from actorgraph.extract.text import CLOSERS, _is_boundary
+
+    spans, begin, i = [], start, start
+    while True:
+        stop = re.compile(r"[.!?]").search(text, i, end)
+        if stop is None:
+            break
+        i = stop.start()
+        j = i + 1
+        while j < end and text[j] in CLOSERS:
+            j += 1
+        if j >= end:
+            break
+        if _is_boundary(text, i, j, end):
+            spans.append((begin, j))
+            k = j
+            while k < end and text[k].isspace():
+                k += 1
+            begin = k
+            i = k
+            continue
+        i += 1
+    if begin < end:
+        spans.append((begin, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def test_sentences_split_at_stops_found_by_find_are_those_found_by_search():
+    # _split_line lists a line's stops with str.find once, where re searched for the next each time
+    import random
+    from pathlib import Path
+
+    from actorgraph.extract.text import _split_line
+
+    from .conftest import CORPUS
+
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for folder in ("heldout", "round3/tune", "round4/tune")
+             for p in sorted((fixtures / folder).glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    rng = random.Random(9)
+    pieces = ["U.S.", " ", "President", ". ", "!", "?", "\"", "”", ")", "relations.This", "Mr.", "J.", "3.5", "a", "B",
+              "...", "’", "the", ".\"", "?!"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(20_000)]
+    spans = 0
+    for text in texts:
+        for start in {0, min(3, len(text))}:
+            expected = _split_line_by_search(text, start, len(text))
+            assert _split_line(text, start, len(text)) == expected, text
+            spans += len(expected)
+    assert spans > 20_000

@@ -51,8 +51,10 @@ def quoted_bills(result: ArticleEntities) -> None:
     text = result.text
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
-            if sentence.kind != "body":
-                continue
+            if sentence.kind != "body" or text.find('"', sentence.start, sentence.end) < 0 and \
+                    text.find("“", sentence.start, sentence.end) < 0:
+                continue  # every match begins with one of these marks, found by str.find (re tests its set
+                #           of characters beyond Latin-1 one by one; most sentences hold neither)
             for found in QUOTED_BILL_RE.finditer(text, sentence.start, sentence.end):
                 if any(m.start < found.end() and found.start() < m.end for m in edit.in_sentence(index)):
                     continue
