@@ -517,3 +517,24 @@ def test_candidates_read_the_words_around_a_run_only_for_candidates_they_can_dro
                     checked += 1
                     dropped += bool(before)
     assert checked > 1000 and dropped >= 4
+
+
+def test_capitalised_tokens_listed_at_once_are_the_capwords():
+    """_candidates reads the capitalised words from one list (candidates._capitalised) and a set
+    of it, where it asked _capword token by token: the same tokens, on the articles and on text
+    with letters whose case is odd (a Roman numeral, a title-case digraph, headline verbs)."""
+    import importlib
+    import random
+
+    C = importlib.import_module("actorgraph.extract.entities.candidates")
+    rng = random.Random(4)
+    pieces = ["Ⅻ", "ǅ", "Is", "Will", "IS", "ARE", "Milei", "the", "É", "ß", "’s", "3", "U.S.", "İ", " ", "-"]
+    texts = _development_texts() + ["".join(rng.choice(pieces) + " " for _ in range(12)) for _ in range(2000)]
+    listed = 0
+    for text in texts:
+        for sentence in split_sentences(text):
+            tokens = C.tokenize(text, sentence.start, sentence.end)
+            expected = [k for k, t in enumerate(tokens) if C._capword(t)]
+            assert C._capitalised(tokens) == expected
+            listed += len(expected)
+    assert listed > 10_000

@@ -220,10 +220,8 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
     quotes = _line_quotes(text, sentence.start, sentence.end)
     i, n = 0, len(tokens)
     classed_end = -1
-    # the capitalised words (_capword) listed at once: most tokens are not, and a run begins at one
-    # (a token's text is never empty: its first character is read without slicing)
-    caps = [k for k, t in enumerate(tokens) if (initial := t.text[0]).isupper() and initial.isalpha()
-            and t.lower not in _HEADLINE_VERBS]
+    caps = _capitalised(tokens)  # most tokens are not, and a run begins at one
+    capped = set(caps)  # "k in capped" is _capword(tokens[k]), asked without a call below
     while i < n:
         k = bisect_left(caps, i)
         if k == len(caps):
@@ -238,17 +236,17 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             t = tokens[j]
             if taken and any(s <= t.start < e for s, e in taken):
                 break
-            if _capword(t):
+            if j in capped:
                 j += 1
                 continue
-            if t.text == "." and len(tokens[j - 1].text) == 1 and j + 1 < n and _capword(tokens[j + 1]):
+            if t.text == "." and len(tokens[j - 1].text) == 1 and j + 1 in capped:
                 j += 1  # initial: Donald J. Trump
                 continue
             if t.lower in CONNECTORS:
                 k = j
                 while k < n and tokens[k].lower in CONNECTORS:
                     k += 1
-                if k < n and _capword(tokens[k]) and _joins(tokens, i, j, k):
+                if k in capped and _joins(tokens, i, j, k):
                     j = k
                     continue
             break
@@ -284,7 +282,7 @@ def _candidates(text: str, sentence: Sentence, tokens: list[Token], kb: Knowledg
             out.append(Candidate(s_, e_, surface, "Organization", surface))
             i = j
             continue
-        slogan = _in_capitals(run) and not kb.lookup(_surface(run))
+        slogan = j - i > 1 and _in_capitals(run) and not kb.lookup(_surface(run))  # (one word: never)
         # "MAKE ARGENTINA GREAT AGAIN", "ARGENTINA FIRST": a slogan in capitals; only known names count
         for cand in _classified_run(run, kb, start_of_sentence, quoted, known_only or slogan):
             # A candidate is dropped for the words around its run only if it is an unknown untitled
@@ -352,6 +350,13 @@ def _in_capitals(run: list[Token]) -> bool:
         return False  # most runs: one word, or a first word not in capitals (the answer below, sooner)
     words = [t.text for t in run if t.text[:1].isalpha()]
     return len(words) >= 2 and all(w.isupper() and len(w) >= 2 for w in words)
+
+
+def _capitalised(tokens: list[Token]) -> list[int]:
+    """The indices of the tokens that are _capword, listed at once (a token's text is never
+    empty: its first character is read without slicing)."""
+    return [k for k, t in enumerate(tokens) if (initial := t.text[0]).isupper() and initial.isalpha()
+            and t.lower not in _HEADLINE_VERBS]
 
 
 def _capword(tok: Token) -> bool:
