@@ -28,6 +28,29 @@ def test_tokens_are_those_of_one_match_each(text):
         assert got == reference(text, start, end)
 
 
+def test_tokens_read_piece_by_piece_are_those_of_one_match_each_on_any_text():
+    # tokenize reads the pieces between spaces by their shape (a word, a word or number and one
+    # mark, a possessive) and splits the others with the pattern: the same tokens as TOKEN_RE's
+    import random
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures"
+    texts = [p.read_text(encoding="utf-8") for folder in ("heldout", "round3/tune", "round4/tune")
+             for p in sorted((fixtures / folder).glob("*.txt"))]
+    pieces = ["said", "Milei", ",", ".", " ", "  ", "’s", "'s", "’", "'", "US", "$", "US$", "2025", "3.5", "_", "-",
+              "state-owned", "U.S.", "\t", "\xa0", "“", "”", "\"", "(", ")", "é", "\u0301", "Ⅻ", "²", "٣", "s", "x-",
+              "İ", "Σ", ":", "—", "a_b", "e.g.", "1,000", "--"]
+    rng = random.Random(8)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(60_000)]
+    tokens = 0
+    for text in texts:
+        for start, end in ((0, len(text)), (min(2, len(text)), len(text))):
+            expected = reference(text, start, end)
+            assert [(t.text, t.start, t.end, t.lower) for t in tokenize(text, start, end)] == expected, text
+            tokens += len(expected)
+    assert tokens > 300_000
+
+
 def test_token_lower_defaults_to_its_own_text():
     assert Token("Milei’s", 0, 7).lower == "milei's"
 

@@ -91,25 +91,81 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     lowered = chunk.lower().replace("’", "'")
     if len(lowered) != len(chunk) or "Σ" in chunk:
         return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
-    # split() gives the gaps and the tokens in turn, without a match object per token; the
-    # pattern looks behind nothing, so the slice matches as the text would. Each Token is made
-    # by object.__new__ and its four slots set here, what __init__ does when given the lower
-    # case, without calling it (a tenth less time: calling a class's Python __init__ is slow)
-    parts = iter(_TOKEN_SPLIT_RE.split(chunk))
+    # The span is cut at its spaces (str.split, in C) and each piece read by its shape: a word
+    # of letters alone (four pieces in five), a word or a number with one punctuation mark after
+    # it ("said,", "2025."), a word with a possessive ("Milei’s") are TOKEN_RE's tokens as they
+    # stand, with no search; any other piece (or one holding another kind of space) is split by
+    # the pattern. TOKEN_RE takes no token across a space and looks no further than the next
+    # character, which a space or the span's end leaves the same, so piece by piece gives the
+    # tokens of the whole span (tests/test_tokens.py compares them on text and random strings).
+    # Each Token is made by object.__new__ and its four slots set here, what __init__ does when
+    # given the lower case, without calling it (calling a class's Python __init__ is slow).
     tokens = []
     append, new = tokens.append, object.__new__
-    pos = 0
-    for gap, word in zip(parts, parts):  # the last gap has no token after it
-        pos += len(gap)
-        stop = pos + len(word)
-        token = new(Token)
-        token.text = word
-        token.start = start + pos
-        token.end = start + stop
-        token.lower = lowered[pos:stop]
-        append(token)
-        pos = stop
+    pos = start  # where the piece begins in text; lowered is indexed from start
+    for piece in chunk.split(" "):
+        stop = pos + len(piece)
+        if piece.isalpha():
+            token = new(Token)
+            token.text = piece
+            token.start = pos
+            token.end = stop
+            token.lower = lowered[pos - start:stop - start]
+            append(token)
+        elif not piece:
+            pass  # two spaces in a row
+        elif ((head := piece[:-1]).isalpha() or head.isdecimal()) and (last := piece[-1]) not in _NOT_A_MARK_AFTER \
+                and not last.isalnum() and not last.isspace():
+            # "said,", "year.", "2025,": the word or number, then the mark alone (TOKEN_RE's
+            # [^\w\s]); not "US$" (a token of its own), nor a mark "_" (no token)
+            token = new(Token)
+            token.text = head
+            token.start = pos
+            token.end = stop - 1
+            token.lower = lowered[pos - start:stop - 1 - start]
+            append(token)
+            token = new(Token)
+            token.text = last
+            token.start = stop - 1
+            token.end = stop
+            token.lower = lowered[stop - 1 - start:stop - start]
+            append(token)
+        elif piece[-2:] in _POSSESSIVES and (head := piece[:-2]).isalpha():
+            # "Milei’s": the word, then the possessive (['’]s\b, at the piece's end)
+            token = new(Token)
+            token.text = head
+            token.start = pos
+            token.end = stop - 2
+            token.lower = lowered[pos - start:stop - 2 - start]
+            append(token)
+            token = new(Token)
+            token.text = piece[-2:]
+            token.start = stop - 2
+            token.end = stop
+            token.lower = lowered[stop - 2 - start:stop - start]
+            append(token)
+        else:
+            # split() gives the gaps and the tokens in turn, without a match object per token; the
+            # pattern looks behind nothing before a token's first character, so the piece's
+            # tokens are those the whole text has there
+            parts = iter(_TOKEN_SPLIT_RE.split(piece))
+            at = pos
+            for gap, word in zip(parts, parts):  # the last gap has no token after it
+                at += len(gap)
+                after = at + len(word)
+                token = new(Token)
+                token.text = word
+                token.start = at
+                token.end = after
+                token.lower = lowered[at - start:after - start]
+                append(token)
+                at = after
+        pos = stop + 1
     return tokens
+
+
+_NOT_A_MARK_AFTER = frozenset("$_")  # "US$" is one token; "_" is none (TOKEN_RE's [^\w\s] is no "_")
+_POSSESSIVES = ("’s", "'s")
 
 
 # TOKEN_RE for split(), written so that re skips the spaces between tokens by itself: one
