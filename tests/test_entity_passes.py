@@ -538,3 +538,38 @@ def test_capitalised_tokens_listed_at_once_are_the_capwords():
             assert C._capitalised(tokens) == expected
             listed += len(expected)
     assert listed > 10_000
+
+
+def test_classify_run_asks_the_gazetteer_once_per_word_and_gets_what_asking_again_gives(monkeypatch):
+    """_classify_run keeps _gazetteer's answer at each word of a run (its loop asked again at the
+    word where a chunk stopped): _gazetteer reads only the run and the tables, so asking again
+    gives the same answer, and with the answers kept each word is asked once."""
+    import importlib
+    from collections import Counter
+
+    C = importlib.import_module("actorgraph.extract.entities.candidates")
+    kb = C.knowledge()
+    runs = []
+    plain_classified = C._classified_run
+    monkeypatch.setattr(C, "_classified_run", lambda run, *rest: runs.append((run, rest)) or plain_classified(run, *rest))
+    for text in _development_texts():
+        for sentence in split_sentences(text):
+            C._candidates(text, sentence, C.tokenize(text, sentence.start, sentence.end), kb)
+    monkeypatch.undo()
+    plain_gazetteer = C._gazetteer
+    asked = Counter()
+
+    def counting(run, pos, kb_):
+        asked[id(run), pos] += 1
+        return plain_gazetteer(run, pos, kb_)
+
+    monkeypatch.setattr(C, "_gazetteer", counting)
+    long_runs = 0
+    for run, (_, start_of_sentence, quoted, known_only) in runs:
+        for pos in range(len(run)):
+            assert plain_gazetteer(run, pos, kb) == plain_gazetteer(run, pos, kb)
+        asked.clear()
+        C._classify_run(run, kb, start_of_sentence, quoted, known_only)
+        assert all(n == 1 for n in asked.values())
+        long_runs += len(run) > 2
+    assert long_runs > 100

@@ -502,9 +502,19 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
     spanish = _spanish_body_of_country(run, kb) if not known_only and len(run) >= 4 else None
     if spanish:
         return [spanish]
+    # _gazetteer's answer at each word, asked once: the loop below asks again at the word where the
+    # last chunk stopped (and the office check at the chunk's first); it reads only the run and
+    # the knowledge tables, and a candidate it made is kept once at most (pos only rises)
+    known_at: dict[int, tuple[int, Candidate] | None] = {}
+
+    def gazetteer(at: int) -> tuple[int, Candidate] | None:
+        if at not in known_at:
+            known_at[at] = _gazetteer(run, at, kb)
+        return known_at[at]
+
     pos, n = 0, len(run)
     while pos < n:
-        found = _gazetteer(run, pos, kb)
+        found = gazetteer(pos)
         if found:
             end, cand = found
             out.append(cand)
@@ -515,12 +525,12 @@ def _classify_run(run: list[Token], kb: Knowledge, start_of_sentence: bool, quot
             pos = title_end  # the title itself is no actor; relations.py reads it as a role
             continue
         k = pos + 1
-        while k < n and not _gazetteer(run, k, kb) and not _match_title(run, k):
+        while k < n and not gazetteer(k) and not _match_title(run, k):
             k += 1
         chunk = run[pos:k]
         titled = pos > 0 and _match_title_ending(run, pos)
         if k < n and len(chunk) <= 2 and run[k].lower in PORTFOLIO_TITLES and k + 1 < n and \
-                not _gazetteer(run, pos, kb) and not kb.lookup(_surface(chunk)):
+                not gazetteer(pos) and not kb.lookup(_surface(chunk)):
             pos = k  # "Human Capital Minister Sandra Pettovello": the office, not an organisation
             continue
         cand = _classify_chunk(chunk, kb, start_of_sentence and pos == 0, quoted, known_only, titled)
