@@ -573,3 +573,37 @@ def test_classify_run_asks_the_gazetteer_once_per_word_and_gets_what_asking_agai
         assert all(n == 1 for n in asked.values())
         long_runs += len(run) > 2
     assert long_runs > 100
+
+
+def test_surface_finder_by_sentence_is_its_search_sentence_by_sentence():
+    """SurfaceFinder.by_sentence finds the first words in the whole article at once: the same
+    spans as iter() asked sentence by sentence, on the articles (with the surfaces case_errors
+    builds from their entities) and on made-up text whose sentences end inside words."""
+    import random
+
+    from actorgraph.extract.entities import SurfaceFinder, case_errors
+    from actorgraph.extract.text import Sentence
+
+    checked = 0
+    for text in _development_texts():
+        result = ArticleEntities(text, split_sentences(text))
+        for step in PASSES[:PASSES.index(case_errors)]:
+            step(result)
+        surfaces = {f.lower(): e.name for e in result.entities.values() for f in [e.name, *e.aliases] if len(f) >= 4}
+        if not surfaces:
+            continue
+        finder = SurfaceFinder(surfaces)
+        expected = [list(finder.iter(result.text, s.start, s.end)) for s in result.sentences]
+        assert finder.by_sentence(result.text, result.sentences) == expected
+        checked += sum(map(len, expected))
+    rng = random.Random(6)
+    words = ["milei", "Milei", "MILEI", "casa rosada", "Casa", "rosada", "x", "-", "_", " ", ".", "mileis", "ü"]
+    finder = SurfaceFinder({"milei": "Javier Milei", "casa rosada": "Casa Rosada", "rosada": "Rosada"})
+    for _ in range(3000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        cuts = sorted({rng.randint(0, len(text)) for _ in range(4)} | {0, len(text)})
+        sentences = [Sentence(a, b, "body", 1) for a, b in zip(cuts, cuts[1:])]
+        expected = [list(finder.iter(text, s.start, s.end)) for s in sentences]
+        assert finder.by_sentence(text, sentences) == expected, (text, cuts)
+        checked += sum(map(len, expected))
+    assert checked > 1000
