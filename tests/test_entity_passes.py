@@ -626,3 +626,14 @@ def test_passes_that_skip_an_article_without_their_word_still_read_one_with_it(t
     has it is read as before."""
     result = E.find_entities(text, split_sentences(text), "2025")
     assert (surface, entity) in {(m.surface, m.entity) for m in result.mentions}
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Milei met investors in Washington and London on Monday.", set()),  # capitals named only as places
+    ("Milei met President Trump in Washington on Monday.", {"Washington"}),  # the place of someone named
+    ("Washington and Buenos Aires signed a deal.", {"Washington", "Buenos Aires"}),  # capitals as actors
+])
+def test_a_capital_named_only_as_a_place_is_dropped(text, kept):
+    """drop_location_only_countries (its two read-only checks asked in either order)."""
+    result = E.find_entities(text, split_sentences(text))
+    assert {m.surface for m in result.mentions if result.entities[m.entity].label == "Country"} == kept
