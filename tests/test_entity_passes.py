@@ -341,6 +341,33 @@ def test_bylines_line_matches_are_finditers():
     assert found > 100
 
 
+def test_outlet_patterns_tried_at_line_starts_find_what_finditer_finds():
+    """outlets() tries the outlet and masthead patterns that begin with "^" only at line starts
+    (outlets._line_matches); on the articles and made-up bylines, mastheads and footers, the same
+    matches as finditer's, and every such pattern is among them."""
+    import importlib
+    import random
+
+    O = importlib.import_module("actorgraph.extract.entities.outlets")
+    assert O._AT_LINE_START == {p for p in O.OUTLET_RES if p.pattern.startswith("^")}
+    texts = _development_texts() + [
+        "By Southern Wire Service staff\nPampas Monitor is published every Monday\n",
+        "By Ana Ruiz | The Pampas Review | May 2026\nPampas Herald live desk | Updated 18:42\n",
+        "LA GACETA (Tucumán) — Staff report\nBy Ana Ruiz, Capitol Report\nTHE PLATA BRIEF | Friday, March 20, 2026",
+        "EDITORIAL — Gazeta do Planalto (Brasília)\nDiario Cuyano — San Juan, Thursday 9 April 2026", "", "\n"]
+    rng = random.Random(11)
+    pieces = ["By ", "Ana Ruiz", " | ", "The Pampas Review", "\n", " staff", " is published", " live desk",
+              " — ", "Staff report", ", ", "Friday", "EDITORIAL", "Gazeta do Planalto", "LA GACETA", " ", "x"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30))) for _ in range(3000)]
+    found = 0
+    for pattern in O._AT_LINE_START:
+        for text in texts:
+            expected = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in O._line_matches(pattern, text)] == expected, (pattern.pattern, text)
+            found += len(expected)
+    assert found > 100
+
+
 def test_metonyms_skips_only_sentences_it_would_leave_alone(monkeypatch):
     """metonyms() passes over a sentence without one of its head words but "and"; with that test
     made to admit every sentence, every article gets the same mentions and entities."""
@@ -407,3 +434,206 @@ def test_line_quotes_are_those_of_the_line_found_again():
                 assert C._line_quotes(text, start, end) == plain, (text[:40], start, end)
                 checked += bool(plain)
     assert checked > 100
+
+
+def test_guarded_entity_patterns_find_what_the_plain_patterns_find():
+    """The entity patterns searched over whole articles or sentences sit behind patterns.guarded
+    (tried only where a match can begin): on the articles and made-up sentences they find what
+    the pattern without the look-ahead finds."""
+    import importlib
+    import re
+
+    B = importlib.import_module("actorgraph.extract.entities.bodies")
+    E = importlib.import_module("actorgraph.extract.entities.events")
+    texts = _development_texts() + [
+        "The coalition and the bloc; the committee's chair. The upper house, the lower house, the chamber of",
+        "the Senate Western Hemisphere subcommittee; The Budget caucus; the G20 summit, a Mercosur  meeting",
+        "Xthe chamber, _the bloc, éThe committee, the\nchamber"]
+    checked = 0
+    for pattern in (B.BODY_ANAPHOR_RE, B.CHAMBER_RE, B._ANY_CHAMBER_RE, B.LOWER_BODY_RE, E.ORG_EVENT_RE):
+        assert pattern.pattern.startswith("(?=[")  # guarded
+        plain = re.compile(pattern.pattern[pattern.pattern.index("])") + 2:], pattern.flags)
+        for text in texts:
+            found = [m.span() for m in pattern.finditer(text)]
+            assert found == [m.span() for m in plain.finditer(text)], (pattern.pattern, text)
+            checked += len(found)
+    assert checked > 25
+
+
+def test_candidates_read_the_words_around_a_run_only_for_candidates_they_can_drop(monkeypatch):
+    """_candidates drops an unknown untitled person for the words around its run (candidates._placed)
+    and an unknown name in quotation marks, reading those words only for such candidates: on
+    every run of the development and tuning articles, the same candidates are dropped as by the
+    checks made for every run (written out here as they were)."""
+    import importlib
+
+    C = importlib.import_module("actorgraph.extract.entities.candidates")
+    kb = C.knowledge()
+    seen = []
+    plain = C._classified_run
+
+    def recording(run, kb_, start_of_sentence, quoted, known_only):
+        cands = plain(run, kb_, start_of_sentence, quoted, known_only)
+        seen.append((run, start_of_sentence, [C.Candidate(c.start, c.end, c.surface, c.label, c.name, c.country,
+                                                          c.titled) for c in cands]))
+        return cands
+
+    monkeypatch.setattr(C, "_classified_run", recording)
+    checked = dropped = 0
+    for text in _development_texts() + ['In Mar del Plata, Ana Sosa met "Luis Perez" at the Tres Quebradas project.',
+                                        "A summit in Rio de Janeiro; Santa Fe governor Maximiliano Pullaro spoke."]:
+        for sentence in split_sentences(text):
+            tokens = C.tokenize(text, sentence.start, sentence.end)
+            seen.clear()
+            C._candidates(text, sentence, tokens, kb)
+            quotes = C._line_quotes(text, sentence.start, sentence.end)
+            for run, start_of_sentence, cands in seen:
+                i = next(k for k, t in enumerate(tokens) if t is run[0])
+                j, n = i + len(run), len(tokens)
+                # the checks as _candidates made them for every run before
+                qualifier = j + 1 < n and tokens[j].text.islower() and C._title_word(tokens[j].lower) \
+                    and C._capword(tokens[j + 1])
+                after_in = i > 0 and tokens[i - 1].lower in ("in", "near", "outside", "at") and not (
+                    j < n and tokens[j].lower in ("'s",))
+                place_start = tokens[i].start
+                if not after_in and start_of_sentence and j - i > 2 and \
+                        tokens[i].lower in ("in", "near", "outside", "at") and not (j < n and tokens[j].lower in ("'s",)):
+                    after_in, place_start = True, tokens[i + 1].start
+                facility = j < n and tokens[j].lower in ("project", "projects", "mine", "deposit", "field", "formation",
+                                                          "basin", "plant", "station", "port", "refinery", "dam")
+                in_quote = bool(quotes) and any(s < tokens[i].start < e for s, e in quotes)
+                for cand in cands:
+                    person = cand.label == "Person" and not cand.titled and not kb.lookup(cand.surface)
+                    before = (facility and person) or (
+                        in_quote and cand.label not in (None, "Agreement", "Organization") and
+                        cand.name == cand.surface and not kb.lookup(cand.surface)) or (
+                        after_in and person and cand.start == place_start) or (
+                        qualifier and person and cand.end == tokens[j - 1].end)
+                    now = (person and C._placed(tokens, i, j, cand, start_of_sentence)) or (
+                        cand.label not in (None, "Agreement", "Organization") and cand.name == cand.surface and
+                        bool(quotes) and any(s < tokens[i].start < e for s, e in quotes) and
+                        not kb.lookup(cand.surface))
+                    assert bool(now) == bool(before), (text[sentence.start:sentence.end], cand)
+                    checked += 1
+                    dropped += bool(before)
+    assert checked > 1000 and dropped >= 4
+
+
+def test_capitalised_tokens_listed_at_once_are_the_capwords():
+    """_candidates reads the capitalised words from one list (candidates._capitalised) and a set
+    of it, where it asked _capword token by token: the same tokens, on the articles and on text
+    with letters whose case is odd (a Roman numeral, a title-case digraph, headline verbs)."""
+    import importlib
+    import random
+
+    C = importlib.import_module("actorgraph.extract.entities.candidates")
+    rng = random.Random(4)
+    pieces = ["Ⅻ", "ǅ", "Is", "Will", "IS", "ARE", "Milei", "the", "É", "ß", "’s", "3", "U.S.", "İ", " ", "-"]
+    texts = _development_texts() + ["".join(rng.choice(pieces) + " " for _ in range(12)) for _ in range(2000)]
+    listed = 0
+    for text in texts:
+        for sentence in split_sentences(text):
+            tokens = C.tokenize(text, sentence.start, sentence.end)
+            expected = [k for k, t in enumerate(tokens) if C._capword(t)]
+            assert C._capitalised(tokens) == expected
+            listed += len(expected)
+    assert listed > 10_000
+
+
+def test_classify_run_asks_the_gazetteer_once_per_word_and_gets_what_asking_again_gives(monkeypatch):
+    """_classify_run keeps _gazetteer's answer at each word of a run (its loop asked again at the
+    word where a chunk stopped): _gazetteer reads only the run and the tables, so asking again
+    gives the same answer, and with the answers kept each word is asked once."""
+    import importlib
+    from collections import Counter
+
+    C = importlib.import_module("actorgraph.extract.entities.candidates")
+    kb = C.knowledge()
+    runs = []
+    plain_classified = C._classified_run
+    monkeypatch.setattr(C, "_classified_run", lambda run, *rest: runs.append((run, rest)) or plain_classified(run, *rest))
+    for text in _development_texts():
+        for sentence in split_sentences(text):
+            C._candidates(text, sentence, C.tokenize(text, sentence.start, sentence.end), kb)
+    monkeypatch.undo()
+    plain_gazetteer = C._gazetteer
+    asked = Counter()
+
+    def counting(run, pos, kb_):
+        asked[id(run), pos] += 1
+        return plain_gazetteer(run, pos, kb_)
+
+    monkeypatch.setattr(C, "_gazetteer", counting)
+    long_runs = 0
+    for run, (_, start_of_sentence, quoted, known_only) in runs:
+        for pos in range(len(run)):
+            assert plain_gazetteer(run, pos, kb) == plain_gazetteer(run, pos, kb)
+        asked.clear()
+        C._classify_run(run, kb, start_of_sentence, quoted, known_only)
+        assert all(n == 1 for n in asked.values())
+        long_runs += len(run) > 2
+    assert long_runs > 100
+
+
+def test_surface_finder_by_sentence_is_its_search_sentence_by_sentence():
+    """SurfaceFinder.by_sentence finds the first words in the whole article at once: the same
+    spans as iter() asked sentence by sentence, on the articles (with the surfaces case_errors
+    builds from their entities) and on made-up text whose sentences end inside words."""
+    import random
+
+    from actorgraph.extract.entities import SurfaceFinder, case_errors
+    from actorgraph.extract.text import Sentence
+
+    checked = 0
+    for text in _development_texts():
+        result = ArticleEntities(text, split_sentences(text))
+        for step in PASSES[:PASSES.index(case_errors)]:
+            step(result)
+        surfaces = {f.lower(): e.name for e in result.entities.values() for f in [e.name, *e.aliases] if len(f) >= 4}
+        if not surfaces:
+            continue
+        finder = SurfaceFinder(surfaces)
+        expected = [list(finder.iter(result.text, s.start, s.end)) for s in result.sentences]
+        assert finder.by_sentence(result.text, result.sentences) == expected
+        checked += sum(map(len, expected))
+    rng = random.Random(6)
+    words = ["milei", "Milei", "MILEI", "casa rosada", "Casa", "rosada", "x", "-", "_", " ", ".", "mileis", "ü"]
+    finder = SurfaceFinder({"milei": "Javier Milei", "casa rosada": "Casa Rosada", "rosada": "Rosada"})
+    for _ in range(3000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        cuts = sorted({rng.randint(0, len(text)) for _ in range(4)} | {0, len(text)})
+        sentences = [Sentence(a, b, "body", 1) for a, b in zip(cuts, cuts[1:])]
+        expected = [list(finder.iter(text, s.start, s.end)) for s in sentences]
+        assert finder.by_sentence(text, sentences) == expected, (text, cuts)
+        checked += sum(map(len, expected))
+    assert checked > 1000
+
+
+@pytest.mark.parametrize("text, surface, entity", [
+    ("Brazil's central bank raised rates on Monday, the bank said in a statement.", "Brazil's central bank",
+     "Central Bank of Brazil"),
+    ("Milei flew to the G20 summit in Rio de Janeiro, where he met Lula.", "G20 summit", "G20 summit"),
+    ("Argentina signed a $20 billion swap line with the US Treasury. The $20 billion will back the peso.",
+     "$20 billion", "United States–Argentina currency swap"),
+    ("Argentina held its 2025 legislative elections in October, and Milei won.", "2025 legislative elections",
+     "2025 Argentine legislative election"),
+    ("The central bank of Argentina held rates; central bank president Santiago Bausili spoke.", "central bank",
+     "Central Bank of Argentina"),
+])
+def test_passes_that_skip_an_article_without_their_word_still_read_one_with_it(text, surface, entity):
+    """_central_banks, org_events, amount_anaphors, events and bare_central_bank skip an article
+    that lacks the word each pattern needs (no sentence of it can hold the word); an article that
+    has it is read as before."""
+    result = E.find_entities(text, split_sentences(text), "2025")
+    assert (surface, entity) in {(m.surface, m.entity) for m in result.mentions}
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Milei met investors in Washington and London on Monday.", set()),  # capitals named only as places
+    ("Milei met President Trump in Washington on Monday.", {"Washington"}),  # the place of someone named
+    ("Washington and Buenos Aires signed a deal.", {"Washington", "Buenos Aires"}),  # capitals as actors
+])
+def test_a_capital_named_only_as_a_place_is_dropped(text, kept):
+    """drop_location_only_countries (its two read-only checks asked in either order)."""
+    result = E.find_entities(text, split_sentences(text))
+    assert {m.surface for m in result.mentions if result.entities[m.entity].label == "Country"} == kept

@@ -55,14 +55,23 @@ def test_each_cheap_test_admits_every_line_its_pattern_matches():
     pairs = [(candidates.LIST_ORG_RE, lambda line: " and " in line and candidates._LIST_ORG_HEAD_RE.search(line)),
              (candidates.POSSESSIVE_ORG_RE, candidates._POSSESSIVE_TAIL_RE.search),
              (candidates.OWNED_TITLE_RE, candidates._OWNED_TITLE_TAIL_RE.search),
+             # as _candidates asks them: from the first apostrophe
+             (candidates.POSSESSIVE_ORG_RE, lambda line: (at := candidates._first_apostrophe(line)) >= 0 and
+              candidates._POSSESSIVE_TAIL_RE.search(line, at)),
+             (candidates.OWNED_TITLE_RE, lambda line: (at := candidates._first_apostrophe(line)) >= 0 and
+              candidates._OWNED_TITLE_TAIL_RE.search(line, at)),
+             (candidates.NICKNAME_RE, candidates._quoted_nickname),
              (candidates.DOMAIN_RE, candidates._DOMAIN_END_RE.search),
              (candidates.ACRONYM_PHRASE_RE, candidates._ACRONYM_PHRASE_TAIL_RE.search),
              (candidates.NICKNAME_RE, candidates._QUOTED_NICKNAME_RE.search),
              (events.ORG_EVENT_RE, events._EVENT_WORD_RE.search),
+             (import_module("actorgraph.extract.entities.bodies").QUOTED_BILL_RE, lambda line: '"' in line or "“" in line),
              (agreements.AMOUNT_RE, lambda line: "$" in line),
              (metonyms.CENTRAL_BANK_RE, lambda line: "s central bank" in line),
              (metonyms.BARE_CENTRAL_BANK_RE, lambda line: "central" in line)]
     matched = {pattern.pattern: 0 for pattern, _ in pairs}
+    assert candidates._first_apostrophe("a’b'c") == 1 and candidates._first_apostrophe("a'b’c") == 1
+    assert candidates._first_apostrophe("abc") == -1
     for line in _sentences():
         for pattern, admits in pairs:
             if pattern.search(line):

@@ -42,3 +42,14 @@ def test_fold_and_norm_key_are_their_plain_formulas(text):
     key = re.sub(r"\s+", " ", re.sub(r"[\u2010-\u2015]", "-", key)).strip().casefold()
     assert norm_key(text) == key
     assert fold(text) == "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=24))
+@example("Hernán  Lacunza\n".encode("ascii", "ignore").decode())
+@example("\x1c Milei\t\x0b Javier ")
+def test_norm_key_of_ascii_is_its_plain_formula(text):
+    # norm_key reads an ASCII text by str.split, without NFKC and the two searches
+    key = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    key = re.sub(r"\s+", " ", re.sub(r"[\u2010-\u2015]", "-", key)).strip().casefold()
+    assert norm_key(text) == key

@@ -142,6 +142,11 @@ _SPACES_RE = re.compile(r"\s+")
 @lru_cache(maxsize=1 << 16)
 def norm_key(text: str) -> str:
     """Key for looking names up: NFKC, casefolded, straight apostrophes, single spaces."""
+    if text.isascii():
+        # NFKC, the quotation marks and the dashes leave ASCII as it is, and str.split's spaces
+        # are the pattern's \s: the same key, without the normalisation and the two searches
+        # (tests/test_lexicon.py checks both against the plain formula)
+        return " ".join(text.split()).casefold()
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
     text = _DASHES_RE.sub("-", text)
     return _SPACES_RE.sub(" ", text).strip().casefold()
@@ -198,10 +203,9 @@ class Knowledge:
         return surface.endswith("s") and len(surface) > 4 and self.is_demonym(surface[:-1])  # "Argentines"
 
     def lookup(self, surface: str) -> KnownActor | None:
-        try:
-            return self._found[surface]
-        except KeyError:
-            pass
+        found = self._found.get(surface, _UNSEEN)  # not try/except: raising KeyError for each new surface is slow
+        if found is not _UNSEEN:
+            return found
         if len(self._found) >= 1 << 17:
             self._found.clear()  # bounded, as fold's cache is
         found = self._found[surface] = self._lookup(surface)
@@ -220,6 +224,9 @@ class Knowledge:
         if actor is None:
             return None
         return actor.name if actor.label == "Country" else actor.country
+
+
+_UNSEEN = object()  # Knowledge.lookup: a surface not looked up yet (None is a name not known)
 
 
 def _is_acronym(text: str) -> bool:

@@ -91,25 +91,81 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     lowered = chunk.lower().replace("’", "'")
     if len(lowered) != len(chunk) or "Σ" in chunk:
         return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
-    # split() gives the gaps and the tokens in turn, without a match object per token; the
-    # pattern looks behind nothing, so the slice matches as the text would. Each Token is made
-    # by object.__new__ and its four slots set here, what __init__ does when given the lower
-    # case, without calling it (a tenth less time: calling a class's Python __init__ is slow)
-    parts = iter(_TOKEN_SPLIT_RE.split(chunk))
+    # The span is cut at its spaces (str.split, in C) and each piece read by its shape: a word
+    # of letters alone (four pieces in five), a word or a number with one punctuation mark after
+    # it ("said,", "2025."), a word with a possessive ("Milei’s") are TOKEN_RE's tokens as they
+    # stand, with no search; any other piece (or one holding another kind of space) is split by
+    # the pattern. TOKEN_RE takes no token across a space and looks no further than the next
+    # character, which a space or the span's end leaves the same, so piece by piece gives the
+    # tokens of the whole span (tests/test_tokens.py compares them on text and random strings).
+    # Each Token is made by object.__new__ and its four slots set here, what __init__ does when
+    # given the lower case, without calling it (calling a class's Python __init__ is slow).
     tokens = []
     append, new = tokens.append, object.__new__
-    pos = 0
-    for gap, word in zip(parts, parts):  # the last gap has no token after it
-        pos += len(gap)
-        stop = pos + len(word)
-        token = new(Token)
-        token.text = word
-        token.start = start + pos
-        token.end = start + stop
-        token.lower = lowered[pos:stop]
-        append(token)
-        pos = stop
+    pos = start  # where the piece begins in text; lowered is indexed from start
+    for piece in chunk.split(" "):
+        stop = pos + len(piece)
+        if piece.isalpha():
+            token = new(Token)
+            token.text = piece
+            token.start = pos
+            token.end = stop
+            token.lower = lowered[pos - start:stop - start]
+            append(token)
+        elif not piece:
+            pass  # two spaces in a row
+        elif ((head := piece[:-1]).isalpha() or head.isdecimal()) and (last := piece[-1]) not in _NOT_A_MARK_AFTER \
+                and not last.isalnum() and not last.isspace():
+            # "said,", "year.", "2025,": the word or number, then the mark alone (TOKEN_RE's
+            # [^\w\s]); not "US$" (a token of its own), nor a mark "_" (no token)
+            token = new(Token)
+            token.text = head
+            token.start = pos
+            token.end = stop - 1
+            token.lower = lowered[pos - start:stop - 1 - start]
+            append(token)
+            token = new(Token)
+            token.text = last
+            token.start = stop - 1
+            token.end = stop
+            token.lower = lowered[stop - 1 - start:stop - start]
+            append(token)
+        elif piece[-2:] in _POSSESSIVES and (head := piece[:-2]).isalpha():
+            # "Milei’s": the word, then the possessive (['’]s\b, at the piece's end)
+            token = new(Token)
+            token.text = head
+            token.start = pos
+            token.end = stop - 2
+            token.lower = lowered[pos - start:stop - 2 - start]
+            append(token)
+            token = new(Token)
+            token.text = piece[-2:]
+            token.start = stop - 2
+            token.end = stop
+            token.lower = lowered[stop - 2 - start:stop - start]
+            append(token)
+        else:
+            # split() gives the gaps and the tokens in turn, without a match object per token; the
+            # pattern looks behind nothing before a token's first character, so the piece's
+            # tokens are those the whole text has there
+            parts = iter(_TOKEN_SPLIT_RE.split(piece))
+            at = pos
+            for gap, word in zip(parts, parts):  # the last gap has no token after it
+                at += len(gap)
+                after = at + len(word)
+                token = new(Token)
+                token.text = word
+                token.start = at
+                token.end = after
+                token.lower = lowered[at - start:after - start]
+                append(token)
+                at = after
+        pos = stop + 1
     return tokens
+
+
+_NOT_A_MARK_AFTER = frozenset("$_")  # "US$" is one token; "_" is none (TOKEN_RE's [^\w\s] is no "_")
+_POSSESSIVES = ("’s", "'s")
 
 
 # TOKEN_RE for split(), written so that re skips the spaces between tokens by itself: one
@@ -117,7 +173,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # then each alternative's rest, in TOKEN_RE's order, behind a look-back for its own first
 # character. The same tokens (tests/test_tokens.py checks it on text and random strings), the
 # pattern a third faster: TOKEN_RE is tried, and fails, at every space.
-_WORD_REST = r"[\w]*(?:(?:-|['’](?!s\b))[\w]+)*"
+# A word's rest, [\w]*(?:(?:-|['’](?!s\b))[\w]+)*, written so that a word with no hyphen nor
+# apostrophe after its letters (most words) never enters the repeated group, whose set-up costs
+# re more than the word itself: the separator comes first, as a set re tests before entering the
+# branch, and the empty branch ends the word. The group is greedy and nothing follows it, so both
+# take the same characters (tests/test_tokens.py); the split is about a seventh faster.
+_SEPARATOR = r"[-'’](?!(?<=['’])s\b)"  # "-", or an apostrophe not before a possessive "s"
+_WORD_REST = r"[\w]*(?:" + _SEPARATOR + r"[\w]+(?:" + _SEPARATOR + r"[\w]+)*|)"
 _TOKEN_SPLIT_RE = re.compile(
     r"([^\s_](?:"
     r"(?<=[a-z])" + _WORD_REST +                          # a word in lower case: no other alternative can match
@@ -162,17 +224,27 @@ def _line_kind(line: str) -> str:
     return "body"
 
 
-_STOP_RE = re.compile(r"[.!?]")
+def _stops(text: str, start: int, end: int) -> list[int]:
+    """Where text[start:end] has a full stop, question or exclamation mark, in order: found by
+    str.find, which skips to the next one in C far faster than re scans a set character by
+    character (a line can be a long paragraph)."""
+    stops = []
+    for mark in ".!?":
+        at = text.find(mark, start, end)
+        while at >= 0:
+            stops.append(at)
+            at = text.find(mark, at + 1, end)
+    stops.sort()
+    return stops
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, begin = [], start
     i = start
-    while True:
-        stop = _STOP_RE.search(text, i, end)  # the next full stop, question or exclamation mark
-        if stop is None:
-            break
-        i = stop.start()
+    for stop in _stops(text, start, end):  # the next full stop, question or exclamation mark
+        if stop < i:
+            continue  # passed over: inside the closers and spaces after the last sentence's end
+        i = stop
         j = i + 1
         while j < end and text[j] in CLOSERS:
             j += 1
@@ -238,8 +310,18 @@ def quote_spans(text: str, start: int, end: int, *, unclosed: bool = False) -> l
     """(opening mark, just past its closing mark) of each quotation in text[start:end]; a
     straight quote opens or closes as needed. With ``unclosed``, a quotation still open at
     ``end`` runs to ``end`` (a quoted paragraph whose closing mark comes later)."""
+    # the search begins at the first mark, found by str.find (three scans in C, each far quicker
+    # than re's over a set with characters beyond Latin-1, which tests them one by one); most
+    # lines hold none. Nothing before the first mark changes what is read from it on.
+    first = -1
+    for mark in "“\"”":
+        found = text.find(mark, start, end if first < 0 else first)
+        if found >= 0:
+            first = found
+    if first < 0:
+        return []
     spans, opened = [], None
-    for m in _QUOTE_MARK_RE.finditer(text, start, end):
+    for m in _QUOTE_MARK_RE.finditer(text, first, end):
         i, ch = m.start(), m.group()
         if ch == "“" or (ch == '"' and opened is None):
             opened = i

@@ -545,8 +545,8 @@ def amount_anaphors(result: ArticleEntities) -> None:
             key = _amount_key(alias)
             if key:
                 keys.setdefault(key, entity.name)
-    if not keys:
-        return
+    if not keys or "$" not in result.text:
+        return  # no amount in the article: none in a sentence of it
     by_sentence = mentions_by_sentence(result.mentions)
     for index, sentence in enumerate(result.sentences):
         if result.text.find("$", sentence.start, sentence.end) < 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import entity_words, fold, knowledge
+from ..patterns import guarded
 from .model import ArticleEntities, Entity, Mention, MentionEditor, _fold, mentions_by_sentence
 
 
@@ -50,8 +51,10 @@ def quoted_bills(result: ArticleEntities) -> None:
     text = result.text
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
-            if sentence.kind != "body":
-                continue
+            if sentence.kind != "body" or text.find('"', sentence.start, sentence.end) < 0 and \
+                    text.find("“", sentence.start, sentence.end) < 0:
+                continue  # every match begins with one of these marks, found by str.find (re tests its set
+                #           of characters beyond Latin-1 one by one; most sentences hold neither)
             for found in QUOTED_BILL_RE.finditer(text, sentence.start, sentence.end):
                 if any(m.start < found.end() and found.start() < m.end for m in edit.in_sentence(index)):
                     continue
@@ -66,7 +69,9 @@ BODY_WORDS = ("coalition", "bloc", "alliance", "federation", "confederation", "f
 
 
 NAMED_BODY_WORDS = frozenset({"committee", "commission"})  # ext-roles3
-BODY_ANAPHOR_RE = re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b")
+# behind patterns.guarded: a pattern that begins with "\b" is tried at every character, and
+# this one is searched over the whole article
+BODY_ANAPHOR_RE = guarded(re.compile(r"\b[Tt]he\s+(" + "|".join(BODY_WORDS) + r")\b"))
 
 
 WORD_AFTER_RE = re.compile(r"\s+(?:[a-z]+\s+)?(\w+)")
@@ -110,7 +115,8 @@ def body_anaphors(result: ArticleEntities) -> None:
                 named.setdefault(own, set()).add(entity.name)
 
 
-CHAMBER_RE = re.compile(r"\bthe\s+(upper\s+house|lower\s+house|chamber)\b(?!\s+of\b)")
+CHAMBER_RE = guarded(re.compile(r"\bthe\s+(upper\s+house|lower\s+house|chamber)\b(?!\s+of\b)"))
+_ANY_CHAMBER_RE = guarded(re.compile(r"\bthe\s+(?:upper\s+house|lower\s+house|chamber)\b"))  # over the whole article
 
 
 def chambers(result: ArticleEntities) -> None:
@@ -120,7 +126,7 @@ def chambers(result: ArticleEntities) -> None:
     lowers = [e.name for e in result.entities.values() if e.label == "Organization" and re.search(
         r"Chamber of Deputies|House of Representatives", e.name)]
     chambers = set(senates) | set(lowers)
-    if not chambers or not re.search(r"\bthe\s+(?:upper\s+house|lower\s+house|chamber)\b", text):
+    if not chambers or not _ANY_CHAMBER_RE.search(text):
         return
     last: tuple[str, int] | None = None
     by_sentence = mentions_by_sentence(result.mentions)
@@ -150,8 +156,8 @@ def chambers(result: ArticleEntities) -> None:
 
 # ext-entities2: a committee named with a lower-case head
 LOWER_BODY_HEADS = ("committee", "caucus")
-LOWER_BODY_RE = re.compile(r"\b[Tt]he\s+(?P<caps>(?:[A-Z][\w'’-]*\s+){1,4})(?P<lower>(?:[a-z]+\s+){0,2}?)"
-                           r"(?P<head>subcommittee|committee|caucus)\b")
+LOWER_BODY_RE = guarded(re.compile(r"\b[Tt]he\s+(?P<caps>(?:[A-Z][\w'’-]*\s+){1,4})(?P<lower>(?:[a-z]+\s+){0,2}?)"
+                                   r"(?P<head>subcommittee|committee|caucus)\b"))
 
 
 def lower_case_bodies(result: ArticleEntities) -> None:

@@ -29,8 +29,8 @@ def case_errors(result: ArticleEntities) -> None:
     find = SurfaceFinder(surfaces)
     covered = sorted((m.start, m.end) for m in result.mentions)
     starts = [s for s, _ in covered]
-    for index, sentence in enumerate(result.sentences):
-        for start, end in find.iter(text, sentence.start, sentence.end):
+    for index, spans in enumerate(find.by_sentence(text, result.sentences)):
+        for start, end in spans:
             k = bisect.bisect_right(starts, start) - 1
             if k >= 0 and covered[k][1] > start:
                 continue
@@ -84,7 +84,48 @@ class SurfaceFinder:
     def iter(self, text: str, start: int, end: int):
         """(start, end) of each match in text[start:end], left to right, without overlaps."""
         found = [(m.start(), m.end()) for m in self.odd.finditer(text, start, end)] if self.odd else []
-        for at, word in self._first_words(text, start, end):
+        yield from self._spans(text, end, self._first_words(text, start, end), found)
+
+    def by_sentence(self, text: str, sentences) -> list[list[tuple[int, int]]]:
+        """``list(self.iter(text, s.start, s.end))`` for each sentence ``s``, in order (sentences
+        in text order, none overlapping). The first words are found once in the whole article,
+        not sentence by sentence: a word inside a sentence stands inside the article, each
+        character lower-cased alike (else, and with surfaces that begin with no word, sentence by
+        sentence as before, and for sentences out of order); a sentence without one is passed over
+        in Python's loop alone."""
+        lowered = text.lower()
+        if self.odd is not None or not self.by_first or len(lowered) != len(text) or "Σ" in text or \
+                any(a.end > b.start for a, b in zip(sentences, sentences[1:])):
+            return [list(self.iter(text, s.start, s.end)) for s in sentences]
+        # (where, first word, whole word ending at the article's end or before no word character):
+        # what _first_words keeps, but for its end, which a sentence's own end also allows
+        hits = []
+        size = len(lowered)
+        for last, (length, word) in self.automaton.iter(lowered):
+            k, stop = last - length + 1, last + 1
+            if k == 0 or not (text[k - 1].isalnum() or text[k - 1] in "_-"):
+                hits.append((k, word, stop == size or not (lowered[stop].isalnum() or lowered[stop] == "_")))
+        hits.sort()
+        out: list[list[tuple[int, int]]] = []
+        h, n = 0, len(hits)
+        for sentence in sentences:
+            start, end = sentence.start, sentence.end
+            while h < n and hits[h][0] < start:
+                h += 1
+            firsts = []
+            while h < n and hits[h][0] < end:
+                at, word, whole = hits[h]
+                stop = at + len(word)
+                if stop <= end and (whole or stop == end):
+                    firsts.append((at, word))
+                h += 1
+            out.append(list(self._spans(text, end, firsts, [])) if firsts else [])
+        return out
+
+    def _spans(self, text: str, end: int, first_words, found: list[tuple[int, int]]):
+        """The matches at the first words (offset, word) of a span that ends at ``end``, with
+        ``found`` (the odd surfaces' matches), left to right, without overlaps."""
+        for at, word in first_words:
             for length, same_length in self.by_first[word]:
                 stop = at + length
                 if stop <= end and text[at:stop].lower() in same_length and (

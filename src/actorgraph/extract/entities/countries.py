@@ -58,13 +58,16 @@ def drop_location_only_countries(result: ArticleEntities) -> None:
         entity = result.entities.get(name)
         if entity is None or entity.label != "Country":
             continue
+        # (both checks read only; the one over the mentions first: a country named by its own
+        # name, not its capital, fails it at its first mention, where the other reads every entity)
+        if not all(fold(m.surface) in kb.seats and re.search(r"\b(?:in|at|from|near|outside)\s+(?:(?:[A-Z][\w.]*\s+)"
+                                                            r"{1,3}(?:and|or)\s+)?$",
+                                                            result.text[max(0, m.start - 30):m.start])
+                   for m in mentions):
+            continue
         if any(result.country_of(other) == name for other in by_entity if other != name):
             continue  # "met President Trump in Washington": the place is the government of someone named
-        if all(fold(m.surface) in kb.seats and re.search(r"\b(?:in|at|from|near|outside)\s+(?:(?:[A-Z][\w.]*\s+)"
-                                                        r"{1,3}(?:and|or)\s+)?$",
-                                                        result.text[max(0, m.start - 30):m.start])
-               for m in mentions):
-            result.mentions = [m for m in result.mentions if m.entity != name]
+        result.mentions = [m for m in result.mentions if m.entity != name]
 
 
 def home_countries(result: ArticleEntities) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import entity_words, fold, knowledge
+from ..patterns import guarded
 from .model import ArticleEntities, Mention, MentionEditor, _fold, _most_mentioned_country
 
 
@@ -23,11 +24,16 @@ def events(result: ArticleEntities) -> None:
     """Inaugurations and elections, which are written in lower case."""
     kb = knowledge()
     text = result.text
+    # each pattern needs one of its head words: most sentences have none, and are not searched;
+    # an article without them (a sentence is part of it) has no sentence to read
+    inaugurations = "inauguration" in text or "swearing-in" in text
+    elections = "election" in text or "midterms" in text or "vote" in text
+    if not inaugurations and not elections:
+        return
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
             chunk = text[sentence.start:sentence.end]
-            # each pattern needs one of its head words: most sentences have none, and are not searched
-            inauguration = "inauguration" in chunk or "swearing-in" in chunk
+            inauguration = inaugurations and ("inauguration" in chunk or "swearing-in" in chunk)
             for m in INAUGURATION_RE.finditer(chunk) if inauguration else ():
                 who = m.group("who") or m.group("who2")
                 person = _person_named(result, who)
@@ -37,7 +43,7 @@ def events(result: ArticleEntities) -> None:
                 s, e = sentence.start + m.start(), sentence.start + m.end()
                 result.add(name, "Event", m.group())
                 edit.add(Mention(s, e, m.group(), name, index))
-            election = "election" in chunk or "midterms" in chunk or "vote" in chunk
+            election = elections and ("election" in chunk or "midterms" in chunk or "vote" in chunk)
             for m in ELECTION_RE.finditer(chunk) if election else ():
                 placed = m.group("head") == "midterms" and (m.group("month") or re.search(
                     r"[A-Z][\w.]+['’]s\s*$", chunk[max(0, m.start() - 30):m.start()]))
@@ -103,8 +109,8 @@ def merge_elections_in_article(result: ArticleEntities) -> None:
         _fold(result, result.entities[name], result.entities[target])
 
 
-ORG_EVENT_RE = re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meeting|conference|forum|"
-                          r"ministerial|assembly|congress)\b")
+ORG_EVENT_RE = guarded(re.compile(r"\b([A-Z][\w-]*(?:\s[A-Z][\w-]*){0,3})\s+(summit|meeting|conference|forum|"
+                          r"ministerial|assembly|congress)\b"))  # guarded: tried at capitals only
 _EVENT_WORD_RE = re.compile(r"summit|meeting|conference|forum|ministerial|assembly|congress")  # in every match
 
 
@@ -115,6 +121,8 @@ def org_events(result: ArticleEntities) -> None:
     """'the G20 summit', 'a Mercosur summit': an organization's meeting is an Event."""
     kb = knowledge()
     text = result.text
+    if not _EVENT_WORD_RE.search(text):
+        return  # no head word in the article: none in a sentence of it
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
             if not _EVENT_WORD_RE.search(text, sentence.start, sentence.end):

@@ -105,6 +105,8 @@ def metonyms(result: ArticleEntities) -> None:
 def _central_banks(result: ArticleEntities, kb: Knowledge) -> None:
     """'Argentina's central bank', "Brazil's central bank": that country's central bank."""
     text = result.text
+    if "s central bank" not in text:
+        return  # no sentence holds it (a sentence is part of the article): the loop would change nothing
     with MentionEditor(result) as edit:
         for index, sentence in enumerate(result.sentences):
             chunk = text[sentence.start:sentence.end]
@@ -135,8 +137,9 @@ def bare_central_bank(result: ArticleEntities) -> None:
     name = f"Central Bank of {country}"
     known = kb.lookup(name)
     name = known.name if known else name
-    by_sentence = mentions_by_sentence(result.mentions)
-    for index, sentence in enumerate(result.sentences):
+    central = "central" in result.text  # else no sentence holds it: the mentions need not be grouped
+    by_sentence = mentions_by_sentence(result.mentions) if central else {}
+    for index, sentence in enumerate(result.sentences if central else ()):
         if result.text.find("central", sentence.start, sentence.end) < 0:
             continue  # every match holds the word; the pattern's look-behind makes it slow to scan
         for m in BARE_CENTRAL_BANK_RE.finditer(result.text, sentence.start, sentence.end):

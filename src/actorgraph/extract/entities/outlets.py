@@ -55,6 +55,9 @@ SECTION_WORDS = frozenset({"news", "markets", "analysis", "opinion", "world", "b
                            "edition", "section"})
 OUTLET_NEEDS += ("By ", "day", "—", "Radio")
 OUTLET_RES += MASTHEAD_RES + (re.compile(r"(Radio\s(?:\d{1,3}|[A-Z]\w+))\b"),)
+# the patterns that begin with "^" (MULTILINE) and match no empty text: tried only where a line
+# begins (_line_matches), where finditer tried them at every character of the article
+_AT_LINE_START = frozenset(p for p in OUTLET_RES if p.pattern.startswith("^") and p.flags & re.MULTILINE)
 NOT_OUTLET_LAST = frozenset({"writer", "correspondent", "reporter", "editor", "staff", "contributor", "columnist",
                              "desk", "bureau", "chief"})  # "By Ana Ruiz, Staff Writer": her post, no outlet
 
@@ -65,13 +68,17 @@ def outlets(result: ArticleEntities) -> None:
     the article does not otherwise mention, so it is left alone."""
     text = result.text
     names: list[str] = []
+    line_starts: dict[str, list[int]] = {}
     for need, pattern in zip(OUTLET_NEEDS, OUTLET_RES):
         if need not in text and not (need == "report" and "correspondent" in text) and \
                 not (need == "appeared" and ("published" in text or " ran " in text)):
             continue
         ends = text if pattern not in MASTHEAD_RES or len(text) < MASTHEAD_HEAD + MASTHEAD_TAIL else \
             text[:MASTHEAD_HEAD] + "\n" + text[-MASTHEAD_TAIL:]
-        for found in pattern.finditer(ends):
+        if pattern in _AT_LINE_START and ends not in line_starts:
+            line_starts[ends] = _line_starts(ends)  # the article, or its first and last lines: found once for each
+        for found in _line_matches(pattern, ends, line_starts[ends]) if pattern in _AT_LINE_START else \
+                pattern.finditer(ends):
             surface = next(g for g in found.groups() if g)
             if surface.isupper():
                 surface = surface.title()  # "LA OPINIÓN" -> "La Opinión"
@@ -122,23 +129,29 @@ SIGNATURE_RE = re.compile(
     re.MULTILINE)
 
 
-def _line_matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+def _line_matches(pattern: re.Pattern, text: str, starts: list[int] | None = None) -> Iterator[re.Match]:
     """``pattern.finditer(text)`` for a pattern that begins with ``^`` in MULTILINE mode (and
     matches no empty text): tried only where a line begins, not at every character (re has no
     quick way past the other positions). The same matches: ``match`` at a line's start is what
     a search finds there, and a line that begins inside the last match is passed over, as
-    finditer goes on from its end."""
-    end, pos = 0, 0
-    while True:
+    finditer goes on from its end. ``starts``: the text's ``_line_starts``, when the caller
+    tries several patterns on it."""
+    end = 0
+    for pos in _line_starts(text) if starts is None else starts:
         if pos >= end:
             found = pattern.match(text, pos)
             if found:
                 yield found
                 end = found.end()
-        newline = text.find("\n", pos)
-        if newline < 0:
-            return
-        pos = newline + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` begins."""
+    starts, newline = [0], text.find("\n")
+    while newline >= 0:
+        starts.append(newline + 1)
+        newline = text.find("\n", newline + 1)
+    return starts
 
 
 def _signed_office(title: str) -> bool:
@@ -156,12 +169,13 @@ def bylines(result: ArticleEntities) -> None:
     starts = [s.start for s in result.sentences]
     with MentionEditor(result) as edit:
         found_names = []
-        for found in _line_matches(BYLINE_RE, text):
+        lines = _line_starts(text)
+        for found in _line_matches(BYLINE_RE, text, lines):
             found_names.append((found.start("name"), found.end("name"), found.group("name")))
             more = AND_AUTHOR_RE.match(text, found.end("name"))
             if more:  # "By Ana Ruiz and Tom Lee"
                 found_names.append((more.start("name"), more.end("name"), more.group("name")))
-        for found in _line_matches(SIGNATURE_RE, text) if "\n" in text else ():
+        for found in _line_matches(SIGNATURE_RE, text, lines) if "\n" in text else ():
             # ext-roles3: a letter's or a communiqué's signature
             title = found.group("title")
             if title is None or _signed_office(title):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from ..lexicon import COMMON, NOT_SITTING, TEMPORAL, Knowledge, entity_words, fold, knowledge
@@ -100,15 +100,10 @@ def _full_mentions(result: ArticleEntities) -> dict[str, list[int]]:
 
 
 def _after(tokens: list[Token], end: int, n: int) -> list[Token]:
-    """The first ``n`` tokens that start at or after ``end`` (tokens are in text order)."""
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < end:
-            lo = mid + 1
-        else:
-            hi = mid
-    return tokens[lo:lo + n]
+    """The first ``n`` tokens that start at or after ``end`` (tokens are in text order): found by
+    bisect's C search, as ``_before``'s are."""
+    k = bisect_left(tokens, end, key=_START)
+    return tokens[k:k + n]
 
 
 def _before(tokens: list[Token], start: int, n: int) -> list[Token]:
@@ -119,6 +114,7 @@ def _before(tokens: list[Token], start: int, n: int) -> list[Token]:
 
 
 _END = attrgetter("end")
+_START = attrgetter("start")
 
 
 # speech verbs whose object is the one spoken to ("told Neura", "told Reuters"), often an outlet:
