@@ -637,3 +637,16 @@ def test_a_capital_named_only_as_a_place_is_dropped(text, kept):
     """drop_location_only_countries (its two read-only checks asked in either order)."""
     result = E.find_entities(text, split_sentences(text))
     assert {m.surface for m in result.mentions if result.entities[m.entity].label == "Country"} == kept
+
+
+def test_line_quotes_after_a_span_over_two_lines_reads_the_later_span_s_own_line():
+    """The kept line of candidates._line_quotes serves only spans on one line: after a span
+    holding a newline, a span inside it gets the quotations of its own line, as when asked alone."""
+    from actorgraph.extract.entities import candidates
+    from actorgraph.extract.text import quote_spans
+
+    text = 'He said "no deal\nat all" and left. "Fine," she said later.'
+    candidates._line_quotes(text, 0, 34)  # the first sentence, over both lines
+    start = text.index('"Fine')
+    line_start = text.rfind("\n", 0, start) + 1
+    assert candidates._line_quotes(text, start, len(text)) == quote_spans(text, line_start, len(text))

@@ -339,8 +339,11 @@ def _line_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    _LAST_LINE[:] = [text, line_start, line_end, quote_spans(text, line_start, line_end)]
-    return _LAST_LINE[3]
+    quotes = quote_spans(text, line_start, line_end)
+    # kept only when the span is one line: a span holding a newline covers several, and a later
+    # span inside them has a line of its own
+    _LAST_LINE[:] = [text, line_start, line_end, quotes] if text.find("\n", start, end) < 0 else [None, 0, -1, []]
+    return quotes
 
 
 def _in_capitals(run: list[Token]) -> bool:
