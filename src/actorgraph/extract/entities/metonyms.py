@@ -12,6 +12,7 @@ from .words import METONYM_HEADS
 
 _LOWER = attrgetter("lower")
 _ACTING_HEADS = METONYM_HEADS | PARTY_MEMBERS | {"party"}  # the heads of metonyms() but "and"
+_HEADS = _ACTING_HEADS | {"and"}
 
 
 CENTRAL_BANK_RE = re.compile(r"\b([A-Z][\w.]+(?: [A-Z]\w+)?)['’]s central bank\b")
@@ -27,7 +28,7 @@ def metonyms(result: ArticleEntities) -> None:
     text = result.text
     inert: list[Mention] = []
     removed: set[int] = set()  # ids of replaced mentions, dropped from the list once at the end
-    heads = METONYM_HEADS | PARTY_MEMBERS | {"party", "and"}
+    heads = _HEADS
     for index, tokens in enumerate(tokens_of):
         if _ACTING_HEADS.isdisjoint(map(_LOWER, tokens)):
             # "and" acts only before a party word and three tokens on ("Democratic and Republican

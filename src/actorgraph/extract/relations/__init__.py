@@ -10,14 +10,13 @@ runs over several sentences). Trigger phrases and the word lists the rules share
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 
 from ..entities import ArticleEntities, mentions_by_sentence
 from ..patterns import guarded
 from ..rulebook import rulebook
 from ..text import tokenize
 from .agreements import agreement_parties, led_negotiations, votes_for_bills
-from .base import Relation, SentenceView, entity_label, mention_label
+from .base import _LOWER, Relation, SentenceView, entity_label, mention_label
 from .meetings import meetings_in_passing
 from .deals import deal_shapes
 from .members import member_nouns
@@ -28,7 +27,6 @@ from .roles import government_of, offices, own_party, party_members, possessive_
 from .stance import noun_from, shared_stance, stance_shapes, support_of_for
 from .triggers import trigger_phrases
 
-_LOWER = attrgetter("lower")
 __all__ = ["ARTICLE_RULES", "RULES", "Relation", "SentenceView", "find_relations"]
 
 RULES = [

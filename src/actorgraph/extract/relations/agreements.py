@@ -15,14 +15,12 @@ VOTES_RE = guarded(re.compile(r"\b(?:(?:approved|passed|adopted|cleared)\s+(?:by
                               r"(?:from|of)\s+)(?:the\s+)?", re.IGNORECASE))
 
 
-def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str | None = None) -> list[Relation]:
+def _votes(ents: ArticleEntities, mentions: list[Mention], index: int, low: str) -> list[Relation]:
     """'It was approved by the Chamber of Deputies with votes from X, Y and Z', 'The 2027 budget
     cleared the Chamber of Deputies': the chamber and each bloc back the bill."""
     out = []
     text = ents.text
     sentence = ents.sentences[index]
-    if low is None:
-        low = text[sentence.start:sentence.end].lower()
     if "vote" not in low and "approved" not in low and "passed" not in low and "adopted" not in low and \
             "cleared" not in low:
         return out

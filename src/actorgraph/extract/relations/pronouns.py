@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from operator import attrgetter
 
 from ..entities import ArticleEntities, Mention
 from ..lexicon import fold, knowledge
@@ -19,11 +18,9 @@ THE_TWO_NEXT = {"officials", "men", "women", "ministers", "politicians", "heads"
                 "spoke", "talked", "discussed", "held", "had", "shook", "sat", "have", "agreed", "dined"}
 
 def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention],
-                   previous_people: list[str], index: int, words: frozenset[str] | None = None) -> list[Mention]:
+                   previous_people: list[str], index: int, words: frozenset[str]) -> list[Mention]:
     """The sentence's mentions and its pronouns and role phrases resolved (``words``: its tokens
-    lower-cased, when the caller has them)."""
-    if words is None:
-        words = frozenset(map(_LOWER, tokens))
+    lower-cased)."""
     kb = knowledge()
     extra: list[Mention] = []
     leaders = _leaders(ents)
@@ -140,8 +137,6 @@ def with_pronouns(ents: ArticleEntities, tokens: list[Token], mentions: list[Men
     return sorted(merged + extra, key=lambda m: (m.start, m.entity))
 
 
-_LOWER = attrgetter("lower")
-
 
 DEFENCE = frozenset({"defence", "defense"})
 
@@ -187,6 +182,3 @@ def _leaders(ents: ArticleEntities) -> dict[str, str]:
                 leaders.setdefault(country, entity.name)
     ents._leaders = leaders
     return leaders
-
-
-

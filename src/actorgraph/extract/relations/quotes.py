@@ -149,9 +149,9 @@ def quoted_stance(ents: ArticleEntities, by_sentence: dict[int, list[Mention]]) 
             chunk = text[sentence.start:sentence.end]
             if "?" in chunk and QUOTED_QUESTION.search(chunk):
                 continue  # ext-stance2: '"Is the deal a scam?" X asked' states no stance
-            stance = _stance(chunk)
-            if stance is None and not (_may_hold_cue(chunk) and (NEGATIVE_CUES.search(chunk) or
-                                                                  POSITIVE_CUES.search(chunk))):
+            may = _may_hold_cue(chunk)  # the stems' test, once for both below
+            stance = _cue_stance(chunk) if may else None
+            if stance is None and not (may and (NEGATIVE_CUES.search(chunk) or POSITIVE_CUES.search(chunk))):
                 continue  # no cue word at all: no actor's clause can have one (the stems' test first)
             # the evidence holds the quotation and its attribution, verbatim from the article
             span = (min(sentence.start, said.start), max(sentence.end, said.end))
@@ -367,6 +367,11 @@ def _stance(chunk: str) -> str | None:
     negation ("not only corrupt", "no more than a friend") it does not count."""
     if not _may_hold_cue(chunk):
         return None  # no cue at all: both counts stay 0 (one pass of the automaton, not two patterns)
+    return _cue_stance(chunk)
+
+
+def _cue_stance(chunk: str) -> str | None:
+    """``_stance`` of a sentence that passed ``_may_hold_cue``."""
     negative = positive = 0
     for cues, sign in ((NEGATIVE_CUES, -1), (POSITIVE_CUES, 1)):
         for cue in cues.finditer(chunk):

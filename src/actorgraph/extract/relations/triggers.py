@@ -18,12 +18,12 @@ MEASURE_RE = re.compile(r"((?:\b\d+(?:\.\d+)?\s?(?:percent|per cent|%)\s+)?(?:(?
                         r"(?:tariffs?|sanctions?|duties|levies|embargo|restrictions|trade war)\b"
                         r"(?:\s+on\s+[A-Za-z]+(?:\s+(?!on\b|in\b|at\b|by\b)[a-z]+){0,3})?)", re.IGNORECASE)
 # behind a guard (extract/patterns.py): its "\b" would have re try it at every position of a sentence
-CLAUSE_BREAK = guarded(re.compile(r";|\s[–—]\s|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
-                                  r"\bw(?:hile\b|ithout\s+\w+ing\b)"))  # ext-money: "visited X without meeting Y"
+_CLAUSE_BREAKS = (r":\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
+                  r"\bw(?:hile\b|ithout\s+\w+ing\b)")  # ext-money: "visited X without meeting Y"
+CLAUSE_BREAK = guarded(re.compile(r";|\s[–—]\s|" + _CLAUSE_BREAKS))
 # CLAUSE_BREAK less its dash: in a sentence with no dash the same matches, and its guard no longer
 # stops at every space (a third of the search's time)
-CLAUSE_BREAK_NO_DASH = guarded(re.compile(r";|:\s|,\s+(?:but|while|whereas|although|though|yet)\b|"
-                                          r"\bw(?:hile\b|ithout\s+\w+ing\b)"))
+CLAUSE_BREAK_NO_DASH = guarded(re.compile(r";|" + _CLAUSE_BREAKS))
 BY_AFTER = re.compile(r"\s+by\b")
 OFFICE_AFTER = re.compile(r"\s+(?:minister|ministry|secretary|committee|director|chief|officials?)\b", re.IGNORECASE)
 RELATIVE = re.compile(r",\s+(?:who|whom|which|whose|a|an|often|now|once|then|currently|like|also|the\s+[a-z]\w*"
@@ -83,7 +83,7 @@ SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|stated)\b")
 
 
 def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention], index: int,
-              lowered: str | None = None) -> list[Relation]:
+              lowered: str) -> list[Relation]:
     out: list[Relation] = []
     sentence = ents.sentences[index]
     text = ents.text
@@ -92,7 +92,7 @@ def _triggers(ents: ArticleEntities, tokens: list[Token], mentions: list[Mention
     actors = [m for m in mentions if mention_label(ents, m) is not None]
     if not actors:
         return out
-    book, lowered = rulebook(), chunk.lower() if lowered is None else lowered
+    book = rulebook()
     candidates, hits = book.admitted(lowered, chunk)  # hits: where their matches may begin (Rulebook.matches)
     if len({m.entity for m in actors}) < 2:
         # one actor: nothing to relate, bar "tariffs on Argentine goods" and "accused the government"
