@@ -103,27 +103,44 @@ def kept_data(name: str, inputs: bytes, make: Callable[[], Any]) -> Any:
     path = cache.path.with_name(f"{name}-{sys.implementation.cache_tag}.txt")
     key = hashlib.blake2b(marshal.dumps(cache.header) + name.encode("utf-8") + b"\0" + inputs,
                           digest_size=16).hexdigest()
-    try:
-        first, _, body = path.read_bytes().partition(b"\n")
-        data = binascii.a2b_base64(body)
-        if first == f"{DATA_FORMAT} {_digest(data)}".encode("ascii"):
+    data = _read_kept(path, DATA_FORMAT)
+    if data is not None:
+        try:
             kept_key, value = marshal.loads(data)
             if kept_key == key:
                 return value
-    except (OSError, binascii.Error, ValueError, TypeError, EOFError):
-        pass
+        except (ValueError, TypeError, EOFError):
+            pass
     value = make()
     try:
         data = marshal.dumps((key, value))
     except ValueError:  # an object marshal does not write
         return value
+    _write_kept(path, DATA_FORMAT, data)
+    return value
+
+
+def _read_kept(path: Path, form: str) -> bytes | None:
+    """The bytes of a file ``_write_kept`` wrote in format ``form``; None when it is missing,
+    of another format, cut short or altered: marshal is never given bytes this module did not write."""
+    try:
+        first, _, body = path.read_bytes().partition(b"\n")
+        data = binascii.a2b_base64(body)  # other characters are skipped: the digest then differs
+    except (OSError, binascii.Error):
+        return None
+    return data if first == f"{form} {_digest(data)}".encode("ascii") else None
+
+
+def _write_kept(path: Path, form: str, data: bytes) -> None:
+    """``data`` written atomically under a first line naming ``form`` and its digest, in base64
+    (the package's one way to write files writes text); a folder that cannot be written is let be:
+    the next run builds it again."""
     from ..output import write_text
 
     try:
-        write_text(path, f"{DATA_FORMAT} {_digest(data)}\n{binascii.b2a_base64(data, newline=False).decode('ascii')}")
+        write_text(path, f"{form} {_digest(data)}\n{binascii.b2a_base64(data, newline=False).decode('ascii')}")
     except OSError:
         pass
-    return value
 
 
 def _re_compile(pattern, flags=0):
@@ -188,13 +205,9 @@ class PatternCache:
         return pattern
 
     def load(self) -> None:
-        try:
-            first, _, body = self.path.read_bytes().partition(b"\n")
-            data = binascii.a2b_base64(body)  # other characters are skipped: the digest then differs
-        except (OSError, binascii.Error):
+        data = _read_kept(self.path, FORMAT)
+        if data is None:
             return
-        if first != f"{FORMAT} {_digest(data)}".encode("ascii"):
-            return  # cut short or altered: marshal is never given bytes this module did not write
         try:
             header, entries = marshal.loads(zlib.decompress(data))
             if header != self.header:
@@ -211,16 +224,9 @@ class PatternCache:
         # few are), leaves its old text behind, which would otherwise pile up run after run
         keys = self.used
         entries = [(kind, source, flags, _plain(self.entries[kind, source, flags])) for kind, source, flags in keys]
-        data = zlib.compress(marshal.dumps((self.header, entries)), 1)
-        from ..output import write_text
-
-        try:
-            # marshal (5 ms to read the 230,000 numbers of the code; JSON 24), compressed (1.25 MB
-            # to 220 kB, 3 ms to expand; 11 ms to compress at level 1, 37 at the default level),
-            # in base64: the package's one way to write files writes text
-            write_text(self.path, f"{FORMAT} {_digest(data)}\n{binascii.b2a_base64(data, newline=False).decode('ascii')}")
-        except OSError:  # a folder that cannot be written: the next run compiles again
-            pass
+        # marshal (5 ms to read the 230,000 numbers of the code; JSON 24), compressed (1.25 MB
+        # to 220 kB, 3 ms to expand; 11 ms to compress at level 1, 37 at the default level)
+        _write_kept(self.path, FORMAT, zlib.compress(marshal.dumps((self.header, entries)), 1))
 
 
 def _plain(args: list | None) -> list | None:
